@@ -1,0 +1,14 @@
+using System.CommandLine;
+using Tacitus.Cli.Commands;
+
+namespace Tacitus.Cli;
+
+internal static class Program
+{
+    public static int Main(string[] args)
+    {
+        var root = new RootCommand("Tacitus reads news and writes down what happened: who did what to whom, when, where, according to whom.");
+        root.Subcommands.Add(CodeCommand.Create());
+        return root.Parse(args).Invoke();
+    }
+}

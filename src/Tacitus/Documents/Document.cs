@@ -1,0 +1,132 @@
+namespace Tacitus.Documents;
+
+/// <summary>
+/// One article and everything the pipeline has found in it. Every stage annotates the same instance;
+/// every annotation refers to <see cref="Text"/> by half-open offsets, never by copies.
+/// </summary>
+public sealed class Document
+{
+    public Document(string text, DocumentMetadata metadata)
+    {
+        ArgumentNullException.ThrowIfNull(text);
+        Text = text;
+        Metadata = metadata ?? throw new ArgumentNullException(nameof(metadata));
+        Id = DocumentId.FromText(text);
+    }
+
+    public DocumentId Id { get; }
+
+    /// <summary>The document text that all offsets refer to.</summary>
+    public string Text { get; }
+
+    public DocumentMetadata Metadata { get; }
+
+    /// <summary>ISO 639-1 code of the detected language ("en"), or "und" when undetermined. Only "en" is analysed.</summary>
+    public string Language { get; set; } = "und";
+
+    public List<Paragraph> Paragraphs { get; } = [];
+
+    public List<Sentence> Sentences { get; } = [];
+
+    public List<Token> Tokens { get; } = [];
+
+    public List<Mention> Mentions { get; } = [];
+
+    public List<Entity> Entities { get; } = [];
+
+    public List<Attribution> Attributions { get; } = [];
+
+    public List<EventRecord> Events { get; } = [];
+
+    /// <summary>Problems found while analysing this document that did not stop it.</summary>
+    public List<TacitusError> Warnings { get; } = [];
+
+    public ReadOnlySpan<char> Slice(TextSpan span) => span.Of(Text);
+
+    /// <summary>The tokens of a sentence, as a span over <see cref="Tokens"/>.</summary>
+    public ReadOnlySpan<Token> TokensOf(Sentence sentence) =>
+        System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Tokens).Slice(sentence.FirstToken, sentence.TokenCount);
+
+    /// <summary>Index of the sentence containing <paramref name="position"/>, or -1.</summary>
+    public int SentenceAt(int position)
+    {
+        int lo = 0, hi = Sentences.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >> 1;
+            var s = Sentences[mid].Span;
+            if (position < s.Start)
+            {
+                hi = mid - 1;
+            }
+            else if (position >= s.End)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                return mid;
+            }
+        }
+
+        return -1;
+    }
+}
+
+/// <summary>What is known about a document apart from its text.</summary>
+public sealed record DocumentMetadata
+{
+    public string? Title { get; init; }
+
+    public string? Outlet { get; init; }
+
+    /// <summary>Publication date: the anchor for relative dates ("Tuesday night").</summary>
+    public DateOnly? Published { get; init; }
+
+    public string? Url { get; init; }
+
+    public string? Author { get; init; }
+
+    /// <summary>An identifier the input gave (a JSON Lines <c>id</c>, a WARC record id); not the content hash.</summary>
+    public string? ExternalId { get; init; }
+
+    /// <summary>Where the document came from: a file path, with a record or line number for multi-record files.</summary>
+    public string? Origin { get; init; }
+
+    /// <summary>Input format: text, html, jsonl, rss, atom, warc.</summary>
+    public string? Format { get; init; }
+}
+
+/// <summary>A paragraph: text between blank lines.</summary>
+public readonly record struct Paragraph(int Index, TextSpan Span);
+
+/// <summary>A sentence with its tokens (a slice of <see cref="Document.Tokens"/>).</summary>
+public sealed class Sentence
+{
+    public required int Index { get; init; }
+
+    public required TextSpan Span { get; init; }
+
+    public int Paragraph { get; init; }
+
+    public int FirstToken { get; set; }
+
+    public int TokenCount { get; set; }
+
+    /// <summary>True for lines that are not news (subscription pleas, share lines, outlet tags): kept, never analysed.</summary>
+    public bool Boilerplate { get; set; }
+
+    /// <summary>Why it was marked boilerplate (the rule's name), for explanations.</summary>
+    public string? BoilerplateRule { get; set; }
+}
+
+public enum TokenKind : byte
+{
+    Word,
+    Number,
+    Punctuation,
+    Symbol,
+}
+
+/// <summary>A token: a span and its coarse kind. No string is stored; read it with <see cref="Document.Slice"/>.</summary>
+public readonly record struct Token(TextSpan Span, TokenKind Kind);

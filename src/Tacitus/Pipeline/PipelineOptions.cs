@@ -1,0 +1,16 @@
+namespace Tacitus.Pipeline;
+
+/// <summary>How far to analyse and with which knowledge.</summary>
+public sealed record PipelineOptions
+{
+    /// <summary>Stop after segmentation and boilerplate marking (ingest, bench "segment").</summary>
+    public bool TextOnly { get; init; }
+
+    /// <summary>Extra dictionary files (user TSV/YAML, PETRARCH .actors/.agents) loaded over the shipped knowledge.</summary>
+    public IReadOnlyList<string> UserDictionaries { get; init; } = [];
+
+    /// <summary>Use the sentence-embedding model where rules run out (slower; off by default).</summary>
+    public bool UseModel { get; init; }
+
+    public static readonly PipelineOptions Default = new();
+}
