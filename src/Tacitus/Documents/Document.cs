@@ -19,7 +19,8 @@ public sealed class Document
     /// <summary>The document text that all offsets refer to.</summary>
     public string Text { get; }
 
-    public DocumentMetadata Metadata { get; }
+    /// <summary>Settable so a stage can fill a gap (an outlet tag line names the outlet): <c>doc.Metadata = doc.Metadata with { ... }</c>.</summary>
+    public DocumentMetadata Metadata { get; set; }
 
     /// <summary>ISO 639-1 code of the detected language ("en"), or "und" when undetermined. Only "en" is analysed.</summary>
     public string Language { get; set; } = "und";
