@@ -9,7 +9,7 @@ public static class PipelineFactory
         var stages = new List<IPipelineStage>();
 
         // text
-        // (segmentation, language and boilerplate stages are added here)
+        stages.Add(new Text.SentenceSegmenter());
 
         if (!options.TextOnly)
         {
