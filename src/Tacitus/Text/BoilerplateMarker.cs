@@ -1,0 +1,105 @@
+using System.Text.RegularExpressions;
+using Tacitus.Documents;
+using Tacitus.Pipeline;
+
+namespace Tacitus.Text;
+
+/// <summary>
+/// Marks the sentences that are not news: outlet tag lines and bylines at the top, subscription and support pleas,
+/// share/follow lines, credits and copyright lines. The rules are data (<see cref="BoilerplateRules"/>); a marked
+/// sentence keeps its text and offsets and gets <see cref="Sentence.BoilerplateRule"/>. An outlet tag line
+/// ("• Bloomberg", "(AP) —") fills <see cref="DocumentMetadata.Outlet"/> when the input did not name the outlet.
+/// </summary>
+internal sealed class BoilerplateMarker : IPipelineStage
+{
+    private const int HeadParagraphs = 2;
+
+    private const int TailParagraphs = 3;
+
+    private readonly IReadOnlyList<BoilerplateRule> rules;
+
+    public BoilerplateMarker()
+        : this(BoilerplateRules.Default)
+    {
+    }
+
+    public BoilerplateMarker(IReadOnlyList<BoilerplateRule> rules) => this.rules = rules;
+
+    public string Name => "boilerplate";
+
+    public Annotations Requires => Annotations.Sentences;
+
+    public Annotations Assigns => Annotations.Boilerplate;
+
+    public bool EnglishOnly => false;
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var sentences = document.Sentences;
+        if (sentences.Count == 0)
+        {
+            return;
+        }
+
+        var tailFrom = sentences[^1].Paragraph - TailParagraphs + 1;
+        foreach (var sentence in sentences)
+        {
+            var head = sentence.Paragraph < HeadParagraphs;
+            var tail = sentence.Paragraph >= tailFrom;
+            var text = document.Slice(sentence.Span);
+            foreach (var rule in rules)
+            {
+                if ((rule.Scope == BoilerplateScope.Head && !head) || (rule.Scope == BoilerplateScope.Tail && !tail))
+                {
+                    continue;
+                }
+
+                if (!TryMatch(document, rule, text, out var outlet))
+                {
+                    continue;
+                }
+
+                sentence.Boilerplate = true;
+                sentence.BoilerplateRule = rule.Name;
+                if (outlet.Length > 0 && document.Metadata.Outlet is null)
+                {
+                    document.Metadata = document.Metadata with { Outlet = outlet.ToString() };
+                }
+
+                break;
+            }
+        }
+    }
+
+    private bool TryMatch(Document document, BoilerplateRule rule, ReadOnlySpan<char> text, out ReadOnlySpan<char> outlet)
+    {
+        outlet = default;
+        try
+        {
+            if (rule.Scope != BoilerplateScope.Head)
+            {
+                return rule.Pattern.IsMatch(text);
+            }
+
+            // Head rules may name the outlet; only they need the (allocating) Match.
+            if (!rule.Pattern.IsMatch(text))
+            {
+                return false;
+            }
+
+            var match = rule.Pattern.Match(text.ToString());
+            var group = match.Groups[BoilerplateRule.OutletGroup];
+            if (group.Success)
+            {
+                outlet = group.ValueSpan.Trim();
+            }
+
+            return true;
+        }
+        catch (RegexMatchTimeoutException)
+        {
+            document.Warnings.Add(new TacitusError("TAC210", Name, $"boilerplate rule '{rule.Name}' timed out on a sentence; the rule was skipped for it", document.Metadata.Origin));
+            return false;
+        }
+    }
+}
