@@ -41,15 +41,24 @@ internal sealed class BoilerplateMarker : IPipelineStage
             return;
         }
 
-        var tailFrom = sentences[^1].Paragraph - TailParagraphs + 1;
+        var lastParagraph = sentences[^1].Paragraph;
+        var tailFrom = lastParagraph - TailParagraphs + 1;
         foreach (var sentence in sentences)
         {
             var head = sentence.Paragraph < HeadParagraphs;
             var tail = sentence.Paragraph >= tailFrom;
+            var last = sentence.Paragraph == lastParagraph;
             var text = document.Slice(sentence.Span);
             foreach (var rule in rules)
             {
-                if ((rule.Scope == BoilerplateScope.Head && !head) || (rule.Scope == BoilerplateScope.Tail && !tail))
+                var applies = rule.Scope switch
+                {
+                    BoilerplateScope.Head => head,
+                    BoilerplateScope.Tail => tail,
+                    BoilerplateScope.Last => last,
+                    _ => true,
+                };
+                if (!applies)
                 {
                     continue;
                 }

@@ -11,8 +11,11 @@ internal enum BoilerplateScope : byte
     /// <summary>The first two paragraphs: outlet tag lines, bylines.</summary>
     Head,
 
-    /// <summary>The last three paragraphs: support and donation pleas, sign-offs.</summary>
+    /// <summary>The last three paragraphs: support and donation pleas.</summary>
     Tail,
+
+    /// <summary>The last paragraph: sign-offs ("— Reuters").</summary>
+    Last,
 }
 
 /// <summary>One boilerplate rule: a name (reported as <c>Sentence.BoilerplateRule</c>), a scope and a pattern.</summary>
@@ -61,7 +64,8 @@ internal static class BoilerplateRules
                 case "any": scope = BoilerplateScope.Any; break;
                 case "head": scope = BoilerplateScope.Head; break;
                 case "tail": scope = BoilerplateScope.Tail; break;
-                default: return ParseResult<IReadOnlyList<BoilerplateRule>>.Fail($"{source}:{lineNumber}: scope '{fields[1]}' is not any, head or tail");
+                case "last": scope = BoilerplateScope.Last; break;
+                default: return ParseResult<IReadOnlyList<BoilerplateRule>>.Fail($"{source}:{lineNumber}: scope '{fields[1]}' is not any, head, tail or last");
             }
 
             Regex pattern;

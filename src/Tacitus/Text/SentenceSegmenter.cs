@@ -28,6 +28,9 @@ internal sealed class SentenceSegmenter : IPipelineStage
     /// <summary>A line without final punctuation up to this long, standing before another line, is a headline.</summary>
     private const int HeadlineMax = 120;
 
+    /// <summary>A wire dateline ("WASHINGTON (AP) — ") is looked for in this many leading paragraphs.</summary>
+    private const int DatelineParagraphs = 3;
+
     public string Name => "segment";
 
     public Annotations Requires => Annotations.None;
@@ -176,6 +179,13 @@ internal sealed class SentenceSegmenter : IPipelineStage
         var text = document.Text;
         var sentenceStart = start;
         var i = start;
+        var dateline = paragraph < DatelineParagraphs ? DatelineEnd(text, start, end) : -1;
+        if (dateline > 0)
+        {
+            AddSentence(document, start, dateline, paragraph);
+            sentenceStart = i = dateline;
+        }
+
         while (i < end)
         {
             var c = text[i];
@@ -183,13 +193,11 @@ internal sealed class SentenceSegmenter : IPipelineStage
             var j = i + 1;
             if (c == '.')
             {
-                if (j + 1 < end && text[j] == '.' && text[j + 1] == '.')
+                var ellipsis = Tokenizer.EllipsisEnd(text.AsSpan(0, end), i);
+                if (ellipsis > 0)
                 {
                     terminator = Terminator.Ellipsis;
-                    while (j < end && text[j] == '.')
-                    {
-                        j++;
-                    }
+                    j = ellipsis;
                 }
                 else
                 {
@@ -245,18 +253,68 @@ internal sealed class SentenceSegmenter : IPipelineStage
         AddSentence(document, sentenceStart, end, paragraph);
     }
 
+    /// <summary>
+    /// The end of a wire dateline opening a paragraph, "WASHINGTON (AP) — " or "Hong Kong (AFP) – ", which is a
+    /// sentence of its own (the boilerplate marker reads the outlet from it); -1 when there is none.
+    /// </summary>
+    private static int DatelineEnd(string text, int start, int end)
+    {
+        if (!char.IsUpper(text[start]))
+        {
+            return -1;
+        }
+
+        var i = start;
+        var limit = Math.Min(end, start + 60);
+        while (i < limit && (char.IsLetter(text[i]) || text[i] is ' ' or ',' or '.' or '\'' or '’' or '-'))
+        {
+            i++;
+        }
+
+        if (i >= limit || text[i] != '(' || text[i - 1] != ' ' || i + 1 >= end || !char.IsUpper(text[i + 1]))
+        {
+            return -1;
+        }
+
+        var close = i + 1;
+        limit = Math.Min(end, close + 30);
+        while (close < limit && (char.IsLetter(text[close]) || text[close] is ' ' or '&' or '.'))
+        {
+            close++;
+        }
+
+        if (close >= limit || text[close] != ')')
+        {
+            return -1;
+        }
+
+        var j = close + 1;
+        while (j < end && text[j] == ' ')
+        {
+            j++;
+        }
+
+        var dashes = j;
+        while (j < end && text[j] is '—' or '–' or '―' or '-')
+        {
+            j++;
+        }
+
+        return j > dashes && j - dashes <= 2 && j < end && char.IsWhiteSpace(text[j]) ? j : -1;
+    }
+
     /// <summary>Whether the terminator at <paramref name="at"/> ends the sentence, given the text from <paramref name="next"/>.</summary>
     private static bool BreaksAfter(string text, int sentenceStart, int at, Terminator terminator, bool closed, int next, int end)
     {
         var first = text[next];
-        if (char.IsLower(first))
+        if (char.IsLower(first) || first is '—' or '―' or '–')
         {
-            return false;
+            return false; // a dash after a quote names its speaker: "...” ― Jane Doe."
         }
 
         var nextWord = WordAt(text, next, end);
         var starter = SegmentationLexicon.IsSentenceStarter(nextWord);
-        if (closed && !starter && SpeechVerbAhead(text, next, end))
+        if (closed && terminator != Terminator.Period && !starter && SpeechVerbAhead(text, next, end))
         {
             return false; // “Why?” Trump asked.
         }

@@ -36,12 +36,9 @@ internal static class Tokenizer
             else
             {
                 var end = i + 1;
-                if (c == '.' && end + 1 < s.Length && s[end] == '.' && s[end + 1] == '.')
+                if (c == '.' && EllipsisEnd(s, i) is var ellipsis and > 0)
                 {
-                    while (end < s.Length && s[end] == '.')
-                    {
-                        end++;
-                    }
+                    end = ellipsis;
                 }
                 else if (c == '-' && end < s.Length && s[end] == '-')
                 {
@@ -59,6 +56,24 @@ internal static class Tokenizer
                 i = end;
             }
         }
+    }
+
+    /// <summary>The end of an ellipsis written with periods ("...", ". . .") starting at <paramref name="i"/>, or -1.</summary>
+    public static int EllipsisEnd(ReadOnlySpan<char> s, int i)
+    {
+        var dots = 0;
+        var end = i;
+        while (end < s.Length && s[end] == '.')
+        {
+            dots++;
+            end++;
+            if (end + 1 < s.Length && s[end] == ' ' && s[end + 1] == '.' && (dots > 1 || (end + 3 < s.Length && s[end + 2] == ' ' && s[end + 3] == '.')))
+            {
+                end++; // ". . ." spaced
+            }
+        }
+
+        return dots >= 3 ? end : -1;
     }
 
     private static bool IsSymbol(char c) =>
