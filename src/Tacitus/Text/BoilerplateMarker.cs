@@ -16,6 +16,9 @@ internal sealed class BoilerplateMarker : IPipelineStage
 
     private const int TailParagraphs = 3;
 
+    /// <summary>Sentences starting this close to the end are in the tail too (a plea split over short lines).</summary>
+    private const int TailCharacters = 600;
+
     private readonly IReadOnlyList<BoilerplateRule> rules;
 
     public BoilerplateMarker()
@@ -43,10 +46,17 @@ internal sealed class BoilerplateMarker : IPipelineStage
 
         var lastParagraph = sentences[^1].Paragraph;
         var tailFrom = lastParagraph - TailParagraphs + 1;
-        foreach (var sentence in sentences)
+        var tailStart = document.Text.Length - TailCharacters;
+        for (var index = 0; index < sentences.Count; index++)
         {
+            var sentence = sentences[index];
+            if (IsQuoteAttribution(document, index))
+            {
+                continue;
+            }
+
             var head = sentence.Paragraph < HeadParagraphs;
-            var tail = sentence.Paragraph >= tailFrom;
+            var tail = sentence.Paragraph >= tailFrom || sentence.Span.Start >= tailStart;
             var last = sentence.Paragraph == lastParagraph;
             var text = document.Slice(sentence.Span);
             foreach (var rule in rules)
@@ -78,6 +88,20 @@ internal sealed class BoilerplateMarker : IPipelineStage
                 break;
             }
         }
+    }
+
+    /// <summary>A dash line right after a quotation names who said it ("“...”" then "― Jane Roe"): it is not a sign-off.</summary>
+    private static bool IsQuoteAttribution(Document document, int index)
+    {
+        if (index == 0)
+        {
+            return false;
+        }
+
+        var text = document.Text;
+        var sentence = document.Sentences[index].Span;
+        var previous = document.Sentences[index - 1].Span;
+        return text[sentence.Start] is '-' or '–' or '—' or '―' && text[previous.End - 1] is '”' or '"' or '’' or '\'';
     }
 
     private bool TryMatch(Document document, BoilerplateRule rule, ReadOnlySpan<char> text, out ReadOnlySpan<char> outlet)

@@ -11,7 +11,7 @@ internal enum BoilerplateScope : byte
     /// <summary>The first two paragraphs: outlet tag lines, bylines.</summary>
     Head,
 
-    /// <summary>The last three paragraphs: support and donation pleas.</summary>
+    /// <summary>The last three paragraphs, or the last 600 characters: support and donation pleas.</summary>
     Tail,
 
     /// <summary>The last paragraph: sign-offs ("— Reuters").</summary>
