@@ -42,6 +42,7 @@ internal sealed class SentenceSegmenter : IPipelineStage
     public void Process(Document document, CancellationToken cancellationToken)
     {
         var text = document.Text;
+        document.Tokens.EnsureCapacity(document.Tokens.Count + (text.Length / 5)); // about one token per five characters
         var wrapped = LooksHardWrapped(text);
         var blockStart = -1;
         int previousStart = -1, previousEnd = -1;
