@@ -341,6 +341,11 @@ internal sealed class SentenceSegmenter : IPipelineStage
             return true;
         }
 
+        if (wordStart == sentenceStart && word.Length <= 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]))
+        {
+            return false; // a list number: "1. The GOP is fracturing."
+        }
+
         var abbreviation = word.Contains('.') ? AbbreviationKind.General
             : word.Length == 1 && char.IsUpper(word[0]) ? AbbreviationKind.General
             : SegmentationLexicon.Classify(word);

@@ -60,6 +60,9 @@ public sealed class SentenceSegmenterTests
     [InlineData("He paused... then spoke. Wait… The crowd cheered.", "He paused... then spoke.|Wait…|The crowd cheered.")]
     [InlineData("If you are a widow . . . these are people we can vet, he said.", "If you are a widow . . . these are people we can vet, he said.")]
     [InlineData("It was fine. . . . But then it was not.", "It was fine. . . .|But then it was not.")]
+    // list numbers
+    [InlineData("1. The GOP is fracturing. Few noticed.", "1. The GOP is fracturing.|Few noticed.")]
+    [InlineData("He was born in 1946. 12 people came.", "He was born in 1946.|12 people came.")]
     // ! and ?
     [InlineData("Who knew? Nobody did! It was a surprise.", "Who knew?|Nobody did!|It was a surprise.")]
     // headlines and paragraphs
