@@ -10,6 +10,7 @@ public static class PipelineFactory
 
         // text
         stages.Add(new Text.SentenceSegmenter());
+        stages.Add(new Text.BoilerplateMarker());
 
         if (!options.TextOnly)
         {

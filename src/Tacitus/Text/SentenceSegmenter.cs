@@ -4,17 +4,32 @@ using Tacitus.Pipeline;
 namespace Tacitus.Text;
 
 /// <summary>
-/// Splits a document into paragraphs (blank lines), sentences and tokens, with exact offsets.
-/// Baseline version: sentence ends at . ! ? followed by space and an upper-case letter or quote, except after a
-/// short list of abbreviations; every line break that ends a paragraph or a headline ends a sentence.
+/// Splits a document into paragraphs, sentences and tokens, with exact offsets and no copies of the text.
+/// <para>
+/// Paragraphs: blank lines end a paragraph. A single line break ends one too when the line before it stands on its
+/// own: a headline or tag line (short, no final punctuation), or any line of a text written one paragraph per line.
+/// In hard-wrapped text (most lines 40–100 characters, wrapped mid-sentence) and before a lower-case continuation,
+/// a single line break is just a space.
+/// </para>
+/// <para>
+/// Sentences end at . ! ? … and "..." followed by closing quotes or brackets and then white space, unless the word
+/// after is lower-case, or the period belongs to a title ("Mr."), a month or number prefix before a digit
+/// ("Jan. 9", "No. 10"), or an abbreviation, initialism or initial ("Corp.", "U.S.", "p.m.", "F.") not followed by a
+/// common sentence starter ("The", "He", "But"...). "“Why?” Trump asked." stays one sentence (speech verb ahead).
+/// </para>
 /// </summary>
 internal sealed class SentenceSegmenter : IPipelineStage
 {
-    private static readonly HashSet<string> Abbreviations = new(StringComparer.OrdinalIgnoreCase)
-    {
-        "Mr", "Mrs", "Ms", "Dr", "Gen", "Sen", "Rep", "Gov", "Corp", "Inc", "Ltd", "Co", "St", "Jan", "Feb", "Mar", "Apr",
-        "Aug", "Sept", "Sep", "Oct", "Nov", "Dec", "No", "Lt", "Col", "Capt", "Sgt", "Prof", "Jr", "Sr", "vs", "U.S", "U.N", "p.m", "a.m",
-    };
+    /// <summary>Lines this long or longer, followed by another line, are not hard-wrapped prose.</summary>
+    private const int WrappedLineMax = 100;
+
+    private const int WrappedLineMin = 40;
+
+    /// <summary>A line without final punctuation up to this long, standing before another line, is a headline.</summary>
+    private const int HeadlineMax = 120;
+
+    /// <summary>A wire dateline ("WASHINGTON (AP) — ") is looked for in this many leading paragraphs.</summary>
+    private const int DatelineParagraphs = 3;
 
     public string Name => "segment";
 
@@ -27,125 +42,118 @@ internal sealed class SentenceSegmenter : IPipelineStage
     public void Process(Document document, CancellationToken cancellationToken)
     {
         var text = document.Text;
-        var paragraphStart = 0;
-        var paragraph = 0;
-        var i = 0;
-        while (i <= text.Length)
+        document.Tokens.EnsureCapacity(document.Tokens.Count + (text.Length / 5)); // about one token per five characters
+        var wrapped = LooksHardWrapped(text);
+        var blockStart = -1;
+        int previousStart = -1, previousEnd = -1;
+        var position = 0;
+        while (true)
         {
-            var atEnd = i == text.Length;
-            var blank = !atEnd && text[i] == '\n' && IsBlankLineAhead(text, i + 1);
-            if (atEnd || blank)
+            var newline = text.IndexOf('\n', position);
+            var lineEnd = newline < 0 ? text.Length : newline;
+            var (start, end) = Trim(text, position, lineEnd);
+            if (start == end)
             {
-                var span = Trim(text, paragraphStart, i);
-                if (!span.IsEmpty)
+                if (blockStart >= 0)
                 {
-                    document.Paragraphs.Add(new Paragraph(paragraph, span));
-                    SplitParagraph(document, span, paragraph);
-                    paragraph++;
+                    AddParagraph(document, blockStart, previousEnd);
+                    blockStart = -1;
+                }
+            }
+            else
+            {
+                if (blockStart < 0)
+                {
+                    blockStart = start;
+                }
+                else if (LineBreakEndsParagraph(text, previousStart, previousEnd, start, wrapped))
+                {
+                    AddParagraph(document, blockStart, previousEnd);
+                    blockStart = start;
                 }
 
-                if (atEnd)
-                {
-                    break;
-                }
-
-                while (i < text.Length && char.IsWhiteSpace(text[i]))
-                {
-                    i++;
-                }
-
-                paragraphStart = i;
-                continue;
+                previousStart = start;
+                previousEnd = end;
             }
 
-            i++;
+            if (newline < 0)
+            {
+                break;
+            }
+
+            position = newline + 1;
+        }
+
+        if (blockStart >= 0)
+        {
+            AddParagraph(document, blockStart, previousEnd);
         }
     }
 
-    private static bool IsBlankLineAhead(string text, int i)
+    /// <summary>
+    /// True when the lines that run on into another line mostly have the length of a wrapped line (40–100
+    /// characters): then a single line break is a space. One-paragraph-per-line text has long lines instead.
+    /// </summary>
+    private static bool LooksHardWrapped(string text)
     {
-        while (i < text.Length && text[i] != '\n')
+        int runOn = 0, wrapLength = 0, previousLength = 0;
+        var position = 0;
+        while (position <= text.Length)
         {
-            if (!char.IsWhiteSpace(text[i]))
+            var newline = text.IndexOf('\n', position);
+            var lineEnd = newline < 0 ? text.Length : newline;
+            var (start, end) = Trim(text, position, lineEnd);
+            var length = end - start;
+            if (length > 0 && previousLength > 0)
             {
-                return false;
-            }
-
-            i++;
-        }
-
-        return true;
-    }
-
-    private static void SplitParagraph(Document document, TextSpan paragraph, int paragraphIndex)
-    {
-        var text = document.Text;
-        var start = paragraph.Start;
-        for (var i = paragraph.Start; i < paragraph.End; i++)
-        {
-            var c = text[i];
-            var end = -1;
-            if (c == '\n')
-            {
-                end = i;
-            }
-            else if (c is '.' or '!' or '?')
-            {
-                var j = i + 1;
-                while (j < paragraph.End && text[j] is '"' or '\'' or '”' or '’' or ')')
+                runOn++;
+                if (previousLength is >= WrappedLineMin and < WrappedLineMax)
                 {
-                    j++;
-                }
-
-                if (j == paragraph.End)
-                {
-                    end = j;
-                }
-                else if (char.IsWhiteSpace(text[j]) && NextStartsSentence(text, j, paragraph.End) && !(c == '.' && IsAbbreviation(text, start, i)))
-                {
-                    end = j;
+                    wrapLength++;
                 }
             }
 
-            if (end >= 0)
+            previousLength = length;
+            if (newline < 0)
             {
-                AddSentence(document, Trim(text, start, end), paragraphIndex);
-                start = end;
-                i = end - 1 >= i ? end - 1 : i;
+                break;
             }
+
+            position = newline + 1;
         }
 
-        AddSentence(document, Trim(text, start, paragraph.End), paragraphIndex);
+        return runOn >= 3 && wrapLength * 5 >= runOn * 4;
     }
 
-    private static bool NextStartsSentence(string text, int j, int end)
+    private static bool LineBreakEndsParagraph(string text, int previousStart, int previousEnd, int nextStart, bool wrapped)
     {
-        while (j < end && char.IsWhiteSpace(text[j]))
+        if (char.IsLower(text[nextStart]))
         {
-            j++;
+            return false; // the sentence runs on: "Donald Trump regularly\nincites..."
         }
 
-        return j < end && (char.IsUpper(text[j]) || char.IsDigit(text[j]) || text[j] is '"' or '“' or '\'' or '‘');
+        var terminal = EndsWithTerminal(text, previousStart, previousEnd);
+        var length = previousEnd - previousStart;
+        if (wrapped)
+        {
+            return !terminal && length < WrappedLineMin;
+        }
+
+        return terminal || length <= HeadlineMax || text[previousEnd - 1] is not (',' or ';' or '-' or '–' or '—');
     }
 
-    private static bool IsAbbreviation(string text, int sentenceStart, int dot)
+    private static bool EndsWithTerminal(string text, int start, int end)
     {
-        var k = dot - 1;
-        while (k >= sentenceStart && (char.IsLetter(text[k]) || text[k] == '.'))
+        var i = end - 1;
+        while (i > start && IsCloser(text[i]))
         {
-            k--;
+            i--;
         }
 
-        var word = text.AsSpan(k + 1, dot - k - 1);
-        if (word.Length == 1 && char.IsUpper(word[0]))
-        {
-            return true; // an initial: "John F. Kennedy"
-        }
-
-        return Abbreviations.Contains(word.ToString());
+        return text[i] is '.' or '!' or '?' or '…' or ':';
     }
 
-    private static TextSpan Trim(string text, int start, int end)
+    private static (int Start, int End) Trim(string text, int start, int end)
     {
         while (start < end && char.IsWhiteSpace(text[start]))
         {
@@ -157,18 +165,259 @@ internal sealed class SentenceSegmenter : IPipelineStage
             end--;
         }
 
-        return new TextSpan(start, end);
+        return (start, end);
     }
 
-    private static void AddSentence(Document document, TextSpan span, int paragraph)
+    private static void AddParagraph(Document document, int start, int end)
     {
-        if (span.IsEmpty)
+        var index = document.Paragraphs.Count;
+        document.Paragraphs.Add(new Paragraph(index, new TextSpan(start, end)));
+        SplitParagraph(document, start, end, index);
+    }
+
+    private static void SplitParagraph(Document document, int start, int end, int paragraph)
+    {
+        var text = document.Text;
+        var sentenceStart = start;
+        var i = start;
+        var dateline = paragraph < DatelineParagraphs ? DatelineEnd(text, start, end) : -1;
+        if (dateline > 0)
+        {
+            AddSentence(document, start, dateline, paragraph);
+            sentenceStart = i = dateline;
+        }
+
+        while (i < end)
+        {
+            var c = text[i];
+            var terminator = Terminator.None;
+            var j = i + 1;
+            if (c == '.')
+            {
+                var ellipsis = Tokenizer.EllipsisEnd(text.AsSpan(0, end), i);
+                if (ellipsis > 0)
+                {
+                    terminator = Terminator.Ellipsis;
+                    j = ellipsis;
+                }
+                else
+                {
+                    terminator = Terminator.Period;
+                }
+            }
+            else if (c is '!' or '?' or '‽')
+            {
+                terminator = Terminator.Strong;
+                while (j < end && text[j] is '!' or '?')
+                {
+                    j++;
+                }
+            }
+            else if (c == '…')
+            {
+                terminator = Terminator.Ellipsis;
+            }
+
+            if (terminator == Terminator.None)
+            {
+                i++;
+                continue;
+            }
+
+            var closerStart = j;
+            while (j < end && IsCloser(text[j]))
+            {
+                j++;
+            }
+
+            if (j >= end || !char.IsWhiteSpace(text[j]))
+            {
+                i = j;
+                continue;
+            }
+
+            var next = j;
+            while (next < end && char.IsWhiteSpace(text[next]))
+            {
+                next++;
+            }
+
+            if (BreaksAfter(text, sentenceStart, i, terminator, j > closerStart, next, end))
+            {
+                AddSentence(document, sentenceStart, j, paragraph);
+                sentenceStart = next;
+            }
+
+            i = next;
+        }
+
+        AddSentence(document, sentenceStart, end, paragraph);
+    }
+
+    /// <summary>
+    /// The end of a wire dateline opening a paragraph, "WASHINGTON (AP) — " or "Hong Kong (AFP) – ", which is a
+    /// sentence of its own (the boilerplate marker reads the outlet from it); -1 when there is none.
+    /// </summary>
+    private static int DatelineEnd(string text, int start, int end)
+    {
+        if (!char.IsUpper(text[start]))
+        {
+            return -1;
+        }
+
+        var i = start;
+        var limit = Math.Min(end, start + 60);
+        while (i < limit && (char.IsLetter(text[i]) || text[i] is ' ' or ',' or '.' or '\'' or '’' or '-'))
+        {
+            i++;
+        }
+
+        if (i >= limit || text[i] != '(' || text[i - 1] != ' ' || i + 1 >= end || !char.IsUpper(text[i + 1]))
+        {
+            return -1;
+        }
+
+        var close = i + 1;
+        limit = Math.Min(end, close + 30);
+        while (close < limit && (char.IsLetter(text[close]) || text[close] is ' ' or '&' or '.'))
+        {
+            close++;
+        }
+
+        if (close >= limit || text[close] != ')')
+        {
+            return -1;
+        }
+
+        var j = close + 1;
+        while (j < end && text[j] == ' ')
+        {
+            j++;
+        }
+
+        var dashes = j;
+        while (j < end && text[j] is '—' or '–' or '―' or '-')
+        {
+            j++;
+        }
+
+        return j > dashes && j - dashes <= 2 && j < end && char.IsWhiteSpace(text[j]) ? j : -1;
+    }
+
+    /// <summary>Whether the terminator at <paramref name="at"/> ends the sentence, given the text from <paramref name="next"/>.</summary>
+    private static bool BreaksAfter(string text, int sentenceStart, int at, Terminator terminator, bool closed, int next, int end)
+    {
+        var first = text[next];
+        if (char.IsLower(first) || first is '—' or '―' or '–')
+        {
+            return false; // a dash after a quote names its speaker: "...” ― Jane Doe."
+        }
+
+        var nextWord = WordAt(text, next, end);
+        var starter = SegmentationLexicon.IsSentenceStarter(nextWord);
+        if (closed && terminator != Terminator.Period && !starter && SpeechVerbAhead(text, next, end))
+        {
+            return false; // “Why?” Trump asked.
+        }
+
+        switch (terminator)
+        {
+            case Terminator.Ellipsis:
+                return starter || IsOpener(first);
+            case Terminator.Strong:
+                return true;
+        }
+
+        // A period: look at the word it ends.
+        var wordStart = at;
+        while (wordStart > sentenceStart && (char.IsLetterOrDigit(text[wordStart - 1]) || (text[wordStart - 1] == '.' && wordStart - 1 > sentenceStart && char.IsLetter(text[wordStart - 2]))))
+        {
+            wordStart--;
+        }
+
+        var word = text.AsSpan(wordStart, at - wordStart);
+        if (word.IsEmpty || closed)
+        {
+            return true;
+        }
+
+        if (wordStart == sentenceStart && word.Length <= 2 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[^1]))
+        {
+            return false; // a list number: "1. The GOP is fracturing."
+        }
+
+        var abbreviation = word.Contains('.') ? AbbreviationKind.General
+            : word.Length == 1 && char.IsUpper(word[0]) ? AbbreviationKind.General
+            : SegmentationLexicon.Classify(word);
+        return abbreviation switch
+        {
+            AbbreviationKind.Title => false,
+            AbbreviationKind.NumberPrefix => !char.IsDigit(first),
+            AbbreviationKind.Month => !char.IsDigit(first) && (starter || IsOpener(first)),
+            AbbreviationKind.General => starter || IsOpener(first),
+            _ => true,
+        };
+    }
+
+    /// <summary>A speech verb among the next few capitalised words: "Trump asked", "Chinese officials said".</summary>
+    private static bool SpeechVerbAhead(string text, int position, int end)
+    {
+        for (var words = 0; words < 4 && position < end; words++)
+        {
+            var word = WordAt(text, position, end);
+            if (word.IsEmpty)
+            {
+                return false;
+            }
+
+            if (SegmentationLexicon.IsSpeechVerb(word))
+            {
+                return true;
+            }
+
+            position += word.Length;
+            if (position < end && text[position] == '.')
+            {
+                position++; // "Gen." "U.S."
+            }
+
+            if (position >= end || text[position] != ' ')
+            {
+                return false;
+            }
+
+            position++;
+        }
+
+        return false;
+    }
+
+    private static ReadOnlySpan<char> WordAt(string text, int position, int end)
+    {
+        var i = position;
+        while (i < end && (char.IsLetter(text[i]) || (text[i] == '.' && i + 1 < end && char.IsLetter(text[i + 1]))))
+        {
+            i++;
+        }
+
+        return text.AsSpan(position, i - position);
+    }
+
+    private static bool IsCloser(char c) => c is '"' or '\'' or '”' or '’' or ')' or ']' or '»' or '›';
+
+    private static bool IsOpener(char c) => c is '"' or '“' or '\'' or '‘' or '(' or '[' or '«' or '‹';
+
+    private static void AddSentence(Document document, int start, int end, int paragraph)
+    {
+        var (s, e) = Trim(document.Text, start, end);
+        if (s == e)
         {
             return;
         }
 
+        var span = new TextSpan(s, e);
         var first = document.Tokens.Count;
-        Tokenize(document, span);
+        Tokenizer.Tokenize(document.Text, span, document.Tokens);
         document.Sentences.Add(new Sentence
         {
             Index = document.Sentences.Count,
@@ -179,34 +428,11 @@ internal sealed class SentenceSegmenter : IPipelineStage
         });
     }
 
-    private static void Tokenize(Document document, TextSpan span)
+    private enum Terminator : byte
     {
-        var text = document.Text;
-        var i = span.Start;
-        while (i < span.End)
-        {
-            var c = text[i];
-            if (char.IsWhiteSpace(c))
-            {
-                i++;
-                continue;
-            }
-
-            var start = i;
-            if (char.IsLetterOrDigit(c))
-            {
-                while (i < span.End && (char.IsLetterOrDigit(text[i]) || ((text[i] is '.' or ',' or '\'' or '’' or '-') && i + 1 < span.End && char.IsLetterOrDigit(text[i + 1]))))
-                {
-                    i++;
-                }
-
-                document.Tokens.Add(new Token(new TextSpan(start, i), char.IsDigit(c) ? TokenKind.Number : TokenKind.Word));
-            }
-            else
-            {
-                i++;
-                document.Tokens.Add(new Token(new TextSpan(start, i), char.IsPunctuation(c) ? TokenKind.Punctuation : TokenKind.Symbol));
-            }
-        }
+        None,
+        Period,
+        Strong,
+        Ellipsis,
     }
 }
