@@ -14,8 +14,11 @@ namespace Tacitus.Knowledge;
 internal sealed class Gazetteer
 {
     public const string ResourceName = "Tacitus.Knowledge.places.tsv.gz";
+    public const string AmbiguousWordsResourceName = "Tacitus.Knowledge.places-ambiguous.txt";
 
-    private static readonly Lazy<Gazetteer> Shared = new(() => Load(OpenResource()), LazyThreadSafetyMode.ExecutionAndPublication);
+    private static readonly Lazy<Gazetteer> Shared = new(
+        () => Load(OpenResource(ResourceName), OpenResource(AmbiguousWordsResourceName)),
+        LazyThreadSafetyMode.ExecutionAndPublication);
 
     private readonly FrozenDictionary<string, GazetteerMatch[]> byName;
     private readonly FrozenDictionary<string, GazetteerMatch[]>.AlternateLookup<ReadOnlySpan<char>> byNameSpan;
@@ -24,22 +27,25 @@ internal sealed class Gazetteer
     private readonly FrozenDictionary<string, GazetteerEntry> countryByCode;
     private readonly FrozenDictionary<long, GazetteerEntry> byId;
     private readonly FrozenDictionary<(string Country, string Admin1), GazetteerEntry> regionByAdmin1;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ambiguousWords;
 
     private Gazetteer(
         List<GazetteerEntry> entries,
         Dictionary<string, List<GazetteerMatch>> names,
         Dictionary<string, GazetteerEntry> adjectives,
-        Dictionary<string, List<GazetteerEntry>> abbreviations)
+        Dictionary<string, List<GazetteerEntry>> abbreviations,
+        IEnumerable<string> ambiguous)
     {
+        ambiguousWords = ambiguous.ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         Entries = entries;
         byName = names.ToFrozenDictionary(p => p.Key, p => Order(p.Value), StringComparer.Ordinal);
         byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         countryByAdjective = adjectives.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         regionByAbbreviation = abbreviations.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
-        countryByCode = entries.Where(e => e.Kind == PlaceKind.Country).ToFrozenDictionary(e => e.Country.Value, StringComparer.Ordinal);
+        countryByCode = entries.Where(e => e.Kind == PlaceKind.Country).ToFrozenDictionary(e => e.Country!.Value.Value, StringComparer.Ordinal);
         byId = entries.Where(e => e.GeoNameId != 0).GroupBy(e => e.GeoNameId).ToFrozenDictionary(g => g.Key, g => g.First());
         regionByAdmin1 = entries.Where(e => e.Kind == PlaceKind.Region)
-            .GroupBy(e => (e.Country.Value, e.Admin1)).ToFrozenDictionary(g => g.Key, g => g.First());
+            .GroupBy(e => (e.Country!.Value.Value, e.Admin1)).ToFrozenDictionary(g => g.Key, g => g.First());
     }
 
     /// <summary>The shipped gazetteer, loaded on first use.</summary>
@@ -61,6 +67,22 @@ internal sealed class Gazetteer
 
         candidates = default;
         return false;
+    }
+
+    /// <summary>The candidates for <paramref name="name"/> as the stored array (no copy), or null.</summary>
+    internal GazetteerMatch[]? Find(ReadOnlySpan<char> name)
+    {
+        Span<char> key = stackalloc char[PlaceNameKey.MaxLength];
+        var length = PlaceNameKey.Fold(name, key);
+        return length > 0 && byNameSpan.TryGetValue(key[..length], out var found) ? found : null;
+    }
+
+    /// <summary>True for a place name that is far more often a common word or a person's name ("Reading", "May", "Obama").</summary>
+    public bool IsAmbiguousWord(ReadOnlySpan<char> word)
+    {
+        Span<char> key = stackalloc char[PlaceNameKey.MaxLength];
+        var length = PlaceNameKey.Fold(word, key);
+        return length > 0 && ambiguousWords.Contains(key[..length]);
     }
 
     /// <summary>The country named <paramref name="name"/> ("China", "North Korea", "U.S."), if the name is a country's.</summary>
@@ -100,7 +122,7 @@ internal sealed class Gazetteer
 
     /// <summary>The first-level region (state, province) a place lies in, if it is one the gazetteer names.</summary>
     public GazetteerEntry? FindRegionOf(GazetteerEntry place) =>
-        place.Admin1.Length > 0 && regionByAdmin1.TryGetValue((place.Country.Value, place.Admin1), out var region) ? region : null;
+        place.Admin1.Length > 0 && place.Country is { } country && regionByAdmin1.TryGetValue((country.Value, place.Admin1), out var region) ? region : null;
 
     /// <summary>Regions written with an abbreviation after a town ("Ill.", "TX", "B.C.").</summary>
     public bool TryGetRegionsByAbbreviation(ReadOnlySpan<char> abbreviation, out ReadOnlySpan<GazetteerEntry> regions)
@@ -120,13 +142,25 @@ internal sealed class Gazetteer
     private static GazetteerMatch[] Order(List<GazetteerMatch> matches) =>
         [.. matches.OrderBy(m => m.ByAlternateName).ThenByDescending(m => m.Entry.Kind == PlaceKind.Country).ThenByDescending(m => m.Entry.Population)];
 
-    private static Stream OpenResource() =>
-        typeof(Gazetteer).Assembly.GetManifestResourceStream(ResourceName)
-        ?? throw new InvalidOperationException($"TAC301 knowledge: embedded resource '{ResourceName}' is missing; run `tacitus knowledge build --only places` and rebuild.");
+    private static Stream OpenResource(string name) =>
+        typeof(Gazetteer).Assembly.GetManifestResourceStream(name)
+        ?? throw new InvalidOperationException($"TAC301 knowledge: embedded resource '{name}' is missing; run `tacitus knowledge build --only places` and rebuild.");
 
-    /// <summary>Reads a compiled places table (gzip TSV, see <see cref="Build.PlaceTableCompiler"/>).</summary>
-    internal static Gazetteer Load(Stream compressed)
+    /// <summary>Reads a compiled places table (gzip TSV, see <see cref="Build.PlaceTableCompiler"/>) and its ambiguous-word list.</summary>
+    internal static Gazetteer Load(Stream compressed, Stream ambiguousWords)
     {
+        var ambiguous = new List<string>();
+        using (var words = new StreamReader(ambiguousWords, Encoding.UTF8))
+        {
+            while (words.ReadLine() is { } word)
+            {
+                if (word.Length > 0)
+                {
+                    ambiguous.Add(word);
+                }
+            }
+        }
+
         using var gzip = new GZipStream(compressed, CompressionMode.Decompress);
         using var reader = new StreamReader(gzip, Encoding.UTF8, detectEncodingFromByteOrderMarks: false, bufferSize: 1 << 16);
         var entries = new List<GazetteerEntry>(34_000);
@@ -154,6 +188,7 @@ internal sealed class Gazetteer
             {
                 "PCLI" => PlaceKind.Country,
                 "ADM1" => PlaceKind.Region,
+                "CONT" or "RGN" => PlaceKind.Area,
                 _ => PlaceKind.City,
             };
             var entry = new GazetteerEntry
@@ -163,7 +198,7 @@ internal sealed class Gazetteer
                 Lat = double.Parse(span[fields[3]], CultureInfo.InvariantCulture),
                 Lon = double.Parse(span[fields[4]], CultureInfo.InvariantCulture),
                 FeatureCode = string.IsInterned(feature) ?? string.Intern(feature),
-                Country = CountryCode.From(span[fields[6]].ToString()),
+                Country = span[fields[6]].IsEmpty ? null : CountryCode.From(span[fields[6]].ToString()),
                 Admin1 = span[fields[7]].ToString(),
                 Population = long.Parse(span[fields[8]], CultureInfo.InvariantCulture),
                 Kind = kind,
@@ -207,7 +242,7 @@ internal sealed class Gazetteer
             }
         }
 
-        return new Gazetteer(entries, names, adjectives, abbreviations);
+        return new Gazetteer(entries, names, adjectives, abbreviations, ambiguous);
     }
 
     private static void AddName(Dictionary<string, List<GazetteerMatch>> names, string name, GazetteerMatch match)

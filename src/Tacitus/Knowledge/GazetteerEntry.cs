@@ -8,6 +8,9 @@ internal enum PlaceKind : byte
     City,
     Region,
     Country,
+
+    /// <summary>A continent or a world region ("Africa", "Middle East").</summary>
+    Area,
 }
 
 /// <summary>One place of the compiled gazetteer (GeoNames city, first-level region or country).</summary>
@@ -25,7 +28,8 @@ internal sealed class GazetteerEntry
     /// <summary>GeoNames feature code: PPL, PPLA, PPLC, …; ADM1 for regions, PCLI for countries.</summary>
     public required string FeatureCode { get; init; }
 
-    public required CountryCode Country { get; init; }
+    /// <summary>The country; null for continents and world regions.</summary>
+    public required CountryCode? Country { get; init; }
 
     /// <summary>GeoNames admin1 code within the country ("TX", "22"); empty for countries.</summary>
     public required string Admin1 { get; init; }
@@ -42,6 +46,7 @@ internal sealed class GazetteerEntry
     {
         PlaceKind.Country => "country",
         PlaceKind.Region => "region",
+        PlaceKind.Area => "area",
         _ => "city",
     };
 

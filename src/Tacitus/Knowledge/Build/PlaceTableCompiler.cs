@@ -9,7 +9,8 @@ namespace Tacitus.Knowledge.Build;
 /// Compiles data/compiled/places.tsv.gz: the GeoNames cities with population ≥ 15,000 (geonames/cities15000.txt),
 /// the countries (geonames/countryInfo.tsv for ids, capitals and population; countries/countries.json for names,
 /// demonyms and coordinates; data/places/country-aliases.tsv for the forms news uses), and the first-level regions
-/// hand-kept in data/places/regions.tsv (placed from the cities table, see that file).
+/// hand-kept in data/places/regions.tsv (placed from the cities table, see that file), the continents and world regions
+/// of data/places/features.tsv; and data/compiled/places-ambiguous.txt from data/places/ambiguous-words.txt.
 /// </summary>
 /// <remarks>
 /// One row per place, tab-separated: geonameid, name, alternate names (|), lat, lon, feature code, ISO3 country,
@@ -34,6 +35,8 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
         var countriesJsonPath = Path.Combine(sourceDirectory, "countries", "countries.json");
         var regionsPath = Path.Combine(dataDirectory, "places", "regions.tsv");
         var aliasesPath = Path.Combine(dataDirectory, "places", "country-aliases.tsv");
+        var featuresPath = Path.Combine(dataDirectory, "places", "features.tsv");
+        var ambiguousPath = Path.Combine(dataDirectory, "places", "ambiguous-words.txt");
 
         var cities = ReadCities(citiesPath, cancellationToken);
         var countries = ReadCountryInfo(countryInfoPath);
@@ -57,6 +60,18 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
                 WriteRow(writer, country.GeoNameId, country.Name, country.Names, country.Lat, country.Lon, "PCLI", country.Iso3, string.Empty, country.Population, country.Adjectives, capital?.GeoNameId ?? 0);
             }
 
+            foreach (var line in File.ReadLines(featuresPath, Encoding.UTF8).Where(l => l.Length > 0 && l[0] != '#'))
+            {
+                var f = line.Split('\t');
+                if (f.Length < 6)
+                {
+                    throw new InvalidDataException($"{featuresPath}: TAC302 expected 6 tab-separated columns in '{line}'");
+                }
+
+                WriteRow(writer, long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2].Split('|', StringSplitOptions.RemoveEmptyEntries),
+                    double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), f[5], string.Empty, string.Empty, 0, [], 0);
+            }
+
             foreach (var region in regions)
             {
                 WriteRow(writer, 0, region.Name, region.Alternates, region.Lat, region.Lon, "ADM1", region.Iso3, region.Admin1, 0, region.Abbreviations, 0);
@@ -72,6 +87,14 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
                 WriteRow(writer, city.GeoNameId, city.Name, city.Alternates, city.Lat, city.Lon, city.Feature, iso3, city.Admin1, city.Population, [], 0);
             }
         }
+
+        // Words that are place names but far more often common English words ("Reading", "Mobile", "May").
+        var ambiguous = File.ReadLines(ambiguousPath, Encoding.UTF8)
+            .Where(l => l.Length > 0 && l[0] != '#')
+            .Select(l => PlaceNameKey.Fold(l.Trim()))
+            .Distinct(StringComparer.Ordinal)
+            .Order(StringComparer.Ordinal);
+        File.WriteAllLines(Path.Combine(dataDirectory, "compiled", "places-ambiguous.txt"), ambiguous);
 
         var size = new FileInfo(output).Length;
         var unplacedNote = unplaced.Count == 0 ? string.Empty : $"; regions not placed (city not found): {string.Join(", ", unplaced)}";
