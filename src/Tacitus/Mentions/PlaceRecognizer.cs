@@ -27,7 +27,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
     private static readonly FrozenSet<string> InstitutionNouns = Set(
         "university", "college", "school", "schools", "academy", "department", "police", "fire", "public", "community", "council",
         "board", "commission", "committee", "hospital", "airport", "station", "museum", "library", "church", "cathedral", "center",
-        "centre", "court", "times", "post", "herald", "tribune", "journal", "daily", "news", "chamber", "historical", "society",
+        "centre", "court", "chamber", "historical", "society",
         "bureau", "authority", "agency", "office", "municipal", "metropolitan", "regional", "harbor", "harbour", "stock", "zoo",
         "symphony", "opera", "marathon", "conference", "convention", "summit", "declaration", "accord", "agreement", "treaty",
         "protocol", "process", "talks", "government", "administration", "parliament", "assembly", "legislature", "senate",
@@ -37,6 +37,9 @@ internal sealed class PlaceRecognizer : IPipelineStage
     private static readonly FrozenSet<string> Locatives = Set(
         "in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "throughout", "toward", "towards",
         "via", "through", "within", "visited", "visit", "visiting", "between", "reached", "arrived", "invaded", "entered");
+
+    /// <summary>Prepositions after which a common word is still a place ("in Reading", not "to Kim").</summary>
+    private static readonly FrozenSet<string> StrongLocatives = Set("in", "at", "near", "outside", "inside", "across", "throughout", "around", "within");
 
     private static readonly FrozenSet<string> InnerJoiners = Set(
         "of", "de", "la", "le", "les", "du", "des", "da", "do", "dos", "das", "del", "della", "di", "el", "al", "am", "an", "upon",
@@ -236,6 +239,14 @@ internal sealed class PlaceRecognizer : IPipelineStage
             span = new TextSpan(tokens[first].Span.Start, last.Span.End);
             if (gazetteer.Find(span.Of(text)) is { } direct)
             {
+                // "U.S." and "D.C.": the final full stop belongs to the abbreviation.
+                var after = first + length;
+                if (after < tokens.Length && tokens[after].Span.Start == span.End && text[span.End] == '.' && last.Span.Of(text).Contains('.'))
+                {
+                    span = new TextSpan(span.Start, span.End + 1);
+                    length++;
+                }
+
                 matches = direct;
                 rule = "place:gazetteer";
                 return true;
@@ -303,7 +314,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
             return false;
         }
 
-        if (gazetteer.IsAmbiguousWord(key) && !toponym.Locative)
+        if (gazetteer.IsAmbiguousWord(key) && !(toponym.Locative && StrongLocatives.Contains(previousWord.ToString().ToLowerInvariant())))
         {
             return false;
         }
@@ -568,7 +579,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
                 score += 1.5 + Math.Min(1.5, 0.5 * mentions);
             }
 
-            if (pass == 2 && e.Kind == PlaceKind.City && context.RegionMentions(country.Value, e.Admin1) - (ReferenceEquals(toponym.Resolved, e) ? 1 : 0) > 0)
+            if (pass == 2 && e.Kind is PlaceKind.City or PlaceKind.Region && context.RegionMentions(country.Value, e.Admin1) - (ReferenceEquals(toponym.Resolved, e) ? 1 : 0) > 0)
             {
                 score += 1.0;
             }
