@@ -32,7 +32,7 @@ public class PlaceRecognizerTests
     [InlineData("A Beijing-based analyst disagreed.", "Beijing", "Beijing", "CHN")]
     [InlineData("China's envoy arrived late.", "China", "China", "CHN")]
     [InlineData("Troops crossed into North Korea overnight.", "North Korea", "North Korea", "PRK")]
-    [InlineData("Ministers met in the U.S. this week.", "U.S", "United States", "USA")]
+    [InlineData("Ministers met in the U.S. this week.", "U.S.", "United States", "USA")]
     [InlineData("He grew up in Reading before moving away.", "Reading", "Reading", "GBR")]
     [InlineData("The minister flew to Jordan on Monday.", "Jordan", "Jordan", "JOR")]
     public void Process_Sentence_ResolvesPlace(string text, string words, string name, string country)
