@@ -15,6 +15,7 @@ public static class PipelineFactory
         if (!options.TextOnly)
         {
             // mentions → entities → attribution → events
+            stages.Add(new Mentions.PlaceRecognizer());
         }
 
         return new AnalysisPipeline(stages);

@@ -6,5 +6,6 @@ internal static class KnowledgeCompilers
     public static IReadOnlyList<IKnowledgeCompiler> All { get; } =
     [
         // one line per compiler
+        new PlaceTableCompiler(),
     ];
 }

@@ -1,0 +1,667 @@
+using System.Collections.Frozen;
+using Tacitus.Documents;
+using Tacitus.Domain;
+using Tacitus.Knowledge;
+using Tacitus.Pipeline;
+
+namespace Tacitus.Mentions;
+
+/// <summary>
+/// Finds toponyms (capitalised token runs that name a gazetteer place, longest first; "Beijing-based",
+/// "China's"; "the Chinese capital" → that country's capital) and resolves each to one gazetteer entry by
+/// its context ("the Chinese border city of X", "X, Texas", "X, Ill."), the countries and regions the document
+/// is about, population and feature class. Skips names that belong to people or organisations
+/// ("George Washington", "Washington Post") and common words ("Reading" unless "in Reading").
+/// </summary>
+internal sealed class PlaceRecognizer : IPipelineStage
+{
+    private const int MaxNameTokens = 6;
+
+    /// <summary>Calendar words: never places, whatever precedes them ("in May").</summary>
+    private static readonly FrozenSet<string> CalendarWords = Set(
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
+
+    /// <summary>Head nouns of institutions named after their place ("Texas Department of Health", "Gainesville Police"): the
+    /// place is kept, marked as part of a name.</summary>
+    private static readonly FrozenSet<string> InstitutionNouns = Set(
+        "university", "college", "school", "schools", "academy", "department", "police", "fire", "public", "community", "council",
+        "board", "commission", "committee", "hospital", "airport", "station", "museum", "library", "church", "cathedral", "center",
+        "centre", "court", "chamber", "historical", "society",
+        "bureau", "authority", "agency", "office", "municipal", "metropolitan", "regional", "harbor", "harbour", "stock", "zoo",
+        "symphony", "opera", "marathon", "conference", "convention", "summit", "declaration", "accord", "agreement", "treaty",
+        "protocol", "process", "talks", "government", "administration", "parliament", "assembly", "legislature", "senate",
+        "congress", "ministry", "embassy", "consulate", "army", "navy", "military", "forces", "guard", "state", "health",
+        "water", "transit", "port", "national", "international", "veterans", "memorial", "cemetery", "park", "square");
+
+    private static readonly FrozenSet<string> Locatives = Set(
+        "in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "throughout", "toward", "towards",
+        "via", "through", "within", "visited", "visit", "visiting", "between", "reached", "arrived", "invaded", "entered");
+
+    /// <summary>Prepositions after which a common word is still a place ("in Reading", not "to Kim").</summary>
+    private static readonly FrozenSet<string> StrongLocatives = Set("in", "at", "near", "outside", "inside", "across", "throughout", "around", "within");
+
+    private static readonly FrozenSet<string> InnerJoiners = Set(
+        "of", "de", "la", "le", "les", "du", "des", "da", "do", "dos", "das", "del", "della", "di", "el", "al", "am", "an", "upon",
+        "on", "sur", "y", "and", "the", "&");
+
+    /// <summary>Capitalised words that may precede a place without making it part of a person's or organisation's name.</summary>
+    private static readonly FrozenSet<string> PrefixWords = Set(
+        "in", "at", "near", "from", "to", "into", "the", "and", "but", "for", "of", "on", "with", "by", "as", "while", "outside",
+        "inside", "across", "throughout", "around", "both", "when", "since", "after", "before", "like", "unlike", "than", "via",
+        "meanwhile", "if", "so", "or", "where", "why", "how", "what", "this", "that", "a", "an", "north", "south", "east", "west",
+        "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest",
+        "northeastern", "northwestern", "southeastern", "southwestern", "greater", "downtown", "upstate", "rural", "metro",
+        "all", "across", "between", "beyond", "under", "over", "through", "during", "about", "back", "here", "there", "only",
+        "even", "also", "then", "now", "today", "yesterday", "tomorrow", "last", "next", "every", "each");
+
+    /// <summary>Capitalised words that may follow a place ("London Mayor", "Texas Governor") without making it an organisation's name.</summary>
+    private static readonly FrozenSet<string> FollowerWords = Set(
+        "mayor", "governor", "gov", "police", "president", "prime", "premier", "minister", "foreign", "senator", "sen", "rep",
+        "chief", "secretary", "attorney", "sheriff", "officials", "province", "region", "city", "district",
+        "prefecture", "oblast", "on", "in", "at", "and", "or", "but", "the", "a", "i", "it", "he", "she", "they", "we",
+        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "north", "south", "east", "west", "democrats",
+        "republicans", "lawmakers", "legislators", "voters", "residents", "people");
+
+    private static readonly FrozenSet<string> Titles = Set(
+        "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "president", "king", "queen",
+        "prince", "princess", "lord", "lady", "sir", "dame", "saint", "pope", "judge", "justice", "coach", "father", "rev");
+
+    private static readonly FrozenSet<string> SpeechVerbs = Set(
+        "said", "says", "told", "added", "argued", "wrote", "tweeted", "noted", "insisted", "explained", "asked", "replied",
+        "announced", "admitted", "acknowledged", "warned", "stated", "claimed", "recalled", "thinks", "believes", "who", "himself",
+        "herself");
+
+    /// <summary>Nouns that introduce a place after a nationality ("the Chinese border city of X", "the Kenyan port of X").</summary>
+    private static readonly FrozenSet<string> DescriptorNouns = Set(
+        "city", "town", "village", "port", "capital", "province", "region", "state", "district", "county", "island", "islands",
+        "enclave", "resort", "outpost", "base", "area", "territory", "municipality", "prefecture", "oblast", "governorate",
+        "stronghold", "hometown", "suburb", "settlement", "harbour", "harbor", "metropolis", "hub", "neighbourhood", "neighborhood");
+
+    /// <summary>Words after "capital" that make it money ("the Chinese capital markets").</summary>
+    private static readonly FrozenSet<string> CapitalAsMoney = Set(
+        "markets", "market", "flows", "flow", "outflows", "inflows", "controls", "investment", "investments", "spending", "gains",
+        "expenditure", "requirements", "ratio", "ratios", "goods", "account", "punishment", "base", "stock", "injection", "raising",
+        "adequacy", "buffer", "buffers", "reserves", "allocation");
+
+    private readonly Gazetteer gazetteer;
+
+    public PlaceRecognizer()
+        : this(Gazetteer.Default)
+    {
+    }
+
+    internal PlaceRecognizer(Gazetteer gazetteer) => this.gazetteer = gazetteer;
+
+    public string Name => "places";
+
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
+
+    public Annotations Assigns => Annotations.Places;
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var found = new List<Toponym>();
+        var people = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var countryEvidence = new Dictionary<string, int>(StringComparer.Ordinal);
+        foreach (var sentence in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (!sentence.Boilerplate)
+            {
+                Scan(document, sentence, found, people, countryEvidence);
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return;
+        }
+
+        var context = new DocumentContext(countryEvidence);
+        foreach (var toponym in found)
+        {
+            toponym.Resolved = Resolve(toponym, context, pass: 1);
+        }
+
+        context.CountResolved(found);
+        foreach (var toponym in found)
+        {
+            toponym.Resolved = Resolve(toponym, context, pass: 2);
+            if (toponym.Resolved is { } entry)
+            {
+                document.Mentions.Add(ToMention(toponym, entry));
+            }
+        }
+    }
+
+    private void Scan(Document document, Sentence sentence, List<Toponym> found, HashSet<string> people, Dictionary<string, int> countryEvidence)
+    {
+        var text = document.Text;
+        var tokens = document.TokensOf(sentence);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var token = tokens[i];
+            if (token.Kind != TokenKind.Word)
+            {
+                continue;
+            }
+
+            var word = token.Span.Of(text);
+            if (!char.IsUpper(word[0]))
+            {
+                if (word.Equals("capital", StringComparison.Ordinal) && TryCapitalOf(document, sentence, tokens, i) is { } capital)
+                {
+                    found.Add(capital);
+                }
+
+                continue;
+            }
+
+            if (gazetteer.FindCountryByAdjective(word) is { Country: { } adjectiveCountry } && gazetteer.Find(word) is null)
+            {
+                Count(countryEvidence, adjectiveCountry.Value);
+                continue;
+            }
+
+            if (!TryMatch(text, tokens, i, out var length, out var span, out var matches, out var rule))
+            {
+                continue;
+            }
+
+            var toponym = new Toponym(span, sentence.Index, matches, rule);
+            if (Accept(text, tokens, i, length, toponym, people))
+            {
+                var container = ReadDescriptors(text, sentence, tokens, i, length, toponym, out var consumed);
+                found.Add(toponym);
+                if (container is not null)
+                {
+                    found.Add(container);
+                    length += consumed;
+                }
+
+                if (NamedCountry(matches) is { } named)
+                {
+                    toponym.Evidence = named.Value;
+                    Count(countryEvidence, named.Value);
+                }
+                else if (toponym.RequiredCountry is { } required)
+                {
+                    Count(countryEvidence, required.Value);
+                }
+            }
+
+            i += length - 1;
+        }
+    }
+
+    /// <summary>The country a name surely lies in: every country or region of that name is in it ("Texas", "China"; not "Georgia").</summary>
+    private static CountryCode? NamedCountry(GazetteerMatch[] matches)
+    {
+        CountryCode? country = null;
+        foreach (var match in matches)
+        {
+            if (match.ByAlternateName || match.Entry.Kind is not (PlaceKind.Country or PlaceKind.Region))
+            {
+                continue;
+            }
+
+            if (country is not null && country != match.Entry.Country)
+            {
+                return null;
+            }
+
+            country = match.Entry.Country;
+        }
+
+        return country;
+    }
+
+    /// <summary>The longest capitalised token run from <paramref name="first"/> that names a place.</summary>
+    private bool TryMatch(string text, ReadOnlySpan<Token> tokens, int first, out int length, out TextSpan span, out GazetteerMatch[] matches, out string rule)
+    {
+        var limit = Math.Min(MaxNameTokens, tokens.Length - first);
+        var usable = 1;
+        while (usable < limit && CanContinueName(text, tokens, first + usable))
+        {
+            usable++;
+        }
+
+        for (length = usable; length >= 1; length--)
+        {
+            var last = tokens[first + length - 1];
+            if (last.Kind != TokenKind.Word || !char.IsUpper(text[last.Span.Start]) && length > 1)
+            {
+                continue;
+            }
+
+            span = new TextSpan(tokens[first].Span.Start, last.Span.End);
+            if (gazetteer.Find(span.Of(text)) is { } direct)
+            {
+                // "U.S." and "D.C.": the final full stop belongs to the abbreviation.
+                var after = first + length;
+                if (after < tokens.Length && tokens[after].Span.Start == span.End && text[span.End] == '.' && last.Span.Of(text).Contains('.'))
+                {
+                    span = new TextSpan(span.Start, span.End + 1);
+                    length++;
+                }
+
+                matches = direct;
+                rule = "place:gazetteer";
+                return true;
+            }
+
+            var lastText = last.Span.Of(text);
+            if (lastText.Length > 2 && lastText[^2] is '\'' or '’' && lastText[^1] == 's')
+            {
+                span = new TextSpan(span.Start, span.End - 2);
+                if (gazetteer.Find(span.Of(text)) is { } possessive)
+                {
+                    matches = possessive;
+                    rule = "place:gazetteer";
+                    return true;
+                }
+            }
+
+            var hyphen = lastText.LastIndexOf('-');
+            if (hyphen > 0 && hyphen < lastText.Length - 1 && char.IsLower(lastText[hyphen + 1]))
+            {
+                span = new TextSpan(tokens[first].Span.Start, last.Span.Start + hyphen);
+                if (gazetteer.Find(span.Of(text)) is { } prefixed)
+                {
+                    matches = prefixed;
+                    rule = "place:gazetteer-compound";
+                    return true;
+                }
+            }
+        }
+
+        length = 0;
+        span = default;
+        matches = [];
+        rule = string.Empty;
+        return false;
+    }
+
+    private static bool CanContinueName(string text, ReadOnlySpan<Token> tokens, int index)
+    {
+        var token = tokens[index];
+        var previous = tokens[index - 1];
+        var word = token.Span.Of(text);
+        return token.Kind switch
+        {
+            TokenKind.Word => char.IsUpper(word[0]) || InnerJoiners.Contains(word.ToString()),
+            TokenKind.Punctuation => word is "." && previous.Span.End == token.Span.Start && index + 1 < tokens.Length,
+            TokenKind.Symbol => word is "&",
+            _ => false,
+        };
+    }
+
+    /// <summary>Rejects names that are part of a person's or an organisation's name, or common words.</summary>
+    private bool Accept(string text, ReadOnlySpan<Token> tokens, int first, int length, Toponym toponym, HashSet<string> people)
+    {
+        var key = toponym.Span.TextOf(text);
+        var top = toponym.Matches[0].Entry;
+        var isCountry = top.Kind == PlaceKind.Country;
+        var previous = first > 0 ? tokens[first - 1] : default;
+        var previousWord = first > 0 ? previous.Span.Of(text) : default;
+        toponym.Locative = first > 0 && Locatives.Contains(previousWord.ToString().ToLowerInvariant());
+        var sentenceInitial = first == 0 || first == 1 && tokens[0].Kind == TokenKind.Punctuation;
+
+        if (people.Contains(key) || length == 1 && CalendarWords.Contains(key.ToLowerInvariant()))
+        {
+            return false;
+        }
+
+        if (gazetteer.IsAmbiguousWord(key) && !(toponym.Locative && StrongLocatives.Contains(previousWord.ToString().ToLowerInvariant())))
+        {
+            return false;
+        }
+
+        // Acronyms ("UN", "PA") are places only when they are countries ("US", "UK"); short names must match without
+        // folding ("To" is not "Tô").
+        if (length == 1 && key.Length <= 4 && !isCountry
+            && (key.All(c => !char.IsLetter(c) || char.IsUpper(c)) || !Array.Exists(toponym.Matches, m => m.Entry.Name.Equals(key, StringComparison.OrdinalIgnoreCase))))
+        {
+            return false;
+        }
+
+        // "Michael Jordan", "George Washington", "Mr. Jordan": a capitalised word before makes it a name.
+        if (first > 0 && previous.Kind == TokenKind.Word && char.IsUpper(previousWord[0]) && !PrefixWords.Contains(previousWord.ToString().ToLowerInvariant())
+            && gazetteer.FindCountryByAdjective(previousWord) is null)
+        {
+            if (!Titles.Contains(previousWord.ToString().ToLowerInvariant()))
+            {
+                people.Add(key);
+            }
+
+            return false;
+        }
+
+        if (first > 1 && previousWord is "." && tokens[first - 2].Span.Of(text) is var beforeDot
+            && (Titles.Contains(beforeDot.ToString().ToLowerInvariant()) || beforeDot.Length == 1 && char.IsUpper(beforeDot[0])))
+        {
+            people.Add(key);
+            return false;
+        }
+
+        // "Washington Post", "Manchester United": a capitalised word after makes it an organisation's name.
+        var next = first + length;
+        if (next < tokens.Length && tokens[next].Kind == TokenKind.Word && toponym.Span.End == tokens[first + length - 1].Span.End)
+        {
+            var nextWord = tokens[next].Span.Of(text);
+            if (char.IsUpper(nextWord[0]) && !FollowerWords.Contains(nextWord.ToString().ToLowerInvariant()))
+            {
+                if (!InstitutionNouns.Contains(nextWord.ToString().ToLowerInvariant()))
+                {
+                    return false;
+                }
+
+                toponym.Rule = "place:in-name";
+            }
+
+            // "Clinton said": a bare town name that speaks is a person.
+            if (!isCountry && length == 1 && top.Population < 1_000_000 && SpeechVerbs.Contains(nextWord.ToString()))
+            {
+                return false;
+            }
+        }
+
+        // Alternate names only ("Google" is an old alternate name of a town): need a preposition or a large place.
+        if (length == 1 && !toponym.Locative && Array.TrueForAll(toponym.Matches, m => m.ByAlternateName)
+            && top.Population < 1_000_000 && top.Kind == PlaceKind.City)
+        {
+            return false;
+        }
+
+        // A sentence-initial single word that is only a small town ("Officials", "Sale") needs a stronger signal.
+        return !(sentenceInitial && length == 1 && top.Kind == PlaceKind.City && top.Population < 100_000);
+    }
+
+    /// <summary>Reads "the Chinese border city of X", "China's X", "X, Texas", "X, Ill." into constraints.</summary>
+    /// <returns>The container named after a comma ("Texas" in "Paris, Texas"), as its own toponym, or null;
+    /// <paramref name="consumed"/> is the number of tokens after the name that it took.</returns>
+    private Toponym? ReadDescriptors(string text, Sentence sentence, ReadOnlySpan<Token> tokens, int first, int length, Toponym toponym, out int consumed)
+    {
+        consumed = 0;
+        // Before: "<Adj> ... <noun> of X", "<Adj> <noun> X", "Country's X".
+        if (first > 0)
+        {
+            var previous = tokens[first - 1].Span.Of(text);
+            var end = first - 1;
+            if (previous is "of")
+            {
+                end--;
+            }
+
+            if (end >= 0 && DescriptorNouns.Contains(tokens[end].Span.Of(text).ToString()))
+            {
+                for (var k = end - 1; k >= Math.Max(0, end - 4); k--)
+                {
+                    var t = tokens[k];
+                    if (t.Kind != TokenKind.Word)
+                    {
+                        break;
+                    }
+
+                    if (AdjectiveCountry(text, tokens, k) is { } country)
+                    {
+                        toponym.RequiredCountry = country;
+                        toponym.Rule = "place:descriptor";
+                        break;
+                    }
+                }
+            }
+            else if (previous.Length > 2 && previous[^2] is '\'' or '’' && previous[^1] == 's'
+                     && gazetteer.FindCountryByName(previous[..^2]) is { Country: { } owner })
+            {
+                toponym.RequiredCountry = owner;
+                toponym.Rule = "place:descriptor";
+            }
+        }
+
+        // After: "X, Texas", "X, France", "X, Ill.", "X, D.C."
+        var comma = first + length;
+        if (comma + 1 < tokens.Length && tokens[comma].Span.Of(text) is "," && toponym.Span.End == tokens[comma - 1].Span.End)
+        {
+            for (var n = Math.Min(4, tokens.Length - comma - 1); n >= 1; n--)
+            {
+                var span = new TextSpan(tokens[comma + 1].Span.Start, tokens[comma + n].Span.End);
+                if (!char.IsUpper(text[span.Start]))
+                {
+                    break;
+                }
+
+                if (gazetteer.Find(span.Of(text)) is { } names)
+                {
+                    var container = Array.Find(names, m => m.Entry.Kind is PlaceKind.Region or PlaceKind.Country).Entry;
+                    if (container is not null)
+                    {
+                        consumed = n + 1;
+                        return Constrain(toponym, container, span, sentence.Index);
+                    }
+                }
+
+                var dot = comma + n + 1 < tokens.Length && tokens[comma + n + 1].Span.Of(text) is "." && tokens[comma + n + 1].Span.Start == span.End;
+                var withDot = dot ? new TextSpan(span.Start, span.End + 1) : span;
+                if (n <= 3 && gazetteer.TryGetRegionsByAbbreviation(withDot.Of(text), out var regions))
+                {
+                    consumed = n + 1 + (dot ? 1 : 0);
+                    return Constrain(toponym, regions[0], withDot, sentence.Index);
+                }
+            }
+        }
+
+        return null;
+
+        static Toponym Constrain(Toponym toponym, GazetteerEntry container, TextSpan span, int sentence)
+        {
+            if (container.Kind == PlaceKind.Region)
+            {
+                toponym.RequiredRegion = container;
+            }
+
+            toponym.RequiredCountry = container.Country;
+            toponym.Rule = "place:comma-container";
+            return new Toponym(span, sentence, [new GazetteerMatch(container, false)], "place:container");
+        }
+    }
+
+    /// <summary>"the Chinese capital" (not "the Chinese capital markets") → the capital of that country.</summary>
+    private Toponym? TryCapitalOf(Document document, Sentence sentence, ReadOnlySpan<Token> tokens, int capitalIndex)
+    {
+        var text = document.Text;
+        if (capitalIndex + 1 < tokens.Length && CapitalAsMoney.Contains(tokens[capitalIndex + 1].Span.Of(text).ToString()))
+        {
+            return null;
+        }
+
+        for (var width = 2; width >= 1; width--)
+        {
+            var start = capitalIndex - width;
+            if (start < 1 || !tokens[start - 1].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
+            var adjective = new TextSpan(tokens[start].Span.Start, tokens[capitalIndex - 1].Span.End);
+            if (!char.IsUpper(text[adjective.Start]) || gazetteer.FindCountryByAdjective(adjective.Of(text)) is not { Country: { } country })
+            {
+                continue;
+            }
+
+            if (gazetteer.FindCapital(country) is not { } capital)
+            {
+                return null;
+            }
+
+            var span = new TextSpan(tokens[start - 1].Span.Start, tokens[capitalIndex].Span.End);
+            return new Toponym(span, sentence.Index, [new GazetteerMatch(capital, false)], "place:demonym-capital")
+            {
+                RequiredCountry = country,
+            };
+        }
+
+        return null;
+    }
+
+    private CountryCode? AdjectiveCountry(string text, ReadOnlySpan<Token> tokens, int index)
+    {
+        if (index > 0 && tokens[index - 1].Kind == TokenKind.Word
+            && gazetteer.FindCountryByAdjective(new TextSpan(tokens[index - 1].Span.Start, tokens[index].Span.End).Of(text)) is { Country: { } two })
+        {
+            return two;
+        }
+
+        var word = tokens[index].Span.Of(text);
+        return char.IsUpper(word[0]) && gazetteer.FindCountryByAdjective(word) is { Country: { } one } ? one : null;
+    }
+
+    private static GazetteerEntry? Resolve(Toponym toponym, DocumentContext context, int pass)
+    {
+        GazetteerEntry? best = null;
+        var bestScore = double.MinValue;
+        foreach (var match in toponym.Matches)
+        {
+            var score = Score(toponym, match, context, pass);
+            if (score > bestScore)
+            {
+                best = match.Entry;
+                bestScore = score;
+            }
+        }
+
+        return best;
+    }
+
+    private static double Score(Toponym toponym, GazetteerMatch match, DocumentContext context, int pass)
+    {
+        var e = match.Entry;
+        var score = e.Kind switch
+        {
+            PlaceKind.Country => 8.5,
+            PlaceKind.Area => 8.0,
+            PlaceKind.Region => 6.3,
+            _ => Math.Log10(e.Population + 10) + e.FeatureCode switch
+            {
+                "PPLC" => 1.5,
+                "PPLA" => 0.7,
+                "PPLA2" => 0.3,
+                _ => 0.0,
+            },
+        };
+        if (match.ByAlternateName)
+        {
+            score -= 2.0;
+        }
+
+        if (toponym.RequiredCountry is { } required)
+        {
+            score += e.Country == required && e.Kind != PlaceKind.Country ? 10.0 : 0.0;
+        }
+
+        if (toponym.RequiredRegion is { } region && e.Country == region.Country && e.Admin1 == region.Admin1 && e.Kind == PlaceKind.City)
+        {
+            score += 10.0;
+        }
+
+        if (e.Country is { } country)
+        {
+            var mentions = context.CountryMentions(country.Value) - (toponym.Evidence == country.Value ? 1 : 0);
+            if (pass == 2)
+            {
+                mentions += context.ResolvedIn(country.Value) - (toponym.Resolved is { Kind: not PlaceKind.Country } own && own.Country == country ? 1 : 0);
+            }
+
+            if (mentions > 0)
+            {
+                score += 1.5 + Math.Min(1.5, 0.5 * mentions);
+            }
+
+            if (pass == 2 && e.Kind is PlaceKind.City or PlaceKind.Region && context.RegionMentions(country.Value, e.Admin1) - (ReferenceEquals(toponym.Resolved, e) ? 1 : 0) > 0)
+            {
+                score += 1.0;
+            }
+        }
+
+        return score;
+    }
+
+    private static Mention ToMention(Toponym toponym, GazetteerEntry entry) => new()
+    {
+        Kind = MentionKind.Place,
+        Span = toponym.Span,
+        Sentence = toponym.Sentence,
+        Name = entry.Name,
+        Country = entry.Country,
+        Rule = toponym.Rule,
+        Place = new PlaceInfo
+        {
+            Lat = entry.Lat,
+            Lon = entry.Lon,
+            GeoNamesId = entry.GeoNameId == 0 ? null : entry.GeoNameId,
+            FeatureType = entry.FeatureType,
+            Population = entry.Population == 0 ? null : entry.Population,
+        },
+    };
+
+    private static void Count(Dictionary<string, int> counts, string key) =>
+        counts[key] = counts.GetValueOrDefault(key) + 1;
+
+    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>A place name found in the text, with what its context says, before and after resolution.</summary>
+    private sealed class Toponym(TextSpan span, int sentence, GazetteerMatch[] matches, string rule)
+    {
+        public TextSpan Span { get; } = span;
+
+        public int Sentence { get; } = sentence;
+
+        public GazetteerMatch[] Matches { get; } = matches;
+
+        public string Rule { get; set; } = rule;
+
+        public bool Locative { get; set; }
+
+        public CountryCode? RequiredCountry { get; set; }
+
+        public GazetteerEntry? RequiredRegion { get; set; }
+
+        /// <summary>The country this mention itself counted as evidence (so it does not vote for itself).</summary>
+        public string? Evidence { get; set; }
+
+        public GazetteerEntry? Resolved { get; set; }
+    }
+
+    /// <summary>What the whole document says about where it is: countries named, regions of the places resolved.</summary>
+    private sealed class DocumentContext(Dictionary<string, int> countries)
+    {
+        private readonly Dictionary<(string, string), int> regions = [];
+        private readonly Dictionary<string, int> resolved = new(StringComparer.Ordinal);
+
+        public int CountryMentions(string country) => countries.GetValueOrDefault(country);
+
+        public int RegionMentions(string country, string admin1) => regions.GetValueOrDefault((country, admin1));
+
+        /// <summary>Places resolved in the first pass whose country the document has not named explicitly.</summary>
+        public int ResolvedIn(string country) => resolved.GetValueOrDefault(country);
+
+        public void CountResolved(List<Toponym> toponyms)
+        {
+            foreach (var t in toponyms)
+            {
+                if (t.Resolved is { Kind: not PlaceKind.Country, Country: { } resolvedCountry })
+                {
+                    resolved[resolvedCountry.Value] = resolved.GetValueOrDefault(resolvedCountry.Value) + 1;
+                }
+
+                if (t.Resolved is { Country: { } country, Admin1.Length: > 0 } entry)
+                {
+                    var key = (country.Value, entry.Admin1);
+                    regions[key] = regions.GetValueOrDefault(key) + 1;
+                }
+            }
+        }
+    }
+}
