@@ -87,9 +87,9 @@ internal sealed class DocumentStore : IDisposable
         var batch = new List<Document>(documents.Count);
         foreach (var document in documents)
         {
-            if (string.IsNullOrWhiteSpace(document.Text))
+            if (Refuse(document) is { } error)
             {
-                refused.Add(new TacitusError("TAC503", "store", "empty document: nothing to store", document.Metadata.Origin));
+                refused.Add(error);
             }
             else
             {
@@ -100,6 +100,10 @@ internal sealed class DocumentStore : IDisposable
         var result = batch.Count == 0 ? StoreResult.Empty : WriteAll(batch);
         return refused.Count == 0 ? result : result.Add(new StoreResult(0, 0, refused));
     }
+
+    /// <summary>Why the store will not take this document (TAC503: no text), or null when it will.</summary>
+    public static TacitusError? Refuse(Document document) =>
+        string.IsNullOrWhiteSpace(document.Text) ? new TacitusError("TAC503", "store", "empty document: nothing to store", document.Metadata.Origin) : null;
 
     private StoreResult WriteAll(List<Document> batch)
     {

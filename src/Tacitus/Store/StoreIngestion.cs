@@ -55,10 +55,10 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
                     next++;
                     read++;
                     window.Release();
-                    if (item.Error is not null)
+                    if ((item.Error ?? DocumentStore.Refuse(item.Document!)) is { } error)
                     {
                         failed++;
-                        observer.OnError?.Invoke(item.Error);
+                        observer.OnError?.Invoke(error);
                         observer.OnDone?.Invoke(false);
                         continue;
                     }
