@@ -20,54 +20,57 @@ internal sealed class DocumentRowReader : IDisposable
     public DocumentRowReader(SqliteConnection connection, string path)
     {
         this.path = path;
-        document = Query(connection, "SELECT text, title, outlet, published, url, author, external_id, origin, format, language, paragraphs, tokens, warnings FROM documents WHERE id = $id");
-        sentences = Query(connection, "SELECT idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule FROM sentences WHERE document_id = $id ORDER BY idx");
-        mentions = Query(connection, "SELECT kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity FROM mentions WHERE document_id = $id ORDER BY idx");
-        entities = Query(connection, "SELECT id, name, kind, country, sector, mentions FROM entities WHERE document_id = $id ORDER BY idx");
-        attributions = Query(connection, "SELECT source, cue_start, cue_end, content_start, content_end, via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule FROM attributions WHERE document_id = $id ORDER BY idx");
+        document = Query(connection, "SELECT seq, text, title, outlet, published, url, author, external_id, origin, format, language, paragraphs, tokens, warnings FROM documents WHERE id = $id");
+        sentences = Query(connection, "SELECT idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule FROM sentences WHERE document = $id ORDER BY idx");
+        mentions = Query(connection, "SELECT kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity FROM mentions WHERE document = $id ORDER BY idx");
+        entities = Query(connection, "SELECT id, name, kind, country, sector, mentions FROM entities WHERE document = $id ORDER BY idx");
+        attributions = Query(connection, "SELECT source, cue_start, cue_end, content_start, content_end, via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule FROM attributions WHERE document = $id ORDER BY idx");
         events = Query(connection, "SELECT type, mode, context, cameo, score, actor, recipient, date_text, date_value, date_basis, date_start, date_end, location, attribution, " +
-            "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation FROM events WHERE document_id = $id ORDER BY idx");
+            "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation FROM events WHERE document = $id ORDER BY idx");
     }
 
     public Document? Read(DocumentId id)
     {
         Document doc;
-        using (var r = Run(document, id))
+        long seq;
+        using (var r = Run(document, id.Value))
         {
             if (!r.Read())
             {
                 return null;
             }
 
-            doc = new Document(r.GetString(0), new DocumentMetadata
-            {
-                Title = Text(r, 1),
-                Outlet = Text(r, 2),
-                Published = r.IsDBNull(3) ? null : DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
-                Url = Text(r, 4),
-                Author = Text(r, 5),
-                ExternalId = Text(r, 6),
-                Origin = Text(r, 7),
-                Format = Text(r, 8),
-            })
-            { Language = r.GetString(9) };
-            if (!r.IsDBNull(10))
-            {
-                TokenLayout.UnpackParagraphs((byte[])r.GetValue(10), doc.Paragraphs);
-            }
+            seq = r.GetInt64(0);
 
+            doc = new Document(r.GetString(1), new DocumentMetadata
+            {
+                Title = Text(r, 2),
+                Outlet = Text(r, 3),
+                Published = r.IsDBNull(4) ? null : DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Url = Text(r, 5),
+                Author = Text(r, 6),
+                ExternalId = Text(r, 7),
+                Origin = Text(r, 8),
+                Format = Text(r, 9),
+            })
+            { Language = r.GetString(10) };
             if (!r.IsDBNull(11))
             {
-                TokenLayout.UnpackTokens((byte[])r.GetValue(11), doc.Tokens);
+                TokenLayout.UnpackParagraphs((byte[])r.GetValue(11), doc.Paragraphs);
             }
 
             if (!r.IsDBNull(12))
             {
-                doc.Warnings.AddRange(JsonSerializer.Deserialize(r.GetString(12), StoreJson.Default.ListTacitusError) ?? []);
+                TokenLayout.UnpackTokens((byte[])r.GetValue(12), doc.Tokens);
+            }
+
+            if (!r.IsDBNull(13))
+            {
+                doc.Warnings.AddRange(JsonSerializer.Deserialize(r.GetString(13), StoreJson.Default.ListTacitusError) ?? []);
             }
         }
 
-        using (var r = Run(sentences, id))
+        using (var r = Run(sentences, seq))
         {
             while (r.Read())
             {
@@ -79,16 +82,16 @@ internal sealed class DocumentRowReader : IDisposable
             }
         }
 
-        ReadMentions(doc, id);
-        ReadEntities(doc, id);
-        ReadAttributions(doc, id);
-        ReadEvents(doc, id);
+        ReadMentions(doc, seq);
+        ReadEntities(doc, seq);
+        ReadAttributions(doc, seq);
+        ReadEvents(doc, seq);
         return doc;
     }
 
-    private void ReadMentions(Document doc, DocumentId id)
+    private void ReadMentions(Document doc, long seq)
     {
-        using var r = Run(mentions, id);
+        using var r = Run(mentions, seq);
         while (r.Read())
         {
             doc.Mentions.Add(new Mention
@@ -101,9 +104,9 @@ internal sealed class DocumentRowReader : IDisposable
         }
     }
 
-    private void ReadEntities(Document doc, DocumentId id)
+    private void ReadEntities(Document doc, long seq)
     {
-        using var r = Run(entities, id);
+        using var r = Run(entities, seq);
         while (r.Read())
         {
             var e = new Entity { Id = r.GetInt32(0), Name = r.GetString(1), Kind = Kind(r.GetString(2)), Country = Country(r, 3), Sector = SectorOf(r, 4) };
@@ -112,9 +115,9 @@ internal sealed class DocumentRowReader : IDisposable
         }
     }
 
-    private void ReadAttributions(Document doc, DocumentId id)
+    private void ReadAttributions(Document doc, long seq)
     {
-        using var r = Run(attributions, id);
+        using var r = Run(attributions, seq);
         while (r.Read())
         {
             var a = new Attribution
@@ -129,9 +132,9 @@ internal sealed class DocumentRowReader : IDisposable
         }
     }
 
-    private void ReadEvents(Document doc, DocumentId id)
+    private void ReadEvents(Document doc, long seq)
     {
-        using var r = Run(events, id);
+        using var r = Run(events, seq);
         while (r.Read())
         {
             var type = PloverTypes.Parse(r.GetString(0));
@@ -167,9 +170,9 @@ internal sealed class DocumentRowReader : IDisposable
         return command;
     }
 
-    private static SqliteDataReader Run(SqliteCommand command, DocumentId id)
+    private static SqliteDataReader Run(SqliteCommand command, object key)
     {
-        command.Parameters[0].Value = id.Value;
+        command.Parameters[0].Value = key;
         return command.ExecuteReader();
     }
 

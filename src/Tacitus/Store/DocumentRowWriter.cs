@@ -23,16 +23,16 @@ internal sealed class DocumentRowWriter : IDisposable
     {
         documents = new PreparedInsert(connection, "documents",
             "id, title, outlet, published, url, author, external_id, language, origin, format, text, ingested_at, paragraphs, tokens, warnings, " +
-            "sentence_count, boilerplate_count, mention_count, attribution_count, event_count", orIgnore: true);
-        sentences = new PreparedInsert(connection, "sentences", "document_id, idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule");
+            "sentence_count, boilerplate_count, mention_count, attribution_count, event_count", orIgnore: true, returning: "seq");
+        sentences = new PreparedInsert(connection, "sentences", "document, idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule");
         mentions = new PreparedInsert(connection, "mentions",
-            "document_id, idx, kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity");
-        entities = new PreparedInsert(connection, "entities", "document_id, idx, id, name, kind, country, sector, mentions");
+            "document, idx, kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity");
+        entities = new PreparedInsert(connection, "entities", "document, idx, id, name, kind, country, sector, mentions");
         attributions = new PreparedInsert(connection, "attributions",
-            "document_id, idx, source, source_name, source_kind, source_country, cue_start, cue_end, content_start, content_end, " +
+            "document, idx, source, source_name, source_kind, source_country, cue_start, cue_end, content_start, content_end, " +
             "via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule");
         events = new PreparedInsert(connection, "events",
-            "document_id, idx, type, mode, context, cameo, score, " +
+            "document, idx, type, mode, context, cameo, score, " +
             "actor, actor_text, actor_name, actor_country, actor_sector, recipient, recipient_text, recipient_name, recipient_country, recipient_sector, " +
             "date_text, date_value, date_basis, date_start, date_end, location, location_name, location_country, attribution, " +
             "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation");
@@ -51,14 +51,13 @@ internal sealed class DocumentRowWriter : IDisposable
     /// <summary>Writes the document unless a document with its id is stored already. Returns true when it was new.</summary>
     public bool Write(Document document, DateTime ingestedAt)
     {
-        var id = document.Id.Value;
         var m = document.Metadata;
-        var inserted = documents.Run(id, m.Title, m.Outlet, m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Url, m.Author, m.ExternalId,
+        var inserted = documents.Returning(document.Id.Value, m.Title, m.Outlet, m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Url, m.Author, m.ExternalId,
             document.Language, m.Origin, m.Format, document.Text, ingestedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
             TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens),
             document.Warnings.Count == 0 ? null : JsonSerializer.Serialize(document.Warnings, StoreJson.Default.ListTacitusError),
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count);
-        if (inserted == 0)
+        if (inserted is not long id)
         {
             return false;
         }
@@ -101,7 +100,7 @@ internal sealed class DocumentRowWriter : IDisposable
         return true;
     }
 
-    private void WriteEvent(string id, int index, EventRecord e)
+    private void WriteEvent(long id, int index, EventRecord e)
     {
         var r = e.Recipient;
         var d = e.Date;

@@ -178,8 +178,8 @@ internal sealed class DocumentStore : IDisposable
         using var command = connection.CreateCommand();
         var query = FullTextQuery.From(search);
         command.CommandText = query is null
-            ? $"SELECT {Columns} FROM documents d ORDER BY d.rowid LIMIT $limit"
-            : $"SELECT {Columns} FROM documents_fts f JOIN documents d ON d.rowid = f.rowid WHERE documents_fts MATCH $q ORDER BY f.rank, d.rowid LIMIT $limit";
+            ? $"SELECT {Columns} FROM documents d ORDER BY d.seq LIMIT $limit"
+            : $"SELECT {Columns} FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH $q ORDER BY f.rank, d.seq LIMIT $limit";
         command.Parameters.AddWithValue("$limit", limit ?? -1);
         if (query is not null)
         {
@@ -204,7 +204,7 @@ internal sealed class DocumentStore : IDisposable
     public IEnumerable<Document> Documents(bool withEventsOnly = false)
     {
         using var command = connection.CreateCommand();
-        command.CommandText = withEventsOnly ? "SELECT id FROM documents WHERE event_count > 0 ORDER BY rowid" : "SELECT id FROM documents ORDER BY rowid";
+        command.CommandText = withEventsOnly ? "SELECT id FROM documents WHERE event_count > 0 ORDER BY seq" : "SELECT id FROM documents ORDER BY seq";
         using var r = command.ExecuteReader();
         while (r.Read())
         {

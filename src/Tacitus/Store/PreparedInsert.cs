@@ -9,11 +9,12 @@ internal sealed class PreparedInsert : IDisposable
     private readonly SqliteParameter[] parameters;
     private bool prepared;
 
-    public PreparedInsert(SqliteConnection connection, string table, string columns, bool orIgnore = false)
+    public PreparedInsert(SqliteConnection connection, string table, string columns, bool orIgnore = false, string? returning = null)
     {
         var names = columns.Split(',', StringSplitOptions.TrimEntries | StringSplitOptions.RemoveEmptyEntries);
         command = connection.CreateCommand();
-        command.CommandText = $"INSERT {(orIgnore ? "OR IGNORE " : string.Empty)}INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i))})";
+        command.CommandText = $"INSERT {(orIgnore ? "OR IGNORE " : string.Empty)}INTO {table} ({string.Join(", ", names)}) VALUES ({string.Join(", ", names.Select((_, i) => "$p" + i))})" +
+            (returning is null ? string.Empty : " RETURNING " + returning);
         parameters = new SqliteParameter[names.Length];
         for (var i = 0; i < names.Length; i++)
         {
@@ -28,6 +29,19 @@ internal sealed class PreparedInsert : IDisposable
 
     /// <summary>Inserts one row; values in column order (null for NULL). Returns the number of rows inserted.</summary>
     public int Run(params object?[] values)
+    {
+        Bind(values);
+        return command.ExecuteNonQuery();
+    }
+
+    /// <summary>Inserts one row and returns the RETURNING column, or null when no row was inserted (OR IGNORE).</summary>
+    public object? Returning(params object?[] values)
+    {
+        Bind(values);
+        return command.ExecuteScalar();
+    }
+
+    private void Bind(object?[] values)
     {
         if (values.Length != parameters.Length)
         {
@@ -49,8 +63,6 @@ internal sealed class PreparedInsert : IDisposable
             command.Prepare();
             prepared = true;
         }
-
-        return command.ExecuteNonQuery();
     }
 
     public void Dispose() => command.Dispose();

@@ -6,6 +6,8 @@ internal sealed record StoreMigration(int Version, string Description, string Sq
 /// <summary>
 /// The store's schema, as an ordered list of migrations. A store's version is <c>PRAGMA user_version</c>;
 /// opening an older store applies the missing steps. Never edit a released step: add a new one.
+/// Documents are keyed by their content hash (<c>id</c>); analysis rows refer to the document's <c>seq</c>, an
+/// INTEGER PRIMARY KEY that grows with each insert (so child rows are appended, and VACUUM keeps it stable).
 /// </summary>
 internal static class StoreMigrations
 {
@@ -13,7 +15,8 @@ internal static class StoreMigrations
     [
         new(1, "documents, sentences and analysis tables", """
             CREATE TABLE documents (
-                id TEXT PRIMARY KEY,
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
                 title TEXT, outlet TEXT, published TEXT, url TEXT, author TEXT, external_id TEXT,
                 language TEXT NOT NULL, origin TEXT, format TEXT,
                 text TEXT NOT NULL,
@@ -22,25 +25,25 @@ internal static class StoreMigrations
                 sentence_count INTEGER NOT NULL, boilerplate_count INTEGER NOT NULL,
                 mention_count INTEGER NOT NULL, attribution_count INTEGER NOT NULL, event_count INTEGER NOT NULL);
             CREATE TABLE sentences (
-                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
                 idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, paragraph INTEGER NOT NULL,
                 first_token INTEGER NOT NULL, token_count INTEGER NOT NULL,
                 boilerplate INTEGER NOT NULL, boilerplate_rule TEXT,
-                PRIMARY KEY (document_id, idx)) WITHOUT ROWID;
+                PRIMARY KEY (document, idx)) WITHOUT ROWID;
             CREATE TABLE mentions (
-                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
                 idx INTEGER NOT NULL, kind TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
                 sentence INTEGER NOT NULL, entity INTEGER, name TEXT, country TEXT, sector TEXT,
                 org_kind TEXT, affiliation TEXT, role TEXT, is_reference INTEGER NOT NULL, rule TEXT,
                 time TEXT, place TEXT, quantity TEXT,
-                PRIMARY KEY (document_id, idx)) WITHOUT ROWID;
+                PRIMARY KEY (document, idx)) WITHOUT ROWID;
             CREATE TABLE entities (
-                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
                 idx INTEGER NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
                 country TEXT, sector TEXT, mentions TEXT NOT NULL,
-                PRIMARY KEY (document_id, idx)) WITHOUT ROWID;
+                PRIMARY KEY (document, idx)) WITHOUT ROWID;
             CREATE TABLE attributions (
-                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
                 idx INTEGER NOT NULL,
                 source TEXT NOT NULL, source_name TEXT, source_kind TEXT NOT NULL, source_country TEXT,
                 cue_start INTEGER NOT NULL, cue_end INTEGER NOT NULL,
@@ -48,9 +51,9 @@ internal static class StoreMigrations
                 via TEXT NOT NULL, anonymous INTEGER NOT NULL, direct_quote INTEGER NOT NULL, denial INTEGER NOT NULL,
                 evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
                 date TEXT, rule TEXT,
-                PRIMARY KEY (document_id, idx)) WITHOUT ROWID;
+                PRIMARY KEY (document, idx)) WITHOUT ROWID;
             CREATE TABLE events (
-                document_id TEXT NOT NULL REFERENCES documents(id) ON DELETE CASCADE,
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
                 idx INTEGER NOT NULL,
                 type TEXT NOT NULL, mode TEXT, context TEXT, cameo TEXT, score REAL,
                 actor TEXT NOT NULL, actor_text TEXT NOT NULL, actor_name TEXT, actor_country TEXT, actor_sector TEXT,
@@ -64,24 +67,24 @@ internal static class StoreMigrations
                 evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
                 trigger_start INTEGER, trigger_end INTEGER,
                 explanation TEXT,
-                PRIMARY KEY (document_id, idx)) WITHOUT ROWID;
+                PRIMARY KEY (document, idx)) WITHOUT ROWID;
             """),
         new(2, "full-text index over title and text", """
-            CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='rowid');
+            CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='seq');
             CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
-                INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+                INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
             END;
             CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
-                INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
+                INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
             END;
             CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
-                INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.rowid, old.title, old.text);
-                INSERT INTO documents_fts(rowid, title, text) VALUES (new.rowid, new.title, new.text);
+                INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+                INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
             END;
             INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
             """),
         new(3, "indexes for listing and exporting", """
-            CREATE INDEX documents_published ON documents(published, id);
+            CREATE INDEX documents_published ON documents(published);
             CREATE INDEX events_type ON events(type);
             CREATE INDEX events_actor_country ON events(actor_country);
             """),

@@ -39,8 +39,8 @@ public sealed class CrashSafetyTests : IDisposable
         var killedAt = StoredCount();
         Assert.InRange(killedAt, Batch * 3, Articles - 1);
         Assert.Equal("ok", Scalar("PRAGMA integrity_check"));
-        Assert.Equal(0L, Scalar("SELECT count(*) FROM documents d WHERE d.sentence_count <> (SELECT count(*) FROM sentences s WHERE s.document_id = d.id)"));
-        Assert.Equal(0L, Scalar("SELECT count(*) FROM sentences WHERE document_id NOT IN (SELECT id FROM documents)"));
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM documents d WHERE d.sentence_count <> (SELECT count(*) FROM sentences s WHERE s.document = d.seq)"));
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM sentences WHERE document NOT IN (SELECT seq FROM documents)"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM documents WHERE sentence_count = 0"));
         Assert.Equal(0L, killedAt % Batch); // batches are all or nothing
         Assert.Equal(killedAt, Scalar("SELECT count(*) FROM documents_fts"));
@@ -51,7 +51,7 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Contains($"read {Articles}, stored {Articles - killedAt} new, {killedAt} already stored, 0 failed", stdout, StringComparison.Ordinal);
         Assert.Equal((long)Articles, Scalar("SELECT count(*) FROM documents"));
         Assert.Equal((long)Articles, Scalar("SELECT count(DISTINCT origin) FROM documents"));
-        Assert.Equal(0L, Scalar("SELECT count(*) FROM documents d WHERE d.sentence_count <> (SELECT count(*) FROM sentences s WHERE s.document_id = d.id)"));
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM documents d WHERE d.sentence_count <> (SELECT count(*) FROM sentences s WHERE s.document = d.seq)"));
         Assert.Equal("ok", Scalar("PRAGMA integrity_check"));
     }
 

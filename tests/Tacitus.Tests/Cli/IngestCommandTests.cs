@@ -48,7 +48,7 @@ public sealed class IngestCommandTests : IDisposable
         var files = Enumerable.Range(0, 60).Select(i => Write($"{i:D3}.txt", $"Dispatch {i}: the river rose again.\n\nResidents left their homes.")).ToArray();
         var (exit, _, _) = CliProcess.Run(["ingest", .. files, "--db", db, "--quiet", "--workers", "3", "--batch", "7"]);
         Assert.Equal(0, exit);
-        Assert.Equal(files, Origins(orderByRowid: true));
+        Assert.Equal(files, Origins(inStoreOrder: true));
     }
 
     private string Write(string name, string text)
@@ -58,12 +58,12 @@ public sealed class IngestCommandTests : IDisposable
         return path;
     }
 
-    private List<string> Origins(bool orderByRowid = false)
+    private List<string> Origins(bool inStoreOrder = false)
     {
         using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT origin FROM documents ORDER BY " + (orderByRowid ? "rowid" : "origin");
+        command.CommandText = "SELECT origin FROM documents ORDER BY " + (inStoreOrder ? "seq" : "origin");
         using var r = command.ExecuteReader();
         var origins = new List<string>();
         while (r.Read())

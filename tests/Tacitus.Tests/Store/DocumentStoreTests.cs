@@ -124,6 +124,26 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public void Vacuum_AfterDeletes_KeepsAnalysisAndSearchLinked()
+    {
+        var docs = Enumerable.Range(0, 30).Select(i => StoreFixtures.Plain($"Convoy {i} reached the valley.\n\nIt carried grain number{i}.", $"Convoy {i}")).ToList();
+        using (var store = DocumentStore.Open(db))
+        {
+            store.SaveBatch(docs);
+        }
+
+        Scalar("DELETE FROM documents WHERE title LIKE 'Convoy 1%'");
+        Scalar("VACUUM");
+
+        using var reopened = DocumentStore.Open(db);
+        var last = docs[^1];
+        Assert.Equal(last.Id, Assert.Single(reopened.List("number29")).Id);
+        Assert.Equal(last.Sentences.Count, reopened.Load(last.Id)!.Sentences.Count);
+        Assert.Equal(0, Scalar("SELECT count(*) FROM sentences WHERE document NOT IN (SELECT seq FROM documents)"));
+        Assert.Equal(19, reopened.Count());
+    }
+
+    [Fact]
     public void Open_Always_UsesWriteAheadLog()
     {
         using (DocumentStore.Open(db))
@@ -142,7 +162,7 @@ public sealed class DocumentStoreTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = sql;
-        return (long)command.ExecuteScalar()!;
+        command.CommandText = "PRAGMA foreign_keys = ON; " + sql;
+        return command.ExecuteScalar() is long n ? n : 0;
     }
 }
