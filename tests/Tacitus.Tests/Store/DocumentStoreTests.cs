@@ -60,6 +60,32 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Equal(1, store.Count());
     }
 
+    [Fact]
+    public void SaveBatch_SqliteFailsOnOneDocument_OthersStoredAndFailedOneLeavesNoRows()
+    {
+        using (DocumentStore.Open(db))
+        {
+        }
+
+        // a trigger that makes SQLite refuse the sentences of one document, after its documents row is written
+        Scalar("CREATE TRIGGER poison BEFORE INSERT ON sentences WHEN (SELECT title FROM documents WHERE seq = new.document) = 'poison' " +
+            "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END");
+        using var store = DocumentStore.Open(db);
+        var good = new[] { StoreFixtures.Plain("Bakers went on strike.", "bread", "bread.txt"), StoreFixtures.Plain("Nurses marched downtown.", "care", "care.txt") };
+        var poison = StoreFixtures.Plain("Sailors left the port.", "poison", "poison.txt");
+
+        var result = store.SaveBatch([good[0], poison, good[1]]);
+
+        Assert.Equal(2, result.Stored);
+        var error = Assert.Single(result.Failed);
+        Assert.Equal(("TAC501", "poison.txt"), (error.Code, error.File));
+        Assert.Contains("refused by test trigger", error.Message, StringComparison.Ordinal);
+        Assert.False(store.Contains(poison.Id));
+        Assert.True(store.Contains(good[1].Id));
+        Assert.Equal(0, Scalar("SELECT count(*) FROM sentences WHERE document NOT IN (SELECT seq FROM documents)"));
+        Assert.Equal(good.Sum(d => d.Sentences.Count), Scalar("SELECT count(*) FROM sentences"));
+    }
+
     [Theory]
     [InlineData("harbour", 1)]
     [InlineData("HARBOUR cranes", 1)]
