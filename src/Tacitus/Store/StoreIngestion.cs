@@ -18,9 +18,12 @@ internal sealed record IngestObserver(Action<TacitusError>? OnError = null, Acti
 /// <summary>
 /// Reads, analyses and stores a stream of inputs: analysis on several workers, one writer that stores documents
 /// in input order, in batches (one transaction each). At most a bounded window of documents is in memory.
+/// Documents stored by an earlier run are recognised by their content hash before analysis and skipped.
 /// </summary>
 internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = 256)
 {
+    private readonly record struct Analysed(long Seq, IngestItem Item, bool Known);
+
     private readonly int workers = Math.Max(1, workers);
     private readonly int batchSize = Math.Max(1, batchSize);
 
@@ -30,16 +33,17 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         var clock = Stopwatch.StartNew();
         var window = new SemaphoreSlim(workers * 8);
         var inputs = Channel.CreateUnbounded<(long Seq, IngestItem Item)>(new UnboundedChannelOptions { SingleWriter = true });
-        var results = Channel.CreateUnbounded<(long Seq, IngestItem Item)>(new UnboundedChannelOptions { SingleReader = true });
+        var results = Channel.CreateUnbounded<Analysed>(new UnboundedChannelOptions { SingleReader = true });
+        using var probe = new StoredIdProbe(store.Path);
         using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         var token = stop.Token;
 
         var readerTask = Task.Run(() => ReadAll(items, window, inputs.Writer, token), token);
-        var workerTasks = Enumerable.Range(0, workers).Select(_ => Task.Run(() => AnalyseAll(inputs.Reader, results.Writer, token), token)).ToArray();
+        var workerTasks = Enumerable.Range(0, workers).Select(_ => Task.Run(() => AnalyseAll(inputs.Reader, results.Writer, probe, token), token)).ToArray();
         var finished = Task.WhenAll(workerTasks).ContinueWith(t => results.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
 
         long read = 0, stored = 0, already = 0, failed = 0, bytes = 0, next = 0;
-        var pending = new Dictionary<long, IngestItem>();
+        var pending = new Dictionary<long, Analysed>();
         var batch = new List<Document>(batchSize);
         try
         {
@@ -47,14 +51,22 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
             {
                 while (results.Reader.TryRead(out var result))
                 {
-                    pending.Add(result.Seq, result.Item);
+                    pending.Add(result.Seq, result);
                 }
 
-                while (pending.Remove(next, out var item))
+                while (pending.Remove(next, out var analysed))
                 {
                     next++;
                     read++;
                     window.Release();
+                    var item = analysed.Item;
+                    if (analysed.Known)
+                    {
+                        already++;
+                        observer.OnDone?.Invoke(true);
+                        continue;
+                    }
+
                     if ((item.Error ?? DocumentStore.Refuse(item.Document!)) is { } error)
                     {
                         failed++;
@@ -139,11 +151,17 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         }
     }
 
-    private async Task AnalyseAll(ChannelReader<(long Seq, IngestItem Item)> inputs, ChannelWriter<(long, IngestItem)> results, CancellationToken token)
+    private async Task AnalyseAll(ChannelReader<(long Seq, IngestItem Item)> inputs, ChannelWriter<Analysed> results, StoredIdProbe probe, CancellationToken token)
     {
         await foreach (var (seq, item) in inputs.ReadAllAsync(token).ConfigureAwait(false))
         {
             var outcome = item;
+            if (item.Document is { } stored && probe.Contains(stored.Id))
+            {
+                await results.WriteAsync(new Analysed(seq, item, Known: true), token).ConfigureAwait(false);
+                continue;
+            }
+
             if (item.Document is { } document)
             {
                 try
@@ -156,7 +174,7 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
                 }
             }
 
-            await results.WriteAsync((seq, outcome), token).ConfigureAwait(false);
+            await results.WriteAsync(new Analysed(seq, outcome, Known: false), token).ConfigureAwait(false);
         }
     }
 }
