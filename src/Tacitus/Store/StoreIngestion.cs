@@ -63,6 +63,7 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
                     if (analysed.Known)
                     {
                         already++;
+                        bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
                         observer.OnDone?.Invoke(true);
                         continue;
                     }
