@@ -10,6 +10,10 @@ internal static class Program
         var root = new RootCommand("Tacitus reads news and writes down what happened: who did what to whom, when, where, according to whom.");
         root.Subcommands.Add(CodeCommand.Create());
         root.Subcommands.Add(KnowledgeCommand.Create());
+        root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(DocumentsCommand.Create());
+        root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(ExportCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

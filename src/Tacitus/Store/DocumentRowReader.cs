@@ -1,0 +1,202 @@
+using System.Globalization;
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Tacitus.Documents;
+using Tacitus.Domain;
+
+namespace Tacitus.Store;
+
+/// <summary>Rebuilds a stored <see cref="Document"/>, with its sentences, tokens and every analysis row.</summary>
+internal sealed class DocumentRowReader : IDisposable
+{
+    private readonly string path;
+    private readonly SqliteCommand document;
+    private readonly SqliteCommand sentences;
+    private readonly SqliteCommand mentions;
+    private readonly SqliteCommand entities;
+    private readonly SqliteCommand attributions;
+    private readonly SqliteCommand events;
+
+    public DocumentRowReader(SqliteConnection connection, string path)
+    {
+        this.path = path;
+        document = Query(connection, "SELECT seq, text, title, outlet, published, url, author, external_id, origin, format, language, paragraphs, tokens, warnings FROM documents WHERE id = $id");
+        sentences = Query(connection, "SELECT idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule FROM sentences WHERE document = $id ORDER BY idx");
+        mentions = Query(connection, "SELECT kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity FROM mentions WHERE document = $id ORDER BY idx");
+        entities = Query(connection, "SELECT id, name, kind, country, sector, mentions FROM entities WHERE document = $id ORDER BY idx");
+        attributions = Query(connection, "SELECT source, cue_start, cue_end, content_start, content_end, via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule FROM attributions WHERE document = $id ORDER BY idx");
+        events = Query(connection, "SELECT type, mode, context, cameo, score, actor, recipient, date_text, date_value, date_basis, date_start, date_end, location, attribution, " +
+            "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation FROM events WHERE document = $id ORDER BY idx");
+    }
+
+    public Document? Read(DocumentId id)
+    {
+        Document doc;
+        long seq;
+        using (var r = Run(document, id.Value))
+        {
+            if (!r.Read())
+            {
+                return null;
+            }
+
+            seq = r.GetInt64(0);
+
+            doc = new Document(r.GetString(1), new DocumentMetadata
+            {
+                Title = Text(r, 2),
+                Outlet = Text(r, 3),
+                Published = r.IsDBNull(4) ? null : DateOnly.ParseExact(r.GetString(4), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                Url = Text(r, 5),
+                Author = Text(r, 6),
+                ExternalId = Text(r, 7),
+                Origin = Text(r, 8),
+                Format = Text(r, 9),
+            })
+            { Language = r.GetString(10) };
+            if (!r.IsDBNull(11))
+            {
+                TokenLayout.UnpackParagraphs((byte[])r.GetValue(11), doc.Paragraphs);
+            }
+
+            if (!r.IsDBNull(12))
+            {
+                TokenLayout.UnpackTokens((byte[])r.GetValue(12), doc.Tokens);
+            }
+
+            if (!r.IsDBNull(13))
+            {
+                doc.Warnings.AddRange(JsonSerializer.Deserialize(r.GetString(13), StoreJson.Default.ListTacitusError) ?? []);
+            }
+        }
+
+        using (var r = Run(sentences, seq))
+        {
+            while (r.Read())
+            {
+                doc.Sentences.Add(new Sentence
+                {
+                    Index = r.GetInt32(0), Span = new TextSpan(r.GetInt32(1), r.GetInt32(2)), Paragraph = r.GetInt32(3),
+                    FirstToken = r.GetInt32(4), TokenCount = r.GetInt32(5), Boilerplate = r.GetBoolean(6), BoilerplateRule = Text(r, 7),
+                });
+            }
+        }
+
+        ReadMentions(doc, seq);
+        ReadEntities(doc, seq);
+        ReadAttributions(doc, seq);
+        ReadEvents(doc, seq);
+        return doc;
+    }
+
+    private void ReadMentions(Document doc, long seq)
+    {
+        using var r = Run(mentions, seq);
+        while (r.Read())
+        {
+            doc.Mentions.Add(new Mention
+            {
+                Kind = Kind(r.GetString(0)), Span = new TextSpan(r.GetInt32(1), r.GetInt32(2)), Sentence = r.GetInt32(3),
+                Entity = r.IsDBNull(4) ? null : r.GetInt32(4), Name = Text(r, 5), Country = Country(r, 6), Sector = SectorOf(r, 7),
+                OrgKind = Text(r, 8), Affiliation = Text(r, 9), Role = Text(r, 10), IsReference = r.GetBoolean(11), Rule = Text(r, 12),
+                Time = Json(r, 13, StoreJson.Default.TimeInfo), Place = Json(r, 14, StoreJson.Default.PlaceInfo), Quantity = Json(r, 15, StoreJson.Default.QuantityInfo),
+            });
+        }
+    }
+
+    private void ReadEntities(Document doc, long seq)
+    {
+        using var r = Run(entities, seq);
+        while (r.Read())
+        {
+            var e = new Entity { Id = r.GetInt32(0), Name = r.GetString(1), Kind = Kind(r.GetString(2)), Country = Country(r, 3), Sector = SectorOf(r, 4) };
+            e.Mentions.AddRange(Json(r, 5, StoreJson.Default.ListInt32) ?? []);
+            doc.Entities.Add(e);
+        }
+    }
+
+    private void ReadAttributions(Document doc, long seq)
+    {
+        using var r = Run(attributions, seq);
+        while (r.Read())
+        {
+            var a = new Attribution
+            {
+                Source = Json(r, 0, StoreJson.Default.SourceRef) ?? throw Corrupt("attribution without a source"),
+                Cue = new TextSpan(r.GetInt32(1), r.GetInt32(2)), Content = new TextSpan(r.GetInt32(3), r.GetInt32(4)),
+                Anonymous = r.GetBoolean(6), DirectQuote = r.GetBoolean(7), Denial = r.GetBoolean(8),
+                Evidence = new TextSpan(r.GetInt32(9), r.GetInt32(10)), Date = Json(r, 11, StoreJson.Default.TimeInfo), Rule = Text(r, 12),
+            };
+            a.Via.AddRange(Json(r, 5, StoreJson.Default.ListSourceRef) ?? []);
+            doc.Attributions.Add(a);
+        }
+    }
+
+    private void ReadEvents(Document doc, long seq)
+    {
+        using var r = Run(events, seq);
+        while (r.Read())
+        {
+            var type = PloverTypes.Parse(r.GetString(0));
+            var e = new EventRecord
+            {
+                Event = type.Success ? type.Value : throw Corrupt(type.Error!),
+                Mode = Text(r, 1), Context = Text(r, 2), Cameo = r.IsDBNull(3) ? null : CameoCode.From(r.GetString(3)), Score = r.IsDBNull(4) ? null : r.GetDouble(4),
+                Actor = Json(r, 5, StoreJson.Default.ActorRef) ?? throw Corrupt("event without an actor"),
+                Recipient = Json(r, 6, StoreJson.Default.ActorRef),
+                Date = r.IsDBNull(8) ? null : new EventDate(Text(r, 7) ?? string.Empty, r.GetString(8), Text(r, 9) ?? "none",
+                    r.IsDBNull(10) ? null : new TextSpan(r.GetInt32(10), r.GetInt32(11))),
+                Location = Json(r, 12, StoreJson.Default.EventLocation),
+                Attribution = r.IsDBNull(13) ? null : r.GetInt32(13),
+                Modality = new Modality { Negated = r.GetBoolean(14), Denied = r.GetBoolean(15), Hedged = r.GetBoolean(16), Future = r.GetBoolean(17), Conditional = r.GetBoolean(18) },
+                Confidence = r.GetDouble(19),
+                Evidence = new TextSpan(r.GetInt32(20), r.GetInt32(21)),
+                Trigger = r.IsDBNull(22) ? null : new TextSpan(r.GetInt32(22), r.GetInt32(23)),
+            };
+            foreach (var (field, rule) in Json(r, 24, StoreJson.Default.DictionaryStringString) ?? [])
+            {
+                e.Explanation[field] = rule;
+            }
+
+            doc.Events.Add(e);
+        }
+    }
+
+    private static SqliteCommand Query(SqliteConnection connection, string sql)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", string.Empty);
+        return command;
+    }
+
+    private static SqliteDataReader Run(SqliteCommand command, object key)
+    {
+        command.Parameters[0].Value = key;
+        return command.ExecuteReader();
+    }
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static T? Json<T>(SqliteDataReader r, int i, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
+        r.IsDBNull(i) ? default : JsonSerializer.Deserialize(r.GetString(i), info);
+
+    private static CountryCode? Country(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : CountryCode.From(r.GetString(i));
+
+    private static Sector? SectorOf(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : Sector.From(r.GetString(i));
+
+    private MentionKind Kind(string value) =>
+        Enum.TryParse<MentionKind>(value, ignoreCase: true, out var kind) ? kind : throw Corrupt($"unknown mention kind '{value}'");
+
+    private StoreException Corrupt(string message) => new(new TacitusError("TAC504", "store", $"unreadable row: {message}", path));
+
+    public void Dispose()
+    {
+        document.Dispose();
+        sentences.Dispose();
+        mentions.Dispose();
+        entities.Dispose();
+        attributions.Dispose();
+        events.Dispose();
+    }
+}

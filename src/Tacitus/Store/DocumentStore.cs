@@ -1,0 +1,251 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Tacitus.Documents;
+
+namespace Tacitus.Store;
+
+/// <summary>
+/// The embedded store: one SQLite file in WAL mode, documents keyed by their content hash, every analysis row
+/// beside them, a full-text index over title and text. One writer per store; a document (and each batch of
+/// documents) is written in one transaction, so a crash leaves either all of it or none of it.
+/// </summary>
+internal sealed class DocumentStore : IDisposable
+{
+    private readonly SqliteConnection connection;
+    private readonly DocumentRowWriter writer;
+    private readonly DocumentRowReader reader;
+    private readonly SqliteCommand contains;
+
+    private DocumentStore(SqliteConnection connection, string path)
+    {
+        this.connection = connection;
+        Path = path;
+        writer = new DocumentRowWriter(connection);
+        reader = new DocumentRowReader(connection, path);
+        contains = connection.CreateCommand();
+        contains.CommandText = "SELECT 1 FROM documents WHERE id = $id";
+        contains.Parameters.AddWithValue("$id", string.Empty);
+    }
+
+    public string Path { get; }
+
+    /// <summary>The store's schema version (after opening: the latest).</summary>
+    public int SchemaVersion => StoreSchemaMigrator.CurrentVersion(connection);
+
+    /// <summary>Opens (or creates) the store at <paramref name="path"/> and brings its schema up to date.</summary>
+    /// <exception cref="StoreException">TAC500 when the file is missing (and <paramref name="create"/> is false) or not a store; TAC502 when it is newer than this program.</exception>
+    public static DocumentStore Open(string path, bool create = true, int? schemaVersion = null)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!create && !File.Exists(path))
+        {
+            throw new StoreException(new TacitusError("TAC500", "store", "no store here (run 'tacitus ingest' first, or give --db)", path));
+        }
+
+        var builder = new SqliteConnectionStringBuilder
+        {
+            DataSource = path,
+            Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
+            Pooling = false,
+        };
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -16000;");
+            StoreSchemaMigrator.Migrate(connection, path, schemaVersion);
+            return new DocumentStore(connection, path);
+        }
+        catch (SqliteException ex)
+        {
+            connection.Dispose();
+            throw new StoreException(new TacitusError("TAC500", "store", $"cannot open the store: {ex.Message}", path), ex);
+        }
+        catch
+        {
+            connection.Dispose();
+            throw;
+        }
+    }
+
+    public bool Contains(DocumentId id)
+    {
+        contains.Parameters[0].Value = id.Value;
+        return contains.ExecuteScalar() is not null;
+    }
+
+    public StoreResult Save(Document document) => SaveBatch([document]);
+
+    /// <summary>
+    /// Stores the documents in one transaction; documents already stored are left as they are. If the batch fails,
+    /// nothing of it is kept and each document is tried again on its own, so one bad document fails alone.
+    /// </summary>
+    public StoreResult SaveBatch(IReadOnlyList<Document> documents)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var refused = new List<TacitusError>();
+        var batch = new List<Document>(documents.Count);
+        foreach (var document in documents)
+        {
+            if (Refuse(document) is { } error)
+            {
+                refused.Add(error);
+            }
+            else
+            {
+                batch.Add(document);
+            }
+        }
+
+        var result = batch.Count == 0 ? StoreResult.Empty : WriteAll(batch);
+        return refused.Count == 0 ? result : result.Add(new StoreResult(0, 0, refused));
+    }
+
+    /// <summary>Why the store will not take this document (TAC503: no text), or null when it will.</summary>
+    public static TacitusError? Refuse(Document document) =>
+        string.IsNullOrWhiteSpace(document.Text) ? new TacitusError("TAC503", "store", "empty document: nothing to store", document.Metadata.Origin) : null;
+
+    private StoreResult WriteAll(List<Document> batch)
+    {
+        var now = DateTime.UtcNow;
+        try
+        {
+            var stored = 0;
+            using (var transaction = connection.BeginTransaction())
+            {
+                writer.Enlist(transaction);
+                foreach (var document in batch)
+                {
+                    stored += writer.Write(document, now) ? 1 : 0;
+                }
+
+                transaction.Commit();
+            }
+
+            return new StoreResult(stored, batch.Count - stored, []);
+        }
+        catch (SqliteException ex) when (batch.Count > 1)
+        {
+            _ = ex; // the batch was rolled back; each document is retried alone and reports its own error
+            var result = StoreResult.Empty;
+            foreach (var document in batch)
+            {
+                result = result.Add(WriteAll([document]));
+            }
+
+            return result;
+        }
+        catch (SqliteException ex)
+        {
+            return new StoreResult(0, 0, [new TacitusError("TAC501", "store", $"could not store document {batch[0].Id}: {ex.Message}", batch[0].Metadata.Origin)]);
+        }
+    }
+
+    /// <summary>Finds the one stored document whose id is or starts with <paramref name="idOrPrefix"/>.</summary>
+    public ParseResult<DocumentId> Resolve(string idOrPrefix)
+    {
+        var prefix = (idOrPrefix ?? string.Empty).Trim().ToLowerInvariant();
+        if (prefix.Length == 0 || prefix.Length > 32 || !prefix.All(char.IsAsciiHexDigit))
+        {
+            return ParseResult<DocumentId>.Fail($"'{idOrPrefix}' is not a document id or id prefix (hex digits)");
+        }
+
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id FROM documents WHERE id >= $p AND id < $p || 'g' ORDER BY id LIMIT 2";
+        command.Parameters.AddWithValue("$p", prefix);
+        using var r = command.ExecuteReader();
+        var found = new List<string>(2);
+        while (r.Read())
+        {
+            found.Add(r.GetString(0));
+        }
+
+        return found.Count switch
+        {
+            0 => ParseResult<DocumentId>.Fail($"no stored document has an id starting with '{prefix}'"),
+            1 => DocumentId.Parse(found[0]),
+            _ => ParseResult<DocumentId>.Fail($"'{prefix}' is the start of several document ids; give more digits"),
+        };
+    }
+
+    /// <summary>Rebuilds a stored document with its sentences, tokens and analysis; null when it is not stored.</summary>
+    public Document? Load(DocumentId id) => reader.Read(id);
+
+    /// <summary>Stored documents in the order they were stored, or by relevance to <paramref name="search"/> (words, all required).</summary>
+    public IEnumerable<StoredDocumentSummary> List(string? search = null, int? limit = null)
+    {
+        const string Columns = "d.id, d.title, d.outlet, d.published, d.origin, d.language, d.sentence_count, d.boilerplate_count, d.mention_count, d.attribution_count, d.event_count";
+        using var command = connection.CreateCommand();
+        var query = FullTextQuery.From(search);
+        command.CommandText = query is null
+            ? $"SELECT {Columns} FROM documents d ORDER BY d.seq LIMIT $limit"
+            : $"SELECT {Columns} FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH $q ORDER BY f.rank, d.seq LIMIT $limit";
+        command.Parameters.AddWithValue("$limit", limit ?? -1);
+        if (query is not null)
+        {
+            command.Parameters.AddWithValue("$q", query);
+        }
+
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            yield return new StoredDocumentSummary(
+                DocumentId.Parse(r.GetString(0)).Value,
+                r.IsDBNull(1) ? null : r.GetString(1),
+                r.IsDBNull(2) ? null : r.GetString(2),
+                r.IsDBNull(3) ? null : DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
+                r.IsDBNull(4) ? null : r.GetString(4),
+                r.GetString(5),
+                r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10));
+        }
+    }
+
+    /// <summary>Every stored document, rebuilt, in the order they were stored (streamed: one in memory at a time).</summary>
+    public IEnumerable<Document> Documents(bool withEventsOnly = false)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = withEventsOnly ? "SELECT id FROM documents WHERE event_count > 0 ORDER BY seq" : "SELECT id FROM documents ORDER BY seq";
+        using var r = command.ExecuteReader();
+        while (r.Read())
+        {
+            if (reader.Read(DocumentId.Parse(r.GetString(0)).Value) is { } document)
+            {
+                yield return document;
+            }
+        }
+    }
+
+    /// <summary>Every stored event record with its document, in store order.</summary>
+    public IEnumerable<StoredEvent> Events()
+    {
+        foreach (var document in Documents(withEventsOnly: true))
+        {
+            for (var i = 0; i < document.Events.Count; i++)
+            {
+                yield return new StoredEvent(document, i);
+            }
+        }
+    }
+
+    public long Count()
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM documents";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private static void Execute(SqliteConnection connection, string sql)
+    {
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.ExecuteNonQuery();
+    }
+
+    public void Dispose()
+    {
+        contains.Dispose();
+        writer.Dispose();
+        reader.Dispose();
+        connection.Dispose();
+    }
+}

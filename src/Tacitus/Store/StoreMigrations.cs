@@ -1,0 +1,94 @@
+namespace Tacitus.Store;
+
+/// <summary>One step of the store's schema history: applied once, in order, in its own transaction.</summary>
+internal sealed record StoreMigration(int Version, string Description, string Sql);
+
+/// <summary>
+/// The store's schema, as an ordered list of migrations. A store's version is <c>PRAGMA user_version</c>;
+/// opening an older store applies the missing steps. Never edit a released step: add a new one.
+/// Documents are keyed by their content hash (<c>id</c>); analysis rows refer to the document's <c>seq</c>, an
+/// INTEGER PRIMARY KEY that grows with each insert (so child rows are appended, and VACUUM keeps it stable).
+/// </summary>
+internal static class StoreMigrations
+{
+    public static readonly IReadOnlyList<StoreMigration> All =
+    [
+        new(1, "documents, sentences and analysis tables", """
+            CREATE TABLE documents (
+                seq INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                title TEXT, outlet TEXT, published TEXT, url TEXT, author TEXT, external_id TEXT,
+                language TEXT NOT NULL, origin TEXT, format TEXT,
+                text TEXT NOT NULL,
+                ingested_at TEXT NOT NULL,
+                paragraphs BLOB, tokens BLOB, warnings TEXT,
+                sentence_count INTEGER NOT NULL, boilerplate_count INTEGER NOT NULL,
+                mention_count INTEGER NOT NULL, attribution_count INTEGER NOT NULL, event_count INTEGER NOT NULL);
+            CREATE TABLE sentences (
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                idx INTEGER NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL, paragraph INTEGER NOT NULL,
+                first_token INTEGER NOT NULL, token_count INTEGER NOT NULL,
+                boilerplate INTEGER NOT NULL, boilerplate_rule TEXT,
+                PRIMARY KEY (document, idx)) WITHOUT ROWID;
+            CREATE TABLE mentions (
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                idx INTEGER NOT NULL, kind TEXT NOT NULL, start INTEGER NOT NULL, end INTEGER NOT NULL,
+                sentence INTEGER NOT NULL, entity INTEGER, name TEXT, country TEXT, sector TEXT,
+                org_kind TEXT, affiliation TEXT, role TEXT, is_reference INTEGER NOT NULL, rule TEXT,
+                time TEXT, place TEXT, quantity TEXT,
+                PRIMARY KEY (document, idx)) WITHOUT ROWID;
+            CREATE TABLE entities (
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                idx INTEGER NOT NULL, id INTEGER NOT NULL, name TEXT NOT NULL, kind TEXT NOT NULL,
+                country TEXT, sector TEXT, mentions TEXT NOT NULL,
+                PRIMARY KEY (document, idx)) WITHOUT ROWID;
+            CREATE TABLE attributions (
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                source TEXT NOT NULL, source_name TEXT, source_kind TEXT NOT NULL, source_country TEXT,
+                cue_start INTEGER NOT NULL, cue_end INTEGER NOT NULL,
+                content_start INTEGER NOT NULL, content_end INTEGER NOT NULL,
+                via TEXT NOT NULL, anonymous INTEGER NOT NULL, direct_quote INTEGER NOT NULL, denial INTEGER NOT NULL,
+                evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+                date TEXT, rule TEXT,
+                PRIMARY KEY (document, idx)) WITHOUT ROWID;
+            CREATE TABLE events (
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                idx INTEGER NOT NULL,
+                type TEXT NOT NULL, mode TEXT, context TEXT, cameo TEXT, score REAL,
+                actor TEXT NOT NULL, actor_text TEXT NOT NULL, actor_name TEXT, actor_country TEXT, actor_sector TEXT,
+                recipient TEXT, recipient_text TEXT, recipient_name TEXT, recipient_country TEXT, recipient_sector TEXT,
+                date_text TEXT, date_value TEXT, date_basis TEXT, date_start INTEGER, date_end INTEGER,
+                location TEXT, location_name TEXT, location_country TEXT,
+                attribution INTEGER,
+                negated INTEGER NOT NULL, denied INTEGER NOT NULL, hedged INTEGER NOT NULL,
+                future INTEGER NOT NULL, conditional INTEGER NOT NULL,
+                confidence REAL NOT NULL,
+                evidence_start INTEGER NOT NULL, evidence_end INTEGER NOT NULL,
+                trigger_start INTEGER, trigger_end INTEGER,
+                explanation TEXT,
+                PRIMARY KEY (document, idx)) WITHOUT ROWID;
+            """),
+        new(2, "full-text index over title and text", """
+            CREATE VIRTUAL TABLE documents_fts USING fts5(title, text, content='documents', content_rowid='seq');
+            CREATE TRIGGER documents_fts_insert AFTER INSERT ON documents BEGIN
+                INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+            END;
+            CREATE TRIGGER documents_fts_delete AFTER DELETE ON documents BEGIN
+                INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+            END;
+            CREATE TRIGGER documents_fts_update AFTER UPDATE OF title, text ON documents BEGIN
+                INSERT INTO documents_fts(documents_fts, rowid, title, text) VALUES ('delete', old.seq, old.title, old.text);
+                INSERT INTO documents_fts(rowid, title, text) VALUES (new.seq, new.title, new.text);
+            END;
+            INSERT INTO documents_fts(documents_fts) VALUES ('rebuild');
+            """),
+        new(3, "indexes for listing and exporting", """
+            CREATE INDEX documents_published ON documents(published);
+            CREATE INDEX events_type ON events(type);
+            CREATE INDEX events_actor_country ON events(actor_country);
+            """),
+    ];
+
+    public static int Latest => All[^1].Version;
+}

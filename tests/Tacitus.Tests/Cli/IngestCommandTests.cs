@@ -1,0 +1,76 @@
+using Microsoft.Data.Sqlite;
+using Tacitus.Tests.Store;
+
+namespace Tacitus.Tests.Cli;
+
+public sealed class IngestCommandTests : IDisposable
+{
+    private readonly string dir = Directory.CreateTempSubdirectory("tacitus-ingest-").FullName;
+    private readonly string db;
+
+    public IngestCommandTests() => db = Path.Combine(dir, "store.db");
+
+    public void Dispose() => Directory.Delete(dir, recursive: true);
+
+    [Fact]
+    public void Ingest_GoodFilesMixedWithMissingAndEmpty_StoresGoodOnesAndExitsOne()
+    {
+        var good = new[] { Write("one.txt", "The mayor opened a new library on Tuesday."), Write("two.txt", "Farmers blocked a road near the border.") };
+        var empty = Write("empty.txt", string.Empty);
+        var missing = Path.Combine(dir, "missing.txt");
+
+        var (exit, stdout, stderr) = CliProcess.Run(["ingest", good[0], missing, empty, good[1], "--db", db, "--quiet"]);
+
+        Assert.Equal(1, exit);
+        Assert.Contains(missing, stderr, StringComparison.Ordinal);
+        Assert.Contains(empty, stderr, StringComparison.Ordinal);
+        Assert.DoesNotContain(good[0], stderr, StringComparison.Ordinal);
+        Assert.Contains("read 4, stored 2 new, 0 already stored, 2 failed", stdout, StringComparison.Ordinal);
+        Assert.Equal(good.Order(), Origins());
+    }
+
+    [Fact]
+    public void Ingest_SameFilesTwice_SecondRunStoresNothingNew()
+    {
+        var files = Enumerable.Range(0, 5).Select(i => Write($"{i}.txt", $"Council meeting number {i} ended early.")).ToArray();
+        var first = CliProcess.Run(["ingest", .. files, "--db", db, "--quiet", "--batch", "2"]);
+        var second = CliProcess.Run(["ingest", .. files, "--db", db, "--quiet"]);
+
+        Assert.Equal((0, 0), (first.ExitCode, second.ExitCode));
+        Assert.Contains("stored 5 new, 0 already stored", first.Stdout, StringComparison.Ordinal);
+        Assert.Contains("stored 0 new, 5 already stored", second.Stdout, StringComparison.Ordinal);
+        Assert.Equal(5, Origins().Count);
+    }
+
+    [Fact]
+    public void Ingest_SeveralWorkers_StoresInInputOrder()
+    {
+        var files = Enumerable.Range(0, 60).Select(i => Write($"{i:D3}.txt", $"Dispatch {i}: the river rose again.\n\nResidents left their homes.")).ToArray();
+        var (exit, _, _) = CliProcess.Run(["ingest", .. files, "--db", db, "--quiet", "--workers", "3", "--batch", "7"]);
+        Assert.Equal(0, exit);
+        Assert.Equal(files, Origins(inStoreOrder: true));
+    }
+
+    private string Write(string name, string text)
+    {
+        var path = Path.Combine(dir, name);
+        File.WriteAllText(path, text);
+        return path;
+    }
+
+    private List<string> Origins(bool inStoreOrder = false)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT origin FROM documents ORDER BY " + (inStoreOrder ? "seq" : "origin");
+        using var r = command.ExecuteReader();
+        var origins = new List<string>();
+        while (r.Read())
+        {
+            origins.Add(r.GetString(0));
+        }
+
+        return origins;
+    }
+}

@@ -1,0 +1,194 @@
+using Microsoft.Data.Sqlite;
+using Tacitus.Contract;
+using Tacitus.Store;
+
+namespace Tacitus.Tests.Store;
+
+public sealed class DocumentStoreTests : IDisposable
+{
+    private readonly string db = StoreFixtures.TempDb();
+
+    public void Dispose() => StoreFixtures.DeleteDb(db);
+
+    [Fact]
+    public void Load_FullyAnalysedDocument_RoundTripsEveryAnnotation()
+    {
+        var original = StoreFixtures.Analysed();
+        using (var store = DocumentStore.Open(db))
+        {
+            Assert.Equal(1, store.Save(original).Stored);
+        }
+
+        using var reopened = DocumentStore.Open(db);
+        var loaded = reopened.Load(original.Id);
+        Assert.NotNull(loaded);
+        Assert.Equal(AnalysisJsonWriter.ToJson(original, explain: true), AnalysisJsonWriter.ToJson(loaded, explain: true));
+        Assert.Equal(original.Tokens, loaded.Tokens);
+        Assert.Equal(original.Paragraphs, loaded.Paragraphs);
+        Assert.Equal(original.Metadata, loaded.Metadata);
+        Assert.Equal(original.Sentences.Select(s => (s.FirstToken, s.TokenCount)), loaded.Sentences.Select(s => (s.FirstToken, s.TokenCount)));
+        Assert.Equal(original.Mentions[1].Place, loaded.Mentions[1].Place);
+        Assert.Equal(original.Mentions[5].Quantity, loaded.Mentions[5].Quantity);
+        Assert.Equal(original.Events[0].Actor, loaded.Events[0].Actor);
+        Assert.Equal(original.Events[0].Location, loaded.Events[0].Location);
+        Assert.Equal(original.Events[1].Modality, loaded.Events[1].Modality);
+    }
+
+    [Theory]
+    [InlineData(false)]
+    [InlineData(true)]
+    public void Save_SameArticleTwice_StoresItOnce(bool sameBatch)
+    {
+        using var store = DocumentStore.Open(db);
+        var first = StoreFixtures.Plain("The council met on Friday.", origin: "a.txt");
+        var second = StoreFixtures.Plain("The council met on Friday.", origin: "copy-of-a.txt");
+        var result = sameBatch ? store.SaveBatch([first, second]) : store.Save(first).Add(store.Save(second));
+        Assert.Equal((1, 1), (result.Stored, result.AlreadyStored));
+        Assert.Equal(1, store.Count());
+        Assert.Equal("a.txt", store.Load(first.Id)!.Metadata.Origin);
+        Assert.Equal(first.Sentences.Count, Scalar("SELECT count(*) FROM sentences"));
+    }
+
+    [Fact]
+    public void SaveBatch_EmptyDocument_RefusedAndOthersStored()
+    {
+        using var store = DocumentStore.Open(db);
+        var result = store.SaveBatch([StoreFixtures.Plain("Rain fell.", origin: "ok.txt"), StoreFixtures.Plain("  \n", origin: "blank.txt")]);
+        Assert.Equal(1, result.Stored);
+        var error = Assert.Single(result.Failed);
+        Assert.Equal(("TAC503", "blank.txt"), (error.Code, error.File));
+        Assert.Equal(1, store.Count());
+    }
+
+    [Fact]
+    public void SaveBatch_SqliteFailsOnOneDocument_OthersStoredAndFailedOneLeavesNoRows()
+    {
+        using (DocumentStore.Open(db))
+        {
+        }
+
+        // a trigger that makes SQLite refuse the sentences of one document, after its documents row is written
+        Scalar("CREATE TRIGGER poison BEFORE INSERT ON sentences WHEN (SELECT title FROM documents WHERE seq = new.document) = 'poison' " +
+            "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END");
+        using var store = DocumentStore.Open(db);
+        var good = new[] { StoreFixtures.Plain("Bakers went on strike.", "bread", "bread.txt"), StoreFixtures.Plain("Nurses marched downtown.", "care", "care.txt") };
+        var poison = StoreFixtures.Plain("Sailors left the port.", "poison", "poison.txt");
+
+        var result = store.SaveBatch([good[0], poison, good[1]]);
+
+        Assert.Equal(2, result.Stored);
+        var error = Assert.Single(result.Failed);
+        Assert.Equal(("TAC501", "poison.txt"), (error.Code, error.File));
+        Assert.Contains("refused by test trigger", error.Message, StringComparison.Ordinal);
+        Assert.False(store.Contains(poison.Id));
+        Assert.True(store.Contains(good[1].Id));
+        Assert.Equal(0, Scalar("SELECT count(*) FROM sentences WHERE document NOT IN (SELECT seq FROM documents)"));
+        Assert.Equal(good.Sum(d => d.Sentences.Count), Scalar("SELECT count(*) FROM sentences"));
+    }
+
+    [Theory]
+    [InlineData("harbour", 1)]
+    [InlineData("HARBOUR cranes", 1)]
+    [InlineData("Harbour election", 0)]
+    [InlineData("election", 1)]
+    [InlineData("\"quoted", 0)]
+    [InlineData("Tides", 1)]
+    public void List_Search_FindsDocumentsContainingAllWords(string words, int expected)
+    {
+        using var store = DocumentStore.Open(db);
+        store.SaveBatch([
+            StoreFixtures.Plain("Workers at the harbour repaired two cranes.", "Tides and trade"),
+            StoreFixtures.Plain("The election was held in spring.", "Vote"),
+        ]);
+        Assert.Equal(expected, store.List(words).Count());
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("zz", false)]
+    [InlineData("full", true)]
+    public void Resolve_IdOrPrefix_FindsOnlyUniqueMatch(string prefix, bool found)
+    {
+        using var store = DocumentStore.Open(db);
+        var doc = StoreFixtures.Plain("A bridge was opened.");
+        store.Save(doc);
+        var result = store.Resolve(prefix == "full" ? doc.Id.Value.ToUpperInvariant() : prefix);
+        Assert.Equal(found, result.Success);
+        if (found)
+        {
+            Assert.Equal(doc.Id, result.Value);
+            Assert.Equal(doc.Id, store.Resolve(doc.Id.Value[..6]).Value);
+        }
+    }
+
+    [Fact]
+    public void Resolve_PrefixSharedByTwoDocuments_FailsAsAmbiguous()
+    {
+        using var store = DocumentStore.Open(db);
+        var docs = Enumerable.Range(0, 40).Select(i => StoreFixtures.Plain($"Report number {i}.")).ToList();
+        store.SaveBatch(docs);
+        var shared = docs.GroupBy(d => d.Id.Value[0]).First(g => g.Count() > 1).Key.ToString();
+        var result = store.Resolve(shared);
+        Assert.False(result.Success);
+        Assert.Contains("several", result.Error, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Open_MissingStoreWithoutCreate_FailsWithTac500()
+    {
+        var ex = Assert.Throws<StoreException>(() => DocumentStore.Open(db, create: false));
+        Assert.Equal(("TAC500", db), (ex.Error.Code, ex.Error.File));
+        Assert.False(File.Exists(db));
+    }
+
+    [Fact]
+    public void Open_FileThatIsNotAStore_FailsWithTac500()
+    {
+        File.WriteAllText(db, "this is not a database, only some words that fill the header and more....................");
+        var ex = Assert.Throws<StoreException>(() => DocumentStore.Open(db));
+        Assert.Equal("TAC500", ex.Error.Code);
+    }
+
+    [Fact]
+    public void Vacuum_AfterDeletes_KeepsAnalysisAndSearchLinked()
+    {
+        var docs = Enumerable.Range(0, 30).Select(i => StoreFixtures.Plain($"Convoy {i} reached the valley.\n\nIt carried grain number{i}.", $"Convoy {i}")).ToList();
+        using (var store = DocumentStore.Open(db))
+        {
+            store.SaveBatch(docs);
+        }
+
+        Scalar("DELETE FROM documents WHERE title LIKE 'Convoy 1%'");
+        Scalar("VACUUM");
+
+        using var reopened = DocumentStore.Open(db);
+        var last = docs[^1];
+        Assert.Equal(last.Id, Assert.Single(reopened.List("number29")).Id);
+        Assert.Equal(last.Sentences.Count, reopened.Load(last.Id)!.Sentences.Count);
+        Assert.Equal(0, Scalar("SELECT count(*) FROM sentences WHERE document NOT IN (SELECT seq FROM documents)"));
+        Assert.Equal(19, reopened.Count());
+    }
+
+    [Fact]
+    public void Open_Always_UsesWriteAheadLog()
+    {
+        using (DocumentStore.Open(db))
+        {
+        }
+
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA journal_mode";
+        Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    private long Scalar(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "PRAGMA foreign_keys = ON; " + sql;
+        return command.ExecuteScalar() is long n ? n : 0;
+    }
+}

@@ -1,0 +1,78 @@
+using Tacitus.Documents;
+using Tacitus.Ingest;
+using Tacitus.Pipeline;
+using Tacitus.Store;
+
+namespace Tacitus.Tests.Store;
+
+public sealed class StoreIngestionTests : IDisposable
+{
+    private readonly string db = StoreFixtures.TempDb();
+
+    public void Dispose() => StoreFixtures.DeleteDb(db);
+
+    /// <summary>Counts the documents it sees; fails on any whose text contains "explode".</summary>
+    private sealed class CountingStage : IPipelineStage
+    {
+        private int calls;
+
+        public int Calls => calls;
+
+        public string Name => "count";
+
+        public Annotations Requires => Annotations.None;
+
+        public Annotations Assigns => Annotations.None;
+
+        public void Process(Document document, CancellationToken cancellationToken)
+        {
+            Interlocked.Increment(ref calls);
+            if (document.Text.Contains("explode", StringComparison.Ordinal))
+            {
+                throw new InvalidOperationException("stage broke");
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1, 1)]
+    [InlineData(3, 4)]
+    [InlineData(2, 100)]
+    public void Run_SecondTime_SkipsAnalysisOfStoredDocuments(int workers, int batch)
+    {
+        var items = Enumerable.Range(0, 25).Select(i => IngestItem.Ok(Doc($"Dispatch {i} arrived."))).ToList();
+        var stage = new CountingStage();
+        using var store = DocumentStore.Open(db);
+        var ingestion = new StoreIngestion(store, new AnalysisPipeline([stage]), workers, batch);
+
+        var first = ingestion.Run(items.Select(i => IngestItem.Ok(Doc(i.Document!.Text))));
+        var second = ingestion.Run(items.Select(i => IngestItem.Ok(Doc(i.Document!.Text))));
+
+        Assert.Equal((25L, 25L, 0L), (first.Read, first.Stored, first.AlreadyStored));
+        Assert.Equal((25L, 0L, 25L), (second.Read, second.Stored, second.AlreadyStored));
+        Assert.Equal(25, stage.Calls);
+    }
+
+    [Fact]
+    public void Run_StageThrowsOnOneDocument_ReportsTac400AndStoresTheRest()
+    {
+        var errors = new List<TacitusError>();
+        using var store = DocumentStore.Open(db);
+        var ingestion = new StoreIngestion(store, new AnalysisPipeline([new CountingStage()]), workers: 2, batchSize: 2);
+        IngestItem[] items =
+        [
+            IngestItem.Ok(Doc("A ferry sailed.", "a.txt")),
+            IngestItem.Fail(new TacitusError("TAC101", "ingest", "no such file", "gone.txt")),
+            IngestItem.Ok(Doc("The boiler may explode.", "b.txt")),
+            IngestItem.Ok(Doc("A train left.", "c.txt")),
+        ];
+
+        var summary = ingestion.Run(items, new IngestObserver(errors.Add));
+
+        Assert.Equal((4L, 2L, 2L), (summary.Read, summary.Stored, summary.Failed));
+        Assert.Equal([("TAC101", "gone.txt"), ("TAC400", "b.txt")], errors.Select(e => (e.Code, e.File)));
+        Assert.Equal(["a.txt", "c.txt"], store.List().Select(d => d.Origin));
+    }
+
+    private static Document Doc(string text, string? origin = null) => new(text, new DocumentMetadata { Origin = origin }) { Language = "en" };
+}
