@@ -10,6 +10,8 @@ internal static class Program
         var root = new RootCommand("Tacitus reads news and writes down what happened: who did what to whom, when, where, according to whom.");
         root.Subcommands.Add(CodeCommand.Create());
         root.Subcommands.Add(KnowledgeCommand.Create());
+        root.Subcommands.Add(EvalCommand.Create());
+        root.Subcommands.Add(BenchCommand.Create());
         return root.Parse(args).Invoke();
     }
 }

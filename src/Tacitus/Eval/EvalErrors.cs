@@ -24,7 +24,13 @@ public static class EvalErrors
     public const string MissingText = "TAC606";
 
     public static TacitusError Create(string code, string message, string? file, int? line = null, string? record = null) =>
-        new(code, "eval", message, file, record ?? (line is int l ? $"line {l}" : null));
+        new(code, "eval", message, file, (record, line) switch
+        {
+            (null, null) => null,
+            (null, int l) => $"line {l}",
+            ({ } r, null) => r,
+            ({ } r, int l) => $"{r}, line {l}",
+        });
 }
 
 /// <summary>Thrown by a reader when a whole gold file cannot be read (a record-level problem is reported, not thrown).</summary>

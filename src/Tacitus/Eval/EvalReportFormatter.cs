@@ -16,7 +16,7 @@ public static class EvalReportFormatter
         var sb = new StringBuilder();
         var hashes = new string('#', headingLevel);
         sb.Append(CultureInfo.InvariantCulture, $"{hashes} eval {report.Task}\n\n");
-        sb.Append(CultureInfo.InvariantCulture, $"Gold: `{report.Gold}` — {report.Documents} documents, {report.Misses.Count} errors listed, {report.GoldProblems.Count} gold records unreadable.\n\n");
+        sb.Append(CultureInfo.InvariantCulture, $"Gold: `{report.Gold}` — {report.Documents} documents, {report.Misses.Count} errors listed, {report.GoldProblems.Count} gold problems (records left out or read with a note; see the error file).\n\n");
         foreach (var table in report.Tables)
         {
             sb.Append("**").Append(table.Title).Append("**\n\n");
