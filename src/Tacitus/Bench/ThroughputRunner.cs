@@ -30,8 +30,7 @@ public static class ThroughputRunner
         }
 
         return [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
-            .Where(f => !System.IO.Path.GetFileName(f).StartsWith('.'))
-            .Where(f => !f.Split(System.IO.Path.DirectorySeparatorChar).Any(part => part.StartsWith('.') && part.Length > 1))
+            .Where(f => !System.IO.Path.GetRelativePath(path, f).Split(System.IO.Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
             .Order(StringComparer.Ordinal)];
     }
 
