@@ -64,7 +64,7 @@ internal static class BenchCommand
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Corpus `{corpus}`; {Environment.ProcessorCount} cores, {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}; median of {options.Repeat} runs after a warm-up.\n"));
+                $"Corpus `{corpus}`; {Environment.ProcessorCount} cores, {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}; median of {options.Repeat} runs after one untimed warm-up pass.\n"));
             Console.Write(BenchReportFormatter.ToMarkdown(results));
             if (parse.GetValue(json))
             {

@@ -53,7 +53,7 @@ internal static class EvalCommand
             foreach (var t in tasks)
             {
                 var defaults = EvalTasks.Default(t, root);
-                var request = new EvalRequest(goldPath ?? defaults.Gold, parse.GetValue(texts) ?? (goldPath is null ? defaults.Texts : null), parse.GetValue(limit));
+                var request = new EvalRequest(goldPath ?? Shown(defaults.Gold), parse.GetValue(texts) ?? (goldPath is null && defaults.Texts is not null ? Shown(defaults.Texts) : null), parse.GetValue(limit));
                 var clock = Stopwatch.StartNew();
                 EvalReport report;
                 try
@@ -105,4 +105,7 @@ internal static class EvalCommand
         });
         return command;
     }
+
+    /// <summary>A default path as the user would type it: relative to the current folder.</summary>
+    private static string Shown(string path) => Path.GetRelativePath(Directory.GetCurrentDirectory(), path);
 }

@@ -9,7 +9,7 @@ public enum BenchStage
 }
 
 /// <summary>A throughput run: the corpus, how many documents at most, which stages, with how many workers, how many repeats.</summary>
-public sealed record BenchOptions
+internal sealed record BenchOptions
 {
     /// <summary>A file (text, JSON Lines, WARC) or a folder of them, read through the ingest readers.</summary>
     public required string Path { get; init; }
@@ -21,12 +21,12 @@ public sealed record BenchOptions
     /// <summary>Worker counts to run with; by default one, and all cores (when there are several).</summary>
     public IReadOnlyList<int> Workers { get; init; } = Environment.ProcessorCount > 1 ? [1, Environment.ProcessorCount] : [1];
 
-    /// <summary>Timed runs per configuration; the median is reported. A short untimed warm-up comes first.</summary>
+    /// <summary>Timed runs per configuration; the median is reported. One untimed warm-up pass comes first.</summary>
     public int Repeat { get; init; } = 3;
 }
 
 /// <summary>One configuration's figures: the median of the timed runs.</summary>
-public sealed record BenchResult(BenchStage Stage, int Workers, int Documents, int Failed, long Bytes, IReadOnlyList<double> Seconds, long PeakWorkingSetBytes)
+internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents, int Failed, long Bytes, IReadOnlyList<double> Seconds, long PeakWorkingSetBytes)
 {
     public double MedianSeconds
     {

@@ -5,7 +5,7 @@ using System.Text.Json;
 namespace Tacitus.Bench;
 
 /// <summary>Renders throughput results as a Markdown table (with the full / read+segment ratio per worker count) or JSON.</summary>
-public static class BenchReportFormatter
+internal static class BenchReportFormatter
 {
     public static string StageName(BenchStage stage) => stage switch
     {

@@ -9,13 +9,12 @@ namespace Tacitus.Bench;
 /// <summary>
 /// Streams a corpus through the ingest readers and the pipeline and times it: read only, read + segment, or the full
 /// analysis, with a given number of workers (documents are read in order and analysed in parallel). Each configuration
-/// gets a short warm-up, then <see cref="BenchOptions.Repeat"/> timed runs; documents are dropped once analysed.
+/// gets one untimed warm-up pass (so the code is fully
+/// compiled and the files are cached, whichever configuration runs first), then <see cref="BenchOptions.Repeat"/> timed runs; documents are dropped once analysed.
 /// The peak working set is the process's peak after the configuration (it only grows, so later rows include earlier ones).
 /// </summary>
-public static class ThroughputRunner
+internal static class ThroughputRunner
 {
-    private const int WarmUpDocuments = 20;
-
     /// <summary>The input files under a path: the file itself, or every file in the folder (recursively, by name, hidden ones skipped).</summary>
     public static IReadOnlyList<string> Files(string path)
     {
@@ -48,7 +47,7 @@ public static class ThroughputRunner
             };
             foreach (var workers in stage == BenchStage.Read ? options.Workers.Take(1) : options.Workers)
             {
-                Pass(files, Math.Min(options.Documents ?? WarmUpDocuments, WarmUpDocuments), pipeline, workers, cancellationToken);
+                Pass(files, options.Documents, pipeline, workers, cancellationToken); // warm-up: JIT tiers, file cache
                 var seconds = new List<double>();
                 (int Documents, int Failed, long Bytes) counts = default;
                 for (var r = 0; r < Math.Max(1, options.Repeat); r++)

@@ -3,7 +3,7 @@ using Tacitus.Documents;
 namespace Tacitus.Eval;
 
 /// <summary>The TAC6xx codes of problems with gold sets, each with the file and record (line) it came from.</summary>
-public static class EvalErrors
+internal static class EvalErrors
 {
     /// <summary>The gold file or folder does not exist.</summary>
     public const string NotFound = "TAC601";
@@ -34,7 +34,7 @@ public static class EvalErrors
 }
 
 /// <summary>Thrown by a reader when a whole gold file cannot be read (a record-level problem is reported, not thrown).</summary>
-public sealed class GoldFormatException : Exception
+internal sealed class GoldFormatException : Exception
 {
     public GoldFormatException(TacitusError error)
         : base(error?.ToString())
@@ -62,7 +62,7 @@ public sealed class GoldFormatException : Exception
 }
 
 /// <summary>What a reader got from a gold file: the records it could read, and a clear error for each it could not.</summary>
-public sealed class GoldSet<T>
+internal sealed class GoldSet<T>
 {
     public List<T> Items { get; } = [];
 

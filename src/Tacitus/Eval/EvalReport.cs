@@ -4,7 +4,7 @@ using Tacitus.Documents;
 namespace Tacitus.Eval;
 
 /// <summary>One table of figures: a title, column heads and rows of already-formatted cells.</summary>
-public sealed record EvalTable(string Title, IReadOnlyList<string> Columns)
+internal sealed record EvalTable(string Title, IReadOnlyList<string> Columns)
 {
     public List<IReadOnlyList<string>> Rows { get; } = [];
 
@@ -16,10 +16,10 @@ public sealed record EvalTable(string Title, IReadOnlyList<string> Columns)
 }
 
 /// <summary>One thing the analysis got wrong, with what the gold said, what the analysis said, and the text around it.</summary>
-public sealed record EvalMiss(string Document, string Kind, string Gold, string Output, string Text);
+internal sealed record EvalMiss(string Document, string Kind, string Gold, string Output, string Text);
 
 /// <summary>The result of one evaluation task: tables, headline figures (for JSON and the docs), errors and gold problems.</summary>
-public sealed class EvalReport
+internal sealed class EvalReport
 {
     public EvalReport(string task, string gold)
     {

@@ -6,7 +6,7 @@ using System.Text.Json;
 namespace Tacitus.Eval;
 
 /// <summary>Renders an <see cref="EvalReport"/> as Markdown tables (readable in a terminal and pasteable into docs), or JSON.</summary>
-public static class EvalReportFormatter
+internal static class EvalReportFormatter
 {
     private static readonly JsonWriterOptions JsonOptions = new() { Indented = true, Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping };
 

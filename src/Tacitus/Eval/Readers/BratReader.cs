@@ -5,10 +5,10 @@ using Tacitus.Documents;
 namespace Tacitus.Eval.Readers;
 
 /// <summary>One gold attribution: source (absent for Attribution-no-source), cue and content spans.</summary>
-public sealed record BratAttribution(string Id, TextSpan? Source, TextSpan? Cue, TextSpan? Content);
+internal sealed record BratAttribution(string Id, TextSpan? Source, TextSpan? Cue, TextSpan? Content);
 
 /// <summary>An article and its gold attributions, read from a brat <c>.ann</c> file and its <c>.txt</c>.</summary>
-public sealed record BratDocument(string Name, string AnnotationPath, string TextPath, string Text, DateOnly? Date, IReadOnlyList<BratAttribution> Attributions);
+internal sealed record BratDocument(string Name, string AnnotationPath, string TextPath, string Text, DateOnly? Date, IReadOnlyList<BratAttribution> Attributions);
 
 /// <summary>
 /// Reads brat standoff attribution annotations (PolNeAR): <c>T</c> lines (<c>Tn\tLabel start end[;start end]\ttext</c>) and
@@ -16,7 +16,7 @@ public sealed record BratDocument(string Name, string AnnotationPath, string Tex
 /// (first start to last end). The text is the <c>.txt</c> next to the <c>.ann</c>, or in a texts folder, named after the
 /// article (the <c>.ann</c> name without its <c>_annotator</c> suffix).
 /// </summary>
-public static partial class BratReader
+internal static partial class BratReader
 {
     [GeneratedRegex(@"^(?<id>T\d+)\t(?<label>[A-Za-z][\w-]*) (?<frags>\d+ \d+(?:;\d+ \d+)*)(?:\t(?<text>.*))?$")]
     private static partial Regex TextBoundLine();

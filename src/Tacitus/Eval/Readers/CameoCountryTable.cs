@@ -7,7 +7,7 @@ namespace Tacitus.Eval.Readers;
 /// Maps the country codes of CAMEO-era gold records (<c>JAP</c>, <c>VTN</c>) to ISO 3166-1 alpha-3, from
 /// <c>data/eval/cameo-country-codes.tsv</c>. Codes the table does not list are read as they stand.
 /// </summary>
-public static class CameoCountryTable
+internal static class CameoCountryTable
 {
     private static readonly Lazy<FrozenDictionary<string, string>> Table = new(() =>
         EmbeddedTable.Rows("cameo-country-codes.tsv")

@@ -5,7 +5,7 @@ using Tacitus.Domain;
 namespace Tacitus.Eval.Readers;
 
 /// <summary>GeoNames country geonameid (and English name) → ISO alpha-3, from <c>data/eval/geonames-countries.tsv</c>.</summary>
-public static class GeoNamesCountryTable
+internal static class GeoNamesCountryTable
 {
     private static readonly Lazy<(FrozenDictionary<long, string> ById, FrozenDictionary<string, string> ByName)> Tables = new(() =>
     {

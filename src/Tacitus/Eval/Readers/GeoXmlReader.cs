@@ -7,10 +7,10 @@ using Tacitus.Domain;
 namespace Tacitus.Eval.Readers;
 
 /// <summary>A gold toponym: its span, the words, and where it is (coordinates, GeoNames id, country), where the gold says.</summary>
-public sealed record GoldToponym(TextSpan Span, string Phrase, double? Lat, double? Lon, long? GeoNamesId, CountryCode? Country, string? Type);
+internal sealed record GoldToponym(TextSpan Span, string Phrase, double? Lat, double? Lon, long? GeoNamesId, CountryCode? Country, string? Type);
 
 /// <summary>A geoparsing gold article: text, date, toponyms.</summary>
-public sealed record GeoDocument(string Id, string Text, DateOnly? Date, IReadOnlyList<GoldToponym> Toponyms);
+internal sealed record GeoDocument(string Id, string Text, DateOnly? Date, IReadOnlyList<GoldToponym> Toponyms);
 
 /// <summary>
 /// Reads the geoparsing gold sets of Gritta et al.: GeoWebNews (<c>&lt;article file&gt;</c> with <c>extractedName</c>,
@@ -20,7 +20,7 @@ public sealed record GeoDocument(string Id, string Text, DateOnly? Date, IReadOn
 /// Offsets that do not cover the gold phrase are moved to the nearest place (within 50 characters) where the phrase
 /// occurs, and counted; toponyms that cannot be placed are reported (TAC604) and left out.
 /// </summary>
-public static class GeoXmlReader
+internal static class GeoXmlReader
 {
     private const int Realign = 50;
 

@@ -3,10 +3,10 @@ using Tacitus.Documents;
 namespace Tacitus.Eval.Readers;
 
 /// <summary>A gold entity span: its type (PER, ORG, LOC, …) and offsets into the document text.</summary>
-public sealed record GoldEntity(string Type, TextSpan Span);
+internal sealed record GoldEntity(string Type, TextSpan Span);
 
 /// <summary>A document built from IOB2 sentences: tokens joined by single spaces, sentences by a blank line.</summary>
-public sealed record Iob2Document(string Id, string Text, IReadOnlyList<TextSpan> Sentences, IReadOnlyList<TextSpan> Tokens, IReadOnlyList<GoldEntity> Entities);
+internal sealed record Iob2Document(string Id, string Text, IReadOnlyList<TextSpan> Sentences, IReadOnlyList<TextSpan> Tokens, IReadOnlyList<GoldEntity> Entities);
 
 /// <summary>
 /// Reads IOB2 files (CoNLL style, UNER: <c>index\ttoken\ttag[\t…]</c>, a blank line after each sentence, <c>#</c> comments).
@@ -15,7 +15,7 @@ public sealed record Iob2Document(string Id, string Text, IReadOnlyList<TextSpan
 /// <c>O</c>, <c>B-X</c> or <c>I-X</c> is a TAC602 naming file and line; that sentence is left out. An <c>I-X</c> that does not
 /// continue an <c>X</c> starts a new entity (the CoNLL convention).
 /// </summary>
-public static class Iob2Reader
+internal static class Iob2Reader
 {
     public static GoldSet<Iob2Document> Read(string path, int? limit = null)
     {

@@ -5,10 +5,10 @@ using Tacitus.Domain;
 namespace Tacitus.Eval.Readers;
 
 /// <summary>An actor of a gold event record: its words, its country (ISO alpha-3 after the CAMEO table) and sector.</summary>
-public sealed record GoldActor(string Text, CountryCode Country, string RawCode, string? Sector);
+internal sealed record GoldActor(string Text, CountryCode Country, string RawCode, string? Sector);
 
 /// <summary>One PLOVER gold record: a sentence, its date, and the event it codes.</summary>
-public sealed record PloverGoldRecord
+internal sealed record PloverGoldRecord
 {
     public required string Id { get; init; }
 
@@ -37,7 +37,7 @@ public sealed record PloverGoldRecord
 /// lists of <c>{actorText, code, sector}</c>, <c>textInfo.markup</c>). Country codes go through <see cref="CameoCountryTable"/>.
 /// A bad line is reported (TAC602/603/605, naming file and line) and left out; the rest are read.
 /// </summary>
-public static class PloverGoldReader
+internal static class PloverGoldReader
 {
     public static GoldSet<PloverGoldRecord> Read(string path)
     {

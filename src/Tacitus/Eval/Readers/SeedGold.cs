@@ -4,16 +4,16 @@ using System.Text.Json;
 namespace Tacitus.Eval.Readers;
 
 /// <summary>A country the gold accepts: the country (null: none, e.g. a missing recipient) or one of the alternatives.</summary>
-public sealed record SeedActor(string? Country, IReadOnlyList<string> Alternatives)
+internal sealed record SeedActor(string? Country, IReadOnlyList<string> Alternatives)
 {
     public bool Accepts(string? country) =>
         country is null ? Country is null : string.Equals(country, Country, StringComparison.OrdinalIgnoreCase) || Alternatives.Contains(country, StringComparer.OrdinalIgnoreCase);
 }
 
 /// <summary>The source the gold expects for an event or statement, and whether it is anonymous.</summary>
-public sealed record SeedSource(string Source, bool? Anonymous);
+internal sealed record SeedSource(string Source, bool? Anonymous);
 
-public sealed record SeedEvent
+internal sealed record SeedEvent
 {
     public required string Id { get; init; }
 
@@ -37,17 +37,17 @@ public sealed record SeedEvent
     public bool Denied { get; init; }
 }
 
-public sealed record SeedAttribution(string Id, string Evidence, string Source, bool Anonymous, bool Denial);
+internal sealed record SeedAttribution(string Id, string Evidence, string Source, bool Anonymous, bool Denial);
 
-public sealed record SeedMention(string Category, string Name, string? Country, IReadOnlyList<string> AlsoAs);
+internal sealed record SeedMention(string Category, string Name, string? Country, IReadOnlyList<string> AlsoAs);
 
-public sealed record SeedQuantity(string Text, string Unit, double? Value, double? Low, double? High, string? ConsistentWith);
+internal sealed record SeedQuantity(string Text, string Unit, double? Value, double? Low, double? High, string? ConsistentWith);
 
 /// <summary>
 /// A careful human reading of one story (the reference story's <c>*.gold.json</c>, see its GOLD.md): events, no-event
 /// sentences, boilerplate, attributions, mentions and quantities.
 /// </summary>
-public sealed record SeedGold
+internal sealed record SeedGold
 {
     public string? File { get; init; }
 

@@ -6,17 +6,17 @@ using Tacitus.Documents;
 namespace Tacitus.Eval.Readers;
 
 /// <summary>A gold TIMEX3 in the text: its span (into the tag-stripped text), value and type.</summary>
-public sealed record GoldTimex(string Id, TextSpan Span, string Value, string Type);
+internal sealed record GoldTimex(string Id, TextSpan Span, string Value, string Type);
 
 /// <summary>A TimeML document: the text of its TEXT element with tags stripped, its creation time, and its time expressions.</summary>
-public sealed record TimeMlDocument(string Name, string Path, string Text, DateOnly? CreationTime, string? CreationValue, IReadOnlyList<GoldTimex> Timexes);
+internal sealed record TimeMlDocument(string Name, string Path, string Text, DateOnly? CreationTime, string? CreationValue, IReadOnlyList<GoldTimex> Timexes);
 
 /// <summary>
 /// Reads TimeML (<c>.tml</c>: TimeBank, AQUAINT, TempEval-3). The document text is the content of <c>&lt;TEXT&gt;</c> with every
 /// tag stripped and entities decoded; TIMEX3 offsets are recomputed on that text. The creation time is the TIMEX3 with
 /// <c>functionInDocument="CREATION_TIME"</c> (in <c>&lt;DCT&gt;</c>). Malformed XML is a TAC602 naming file and line.
 /// </summary>
-public static class TimeMlReader
+internal static class TimeMlReader
 {
     public static GoldSet<TimeMlDocument> ReadFolder(string path, int? limit = null)
     {

@@ -4,7 +4,7 @@ using Tacitus.Documents;
 namespace Tacitus.Eval.Scoring;
 
 /// <summary>Text as the scorers compare and show it.</summary>
-public static class EvalText
+internal static class EvalText
 {
     /// <summary>Folds curly quotes to straight ones and collapses runs of white space to one space (GOLD.md's comparison).</summary>
     public static string Fold(string text)

@@ -1,7 +1,7 @@
 namespace Tacitus.Eval.Scoring;
 
 /// <summary>Great-circle distance on the mean Earth sphere (radius 6,371.0088 km, IUGG).</summary>
-public static class GeoDistance
+internal static class GeoDistance
 {
     public const double EarthRadiusKm = 6371.0088;
 

@@ -3,7 +3,7 @@ using System.Globalization;
 namespace Tacitus.Eval.Scoring;
 
 /// <summary>Counts for precision, recall and F1: true positives, false positives (spurious) and false negatives (missed).</summary>
-public readonly record struct PrfCounts(int TruePositives, int FalsePositives, int FalseNegatives)
+internal readonly record struct PrfCounts(int TruePositives, int FalsePositives, int FalseNegatives)
 {
     public int Gold => TruePositives + FalseNegatives;
 
@@ -25,7 +25,7 @@ public readonly record struct PrfCounts(int TruePositives, int FalsePositives, i
 }
 
 /// <summary>Correct out of total.</summary>
-public readonly record struct Accuracy(int Correct, int Total)
+internal readonly record struct Accuracy(int Correct, int Total)
 {
     public double Value => Total == 0 ? 0 : (double)Correct / Total;
 

@@ -12,7 +12,7 @@ public enum SpanMatchMode
 }
 
 /// <summary>A one-to-one pairing of gold and system spans, with what was left over on each side.</summary>
-public sealed record SpanAlignment(IReadOnlyList<(int Gold, int System)> Pairs, IReadOnlyList<int> MissedGold, IReadOnlyList<int> SpuriousSystem)
+internal sealed record SpanAlignment(IReadOnlyList<(int Gold, int System)> Pairs, IReadOnlyList<int> MissedGold, IReadOnlyList<int> SpuriousSystem)
 {
     public PrfCounts Counts => new(Pairs.Count, SpuriousSystem.Count, MissedGold.Count);
 }
@@ -21,7 +21,7 @@ public sealed record SpanAlignment(IReadOnlyList<(int Gold, int System)> Pairs, 
 /// Pairs gold spans with system spans, each used at most once. Exact pairs are taken first; in overlap mode the
 /// rest are then paired greedily by the largest shared length (ties: earliest gold span, then earliest system span).
 /// </summary>
-public static class SpanMatcher
+internal static class SpanMatcher
 {
     public static SpanAlignment Align(IReadOnlyList<TextSpan> gold, IReadOnlyList<TextSpan> system, SpanMatchMode mode)
     {

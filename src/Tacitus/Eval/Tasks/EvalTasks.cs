@@ -4,7 +4,7 @@ using Tacitus.Pipeline;
 namespace Tacitus.Eval.Tasks;
 
 /// <summary>The evaluation tasks, their default gold sets (relative to the repository root), and how to run one.</summary>
-public static class EvalTasks
+internal static class EvalTasks
 {
     public static readonly IReadOnlyList<string> Names = ["events", "attribution", "time", "geo", "ner", "seed"];
 
