@@ -1,0 +1,79 @@
+using System.CommandLine;
+using System.Globalization;
+using System.Runtime.InteropServices;
+using Tacitus.Bench;
+
+namespace Tacitus.Cli.Commands;
+
+/// <summary>
+/// <c>tacitus bench PATH</c>: streams a corpus through the pipeline and prints documents, MB, wall seconds, documents/s,
+/// MB/s and peak working set for read + segment (the floor) and the full analysis, with one worker and all cores.
+/// </summary>
+internal static class BenchCommand
+{
+    public static Command Create()
+    {
+        var path = new Argument<string>("path") { Description = "A folder of text files, a JSON Lines file, or a WARC file (or a folder of them)." };
+        var docs = new Option<int?>("--docs") { Description = "Use at most N documents." };
+        var stage = new Option<string?>("--stage") { Description = "Measure only this stage: read, segment (read + segment) or full. Default: segment, then full, and the ratio." };
+        stage.AcceptOnlyFromAmong("read", "segment", "full");
+        var workers = new Option<int?>("--workers") { Description = "Run with this many workers only (default: 1, then all cores)." };
+        var repeat = new Option<int>("--repeat") { Description = "Timed runs per configuration; the median is reported.", DefaultValueFactory = _ => 3 };
+        var json = new Option<bool>("--json") { Description = "Print JSON as well as the table." };
+        var command = new Command("bench", "Measure throughput: read + segment (the floor) and the full analysis, one worker and all cores.")
+        {
+            path, docs, stage, workers, repeat, json,
+        };
+
+        command.SetAction((parse, ct) =>
+        {
+            var corpus = parse.GetValue(path)!;
+            if (!File.Exists(corpus) && !Directory.Exists(corpus))
+            {
+                Console.Error.WriteLine($"tacitus bench: no such file or folder '{corpus}'.");
+                return Task.FromResult(ExitCodes.Fatal);
+            }
+
+            if (parse.GetValue(docs) is <= 0 || parse.GetValue(workers) is <= 0 || parse.GetValue(repeat) <= 0)
+            {
+                Console.Error.WriteLine("tacitus bench: --docs, --workers and --repeat must be positive.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            var options = new BenchOptions
+            {
+                Path = corpus,
+                Documents = parse.GetValue(docs),
+                Repeat = parse.GetValue(repeat),
+                Stages = parse.GetValue(stage) switch
+                {
+                    "read" => [BenchStage.Read],
+                    "segment" => [BenchStage.Segment],
+                    "full" => [BenchStage.Full],
+                    _ => [BenchStage.Segment, BenchStage.Full],
+                },
+                Workers = parse.GetValue(workers) is int w ? [w] : new BenchOptions { Path = corpus }.Workers,
+            };
+
+            var results = new List<BenchResult>();
+            foreach (var result in ThroughputRunner.Run(options, ct))
+            {
+                results.Add(result);
+                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                    $"tacitus bench: {BenchReportFormatter.StageName(result.Stage)}, {result.Workers} worker(s): {result.Documents} documents in {result.MedianSeconds:F3} s (median of {result.Seconds.Count})"));
+            }
+
+            Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                $"Corpus `{corpus}`; {Environment.ProcessorCount} cores, {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}; median of {options.Repeat} runs after one untimed warm-up pass.\n"));
+            Console.Write(BenchReportFormatter.ToMarkdown(results));
+            if (parse.GetValue(json))
+            {
+                Console.WriteLine();
+                Console.WriteLine(BenchReportFormatter.ToJson(corpus, results));
+            }
+
+            return Task.FromResult(results.Any(r => r.Failed > 0) ? ExitCodes.PartialFailure : ExitCodes.Ok);
+        });
+        return command;
+    }
+}

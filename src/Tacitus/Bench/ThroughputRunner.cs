@@ -1,0 +1,122 @@
+using System.Diagnostics;
+using System.Text;
+using Tacitus.Documents;
+using Tacitus.Ingest;
+using Tacitus.Pipeline;
+
+namespace Tacitus.Bench;
+
+/// <summary>
+/// Streams a corpus through the ingest readers and the pipeline and times it: read only, read + segment, or the full
+/// analysis, with a given number of workers (documents are read in order and analysed in parallel). Each configuration
+/// gets one untimed warm-up pass (so the code is fully
+/// compiled and the files are cached, whichever configuration runs first), then <see cref="BenchOptions.Repeat"/> timed runs; documents are dropped once analysed.
+/// The peak working set is the process's peak after the configuration (it only grows, so later rows include earlier ones).
+/// </summary>
+internal static class ThroughputRunner
+{
+    /// <summary>The input files under a path: the file itself, or every file in the folder (recursively, by name, hidden ones skipped).</summary>
+    public static IReadOnlyList<string> Files(string path)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        if (!Directory.Exists(path))
+        {
+            throw new FileNotFoundException($"no such file or folder: {path}", path);
+        }
+
+        return [.. Directory.EnumerateFiles(path, "*", SearchOption.AllDirectories)
+            .Where(f => !System.IO.Path.GetRelativePath(path, f).Split(System.IO.Path.DirectorySeparatorChar).Any(part => part.StartsWith('.')))
+            .Order(StringComparer.Ordinal)];
+    }
+
+    public static IEnumerable<BenchResult> Run(BenchOptions options, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(options);
+        var files = Files(options.Path);
+        foreach (var stage in options.Stages)
+        {
+            var pipeline = stage switch
+            {
+                BenchStage.Read => null,
+                BenchStage.Segment => PipelineFactory.Create(new PipelineOptions { TextOnly = true }),
+                _ => PipelineFactory.Create(),
+            };
+            foreach (var workers in stage == BenchStage.Read ? options.Workers.Take(1) : options.Workers)
+            {
+                Pass(files, options.Documents, pipeline, workers, cancellationToken); // warm-up: JIT tiers, file cache
+                var seconds = new List<double>();
+                (int Documents, int Failed, long Bytes) counts = default;
+                for (var r = 0; r < Math.Max(1, options.Repeat); r++)
+                {
+                    GC.Collect();
+                    GC.WaitForPendingFinalizers();
+                    var clock = Stopwatch.StartNew();
+                    counts = Pass(files, options.Documents, pipeline, workers, cancellationToken);
+                    seconds.Add(clock.Elapsed.TotalSeconds);
+                }
+
+                using var process = Process.GetCurrentProcess();
+                process.Refresh();
+                yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, process.PeakWorkingSet64);
+            }
+        }
+    }
+
+    private static (int Documents, int Failed, long Bytes) Pass(IReadOnlyList<string> files, int? limit, AnalysisPipeline? pipeline, int workers, CancellationToken cancellationToken)
+    {
+        var documents = 0;
+        var failed = 0;
+        long bytes = 0;
+        var items = Documents(files, limit, cancellationToken);
+        if (pipeline is null || workers <= 1)
+        {
+            foreach (var item in items)
+            {
+                if (item.Document is null)
+                {
+                    failed++;
+                    continue;
+                }
+
+                documents++;
+                bytes += Encoding.UTF8.GetByteCount(item.Document.Text);
+                pipeline?.Process(item.Document, cancellationToken);
+            }
+
+            return (documents, failed, bytes);
+        }
+
+        Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, item =>
+        {
+            if (item.Document is null)
+            {
+                Interlocked.Increment(ref failed);
+                return;
+            }
+
+            Interlocked.Increment(ref documents);
+            Interlocked.Add(ref bytes, Encoding.UTF8.GetByteCount(item.Document.Text));
+            pipeline.Process(item.Document, cancellationToken);
+        });
+        return (documents, failed, bytes);
+    }
+
+    private static IEnumerable<IngestItem> Documents(IReadOnlyList<string> files, int? limit, CancellationToken cancellationToken)
+    {
+        var count = 0;
+        foreach (var item in DocumentSources.Read(files, IngestOptions.Default, cancellationToken))
+        {
+            if (limit is int n && count >= n)
+            {
+                yield break;
+            }
+
+            count++;
+            yield return item;
+        }
+    }
+}

@@ -1,0 +1,66 @@
+using System.Text;
+using Tacitus.Bench;
+using Tacitus.Tests.Eval;
+
+namespace Tacitus.Tests.Bench;
+
+public class ThroughputRunnerTests
+{
+    [Theory]
+    [InlineData(BenchStage.Read)]
+    [InlineData(BenchStage.Segment)]
+    [InlineData(BenchStage.Full)]
+    public void Run_SmallFolder_CountsDocumentsAndBytes(BenchStage stage)
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("a.txt", "Port opens.\n\nShips arrive on Monday.");
+        folder.Write("sub/b.txt", "Café closes.");
+        folder.Write(".hidden/c.txt", "not read");
+        folder.Write(".DS_Store", "not read");
+
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions { Path = folder.FolderPath, Stages = [stage], Workers = [1], Repeat = 3 }));
+
+        Assert.Equal(2, result.Documents);
+        Assert.Equal(Encoding.UTF8.GetByteCount("Port opens.\n\nShips arrive on Monday.") + Encoding.UTF8.GetByteCount("Café closes."), result.Bytes);
+        Assert.Equal(3, result.Seconds.Count);
+        Assert.True(result.PeakWorkingSetBytes > 0);
+    }
+
+    [Fact]
+    public void Run_DocsLimitAndWorkers_RespectsBoth()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        for (var i = 0; i < 5; i++)
+        {
+            folder.Write($"{i}.txt", $"Story {i} is short.");
+        }
+
+        var results = ThroughputRunner.Run(new BenchOptions { Path = folder.FolderPath, Documents = 3, Stages = [BenchStage.Segment, BenchStage.Full], Workers = [1, 2], Repeat = 1 }).ToList();
+
+        Assert.Equal(4, results.Count);
+        Assert.All(results, r => Assert.Equal(3, r.Documents));
+        Assert.Equal([1, 2, 1, 2], results.Select(r => r.Workers));
+    }
+
+    [Fact]
+    public void Ratios_FullOverSegment_PerWorkerCount()
+    {
+        BenchResult[] results =
+        [
+            new(BenchStage.Segment, 1, 10, 0, 1000, [1.0, 2.0, 3.0], 1),
+            new(BenchStage.Full, 1, 10, 0, 1000, [8.0, 10.0, 30.0], 1),
+        ];
+
+        var (workers, ratio) = Assert.Single(BenchReportFormatter.Ratios(results));
+
+        Assert.Equal(1, workers);
+        Assert.Equal(5.0, ratio, 9);
+        Assert.Equal(5.0, results[0].DocumentsPerSecond, 9);
+        Assert.Contains("5.0× the time", BenchReportFormatter.ToMarkdown(results), StringComparison.Ordinal);
+        Assert.Contains("\"full_over_segment\": 5", BenchReportFormatter.ToJson("x", results), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Files_MissingPath_Throws() =>
+        Assert.Throws<FileNotFoundException>(() => ThroughputRunner.Files("/no/such/corpus"));
+}
