@@ -52,9 +52,9 @@ internal static partial class HtmlPageReader
             return Fallback(html, $"cannot read the page: {e.Message}");
         }
 
-        var text = article.IsReadable && !string.IsNullOrWhiteSpace(article.Content)
-            ? HtmlText.FromFragment(article.Content)
-            : string.Empty;
+        // IsReadable is Readability's guess before extraction (it says no to short pages); the content decides.
+        // Page furniture Readability leaves in (a header with the byline, a footer with share links) is not news.
+        var text = string.IsNullOrWhiteSpace(article.Content) ? string.Empty : HtmlText.FromFragment(article.Content, skipFurniture: true);
         if (text.Length == 0)
         {
             var reason = article.Errors.FirstOrDefault()?.Message ?? "no article text found";
@@ -63,9 +63,10 @@ internal static partial class HtmlPageReader
 
         var siteName = NullIfBlank(article.SiteName);
         var author = NullIfBlank(article.Author) ?? NullIfBlank(article.Byline);
+        var title = TitleWithoutSite(NullIfBlank(article.Title), siteName);
         return ParseResult<PageContent>.Ok(new PageContent(
-            DropLeadingByline(text, article.Byline, author),
-            TitleWithoutSite(NullIfBlank(article.Title), siteName),
+            DropLeadingHeadlineAndByline(text, title, article.Byline, author),
+            title,
             author is null ? null : StripBy(author),
             siteName,
             article.PublicationDate is { } date ? DateOnly.FromDateTime(date) : null));
@@ -82,7 +83,7 @@ internal static partial class HtmlPageReader
         }
 
         var title = NullIfBlank(document.Title);
-        return ParseResult<PageContent>.Ok(new PageContent(text, title, null, null, null));
+        return ParseResult<PageContent>.Ok(new PageContent(DropLeadingHeadlineAndByline(text, title, null, null), title, null, null, null));
     }
 
     /// <summary>"Flood closes bridge | Valley Post" → "Flood closes bridge" when the site is Valley Post.</summary>
@@ -111,15 +112,34 @@ internal static partial class HtmlPageReader
         return title;
     }
 
-    /// <summary>Readability keeps a byline paragraph ("By Jane Rowe") at the top of the text; it is metadata, not news.</summary>
-    private static string DropLeadingByline(string text, string? byline, string? author)
+    /// <summary>
+    /// Readability can keep the headline and a byline paragraph ("By Jane Rowe") at the top of the text; both are
+    /// metadata here, so the text starts with the story.
+    /// </summary>
+    private static string DropLeadingHeadlineAndByline(string text, string? title, string? byline, string? author)
     {
-        var end = text.IndexOf("\n\n", StringComparison.Ordinal);
-        var first = (end < 0 ? text : text[..end]).Trim();
-        var isByline = first.Length <= 120 && (
-            (byline is not null && first.Equals(byline.Trim(), StringComparison.OrdinalIgnoreCase)) ||
-            (author is not null && StripBy(first).Equals(StripBy(author), StringComparison.OrdinalIgnoreCase)));
-        return isByline && end > 0 ? text[(end + 2)..] : text;
+        for (var pass = 0; pass < 2; pass++)
+        {
+            var end = text.IndexOf("\n\n", StringComparison.Ordinal);
+            if (end < 0)
+            {
+                break;
+            }
+
+            var first = text[..end].Trim();
+            var isHeadline = title is not null && first.Equals(title.Trim(), StringComparison.OrdinalIgnoreCase);
+            var isByline = first.Length <= 120 && (
+                (byline is not null && first.Equals(byline.Trim(), StringComparison.OrdinalIgnoreCase)) ||
+                (author is not null && StripBy(first).Equals(StripBy(author), StringComparison.OrdinalIgnoreCase)));
+            if (!isHeadline && !isByline)
+            {
+                break;
+            }
+
+            text = text[(end + 2)..];
+        }
+
+        return text;
     }
 
     private static string StripBy(string value)

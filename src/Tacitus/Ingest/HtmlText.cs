@@ -28,8 +28,9 @@ internal static class HtmlText
     /// <summary>Page furniture, left out when a whole page is read without an article extractor.</summary>
     private static readonly FrozenSet<string> Furniture = FrozenSet.ToFrozenSet(["NAV", "HEADER", "FOOTER", "ASIDE", "FORM"], StringComparer.OrdinalIgnoreCase);
 
-    /// <summary>Text of an HTML fragment (a feed item's description or content).</summary>
-    public static string FromFragment(string html)
+    /// <summary>Text of an HTML fragment (a feed item's description or content, an extracted article).</summary>
+    /// <param name="skipFurniture">Leave out nav, header, footer, aside and form elements.</param>
+    public static string FromFragment(string html, bool skipFurniture = false)
     {
         // Plain text with no markup and no entities needs no parser.
         if (html.AsSpan().IndexOfAny('<', '&') < 0)
@@ -38,7 +39,7 @@ internal static class HtmlText
         }
 
         var document = new HtmlParser().ParseDocument(html);
-        return document.Body is null ? string.Empty : FromElement(document.Body, skipFurniture: false);
+        return document.Body is null ? string.Empty : FromElement(document.Body, skipFurniture);
     }
 
     /// <summary>Text of an element and everything below it.</summary>
