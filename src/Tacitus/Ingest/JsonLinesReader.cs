@@ -65,7 +65,11 @@ internal static class JsonLinesReader
         }
         catch (JsonException e)
         {
-            return IngestErrors.Fail(IngestErrors.MalformedJson, $"{record} is not valid JSON: {e.Message}", file, record);
+            // The parser's message ends with its own position (line 0 of a one-line document); give ours instead.
+            var reason = e.Message;
+            var position = reason.IndexOf(" LineNumber:", StringComparison.Ordinal);
+            reason = position > 0 ? reason[..position] : reason;
+            return IngestErrors.Fail(IngestErrors.MalformedJson, $"{record} is not valid JSON (at character {e.BytePositionInLine + 1}): {reason}", file, record);
         }
 
         using (json)
