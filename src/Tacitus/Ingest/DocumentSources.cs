@@ -214,12 +214,13 @@ public static class DocumentSources
 
         internal readonly record struct Opened(Stream? Stream, bool Gzipped, IngestItem? Failure);
 
-        public static Opened Open(string path)
+        /// <param name="buffered">False when the caller reads the whole file in one go (no second copy through a buffer).</param>
+        public static Opened Open(string path, bool buffered = true)
         {
             FileStream? file = null;
             try
             {
-                file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, 64 * 1024, FileOptions.SequentialScan);
+                file = new FileStream(path, FileMode.Open, FileAccess.Read, FileShare.Read, buffered ? 64 * 1024 : 0, FileOptions.SequentialScan);
                 Span<byte> magic = stackalloc byte[2];
                 var gzipped = file.ReadAtLeast(magic, 2, throwOnEndOfStream: false) == 2 && magic[0] == 0x1F && magic[1] == 0x8B;
                 file.Position = 0;
@@ -234,7 +235,7 @@ public static class DocumentSources
 
         public static Whole ReadAll(string path, long max)
         {
-            var opened = Open(path);
+            var opened = Open(path, buffered: false);
             if (opened.Failure is not null)
             {
                 return new Whole(null, false, opened.Failure);

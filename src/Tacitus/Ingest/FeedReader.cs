@@ -185,6 +185,10 @@ internal static class FeedReader
             {
                 return (null, IngestErrors.Fail(IngestErrors.MalformedXml, $"malformed XML at line {e.LineNumber}, column {e.LinePosition}: {e.Message}", file, $"line {e.LineNumber}"));
             }
+            catch (InvalidDataException e)
+            {
+                return (null, IngestErrors.Fail(IngestErrors.TruncatedGzip, $"corrupt gzip data: {e.Message}", file));
+            }
             catch (IOException e)
             {
                 return (null, IngestErrors.Fail(IngestErrors.Unreadable, $"read error: {e.Message}", file));

@@ -44,6 +44,10 @@ internal static class JsonLinesReader
         {
             return (reader.ReadLine(), null);
         }
+        catch (InvalidDataException e)
+        {
+            return (null, IngestErrors.Fail(IngestErrors.TruncatedGzip, $"corrupt gzip data at line {lineNumber}: {e.Message}", file, $"line {lineNumber}"));
+        }
         catch (IOException e)
         {
             return (null, IngestErrors.Fail(IngestErrors.Unreadable, $"read error at line {lineNumber}: {e.Message}", file, $"line {lineNumber}"));

@@ -5,7 +5,8 @@ namespace Tacitus.Ingest;
 /// <summary>
 /// Plain text, optionally opened by a header block: lines <c>Title:</c>, <c>Outlet:</c>, <c>Published:</c> (or
 /// <c>Date:</c>), <c>URL:</c>, <c>Author:</c> at the very top, ended by a blank line. The header is taken out of the
-/// text. Without one the whole text is kept, and a short first line without a final full stop is the title.
+/// text. Without one the whole text is kept. Without a <c>Title:</c>, a short first line without a final full stop
+/// is the title.
 /// </summary>
 internal static class PlainTextReader
 {
@@ -17,7 +18,7 @@ internal static class PlainTextReader
         var metadata = new DocumentMetadata { Origin = origin, Format = "text" };
         var bodyStart = ParseHeader(text, ref metadata, file, ref warnings);
         var body = bodyStart == 0 ? text : text[bodyStart..];
-        if (bodyStart == 0)
+        if (metadata.Title is null)
         {
             metadata = metadata with { Title = HeadlineOf(body) };
         }

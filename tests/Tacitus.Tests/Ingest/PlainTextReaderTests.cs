@@ -92,4 +92,12 @@ public sealed class PlainTextReaderTests
         var item = PlainTextReader.Read("Title: Nothing follows\n\n   \n", "a.txt", "a.txt", IngestOptions.Default);
         Assert.Equal("TAC102", item.Error?.Code);
     }
+
+    [Fact]
+    public void Read_HeaderWithoutTitle_TitleFromFirstBodyLine()
+    {
+        var doc = ReadOne("Outlet: Valley Post\n\nFlood closes Marle bridge\n\n" + Articles.Bridge);
+        Assert.Equal("Flood closes Marle bridge", doc.Metadata.Title);
+        Assert.StartsWith("Flood closes Marle bridge\n\nThe old stone bridge", doc.Text, StringComparison.Ordinal);
+    }
 }
