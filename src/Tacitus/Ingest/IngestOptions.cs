@@ -9,10 +9,10 @@ public sealed record IngestOptions
     /// <summary>Outlet to use when the input names none (<c>--outlet</c>).</summary>
     public string? Outlet { get; init; }
 
-    /// <summary>Publication date to use when the input gives none, or to override it (<c>--date</c>).</summary>
+    /// <summary>Publication date to use when the input gives none or an unreadable one (<c>--date</c>); a date in the input wins.</summary>
     public DateOnly? Published { get; init; }
 
-    /// <summary>Format to assume for stdin ("text" or "jsonl"); files are recognised by name and content.</summary>
+    /// <summary>Format to assume for stdin ("text", "jsonl", "html", "rss", "warc"); files are recognised by name and content.</summary>
     public string StdinFormat { get; init; } = "text";
 
     public static readonly IngestOptions Default = new();
