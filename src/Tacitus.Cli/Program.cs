@@ -14,6 +14,7 @@ internal static class Program
         root.Subcommands.Add(DocumentsCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
+        root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());
         root.Subcommands.Add(BenchCommand.Create());
         return root.Parse(args).Invoke();
