@@ -14,6 +14,9 @@ public static class PipelineFactory
         if (!options.TextOnly)
         {
             // mentions → entities → attribution → events
+            var knowledge = Knowledge.KnowledgeBase.Load(options.UserDictionaries);
+            stages.Add(new Mentions.ActorRecognizer(knowledge));
+            stages.Add(new Mentions.CoreferenceResolver());
         }
 
         return new AnalysisPipeline(stages);

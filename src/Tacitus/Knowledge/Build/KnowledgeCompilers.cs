@@ -6,5 +6,9 @@ internal static class KnowledgeCompilers
     public static IReadOnlyList<IKnowledgeCompiler> All { get; } =
     [
         // one line per compiler
+        new CountryCompiler(),
+        new ActorCompiler(),
+        new RoleCompiler(),
+        new WordCompiler(),
     ];
 }
