@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text;
 
 namespace Tacitus.Knowledge;
@@ -131,19 +130,23 @@ internal static class PhraseKey
         return n;
     }
 
+    // Latin-1 Supplement and Latin Extended-A letters without their accents (the build runs with invariant globalization).
+    private const string FoldFrom = "ÀÁÂÃÄÅàáâãäåÇçÈÉÊËèéêëÌÍÎÏìíîïÑñÒÓÔÕÖØòóôõöøÙÚÛÜùúûüÝýÿĀāĂăĄąĆćĈĉĊċČčĎďĐđĒēĔĕĖėĘęĚěĜĝĞğĠġĢģĤĥĨĩĪīĬĭĮįİıĴĵĶķĹĺĻļĽľŁłŃńŅņŇňŌōŎŏŐőŔŕŖŗŘřŚśŜŝŞşŠšŢţŤťŨũŪūŬŭŮůŰűŲųŴŵŶŷŸŹźŻżŽž";
+    private const string FoldTo = "AAAAAAaaaaaaCcEEEEeeeeIIIIiiiiNnOOOOOOooooooUUUUuuuuYyyAaAaAaCcCcCcCcDdDdEeEeEeEeEeGgGgGgGgHhIiIiIiIiIiJjKkLlLlLlLlNnNnNnOoOoOoRrRrRrSsSsSsSsTtTtUuUuUuUuUuUuWwYyYZzZzZz";
+
     private static string Fold(ReadOnlySpan<char> token)
     {
-        var decomposed = token.ToString().Normalize(NormalizationForm.FormD);
-        var sb = new StringBuilder(decomposed.Length);
-        foreach (var c in decomposed)
+        var chars = token.ToArray();
+        for (var i = 0; i < chars.Length; i++)
         {
-            if (CharUnicodeInfo.GetUnicodeCategory(c) != UnicodeCategory.NonSpacingMark)
+            var at = FoldFrom.IndexOf(chars[i], StringComparison.Ordinal);
+            if (at >= 0)
             {
-                sb.Append(c);
+                chars[i] = FoldTo[at];
             }
         }
 
-        return sb.ToString();
+        return new string(chars);
     }
 
     /// <summary>Length of a possessive ending ("'s", "’s", or a lone apostrophe after s), 0 if none.</summary>

@@ -42,6 +42,6 @@ internal sealed class ActorRecognizer : IPipelineStage
             Appositions.Link(document, view, knowledge, sentence, added);
         }
 
-        NameParts.Add(document, view, first);
+        NameParts.Add(document, view, knowledge, first);
     }
 }

@@ -126,6 +126,14 @@ internal static class Chunker
         }
 
         var rEnd = view.LongestMatch(kb.Roles.Index, i, end, out var roles);
+
+        // "President Moon Jae-in": a title alias ("President Moon") must not hide the longer name after the title.
+        if (best is { Kind: ChunkKind.Actor } && rEnd > i && rEnd < best.End && roles.Length > 0
+            && view.LongestMatch(kb.Actors.Index, rEnd, end, out _) is var after && after > best.End)
+        {
+            return new Chunk { Kind = ChunkKind.Role, Start = i, End = rEnd, Role = roles[0] };
+        }
+
         if (rEnd > bestEnd && roles.Length > 0)
         {
             // A capitalised role ending in an organisation word ("Foreign Ministry") is a name, not a role.

@@ -159,7 +159,7 @@ internal sealed class CoreferenceResolver : IPipelineStage
             }
 
             var roles = entity.Mentions.Select(i => document.Mentions[i].Role).Where(r => r is not null).ToList();
-            var fits = roles.Contains(description.Role)
+            var fits = roles.Any(x => x == description.Role || (description.Role is { } d && x!.EndsWith(" " + d, StringComparison.Ordinal)))
                 || (description.Role is { } r && HeadRoles.Contains(r) && (roles.Any(x => HeadRoles.Contains(x!)) || (roles.Count == 0 && entity.Sector == Sector.Government)));
             if (!fits)
             {
@@ -215,7 +215,7 @@ internal sealed class CoreferenceResolver : IPipelineStage
 
             var subject = document.Mentions
                 .Select((m, i) => (m, i))
-                .Where(x => x.m.Sentence == previous.Index && x.m.Entity is not null && !x.m.IsReference
+                .Where(x => x.m.Sentence == previous.Index && x.m.Entity is not null
                     && (plural ? x.m.Kind is MentionKind.Country or MentionKind.Organization : x.m.Kind == MentionKind.Person))
                 .OrderBy(x => x.m.Span.Start)
                 .Select(x => (int?)x.m.Entity)

@@ -9,7 +9,7 @@ namespace Tacitus.Mentions;
 /// </summary>
 internal static class NameParts
 {
-    public static void Add(Document document, TokenView view, int firstMention)
+    public static void Add(Document document, TokenView view, KnowledgeBase kb, int firstMention)
     {
         var parts = new HashSet<string>(StringComparer.Ordinal);
         var covered = new bool[document.Tokens.Count];
@@ -29,7 +29,8 @@ internal static class NameParts
 
             foreach (var t in new[] { first, end - 1 })
             {
-                if (view.IsNameLike(t) && view.Keys[t].Length >= 2 && !view.Has(t, WordClass.NameConnector | WordClass.Honorific))
+                if (view.IsNameLike(t) && view.Keys[t].Length >= 2 && !view.Has(t, WordClass.NameConnector | WordClass.Honorific | WordClass.NotName)
+                    && !kb.Roles.Index.TryGet(view.Keys[t], out _))
                 {
                     parts.Add(view.Keys[t]);
                 }

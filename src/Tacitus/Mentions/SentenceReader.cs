@@ -111,7 +111,13 @@ internal sealed class SentenceReader
             return false;
         }
 
-        var adjacent = chunks[j - 1].End == next.Start;
+        if (next.Kind == ChunkKind.Other && view.IsPunct(next.Start, '.') && document.Tokens[next.Start - 1].Span.Of(document.Text).Contains('.') && At(j + 1) is { } afterStop)
+        {
+            j++;
+            next = afterStop;
+        }
+
+        var adjacent = chunks[j - 1].End == next.Start || (view.IsPunct(chunks[j - 1].Start, '.') && chunks[j - 1].End == next.Start);
 
         // "Chinese Foreign Ministry": a capitalised name ending in an organisation word.
         if (next.Kind == ChunkKind.Name && adjacent && OrgHeadOf(next) is { } orgKind)
@@ -245,7 +251,15 @@ internal sealed class SentenceReader
             default:
             {
                 var (title, modifier, _) = TitleBefore(k);
-                var person = Add(MentionKind.Person, c.Start, c.End, entry.Name, spell.Country ?? modifier?.Code, spell.Sector ?? (spell.Country is null ? title?.Sector : null), $"dictionary:{entry.Source}",
+                var nameStart = c.Start;
+                var inner = view.LongestMatch(kb.Roles.Index, c.Start, c.End, out var innerRoles);
+                if (inner > c.Start && inner < c.End && innerRoles.Length > 0)
+                {
+                    nameStart = inner; // "President Xi Jinping": the title is a role, the name is the mention
+                    title ??= innerRoles[0];
+                }
+
+                var person = Add(MentionKind.Person, nameStart, c.End, entry.Name, spell.Country ?? modifier?.Code, spell.Sector ?? (spell.Country is null ? title?.Sector : null), $"dictionary:{entry.Source}",
                     m => m.Role = title?.Noun ?? spell.Role);
                 ReadAfterPossessive(k, person);
                 return;

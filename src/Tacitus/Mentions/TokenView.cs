@@ -75,8 +75,26 @@ internal sealed class TokenView
     public bool IsNameLike(int i) => IsWord(i) && Capitalized[i] && !Has(i, WordClass.Function) && document.Tokens[i].Kind == TokenKind.Word;
 
     /// <summary>The text span of tokens [first, end), without a possessive ending on the last token.</summary>
-    public TextSpan SpanOf(int first, int end) =>
-        new(document.Tokens[first].Span.Start, document.Tokens[end - 1].Span.End - Possessive[end - 1]);
+    public TextSpan SpanOf(int first, int end)
+    {
+        var last = document.Tokens[end - 1].Span;
+        var stop = last.End - Possessive[end - 1];
+
+        // An abbreviation keeps its full stop ("U.S.", "RAND Corp."), unless the stop also ends the sentence.
+        if (Possessive[end - 1] == 0 && end + 1 < document.Tokens.Count && IsPunct(end, '.') && document.Tokens[end].Span.Start == last.End
+            && IsWord(end + 1) && Abbreviation(end - 1))
+        {
+            stop = document.Tokens[end].Span.End;
+        }
+
+        return new(document.Tokens[first].Span.Start, stop);
+    }
+
+    private bool Abbreviation(int i)
+    {
+        var text = document.Tokens[i].Span.Of(document.Text);
+        return text.Contains('.') || (text.Length <= 4 && Capitalized[i] && Has(i, WordClass.OrgHead | WordClass.Honorific));
+    }
 
     /// <summary>
     /// The longest phrase of <paramref name="index"/> starting at token <paramref name="start"/> (before <paramref name="limit"/>):
