@@ -26,7 +26,7 @@ internal static class Appositions
             if (org.Kind == MentionKind.Organization && org.Country is null)
             {
                 var end = TokenAfter(document, sentence, org.Span.End);
-                if (end + 1 < last && view.Keys[end] == "in")
+                if (end >= 0 && end + 1 < last && view.Keys[end] == "in")
                 {
                     if (view.LongestMatch(kb.Countries.Capitals, end + 1, last, out var capitals) > 0)
                     {

@@ -88,7 +88,26 @@ internal static class Chunker
             i = chunk.End;
         }
 
+        JoinInitials(view, chunks);
         return chunks;
+    }
+
+    /// <summary>"Michael J. McDermott", "R. E. Glenn": an initial's full stop does not break a name.</summary>
+    private static void JoinInitials(TokenView view, List<Chunk> chunks)
+    {
+        for (var k = 0; k + 2 < chunks.Count; k++)
+        {
+            var name = chunks[k];
+            var stop = chunks[k + 1];
+            var next = chunks[k + 2];
+            if (name.Kind == ChunkKind.Name && stop.Kind == ChunkKind.Other && view.IsPunct(stop.Start, '.') && next.Kind == ChunkKind.Name
+                && view.Keys[name.End - 1].Length == 1 && name.End == stop.Start && stop.End == next.Start)
+            {
+                name.End = next.End;
+                chunks.RemoveRange(k + 1, 2);
+                k--;
+            }
+        }
     }
 
     private static Chunk? Match(TokenView view, KnowledgeBase kb, int i, int end)

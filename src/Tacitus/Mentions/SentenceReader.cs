@@ -462,7 +462,7 @@ internal sealed class SentenceReader
         var c = chunks[k];
         c.Used = true;
         var length = c.End - c.Start;
-        if (OrgHeadOf(c) is { } orgKind)
+        if (OrgHeadOf(c) is { } orgKind && length >= 2)
         {
             var orgCountry = CountryOfAfter(c.End);
             return AddOrganization(c.Start, c.End, Text(c.Start, c.End), orgCountry?.Code, SectorOfOrgKind(orgKind), orgKind, "org-head");
@@ -473,11 +473,17 @@ internal sealed class SentenceReader
             return null;
         }
 
+        if (length == 1 && title is null && Acronym(c.Start))
+        {
+            return AddOrganization(c.Start, c.End, Text(c.Start, c.End), null, null, "organization", "acronym");
+        }
+
         var cue = title is not null ? "title"
             : HonorificBefore(c.Start) ? "honorific"
             : length >= 2 && AppositionAfter(c.End) ? "apposition"
-            : length >= 2 && SpeechNear(c) ? "speech"
+            : SpeechNear(c) && (length >= 2 || !view.AllCaps[c.Start]) ? "speech"
             : length is >= 2 and <= 4 && view.Has(c.Start, WordClass.GivenName) ? "given-name"
+            : length == 1 && view.Has(c.Start, WordClass.GivenName) && LoneGivenName(c) ? "given-name"
             : null;
         if (cue is null || length > 5)
         {
@@ -491,6 +497,44 @@ internal sealed class SentenceReader
                 m.Role = title?.Noun;
                 m.Affiliation = affiliation?.Name;
             });
+    }
+
+    /// <summary>A given name alone ("Thanks, Mike"): inside a sentence, or first and followed by a comma, a speech verb or "'s".</summary>
+    private bool LoneGivenName(Chunk c)
+    {
+        if (view.AllCaps[c.Start] && view.Keys[c.Start].Length > 1)
+        {
+            return false;
+        }
+
+        if (c.Start > sentence.FirstToken)
+        {
+            return true;
+        }
+
+        var last = sentence.FirstToken + sentence.TokenCount;
+        return c.End >= last || view.Possessive[c.Start] > 0 || view.IsPunct(c.End, ',') || view.Has(c.End, WordClass.SpeechVerb);
+    }
+
+    /// <summary>NASA, IUCN: an all-capital word of three to six letters in a sentence that is not all capitals.</summary>
+    private bool Acronym(int i)
+    {
+        var key = view.Keys[i];
+        if (!view.AllCaps[i] || key.Length is < 3 or > 6 || !key.All(char.IsAsciiLetter) || view.Has(i, WordClass.Function | WordClass.NotName | WordClass.GivenName))
+        {
+            return false;
+        }
+
+        var lower = 0;
+        for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            if (view.IsWord(t) && !view.AllCaps[t])
+            {
+                lower++;
+            }
+        }
+
+        return lower >= 3;
     }
 
     private bool HonorificBefore(int start)

@@ -128,7 +128,7 @@ internal sealed class ActorCompiler : IKnowledgeCompiler
 
                     var p = Person(people, entry.Name, "phoenix");
                     var firstHand = handPeople.Contains(key) ? p.Spells.Where(s => s.From > DateOnly.MinValue).Select(s => s.From).DefaultIfEmpty(DateOnly.MaxValue).Min() : DateOnly.MaxValue;
-                    p.Aliases.UnionWith(converted.Aliases.Where(a => PhraseKey.Normalize(a).Contains(' ', StringComparison.Ordinal)));
+                    p.Aliases.UnionWith(converted.Aliases.Where(a => PhraseKey.Normalize(a).Contains(' ', StringComparison.Ordinal) && !NamesABody(a)));
                     foreach (var s in entry.Spells)
                     {
                         var spell = s.To == DateOnly.MaxValue && s.From != DateOnly.MinValue ? s with { To = PhoenixHorizon } : s;

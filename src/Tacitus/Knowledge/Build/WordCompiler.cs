@@ -3,7 +3,7 @@ using Tacitus.Documents;
 namespace Tacitus.Knowledge.Build;
 
 /// <summary>
-/// words.tsv: cue words (data/knowledge/words.tsv) plus given names, taken as the first words of the person names
+/// words.tsv: cue words (data/knowledge/words.tsv) plus given names: data/knowledge/given-names.txt and the first words of the person names
 /// in the compiled actors table that start two or more names and are not cue, country or role words.
 /// Runs after the actors and roles compilers.
 /// </summary>
@@ -54,7 +54,28 @@ internal sealed class WordCompiler : IKnowledgeCompiler
             }
         }
 
-        var given = counts.Where(kv => kv.Value.Count >= 2).OrderBy(kv => kv.Key, StringComparer.Ordinal).Select(kv => $"{kv.Value.Display}\tgiven").ToList();
+        // The hand-kept list of common English given names (Moby Word II, see data/NOTICE.md), then names seen in the people tables.
+        var listed = new SortedDictionary<string, string>(StringComparer.Ordinal);
+        var givenFile = Path.Combine(dataDirectory, "knowledge", "given-names.txt");
+        if (File.Exists(givenFile))
+        {
+            foreach (var line in File.ReadLines(givenFile))
+            {
+                var name = line.Trim();
+                var key = PhraseKey.Normalize(name);
+                if (name.Length > 0 && name[0] != '#' && !handKeys.Contains(key))
+                {
+                    listed.TryAdd(key, name);
+                }
+            }
+        }
+
+        foreach (var (key, value) in counts.Where(kv => kv.Value.Count >= 2))
+        {
+            listed.TryAdd(key, value.Display);
+        }
+
+        var given = listed.Values.Select(n => $"{n}\tgiven").ToList();
         var rows = hand.Select(h => h.Value is null ? $"{h.Word}\t{ClassName(h.Class)}" : $"{h.Word}\t{ClassName(h.Class)}\t{h.Value}").Concat(given);
         CompiledTableWriter.Write(dataDirectory, KnowledgeTableFormat.WordsFile, "# word\tclass\tvalue (built by `tacitus knowledge build`; see data/NOTICE.md)", rows);
         return $"{hand.Count} cue words, {given.Count} given names → data/compiled/{KnowledgeTableFormat.WordsFile}";
