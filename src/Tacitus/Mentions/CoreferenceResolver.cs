@@ -37,7 +37,7 @@ internal sealed class CoreferenceResolver : IPipelineStage
         {
             var m = document.Mentions[i];
             var key = KeyOf(m);
-            if (key is not null && m.Rule != "name-part" && !m.IsReference)
+            if (key is not null && !IsNamePart(m) && !m.IsReference)
             {
                 Join(document, keys, key, i, m);
             }
@@ -52,10 +52,20 @@ internal sealed class CoreferenceResolver : IPipelineStage
                 continue;
             }
 
-            int? entity = m.Rule == "name-part" ? ByNamePart(document, m) : IsDescription(m) ? ByDescription(document, m) : null;
+            var part = IsNamePart(m);
+            int? entity = part ? ByNamePart(document, m) : IsDescription(m) ? ByDescription(document, m) : null;
             if (entity is { } e)
             {
-                Attach(document, e, i, reference: m.Rule != "name-part");
+                if (part && m.Rule != "name-part")
+                {
+                    m.Name = null; // a one-word name ("Kim") that turned out to be part of a full name
+                }
+
+                Attach(document, e, i, reference: !part);
+            }
+            else if (part && KeyOf(m) is { } key)
+            {
+                Join(document, keys, key, i, m); // a one-word name of someone not named in full
             }
         }
 
@@ -70,6 +80,10 @@ internal sealed class CoreferenceResolver : IPipelineStage
         MentionKind.Country when m.Country is not null => $"C:{m.Country.Value.Value}:{m.Sector?.Value}",
         _ => null,
     };
+
+    /// <summary>A bare name part, or a one-word name found by a name cue ("Kim said"), which may be part of a full name.</summary>
+    private static bool IsNamePart(Mention m) =>
+        m.Kind == MentionKind.Person && (m.Rule == "name-part" || (m.Rule?.StartsWith("name:", StringComparison.Ordinal) == true && m.Name is not null && !m.Name.Contains(' ', StringComparison.Ordinal)));
 
     private static bool IsDescription(Mention m) => m.Kind == MentionKind.Person && m.Name is null && m.Rule?.StartsWith("description", StringComparison.Ordinal) == true;
 

@@ -55,4 +55,12 @@ public sealed class CoreferenceResolverTests
         Assert.Equal(2, mentions.Count);
         Assert.Equal(mentions[0].Entity, mentions[1].Entity);
     }
+
+    [Fact]
+    public void Process_GivenNameThatIsAFamilyName_JoinsTheFullName()
+    {
+        var doc = Analyze("Opposition leader Kim Min-jun arrived in Busan. Officials said Kim would speak on Friday.");
+        Assert.Equal(Find(doc, "Kim Min-jun").Entity, Find(doc, "Kim").Entity);
+        Assert.Equal("Kim Min-jun", Find(doc, "Kim").Name);
+    }
 }
