@@ -42,7 +42,7 @@ internal static class CodeCommand
                 Outlet = parse.GetValue(outlet),
                 StdinFormat = readJsonl ? "jsonl" : "text",
             };
-            var pipeline = PipelineFactory.Create(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [] });
+            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [] });
             var asJson = parse.GetValue(json) || readJsonl;
             var withExplain = parse.GetValue(explain);
             var indent = parse.GetValue(pretty);

@@ -45,7 +45,7 @@ internal static class EvalCommand
             }
 
             var root = RepositoryRoot.Find();
-            var pipeline = PipelineFactory.Create(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [] });
+            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [] });
             var tasks = name == "all" ? EvalTasks.Names : [name];
             var errorsOption = parse.GetValue(errors);
             var reports = new List<EvalReport>();

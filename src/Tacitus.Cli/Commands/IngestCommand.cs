@@ -34,7 +34,7 @@ internal static class IngestCommand
             }
 
             var ingest = new IngestOptions { Published = parse.GetValue(date), Outlet = parse.GetValue(outlet), MaxDocumentBytes = parse.GetValue(maxSize) };
-            var pipeline = PipelineFactory.Create(new PipelineOptions { TextOnly = parse.GetValue(textOnly), UserDictionaries = parse.GetValue(dictionaries) ?? [] });
+            var pipeline = PipelineSetup.Build(new PipelineOptions { TextOnly = parse.GetValue(textOnly), UserDictionaries = parse.GetValue(dictionaries) ?? [] });
             try
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!);

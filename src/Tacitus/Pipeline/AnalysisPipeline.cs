@@ -7,9 +7,10 @@ public sealed class AnalysisPipeline
 {
     private readonly IPipelineStage[] stages;
 
-    public AnalysisPipeline(IEnumerable<IPipelineStage> stages)
+    public AnalysisPipeline(IEnumerable<IPipelineStage> stages, IReadOnlyList<TacitusError>? setupErrors = null)
     {
         this.stages = [.. stages];
+        SetupErrors = setupErrors ?? [];
         var assigned = Annotations.None;
         foreach (var stage in this.stages)
         {
@@ -28,6 +29,9 @@ public sealed class AnalysisPipeline
     public IReadOnlyList<IPipelineStage> Stages => stages;
 
     public Annotations Assigns { get; }
+
+    /// <summary>Problems met while putting the pipeline together (a bad line in a user dictionary): the caller reports them.</summary>
+    public IReadOnlyList<TacitusError> SetupErrors { get; }
 
     /// <summary>Runs every stage over the document. Non-English documents get only the language-independent stages.</summary>
     public Document Process(Document document, CancellationToken cancellationToken = default)

@@ -7,6 +7,7 @@ public static class PipelineFactory
     {
         options ??= PipelineOptions.Default;
         var stages = new List<IPipelineStage>();
+        var errors = new List<Documents.TacitusError>();
 
         // text
         stages.Add(new Text.SentenceSegmenter());
@@ -16,8 +17,12 @@ public static class PipelineFactory
         {
             // mentions → entities → attribution → events
             stages.Add(new Mentions.PlaceRecognizer());
+            var knowledge = Knowledge.KnowledgeBase.Load(options.UserDictionaries);
+            errors.AddRange(knowledge.Errors);
+            stages.Add(new Mentions.ActorRecognizer(knowledge));
+            stages.Add(new Mentions.CoreferenceResolver());
         }
 
-        return new AnalysisPipeline(stages);
+        return new AnalysisPipeline(stages, errors);
     }
 }

@@ -7,5 +7,9 @@ internal static class KnowledgeCompilers
     [
         // one line per compiler
         new PlaceTableCompiler(),
+        new CountryCompiler(),
+        new ActorCompiler(),
+        new RoleCompiler(),
+        new WordCompiler(),
     ];
 }

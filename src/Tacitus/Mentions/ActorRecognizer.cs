@@ -1,0 +1,47 @@
+using Tacitus.Documents;
+using Tacitus.Domain;
+using Tacitus.Knowledge;
+using Tacitus.Pipeline;
+
+namespace Tacitus.Mentions;
+
+/// <summary>
+/// Finds the actors a sentence names: countries and capital-city metonyms ("Moscow rejected"), nationality + role
+/// ("Chinese officials" → CHN GOV), titled names ("French President Emmanuel Macron"), appositions ("Jane Roe, a
+/// fellow at the Brookings Institution" → affiliation), organisations (dictionary or a capitalised name ending in
+/// Ministry, Corp., Party…), and unknown people by name cues (honorific, title, apposition, speech verb, given name).
+/// Later bare surnames of people already found become mentions too ("name-part"); coreference links them.
+/// Every mention says which rule or dictionary entry gave it (<see cref="Mention.Rule"/>).
+/// </summary>
+internal sealed class ActorRecognizer : IPipelineStage
+{
+    private readonly KnowledgeBase knowledge;
+
+    public ActorRecognizer(KnowledgeBase knowledge) => this.knowledge = knowledge;
+
+    public string Name => "actors";
+
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
+
+    public Annotations Assigns => Annotations.Actors;
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var view = new TokenView(document, knowledge.Words);
+        var date = document.Metadata.Published;
+        var first = document.Mentions.Count;
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.Boilerplate || sentence.TokenCount == 0)
+            {
+                continue;
+            }
+
+            var chunks = Chunker.Chunk(view, knowledge, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount);
+            var added = new SentenceReader(document, view, knowledge, date, sentence, chunks).Read();
+            Appositions.Link(document, view, knowledge, sentence, added);
+        }
+
+        NameParts.Add(document, view, knowledge, first);
+    }
+}

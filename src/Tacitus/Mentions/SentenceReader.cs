@@ -1,0 +1,642 @@
+using Tacitus.Documents;
+using Tacitus.Domain;
+using Tacitus.Knowledge;
+
+namespace Tacitus.Mentions;
+
+/// <summary>Reads the actor mentions of one sentence from its chunks. One instance per sentence; not shared.</summary>
+internal sealed class SentenceReader
+{
+    private const int MaxAdjectiveGap = 3;
+    private readonly Document document;
+    private readonly TokenView view;
+    private readonly KnowledgeBase kb;
+    private readonly DateOnly? date;
+    private readonly Sentence sentence;
+    private readonly List<Chunk> chunks;
+    private readonly List<int> added = [];
+
+    public SentenceReader(Document document, TokenView view, KnowledgeBase kb, DateOnly? date, Sentence sentence, List<Chunk> chunks)
+    {
+        this.document = document;
+        this.view = view;
+        this.kb = kb;
+        this.date = date;
+        this.sentence = sentence;
+        this.chunks = chunks;
+    }
+
+    /// <summary>Reads every chunk; returns the indexes of the mentions added to the document.</summary>
+    public List<int> Read()
+    {
+        for (var k = 0; k < chunks.Count; k++)
+        {
+            var c = chunks[k];
+            if (c.Used)
+            {
+                continue;
+            }
+
+            switch (c.Kind)
+            {
+                case ChunkKind.Adjective:
+                    ReadAdjective(k);
+                    break;
+                case ChunkKind.Actor:
+                    ReadActor(k);
+                    break;
+                case ChunkKind.Capital:
+                    ReadCapital(k);
+                    break;
+                case ChunkKind.Role:
+                    ReadRole(k);
+                    break;
+                case ChunkKind.Name:
+                    ReadName(k, null, null, null);
+                    break;
+            }
+        }
+
+        return added;
+    }
+
+    private Chunk? At(int k) => k >= 0 && k < chunks.Count ? chunks[k] : null;
+
+    private bool Adjacent(int k) => At(k) is { } a && At(k + 1) is { } b && a.End == b.Start;
+
+    private string Text(int start, int end) => view.SpanOf(start, end).TextOf(document.Text);
+
+    private bool IsPossessive(Chunk c) => view.Possessive[c.End - 1] > 0;
+
+    private static bool HandRole(RoleInfo role) => !role.Source.StartsWith("agents:", StringComparison.Ordinal);
+
+    // ---- nationality adjectives: "Chinese officials", "North Korean leader Kim", "Chinese Foreign Ministry" ----
+    private void ReadAdjective(int k)
+    {
+        var c = chunks[k];
+        var countries = new List<CountryInfo> { c.Countries[0] };
+        var j = k + 1;
+
+        // "South Korean and Japanese media": coordinated adjectives share the noun.
+        while (At(j) is { Kind: ChunkKind.Other } conj && At(j + 1) is { Kind: ChunkKind.Adjective } next
+            && (view.Keys[conj.Start] is "and" or "or" || view.IsPunct(conj.Start, ',')))
+        {
+            countries.Add(next.Countries[0]);
+            next.Used = true;
+            j += 2;
+        }
+
+        if (ReadModified(k, j, countries, c.Start, "adjective"))
+        {
+            c.Used = true;
+            return;
+        }
+
+        // An adjective that is also a country's name ("the U.S.") names the country.
+        var key = view.Keys[c.Start];
+        if (c.End - c.Start == 1 && kb.Countries.Names.TryGet(key, out var named) && (view.AllCaps[c.Start] || !kb.Countries.Adjectives.TryGet(key, out _)))
+        {
+            AddCountry(c.Start, c.End, named[0], null, "country");
+        }
+    }
+
+    /// <summary>What follows a country modifier (adjective, possessive country or capital) from chunk <paramref name="j"/>.
+    /// Returns false when nothing did.</summary>
+    private bool ReadModified(int k, int j, List<CountryInfo> countries, int modifierStart, string rule)
+    {
+        var country = countries[0];
+        var next = At(j);
+        if (next is null)
+        {
+            return false;
+        }
+
+        if (next.Kind == ChunkKind.Other && view.IsPunct(next.Start, '.') && document.Tokens[next.Start - 1].Span.Of(document.Text).Contains('.') && At(j + 1) is { } afterStop)
+        {
+            j++;
+            next = afterStop;
+        }
+
+        var adjacent = chunks[j - 1].End == next.Start || (view.IsPunct(chunks[j - 1].Start, '.') && chunks[j - 1].End == next.Start);
+
+        // "Chinese Foreign Ministry": a capitalised name ending in an organisation word.
+        if (next.Kind == ChunkKind.Name && adjacent && OrgHeadOf(next) is { } orgKind)
+        {
+            next.Used = true;
+            var org = AddOrganization(modifierStart, next.End, Text(modifierStart, next.End), country.Code, SectorOfOrgKind(orgKind), orgKind, $"{rule}+org-head");
+            ReadAfterOrganization(j, org);
+            return true;
+        }
+
+        if (next.Kind == ChunkKind.Actor && adjacent)
+        {
+            return false; // the actor reads its own modifiers
+        }
+
+        // Up to three lower-case words between: "Chinese traditional pharmaceutical company", "high-level Chinese officials".
+        var gap = 0;
+        while (next is { Kind: ChunkKind.Other } && gap < MaxAdjectiveGap && IsModifierWord(next.Start))
+        {
+            gap++;
+            next = At(j + gap);
+        }
+
+        if (next is not { Kind: ChunkKind.Role })
+        {
+            return false;
+        }
+
+        var roleIndex = j + gap;
+        var role = next;
+        role.Used = true;
+
+        // "defense ministry spokesman": role after role, the last one says who.
+        while (At(roleIndex + 1) is { Kind: ChunkKind.Role } more && Adjacent(roleIndex))
+        {
+            more.Used = true;
+            role = more;
+            roleIndex++;
+        }
+
+        if (gap == 0 && At(roleIndex + 1) is { } name && Adjacent(roleIndex) && !role.Role!.Plural)
+        {
+            if (name.Kind == ChunkKind.Name && OrgHeadOf(name) is null)
+            {
+                ReadName(roleIndex + 1, role.Role, country, null);
+                return true;
+            }
+
+            if (name.Kind == ChunkKind.Actor && name.Entries[0].Kind == MentionKind.Person)
+            {
+                return true; // the person entry reads the title and adjective itself
+            }
+        }
+
+        AddRoleMention(role, modifierStart, countries, rule);
+        return true;
+    }
+
+    private bool IsModifierWord(int i) =>
+        view.IsWord(i) && !view.Capitalized[i] && !view.Has(i, WordClass.Function | WordClass.SpeechVerb | WordClass.ActorVerb | WordClass.PlacePreposition)
+        && view.Keys[i].Length > 2;
+
+    /// <summary>A role with no name after it: a group ("Chinese officials") or a description ("the North Korean leader").</summary>
+    private void AddRoleMention(Chunk role, int modifierStart, List<CountryInfo>? countries, string rule)
+    {
+        var info = role.Role!;
+        var before = modifierStart - 1;
+        var determiner = before >= sentence.FirstToken ? view.Keys[before] : string.Empty;
+        var singularPerson = !info.Plural && info.Type != RoleType.Group;
+        if (countries is null && !HandRole(info))
+        {
+            return;
+        }
+
+        if (singularPerson)
+        {
+            if (determiner is "a" or "an" || (countries is null && determiner != "the"))
+            {
+                return; // "a Chinese official", "president of ...": nobody in particular
+            }
+
+            var country = countries?[0];
+            Add(MentionKind.Person, role.Start, role.End, null, country?.Code, info.Sector, countries is null ? "description:role" : $"description:{RuleOf(info)}",
+                m => m.Role = info.Noun, spanStart: modifierStart);
+            return;
+        }
+
+        if (countries is null)
+        {
+            Add(MentionKind.Person, role.Start, role.End, null, null, info.Sector, $"group:{RuleOf(info)}", m => m.Role = info.Noun);
+            return;
+        }
+
+        foreach (var country in countries)
+        {
+            Add(MentionKind.Country, role.Start, role.End, country.Name, country.Code, info.Sector ?? Sector.Government, $"{rule}+role:{RuleOf(info)}", m => m.Role = info.Noun, spanStart: modifierStart);
+            modifierStart = role.Start;
+        }
+    }
+
+    private static string RuleOf(RoleInfo role) => $"{role.Noun}({role.Source})";
+
+    // ---- dictionary actors ----
+    private void ReadActor(int k)
+    {
+        var c = chunks[k];
+        var entry = c.Entries[0];
+        var spell = entry.Resolve(date);
+        c.Used = true;
+        switch (entry.Kind)
+        {
+            case MentionKind.Country:
+            {
+                var country = kb.Countries.TryGetByCode(spell.Country?.Value ?? string.Empty, out var info) ? info : null;
+                AddCountry(c.Start, c.End, country, spell.Country, $"country:{entry.Source}");
+                if (country is not null && (IsPossessive(c) || At(k + 1) is { Kind: ChunkKind.Role }))
+                {
+                    ReadModified(k, k + 1, [country], At(k + 1)?.Start ?? c.End, "country");
+                }
+
+                return;
+            }
+
+            case MentionKind.Organization:
+            {
+                var org = Add(MentionKind.Organization, c.Start, c.End, entry.Name, spell.Country, spell.Sector ?? SectorOfOrgKind(entry.OrgKind), $"dictionary:{entry.Source}", m => m.OrgKind = entry.OrgKind);
+                ReadAfterOrganization(k, org);
+                return;
+            }
+
+            default:
+            {
+                var (title, modifier, _) = TitleBefore(k);
+                var nameStart = c.Start;
+                var inner = view.LongestMatch(kb.Roles.Index, c.Start, c.End, out var innerRoles);
+                if (inner > c.Start && inner < c.End && innerRoles.Length > 0)
+                {
+                    nameStart = inner; // "President Xi Jinping": the title is a role, the name is the mention
+                    title ??= innerRoles[0];
+                }
+
+                var person = Add(MentionKind.Person, nameStart, c.End, entry.Name, spell.Country ?? modifier?.Code, spell.Sector ?? (spell.Country is null ? title?.Sector : null), $"dictionary:{entry.Source}",
+                    m => m.Role = title?.Noun ?? spell.Role);
+                ReadAfterPossessive(k, person);
+                return;
+            }
+        }
+    }
+
+    /// <summary>The title role and country adjective just before chunk <paramref name="k"/> ("South Korean President").</summary>
+    private (RoleInfo? Title, CountryInfo? Modifier, int Start) TitleBefore(int k)
+    {
+        RoleInfo? title = null;
+        CountryInfo? modifier = null;
+        var start = chunks[k].Start;
+        var j = k - 1;
+        if (At(j) is { Kind: ChunkKind.Role } role && role.End == chunks[k].Start && !role.Role!.Plural)
+        {
+            title = role.Role;
+            role.Used = true;
+            start = role.Start;
+            j--;
+            while (At(j) is { Kind: ChunkKind.Role } r2 && r2.End == start)
+            {
+                r2.Used = true;
+                start = r2.Start;
+                j--;
+            }
+        }
+
+        if (At(j) is { Kind: ChunkKind.Adjective } adjective && adjective.End == start)
+        {
+            modifier = adjective.Countries[0];
+            adjective.Used = true;
+            start = adjective.Start;
+        }
+        else if (At(j) is { Kind: ChunkKind.Name or ChunkKind.Actor } && chunks[j].End == start && title is not null && chunks[j].Used)
+        {
+            // "Chinese Foreign Ministry spokesman Lu Kang": the organisation before the title was read already.
+            var org = LastMentionEndingAt(chunks[j].End);
+            if (org is not null)
+            {
+                modifier = org.Country is { } code && kb.Countries.TryGetByCode(code.Value, out var info) ? info : null;
+            }
+        }
+
+        return (title, modifier, start);
+    }
+
+    private Mention? LastMentionEndingAt(int token)
+    {
+        var end = view.SpanOf(token - 1, token).End;
+        for (var i = added.Count - 1; i >= 0; i--)
+        {
+            var m = document.Mentions[added[i]];
+            if (m.Span.End == end)
+            {
+                return m;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>"Xi's government", "Trump's administration": a group of the possessor's country.</summary>
+    private void ReadAfterPossessive(int k, Mention owner)
+    {
+        if (!IsPossessive(chunks[k]) || owner.Country is null || !kb.Countries.TryGetByCode(owner.Country.Value.Value, out var country))
+        {
+            return;
+        }
+
+        if (At(k + 1) is { Kind: ChunkKind.Role } role && role.Role!.Type == RoleType.Group && HandRole(role.Role))
+        {
+            role.Used = true;
+            Add(MentionKind.Country, role.Start, role.End, country.Name, country.Code, role.Role.Sector ?? Sector.Government, $"possessive+role:{RuleOf(role.Role)}", m => m.Role = role.Role.Noun);
+        }
+    }
+
+    /// <summary>After an organisation: its own noun ("Yonhap news agency") and a titled member ("Ministry spokesman Lu Kang").</summary>
+    private void ReadAfterOrganization(int k, Mention org)
+    {
+        var j = k + 1;
+        if (At(j) is not { Kind: ChunkKind.Role } role || !Adjacent(k))
+        {
+            return;
+        }
+
+        role.Used = true;
+        while (At(j + 1) is { Kind: ChunkKind.Role } more && Adjacent(j))
+        {
+            more.Used = true;
+            role = more;
+            j++;
+        }
+
+        if (At(j + 1) is { } name && Adjacent(j))
+        {
+            var country = org.Country is { } code && kb.Countries.TryGetByCode(code.Value, out var info) ? info : null;
+            if (name.Kind == ChunkKind.Name && OrgHeadOf(name) is null)
+            {
+                var person = ReadName(j + 1, role.Role, country, org);
+                if (person is not null && role.Role!.Type == RoleType.Member && org.Sector is not null)
+                {
+                    person.Sector = org.Sector;
+                }
+            }
+            else if (name.Kind == ChunkKind.Actor && name.Entries[0].Kind == MentionKind.Person)
+            {
+                name.Used = true;
+                var entry = name.Entries[0];
+                var spell = entry.Resolve(date);
+                var person = Add(MentionKind.Person, name.Start, name.End, entry.Name, spell.Country ?? org.Country, spell.Sector ?? org.Sector, $"dictionary:{entry.Source}",
+                    m =>
+                    {
+                        m.Role = role.Role!.Noun;
+                        m.Affiliation = org.Name;
+                    });
+                ReadAfterPossessive(j + 1, person);
+            }
+        }
+    }
+
+    // ---- capital cities: places, or governments acting ("Moscow rejected", "Pyongyang's nuclear ambitions") ----
+    private void ReadCapital(int k)
+    {
+        var c = chunks[k];
+        var country = c.Countries[0];
+        var before = c.Start - 1;
+        var afterPreposition = before >= sentence.FirstToken && view.Has(before, WordClass.PlacePreposition);
+        if (afterPreposition)
+        {
+            return;
+        }
+
+        if (At(k + 1) is { Kind: ChunkKind.Role } && Adjacent(k) && ReadModified(k, k + 1, [country], c.Start, "capital"))
+        {
+            c.Used = true;
+            return;
+        }
+
+        var next = c.End < sentence.FirstToken + sentence.TokenCount ? c.End : -1;
+        var acts = IsPossessive(c)
+            || (next >= 0 && view.IsWord(next) && !view.Capitalized[next] && (view.Has(next, WordClass.ActorVerb | WordClass.SpeechVerb) || view.Keys[next].EndsWith("ed", StringComparison.Ordinal)));
+        if (acts)
+        {
+            c.Used = true;
+            Add(MentionKind.Country, c.Start, c.End, country.Name, country.Code, Sector.Government, "metonym", m => m.Role = "government");
+        }
+    }
+
+    // ---- role nouns without a country before them ----
+    private void ReadRole(int k)
+    {
+        var c = chunks[k];
+        c.Used = true;
+        var j = k;
+        while (At(j + 1) is { Kind: ChunkKind.Role } more && Adjacent(j))
+        {
+            more.Used = true;
+            c = more;
+            j++;
+        }
+
+        if (At(j + 1) is { } name && Adjacent(j) && !c.Role!.Plural)
+        {
+            if (name.Kind == ChunkKind.Name)
+            {
+                if (OrgHeadOf(name) is { } orgKind && view.Capitalized[chunks[k].Start])
+                {
+                    // "General Motors": a capitalised role word starting an organisation's name.
+                    name.Used = true;
+                    AddOrganization(chunks[k].Start, name.End, Text(chunks[k].Start, name.End), null, SectorOfOrgKind(orgKind), orgKind, "org-head");
+                    return;
+                }
+
+                if (OrgHeadOf(name) is null)
+                {
+                    ReadName(j + 1, c.Role, null, null);
+                    return;
+                }
+            }
+
+            if (name.Kind == ChunkKind.Actor && name.Entries[0].Kind == MentionKind.Person)
+            {
+                c.Used = false; // the person entry takes its title
+                for (var r = k; r < j; r++)
+                {
+                    chunks[r].Used = false;
+                }
+
+                return;
+            }
+        }
+
+        AddRoleMention(c, chunks[k].Start, null, "role");
+    }
+
+    // ---- unknown capitalised names ----
+    private Mention? ReadName(int k, RoleInfo? title, CountryInfo? country, Mention? affiliation)
+    {
+        var c = chunks[k];
+        c.Used = true;
+        var length = c.End - c.Start;
+        if (OrgHeadOf(c) is { } orgKind && length >= 2)
+        {
+            var orgCountry = CountryOfAfter(c.End);
+            return AddOrganization(c.Start, c.End, Text(c.Start, c.End), orgCountry?.Code, SectorOfOrgKind(orgKind), orgKind, "org-head");
+        }
+
+        if (view.Has(c.End - 1, WordClass.PlaceHead) || view.Has(c.Start, WordClass.NotName))
+        {
+            return null;
+        }
+
+        if (length == 1 && title is null && Acronym(c.Start))
+        {
+            return AddOrganization(c.Start, c.End, Text(c.Start, c.End), null, null, "organization", "acronym");
+        }
+
+        var cue = title is not null ? "title"
+            : HonorificBefore(c.Start) ? "honorific"
+            : length >= 2 && AppositionAfter(c.End) ? "apposition"
+            : SpeechNear(c) && (length >= 2 || !view.AllCaps[c.Start]) ? "speech"
+            : length is >= 2 and <= 4 && view.Has(c.Start, WordClass.GivenName) ? "given-name"
+            : length == 1 && view.Has(c.Start, WordClass.GivenName) && LoneGivenName(c) ? "given-name"
+            : null;
+        if (cue is null || length > 5)
+        {
+            return null;
+        }
+
+        var sector = title?.Type == RoleType.Member ? affiliation?.Sector ?? title.Sector : title?.Sector;
+        return Add(MentionKind.Person, c.Start, c.End, Text(c.Start, c.End), country?.Code ?? affiliation?.Country, sector, $"name:{cue}",
+            m =>
+            {
+                m.Role = title?.Noun;
+                m.Affiliation = affiliation?.Name;
+            });
+    }
+
+    /// <summary>A given name alone ("Thanks, Mike"): inside a sentence, or first and followed by a comma, a speech verb or "'s".</summary>
+    private bool LoneGivenName(Chunk c)
+    {
+        if (view.AllCaps[c.Start] && view.Keys[c.Start].Length > 1)
+        {
+            return false;
+        }
+
+        if (c.Start > sentence.FirstToken)
+        {
+            return true;
+        }
+
+        var last = sentence.FirstToken + sentence.TokenCount;
+        return c.End >= last || view.Possessive[c.Start] > 0 || view.IsPunct(c.End, ',') || view.Has(c.End, WordClass.SpeechVerb);
+    }
+
+    /// <summary>NASA, IUCN: an all-capital word of three to six letters in a sentence that is not all capitals.</summary>
+    private bool Acronym(int i)
+    {
+        var key = view.Keys[i];
+        if (!view.AllCaps[i] || key.Length is < 3 or > 6 || !key.All(char.IsAsciiLetter) || view.Has(i, WordClass.Function | WordClass.NotName | WordClass.GivenName))
+        {
+            return false;
+        }
+
+        var lower = 0;
+        for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            if (view.IsWord(t) && !view.AllCaps[t])
+            {
+                lower++;
+            }
+        }
+
+        return lower >= 3;
+    }
+
+    private bool HonorificBefore(int start)
+    {
+        var i = start - 1;
+        if (i >= sentence.FirstToken && view.IsPunct(i, '.'))
+        {
+            i--;
+        }
+
+        return i >= sentence.FirstToken && view.Has(i, WordClass.Honorific) && view.Capitalized[i];
+    }
+
+    /// <summary>", a fellow at ...", ", the head of ...", ", 45, ...": an apposition describing a person.</summary>
+    private bool AppositionAfter(int end)
+    {
+        var last = sentence.FirstToken + sentence.TokenCount;
+        if (end + 1 >= last || !view.IsPunct(end, ','))
+        {
+            return false;
+        }
+
+        var next = view.Keys[end + 1];
+        if (next is "a" or "an" or "the" or "who")
+        {
+            return end + 2 < last && view.IsWord(end + 2) && !view.Capitalized[end + 2];
+        }
+
+        return document.Tokens[end + 1].Kind == TokenKind.Number && end + 2 < last && view.IsPunct(end + 2, ',');
+    }
+
+    private bool SpeechNear(Chunk c)
+    {
+        var last = sentence.FirstToken + sentence.TokenCount;
+        if (c.End < last && view.Has(c.End, WordClass.SpeechVerb) && !view.Capitalized[c.End])
+        {
+            return true;
+        }
+
+        return c.Start - 1 >= sentence.FirstToken && view.Has(c.Start - 1, WordClass.SpeechVerb) && view.Keys[c.Start - 1] is "said" or "says" or "told" or "added";
+    }
+
+    /// <summary>"... of South Korea", "... in Washington": the country right after a name, if any.</summary>
+    private CountryInfo? CountryOfAfter(int end)
+    {
+        var last = sentence.FirstToken + sentence.TokenCount;
+        if (end + 1 >= last || view.Keys[end] is not ("of" or "in"))
+        {
+            return null;
+        }
+
+        var start = end + 1;
+        if (view.Keys[start] == "the" && start + 1 < last)
+        {
+            start++;
+        }
+
+        if (view.LongestMatch(kb.Countries.Names, start, last, out var names) > 0)
+        {
+            return names[0];
+        }
+
+        return view.LongestMatch(kb.Countries.Capitals, start, last, out var capitals) > 0 ? capitals[0] : null;
+    }
+
+    private string? OrgHeadOf(Chunk c) =>
+        c.End - c.Start >= 1 && view.Capitalized[c.End - 1] && view.Has(c.End - 1, WordClass.OrgHead) && !(c.End - c.Start == 1 && view.Has(c.Start, WordClass.Function))
+            ? kb.Words.OrgKindOf(view.Keys[c.End - 1]) ?? "organization"
+            : null;
+
+    private static Sector? SectorOfOrgKind(string? kind) => kind switch
+    {
+        "government" => Sector.Government,
+        "military" => Sector.Military,
+        "media" => Sector.From("JRN"),
+        "party" => Sector.From("PTY"),
+        "business" => Sector.Business,
+        _ => null,
+    };
+
+    // ---- adding mentions ----
+    private Mention AddOrganization(int start, int end, string name, CountryCode? country, Sector? sector, string kind, string rule) =>
+        Add(MentionKind.Organization, start, end, name, country, sector, rule, m => m.OrgKind = kind);
+
+    private void AddCountry(int start, int end, CountryInfo? country, CountryCode? code, string rule) =>
+        Add(MentionKind.Country, start, end, country?.Name, country?.Code ?? code, null, rule, null);
+
+    private Mention Add(MentionKind kind, int start, int end, string? name, CountryCode? country, Sector? sector, string rule, Action<Mention>? fill, int spanStart = -1)
+    {
+        var mention = new Mention
+        {
+            Kind = kind,
+            Span = view.SpanOf(spanStart >= 0 ? spanStart : start, end),
+            Sentence = sentence.Index,
+            Name = name,
+            Country = country,
+            Sector = sector,
+            Rule = rule,
+        };
+        fill?.Invoke(mention);
+        added.Add(document.Mentions.Count);
+        document.Mentions.Add(mention);
+        return mention;
+    }
+}

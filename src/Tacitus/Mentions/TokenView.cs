@@ -1,0 +1,157 @@
+using Tacitus.Documents;
+using Tacitus.Knowledge;
+
+namespace Tacitus.Mentions;
+
+/// <summary>
+/// A document's tokens as the actor rules read them: normalised key text (see <see cref="PhraseKey"/>), case facts,
+/// possessive endings and word classes, computed once per document. Phrase lookups build keys from these without
+/// copying the text.
+/// </summary>
+internal sealed class TokenView
+{
+    private readonly Document document;
+
+    public TokenView(Document document, Lexicon words)
+    {
+        this.document = document;
+        var n = document.Tokens.Count;
+        Keys = new string[n];
+        Possessive = new int[n];
+        Capitalized = new bool[n];
+        AllCaps = new bool[n];
+        Classes = new WordClass[n];
+        Span<char> buffer = stackalloc char[PhraseKey.MaxLength * 2];
+        for (var i = 0; i < n; i++)
+        {
+            var token = document.Tokens[i];
+            var text = token.Span.Of(document.Text);
+            if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol)
+            {
+                Keys[i] = text.ToString();
+                continue;
+            }
+
+            Possessive[i] = PhraseKey.PossessiveLength(text);
+            var core = text[..^Possessive[i]];
+            if (core.Length > PhraseKey.MaxLength)
+            {
+                Keys[i] = string.Empty;
+                continue;
+            }
+
+            var len = PhraseKey.NormalizeToken(core, buffer, stripPossessive: false);
+            Keys[i] = new string(buffer[..len]);
+            Capitalized[i] = core.Length > 0 && char.IsUpper(core[0]);
+            var allCaps = core.Length > 0;
+            foreach (var c in core)
+            {
+                allCaps &= !char.IsLower(c);
+            }
+
+            AllCaps[i] = allCaps && Capitalized[i];
+            Classes[i] = words.ClassOf(Keys[i]);
+        }
+    }
+
+    public string[] Keys { get; }
+
+    /// <summary>Length of the possessive ending ("'s") of each token, 0 if none.</summary>
+    public int[] Possessive { get; }
+
+    public bool[] Capitalized { get; }
+
+    public bool[] AllCaps { get; }
+
+    public WordClass[] Classes { get; }
+
+    public bool IsWord(int i) => document.Tokens[i].Kind is TokenKind.Word or TokenKind.Number;
+
+    public bool IsPunct(int i, char c) => document.Tokens[i].Kind is TokenKind.Punctuation or TokenKind.Symbol && Keys[i].Length == 1 && Keys[i][0] == c;
+
+    public bool Has(int i, WordClass cls) => (Classes[i] & cls) != 0;
+
+    /// <summary>A capitalised word that is not a function word (a candidate name token).</summary>
+    public bool IsNameLike(int i) => IsWord(i) && Capitalized[i] && !Has(i, WordClass.Function) && document.Tokens[i].Kind == TokenKind.Word;
+
+    /// <summary>The text span of tokens [first, end), without a possessive ending on the last token.</summary>
+    public TextSpan SpanOf(int first, int end)
+    {
+        var last = document.Tokens[end - 1].Span;
+        var stop = last.End - Possessive[end - 1];
+
+        // An abbreviation keeps its full stop ("U.S.", "RAND Corp."), unless the stop also ends the sentence.
+        if (Possessive[end - 1] == 0 && end + 1 < document.Tokens.Count && IsPunct(end, '.') && document.Tokens[end].Span.Start == last.End
+            && IsWord(end + 1) && Abbreviation(end - 1))
+        {
+            stop = document.Tokens[end].Span.End;
+        }
+
+        return new(document.Tokens[first].Span.Start, stop);
+    }
+
+    private bool Abbreviation(int i)
+    {
+        var text = document.Tokens[i].Span.Of(document.Text);
+        return text.Contains('.') || (text.Length <= 4 && Capitalized[i] && Has(i, WordClass.OrgHead | WordClass.Honorific));
+    }
+
+    /// <summary>
+    /// The longest phrase of <paramref name="index"/> starting at token <paramref name="start"/> (before <paramref name="limit"/>):
+    /// words are joined by single spaces, full stops skipped, and a possessive word ends the phrase. Returns the end token
+    /// (exclusive) and the values, or -1.
+    /// </summary>
+    public int LongestMatch<T>(PhraseIndex<T> index, int start, int limit, out T[] values)
+    {
+        values = [];
+        if (!IsWord(start) || Keys[start].Length == 0)
+        {
+            return -1;
+        }
+
+        Span<char> key = stackalloc char[PhraseKey.MaxLength];
+        var length = 0;
+        var best = -1;
+        for (var i = start; i < limit; i++)
+        {
+            if (!IsWord(i))
+            {
+                if (IsPunct(i, '.') && i > start)
+                {
+                    continue;
+                }
+
+                if (!IsPunct(i, '&'))
+                {
+                    break;
+                }
+            }
+
+            var word = Keys[i];
+            if (word.Length == 0 || length + word.Length + 1 > key.Length)
+            {
+                break;
+            }
+
+            if (length > 0)
+            {
+                key[length++] = ' ';
+            }
+
+            word.AsSpan().CopyTo(key[length..]);
+            length += word.Length;
+            if (index.TryGet(key[..length], out var found, out var known))
+            {
+                best = i + 1;
+                values = found;
+            }
+
+            if (!known || Possessive[i] > 0)
+            {
+                break;
+            }
+        }
+
+        return best;
+    }
+}

@@ -1,0 +1,30 @@
+using Tacitus.Knowledge;
+
+namespace Tacitus.Tests.Knowledge;
+
+public sealed class PhraseKeyTests
+{
+    [Theory]
+    [InlineData("KIM_JONG_UN_", "kim jong un")]
+    [InlineData("Kim Jong-un", "kim jong un")]
+    [InlineData("Dong-A Ilbo", "dong a ilbo")]
+    [InlineData("U.S.", "us")]
+    [InlineData("People's Liberation Army", "people liberation army")]
+    [InlineData("AT&T", "at & t")]
+    [InlineData("Sébastien Lecornu", "sebastien lecornu")]
+    [InlineData("  ", "")]
+    public void Normalize_Phrase_GivesSharedKey(string phrase, string key)
+    {
+        Assert.Equal(key, PhraseKey.Normalize(phrase));
+    }
+
+    [Theory]
+    [InlineData("Kim's", 2)]
+    [InlineData("Kim’s", 2)]
+    [InlineData("Kim", 0)]
+    [InlineData("'s", 0)]
+    public void PossessiveLength_Token_CountsEnding(string token, int length)
+    {
+        Assert.Equal(length, PhraseKey.PossessiveLength(token));
+    }
+}

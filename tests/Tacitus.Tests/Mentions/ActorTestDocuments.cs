@@ -1,0 +1,26 @@
+using Tacitus.Documents;
+using Tacitus.Knowledge;
+using Tacitus.Mentions;
+using Tacitus.Pipeline;
+using Tacitus.Text;
+
+namespace Tacitus.Tests.Mentions;
+
+/// <summary>Builds a document from text and runs segmentation, actor recognition and coreference on it.</summary>
+internal static class ActorTestDocuments
+{
+    public static Document Analyze(string text, string? published = null, KnowledgeBase? knowledge = null)
+    {
+        var metadata = new DocumentMetadata { Published = published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture) };
+        var document = new Document(text, metadata) { Language = "en" };
+        var pipeline = new AnalysisPipeline([new SentenceSegmenter(), new ActorRecognizer(knowledge ?? KnowledgeBase.Default), new CoreferenceResolver()]);
+        return pipeline.Process(document);
+    }
+
+    public static Mention Find(Document document, string text, MentionKind? kind = null) =>
+        document.Mentions.FirstOrDefault(m => document.Slice(m.Span).SequenceEqual(text) && (kind is null || m.Kind == kind))
+        ?? throw new Xunit.Sdk.XunitException($"no mention '{text}' in: {string.Join(" | ", document.Mentions.Select(m => $"{m.Kind}:{document.Slice(m.Span)}"))}");
+
+    public static bool Has(Document document, string text, MentionKind kind) =>
+        document.Mentions.Any(m => document.Slice(m.Span).SequenceEqual(text) && m.Kind == kind);
+}
