@@ -59,12 +59,12 @@ internal static class Chunker
                 if (view.IsNameLike(i) && !view.Has(i, WordClass.Honorific))
                 {
                     var last = chunks.Count > 0 ? chunks[^1] : null;
-                    if (last is { Kind: ChunkKind.Name } && last.End == i && view.Possessive[i - 1] == 0)
+                    if (last is { Kind: ChunkKind.Name } && last.End == i && !view.HasPossessive[i - 1])
                     {
                         last.End = i + 1;
                     }
                     else if (chunks.Count >= 2 && last is { Kind: ChunkKind.Other } && last.Start == i - 1 && view.Has(i - 1, WordClass.NameConnector) && !view.Capitalized[i - 1]
-                        && chunks[^2] is { Kind: ChunkKind.Name } name && name.End == i - 1 && view.Possessive[i - 2] == 0)
+                        && chunks[^2] is { Kind: ChunkKind.Name } name && name.End == i - 1 && !view.HasPossessive[i - 2])
                     {
                         // "Bank of Korea", "Mohammed bin Salman": a lower-case connector inside a name.
                         chunks.RemoveAt(chunks.Count - 1);

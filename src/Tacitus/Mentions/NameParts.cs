@@ -58,8 +58,8 @@ internal static class NameParts
                 }
 
                 // Not part of a longer capitalised run that is some other name ("Kim Campbell").
-                if ((t > sentence.FirstToken && view.IsNameLike(t - 1) && !covered[t - 1] && view.Possessive[t - 1] == 0)
-                    || (t + 1 < last && view.IsNameLike(t + 1) && !covered[t + 1] && view.Possessive[t] == 0))
+                if ((t > sentence.FirstToken && view.IsNameLike(t - 1) && !covered[t - 1] && !view.HasPossessive[t - 1])
+                    || (t + 1 < last && view.IsNameLike(t + 1) && !covered[t + 1] && !view.HasPossessive[t]))
                 {
                     continue;
                 }

@@ -66,7 +66,7 @@ internal sealed class SentenceReader
 
     private string Text(int start, int end) => view.SpanOf(start, end).TextOf(document.Text);
 
-    private bool IsPossessive(Chunk c) => view.Possessive[c.End - 1] > 0;
+    private bool IsPossessive(Chunk c) => view.HasPossessive[c.End - 1];
 
     private static bool HandRole(RoleInfo role) => !role.Source.StartsWith("agents:", StringComparison.Ordinal);
 
@@ -513,7 +513,7 @@ internal sealed class SentenceReader
         }
 
         var last = sentence.FirstToken + sentence.TokenCount;
-        return c.End >= last || view.Possessive[c.Start] > 0 || view.IsPunct(c.End, ',') || view.Has(c.End, WordClass.SpeechVerb);
+        return c.End >= last || view.HasPossessive[c.Start] || view.IsPunct(c.End, ',') || view.Has(c.End, WordClass.SpeechVerb);
     }
 
     /// <summary>NASA, IUCN: an all-capital word of three to six letters in a sentence that is not all capitals.</summary>

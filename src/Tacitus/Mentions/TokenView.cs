@@ -18,6 +18,7 @@ internal sealed class TokenView
         var n = document.Tokens.Count;
         Keys = new string[n];
         Possessive = new int[n];
+        HasPossessive = new bool[n];
         Capitalized = new bool[n];
         AllCaps = new bool[n];
         Classes = new WordClass[n];
@@ -32,7 +33,16 @@ internal sealed class TokenView
                 continue;
             }
 
+            // The tokenizer splits "Ottawa's" into "Ottawa" + "'s": the marker makes the word before it possessive.
+            if (i > 0 && IsPossessiveMarker(text) && document.Tokens[i - 1].Span.End == token.Span.Start)
+            {
+                HasPossessive[i - 1] = true;
+                Keys[i] = string.Empty;
+                continue;
+            }
+
             Possessive[i] = PhraseKey.PossessiveLength(text);
+            HasPossessive[i] = Possessive[i] > 0;
             var core = text[..^Possessive[i]];
             if (core.Length > PhraseKey.MaxLength)
             {
@@ -56,8 +66,14 @@ internal sealed class TokenView
 
     public string[] Keys { get; }
 
-    /// <summary>Length of the possessive ending ("'s") of each token, 0 if none.</summary>
+    /// <summary>Length of a possessive ending ("'s") inside each token, 0 if none.</summary>
     public int[] Possessive { get; }
+
+    /// <summary>True for a word with a possessive ending, inside the token or as the next token ("Ottawa" "'s").</summary>
+    public bool[] HasPossessive { get; }
+
+    private static bool IsPossessiveMarker(ReadOnlySpan<char> text) =>
+        text is "'s" or "’s" or "'" or "’" or "'S" or "’S";
 
     public bool[] Capitalized { get; }
 
@@ -146,7 +162,7 @@ internal sealed class TokenView
                 values = found;
             }
 
-            if (!known || Possessive[i] > 0)
+            if (!known || HasPossessive[i])
             {
                 break;
             }
