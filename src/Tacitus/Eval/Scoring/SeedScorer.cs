@@ -245,7 +245,8 @@ internal sealed class SeedScorer
         int named = 0, forms = 0, resolved = 0;
         foreach (var g in gold.Mentions)
         {
-            var ok = document.Mentions.Any(m => !m.IsReference && SameName(NameOf(document, m), g.Name) && (g.Country is null || CountryOf(document, m) == g.Country))
+            // Found when the mention's canonical name or its words name the gold actor ("RAND Corp." resolved to "RAND Corporation").
+            var ok = document.Mentions.Any(m => !m.IsReference && (SameName(NameOf(document, m), g.Name) || SameName(m.Span.TextOf(document.Text), g.Name)) && (g.Country is null || CountryOf(document, m) == g.Country))
                 || document.Entities.Any(e => SameName(e.Name, g.Name) && (g.Country is null || e.Country?.Value == g.Country));
             if (ok)
             {
