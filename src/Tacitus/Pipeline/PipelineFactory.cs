@@ -14,6 +14,7 @@ public static class PipelineFactory
         if (!options.TextOnly)
         {
             // mentions → entities → attribution → events
+            stages.Add(new Mentions.TimeRecognizer());
         }
 
         return new AnalysisPipeline(stages);
