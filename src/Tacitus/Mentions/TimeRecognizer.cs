@@ -137,9 +137,9 @@ internal sealed partial class TimeRecognizer : IPipelineStage
             }
 
             var span = Trim(document, new TextSpan(start, end));
-            if (span.IsEmpty || IsOrdinalSecond(text, span))
+            if (span.IsEmpty || IsOrdinalSecond(text, span) || BarePartOfDayPattern().IsMatch(span.Of(text)))
             {
-                continue;
+                continue; // "a second summit"; "spend the night" names no particular night
             }
 
             var kind = result.TypeName.AsSpan(result.TypeName.IndexOf('.') + 1).ToString();
@@ -161,7 +161,16 @@ internal sealed partial class TimeRecognizer : IPipelineStage
             }
 
             found.RemoveAll(c => c.Span.Overlaps(span));
-            var part = PartOfDay(span.Of(text));
+            var phrase = span.Of(text);
+            if (phrase.Contains("year-", StringComparison.OrdinalIgnoreCase))
+            {
+                // "the year-ago quarter": the period talked about, a year back
+                var year = (refTime.Year - 1).ToString("D4", System.Globalization.CultureInfo.InvariantCulture);
+                found.Add(new TimeCandidate(span, "daterange", year, null, "anchored-phrase"));
+                continue;
+            }
+
+            var part = PartOfDay(phrase);
             var timex = DateOnly.FromDateTime(refTime).ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture) + part;
             found.Add(new TimeCandidate(span, part.Length == 0 ? "date" : "datetimerange", timex, null, "anchored-phrase"));
         }
@@ -225,8 +234,11 @@ internal sealed partial class TimeRecognizer : IPipelineStage
         return i < text.Length && char.IsLower(text[i]) && !SecondFollowerPattern().IsMatch(text.AsSpan(i, Math.Min(8, text.Length - i)));
     }
 
-    [GeneratedRegex(@"\b(?:(?:later|earlier)\s+that|that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:(?:later|earlier)\s+that|that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b|(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period|month|week)\b)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredPhrasePattern();
+
+    [GeneratedRegex(@"^(?:morning|afternoon|evening|night)s?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex BarePartOfDayPattern();
 
     [GeneratedRegex(@"^(?:past|last|next|following|previous|coming|same|first|final|latest|early|late|end|beginning|start|middle)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex DeterminedPattern();

@@ -46,7 +46,8 @@ internal static partial class DateAnchor
     /// An expression naming a part of the day ("the next morning") prefers an anchor that also has a time of day
     /// ("Tuesday night"), the episode it continues. A past-tense expression skips anchors after the publication date.
     /// </summary>
-    public static ResolvedTime? ForEvent(IReadOnlyList<ResolvedTime> earlier, int sentence, bool partOfDay, Tense tense, DateOnly? published)
+    /// <param name="needs">How exact the anchor must be: a day for "the next morning", a year for "a year earlier".</param>
+    public static ResolvedTime? ForEvent(IReadOnlyList<ResolvedTime> earlier, int sentence, bool partOfDay, TimePrecision needs, Tense tense, DateOnly? published)
     {
         ResolvedTime? dayOnly = null;
         for (var i = earlier.Count - 1; i >= 0; i--)
@@ -57,12 +58,15 @@ internal static partial class DateAnchor
                 break;
             }
 
-            if (candidate.Value.Date is not { } date)
+            var value = candidate.Value;
+            var exact = value.Date is not null || (needs == TimePrecision.Month && value.Month is not null) ||
+                        (needs == TimePrecision.Year && value.Year is not null);
+            if (!exact)
             {
                 continue;
             }
 
-            if (tense == Tense.Past && published is { } p && date > p)
+            if (tense == Tense.Past && published is { } p && value.Date is { } date && date > p)
             {
                 continue;
             }
@@ -98,7 +102,7 @@ internal static partial class DateAnchor
         return null;
     }
 
-    [GeneratedRegex(@"\b(?:(?:the\s+)(?:next|following|previous|preceding|prior|same)\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)|(?:following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)|(?:that|later\s+that|earlier\s+that)\s+(?:day|morning|afternoon|evening|night)|(?:later|earlier|afterwards?|before|after)\s*$)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    [GeneratedRegex(@"\b(?:(?:the\s+)(?:next|following|previous|preceding|prior|same)\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)|(?:following|previous|preceding|same)\s+(?:day|morning|afternoon|evening|night|week|weekend|month|year)|(?:that|later\s+that|earlier\s+that)\s+(?:day|morning|afternoon|evening|night)|(?:later|earlier|afterwards?|before|after)\s*$|\byear-(?:ago|earlier)\b)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex EventRelativePattern();
 
     [GeneratedRegex(@"\b(?:morning|afternoon|evening|night)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]

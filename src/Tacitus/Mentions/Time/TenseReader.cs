@@ -27,10 +27,7 @@ internal static class TenseReader
     private static readonly FrozenDictionary<string, Tense> Markers = new Dictionary<string, Tense>(StringComparer.OrdinalIgnoreCase)
     {
         ["will"] = Tense.Future, ["'ll"] = Tense.Future, ["shall"] = Tense.Future, ["won't"] = Tense.Future,
-        ["expected"] = Tense.Future, ["expects"] = Tense.Future, ["plans"] = Tense.Future, ["planned"] = Tense.Future,
-        ["scheduled"] = Tense.Future, ["due"] = Tense.Future, ["upcoming"] = Tense.Future, ["intends"] = Tense.Future,
-        ["going"] = Tense.Future, ["hopes"] = Tense.Future, ["aims"] = Tense.Future,
-        ["could"] = Tense.Future, ["may"] = Tense.Future, ["might"] = Tense.Future,
+        ["upcoming"] = Tense.Future, ["could"] = Tense.Future, ["may"] = Tense.Future, ["might"] = Tense.Future, ["can"] = Tense.Future,
         ["was"] = Tense.Past, ["were"] = Tense.Past, ["had"] = Tense.Past, ["did"] = Tense.Past, ["didn't"] = Tense.Past,
         ["wasn't"] = Tense.Past, ["weren't"] = Tense.Past, ["ago"] = Tense.Past, ["since"] = Tense.Past,
         ["said"] = Tense.Past, ["told"] = Tense.Past, ["left"] = Tense.Past, ["went"] = Tense.Past, ["came"] = Tense.Past,
@@ -47,12 +44,24 @@ internal static class TenseReader
         ["aren't"] = Tense.Present, ["remains"] = Tense.Present,
     }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
+    /// <summary>Words that point ahead only with "to" after them: "is expected to", "plans to", "is due to".</summary>
+    private static readonly FrozenSet<string> FutureBeforeTo = new[]
+    {
+        "expected", "expects", "expect", "plans", "plan", "scheduled", "due", "intends", "intend", "hopes", "aims", "going", "set", "poised", "likely",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> BeForms = new[] { "be", "been", "being", "is", "are", "am", "was", "were", "'s", "’s" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    private static readonly FrozenSet<string> Modals = new[] { "will", "'ll", "shall", "could", "may", "might", "can", "to", "must", "should" }
+        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
     /// <summary>"-ed" words that are not past forms.</summary>
     private static readonly FrozenSet<string> NotPast = new[]
     {
         "united", "need", "speed", "indeed", "hundred", "feed", "seed", "bed", "red", "shed", "proceed", "exceed", "succeed",
         "breed", "bleed", "embed", "naked", "wicked", "sacred", "kindred", "rugged", "ragged", "wretched", "beloved", "learned",
-        "alleged", "supposed", "based", "related", "limited", "advanced", "detailed", "armed", "concerned", "interested",
+        "alleged", "supposed", "based", "related", "limited", "advanced", "detailed", "armed", "concerned", "interested", "planned",
         "experienced", "qualified", "skilled", "talented", "balanced", "mixed", "fixed", "reduced", "increased", "proposed",
         "expected", "scheduled", "planned", "unidentified", "unnamed", "fortified", "guaranteed",
     }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
@@ -143,6 +152,17 @@ internal static class TenseReader
             return Tense.Unknown;
         }
 
+        var nextIsTo = next.Equals("to", StringComparison.OrdinalIgnoreCase);
+        if (FutureBeforeTo.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return nextIsTo ? Tense.Future : Tense.Unknown;
+        }
+
+        if (nextIsTo && BeForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return Tense.Future; // "is to resume trading"
+        }
+
         if (Markers.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var tense))
         {
             if (tense == Tense.Future && (word.Equals("could", StringComparison.OrdinalIgnoreCase) || word.Equals("may", StringComparison.OrdinalIgnoreCase) || word.Equals("might", StringComparison.OrdinalIgnoreCase)))
@@ -156,10 +176,41 @@ internal static class TenseReader
                 return next.Equals("have", StringComparison.OrdinalIgnoreCase) ? Tense.Past : Tense.Future;
             }
 
-            return tense;
+            return tense == Tense.Past && !IsAuxiliary(word) ? Passive(tokens, i, text) : tense;
         }
 
-        return IsRegularPast(word) ? Tense.Past : Tense.Unknown;
+        return IsRegularPast(word) ? Passive(tokens, i, text) : Tense.Unknown;
+    }
+
+    private static bool IsAuxiliary(ReadOnlySpan<char> word) =>
+        BeForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || word.Equals("had", StringComparison.OrdinalIgnoreCase) ||
+        word.Equals("did", StringComparison.OrdinalIgnoreCase);
+
+    /// <summary>A past form after a form of "be" takes its tense from the auxiliary: "will be paid", "is held", "was told".</summary>
+    private static Tense Passive(ReadOnlySpan<Token> tokens, int i, string text)
+    {
+        if (i == 0)
+        {
+            return Tense.Past;
+        }
+
+        var be = tokens[i - 1].Span.Of(text);
+        if (!BeForms.GetAlternateLookup<ReadOnlySpan<char>>().Contains(be))
+        {
+            return Tense.Past;
+        }
+
+        if (be.Equals("is", StringComparison.OrdinalIgnoreCase) || be.Equals("are", StringComparison.OrdinalIgnoreCase) || be.Equals("am", StringComparison.OrdinalIgnoreCase))
+        {
+            return Tense.Present;
+        }
+
+        if (be.Equals("be", StringComparison.OrdinalIgnoreCase) && i >= 2 && Modals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 2].Span.Of(text)))
+        {
+            return Tense.Future;
+        }
+
+        return be.Equals("be", StringComparison.OrdinalIgnoreCase) ? Tense.Unknown : Tense.Past;
     }
 
     private static bool IsParticiple(ReadOnlySpan<char> word) =>

@@ -80,6 +80,14 @@ internal static class TimeTriggers
             return true;
         }
 
+        // "two-week", "mid-afternoon", "year-ago": the part after a hyphen
+        var hyphen = word.LastIndexOf('-');
+        if (hyphen > 0 && hyphen < word.Length - 1 &&
+            (Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[(hyphen + 1)..]) || Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[..hyphen])))
+        {
+            return true;
+        }
+
         // "am"/"pm" right after a number
         return i > 0 && tokens[i - 1].Kind == TokenKind.Number && (word.Equals("am", StringComparison.OrdinalIgnoreCase) || word.Equals("pm", StringComparison.OrdinalIgnoreCase));
     }

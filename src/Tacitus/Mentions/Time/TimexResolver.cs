@@ -22,6 +22,11 @@ internal static partial class TimexResolver
     public static TimeReading? Resolve(in TimeCandidate candidate, ReadOnlySpan<char> expression, DateOnly? published, Tense tense, IReadOnlyList<ResolvedTime> earlier, int sentence)
     {
         var timex = candidate.Timex;
+        if (DurationPhrase.Read(expression) is { } phrase)
+        {
+            return new TimeReading(new TimeInfo { Value = phrase, Precision = DurationPrecision(phrase), Basis = "none", Type = "DURATION" }, null);
+        }
+
         if (candidate.Kind == "duration")
         {
             var value = ApproximateDuration(timex, expression);
@@ -83,15 +88,30 @@ internal static partial class TimexResolver
                 basis = "none";
             }
         }
-        else if (published is { } p && DateAnchor.IsEventRelative(expression) && !HasYearDigits(expression) &&
-                 DateAnchor.ForEvent(earlier, sentence, DateAnchor.NamesPartOfDay(expression), tense, published) is { } anchor)
-        {
-            t = MoveOntoAnchor(t, p, anchor.Value);
-            basis = "event";
-        }
         else
         {
-            basis = HasYearDigits(expression) || published is null ? "explicit" : "publication";
+            // "two years ago" is a year, "a year earlier" counts in years (TimeML granularity)
+            var explicitYear = HasYearDigits(expression) || published is null;
+            if (!explicitYear)
+            {
+                t = Truncate(t, AgoGranularity(expression));
+            }
+
+            if (!explicitYear && published is { } p && DateAnchor.IsEventRelative(expression) &&
+                DateAnchor.ForEvent(earlier, sentence, DateAnchor.NamesPartOfDay(expression), Needs(t), tense, published) is { } anchor)
+            {
+                t = MoveOntoAnchor(t, p, anchor.Value);
+                basis = "event";
+            }
+            else
+            {
+                basis = explicitYear ? "explicit" : "publication";
+            }
+        }
+
+        if (t.TimeOfDay is { Length: > 1 } clock && char.IsAsciiDigit(clock[1]) && !expression.ContainsAny(Digits) && PartOfDayCode(expression) is { } code)
+        {
+            t = t with { TimeOfDay = code }; // "mid-afternoon" is the afternoon, not 14:00
         }
 
         var info = new TimeInfo
@@ -104,6 +124,52 @@ internal static partial class TimexResolver
         };
         return new TimeReading(info, t.Year is null ? null : t);
     }
+
+    private static readonly System.Buffers.SearchValues<char> Digits = System.Buffers.SearchValues.Create("0123456789");
+
+    /// <summary>How exact an anchor must be to count a value from it: days need a day, months a month, years a year.</summary>
+    private static TimePrecision Needs(Timex fromPublication) =>
+        fromPublication.Date is not null || fromPublication.Period is ['W', ..] ? TimePrecision.Day :
+        fromPublication.Month is not null ? TimePrecision.Month : TimePrecision.Year;
+
+    /// <summary>"two years ago" is a year, "five months ago" a month, "six weeks ago" a week (TimeML granularity).</summary>
+    private static char? AgoGranularity(ReadOnlySpan<char> expression)
+    {
+        foreach (var match in AgoPattern().EnumerateMatches(expression))
+        {
+            return char.ToLowerInvariant(expression[match.Index]);
+        }
+
+        return null;
+    }
+
+    private static Timex Truncate(Timex t, char? unit)
+    {
+        if (t.Date is not { } date)
+        {
+            return t;
+        }
+
+        return unit switch
+        {
+            'y' => new Timex(date.Year, null, null, null, null, null),
+            'm' => new Timex(date.Year, date.Month, null, null, null, null),
+            'w' => WeekOf(date),
+            _ => t,
+        };
+    }
+
+    private static Timex WeekOf(DateOnly date)
+    {
+        var dt = date.ToDateTime(TimeOnly.MinValue);
+        return new Timex(ISOWeek.GetYear(dt), null, null, null, "W" + ISOWeek.GetWeekOfYear(dt).ToString("D2", CultureInfo.InvariantCulture), null);
+    }
+
+    private static string? PartOfDayCode(ReadOnlySpan<char> expression) =>
+        expression.Contains("morning", StringComparison.OrdinalIgnoreCase) ? "TMO" :
+        expression.Contains("afternoon", StringComparison.OrdinalIgnoreCase) ? "TAF" :
+        expression.Contains("evening", StringComparison.OrdinalIgnoreCase) ? "TEV" :
+        expression.Contains("night", StringComparison.OrdinalIgnoreCase) ? "TNI" : null;
 
     /// <summary>"XXXX-05" → "2018-05" in past-tense January text; "XXXX-WXX-2" → the Tuesday the tense points to.</summary>
     public static Timex FillYear(Timex t, DateOnly anchor, Tense tense)
@@ -122,7 +188,9 @@ internal static partial class TimexResolver
 
         if (t.Period is { } period && period is "SU" or "SP" or "FA" or "WI")
         {
-            return t with { Year = YearResolver.Resolve(anchor, YearResolver.SeasonStartMonth(period), null, tense) };
+            var first = YearResolver.SeasonStartMonth(period);
+            var last = (first + 1) % 12 + 1;
+            return t with { Year = YearResolver.ResolveStretch(anchor, first, 1, last, 31, tense) };
         }
 
         return t with { Year = anchor.Year };
@@ -155,6 +223,11 @@ internal static partial class TimexResolver
         }
 
         var moved = anchor.Shift(days, months, years);
+        if (days == 0 && months == 0 && fromPublication.Date is null && fromPublication.Month is null && fromPublication.Period is null)
+        {
+            return moved with { TimeOfDay = null }; // "a year earlier", "the year-ago quarter": the anchor's period, a year back
+        }
+
         if (fromPublication.Date is not null && moved.Date is { } d)
         {
             return Timex.FromDate(d, fromPublication.TimeOfDay);
@@ -206,16 +279,28 @@ internal static partial class TimexResolver
                 return new TimeReading(new TimeInfo { Value = start.ToString(), EndValue = end.ToString(), Precision = start.Precision, Basis = "none" }, null);
             }
 
-            var filled = FillYear(start, p, tense);
             var offset = end.Month is { } em && start.Month is { } sm && em < sm ? 1 : 0;
-            start = filled;
-            end = end with { Year = filled.Year + offset };
+            if (start is { Month: { } m0, Day: { } d0 } && end is { Month: { } m1, Day: { } d1 })
+            {
+                // the recogniser's end is exclusive: the stretch ends the day before
+                var (lastMonth, lastDay) = d1 > 1 ? (m1, d1 - 1) : (m1 == 1 ? 12 : m1 - 1, 31);
+                var year = YearResolver.ResolveStretch(p, m0, d0, lastMonth, lastDay, tense);
+                start = start with { Year = year };
+                end = end with { Year = year + offset };
+            }
+            else
+            {
+                var filled = FillYear(start, p, tense);
+                start = filled;
+                end = end with { Year = filled.Year + offset };
+            }
         }
 
         var type = start.TimeOfDay is null ? "DATE" : "TIME";
         if (Compress(start, end, duration) is { } single)
         {
-            return new TimeReading(new TimeInfo { Value = single.Value, Precision = single.Precision, Basis = basis, Type = type }, null);
+            var anchorable = Timex.Parse(single.Value);
+            return new TimeReading(new TimeInfo { Value = single.Value, Precision = single.Precision, Basis = basis, Type = type }, anchorable.Success ? anchorable.Value : null);
         }
 
         // whole years or whole months given as first days: say them at their own precision
@@ -293,6 +378,9 @@ internal static partial class TimexResolver
 
     [GeneratedRegex(@"^(?:the\s+)?(?:past|last|previous|next|coming|following|first|final|latest|recent)\s+(?:[\w-]+\s+){0,2}?(?:seconds|minutes|hours|days|weeks|months|years|decades)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex LookbackPattern();
+
+    [GeneratedRegex(@"\b(year|month|week|day)s?\s+(?:ago|before|earlier|later|after|from\s+now|hence)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
+    private static partial Regex AgoPattern();
 
     [GeneratedRegex(@"\b(?:several|few|many|some|numerous|recent)\b", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex VaguePattern();
