@@ -11,7 +11,7 @@ namespace Tacitus.Mentions.Time;
 internal static class TimeTriggers
 {
     /// <summary>Tokens of context kept on each side of a trigger.</summary>
-    public const int Context = 5;
+    public const int Context = 3;
 
     private static readonly FrozenSet<string> Words = new[]
     {
