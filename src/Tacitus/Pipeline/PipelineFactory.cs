@@ -15,6 +15,7 @@ public static class PipelineFactory
         {
             // mentions → entities → attribution → events
             stages.Add(new Mentions.TimeRecognizer());
+            stages.Add(new Mentions.QuantityRecognizer());
         }
 
         return new AnalysisPipeline(stages);
