@@ -78,7 +78,8 @@ internal static class NumberReader
         // a two-letter scale ("5bn") may be written on to the digits
         if (k > j && Scales.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(text[j..k], out var scale))
         {
-            value *= scale;
+            // in decimal where it fits: 8.2bn is 8200000000, not 8199999999.999999
+            value = value < 1e15 ? (double)((decimal)value * (decimal)scale) : value * scale;
             length = k;
         }
     }

@@ -121,6 +121,12 @@ internal sealed partial class TimeRecognizer : IPipelineStage
     {
         var text = document.Text;
         var query = window.TextOf(text);
+        if (query.Contains('\'', StringComparison.Ordinal))
+        {
+            // the recogniser resolves "New Year’s" but not "New Year's"; the swap keeps every offset
+            query = StraightPossessivePattern().Replace(query, "’s");
+        }
+
         foreach (var result in model.Parse(query, refTime))
         {
             if (result.Resolution is null || !result.Resolution.TryGetValue("values", out var raw) || raw is not List<Dictionary<string, string>> { Count: > 0 } values ||
@@ -236,6 +242,9 @@ internal sealed partial class TimeRecognizer : IPipelineStage
 
     [GeneratedRegex(@"\b(?:(?:(?:later|earlier)\s+that|that|the\s+same)\s+(?:day|morning|afternoon|evening|night)\b|(?:the\s+)?year-(?:ago|earlier)(?:\s+(?:quarter|period|month|week)\b)?)", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex AnchoredPhrasePattern();
+
+    [GeneratedRegex(@"(?<=\p{L})'s\b", RegexOptions.CultureInvariant)]
+    private static partial Regex StraightPossessivePattern();
 
     [GeneratedRegex(@"^(?:morning|afternoon|evening|night)s?$", RegexOptions.IgnoreCase | RegexOptions.CultureInvariant)]
     private static partial Regex BarePartOfDayPattern();
