@@ -42,7 +42,7 @@ internal sealed partial class TimeRecognizer : IPipelineStage
             }
 
             found.Clear();
-            Recognise(document, sentence, refTime, found);
+            Recognise(document, sentence, published, refTime, found);
             found.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
             foreach (var candidate in found)
             {
@@ -79,7 +79,7 @@ internal sealed partial class TimeRecognizer : IPipelineStage
         }
     }
 
-    private static void Recognise(Document document, Sentence sentence, DateTime refTime, List<TimeCandidate> found)
+    private static void Recognise(Document document, Sentence sentence, DateOnly? published, DateTime refTime, List<TimeCandidate> found)
     {
         var text = document.Text;
         var tokens = document.TokensOf(sentence);
@@ -93,6 +93,11 @@ internal sealed partial class TimeRecognizer : IPipelineStage
         var touchesEdge = false;
         foreach (var (first, last) in windows)
         {
+            if (published is { } p && CommonTimeExpressions.TryRead(text, tokens, first, last, p, found))
+            {
+                continue; // simple enough to read without the recogniser
+            }
+
             var window = new TextSpan(tokens[first].Span.Start, tokens[last].Span.End);
             var before = found.Count;
             Collect(document, model, window, refTime, found);
