@@ -1,6 +1,5 @@
 using System.Collections.Frozen;
 using System.Text.RegularExpressions;
-using Microsoft.Recognizers.Text;
 using Tacitus.Documents;
 using Tacitus.Mentions.Time;
 using Tacitus.Pipeline;
