@@ -21,6 +21,8 @@ public static class PipelineFactory
             errors.AddRange(knowledge.Errors);
             stages.Add(new Mentions.ActorRecognizer(knowledge));
             stages.Add(new Mentions.CoreferenceResolver());
+            stages.Add(new Mentions.TimeRecognizer());
+            stages.Add(new Mentions.QuantityRecognizer());
         }
 
         return new AnalysisPipeline(stages, errors);

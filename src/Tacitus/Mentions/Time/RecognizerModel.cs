@@ -1,0 +1,24 @@
+using Microsoft.Recognizers.Text;
+using Microsoft.Recognizers.Text.DateTime;
+
+namespace Tacitus.Mentions.Time;
+
+/// <summary>
+/// The one Microsoft.Recognizers English date-time model of the process. Building it compiles hundreds of regular
+/// expressions (≈150 ms), so it is built once, on first use, and shared: its Parse is safe to call from any thread.
+/// </summary>
+internal static class RecognizerModel
+{
+    private static readonly Lazy<DateTimeModel> Model = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public static DateTimeModel Instance => Model.Value;
+
+    private static DateTimeModel Build()
+    {
+        // The recognizers create the "en-us" culture by name. Under InvariantGlobalization that throws unless
+        // predefined-cultures-only is off (set in Directory.Build.props for every executable; set here too for hosts
+        // that have not read the setting yet).
+        AppContext.SetSwitch("System.Globalization.PredefinedCulturesOnly", false);
+        return new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel();
+    }
+}

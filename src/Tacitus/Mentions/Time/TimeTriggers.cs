@@ -1,0 +1,132 @@
+using System.Collections.Frozen;
+using Tacitus.Documents;
+
+namespace Tacitus.Mentions.Time;
+
+/// <summary>
+/// The cheap pre-filter in front of the date-time recogniser: finds the tokens that can start or carry a time
+/// expression (month and weekday names, "yesterday", "ago", units of time, parts of the day, years, clock times) and
+/// returns small token windows around them. Only those windows are handed to the (slow, regex-heavy) recogniser.
+/// </summary>
+internal static class TimeTriggers
+{
+    /// <summary>Tokens of context kept on each side of a trigger.</summary>
+    public const int Context = 3;
+
+    private static readonly FrozenSet<string> Words = new[]
+    {
+        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekday", "weekdays",
+        "today", "tonight", "tomorrow", "yesterday", "now", "ago", "later", "earlier", "recently", "currently", "nowadays",
+        "day", "days", "week", "weeks", "weekend", "weekends", "fortnight", "month", "months", "year", "years", "decade",
+        "decades", "century", "centuries", "hour", "hours", "minute", "minutes", "seconds", "millennium",
+        "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights", "overnight", "noon",
+        "midday", "midnight", "dawn", "dusk", "daybreak", "quarter", "quarters", "spring", "summer", "autumn", "winter",
+        "christmas", "easter", "eve", "thanksgiving", "annual", "annually", "daily", "weekly", "monthly", "yearly", "hourly",
+        "fiscal", "a.m", "p.m", "o'clock", "semester", "season", "seasons",
+    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
+
+    /// <summary>Abbreviations and ambiguous names that count only when capitalised ("May", "Jan", "Sat").</summary>
+    private static readonly FrozenSet<string> CapitalisedWords = new[]
+    {
+        "May", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
+        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Fall",
+    }.ToFrozenSet(StringComparer.Ordinal);
+
+    /// <summary>Token index ranges <c>[first, last]</c> (into the sentence's tokens) worth recognising, merged.</summary>
+    public static List<(int First, int Last)> Windows(string text, ReadOnlySpan<Token> tokens)
+    {
+        var windows = new List<(int First, int Last)>();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!IsTrigger(text, tokens, i))
+            {
+                continue;
+            }
+
+            var first = Math.Max(0, i - Context);
+            var last = Math.Min(tokens.Length - 1, i + Context);
+            if (windows.Count > 0 && windows[^1].Last >= first - 1)
+            {
+                windows[^1] = (windows[^1].First, last);
+            }
+            else
+            {
+                windows.Add((first, last));
+            }
+        }
+
+        return windows;
+    }
+
+    public static bool IsTrigger(string text, ReadOnlySpan<Token> tokens, int i)
+    {
+        var token = tokens[i];
+        var word = token.Span.Of(text);
+        if (token.Kind == TokenKind.Number)
+        {
+            return IsYearLike(word) || (i + 1 < tokens.Length && text[tokens[i + 1].Span.Start] == ':' && token.Span.End == tokens[i + 1].Span.Start) ||
+                   word.Contains(':') || HasDateShape(word);
+        }
+
+        if (token.Kind != TokenKind.Word)
+        {
+            return false;
+        }
+
+        word = StripPossessive(word);
+        if (Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || CapitalisedWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return true;
+        }
+
+        // "two-week", "mid-afternoon", "year-ago": the part after a hyphen
+        var hyphen = word.LastIndexOf('-');
+        if (hyphen > 0 && hyphen < word.Length - 1 &&
+            (Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[(hyphen + 1)..]) || Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[..hyphen])))
+        {
+            return true;
+        }
+
+        // "am"/"pm" right after a number
+        return i > 0 && tokens[i - 1].Kind == TokenKind.Number && (word.Equals("am", StringComparison.OrdinalIgnoreCase) || word.Equals("pm", StringComparison.OrdinalIgnoreCase));
+    }
+
+    private static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> word)
+    {
+        if (word.Length > 2 && (word.EndsWith("'s", StringComparison.OrdinalIgnoreCase) || word.EndsWith("’s", StringComparison.OrdinalIgnoreCase)))
+        {
+            return word[..^2];
+        }
+
+        return word;
+    }
+
+    /// <summary>1000–2199, optionally as a decade ("1990s") or with a suffix the tokenizer kept ("2019-01-09").</summary>
+    private static bool IsYearLike(ReadOnlySpan<char> word)
+    {
+        if (word.Length >= 4 && char.IsAsciiDigit(word[0]) && char.IsAsciiDigit(word[1]) && char.IsAsciiDigit(word[2]) && char.IsAsciiDigit(word[3]))
+        {
+            var rest = word[4..];
+            var lead = (word[0] - '0') * 10 + (word[1] - '0');
+            return lead is >= 10 and <= 21 && (rest.IsEmpty || rest is "s" || rest[0] is '-' or '/');
+        }
+
+        return false;
+    }
+
+    /// <summary>"9/1/2019", "2019-01-09", "12-14" is not a date: needs two separators.</summary>
+    private static bool HasDateShape(ReadOnlySpan<char> word)
+    {
+        var seps = 0;
+        foreach (var c in word)
+        {
+            if (c is '/' or '-' or '.')
+            {
+                seps++;
+            }
+        }
+
+        return seps == 2 && word.IndexOfAnyExcept("0123456789/-.") < 0;
+    }
+}

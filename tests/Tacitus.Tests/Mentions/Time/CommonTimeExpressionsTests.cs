@@ -1,0 +1,60 @@
+using Tacitus.Documents;
+using Tacitus.Mentions.Time;
+using Tacitus.Text;
+
+namespace Tacitus.Tests.Mentions.Time;
+
+public sealed class CommonTimeExpressionsTests
+{
+    private static readonly DateOnly Published = new(2019, 1, 9);
+
+    private static (bool Read, List<TimeCandidate> Found, Document Document) Read(string text)
+    {
+        var document = new Document(text, new DocumentMetadata()) { Language = "en" };
+        new SentenceSegmenter().Process(document, CancellationToken.None);
+        var tokens = document.TokensOf(document.Sentences[0]);
+        var found = new List<TimeCandidate>();
+        var all = true;
+        foreach (var (first, last) in TimeTriggers.Windows(text, tokens))
+        {
+            all &= CommonTimeExpressions.TryRead(text, tokens, first, last, Published, found);
+        }
+
+        return (all, found, document);
+    }
+
+    [Theory]
+    [InlineData("The minister spoke on Tuesday in the capital.", "Tuesday", "XXXX-WXX-2")]
+    [InlineData("The law passed in March and was signed.", "March", "XXXX-03")]
+    [InlineData("Exports grew in 2004 as prices rose.", "2004", "2004")]
+    [InlineData("Exports fell last year, the agency said.", "last year", "2018")]
+    [InlineData("The firm will report next week.", "next week", "2019-W03")]
+    [InlineData("Shares rose this month.", "this month", "2019-01")]
+    [InlineData("The talks ended yesterday.", "yesterday", "2019-01-08")]
+    [InlineData("Prices are now falling.", "now", "PRESENT_REF")]
+    [InlineData("The plant closed two years ago.", "two years ago", "2017-01-09")]
+    [InlineData("The trial lasted about three weeks.", "about three weeks", "P3W")]
+    [InlineData("Sales grew over the past five years.", "the past five years", "P5Y")]
+    [InlineData("Profit rose in the third quarter.", "the third quarter", "(XXXX-07-01,XXXX-10-01,P3M)")]
+    public void TryRead_SimpleExpression_WritesRecogniserTimex(string text, string expression, string timex)
+    {
+        var (read, found, document) = Read(text);
+        Assert.True(read);
+        var candidate = Assert.Single(found);
+        Assert.Equal(expression, document.Slice(candidate.Span).ToString());
+        Assert.Equal(timex, candidate.Timex);
+    }
+
+    [Theory]
+    [InlineData("The talks ran from March to May.")]
+    [InlineData("The plant opened on March 3.")]
+    [InlineData("The plant opened in early 2004.")]
+    [InlineData("The rebels attacked on Tuesday night.")]
+    [InlineData("The deal closed at the end of last year.")]
+    [InlineData("The strike lasted 12 to 14 hours.")]
+    [InlineData("May we go now?")]
+    public void TryRead_LongerOrAmbiguousExpression_LeavesItToRecogniser(string text)
+    {
+        Assert.False(Read(text).Read);
+    }
+}

@@ -1,0 +1,136 @@
+using Tacitus.Documents;
+using Tacitus.Mentions;
+using Tacitus.Text;
+
+namespace Tacitus.Tests.Mentions;
+
+public sealed class TimeRecognizerTests
+{
+    internal static Document Analyse(string text, string published)
+    {
+        var document = new Document(text, new DocumentMetadata { Published = DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture) }) { Language = "en" };
+        new SentenceSegmenter().Process(document, CancellationToken.None);
+        new TimeRecognizer().Process(document, CancellationToken.None);
+        return document;
+    }
+
+    private static Mention Find(Document document, string expression)
+    {
+        var times = document.Mentions.Where(m => m.Kind == MentionKind.Time).ToList();
+        var mention = times.Find(m => document.Slice(m.Span).SequenceEqual(expression));
+        Assert.True(mention is not null, $"no time mention '{expression}'; found: {string.Join(", ", times.Select(m => $"'{document.Slice(m.Span)}'={m.Time?.Value}"))}");
+        return mention!;
+    }
+
+    [Theory]
+    // weekday in past-tense reporting: the most recent one, the publication day included
+    [InlineData("2019-01-09", "The minister spoke with reporters Tuesday night.", "Tuesday night", "2019-01-08TNI", TimePrecision.TimeOfDay, "publication")]
+    [InlineData("2019-01-09", "The ferry was in port by 2 p.m. Wednesday, officials said.", "2 p.m. Wednesday", "2019-01-09T14:00", TimePrecision.Minute, "publication")]
+    [InlineData("2019-01-09", "The mayor said Sunday that the roads would reopen.", "Sunday", "2019-01-06", TimePrecision.Day, "publication")]
+    [InlineData("2019-01-09", "The agency told a briefing Tuesday that prices had fallen.", "Tuesday", "2019-01-08", TimePrecision.Day, "publication")]
+    // weekday in future-tense text: the next one
+    [InlineData("2019-01-12", "The council will vote on Monday.", "Monday", "2019-01-14", TimePrecision.Day, "publication")]
+    [InlineData("2019-01-09", "The team could fly home as soon as Thursday morning.", "Thursday morning", "2019-01-10TMO", TimePrecision.TimeOfDay, "publication")]
+    // month only: the tense picks the year
+    [InlineData("2019-01-09", "The company opened a plant in May.", "May", "2018-05", TimePrecision.Month, "publication")]
+    [InlineData("2019-01-09", "The company will open a plant in May.", "May", "2019-05", TimePrecision.Month, "publication")]
+    [InlineData("2019-01-09", "Growth has slowed since their first meeting in June.", "June", "2018-06", TimePrecision.Month, "publication")]
+    // relative to the publication date
+    [InlineData("2019-01-09", "Exports fell sharply last year.", "last year", "2018", TimePrecision.Year, "publication")]
+    [InlineData("2019-01-09", "The plant closed two years ago.", "two years ago", "2017", TimePrecision.Year, "publication")]
+    [InlineData("2019-01-09", "The president said in his New Year's address that taxes would fall.", "New Year", "2019-01-01", TimePrecision.Day, "publication")]
+    [InlineData("2019-01-09", "Rail traffic stopped yesterday.", "yesterday", "2019-01-08", TimePrecision.Day, "publication")]
+    // explicit dates
+    [InlineData("2020-05-01", "The treaty was signed on Jan. 9, 2019 in the capital.", "Jan. 9, 2019", "2019-01-09", TimePrecision.Day, "explicit")]
+    [InlineData("2019-03-01", "The bridge closed on 9 January after the flood.", "9 January", "2019-01-09", TimePrecision.Day, "publication")]
+    [InlineData("2020-05-01", "The file is dated 2019-01-09.", "2019-01-09", "2019-01-09", TimePrecision.Day, "explicit")]
+    [InlineData("2019-01-09", "The museum opened in 1998.", "1998", "1998", TimePrecision.Year, "explicit")]
+    // durations
+    [InlineData("2019-01-09", "The talks lasted three hours.", "three hours", "PT3H", TimePrecision.TimeOfDay, "none")]
+    [InlineData("2019-01-09", "It was the worst storm in a decade.", "a decade", "P10Y", TimePrecision.Year, "none")]
+    public void Process_Expression_ResolvesAgainstPublication(string published, string text, string expression, string value, TimePrecision precision, string basis)
+    {
+        var mention = Find(Analyse(text, published), expression);
+        Assert.Equal(value, mention.Time!.Value);
+        Assert.Equal(precision, mention.Time.Precision);
+        Assert.Equal(basis, mention.Time.Basis);
+    }
+
+    [Theory]
+    // anchored to the event told before, not to the publication date
+    [InlineData("2019-01-09", "The envoy arrived Tuesday night. Later she met the governor, and the next morning she visited a school.", "the next morning", "2019-01-09TMO")]
+    [InlineData("2019-01-09", "The envoy arrived Tuesday night. She visited a school the next morning. She left around noon.", "around noon", "2019-01-09T12:00")]
+    [InlineData("2019-01-09", "The storm hit on Jan. 2. Power returned two days later.", "two days later", "2019-01-04")]
+    [InlineData("2019-01-09", "The rally began on Friday. Police cleared the square that night.", "that night", "2019-01-04TNI")]
+    [InlineData("2019-01-09", "The deal closed on Monday. The shares rose the following day.", "the following day", "2019-01-08")]
+    public void Process_EventRelativeExpression_AnchorsOnEarlierTime(string published, string text, string expression, string value)
+    {
+        var mention = Find(Analyse(text, published), expression);
+        Assert.Equal(value, mention.Time!.Value);
+        Assert.Equal("event", mention.Time.Basis);
+    }
+
+    [Fact]
+    public void Process_NextMorning_PrefersAnchorWithTimeOfDayOverLaterDay()
+    {
+        // "the next morning" continues the night told about, not the holiday named after it
+        var document = Analyse("The envoy arrived Tuesday night. He praised the New Year's speech. He visited a school the next morning.", "2019-01-09");
+        Assert.Equal("2019-01-09TMO", Find(document, "the next morning").Time!.Value);
+    }
+
+    [Fact]
+    public void Process_BareTimeOfDayWithoutEarlierDate_UsesPublicationDate()
+    {
+        var mention = Find(Analyse("The vote closes at noon.", "2019-01-09"), "noon");
+        Assert.Equal("2019-01-09T12:00", mention.Time!.Value);
+        Assert.Equal("publication", mention.Time.Basis);
+    }
+
+    [Fact]
+    public void Process_SinceMonth_GivesRangeToPublication()
+    {
+        var mention = Find(Analyse("Prices have risen since March.", "2019-01-09"), "March");
+        Assert.Equal("2018-03", mention.Time!.Value);
+        Assert.Equal("2019-01-09", mention.Time.EndValue);
+    }
+
+    [Fact]
+    public void Process_DateRange_GivesStartAndEnd()
+    {
+        var document = Analyse("The fair will run from March 3 to March 5.", "2019-01-09");
+        var mention = document.Mentions.Single(m => m.Kind == MentionKind.Time);
+        Assert.Equal("2019-03-03", mention.Time!.Value);
+        Assert.Equal("2019-03-05", mention.Time.EndValue);
+    }
+
+    [Theory]
+    [InlineData("Trump is seeking a second summit with the leader.")]
+    [InlineData("He might spend the night in one of the carriages.")]
+    [InlineData("In a time of too much information, quality matters.")]
+    public void Process_NoTimeExpression_FindsNothing(string text)
+    {
+        Assert.DoesNotContain(Analyse(text, "2019-01-09").Mentions, m => m.Kind == MentionKind.Time);
+    }
+
+    [Fact]
+    public void Process_BoilerplateSentence_IsSkipped()
+    {
+        var document = new Document("Subscribe by Tuesday.", new DocumentMetadata { Published = new DateOnly(2019, 1, 9) }) { Language = "en" };
+        new SentenceSegmenter().Process(document, CancellationToken.None);
+        document.Sentences[0].Boilerplate = true;
+        new TimeRecognizer().Process(document, CancellationToken.None);
+        Assert.Empty(document.Mentions);
+    }
+
+    [Fact]
+    public void Process_NoPublicationDate_KeepsOnlyExplicitValues()
+    {
+        var document = new Document("The treaty was signed on Jan. 9, 2019, and talks resumed on Tuesday.", new DocumentMetadata()) { Language = "en" };
+        new SentenceSegmenter().Process(document, CancellationToken.None);
+        new TimeRecognizer().Process(document, CancellationToken.None);
+        Assert.Equal("2019-01-09", Find(document, "Jan. 9, 2019").Time!.Value);
+        var tuesday = Find(document, "Tuesday");
+        Assert.Equal("XXXX-WXX-2", tuesday.Time!.Value);
+        Assert.Equal("none", tuesday.Time.Basis);
+    }
+}
