@@ -46,6 +46,17 @@ internal static class TimeTriggers
 
             var first = Math.Max(0, i - Context);
             var last = Math.Min(tokens.Length - 1, i + Context);
+
+            // Never cut through a written-together run ("2019-01-09" is five tokens): widen to its ends.
+            while (first > 0 && tokens[first - 1].Span.End == tokens[first].Span.Start)
+            {
+                first--;
+            }
+
+            while (last < tokens.Length - 1 && tokens[last].Span.End == tokens[last + 1].Span.Start)
+            {
+                last++;
+            }
             if (windows.Count > 0 && windows[^1].Last >= first - 1)
             {
                 windows[^1] = (windows[^1].First, last);
@@ -75,6 +86,12 @@ internal static class TimeTriggers
         }
 
         word = StripPossessive(word);
+
+        // The tokenizer keeps an abbreviation's full stop ("Jan.", "p.m.").
+        if (word.Length > 1 && word[^1] == '.')
+        {
+            word = word[..^1];
+        }
         if (Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || CapitalisedWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
             return true;
