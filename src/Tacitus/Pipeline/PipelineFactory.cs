@@ -14,6 +14,8 @@ public static class PipelineFactory
         if (!options.TextOnly)
         {
             // mentions → entities → attribution → events
+            stages.Add(new Attributions.AttributionFinder());
+            stages.Add(new Events.EventCoder());
         }
 
         return new AnalysisPipeline(stages);
