@@ -83,12 +83,13 @@ internal sealed class AttributionFinder : IPipelineStage
             }
 
             var w = new WordSequence(document, sentence, lemmatizer);
+            var headline = IsHeadline(w);
             var reader = new SentenceReader(this, w, mentions, quotes, document.Attributions, trailing);
             for (var i = 0; i < w.Count; i++)
             {
-                if (w.Kind(i) != TokenKind.Word || cues.At(w, i) is not { } cue)
+                if (w.Kind(i) != TokenKind.Word || (i > 0 && w.IsCapitalized(i) && !headline) || cues.At(w, i) is not { } cue || InsideQuote(quotes, w.Span(i).Start))
                 {
-                    continue;
+                    continue; // a cue inside a quotation is the speaker's own speech ("I think"), not the article's report
                 }
 
                 var found = cue.Cue.Frame switch
@@ -108,6 +109,40 @@ internal sealed class AttributionFinder : IPipelineStage
         ExtendTrailing(document, trailing);
         CarryQuotes(document, quotes);
         document.Attributions.Sort((a, b) => a.Cue.Start != b.Cue.Start ? a.Cue.Start.CompareTo(b.Cue.Start) : a.Content.Start.CompareTo(b.Content.Start));
+    }
+
+    /// <summary>A title-case line ("Clinton Says Russians Hacked DNC"): capitalised cue words count there.</summary>
+    private static bool IsHeadline(WordSequence w)
+    {
+        int words = 0, capitals = 0;
+        for (var i = 0; i < w.Count; i++)
+        {
+            if (w.Kind(i) == TokenKind.Word && w.Lower(i).Length > 3)
+            {
+                words++;
+                capitals += w.IsCapitalized(i) ? 1 : 0;
+            }
+        }
+
+        return words >= 3 && capitals * 10 >= words * 8;
+    }
+
+    private static bool InsideQuote(List<Quote> quotes, int position)
+    {
+        foreach (var q in quotes)
+        {
+            if (q.Inner.Contains(position) && q.Inner.Length < 1500)
+            {
+                return true;
+            }
+
+            if (q.Inner.Start > position)
+            {
+                break;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A trailing attribution whose content opens with a pronoun covers the unattributed sentences before it.</summary>
@@ -340,7 +375,11 @@ internal sealed class AttributionFinder : IPipelineStage
                     }
 
                     var a = Build(cue, inverted.First, inverted.Last, content, direct, "inverted: \"..., said X\"", inverted.Last + 1);
-                    trailing.Add(a);
+                    if (a is not null)
+                    {
+                        trailing.Add(a);
+                    }
+
                     return a;
                 }
 
@@ -363,7 +402,7 @@ internal sealed class AttributionFinder : IPipelineStage
                 k--;
             }
 
-            if (j - k >= MaxSourceTokens || owner.verbLemmas.Contains(w.Lemma(j)) && !w.IsCapitalized(j))
+            if (j - k >= MaxSourceTokens || (owner.verbLemmas.Contains(w.Lemma(j)) && !w.IsCapitalized(j) && w.Lemma(j) != w.Lower(j) && !w.Lower(j).EndsWith('s')))
             {
                 return null;
             }
@@ -375,7 +414,11 @@ internal sealed class AttributionFinder : IPipelineStage
                 if (!content.IsEmpty)
                 {
                     var a = Build(cue, k, j, content, direct, "trailing: \"..., X said\"", cue.End);
-                    trailing.Add(a);
+                    if (a is not null)
+                    {
+                        trailing.Add(a);
+                    }
+
                     return a;
                 }
             }
@@ -529,7 +572,7 @@ internal sealed class AttributionFinder : IPipelineStage
             }
 
             var prev = w.Lower(j);
-            return prev is "i" or "we" or "you" or "they" or "will" or "would" or "could" or "may" or "might" or "must" or "should" or "can" or "do" or "did" or "does" or "to" or "\""
+            return prev is "i" or "we" or "you" or "they" or "," or "will" or "would" or "could" or "may" or "might" or "must" or "should" or "can" or "do" or "did" or "does" or "to" or "\""
                 || (prev.EndsWith('s') && !prev.EndsWith("ss", StringComparison.Ordinal) && !w.IsCapitalized(j));
         }
 
@@ -603,7 +646,7 @@ internal sealed class AttributionFinder : IPipelineStage
 
             var lead = w.Lower(open + 1);
             if (!(lead is "who" or "which" or "whose" or "a" or "an" or "the" or "one" or "former" or "also" or "now" or "along" or "like"
-                || w.Lower(open) == "—" || char.IsDigit(lead[0])))
+                || w.Lower(open) == "—" || char.IsDigit(lead[0]) || w.IsCapitalized(open + 1)))
             {
                 return null;
             }
@@ -638,8 +681,13 @@ internal sealed class AttributionFinder : IPipelineStage
             return Trimmed(w.Sentence.Span.Start, at);
         }
 
-        private Documents.Attribution Build(CueMatch cue, int first, int last, TextSpan content, bool direct, string rule, int chainFrom)
+        private Documents.Attribution? Build(CueMatch cue, int first, int last, TextSpan content, bool direct, string rule, int chainFrom)
         {
+            if (first == last && w.Lower(first) is "you" or "me" or "us" or "this" or "that" or "which" or "there")
+            {
+                return null; // the speaker's own voice or a non-source ("it said" needs a referent we do not have)
+            }
+
             var (source, anonymous, sourceRule) = owner.resolver.Resolve(w, mentions, first, last, earlier);
             var attribution = new Documents.Attribution
             {

@@ -17,7 +17,7 @@ internal enum CueFrame
 }
 
 /// <summary>One cue of data/attribution/cues.tsv.</summary>
-internal sealed record Cue(string[] Words, string Kind, CueFrame Frame)
+internal sealed record Cue(string[] Words, string Kind, CueFrame Frame, IReadOnlySet<string>? Forms = null)
 {
     public string Text => string.Join(' ', Words);
 }
@@ -47,7 +47,8 @@ internal sealed class CueLexicon
             .Select(l => new Cue(
                 l.Fields[0].Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries),
                 l.Fields[1].Trim(),
-                l.Fields[2].Trim() switch { "prep" => CueFrame.Preposition, "chain" => CueFrame.Chain, _ => CueFrame.Verb })));
+                l.Fields[2].Trim() switch { "prep" => CueFrame.Preposition, "chain" => CueFrame.Chain, _ => CueFrame.Verb },
+                l.Fields.Length > 3 && l.Fields[3].Trim().Length > 0 ? l.Fields[3].Split(',', StringSplitOptions.TrimEntries).ToHashSet(StringComparer.Ordinal) : null)));
 
     public FrozenSet<string> Words { get; }
 
@@ -61,7 +62,7 @@ internal sealed class CueLexicon
 
         foreach (var cue in cues)
         {
-            var ok = true;
+            var ok = cue.Forms is null || cue.Forms.Contains(words.Lower(i));
             for (var k = 1; k < cue.Words.Length && ok; k++)
             {
                 ok = i + k < words.Count && words.Lower(i + k) == cue.Words[k];

@@ -105,6 +105,11 @@ internal sealed class ClauseReader
                 return new SubjectResult(Compound(first, searchEnd), null, false, step == 0 ? "first actor in the clause" : "subject of the clause it continues", seg);
             }
 
+            if (step == 0 && PronounBeforeVerbGroup(s.Start, searchEnd) is int pronounToken)
+            {
+                return new SubjectResult([], words.SpanOf(pronounToken, pronounToken), true, "pronoun subject", seg);
+            }
+
             if (!mentions.HasActors || step == 0)
             {
                 var np = NounPhrase(s.Start, searchEnd);
@@ -261,7 +266,7 @@ internal sealed class ClauseReader
             return null;
         }
 
-        while (i < to && !words.IsPunctuation(i) && !Auxiliaries.Contains(words.Lemma(i)) && !verbLemmas.Contains(words.Lemma(i))
+        while (i < to && !words.IsPunctuation(i) && !Auxiliaries.Contains(words.Lemma(i)) && (words.IsCapitalized(i) || !verbLemmas.Contains(words.Lemma(i)))
             && !(words.Lower(i).EndsWith("ly", StringComparison.Ordinal) && !words.IsCapitalized(i))
             && !(i > first && !words.IsCapitalized(i) && (words.Lower(i).EndsWith("ed", StringComparison.Ordinal) || words.Lemma(i) != words.Lower(i) && !words.Lower(i).EndsWith('s'))))
         {
@@ -274,6 +279,18 @@ internal sealed class ClauseReader
 
         var last = i - 1;
         return last >= first && last - first <= 7 ? (first, last) : null;
+    }
+
+    /// <summary>"... they would meet": the pronoun right before the verb group that ends at <paramref name="trigger"/>.</summary>
+    private int? PronounBeforeVerbGroup(int from, int trigger)
+    {
+        var k = trigger - 1;
+        while (k >= from && (Auxiliaries.Contains(words.Lemma(k)) || words.Lower(k).EndsWith("ly", StringComparison.Ordinal)))
+        {
+            k--;
+        }
+
+        return k >= from && Pronouns.Contains(words.Lower(k)) && mentions.ActorAt(words.Sentence.Index, words.Span(k).Start) < 0 ? k : null;
     }
 
     private bool HasCapital(int first, int last)
