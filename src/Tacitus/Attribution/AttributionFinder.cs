@@ -396,19 +396,14 @@ internal sealed class AttributionFinder : IPipelineStage
                 return null;
             }
 
-            var k = j;
-            while (k - 1 >= 0 && !IsSourceBoundary(k - 1) && j - k < MaxSourceTokens)
-            {
-                k--;
-            }
-
+            var k = SourceStart(j);
             if (j - k >= MaxSourceTokens || (owner.verbLemmas.Contains(w.Lemma(j)) && !w.IsCapitalized(j) && w.Lemma(j) != w.Lower(j) && !w.Lower(j).EndsWith('s')))
             {
                 return null;
             }
 
             var before = k - 1;
-            if (before > 0 && (w.Lower(before) == "," || w.IsQuote(before)) && EndsClauseSoon(cue.End))
+            if (before > 0 && (w.Lower(before) == "," || w.IsQuote(before)) && EndsClauseSoon(cue))
             {
                 var content = Before(before, out var direct);
                 if (!content.IsEmpty)
@@ -522,6 +517,42 @@ internal sealed class AttributionFinder : IPipelineStage
             return content.IsEmpty ? null : Build(cue, first, last, content, direct: false, "participle: \", saying ...\" (subject of the sentence)", cue.End);
         }
 
+        /// <summary>Where the source ending at token <paramref name="j"/> begins: back to a clause boundary, taking in
+        /// an unnamed source's own relative clause ("diplomats who asked not to be named").</summary>
+        private int SourceStart(int j)
+        {
+            var k = j;
+            while (true)
+            {
+                while (k - 1 >= 0 && !IsSourceBoundary(k - 1) && j - k < MaxSourceTokens)
+                {
+                    k--;
+                }
+
+                var b = k - 1;
+                if (b > 0 && w.Lower(b) is "who" or "that" && !w.IsCapitalized(b - 1) && !w.IsPunctuation(b - 1) && NoCapitals(k, j))
+                {
+                    k = b;
+                    continue;
+                }
+
+                return k;
+            }
+        }
+
+        private bool NoCapitals(int from, int to)
+        {
+            for (var i = from; i <= to; i++)
+            {
+                if (w.IsCapitalized(i))
+                {
+                    return false;
+                }
+            }
+
+            return true;
+        }
+
         /// <summary>The subject of the sentence's main clause: the first actor (or capitalised noun phrase) of the
         /// first segment that has one, before <paramref name="limit"/>.</summary>
         private (int First, int Last)? SentenceSubject(int limit)
@@ -577,8 +608,16 @@ internal sealed class AttributionFinder : IPipelineStage
         }
 
         /// <summary>True when the cue ends its clause: at most a few words ("in a statement", "on Tuesday") before a comma or the end.</summary>
-        private bool EndsClauseSoon(int from)
+        private bool EndsClauseSoon(CueMatch cue)
         {
+            var from = cue.End;
+            if (from < w.Count && !IsClauseBreak(from) && !Time(from) && !w.Lower(from).EndsWith("ly", StringComparison.Ordinal)
+                && w.Lower(from) is not ("on" or "in" or "at" or "during" or "late" or "early" or "earlier" or "later" or "last" or "this" or "today" or "yesterday" or "tonight" or "via" or "through" or "after" or "before")
+                && !(cue.Cue.Words[0] == "tell" && from + 2 < w.Count && (IsClauseBreak(from + 1) || IsClauseBreak(from + 2))))
+            {
+                return false; // an object or complement follows: "denied any role", "said the plan failed"
+            }
+
             for (var t = from; t < w.Count; t++)
             {
                 if (IsClauseBreak(t))
@@ -627,7 +666,15 @@ internal sealed class AttributionFinder : IPipelineStage
                 last--;
             }
 
-            return (from, last);
+            for (var i = from; i <= last; i++)
+            {
+                if (w.Lemma(i) is "be" or "have" or "do" || ClauseReader.Auxiliaries.Contains(w.Lemma(i)) || (i > from && ClauseReader.Determiners.Contains(w.Lower(i)) && w.Lower(i) is "the" or "a" or "an"))
+                {
+                    return null; // a clause, not a name: "..., said the flood was the worst"
+                }
+            }
+
+            return last - from <= 5 ? (from, last) : null;
         }
 
         /// <summary>"Naoko Aoki, a fellow at ..., said" / "China and Russia, who both ..., have called": the subject before the aside.</summary>
@@ -842,11 +889,8 @@ internal sealed class AttributionFinder : IPipelineStage
                 return w.Lower(t) is not ("." or "'" or "-" or "&");
             }
 
-            return SourceBoundaries.Contains(w.Lower(t)) || (owner.verbLemmas.Contains(w.Lemma(t)) && !w.IsCapitalized(t) && !IsNounish(t));
+            return SourceBoundaries.Contains(w.Lower(t));
         }
-
-        /// <summary>A pattern or cue word used as a noun inside a source ("the news agency report", "the talks").</summary>
-        private bool IsNounish(int t) => t > 0 && owner.IsNounUse(w, t);
 
         private TextSpan Trimmed(int start, int end)
         {
