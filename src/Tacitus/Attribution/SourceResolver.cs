@@ -32,6 +32,8 @@ internal sealed class SourceResolver
     /// <param name="earlier">Attributions already found in the document (for surnames and pronouns).</param>
     public (SourceRef Source, bool Anonymous, string Rule) Resolve(WordSequence w, MentionIndex mentions, int first, int last, IReadOnlyList<Documents.Attribution> earlier)
     {
+        var whole = w.SpanOf(first, last); // mentions may include the determiner ("The North Korean leader")
+
         // trim determiners and punctuation at the edges
         while (first < last && (w.IsPunctuation(first) || w.Lower(first) is "the" or "a" or "an"))
         {
@@ -50,7 +52,7 @@ internal sealed class SourceResolver
         var chosen = -1;
         var actorCount = 0;
         var namesPerson = false;
-        foreach (var m in mentions.ActorsWithin(sentence, span))
+        foreach (var m in mentions.ActorsWithin(sentence, whole))
         {
             actorCount++;
             var mention = mentions[m];
