@@ -104,6 +104,11 @@ internal sealed class AttributionFinder : IPipelineStage
                     i = Math.Max(i, cue.End - 1);
                 }
             }
+
+            if (reader.ColonBeforeQuote() is { } colon)
+            {
+                document.Attributions.Add(colon);
+            }
         }
 
         ExtendTrailing(document, trailing);
@@ -324,6 +329,36 @@ internal sealed class AttributionFinder : IPipelineStage
             }
 
             return Build(cue, first, sourceLast, content, direct: false, "according to X", sourceLast + 1);
+        }
+
+        /// <summary>"The ministry in a statement: “...”": a short source, a colon and a quotation (when no verb cue took the quote).</summary>
+        public Documents.Attribution? ColonBeforeQuote()
+        {
+            for (var c = 1; c + 1 < w.Count; c++)
+            {
+                if (w.Lower(c) != ":" || !w.IsQuote(c + 1) || c > 8 || QuoteTracker.StartingNear(quotes, Text, w.Span(c).End) is not (var q and >= 0))
+                {
+                    continue;
+                }
+
+                if (earlier.Any(a => a.Content.Overlaps(quotes[q].Inner)) || InsideQuote(quotes, w.Span(0).Start))
+                {
+                    return null;
+                }
+
+                for (var t = 0; t < c; t++)
+                {
+                    if (owner.cues.At(w, t) is not null && !w.IsCapitalized(t))
+                    {
+                        return null; // "X said:" is a verb cue
+                    }
+                }
+
+                var colon = new Cue([":"], "speech", CueFrame.Verb);
+                return Build(new CueMatch(colon, c, c + 1), 0, c - 1, quotes[q].Inner, direct: true, "colon before a quotation", c + 1);
+            }
+
+            return null;
         }
 
         /// <summary>A verb cue: leading ("X said that ..."), trailing ("..., X said"), inverted ("..., said X") or participle (", saying ...").</summary>
@@ -604,7 +639,7 @@ internal sealed class AttributionFinder : IPipelineStage
 
             var prev = w.Lower(j);
             return prev is "i" or "we" or "you" or "they" or "," or "will" or "would" or "could" or "may" or "might" or "must" or "should" or "can" or "do" or "did" or "does" or "to" or "\""
-                || (prev.EndsWith('s') && !prev.EndsWith("ss", StringComparison.Ordinal) && !w.IsCapitalized(j));
+                || (prev.EndsWith('s') && !prev.EndsWith("ss", StringComparison.Ordinal));
         }
 
         /// <summary>True when the cue ends its clause: at most a few words ("in a statement", "on Tuesday") before a comma or the end.</summary>
