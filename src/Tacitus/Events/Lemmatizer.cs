@@ -20,7 +20,13 @@ internal sealed class Lemmatizer
         irregularLookup = irregular.GetAlternateLookup<ReadOnlySpan<char>>();
         known = knownLemmas.Concat(irregular.Values).ToFrozenSet(StringComparer.Ordinal);
         knownLookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        prefixes = known.Where(k => k.Length >= 3).Select(k => k[..3]).ToFrozenSet(StringComparer.Ordinal);
+        prefixLookup = prefixes.GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    // every suffix rule keeps the first three letters, so a word whose prefix no known lemma has is its own lemma
+    private readonly FrozenSet<string> prefixes;
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> prefixLookup;
 
     /// <summary>The irregular forms shipped in data/events/irregular-verbs.tsv.</summary>
     public static IReadOnlyDictionary<string, string> ShippedIrregularForms { get; } = LoadIrregular();
@@ -37,6 +43,11 @@ internal sealed class Lemmatizer
         if (word.EndsWith("n't", StringComparison.Ordinal))
         {
             return "not";
+        }
+
+        if (word.Length > 4 && !prefixLookup.Contains(word[..3]))
+        {
+            return lower;
         }
 
         if (knownLookup.TryGetValue(word, out var same))
