@@ -4,7 +4,7 @@ namespace Tacitus.Attributions;
 
 /// <summary>
 /// Recognises sources that are not named (data/attribution/anonymous.tsv): marked words ("unidentified",
-/// "anonymous"), phrases ("people familiar with the talks", "a source close to", "who asked not to be named"), and
+/// "anonymous"), phrases ("people familiar with the matter", "a source close to", "who asked not to be named"), and
 /// bare role nouns with no name ("officials said", "a senior diplomat").
 /// </summary>
 internal sealed class AnonymousSourcePatterns

@@ -15,7 +15,7 @@ namespace Tacitus.Attributions;
 /// <item>"according to X": content is the rest of the sentence on the other side of the phrase.</item>
 /// <item>"X reported, citing Y": Y is the chain; anonymity is read from the source and the chain.</item>
 /// <item>", saying ...": the source is the sentence's subject.</item>
-/// <item>A trailing attribution whose content opens with a pronoun ("He left there around noon, Yonhap reported.")
+/// <item>A trailing attribution whose content opens with a pronoun ("He flew home at noon, the agency reported.")
 /// also covers the sentences before it in the paragraph that have no attribution of their own.</item>
 /// <item>A quotation with no cue of its own continues the speaker of the last attribution in the same or the
 /// previous paragraph.</item>
@@ -669,7 +669,7 @@ internal sealed class AttributionFinder : IPipelineStage
             return true;
         }
 
-        /// <summary>", said Lu Kang." : a short source right after the cue, then the end or a comma.</summary>
+        /// <summary>", said Omar Haddad." : a short source right after the cue, then the end or a comma.</summary>
         private (int First, int Last)? Inverted(int from)
         {
             var t = from;
@@ -712,7 +712,7 @@ internal sealed class AttributionFinder : IPipelineStage
             return last - from <= 5 ? (from, last) : null;
         }
 
-        /// <summary>"Naoko Aoki, a fellow at ..., said" / "China and Russia, who both ..., have called": the subject before the aside.</summary>
+        /// <summary>"Lena Berg, a researcher at ..., said" / "Egypt and Kenya, which both ..., have called": the subject before the aside.</summary>
         private (int First, int Last)? ApposedSubject(int comma)
         {
             var open = comma - 1;

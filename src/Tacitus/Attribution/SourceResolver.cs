@@ -8,8 +8,8 @@ namespace Tacitus.Attributions;
 /// Turns the words of a source into a <see cref="SourceRef"/>: the actor mention inside it (a person before an
 /// organisation before a country), its name, kind (person, official, media, government, organization, document,
 /// anonymous) and country. Without a mention it falls back on source nouns (data/attribution/source-nouns.tsv:
-/// "the DongA Ilbo newspaper" → media "DongA Ilbo"), on an earlier source for a surname ("Lu said" after
-/// "spokesman Lu Kang") or a pronoun ("he said"), and on the words themselves.
+/// "the Harbour Gazette newspaper" → media "Harbour Gazette"), on an earlier source for a surname ("Novak said"
+/// after "Interior Minister Pavel Novak") or a pronoun ("he said"), and on the words themselves.
 /// </summary>
 internal sealed class SourceResolver
 {
@@ -32,7 +32,7 @@ internal sealed class SourceResolver
     /// <param name="earlier">Attributions already found in the document (for surnames and pronouns).</param>
     public (SourceRef Source, bool Anonymous, string Rule) Resolve(WordSequence w, MentionIndex mentions, int first, int last, IReadOnlyList<Documents.Attribution> earlier)
     {
-        var whole = w.SpanOf(first, last); // mentions may include the determiner ("The North Korean leader")
+        var whole = w.SpanOf(first, last); // mentions may include the determiner ("The Kenyan president")
 
         // trim determiners and punctuation at the edges
         while (first < last && (w.IsPunctuation(first) || w.Lower(first) is "the" or "a" or "an"))
@@ -151,7 +151,7 @@ internal sealed class SourceResolver
         var text = w.Document.Text;
         if (entry.Outlet)
         {
-            // the capitalised words right before the noun ("the DongA Ilbo newspaper"), else right after ("the newspaper Le Monde")
+            // the capitalised words right before the noun ("the Harbour Gazette newspaper"), else right after ("the newspaper Le Monde")
             var k = nounStart - 1;
             while (k >= first && w.IsCapitalized(k))
             {
@@ -175,7 +175,7 @@ internal sealed class SourceResolver
             }
         }
 
-        // a title before a name: "spokesman Lu Kang" → Lu Kang
+        // a title before a name: "spokeswoman Ana Ruiz" → Ana Ruiz
         var end = nounEnd + 1;
         while (end <= last && w.IsCapitalized(end))
         {

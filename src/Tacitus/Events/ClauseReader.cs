@@ -22,7 +22,7 @@ internal enum BoundaryKind
 /// <summary>A run of tokens <c>[Start, End)</c> of a sentence between two clause boundaries.</summary>
 internal readonly record struct ClauseSegment(int Start, int End, BoundaryKind Kind);
 
-/// <summary>The subject found for a trigger: actor mentions (several for "China and Russia"), or words only.</summary>
+/// <summary>The subject found for a trigger: actor mentions (several for "Egypt and Kenya"), or words only.</summary>
 internal sealed record SubjectResult(IReadOnlyList<int> Mentions, TextSpan? Words, bool Pronoun, string Rule, int Segment)
 {
     public static SubjectResult None(string rule, int segment) => new([], null, false, rule, segment);
@@ -219,7 +219,7 @@ internal sealed class ClauseReader
         return -1;
     }
 
-    /// <summary>"China and Russia", "Hungarian and Romanian officials": the mention and the ones joined to it by
+    /// <summary>"Egypt and Kenya", "Malian and Algerian officials": the mention and the ones joined to it by
     /// "and" or a comma before <paramref name="limit"/>.</summary>
     public List<int> Compound(int first, int limit)
     {

@@ -13,8 +13,8 @@ namespace Tacitus.Events;
 /// clause's own time mention, else the governing attribution's, else the publication date; the location from the
 /// clause's place mentions; the attribution whose content covers the trigger; and its modality. Every field's rule
 /// goes into <see cref="EventRecord.Explanation"/>.
-/// <para>Compound subjects ("China and Russia have called for ...") give one record per actor; for reciprocal
-/// patterns ("China and the DPRK are friends", "X and Y met") one record first → second.</para>
+/// <para>Compound subjects ("Egypt and Kenya have called for ...") give one record per actor; for reciprocal
+/// patterns ("Egypt and Kenya are friends", "X and Y met") one record first → second.</para>
 /// <para>Reads <see cref="Document.Mentions"/> (people, organisations, countries, places, times),
 /// <see cref="Document.Entities"/> and <see cref="Document.Attributions"/> when earlier stages set them.</para>
 /// </summary>

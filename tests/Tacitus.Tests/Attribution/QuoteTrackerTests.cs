@@ -9,7 +9,7 @@ public sealed class QuoteTrackerTests
     [InlineData("He said: “One. Two.” Then he left.", 1, "One. Two.")]
     [InlineData("“First paragraph of the quote.\n\n“Second paragraph,” she said.", 1, "First paragraph of the quote.\n\n“Second paragraph")]
     [InlineData("“Unclosed quote here.\n\nA new paragraph.", 1, "Unclosed quote here.")]
-    [InlineData("The \"new path\" was mentioned.", 1, "new path")]
+    [InlineData("The \"fresh start\" was mentioned.", 1, "fresh start")]
     public void Find_Quotes_AcrossSentencesAndParagraphs(string text, int count, string first)
     {
         var document = DocumentBuilder.With(text).Build();
