@@ -23,6 +23,8 @@ public static class PipelineFactory
             stages.Add(new Mentions.CoreferenceResolver());
             stages.Add(new Mentions.TimeRecognizer());
             stages.Add(new Mentions.QuantityRecognizer());
+            stages.Add(new Attributions.AttributionFinder());
+            stages.Add(new Events.EventCoder());
         }
 
         return new AnalysisPipeline(stages, errors);

@@ -1,0 +1,485 @@
+using System.Collections.Frozen;
+using Tacitus.Documents;
+
+namespace Tacitus.Events;
+
+/// <summary>How a clause segment begins.</summary>
+internal enum BoundaryKind
+{
+    SentenceStart,
+    Comma,
+    Semicolon,
+    Colon,
+    Dash,
+    Parenthesis,
+    Relative,
+    That,
+    Subordinator,
+    Coordinator,
+    Complement,
+}
+
+/// <summary>A run of tokens <c>[Start, End)</c> of a sentence between two clause boundaries.</summary>
+internal readonly record struct ClauseSegment(int Start, int End, BoundaryKind Kind);
+
+/// <summary>The subject found for a trigger: actor mentions (several for "Egypt and Kenya"), or words only.</summary>
+internal sealed record SubjectResult(IReadOnlyList<int> Mentions, TextSpan? Words, bool Pronoun, string Rule, int Segment)
+{
+    public static SubjectResult None(string rule, int segment) => new([], null, false, rule, segment);
+
+    public bool Found => Mentions.Count > 0 || Words is not null;
+}
+
+/// <summary>
+/// Splits a sentence into clause segments at punctuation, relative pronouns, "that", subordinators, coordinated
+/// verb phrases and the start of reported content, and finds the subject of a trigger: the first actor named in
+/// its clause, else (for a clause without one: ", and returned", ", who ... ,") the subject of the clause it
+/// continues, skipping appositions and relative clauses; the antecedent for "X, who Y accused".
+/// </summary>
+internal sealed class ClauseReader
+{
+    private static readonly FrozenSet<string> Relatives = FrozenSet.ToFrozenSet(["who", "whom", "whose", "which"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Subordinators = FrozenSet.ToFrozenSet(
+        ["if", "unless", "because", "although", "though", "while", "whereas", "when", "whenever", "where", "so"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Coordinators = FrozenSet.ToFrozenSet(["and", "but", "or", "yet"], StringComparer.Ordinal);
+
+    /// <summary>Auxiliaries and modals: a coordinator followed by one starts a new verb phrase.</summary>
+    internal static readonly FrozenSet<string> Auxiliaries = FrozenSet.ToFrozenSet(
+        ["be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "'ll", "also", "then", "later"], StringComparer.Ordinal);
+
+    internal static readonly FrozenSet<string> Pronouns = FrozenSet.ToFrozenSet(
+        ["he", "she", "they", "it", "we", "i", "you", "him", "them", "us"], StringComparer.Ordinal);
+
+    internal static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"], StringComparer.Ordinal);
+
+    private static readonly FrozenSet<string> Prepositions = FrozenSet.ToFrozenSet(
+        ["in", "on", "at", "for", "with", "by", "from", "after", "before", "during", "since", "as", "of", "to", "into", "over", "under", "among", "between", "despite", "without", "about"],
+        StringComparer.Ordinal);
+
+    private readonly WordSequence words;
+    private readonly MentionIndex mentions;
+    private readonly IReadOnlySet<string> verbLemmas;
+    private readonly List<ClauseSegment> segments = [];
+    private readonly int[] segmentOf;
+
+    public ClauseReader(WordSequence words, MentionIndex mentions, IReadOnlySet<string> verbLemmas, IReadOnlyList<int> contentStarts)
+    {
+        this.words = words;
+        this.mentions = mentions;
+        this.verbLemmas = verbLemmas;
+        segmentOf = new int[words.Count];
+        var start = 0;
+        var kind = BoundaryKind.SentenceStart;
+        for (var i = 1; i < words.Count; i++)
+        {
+            var boundary = BoundaryAt(i, contentStarts);
+            if (boundary is { } b)
+            {
+                Add(start, i, kind);
+                start = i;
+                kind = b;
+            }
+        }
+
+        Add(start, words.Count, kind);
+    }
+
+    public IReadOnlyList<ClauseSegment> Segments => segments;
+
+    public WordSequence Words => words;
+
+    public int SegmentOf(int token) => segmentOf[Math.Clamp(token, 0, segmentOf.Length - 1)];
+
+    /// <summary>The subject of the clause that <paramref name="trigger"/> is in (see the class summary).</summary>
+    public SubjectResult Subject(int trigger)
+    {
+        var seg = SegmentOf(trigger);
+        var searchEnd = trigger;
+        for (var step = 0; step < 6 && seg >= 0; step++)
+        {
+            var s = segments[seg];
+            var first = FirstActor(s.Start, searchEnd);
+            if (first >= 0)
+            {
+                return new SubjectResult(Compound(first, searchEnd), null, false, step == 0 ? "first actor in the clause" : "subject of the clause it continues", seg);
+            }
+
+            if (step == 0 && PronounBeforeVerbGroup(s.Start, searchEnd) is int pronounToken)
+            {
+                return new SubjectResult([], words.SpanOf(pronounToken, pronounToken), true, "pronoun subject", seg);
+            }
+
+            if (!mentions.HasActors || step == 0)
+            {
+                var np = NounPhrase(s.Start, searchEnd);
+                if (np is { } phrase)
+                {
+                    var pronoun = phrase.First == phrase.Last && Pronouns.Contains(words.Lower(phrase.First));
+                    if (pronoun || !mentions.HasActors || HasCapital(phrase.First, phrase.Last))
+                    {
+                        return new SubjectResult([], words.SpanOf(phrase.First, phrase.Last), pronoun, pronoun ? "pronoun subject" : "subject words (no actor mention)", seg);
+                    }
+                }
+            }
+
+            switch (s.Kind)
+            {
+                case BoundaryKind.Relative:
+                case BoundaryKind.That:
+                    var antecedent = Antecedent(s.Start);
+                    return antecedent >= 0
+                        ? new SubjectResult([antecedent], null, false, "relative clause: antecedent", seg)
+                        : SubjectResult.None("no subject in the clause", seg);
+                case BoundaryKind.Comma:
+                case BoundaryKind.Dash:
+                case BoundaryKind.Parenthesis:
+                case BoundaryKind.Coordinator:
+                    seg = PreviousMainSegment(seg);
+                    if (seg >= 0)
+                    {
+                        searchEnd = segments[seg].End;
+                    }
+
+                    break;
+                default:
+                    return SubjectResult.None("no subject in the clause", seg);
+            }
+        }
+
+        return SubjectResult.None("no subject found", Math.Max(seg, 0));
+    }
+
+    /// <summary>The actor mention that a relative pronoun at <paramref name="token"/> refers to ("Xi, who ..."), or -1.</summary>
+    public int Antecedent(int token)
+    {
+        var k = token - 1;
+        if (k >= 0 && words.Lower(k) == ",")
+        {
+            k--;
+        }
+
+        if (k < 0)
+        {
+            return -1;
+        }
+
+        var end = words.Span(k).End;
+        var sentence = words.Sentence.Index;
+        foreach (var m in mentions.ActorsIn(sentence))
+        {
+            if (mentions[m].Span.End == end || (mentions[m].Span.End >= words.Span(k).Start && mentions[m].Span.End <= end))
+            {
+                return m;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first actor mention starting in tokens [from, to), moved to the head of its noun phrase
+    /// ("Chinese" → "Chinese President Xi Jinping"); -1 when none.</summary>
+    public int FirstActor(int from, int to)
+    {
+        if (from >= to || from >= words.Count)
+        {
+            return -1;
+        }
+
+        var range = new TextSpan(words.Span(from).Start, words.Span(Math.Min(to, words.Count) - 1).End);
+        foreach (var m in mentions.ActorsIn(words.Sentence.Index))
+        {
+            var span = mentions[m].Span;
+            if (span.Start >= range.Start && span.Start < range.End)
+            {
+                return Head(m, range.End);
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>The first place mention starting in tokens [from, to), or -1.</summary>
+    public int FirstPlace(int from, int to)
+    {
+        if (from >= to || from >= words.Count)
+        {
+            return -1;
+        }
+
+        var range = new TextSpan(words.Span(from).Start, words.Span(Math.Min(to, words.Count) - 1).End);
+        foreach (var m in mentions.PlacesIn(words.Sentence.Index))
+        {
+            if (mentions[m].Span.Start >= range.Start && mentions[m].Span.Start < range.End)
+            {
+                return m;
+            }
+        }
+
+        return -1;
+    }
+
+    /// <summary>"Egypt and Kenya", "Malian and Algerian officials": the mention and the ones joined to it by
+    /// "and" or a comma before <paramref name="limit"/>.</summary>
+    public List<int> Compound(int first, int limit)
+    {
+        var list = new List<int> { first };
+        var limitPos = limit < words.Count ? words.Span(limit).Start : words.Sentence.Span.End;
+        var sentence = words.Sentence.Index;
+        var current = first;
+        while (true)
+        {
+            var end = mentions[current].Span.End;
+            var next = -1;
+            foreach (var m in mentions.ActorsIn(sentence))
+            {
+                if (mentions[m].Span.Start >= end && mentions[m].Span.Start < limitPos)
+                {
+                    next = m;
+                    break;
+                }
+            }
+
+            if (next < 0 || !IsConjunction(words.Document.Text.AsSpan(end, mentions[next].Span.Start - end)))
+            {
+                return list;
+            }
+
+            current = Head(next, limitPos);
+            list.Add(current);
+        }
+    }
+
+    /// <summary>A short noun phrase at the start of tokens [from, to): up to the verb group. Null when none.</summary>
+    public (int First, int Last)? NounPhrase(int from, int to)
+    {
+        var i = from;
+        while (i < to && (words.IsPunctuation(i) || Relatives.Contains(words.Lower(i)) || Subordinators.Contains(words.Lower(i))
+            || Coordinators.Contains(words.Lower(i)) || words.Lower(i) == "that"))
+        {
+            i++;
+        }
+
+        var first = i;
+        if (first < to && Prepositions.Contains(words.Lower(first)))
+        {
+            return null;
+        }
+
+        while (i < to && !words.IsPunctuation(i) && !Auxiliaries.Contains(words.Lemma(i)) && (words.IsCapitalized(i) || !verbLemmas.Contains(words.Lemma(i)))
+            && !(words.Lower(i).EndsWith("ly", StringComparison.Ordinal) && !words.IsCapitalized(i))
+            && !(i > first && !words.IsCapitalized(i) && (words.Lower(i).EndsWith("ed", StringComparison.Ordinal) || words.Lemma(i) != words.Lower(i) && !words.Lower(i).EndsWith('s'))))
+        {
+            i++;
+            if (Pronouns.Contains(words.Lower(i - 1)))
+            {
+                break;
+            }
+        }
+
+        var last = i - 1;
+        return last >= first && last - first <= 7 ? (first, last) : null;
+    }
+
+    /// <summary>"... they would meet": the pronoun right before the verb group that ends at <paramref name="trigger"/>.</summary>
+    private int? PronounBeforeVerbGroup(int from, int trigger)
+    {
+        var k = trigger - 1;
+        while (k >= from && (Auxiliaries.Contains(words.Lemma(k)) || words.Lower(k).EndsWith("ly", StringComparison.Ordinal)))
+        {
+            k--;
+        }
+
+        return k >= from && Pronouns.Contains(words.Lower(k)) && mentions.ActorAt(words.Sentence.Index, words.Span(k).Start) < 0 ? k : null;
+    }
+
+    private bool HasCapital(int first, int last)
+    {
+        for (var i = first; i <= last; i++)
+        {
+            if (words.IsCapitalized(i) && (i > 0 || !Determiners.Contains(words.Lower(i))))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private int Head(int m, int limitPos)
+    {
+        var mention = mentions[m];
+        if (mention.Kind != MentionKind.Country)
+        {
+            return m;
+        }
+
+        var text = words.Document.Text;
+        foreach (var n in mentions.ActorsIn(words.Sentence.Index))
+        {
+            var next = mentions[n];
+            if (next.Span.Start < mention.Span.End || next.Kind == MentionKind.Country)
+            {
+                continue;
+            }
+
+            if (next.Span.Start >= limitPos)
+            {
+                break;
+            }
+
+            var between = text.AsSpan(mention.Span.End, next.Span.Start - mention.Span.End);
+            return IsTitleRun(between) ? n : m;
+        }
+
+        return m;
+    }
+
+    /// <summary>Words between a nationality and a name: "leader", "Foreign Ministry spokesman" (no verb, comma or "and").</summary>
+    private bool IsTitleRun(ReadOnlySpan<char> between)
+    {
+        var count = 0;
+        foreach (var range in between.Split(' '))
+        {
+            var w = between[range];
+            if (w.IsEmpty)
+            {
+                continue;
+            }
+
+            count++;
+            foreach (var c in w)
+            {
+                if (!char.IsLetter(c) && c is not '.' and not '-' and not '\'' and not '’')
+                {
+                    return false;
+                }
+            }
+
+            var lower = w.ToString().ToLowerInvariant();
+            if (count > 4 || Coordinators.Contains(lower) || lower is "of" or "with" or "to" or "in" or "on" or "by" or "for" || verbLemmas.Contains(lower)
+                || Auxiliaries.Contains(lower) || (lower.EndsWith("ed", StringComparison.Ordinal) && !char.IsUpper(w[0])))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool IsConjunction(ReadOnlySpan<char> between)
+    {
+        var t = between.Trim();
+        return t is "and" or "," or ", and" or "&" || (t.StartsWith("and ") && t[4..].Trim() is "the") || (t.StartsWith(", and ") && t[6..].Trim() is "the");
+    }
+
+    private int PreviousMainSegment(int seg)
+    {
+        var i = seg - 1;
+        while (i >= 0)
+        {
+            var s = segments[i];
+            var tiny = s.End - s.Start <= 1;
+            if (s.Kind == BoundaryKind.Relative || tiny || IsApposition(i))
+            {
+                i--;
+                continue;
+            }
+
+            return i;
+        }
+
+        return -1;
+    }
+
+    private bool IsApposition(int seg)
+    {
+        var s = segments[seg];
+        if (s.Kind is not (BoundaryKind.Comma or BoundaryKind.Dash or BoundaryKind.Parenthesis) || seg + 1 >= segments.Count)
+        {
+            return false;
+        }
+
+        var next = segments[seg + 1];
+        if (s.Kind == BoundaryKind.Dash)
+        {
+            return next.Kind == BoundaryKind.Dash;
+        }
+
+        var firstWord = s.Start + 1 < s.End ? words.Lower(s.Start + 1) : string.Empty;
+        return next.Kind is BoundaryKind.Comma or BoundaryKind.Parenthesis && (Determiners.Contains(firstWord) || firstWord is "one" or "former" or "formerly" or "now");
+    }
+
+    private BoundaryKind? BoundaryAt(int i, IReadOnlyList<int> contentStarts)
+    {
+        foreach (var c in contentStarts)
+        {
+            if (c == i)
+            {
+                return BoundaryKind.Complement;
+            }
+        }
+
+        var w = words.Lower(i);
+        switch (w)
+        {
+            case ",":
+                return Coordinators.Contains(Next(i)) ? BoundaryKind.Coordinator : BoundaryKind.Comma;
+            case ";":
+                return BoundaryKind.Semicolon;
+            case ":":
+                return BoundaryKind.Colon;
+            case "—" or "-" when words.IsPunctuation(i):
+                return BoundaryKind.Dash;
+            case "(" or ")":
+                return BoundaryKind.Parenthesis;
+            case "that":
+                return BoundaryKind.That;
+            default:
+                break;
+        }
+
+        if (words.IsPunctuation(i))
+        {
+            return null;
+        }
+
+        if (Relatives.Contains(w))
+        {
+            return BoundaryKind.Relative;
+        }
+
+        if (Subordinators.Contains(w))
+        {
+            return w == "so" && Next(i) is "far" or "much" or "many" or "that" ? null : BoundaryKind.Subordinator;
+        }
+
+        if (Coordinators.Contains(w) && words.Lower(i - 1) != "," && i + 1 < words.Count)
+        {
+            var next = words.Lemma(i + 1);
+            if (Auxiliaries.Contains(next) || (words.Lower(i + 1).EndsWith("ed", StringComparison.Ordinal) && !words.IsCapitalized(i + 1)))
+            {
+                return BoundaryKind.Coordinator;
+            }
+        }
+
+        return null;
+    }
+
+    private string Next(int i) => i + 1 < words.Count ? words.Lower(i + 1) : string.Empty;
+
+    private void Add(int start, int end, BoundaryKind kind)
+    {
+        if (end <= start)
+        {
+            return;
+        }
+
+        for (var i = start; i < end; i++)
+        {
+            segmentOf[i] = segments.Count;
+        }
+
+        segments.Add(new ClauseSegment(start, end, kind));
+    }
+}

@@ -1,0 +1,691 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Tacitus.Documents;
+using Tacitus.Domain;
+using Tacitus.Pipeline;
+
+namespace Tacitus.Events;
+
+/// <summary>
+/// Codes event records: every clause where a pattern (data/events/patterns.tsv) reports an interaction between
+/// actors becomes a record with its PLOVER type, mode, CAMEO code and score; the actor and recipient from the actor
+/// mentions (subject, slot, passive by-agent, relative-clause antecedent, compound subjects); the date from the
+/// clause's own time mention, else the governing attribution's, else the publication date; the location from the
+/// clause's place mentions; the attribution whose content covers the trigger; and its modality. Every field's rule
+/// goes into <see cref="EventRecord.Explanation"/>.
+/// <para>Compound subjects ("Egypt and Kenya have called for ...") give one record per actor; for reciprocal
+/// patterns ("Egypt and Kenya are friends", "X and Y met") one record first → second.</para>
+/// <para>Reads <see cref="Document.Mentions"/> (people, organisations, countries, places, times),
+/// <see cref="Document.Entities"/> and <see cref="Document.Attributions"/> when earlier stages set them.</para>
+/// </summary>
+internal sealed class EventCoder : IPipelineStage
+{
+    private static readonly FrozenSet<PloverType> Cooperative = FrozenSet.ToFrozenSet(
+        [PloverType.Consult, PloverType.Support, PloverType.Cooperate, PloverType.Aid, PloverType.Concede, PloverType.Retreat]);
+
+    private static readonly FrozenSet<PloverType> Material = FrozenSet.ToFrozenSet(
+        [PloverType.Protest, PloverType.Mobilize, PloverType.Sanction, PloverType.Coerce, PloverType.Assault, PloverType.Fight]);
+
+    private static readonly FrozenSet<string> Particles = FrozenSet.ToFrozenSet(["off", "up", "down", "out", "away"], StringComparer.Ordinal);
+
+    private readonly EventPatterns patterns;
+    private readonly ModalityReader modality;
+    private readonly CameoPloverTable table;
+    private readonly Lemmatizer lemmatizer;
+    private readonly FrozenSet<string> verbLemmas;
+
+    public EventCoder()
+        : this(EventPatterns.Shipped)
+    {
+    }
+
+    public EventCoder(EventPatterns patterns, ModalityReader? modality = null)
+    {
+        this.patterns = patterns;
+        this.modality = modality ?? ModalityReader.Shipped;
+        table = CameoPloverTable.Shipped;
+        var cueWords = Attributions.CueLexicon.Shipped.Words;
+        verbLemmas = patterns.TriggerLemmas.Concat(cueWords).ToFrozenSet(StringComparer.Ordinal);
+        lemmatizer = new Lemmatizer(Lemmatizer.ShippedIrregularForms, patterns.Words.Concat(this.modality.Words).Concat(cueWords));
+    }
+
+    public string Name => "events";
+
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
+
+    public Annotations Assigns => Annotations.Events;
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var mentions = new MentionIndex(document);
+        foreach (var sentence in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (sentence.Boilerplate || sentence.TokenCount == 0)
+            {
+                continue;
+            }
+
+            var w = new WordSequence(document, sentence, lemmatizer);
+            var matches = patterns.Matches(w);
+            if (matches.Count == 0)
+            {
+                continue;
+            }
+
+            var clauses = new ClauseReader(w, mentions, verbLemmas, ContentStarts(document, w));
+            var reader = new ClauseCoder(this, document, w, clauses, mentions);
+            foreach (var (match, folded) in reader.Select(matches))
+            {
+                reader.Code(match, folded, document.Events);
+            }
+        }
+    }
+
+    private static List<int> ContentStarts(Document document, WordSequence w)
+    {
+        var starts = new List<int>();
+        foreach (var a in document.Attributions)
+        {
+            if (a.Content.Start > w.Sentence.Span.Start && a.Content.Start < w.Sentence.Span.End)
+            {
+                starts.Add(w.TokenAtOrAfter(a.Content.Start));
+            }
+        }
+
+        return starts;
+    }
+
+    /// <summary>An actor or recipient before it becomes an <see cref="ActorRef"/>.</summary>
+    private readonly record struct Party(int Mention, TextSpan? Words, bool FromPlace, string Rule)
+    {
+        public static readonly Party None = new(-1, null, false, "none");
+
+        public bool Found => Mention >= 0 || Words is not null;
+    }
+
+    /// <summary>Codes the matches of one sentence.</summary>
+    private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions)
+    {
+        /// <summary>Drops nominal references and overlaps, and folds matches inside another's complement into it.</summary>
+        public List<(PatternMatch Match, List<string> Folded)> Select(List<PatternMatch> matches)
+        {
+            var kept = new List<(PatternMatch Match, List<string> Folded, int ComplementEnd)>();
+            foreach (var m in matches)
+            {
+                var t = m.Trigger;
+                if (m.Pattern.Has(PatternFlags.Noun) && t > 0 && ClauseReader.Determiners.Contains(w.Lower(t - 1)) && w.Lower(t - 1) is not ("a" or "an"))
+                {
+                    continue; // "the meeting with Kim": a reference to an event already told
+                }
+
+                var skip = false;
+                foreach (var k in kept)
+                {
+                    if (m.Start < k.Match.End && k.Match.Start < m.End)
+                    {
+                        skip = true;
+                        break;
+                    }
+
+                    if (k.Match.Pattern.Has(PatternFlags.Complement) && t >= k.Match.End && t < k.ComplementEnd)
+                    {
+                        k.Folded.Add(m.Pattern.Id);
+                        skip = true;
+                        break;
+                    }
+                }
+
+                if (!skip)
+                {
+                    kept.Add((m, [], m.Pattern.Has(PatternFlags.Complement) ? ComplementEnd(m) : m.End));
+                }
+            }
+
+            return [.. kept.Select(k => (k.Match, k.Folded))];
+        }
+
+        public void Code(PatternMatch match, List<string> folded, List<EventRecord> output)
+        {
+            var p = match.Pattern;
+            var t = match.Trigger;
+            var explanation = new Dictionary<string, string>(StringComparer.Ordinal);
+            var attribution = GoverningAttribution(t, out var attributionRule);
+            var subject = clauses.Subject(t);
+            var actors = new List<Party>();
+            var recipient = Party.None;
+
+            var actorSlot = match.Slot(ElementKind.Actor);
+            var recipientSlot = match.Slot(ElementKind.Recipient);
+            if (actorSlot is { } a)
+            {
+                actors.Add(SlotParty(a, "actor slot (by-agent)"));
+                recipient = SubjectParty(subject, attribution).FirstOrDefault(Party.None);
+            }
+            else if (p.Has(PatternFlags.Speaker))
+            {
+                if (attribution is null || SpeakerParty(document.Attributions[attribution.Value]) is not { } speaker)
+                {
+                    return;
+                }
+
+                actors.Add(speaker);
+                recipient = SubjectParty(subject, null).FirstOrDefault(Party.None);
+            }
+            else if (IsPassive(t))
+            {
+                var by = t + 1;
+                while (by < w.Count && Particles.Contains(w.Lower(by)))
+                {
+                    by++;
+                }
+
+                var segEnd = clauses.Segments[clauses.SegmentOf(t)].End;
+                if (by < w.Count && w.Lower(by) == "by")
+                {
+                    actors.Add(SlotParty(new SlotFill(ElementKind.Actor, by + 1, segEnd, false), "passive: by-agent"));
+                }
+                else
+                {
+                    var place = clauses.FirstPlace(clauses.Segments[clauses.SegmentOf(t)].Start, segEnd);
+                    actors.Add(place >= 0 && mentions.CountryOf(mentions[place]) is not null
+                        ? new Party(place, null, true, "agentless passive: the authorities of the place")
+                        : new Party(-1, new TextSpan(w.Span(t).Start, w.Span(t).Start), false, "agentless passive: no actor named"));
+                }
+
+                recipient = SubjectParty(subject, attribution).FirstOrDefault(Party.None);
+            }
+            else
+            {
+                actors.AddRange(SubjectParty(subject, attribution));
+                if (recipientSlot is { } r)
+                {
+                    recipient = SlotParty(r, "recipient slot");
+                    if (!recipient.Found && r.End - r.Start <= 1 && clauses.Segments[subject.Segment].Kind == BoundaryKind.Relative)
+                    {
+                        var antecedent = clauses.Antecedent(clauses.Segments[subject.Segment].Start);
+                        recipient = antecedent >= 0 ? new Party(antecedent, null, false, "relative clause: the antecedent is the object") : recipient;
+                    }
+                }
+                else
+                {
+                    var from = p.Has(PatternFlags.Complement) ? match.End : t + 1;
+                    var to = p.Has(PatternFlags.Complement) ? ComplementEnd(match) : clauses.Segments[clauses.SegmentOf(t)].End;
+                    recipient = FirstOther(from, to, actors, p.Has(PatternFlags.Complement) ? "first actor named in the complement" : "first actor after the trigger");
+                }
+            }
+
+            if (actors.Count == 0 || !actors[0].Found)
+            {
+                return; // nobody to code as the actor (an unresolved pronoun, or no subject)
+            }
+
+            if (actors.Count > 1 && p.Has(PatternFlags.Reciprocal) && !recipient.Found)
+            {
+                recipient = actors[1] with { Rule = "reciprocal: second of the compound subject" };
+                actors = [actors[0] with { Rule = actors[0].Rule + "; reciprocal: first of the compound subject" }];
+            }
+
+            if (p.Has(PatternFlags.RequiresRecipient) && !recipient.Found)
+            {
+                return;
+            }
+
+            var reading = Modality(match, subject);
+            var (type, mode, cameo, conversion) = Convert(p, reading);
+            var date = DateOf(t, subject, attribution, out var dateRule);
+            var location = LocationOf(t, subject, recipient, actors, out var locationRule);
+            var denied = p.Has(PatternFlags.Denial) || (attribution is int ai && document.Attributions[ai].Denial);
+            var modalityRecord = new Modality
+            {
+                Negated = reading.Negated,
+                Denied = denied,
+                Hedged = reading.Hedged,
+                Future = reading.Future || p.Has(PatternFlags.Future),
+                Conditional = reading.Conditional,
+            };
+
+            foreach (var actor in actors)
+            {
+                var actorRef = Ref(actor);
+                var recipientRef = recipient.Found ? Ref(recipient) : null;
+                if (recipientRef is not null && Same(actorRef, recipientRef))
+                {
+                    recipientRef = null;
+                }
+
+                var record = new EventRecord
+                {
+                    Event = type,
+                    Mode = mode,
+                    Context = p.Context,
+                    Cameo = cameo,
+                    Score = owner.table.Score(type, mode) ?? p.Score,
+                    Actor = actorRef,
+                    Recipient = recipientRef,
+                    Date = date,
+                    Location = location,
+                    Attribution = attribution,
+                    Modality = modalityRecord,
+                    Evidence = w.Sentence.Span,
+                    Trigger = w.SpanOf(t, Math.Max(t, TriggerEnd(match))),
+                };
+                record.Confidence = Math.Round(Confidence(p, actor, recipientRef, modalityRecord, attribution), 3);
+                var e = record.Explanation;
+                e["event"] = $"pattern {p.Id} \"{p.Text}\" ({p.Source}) → {p.Type.ToCode()}{(p.Mode is null ? string.Empty : "/" + p.Mode)}, CAMEO {p.Cameo?.Value ?? "-"}" + conversion;
+                e["actor"] = actor.Rule;
+                e["recipient"] = recipient.Found ? recipient.Rule : "none named";
+                e["date"] = dateRule;
+                e["location"] = locationRule;
+                e["attribution"] = attributionRule;
+                e["modality"] = reading.Rule + (denied ? (p.Has(PatternFlags.Denial) ? "; denied (the pattern is a denial)" : "; denied (inside a denial's content)") : string.Empty)
+                    + (p.Has(PatternFlags.Future) ? "; future (the pattern expresses intent)" : string.Empty);
+                if (folded.Count > 0)
+                {
+                    e["folded"] = "inside the complement, not coded on their own: " + string.Join(", ", folded);
+                }
+
+                output.Add(record);
+            }
+        }
+
+        private int TriggerEnd(PatternMatch match)
+        {
+            var end = match.Trigger;
+            while (end + 1 < match.End && w.Kind(end + 1) == TokenKind.Word && (Particles.Contains(w.Lower(end + 1)) || w.Lower(end + 1) is "for" or "with" or "fire" or "strike" or "up"))
+            {
+                end++;
+            }
+
+            return end;
+        }
+
+        private ModalityReading Modality(PatternMatch match, SubjectResult subject)
+        {
+            var t = match.Trigger;
+            var seg = clauses.Segments[clauses.SegmentOf(t)];
+            int from;
+            if (match.Pattern.Has(PatternFlags.Noun))
+            {
+                from = Math.Max(seg.Start, t - 3);
+            }
+            else if (subject.Mentions.Count > 0 && subject.Segment == clauses.SegmentOf(t))
+            {
+                from = Math.Min(t, w.TokenEndingBy(mentions[subject.Mentions[^1]].Span.End) + 1);
+            }
+            else
+            {
+                from = seg.Start;
+            }
+
+            from = Math.Min(from, match.Start);
+            var conditional = seg.Kind == BoundaryKind.Subordinator && w.Lower(seg.Start) is "if" or "unless";
+            for (var i = match.Start; i < match.End && !conditional; i++)
+            {
+                conditional = w.Lower(i) is "if" or "unless";
+            }
+
+            return owner.modality.Read(w, from, t + 1, conditional);
+        }
+
+        /// <summary>Intent: a future cooperative act is AGREE (CAMEO 03x), a future material conflict act is THREATEN
+        /// (13x), a refused future cooperative act is REJECT (12x) — the CAMEO convention for "will"/"plans to".</summary>
+        private (PloverType Type, string? Mode, CameoCode? Cameo, string Note) Convert(EventPattern p, ModalityReading reading)
+        {
+            if (!reading.Future || p.Has(PatternFlags.NoIntent) || p.Cameo is not { } cameo)
+            {
+                return (p.Type, p.Mode, p.Cameo, string.Empty);
+            }
+
+            string? code = null;
+            if (Cooperative.Contains(p.Type))
+            {
+                code = reading.Negated
+                    ? cameo.Root switch { "04" => "125", "05" => "120", "06" => "121", "07" => "122", _ => "124" }
+                    : cameo.Root switch { "04" => "036", "05" => "032", "06" => "031", "07" => "033", _ => "035" };
+            }
+            else if (Material.Contains(p.Type) && !reading.Negated)
+            {
+                code = cameo.Root switch
+                {
+                    "14" => "133",
+                    "15" or "18" or "19" or "20" => "138",
+                    "16" => "131",
+                    "17" => cameo.Value == "163" ? "1312" : "132",
+                    _ => "130",
+                };
+            }
+
+            if (code is null)
+            {
+                return (p.Type, p.Mode, p.Cameo, string.Empty);
+            }
+
+            var converted = CameoCode.From(code);
+            var mapping = owner.table.Map(converted);
+            var type = mapping?.Type ?? p.Type;
+            return (type, mapping?.Mode, converted, $"; {(reading.Negated ? "refused" : "future")} act coded as {type.ToCode()} (CAMEO {code}, intent convention)");
+        }
+
+        private int? GoverningAttribution(int t, out string rule)
+        {
+            var position = w.Span(t).Start;
+            int? best = null;
+            for (var i = 0; i < document.Attributions.Count; i++)
+            {
+                var a = document.Attributions[i];
+                if (a.Content.Contains(position) && (best is null || a.Content.Length < document.Attributions[best.Value].Content.Length))
+                {
+                    best = i;
+                }
+            }
+
+            if (best is int b)
+            {
+                rule = $"the content of attribution {b} ({document.Attributions[b].Source.Name ?? document.Attributions[b].Source.Text}) covers the trigger";
+                return b;
+            }
+
+            var trigger = w.Span(t);
+            for (var i = 0; i < document.Attributions.Count; i++)
+            {
+                if (document.Attributions[i].Cue.Overlaps(trigger))
+                {
+                    rule = $"the event is the statement itself: attribution {i} (its cue is the trigger)";
+                    return i;
+                }
+            }
+
+            rule = "none: the article's own voice";
+            return null;
+        }
+
+        private List<Party> SubjectParty(SubjectResult subject, int? attribution)
+        {
+            if (subject.Mentions.Count > 0)
+            {
+                return [.. subject.Mentions.Select(m => new Party(m, null, false, subject.Mentions.Count > 1 ? subject.Rule + " (compound subject)" : subject.Rule))];
+            }
+
+            if (subject.Pronoun && attribution is int a && SpeakerParty(document.Attributions[a]) is { } speaker)
+            {
+                return [speaker with { Rule = "pronoun subject of reported speech: the speaker" }];
+            }
+
+            if (subject.Words is { } words && !subject.Pronoun)
+            {
+                return [new Party(-1, words, false, subject.Rule)];
+            }
+
+            return [];
+        }
+
+        private Party? SpeakerParty(Documents.Attribution a)
+        {
+            if (a.Source.Span is not { } span)
+            {
+                return null;
+            }
+
+            var sentence = document.SentenceAt(span.Start);
+            foreach (var m in mentions.ActorsWithin(sentence, span))
+            {
+                return new Party(m, null, false, "the speaker of the governing attribution");
+            }
+
+            return a.Source.Kind == "anonymous" ? null : new Party(-1, span, false, "the speaker of the governing attribution (words)");
+        }
+
+        private Party SlotParty(SlotFill slot, string rule)
+        {
+            var seg = clauses.Segments[clauses.SegmentOf(slot.Start < w.Count ? slot.Start : w.Count - 1)];
+            var end = Math.Min(slot.End == slot.Start ? slot.Start : slot.End, w.Count);
+            var actor = clauses.FirstActor(slot.Start, end);
+            var place = slot.AllowsPlace ? clauses.FirstPlace(slot.Start, end) : -1;
+            if (actor >= 0 && (place < 0 || mentions[actor].Span.Start <= mentions[place].Span.Start))
+            {
+                return new Party(actor, null, false, rule + ": actor mention");
+            }
+
+            if (place >= 0)
+            {
+                return new Party(place, null, true, rule + ": place mention (recipient is its country)");
+            }
+
+            // no mention: the slot's words, when they look like a name
+            var first = slot.Start;
+            while (first < end && (ClauseReader.Determiners.Contains(w.Lower(first)) || w.IsPunctuation(first) || w.Lower(first) is "to" or "with" or "in" or "on"))
+            {
+                first++;
+            }
+
+            while (first < end && !w.IsCapitalized(first))
+            {
+                first++;
+            }
+
+            var last = first;
+            while (last + 1 < end && (w.IsCapitalized(last + 1) || (w.Lower(last + 1) is "of" or "and" or "." && last + 2 < end && w.IsCapitalized(last + 2))))
+            {
+                last++;
+            }
+
+            _ = seg;
+            return first < end ? new Party(-1, w.SpanOf(first, last), false, rule + ": words (no actor mention)") : Party.None;
+        }
+
+        private Party FirstOther(int from, int to, List<Party> actors, string rule)
+        {
+            var start = from;
+            while (start < to)
+            {
+                var m = clauses.FirstActor(start, to);
+                if (m < 0)
+                {
+                    return Party.None;
+                }
+
+                if (!actors.Any(a => a.Mention >= 0 && SameEntity(a.Mention, m)))
+                {
+                    return new Party(m, null, false, rule);
+                }
+
+                start = w.TokenAtOrAfter(mentions[m].Span.End);
+            }
+
+            return Party.None;
+        }
+
+        private bool SameEntity(int a, int b) =>
+            a == b || (mentions[a].Entity is int ea && ea == mentions[b].Entity) || (mentions.NameOf(mentions[a]) is { } na && na == mentions.NameOf(mentions[b]));
+
+        private bool IsPassive(int t)
+        {
+            var lower = w.Lower(t);
+            if (!(lower.EndsWith("ed", StringComparison.Ordinal) || lower.EndsWith("en", StringComparison.Ordinal) || (w.Lemma(t) != lower && !lower.EndsWith('s') && !lower.EndsWith("ing", StringComparison.Ordinal))))
+            {
+                return false;
+            }
+
+            var j = t - 1;
+            while (j >= 0 && (w.Lower(j).EndsWith("ly", StringComparison.Ordinal) || w.Lower(j) is "also" or "not" or "reportedly"))
+            {
+                j--;
+            }
+
+            return j >= 0 && w.Lemma(j) == "be" && w.Lower(j) != "'s";
+        }
+
+        private int ComplementEnd(PatternMatch m)
+        {
+            var own = clauses.Segments[clauses.SegmentOf(m.Trigger)];
+            if (own.Kind == BoundaryKind.Relative)
+            {
+                return own.End; // a relative clause ends at its comma
+            }
+
+            var end = w.Count;
+            for (var s = clauses.SegmentOf(m.Trigger) + 1; s < clauses.Segments.Count; s++)
+            {
+                if (clauses.Segments[s].Kind is BoundaryKind.Semicolon or BoundaryKind.Coordinator && clauses.Segments[s].Start >= m.End)
+                {
+                    end = clauses.Segments[s].Start;
+                    break;
+                }
+            }
+
+            var position = w.Span(m.Trigger).Start;
+            foreach (var a in document.Attributions)
+            {
+                if (a.Content.Contains(position) && a.Content.End < w.Sentence.Span.End)
+                {
+                    end = Math.Min(end, w.TokenAtOrAfter(a.Content.End));
+                }
+            }
+
+            return end;
+        }
+
+        private EventDate? DateOf(int t, SubjectResult subject, int? attribution, out string rule)
+        {
+            foreach (var seg in new[] { clauses.SegmentOf(t), subject.Segment })
+            {
+                var s = clauses.Segments[seg];
+                var range = new TextSpan(w.Span(s.Start).Start, w.Span(s.End - 1).End);
+                var best = -1;
+                var distance = int.MaxValue;
+                foreach (var m in mentions.TimesIn(w.Sentence.Index))
+                {
+                    var mention = mentions[m];
+                    if (!range.Contains(mention.Span) || mention.Time is not { Type: "DATE" or "TIME" })
+                    {
+                        continue;
+                    }
+
+                    var d = Math.Abs(mention.Span.Start - w.Span(t).Start);
+                    if (d < distance)
+                    {
+                        best = m;
+                        distance = d;
+                    }
+                }
+
+                if (best >= 0)
+                {
+                    var mention = mentions[best];
+                    rule = seg == clauses.SegmentOf(t) ? $"time mention in the clause (\"{mention.Span.TextOf(document.Text)}\")" : $"time mention in the clause of the subject (\"{mention.Span.TextOf(document.Text)}\")";
+                    return new EventDate(mention.Span.TextOf(document.Text), mention.Time!.Value, mention.Time.Basis, mention.Span);
+                }
+            }
+
+            if (attribution is int a && document.Attributions[a].Date is { } said)
+            {
+                rule = "the date of the governing attribution";
+                return new EventDate(said.Value, said.Value, "attribution");
+            }
+
+            if (document.Metadata.Published is { } published)
+            {
+                rule = "no time in the clause: the publication date";
+                var value = published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+                return new EventDate(string.Empty, value, "publication");
+            }
+
+            rule = "no time in the clause and no publication date";
+            return null;
+        }
+
+        private EventLocation? LocationOf(int t, SubjectResult subject, Party recipient, List<Party> actors, out string rule)
+        {
+            if (recipient.FromPlace && recipient.Mention >= 0)
+            {
+                rule = "the place the pattern names as the recipient";
+                return Location(recipient.Mention);
+            }
+
+            foreach (var seg in new[] { clauses.SegmentOf(t), subject.Segment })
+            {
+                var s = clauses.Segments[seg];
+                var range = new TextSpan(w.Span(s.Start).Start, w.Span(s.End - 1).End);
+                var best = -1;
+                var distance = int.MaxValue;
+                foreach (var m in mentions.PlacesIn(w.Sentence.Index))
+                {
+                    var span = mentions[m].Span;
+                    if (!range.Contains(span) || actors.Any(a => a.Mention >= 0 && !a.FromPlace && mentions[a.Mention].Span.Overlaps(span)) || (recipient.Mention >= 0 && !recipient.FromPlace && mentions[recipient.Mention].Span.Overlaps(span)))
+                    {
+                        continue;
+                    }
+
+                    var d = Math.Abs(span.Start - w.Span(t).Start) + (span.Start < w.Span(t).Start ? 1 : 0);
+                    if (d < distance)
+                    {
+                        best = m;
+                        distance = d;
+                    }
+                }
+
+                if (best >= 0)
+                {
+                    rule = $"place mention in the clause (\"{mentions[best].Span.TextOf(document.Text)}\")";
+                    return Location(best);
+                }
+            }
+
+            rule = "no place in the clause";
+            return null;
+        }
+
+        private EventLocation Location(int m)
+        {
+            var mention = mentions[m];
+            return new EventLocation
+            {
+                Text = mention.Span.TextOf(document.Text),
+                Name = mentions.NameOf(mention),
+                Country = mentions.CountryOf(mention),
+                Lat = mention.Place?.Lat,
+                Lon = mention.Place?.Lon,
+                GeoNamesId = mention.Place?.GeoNamesId,
+                Mention = m,
+            };
+        }
+
+        private ActorRef Ref(Party party)
+        {
+            if (party.Mention >= 0)
+            {
+                var m = mentions[party.Mention];
+                return new ActorRef
+                {
+                    Text = m.Span.TextOf(document.Text),
+                    Span = m.Span,
+                    Name = party.FromPlace ? null : mentions.NameOf(m),
+                    Country = mentions.CountryOf(m),
+                    Sector = party.FromPlace ? null : mentions.SectorOf(m),
+                    Entity = party.FromPlace ? null : m.Entity,
+                    Mention = party.Mention,
+                };
+            }
+
+            var span = party.Words ?? default;
+            return new ActorRef { Text = span.TextOf(document.Text), Span = span.IsEmpty ? null : span };
+        }
+
+        private static bool Same(ActorRef a, ActorRef b) =>
+            (a.Mention is not null && a.Mention == b.Mention) || (a.Entity is not null && a.Entity == b.Entity) || (a.Name is not null && a.Name == b.Name)
+            || (a.Mention is null && b.Mention is null && a.Text.Length > 0 && a.Text == b.Text);
+
+        private double Confidence(EventPattern p, Party actor, ActorRef? recipient, Modality m, int? attribution)
+        {
+            var c = p.Strength;
+            c *= actor.Mention >= 0 ? (mentions.CountryOf(mentions[actor.Mention]) is not null ? 1.0 : 0.8) : 0.5;
+            c *= recipient is null ? 0.9 : 1.0;
+            c *= m.Hedged ? 0.8 : 1.0;
+            c *= m.Conditional ? 0.85 : 1.0;
+            c *= m.Future ? 0.9 : 1.0;
+            c *= attribution is int a && document.Attributions[a].Anonymous ? 0.9 : 1.0;
+            return c;
+        }
+    }
+}

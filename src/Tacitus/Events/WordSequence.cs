@@ -1,0 +1,118 @@
+using Tacitus.Documents;
+
+namespace Tacitus.Events;
+
+/// <summary>
+/// The words of one sentence as the attribution and event readers see them: lower-cased (curly apostrophes and
+/// quotes folded to straight ones), lemmatised, with their spans. Built once per sentence per stage.
+/// </summary>
+internal sealed class WordSequence
+{
+    private readonly string[] lower;
+    private readonly string[] lemma;
+    private readonly Token[] tokens;
+
+    public WordSequence(Document document, Sentence sentence, Lemmatizer lemmatizer)
+    {
+        Document = document;
+        Sentence = sentence;
+        tokens = document.TokensOf(sentence).ToArray();
+        lower = new string[tokens.Length];
+        lemma = new string[tokens.Length];
+        var text = document.Text;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            lower[i] = Fold(tokens[i].Span.Of(text));
+            lemma[i] = tokens[i].Kind == TokenKind.Word ? lemmatizer.Lemma(lower[i]) : lower[i];
+        }
+    }
+
+    public Document Document { get; }
+
+    public Sentence Sentence { get; }
+
+    public int Count => tokens.Length;
+
+    public string Lower(int i) => lower[i];
+
+    public string Lemma(int i) => lemma[i];
+
+    public TextSpan Span(int i) => tokens[i].Span;
+
+    public TokenKind Kind(int i) => tokens[i].Kind;
+
+    /// <summary>True when token i is the word (by lemma or lower-case form).</summary>
+    public bool Is(int i, string word) => i >= 0 && i < tokens.Length && (lower[i] == word || lemma[i] == word);
+
+    public bool IsAny(int i, IReadOnlySet<string> words) => i >= 0 && i < tokens.Length && (words.Contains(lower[i]) || words.Contains(lemma[i]));
+
+    public bool IsPunctuation(int i) => i >= 0 && i < tokens.Length && tokens[i].Kind is TokenKind.Punctuation or TokenKind.Symbol;
+
+    /// <summary>True for a word token that starts with an upper-case letter.</summary>
+    public bool IsCapitalized(int i) => i >= 0 && i < tokens.Length && tokens[i].Kind != TokenKind.Punctuation && char.IsUpper(Document.Text[tokens[i].Span.Start]);
+
+    public bool IsQuote(int i) => i >= 0 && i < tokens.Length && lower[i] is "\"";
+
+    /// <summary>The span from the start of token <paramref name="first"/> to the end of token <paramref name="last"/>.</summary>
+    public TextSpan SpanOf(int first, int last) => new(tokens[first].Span.Start, tokens[last].Span.End);
+
+    /// <summary>Index of the first token that starts at or after <paramref name="position"/>; Count when none.</summary>
+    public int TokenAtOrAfter(int position)
+    {
+        var lo = 0;
+        var hi = tokens.Length;
+        while (lo < hi)
+        {
+            var mid = (lo + hi) >> 1;
+            if (tokens[mid].Span.Start < position)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid;
+            }
+        }
+
+        return lo;
+    }
+
+    /// <summary>Index of the last token that ends at or before <paramref name="position"/>; -1 when none.</summary>
+    public int TokenEndingBy(int position)
+    {
+        var i = TokenAtOrAfter(position);
+        while (i > 0 && tokens[i - 1].Span.End > position)
+        {
+            i--;
+        }
+
+        return i - 1;
+    }
+
+    private static string Fold(ReadOnlySpan<char> word)
+    {
+        if (word.Length == 1)
+        {
+            switch (word[0])
+            {
+                case '“' or '”' or '"' or '„' or '«' or '»':
+                    return "\"";
+                case '‘' or '’' or '\'':
+                    return "'";
+                case '—' or '–':
+                    return "—";
+                default:
+                    break;
+            }
+        }
+
+        Span<char> buffer = word.Length <= 128 ? stackalloc char[word.Length] : new char[word.Length];
+        for (var i = 0; i < word.Length; i++)
+        {
+            var c = word[i];
+            buffer[i] = c is '’' or '‘' ? '\'' : char.ToLowerInvariant(c);
+        }
+
+        return new string(buffer);
+    }
+}

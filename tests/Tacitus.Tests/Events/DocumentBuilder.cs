@@ -1,0 +1,94 @@
+using System.Text.RegularExpressions;
+using Tacitus.Attributions;
+using Tacitus.Documents;
+using Tacitus.Domain;
+using Tacitus.Events;
+using Tacitus.Text;
+
+namespace Tacitus.Tests.Events;
+
+/// <summary>
+/// Builds a document by hand for attribution and event tests: the text is segmented with the baseline segmenter,
+/// then mentions are added the way the mention stages would (every whole-word occurrence of the given words that
+/// no earlier mention covers).
+/// </summary>
+internal sealed class DocumentBuilder
+{
+    private readonly Document document;
+
+    private DocumentBuilder(string text, DateOnly? published)
+    {
+        document = new Document(text, new DocumentMetadata { Published = published }) { Language = "en" };
+        new SentenceSegmenter().Process(document, CancellationToken.None);
+    }
+
+    public static DocumentBuilder With(string text, string? published = "2024-03-06") =>
+        new(text, published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
+
+    public DocumentBuilder Person(string text, string? country = null, string? sector = null, string? name = null) =>
+        Add(text, MentionKind.Person, country, sector, name ?? text, null);
+
+    public DocumentBuilder Organization(string text, string? country = null, string? orgKind = null, string? sector = null, string? name = null) =>
+        Add(text, MentionKind.Organization, country, sector, name ?? text, orgKind);
+
+    public DocumentBuilder Country(string text, string country, string? name = null) =>
+        Add(text, MentionKind.Country, country, null, name ?? text, null);
+
+    public DocumentBuilder Place(string text, string? country = null, string? name = null) =>
+        Add(text, MentionKind.Place, country, null, name ?? text, null, m => m.Place = new PlaceInfo { FeatureType = "city" });
+
+    public DocumentBuilder Time(string text, string value, string type = "DATE") =>
+        Add(text, MentionKind.Time, null, null, null, null, m => m.Time = new TimeInfo { Value = value, Precision = TimePrecision.Day, Type = type, Basis = "publication" });
+
+    public DocumentBuilder Boilerplate(string sentenceStart)
+    {
+        foreach (var s in document.Sentences)
+        {
+            if (document.Slice(s.Span).StartsWith(sentenceStart, StringComparison.Ordinal))
+            {
+                s.Boilerplate = true;
+                s.BoilerplateRule = "test";
+            }
+        }
+
+        return this;
+    }
+
+    public Document Build() => document;
+
+    /// <summary>Runs the attribution finder and the event coder over the document.</summary>
+    public Document Analyse()
+    {
+        new AttributionFinder().Process(document, CancellationToken.None);
+        new EventCoder().Process(document, CancellationToken.None);
+        return document;
+    }
+
+    private DocumentBuilder Add(string text, MentionKind kind, string? country, string? sector, string? name, string? orgKind, Action<Mention>? fill = null)
+    {
+        foreach (Match match in Regex.Matches(document.Text, $@"(?<![\w]){Regex.Escape(text)}(?![\w])"))
+        {
+            var span = new TextSpan(match.Index, match.Index + match.Length);
+            if (document.Mentions.Any(m => m.Span.Overlaps(span)))
+            {
+                continue;
+            }
+
+            var mention = new Mention
+            {
+                Kind = kind,
+                Span = span,
+                Sentence = document.SentenceAt(span.Start),
+                Name = name,
+                Country = country is null ? null : CountryCode.From(country),
+                Sector = sector is null ? null : Sector.From(sector),
+                OrgKind = orgKind,
+                Rule = "test",
+            };
+            fill?.Invoke(mention);
+            document.Mentions.Add(mention);
+        }
+
+        return this;
+    }
+}

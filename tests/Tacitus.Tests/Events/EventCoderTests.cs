@@ -1,0 +1,190 @@
+using Tacitus.Documents;
+using Tacitus.Domain;
+
+namespace Tacitus.Tests.Events;
+
+public sealed class EventCoderTests
+{
+    private static string Describe(Document d) => string.Join(" | ", d.Events.Select(e =>
+        $"{e.Event.ToCode()} {e.Actor.Country?.Value ?? e.Actor.Text}->{e.Recipient?.Country?.Value ?? e.Recipient?.Text ?? "-"}"));
+
+    private static EventRecord One(Document document, PloverType type)
+    {
+        var found = document.Events.Where(e => e.Event == type).ToList();
+        Assert.True(found.Count == 1, $"expected one {type.ToCode()} record, found: {Describe(document)}");
+        return found[0];
+    }
+
+    [Theory]
+    [InlineData("Egyptian President Ahmed Farouk hosted Kenyan President Mary Wanjiru in Cairo on Tuesday.", "CONSULT", "visit", "EGY", "KEN")]
+    [InlineData("The Malian delegation was seen off by senior Algerian officials at the airport.", "CONSULT", "visit", "DZA", "MLI")]
+    [InlineData("Mary Wanjiru visited Egypt last week.", "CONSULT", "visit", "KEN", "EGY")]
+    [InlineData("Ahmed Farouk spoke with Mary Wanjiru by video link.", "CONSULT", null, "EGY", "KEN")]
+    [InlineData("Egypt's government was in talks with a visiting Kenyan delegation over water rights.", "CONSULT", null, "EGY", "KEN")]
+    [InlineData("Egypt accused Kenya of blocking the river.", "ACCUSE", "disapprove", "EGY", "KEN")]
+    [InlineData("The Malian army arrested two Algerian traders near the border.", "COERCE", "arrest", "MLI", "DZA")]
+    [InlineData("Egypt imposed sanctions on Kenya after the vote.", "COERCE", "restrict", "EGY", "KEN")]
+    [InlineData("Algerian officials praised Mali's efforts to hold elections.", "SUPPORT", null, "DZA", "MLI")]
+    public void Process_PatternSentences_CodeTypeAndActors(string text, string type, string? mode, string actor, string recipient)
+    {
+        var document = Build(text).Analyse();
+
+        var e = One(document, PloverTypes.Parse(type).Value);
+        Assert.Equal(mode, e.Mode);
+        Assert.Equal(actor, e.Actor.Country?.Value);
+        Assert.Equal(recipient, e.Recipient?.Country?.Value);
+
+        // the article's own voice, or (for speech acts such as "accused", "praised") the actor's own statement
+        Assert.True(e.Attribution is null || document.Attributions[e.Attribution.Value].Cue.Overlaps(e.Trigger!.Value));
+    }
+
+    [Fact]
+    public void Process_RelativeClauseObject_RecipientIsAntecedent()
+    {
+        var document = Build("Ministers met Ahmed Farouk, whom Kenya has accused of hoarding grain, in Geneva.").Analyse();
+
+        var e = One(document, PloverType.Accuse);
+        Assert.Equal("KEN", e.Actor.Country?.Value);
+        Assert.Equal("EGY", e.Recipient?.Country?.Value);
+        Assert.Contains("antecedent", e.Explanation["recipient"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Process_CompoundSubject_OneRecordPerActor()
+    {
+        var document = Build("Egypt and Kenya, which both sit on the council, have called for easing the embargo.").Analyse();
+
+        var requests = document.Events.Where(e => e.Event == PloverType.Request).ToList();
+        Assert.Equal("EGY KEN", string.Join(' ', requests.Select(e => e.Actor.Country?.Value)));
+        Assert.DoesNotContain(document.Events, e => e.Event == PloverType.Retreat); // the requested easing is the content, not an event
+    }
+
+    [Fact]
+    public void Process_ReciprocalCompound_FirstToSecond_AttributedToSpeaker()
+    {
+        var document = Build("“Egypt and Kenya are close friends and partners,” Ahmed Farouk said.").Analyse();
+
+        var e = One(document, PloverType.Support);
+        Assert.Equal("EGY", e.Actor.Country?.Value);
+        Assert.Equal("KEN", e.Recipient?.Country?.Value);
+        Assert.NotNull(e.Attribution);
+        Assert.Equal("Ahmed Farouk", document.Attributions[e.Attribution!.Value].Source.Name);
+    }
+
+    [Theory]
+    [InlineData("Mali has denied that it attacked the Algerian convoy.", "MLI", "DZA")]
+    [InlineData("Still, Mali has denied any interest in punishing Algeria.", "MLI", "DZA")]
+    public void Process_Denial_RejectCarriesDenialNeverTheDeniedAct(string text, string actor, string recipient)
+    {
+        var document = Build(text).Analyse();
+
+        var e = One(document, PloverType.Reject);
+        Assert.True(e.Modality.Denied);
+        Assert.Equal(actor, e.Actor.Country?.Value);
+        Assert.Equal(recipient, e.Recipient?.Country?.Value);
+        Assert.True(document.Attributions[e.Attribution!.Value].Denial);
+        Assert.DoesNotContain(document.Events, x => x.Event is PloverType.Assault or PloverType.Coerce);
+    }
+
+    [Theory]
+    [InlineData("Ahmed Farouk did not meet Mary Wanjiru on Friday.", "CONSULT", true, false, false, false)]
+    [InlineData("Egypt could expel the Kenyan ambassador, the paper said.", "SANCTION", false, true, false, false)]
+    [InlineData("Egypt reportedly hosted Mary Wanjiru.", "CONSULT", false, true, false, false)]
+    [InlineData("Mary Wanjiru is seeking talks with Ahmed Farouk.", "AGREE", false, false, true, false)]
+    [InlineData("Mary Wanjiru will visit Egypt in May.", "AGREE", false, false, true, false)]
+    [InlineData("Egypt would withdraw its troops unless Kenya released the prisoners.", "THREATEN", false, false, true, true)]
+    [InlineData("Ahmed Farouk said he might cut aid to Kenya if Mary Wanjiru didn't resign.", "THREATEN", false, true, false, true)]
+    public void Process_Modality_ReadFromTheClause(string text, string type, bool negated, bool hedged, bool future, bool conditional)
+    {
+        var document = Build(text).Analyse();
+
+        var e = One(document, PloverTypes.Parse(type).Value);
+        Assert.Equal(negated, e.Modality.Negated);
+        Assert.Equal(hedged, e.Modality.Hedged);
+        Assert.Equal(future, e.Modality.Future);
+        Assert.Equal(conditional, e.Modality.Conditional);
+        Assert.False(e.Modality.Denied);
+    }
+
+    [Fact]
+    public void Process_ReportedCitingUnnamed_AttributionIsAnonymousChain()
+    {
+        var document = Build("The Malian army arrested two Algerian traders, the Sahel Tribune newspaper reported, citing unnamed security officials.").Analyse();
+
+        var e = One(document, PloverType.Coerce);
+        var a = document.Attributions[e.Attribution!.Value];
+        Assert.Equal("Sahel Tribune", a.Source.Name);
+        Assert.True(a.Anonymous);
+        Assert.Equal("unnamed security officials", Assert.Single(a.Via).Text);
+    }
+
+    [Fact]
+    public void Process_Dates_ClauseTimeElseAttributionElsePublication()
+    {
+        var text = "Mary Wanjiru visited Egypt on Tuesday. Ahmed Farouk praised Kenya. Egypt hosted Mary Wanjiru again, the ministry said Monday.";
+        var document = Build(text).Time("Tuesday", "2024-03-05").Time("Monday", "2024-03-04").Analyse();
+
+        Assert.Equal(3, document.Events.Count);
+        Assert.Equal(("2024-03-05", "publication"), (document.Events[0].Date?.Value, document.Events[0].Date?.Basis));
+        Assert.Equal(("2024-03-06", "publication"), (document.Events[1].Date?.Value, document.Events[1].Date?.Basis));
+        Assert.Equal(("2024-03-04", "attribution"), (document.Events[2].Date?.Value, document.Events[2].Date?.Basis));
+        Assert.Contains("clause", document.Events[0].Explanation["date"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Process_PlaceRecipient_IsLocationAndCountry()
+    {
+        var document = DocumentBuilder.With("Mary Wanjiru spent two days in the Egyptian capital.")
+            .Place("the Egyptian capital", "EGY", "Cairo").Person("Mary Wanjiru", "KEN", "GOV").Analyse();
+
+        var e = One(document, PloverType.Consult);
+        Assert.Equal("EGY", e.Recipient?.Country?.Value);
+        Assert.Equal("Cairo", e.Location?.Name);
+    }
+
+    [Theory]
+    [InlineData("It takes nine hours to drive from Cairo to the coast.")]
+    [InlineData("There has been no mention of the meetings in Egyptian state media.")]
+    [InlineData("For Egypt, the meeting with Kenya shows that water diplomacy works.")]
+    [InlineData("Analysts said the Egyptian economy could slow this year.")]
+    [InlineData("Mary Wanjiru left Cairo around noon, the agency reported.")]
+    public void Process_NoInteraction_NoEvent(string text)
+    {
+        var document = Build(text).Analyse();
+
+        Assert.True(document.Events.Count == 0, Describe(document));
+    }
+
+    [Fact]
+    public void Process_Boilerplate_NoEvent()
+    {
+        var document = Build("Egypt hosted Kenya.\n\nSubscribe to meet Egypt's best reporters.").Boilerplate("Subscribe").Analyse();
+
+        Assert.Single(document.Events);
+    }
+
+    [Fact]
+    public void Process_Explanation_NamesEveryField()
+    {
+        var document = Build("Egypt hosted Mary Wanjiru in Cairo, the ministry said.").Analyse();
+
+        var e = One(document, PloverType.Consult);
+        foreach (var field in new[] { "event", "actor", "recipient", "date", "location", "attribution", "modality" })
+        {
+            Assert.True(e.Explanation.ContainsKey(field), field);
+        }
+
+        Assert.StartsWith("pattern consult.host", e.Explanation["event"], StringComparison.Ordinal);
+        Assert.Equal(CameoCode.From("043"), e.Cameo);
+        Assert.Equal(4.0, e.Score);
+        Assert.InRange(e.Confidence, 0.1, 1.0);
+    }
+
+    private static DocumentBuilder Build(string text) =>
+        DocumentBuilder.With(text)
+            .Person("Ahmed Farouk", "EGY", "GOV").Person("Mary Wanjiru", "KEN", "GOV")
+            .Organization("Egypt's government", "EGY", "government", "GOV")
+            .Place("Cairo", "EGY").Place("Geneva", "CHE")
+            .Country("Egyptian", "EGY").Country("Egypt", "EGY").Country("Kenyan", "KEN").Country("Kenya", "KEN")
+            .Country("Malian", "MLI").Country("Mali's", "MLI").Country("Mali", "MLI").Country("Algerian", "DZA").Country("Algeria", "DZA");
+}
