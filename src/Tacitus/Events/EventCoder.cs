@@ -574,14 +574,16 @@ internal sealed class EventCoder : IPipelineStage
                 {
                     var mention = mentions[best];
                     rule = seg == clauses.SegmentOf(t) ? $"time mention in the clause (\"{mention.Span.TextOf(document.Text)}\")" : $"time mention in the clause of the subject (\"{mention.Span.TextOf(document.Text)}\")";
-                    return new EventDate(mention.Span.TextOf(document.Text), mention.Time!.Value, mention.Time.Basis, mention.Span);
+                    // The record's basis says where its date came from (the contract's explicit / governing / publication),
+                    // not what the expression was resolved against (that is the time mention's own basis).
+                    return new EventDate(mention.Span.TextOf(document.Text), mention.Time!.Value, "explicit", mention.Span);
                 }
             }
 
             if (attribution is int a && document.Attributions[a].Date is { } said)
             {
                 rule = "the date of the governing attribution";
-                return new EventDate(said.Value, said.Value, "attribution");
+                return new EventDate(said.Value, said.Value, "governing");
             }
 
             if (document.Metadata.Published is { } published)

@@ -125,9 +125,9 @@ public sealed class EventCoderTests
         var document = Build(text).Time("Tuesday", "2024-03-05").Time("Monday", "2024-03-04").Analyse();
 
         Assert.Equal(3, document.Events.Count);
-        Assert.Equal(("2024-03-05", "publication"), (document.Events[0].Date?.Value, document.Events[0].Date?.Basis));
+        Assert.Equal(("2024-03-05", "explicit"), (document.Events[0].Date?.Value, document.Events[0].Date?.Basis));
         Assert.Equal(("2024-03-06", "publication"), (document.Events[1].Date?.Value, document.Events[1].Date?.Basis));
-        Assert.Equal(("2024-03-04", "attribution"), (document.Events[2].Date?.Value, document.Events[2].Date?.Basis));
+        Assert.Equal(("2024-03-04", "governing"), (document.Events[2].Date?.Value, document.Events[2].Date?.Basis));
         Assert.Contains("clause", document.Events[0].Explanation["date"], StringComparison.Ordinal);
     }
 
