@@ -65,7 +65,7 @@ internal sealed class AttributionFinder : IPipelineStage
 
     public string Name => "attribution";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times;
 
     public Annotations Assigns => Annotations.Attributions;
 

@@ -51,7 +51,7 @@ internal sealed class EventCoder : IPipelineStage
 
     public string Name => "events";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Places | Annotations.Attributions;
 
     public Annotations Assigns => Annotations.Events;
 

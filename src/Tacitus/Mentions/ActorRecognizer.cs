@@ -21,7 +21,7 @@ internal sealed class ActorRecognizer : IPipelineStage
 
     public string Name => "actors";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate;
 
     public Annotations Assigns => Annotations.Actors;
 

@@ -96,7 +96,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
 
     public string Name => "places";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate;
 
     public Annotations Assigns => Annotations.Places;
 

@@ -21,7 +21,7 @@ internal sealed partial class QuantityRecognizer : IPipelineStage
 
     public string Name => "quantities";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate;
 
     public Annotations Assigns => Annotations.Quantities;
 

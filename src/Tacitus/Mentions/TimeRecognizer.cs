@@ -22,7 +22,7 @@ internal sealed partial class TimeRecognizer : IPipelineStage
 
     public string Name => "times";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate;
 
     public Annotations Assigns => Annotations.Times;
 

@@ -13,7 +13,7 @@ internal static class ActorTestDocuments
     {
         var metadata = new DocumentMetadata { Published = published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture) };
         var document = new Document(text, metadata) { Language = "en" };
-        var pipeline = new AnalysisPipeline([new SentenceSegmenter(), new ActorRecognizer(knowledge ?? KnowledgeBase.Default), new CoreferenceResolver()]);
+        var pipeline = new AnalysisPipeline([new SentenceSegmenter(), new BoilerplateMarker(), new ActorRecognizer(knowledge ?? KnowledgeBase.Default), new CoreferenceResolver()]);
         return pipeline.Process(document);
     }
 
