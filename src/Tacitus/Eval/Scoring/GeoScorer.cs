@@ -39,7 +39,9 @@ internal sealed class GeoScorer
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(document);
-        var output = document.Mentions.Where(m => m.Kind is MentionKind.Place or MentionKind.Country).ToList();
+        // A Country mention over the same words as a Place mention ("Russian" read both ways) is one toponym, not two.
+        var places = document.Mentions.Where(m => m.Kind == MentionKind.Place).ToList();
+        var output = places.Concat(document.Mentions.Where(m => m.Kind == MentionKind.Country && !places.Exists(p => p.Span.Overlaps(m.Span)))).ToList();
         var goldSpans = gold.Select(g => g.Span).ToList();
         var outSpans = output.Select(m => m.Span).ToList();
         Exact += SpanMatcher.Align(goldSpans, outSpans, SpanMatchMode.Exact).Counts;

@@ -23,7 +23,7 @@ internal enum GoldCountrySource : byte
 /// <summary>
 /// Gives gold toponyms that carry coordinates but no country (GeoWebNews) a country: the country of the gazetteer entry
 /// with the gold GeoNames id, else of the nearest gazetteer city (population ≥ 15,000) within <see cref="RadiusKm"/> km
-/// of the gold point. Cities are bucketed by whole degrees, so a look-up reads a few cells, not the whole table.
+/// of the gold point. A gold id that is a continent gives no country. Cities are bucketed by whole degrees, so a look-up reads a few cells, not the whole table.
 /// </summary>
 internal sealed class GoldCountryLocator
 {
@@ -61,9 +61,10 @@ internal sealed class GoldCountryLocator
             return (toponym, GoldCountrySource.Gold);
         }
 
-        if (toponym.GeoNamesId is long id && gazetteer.FindById(id) is { Country: { } byId })
+        if (toponym.GeoNamesId is long id && gazetteer.FindById(id) is { } entry)
         {
-            return (toponym with { Country = byId }, GoldCountrySource.GeoNamesId);
+            // A continent has no country: it does not count for correct country.
+            return entry.Country is { } byId ? (toponym with { Country = byId }, GoldCountrySource.GeoNamesId) : (toponym, GoldCountrySource.None);
         }
 
         if (toponym.Lat is double lat && toponym.Lon is double lon && Nearest(lat, lon) is { } nearest)

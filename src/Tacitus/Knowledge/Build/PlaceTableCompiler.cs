@@ -10,7 +10,7 @@ namespace Tacitus.Knowledge.Build;
 /// the countries (geonames/countryInfo.tsv for ids, capitals and population; countries/countries.json for names,
 /// demonyms and coordinates; data/places/country-aliases.tsv for the forms news uses), and the first-level regions
 /// hand-kept in data/places/regions.tsv (placed from the cities table, see that file), the continents and world regions
-/// of data/places/features.tsv; and data/compiled/places-ambiguous.txt from data/places/ambiguous-words.txt.
+/// of data/places/features.tsv (with their adjectives: "European" → Europe); and data/compiled/places-ambiguous.txt from data/places/ambiguous-words.txt.
 /// </summary>
 /// <remarks>
 /// One row per place, tab-separated: geonameid, name, alternate names (|), lat, lon, feature code, ISO3 country,
@@ -69,7 +69,8 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
                 }
 
                 WriteRow(writer, long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2].Split('|', StringSplitOptions.RemoveEmptyEntries),
-                    double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), f[5], string.Empty, string.Empty, 0, [], 0);
+                    double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), f[5], string.Empty, string.Empty, 0,
+                    f.Length > 6 ? f[6].Split('|', StringSplitOptions.RemoveEmptyEntries) : [], 0);
             }
 
             foreach (var region in regions)
