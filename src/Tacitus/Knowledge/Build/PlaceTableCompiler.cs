@@ -302,7 +302,22 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
             var f = line.Split('\t');
             if (f.Length < 3 || !countries.TryGetValue(f[0], out var country))
             {
-                throw new InvalidDataException($"{path}:{lineNumber}: TAC302 expected 'ISO3<TAB>name|adjective<TAB>text' with a known country");
+                throw new InvalidDataException($"{path}:{lineNumber}: TAC302 expected 'ISO3<TAB>name|adjective|point<TAB>text' with a known country");
+            }
+
+            if (f[1] == "point")
+            {
+                // "lat,lon": a published reference point that replaces the countries.json one.
+                var parts = f[2].Split(',');
+                if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                    || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
+                {
+                    throw new InvalidDataException($"{path}:{lineNumber}: TAC302 a point is 'lat,lon' in decimal degrees");
+                }
+
+                country.Lat = lat;
+                country.Lon = lon;
+                continue;
             }
 
             (f[1] == "adjective" ? country.Adjectives : country.Names).Add(f[2]);
