@@ -23,6 +23,7 @@ internal sealed class Gazetteer
     // A plain Dictionary: freezing 130,000 keys costs more at start-up than it saves on lookups.
     private readonly Dictionary<string, GazetteerMatch[]>.AlternateLookup<ReadOnlySpan<char>> byNameSpan;
     private readonly FrozenDictionary<string, GazetteerEntry>.AlternateLookup<ReadOnlySpan<char>> countryByAdjective;
+    private readonly FrozenDictionary<string, GazetteerEntry>.AlternateLookup<ReadOnlySpan<char>> areaByAdjective;
     private readonly FrozenDictionary<string, GazetteerEntry[]>.AlternateLookup<ReadOnlySpan<char>> regionByAbbreviation;
     private readonly FrozenDictionary<string, GazetteerEntry> countryByCode;
     private readonly FrozenDictionary<long, GazetteerEntry> byId;
@@ -33,6 +34,7 @@ internal sealed class Gazetteer
         List<GazetteerEntry> entries,
         Dictionary<string, List<GazetteerMatch>> names,
         Dictionary<string, GazetteerEntry> adjectives,
+        Dictionary<string, GazetteerEntry> areaAdjectives,
         Dictionary<string, List<GazetteerEntry>> abbreviations,
         IEnumerable<string> ambiguous)
     {
@@ -46,6 +48,7 @@ internal sealed class Gazetteer
 
         byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
         countryByAdjective = adjectives.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        areaByAdjective = areaAdjectives.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         regionByAbbreviation = abbreviations.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         countryByCode = entries.Where(e => e.Kind == PlaceKind.Country).ToFrozenDictionary(e => e.Country!.Value.Value, StringComparer.Ordinal);
         byId = entries.Where(e => e.GeoNameId != 0).GroupBy(e => e.GeoNameId).ToFrozenDictionary(g => g.Key, g => g.First());
@@ -115,6 +118,16 @@ internal sealed class Gazetteer
         return length > 0 && countryByAdjective.TryGetValue(key[..length], out var country) ? country : null;
     }
 
+    /// <summary>The country, else the continent or world region, an adjective refers to ("Chinese" → China, "European" → Europe).</summary>
+    public GazetteerEntry? FindPlaceByAdjective(ReadOnlySpan<char> adjective)
+    {
+        Span<char> key = stackalloc char[PlaceNameKey.MaxLength];
+        var length = PlaceNameKey.Fold(adjective, key);
+        return length <= 0 ? null
+            : countryByAdjective.TryGetValue(key[..length], out var country) ? country
+            : areaByAdjective.TryGetValue(key[..length], out var area) ? area : null;
+    }
+
     /// <summary>The country with ISO 3166-1 alpha-3 code <paramref name="country"/>.</summary>
     public GazetteerEntry? FindCountry(CountryCode country) =>
         country.Value is not null && countryByCode.TryGetValue(country.Value, out var entry) ? entry : null;
@@ -182,6 +195,7 @@ internal sealed class Gazetteer
         var entries = new List<GazetteerEntry>(34_000);
         var names = new Dictionary<string, List<GazetteerMatch>>(140_000, StringComparer.Ordinal);
         var adjectives = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
+        var areaAdjectives = new Dictionary<string, GazetteerEntry>(StringComparer.Ordinal);
         var abbreviations = new Dictionary<string, List<GazetteerEntry>>(StringComparer.Ordinal);
         var lineNumber = 0;
         Span<Range> fields = stackalloc Range[12];
@@ -246,6 +260,10 @@ internal sealed class Gazetteer
                         adjectives[key] = entry;
                     }
                 }
+                else if (kind == PlaceKind.Area)
+                {
+                    areaAdjectives.TryAdd(key, entry);
+                }
                 else if (kind == PlaceKind.Region)
                 {
                     if (!abbreviations.TryGetValue(key, out var list))
@@ -258,7 +276,7 @@ internal sealed class Gazetteer
             }
         }
 
-        return new Gazetteer(entries, names, adjectives, abbreviations, ambiguous);
+        return new Gazetteer(entries, names, adjectives, areaAdjectives, abbreviations, ambiguous);
     }
 
     private static void AddName(Dictionary<string, List<GazetteerMatch>> names, string name, GazetteerMatch match)

@@ -53,7 +53,23 @@ internal sealed class PlaceRecognizer : IPipelineStage
         "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest",
         "northeastern", "northwestern", "southeastern", "southwestern", "greater", "downtown", "upstate", "rural", "metro",
         "all", "across", "between", "beyond", "under", "over", "through", "during", "about", "back", "here", "there", "only",
-        "even", "also", "then", "now", "today", "yesterday", "tomorrow", "last", "next", "every", "each");
+        "even", "also", "then", "now", "today", "yesterday", "tomorrow", "last", "next", "every", "each",
+        "considering", "including", "despite", "against", "amid", "among", "amongst", "without", "upon", "whether", "because",
+        "although", "though", "unless", "until", "once", "yet", "nor", "per", "versus", "regarding", "concerning", "following",
+        "according", "besides", "beside", "behind", "below", "above", "off", "onto", "past", "plus", "except", "along", "alongside",
+        "its", "his", "her", "their", "our", "my", "your", "which", "who", "whose", "these", "those", "many", "most", "some",
+        "several", "any", "no", "not", "neither", "either", "more", "less", "is", "are", "was", "were", "will", "would", "can",
+        "could", "should", "has", "have", "had", "does", "did", "let", "says", "said", "welcome", "leaving", "entering", "visiting",
+        "inside", "beyond", "towards", "toward", "unlike");
+
+    /// <summary>Words before a country's adjective that make it a language ("in Russian", "speaks French and").</summary>
+    private static readonly FrozenSet<string> LanguageCues = Set(
+        "in", "into", "speak", "speaks", "spoke", "speaking", "spoken", "fluent", "translated", "learn", "learning", "learned",
+        "taught", "teach", "teaches", "studied", "studies", "study");
+
+    /// <summary>Words after "in Russian" that keep it a language ("in Russian and English", not "in Russian territory").</summary>
+    private static readonly FrozenSet<string> LanguageFollowers = Set(
+        "and", "or", "as", "with", "by", "for", "to", "on", "at", "from", "but", "is", "was", "while", "than");
 
     /// <summary>Capitalised words that may follow a place ("London Mayor", "Texas Governor") without making it an organisation's name.</summary>
     private static readonly FrozenSet<string> FollowerWords = Set(
@@ -108,7 +124,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!sentence.Boilerplate)
+            if (!sentence.Boilerplate || IsDateline(document.Text, sentence))
             {
                 Scan(document, sentence, found, people, countryEvidence);
             }
@@ -140,6 +156,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
     {
         var text = document.Text;
         var tokens = document.TokensOf(sentence);
+        var headline = IsHeadline(text, tokens);
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
@@ -159,19 +176,27 @@ internal sealed class PlaceRecognizer : IPipelineStage
                 continue;
             }
 
-            if (gazetteer.FindCountryByAdjective(word) is { Country: { } adjectiveCountry } && gazetteer.Find(word) is null)
+            if (TryDemonym(text, sentence, tokens, i) is { } demonym)
             {
-                Count(countryEvidence, adjectiveCountry.Value);
+                found.Add(demonym.Toponym);
+                if (demonym.Toponym.Matches[0].Entry.Country is { } adjectiveCountry)
+                {
+                    Count(countryEvidence, adjectiveCountry.Value);
+                    demonym.Toponym.Evidence = adjectiveCountry.Value;
+                }
+
+                i += demonym.Length - 1;
                 continue;
             }
 
             if (!TryMatch(text, tokens, i, out var length, out var span, out var matches, out var rule))
             {
+                AddCompound(text, sentence, token, found, countryEvidence);
                 continue;
             }
 
             var toponym = new Toponym(span, sentence.Index, matches, rule);
-            if (Accept(text, tokens, i, length, toponym, people))
+            if (Accept(text, tokens, i, length, toponym, people, headline))
             {
                 var container = ReadDescriptors(text, sentence, tokens, i, length, toponym, out var consumed);
                 found.Add(toponym);
@@ -299,17 +324,23 @@ internal sealed class PlaceRecognizer : IPipelineStage
     }
 
     /// <summary>Rejects names that are part of a person's or an organisation's name, or common words.</summary>
-    private bool Accept(string text, ReadOnlySpan<Token> tokens, int first, int length, Toponym toponym, HashSet<string> people)
+    private bool Accept(string text, ReadOnlySpan<Token> tokens, int first, int length, Toponym toponym, HashSet<string> people, bool headline)
     {
         var key = toponym.Span.TextOf(text);
         var top = toponym.Matches[0].Entry;
-        var isCountry = top.Kind == PlaceKind.Country;
+        var isCountry = top.Kind is PlaceKind.Country or PlaceKind.Area;
+        var strong = IsStrong(toponym.Matches);
+        var abbreviation = IsAbbreviation(key);
         var previous = first > 0 ? tokens[first - 1] : default;
         var previousWord = first > 0 ? previous.Span.Of(text) : default;
         toponym.Locative = first > 0 && Locatives.Contains(previousWord.ToString().ToLowerInvariant());
         var sentenceInitial = first == 0 || first == 1 && tokens[0].Kind == TokenKind.Punctuation;
 
-        if (people.Contains(key) || length == 1 && CalendarWords.Contains(key.ToLowerInvariant()))
+        // A country's name is remembered as a person's only when it is also a region's ("Georgia"); otherwise "Air Zimbabwe"
+        // or a page heading "Politics Ukraine's" would hide every later "Zimbabwe" and "Ukraine".
+        var personName = !Array.Exists(toponym.Matches, m => m.Entry.Kind is PlaceKind.Country or PlaceKind.Area)
+            || Array.Exists(toponym.Matches, m => m.Entry.Kind == PlaceKind.Region);
+        if (people.Contains(key) && personName || length == 1 && CalendarWords.Contains(key.ToLowerInvariant()))
         {
             return false;
         }
@@ -328,10 +359,14 @@ internal sealed class PlaceRecognizer : IPipelineStage
         }
 
         // "Michael Jordan", "George Washington", "Mr. Jordan": a capitalised word before makes it a name.
+        // A country, region or large city in a title-case headline ("Russia Expels Diplomats") keeps its capitalised neighbours.
+        var titleCase = headline && strong;
         if (first > 0 && previous.Kind == TokenKind.Word && char.IsUpper(previousWord[0]) && !PrefixWords.Contains(previousWord.ToString().ToLowerInvariant())
-            && gazetteer.FindCountryByAdjective(previousWord) is null)
+            && gazetteer.FindCountryByAdjective(previousWord) is null && !titleCase)
         {
-            if (!Titles.Contains(previousWord.ToString().ToLowerInvariant()))
+            // Only a name no country, region or world region bears is remembered as a person's ("Politics Ukraine's"
+            // in a page heading must not hide every later "Ukraine").
+            if (!Titles.Contains(previousWord.ToString().ToLowerInvariant()) && personName)
             {
                 people.Add(key);
             }
@@ -351,9 +386,12 @@ internal sealed class PlaceRecognizer : IPipelineStage
         if (next < tokens.Length && tokens[next].Kind == TokenKind.Word && toponym.Span.End == tokens[first + length - 1].Span.End)
         {
             var nextWord = tokens[next].Span.Of(text);
-            if (char.IsUpper(nextWord[0]) && !FollowerWords.Contains(nextWord.ToString().ToLowerInvariant()))
+            if (char.IsUpper(nextWord[0]) && !FollowerWords.Contains(nextWord.ToString().ToLowerInvariant()) && !titleCase)
             {
-                if (!InstitutionNouns.Contains(nextWord.ToString().ToLowerInvariant()))
+                // "US Special Forces", "EU Commission", "South Korea Foreign Ministry": an abbreviated or several-word
+                // country name is nobody's first name, so the name after it is an institution of that country.
+                var countryInName = isCountry && (abbreviation || length > 1);
+                if (!InstitutionNouns.Contains(nextWord.ToString().ToLowerInvariant()) && !countryInName)
                 {
                     return false;
                 }
@@ -376,7 +414,169 @@ internal sealed class PlaceRecognizer : IPipelineStage
         }
 
         // A sentence-initial single word that is only a small town ("Officials", "Sale") needs a stronger signal.
-        return !(sentenceInitial && length == 1 && top.Kind == PlaceKind.City && top.Population < 100_000);
+        return !(sentenceInitial && length == 1 && !strong);
+    }
+
+    /// <summary>A wire dateline ("WASHINGTON (AP) —", "COLUMBUS, Ohio (AP) -"): boilerplate to the reader of the story,
+    /// but it says where the story happened.</summary>
+    private static bool IsDateline(string text, Sentence sentence)
+    {
+        var words = sentence.Span.Of(text).TrimEnd(" —–-―".AsSpan());
+        var open = words.IndexOf(" (", StringComparison.Ordinal);
+        return words.Length is > 4 and <= 80 && char.IsUpper(words[0]) && open > 0 && words[^1] == ')'
+            && open + 2 < words.Length && char.IsUpper(words[open + 2]);
+    }
+
+    /// <summary>A name that surely is a place when capitalised: some place of that name is a country, a region, a
+    /// world region (by any of its names) or a city of 100,000 people or more (by its main name).</summary>
+    private static bool IsStrong(GazetteerMatch[] matches) =>
+        Array.Exists(matches, m => m.Entry.Kind != PlaceKind.City || !m.ByAlternateName && m.Entry.Population >= 100_000);
+
+    /// <summary>"US", "U.K.", "DPRK": letters all upper case, at most five of them.</summary>
+    private static bool IsAbbreviation(ReadOnlySpan<char> word)
+    {
+        var letters = 0;
+        foreach (var c in word)
+        {
+            if (char.IsLetter(c))
+            {
+                if (!char.IsUpper(c))
+                {
+                    return false;
+                }
+
+                letters++;
+            }
+        }
+
+        return letters is > 0 and <= 5;
+    }
+
+    /// <summary>A title-case or all-capitals sentence (a headline): short, at most one comma (not a list of names), and
+    /// nearly every word of four letters or more begins upper case.</summary>
+    private static bool IsHeadline(string text, ReadOnlySpan<Token> tokens)
+    {
+        if (tokens.Length > 24)
+        {
+            return false;
+        }
+
+        var words = 0;
+        var upper = 0;
+        var commas = 0;
+        foreach (var token in tokens)
+        {
+            if (token.Kind == TokenKind.Word && token.Span.Length >= 4)
+            {
+                words++;
+                upper += char.IsUpper(text[token.Span.Start]) ? 1 : 0;
+            }
+            else if (text[token.Span.Start] == ',')
+            {
+                commas++;
+            }
+        }
+
+        return words >= 3 && commas <= 1 && upper * 20 >= words * 17;
+    }
+
+    /// <summary>"Russian", "North Korean", "European" (not "in Russian.", a language, nor "the Chinese capital"): the
+    /// country or world region the adjective names, as a toponym of its own.</summary>
+    private (Toponym Toponym, int Length)? TryDemonym(string text, Sentence sentence, ReadOnlySpan<Token> tokens, int first)
+    {
+        for (var width = Math.Min(2, tokens.Length - first); width >= 1; width--)
+        {
+            var last = tokens[first + width - 1];
+            if (last.Kind != TokenKind.Word || !char.IsUpper(text[last.Span.Start]))
+            {
+                continue;
+            }
+
+            var span = new TextSpan(tokens[first].Span.Start, last.Span.End);
+            var words = span.Of(text);
+            if (gazetteer.FindPlaceByAdjective(words) is not { } place || gazetteer.Find(words) is not null)
+            {
+                continue;
+            }
+
+            var next = first + width;
+            var nextWord = next < tokens.Length && tokens[next].Kind == TokenKind.Word ? tokens[next].Span.Of(text).ToString() : null;
+            if (nextWord is "capital")
+            {
+                return null; // TryCapitalOf reads "the Chinese capital"
+            }
+
+            if (first > 0 && LanguageCues.Contains(tokens[first - 1].Span.Of(text).ToString().ToLowerInvariant())
+                && (nextWord is null || LanguageFollowers.Contains(nextWord)))
+            {
+                return null;
+            }
+
+            return (new Toponym(span, sentence.Index, [new GazetteerMatch(place, false)], "place:demonym"), width);
+        }
+
+        return null;
+    }
+
+    /// <summary>"Amsterdam-London", "US-China", "Nigeria-Ukrainian": a hyphenated word whose every part is a country, region
+    /// or city of 100,000 people or more, or a country's adjective, one at least a name, gives each part as a toponym.</summary>
+    private void AddCompound(string text, Sentence sentence, Token token, List<Toponym> found, Dictionary<string, int> countryEvidence)
+    {
+        var word = token.Span.Of(text);
+        if (word.IndexOf('-') <= 0)
+        {
+            return;
+        }
+
+        Span<Range> parts = stackalloc Range[5];
+        var count = word.Split(parts, '-');
+        if (count < 2 || count > 4)
+        {
+            return;
+        }
+
+        var toponyms = new Toponym[count];
+        var hasName = false;
+        for (var p = 0; p < count; p++)
+        {
+            var part = word[parts[p]];
+            var (offset, partLength) = parts[p].GetOffsetAndLength(word.Length);
+            if (part.IsEmpty || !char.IsUpper(part[0]))
+            {
+                return;
+            }
+
+            var span = new TextSpan(token.Span.Start + offset, token.Span.Start + offset + partLength);
+            if (gazetteer.Find(part) is { } matches && (IsAbbreviation(part) || !gazetteer.IsAmbiguousWord(part)) && IsStrong(matches)
+                && (!IsAbbreviation(part) || Array.Exists(matches, m => m.Entry.Kind is PlaceKind.Country or PlaceKind.Area)))
+            {
+                toponyms[p] = new Toponym(span, sentence.Index, matches, "place:compound");
+                hasName = true;
+            }
+            else if (gazetteer.FindPlaceByAdjective(part) is { } adjective)
+            {
+                toponyms[p] = new Toponym(span, sentence.Index, [new GazetteerMatch(adjective, false)], "place:demonym");
+            }
+            else
+            {
+                return;
+            }
+        }
+
+        if (!hasName)
+        {
+            return; // "African-American", "Italian-Canadian": people, not places
+        }
+
+        foreach (var toponym in toponyms)
+        {
+            found.Add(toponym);
+            if (NamedCountry(toponym.Matches) is { } named)
+            {
+                toponym.Evidence = named.Value;
+                Count(countryEvidence, named.Value);
+            }
+        }
     }
 
     /// <summary>Reads "the Chinese border city of X", "China's X", "X, Texas", "X, Ill." into constraints.</summary>

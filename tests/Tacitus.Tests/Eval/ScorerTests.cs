@@ -207,6 +207,26 @@ public class GeoScorerTests
         Assert.Equal(0, scorer.Resolved);
         Assert.Equal(0, scorer.Country.Total);
     }
+
+    [Fact]
+    public void Add_MissedToponym_CountsAsWrongOverAllGold()
+    {
+        var doc = Doc(Text);
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Place, Span = Find(Text, "Lyon"), Country = CountryCode.From("FRA"), Place = new PlaceInfo { Lat = 45.76, Lon = 4.83 } });
+        GoldToponym[] gold =
+        [
+            new(Find(Text, "Lyon"), "Lyon", 45.74846, 4.84671, null, CountryCode.From("FRA"), null),
+            new(Find(Text, "Geneva"), "Geneva", 46.20222, 6.14569, null, CountryCode.From("CHE"), null),
+        ];
+        var scorer = new GeoScorer();
+
+        scorer.Add("doc", gold, doc);
+
+        Assert.Equal(new Accuracy(1, 1), scorer.Within161);
+        Assert.Equal(new Accuracy(1, 1), scorer.Country);
+        Assert.Equal(new Accuracy(1, 2), scorer.Within161All);
+        Assert.Equal(new Accuracy(1, 2), scorer.CountryAll);
+    }
 }
 
 public class NerScorerTests

@@ -124,4 +124,28 @@ public class GazetteerTests
         Assert.True(loaded.Entries.Count(e => e.Kind == PlaceKind.Region) > 150);
         Assert.Contains(loaded.Entries, e => e.Kind == PlaceKind.Area && e.Name == "Africa");
     }
+
+    [Theory]
+    [InlineData("Chinese", "China", "country")]
+    [InlineData("North Korean", "North Korea", "country")]
+    [InlineData("European", "Europe", "area")]
+    [InlineData("Latin American", "South America", "area")]
+    public void FindPlaceByAdjective_Adjective_GivesCountryElseArea(string adjective, string name, string featureType)
+    {
+        var place = Gazetteer.FindPlaceByAdjective(adjective);
+        Assert.Equal(name, place?.Name);
+        Assert.Equal(featureType, place?.FeatureType);
+    }
+
+    [Fact]
+    public void FindCountryByAdjective_AreaAdjective_FindsNoCountry() =>
+        Assert.Null(Gazetteer.FindCountryByAdjective("European"));
+
+    [Fact]
+    public void FindCountryByName_UnitedStates_IsAtThePublishedReferencePoint()
+    {
+        var usa = Gazetteer.FindCountryByName("United States");
+        Assert.Equal(39.83, usa!.Lat, 2);
+        Assert.Equal(-98.58, usa.Lon, 2);
+    }
 }

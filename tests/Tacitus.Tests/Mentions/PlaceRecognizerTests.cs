@@ -96,4 +96,90 @@ public class PlaceRecognizerTests
         new PlaceRecognizer().Process(document, CancellationToken.None);
         Assert.Empty(document.Mentions);
     }
+
+    [Theory]
+    [InlineData("The Russian navy sailed at dawn.", "Russian", "Russia", "RUS")]
+    [InlineData("Two North Korean ships were seen.", "North Korean", "North Korea", "PRK")]
+    [InlineData("European ministers met on Monday.", "European", "Europe", null)]
+    [InlineData("Officials said Latin American markets fell.", "Latin American", "South America", null)]
+    public void Process_Demonym_IsPlaceOfItsCountryOrArea(string text, string words, string name, string? country)
+    {
+        var place = Single(text, words);
+        Assert.Equal(name, place.Name);
+        Assert.Equal(country, place.Country?.Value);
+        Assert.Equal("place:demonym", place.Rule);
+    }
+
+    [Theory]
+    [InlineData("The letter was written in Russian.", "Russian")]
+    [InlineData("She speaks French and Farsi at home.", "French")]
+    [InlineData("He landed in the French capital on Monday.", "French")]
+    public void Process_DemonymAsLanguageOrCapital_IsNotADemonymPlace(string text, string words) =>
+        Assert.DoesNotContain(Places(text), m => m.Span.TextOf(text) == words);
+
+    [Theory]
+    [InlineData("The return Amsterdam-London leg takes four hours.", "Amsterdam", "London")]
+    [InlineData("The US-China talks ended without a deal.", "US", "China")]
+    [InlineData("The Nigeria-Ukrainian forum opened on Friday.", "Nigeria", "Ukrainian")]
+    public void Process_HyphenatedPlaces_GivesEachPart(string text, string first, string second)
+    {
+        Single(text, first);
+        Single(text, second);
+    }
+
+    [Theory]
+    [InlineData("An African-American pastor spoke at the meeting.", "American")]
+    [InlineData("Police in Miami-Dade arrested a man.", "Dade")]
+    public void Process_HyphenatedNotAllPlaces_GivesNoPart(string text, string words) =>
+        Assert.DoesNotContain(Places(text), m => m.Span.TextOf(text) == words);
+
+    [Theory]
+    [InlineData("Considering Tunisia's interest in security, the offer was made. Talks in Tunisia resumed.", "Tunisia", 2)]
+    [InlineData("Staff at Air Lindora flew out. Flights to Zimbabwe resumed. Zimbabwe welcomed them.", "Zimbabwe", 2)]
+    [InlineData("Headline Politics Ukraine rejects the law. Critics in Ukraine protested.", "Ukraine", 1)]
+    public void Process_CountryAfterCapitalisedWord_DoesNotHideLaterMentions(string text, string words, int atLeast) =>
+        Assert.True(Places(text).Count(m => m.Span.TextOf(text) == words) >= atLeast, string.Join(", ", Places(text).Select(m => m.Span.TextOf(text))));
+
+    [Fact]
+    public void Process_PersonNamedLikeARegion_StaysAPerson()
+    {
+        const string text = "Skater Georgia Lamb trained at dawn. Later Georgia said she was tired.";
+        Assert.DoesNotContain(Places(text), m => m.Span.TextOf(text) == "Georgia");
+    }
+
+    [Theory]
+    [InlineData("Soldiers were embedded with US Special Forces near the border.", "US", "USA")]
+    [InlineData("The EU Commission proposed new rules.", "EU", null)]
+    [InlineData("Delegates met the South Korea Coast Guard team.", "South Korea", "KOR")]
+    public void Process_AbbreviatedOrLongCountryBeforeAName_IsKept(string text, string words, string? country)
+    {
+        var place = Single(text, words);
+        Assert.Equal(country, place.Country?.Value);
+        Assert.Equal("place:in-name", place.Rule);
+    }
+
+    [Theory]
+    [InlineData("Russia Expels Sixty Diplomats Over Poisoning", "Russia")]
+    [InlineData("Storm Hits Texas Coast Overnight", "Texas")]
+    public void Process_TitleCaseHeadline_KeepsCountryOrRegion(string text, string words) => Single(text, words);
+
+    [Fact]
+    public void Process_WireDateline_GivesItsPlaces()
+    {
+        const string text = "COLUMBUS, Ohio (AP) — The two teams met again on Friday night.";
+        var document = new Document(text, new DocumentMetadata()) { Language = "en" };
+        new SentenceSegmenter().Process(document, CancellationToken.None);
+        document.Sentences[0].Boilerplate = true; // as the boilerplate marker marks a dateline
+        new PlaceRecognizer().Process(document, CancellationToken.None);
+        var places = document.Mentions.Where(m => m.Kind == MentionKind.Place).Select(m => m.Span.TextOf(text)).ToList();
+        Assert.Contains("COLUMBUS", places);
+        Assert.Contains("Ohio", places);
+    }
+
+    [Fact]
+    public void Process_SentenceInitialAllCapitalsState_IsAPlace()
+    {
+        const string text = "WASHINGTON is preparing new rules, officials said.";
+        Assert.Equal("USA", Single(text, "WASHINGTON").Country?.Value);
+    }
 }

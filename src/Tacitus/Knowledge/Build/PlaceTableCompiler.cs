@@ -10,7 +10,7 @@ namespace Tacitus.Knowledge.Build;
 /// the countries (geonames/countryInfo.tsv for ids, capitals and population; countries/countries.json for names,
 /// demonyms and coordinates; data/places/country-aliases.tsv for the forms news uses), and the first-level regions
 /// hand-kept in data/places/regions.tsv (placed from the cities table, see that file), the continents and world regions
-/// of data/places/features.tsv; and data/compiled/places-ambiguous.txt from data/places/ambiguous-words.txt.
+/// of data/places/features.tsv (with their adjectives: "European" → Europe); and data/compiled/places-ambiguous.txt from data/places/ambiguous-words.txt.
 /// </summary>
 /// <remarks>
 /// One row per place, tab-separated: geonameid, name, alternate names (|), lat, lon, feature code, ISO3 country,
@@ -69,7 +69,8 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
                 }
 
                 WriteRow(writer, long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2].Split('|', StringSplitOptions.RemoveEmptyEntries),
-                    double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), f[5], string.Empty, string.Empty, 0, [], 0);
+                    double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), f[5], string.Empty, string.Empty, 0,
+                    f.Length > 6 ? f[6].Split('|', StringSplitOptions.RemoveEmptyEntries) : [], 0);
             }
 
             foreach (var region in regions)
@@ -301,7 +302,22 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
             var f = line.Split('\t');
             if (f.Length < 3 || !countries.TryGetValue(f[0], out var country))
             {
-                throw new InvalidDataException($"{path}:{lineNumber}: TAC302 expected 'ISO3<TAB>name|adjective<TAB>text' with a known country");
+                throw new InvalidDataException($"{path}:{lineNumber}: TAC302 expected 'ISO3<TAB>name|adjective|point<TAB>text' with a known country");
+            }
+
+            if (f[1] == "point")
+            {
+                // "lat,lon": a published reference point that replaces the countries.json one.
+                var parts = f[2].Split(',');
+                if (parts.Length != 2 || !double.TryParse(parts[0], NumberStyles.Float, CultureInfo.InvariantCulture, out var lat)
+                    || !double.TryParse(parts[1], NumberStyles.Float, CultureInfo.InvariantCulture, out var lon))
+                {
+                    throw new InvalidDataException($"{path}:{lineNumber}: TAC302 a point is 'lat,lon' in decimal degrees");
+                }
+
+                country.Lat = lat;
+                country.Lon = lon;
+                continue;
             }
 
             (f[1] == "adjective" ? country.Adjectives : country.Names).Add(f[2]);
