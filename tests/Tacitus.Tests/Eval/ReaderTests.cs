@@ -71,6 +71,17 @@ public class PloverGoldReaderTests
     {
         Assert.Equal(iso, CameoCountryTable.ToIso(cameo).Value.Value);
     }
+
+    [Theory]
+    [InlineData(PloverType.Demand, PloverType.Request)]
+    [InlineData(PloverType.Disapprove, PloverType.Accuse)]
+    [InlineData(PloverType.Investigate, PloverType.Accuse)]
+    [InlineData(PloverType.Fight, PloverType.Assault)]
+    [InlineData(PloverType.Consult, PloverType.Consult)]
+    public void PloverLegacyTypes_OlderType_MapsToCurrent(PloverType legacy, PloverType current)
+    {
+        Assert.Equal(current, PloverLegacyTypes.Current(legacy));
+    }
 }
 
 public class BratReaderTests

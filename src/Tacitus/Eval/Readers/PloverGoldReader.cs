@@ -18,7 +18,11 @@ internal sealed record PloverGoldRecord
 
     public DateOnly? Date { get; init; }
 
+    /// <summary>The event type as Tacitus codes it (2021 PLOVER; older names mapped, see <see cref="PloverLegacyTypes"/>).</summary>
     public required PloverType Event { get; init; }
+
+    /// <summary>The event type as the gold record writes it.</summary>
+    public PloverType GoldEvent { get; init; }
 
     public string? Mode { get; init; }
 
@@ -137,7 +141,8 @@ internal static class PloverGoldReader
             Line = line,
             Text = text,
             Date = date,
-            Event = eventType.Value,
+            Event = PloverLegacyTypes.Current(eventType.Value),
+            GoldEvent = eventType.Value,
             Mode = Blank(String(root, "mode")),
             Context = Blank(String(root, "context")),
             Sources = sources,
