@@ -20,10 +20,11 @@ internal static class CodeCommand
         var pretty = new Option<bool>("--pretty") { Description = "Indent the JSON (a single document)." };
         var explain = new Option<bool>("--explain") { Description = "Say which pattern, dictionary entry or model produced each field." };
         var dictionaries = CommonOptions.Dictionaries();
+        var patterns = CommonOptions.Patterns();
 
         var command = new Command("code", "Analyse news articles: sentences, actors, places, times, attributions and event records.")
         {
-            files, date, outlet, json, jsonl, pretty, explain, dictionaries,
+            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns,
         };
 
         command.SetAction((parse, ct) =>
@@ -42,7 +43,7 @@ internal static class CodeCommand
                 Outlet = parse.GetValue(outlet),
                 StdinFormat = readJsonl ? "jsonl" : "text",
             };
-            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [] });
+            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
             var asJson = parse.GetValue(json) || readJsonl;
             var withExplain = parse.GetValue(explain);
             var indent = parse.GetValue(pretty);

@@ -31,4 +31,10 @@ internal static class CommonOptions
         Description = "Extra dictionary file (user TSV, or PETRARCH .actors/.agents) loaded over the shipped knowledge; repeatable.",
         AllowMultipleArgumentsPerToken = false,
     };
+
+    public static Option<string[]> Patterns() => new("--patterns")
+    {
+        Description = "Extra event pattern file (the data/events/patterns.tsv format), tried before the shipped patterns; repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
 }

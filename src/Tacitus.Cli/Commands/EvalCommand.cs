@@ -23,9 +23,10 @@ internal static class EvalCommand
         var errors = new Option<string?>("--errors") { Description = "Where to write the errors (JSON Lines): a file for one task, a folder for 'all' (default eval-errors/<task>.jsonl)." };
         var json = new Option<bool>("--json") { Description = "Print the headline figures as JSON instead of tables." };
         var dictionaries = CommonOptions.Dictionaries();
+        var patterns = CommonOptions.Patterns();
         var command = new Command("eval", "Score the analysis against gold data: events, attribution, time, geo, ner, or the reference story (seed).")
         {
-            task, gold, texts, limit, errors, json, dictionaries,
+            task, gold, texts, limit, errors, json, dictionaries, patterns,
         };
 
         command.SetAction((parse, ct) =>
@@ -45,7 +46,7 @@ internal static class EvalCommand
             }
 
             var root = RepositoryRoot.Find();
-            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [] });
+            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
             var tasks = name == "all" ? EvalTasks.Names : [name];
             var errorsOption = parse.GetValue(errors);
             var reports = new List<EvalReport>();

@@ -20,9 +20,10 @@ internal static class IngestCommand
         var workers = new Option<int>("--workers") { Description = "Analysis workers (the store has one writer).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "Documents per store transaction.", DefaultValueFactory = _ => 256 };
         var dictionaries = CommonOptions.Dictionaries();
+        var patterns = CommonOptions.Patterns();
         var command = new Command("ingest", "Read, analyse and store documents in the SQLite store.")
         {
-            paths, db, date, outlet, textOnly, maxSize, quiet, workers, batch, dictionaries,
+            paths, db, date, outlet, textOnly, maxSize, quiet, workers, batch, dictionaries, patterns,
         };
 
         command.SetAction((parse, ct) =>
@@ -34,7 +35,7 @@ internal static class IngestCommand
             }
 
             var ingest = new IngestOptions { Published = parse.GetValue(date), Outlet = parse.GetValue(outlet), MaxDocumentBytes = parse.GetValue(maxSize) };
-            var pipeline = PipelineSetup.Build(new PipelineOptions { TextOnly = parse.GetValue(textOnly), UserDictionaries = parse.GetValue(dictionaries) ?? [] });
+            var pipeline = PipelineSetup.Build(new PipelineOptions { TextOnly = parse.GetValue(textOnly), UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
             try
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!);

@@ -24,9 +24,35 @@ public static class PipelineFactory
             stages.Add(new Mentions.TimeRecognizer());
             stages.Add(new Mentions.QuantityRecognizer());
             stages.Add(new Attributions.AttributionFinder());
-            stages.Add(new Events.EventCoder());
+            stages.Add(new Events.EventCoder(LoadPatterns(options.EventPatternFiles, errors)));
         }
 
         return new AnalysisPipeline(stages, errors);
+    }
+
+    /// <summary>The shipped event patterns, with the user's files in front (earlier files win), and their problems.</summary>
+    private static Events.EventPatterns LoadPatterns(IReadOnlyList<string> files, List<Documents.TacitusError> errors)
+    {
+        if (files.Count == 0)
+        {
+            return Events.EventPatterns.Shipped;
+        }
+
+        var patterns = new List<Events.EventPattern>();
+        foreach (var file in files)
+        {
+            if (!File.Exists(file))
+            {
+                errors.Add(new Documents.TacitusError("TAC305", "events", "event pattern file not found", file));
+                continue;
+            }
+
+            using var reader = new StreamReader(file);
+            var (read, problems) = Events.EventPatterns.Read(reader, file, Events.CameoPloverTable.Shipped);
+            patterns.AddRange(read);
+            errors.AddRange(problems);
+        }
+
+        return Events.EventPatterns.From([.. patterns, .. Events.EventPatterns.Shipped.All]);
     }
 }

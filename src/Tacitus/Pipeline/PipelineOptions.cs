@@ -9,6 +9,9 @@ public sealed record PipelineOptions
     /// <summary>Extra dictionary files (user TSV/YAML, PETRARCH .actors/.agents) loaded over the shipped knowledge.</summary>
     public IReadOnlyList<string> UserDictionaries { get; init; } = [];
 
+    /// <summary>Extra event pattern files (data/events/patterns.tsv format); their patterns come before the shipped ones.</summary>
+    public IReadOnlyList<string> EventPatternFiles { get; init; } = [];
+
     /// <summary>Use the sentence-embedding model where rules run out (slower; off by default).</summary>
     public bool UseModel { get; init; }
 
