@@ -128,7 +128,7 @@ internal static class Chunker
             var eEnd = view.LongestMatch(kb.Actors.Index, i, end, out var entries);
             if (eEnd > bestEnd)
             {
-                var usable = entries.Where(e => !e.CapitalsOnly || AllCaps(view, i, eEnd)).ToArray();
+                var usable = entries.Where(e => !e.CapitalsOnly || (AllCaps(view, i, eEnd) && !Shouted(view, i, eEnd, end))).ToArray();
                 if (usable.Length > 0)
                 {
                     bestEnd = eEnd;
@@ -168,6 +168,12 @@ internal static class Chunker
 
         return best;
     }
+
+    /// <summary>"WHO WANTS TO HELP": capitals next to other all-capital words are shouting, not an acronym.</summary>
+    private static bool Shouted(TokenView view, int start, int end, int limit) =>
+        (start > 0 && IsCapitalWord(view, start - 1)) || (end < limit && IsCapitalWord(view, end));
+
+    private static bool IsCapitalWord(TokenView view, int i) => view.IsNameLike(i) && view.AllCaps[i] && view.Keys[i].Length >= 2;
 
     private static bool AllCaps(TokenView view, int start, int end)
     {

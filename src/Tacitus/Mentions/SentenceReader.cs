@@ -468,6 +468,11 @@ internal sealed class SentenceReader
             return AddOrganization(c.Start, c.End, Text(c.Start, c.End), orgCountry?.Code, SectorOfOrgKind(orgKind), orgKind, "org-head");
         }
 
+        if (title is null && CorporateSuffixEnd(c.End) > c.End)
+        {
+            return AddOrganization(c.Start, c.End, Text(c.Start, c.End), null, Sector.Business, "business", "org-suffix");
+        }
+
         if (view.Has(c.End - 1, WordClass.PlaceHead) || view.Has(c.Start, WordClass.NotName))
         {
             return null;
@@ -490,6 +495,12 @@ internal sealed class SentenceReader
             return null;
         }
 
+        // "in Florida", "Hayes Street Grill": a weak cue does not make a place a person.
+        if (cue is not ("title" or "honorific") && (IsPlace(c.Start, c.End) || HasPlaceHead(c.Start, c.End)))
+        {
+            return null;
+        }
+
         var sector = title?.Type == RoleType.Member ? affiliation?.Sector ?? title.Sector : title?.Sector;
         return Add(MentionKind.Person, c.Start, c.End, Text(c.Start, c.End), country?.Code ?? affiliation?.Country, sector, $"name:{cue}",
             m =>
@@ -497,6 +508,39 @@ internal sealed class SentenceReader
                 m.Role = title?.Noun;
                 m.Affiliation = affiliation?.Name;
             });
+    }
+
+    /// <summary>
+    /// True when the place recogniser found a place spanning exactly tokens [start, end) that reads as a place: a country or
+    /// region ("Florida"), or any place after a place preposition ("in Sydney", "around Norman"; not "to", "and", "of",
+    /// which also come before people).
+    /// </summary>
+    private bool IsPlace(int start, int end)
+    {
+        var span = view.SpanOf(start, end);
+        var afterPreposition = start > sentence.FirstToken && view.Has(start - 1, WordClass.PlacePreposition) && view.Keys[start - 1] is not ("to" or "and" or "of");
+        foreach (var m in document.Mentions)
+        {
+            if (m.Kind == MentionKind.Place && m.Span == span && (afterPreposition || m.Place?.FeatureType is "country" or "region"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasPlaceHead(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (view.Has(i, WordClass.PlaceHead))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>A given name alone ("Thanks, Mike"): inside a sentence, or first and followed by a comma, a speech verb or "'s".</summary>
@@ -516,11 +560,25 @@ internal sealed class SentenceReader
         return c.End >= last || view.HasPossessive[c.Start] || view.IsPunct(c.End, ',') || view.Has(c.End, WordClass.SpeechVerb);
     }
 
-    /// <summary>NASA, IUCN: an all-capital word of three to six letters in a sentence that is not all capitals.</summary>
+    /// <summary>
+    /// NASA, IUCN: an all-capital word of three to six letters in a sentence that is not all capitals. Not an acronym
+    /// naming an organisation: a Roman numeral ("VII"), a word shouted among other capitals ("CALL TODAY"), a thing
+    /// someone has ("a DUI", "their RFP", "Google's IPO") or a unit next to a number ("ISO 6400", "4 DAYS").
+    /// </summary>
     private bool Acronym(int i)
     {
         var key = view.Keys[i];
-        if (!view.AllCaps[i] || key.Length is < 3 or > 6 || !key.All(char.IsAsciiLetter) || view.Has(i, WordClass.Function | WordClass.NotName | WordClass.GivenName))
+        if (!view.AllCaps[i] || key.Length is < 3 or > 6 || !key.All(char.IsAsciiLetter) || view.Has(i, WordClass.Function | WordClass.NotName | WordClass.GivenName)
+            || key.All(c => "ivxlcdm".Contains(c, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var first = sentence.FirstToken;
+        var last = first + sentence.TokenCount;
+        var possessed = (i - 1 >= first && view.HasPossessive[i - 1]) || (i - 2 >= first && view.Keys[i - 1].Length == 0 && view.HasPossessive[i - 2]);
+        if (possessed || (i - 1 >= first && (ShoutedWord(i - 1) || IsNumber(i - 1) || view.Keys[i - 1] is "a" or "an" or "my" or "your" or "his" or "her" or "its" or "our" or "their"))
+            || (i + 1 < last && (ShoutedWord(i + 1) || IsNumber(i + 1))))
         {
             return false;
         }
@@ -536,6 +594,10 @@ internal sealed class SentenceReader
 
         return lower >= 3;
     }
+
+    private bool ShoutedWord(int i) => view.IsWord(i) && view.AllCaps[i] && view.Keys[i].Length >= 2 && document.Tokens[i].Kind == TokenKind.Word;
+
+    private bool IsNumber(int i) => document.Tokens[i].Kind == TokenKind.Number;
 
     private bool HonorificBefore(int start)
     {
@@ -605,6 +667,56 @@ internal sealed class SentenceReader
             ? kb.Words.OrgKindOf(view.Keys[c.End - 1]) ?? "organization"
             : null;
 
+    /// <summary>
+    /// The end of a company's legal form after a name ("Harbor Logistics, LLC", "Acme Corp., Ltd."): an optional comma, then up
+    /// to two capitalised suffixes. Returns <paramref name="end"/> when none follows.
+    /// </summary>
+    private int CorporateSuffixEnd(int end)
+    {
+        var last = sentence.FirstToken + sentence.TokenCount;
+        var result = end;
+        var i = end;
+        for (var n = 0; n < 2; n++)
+        {
+            if (i < last && view.IsPunct(i, ','))
+            {
+                i++;
+            }
+
+            if (i < last && view.IsWord(i) && view.Capitalized[i] && IsCorporateSuffix(view.Keys[i]))
+            {
+                result = ++i;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsCorporateSuffix(string key) =>
+        key is "inc" or "corp" or "ltd" or "llc" or "llp" or "lp" or "plc" or "gmbh" or "pvt" or "co" or "pty" or "nv" or "bv";
+
+    /// <summary>Extends an organisation's end over its legal form and marks the chunks it covers used.</summary>
+    private int TakeCorporateSuffix(int end)
+    {
+        var suffixEnd = CorporateSuffixEnd(end);
+        if (suffixEnd > end)
+        {
+            foreach (var c in chunks)
+            {
+                if (c.Start >= end && c.Start < suffixEnd)
+                {
+                    c.Used = true;
+                }
+            }
+        }
+
+        return suffixEnd;
+    }
+
     private static Sector? SectorOfOrgKind(string? kind) => kind switch
     {
         "government" => Sector.Government,
@@ -624,6 +736,11 @@ internal sealed class SentenceReader
 
     private Mention Add(MentionKind kind, int start, int end, string? name, CountryCode? country, Sector? sector, string rule, Action<Mention>? fill, int spanStart = -1)
     {
+        if (kind == MentionKind.Organization)
+        {
+            end = TakeCorporateSuffix(end);
+        }
+
         var mention = new Mention
         {
             Kind = kind,

@@ -1,0 +1,84 @@
+using Tacitus.Documents;
+using Tacitus.Knowledge;
+using Tacitus.Mentions;
+using Tacitus.Pipeline;
+using Tacitus.Text;
+
+namespace Tacitus.Tests.Mentions;
+
+/// <summary>Name rules that decide whether a capitalised word or run is a person, an organisation or nothing (places run first, as in the full pipeline).</summary>
+public sealed class NamedEntityRulesTests
+{
+    private static Document Analyze(string text)
+    {
+        var document = new Document(text, new DocumentMetadata()) { Language = "en" };
+        var pipeline = new AnalysisPipeline([new SentenceSegmenter(), new PlaceRecognizer(), new ActorRecognizer(KnowledgeBase.Default), new CoreferenceResolver()]);
+        return pipeline.Process(document);
+    }
+
+    private static bool Has(Document document, string text, MentionKind kind) =>
+        document.Mentions.Any(m => document.Slice(m.Span).SequenceEqual(text) && m.Kind == kind);
+
+    private static string Listing(Document document) => string.Join(" | ", document.Mentions.Select(m => $"{m.Kind}:{document.Slice(m.Span)}:{m.Rule}"));
+
+    [Theory]
+    [InlineData("The audit was done by the firm's partners and the QRTX board later approved it.", "QRTX")]
+    [InlineData("Officials at BRVA said the pipeline would reopen next week.", "BRVA")]
+    public void Process_UnknownAcronym_IsOrganisation(string text, string acronym)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, acronym, MentionKind.Organization), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("He was charged with a DUI after the crash on the ring road.", "DUI")]
+    [InlineData("The board sent their RFP to five suppliers last month.", "RFP")]
+    [InlineData("Investors waited for the company's IPO before buying more shares.", "IPO")]
+    [InlineData("The camera works well at ISO 6400 in dim light.", "ISO")]
+    [InlineData("Delivery takes 3 TO 4 DAYS in most of the country.", "DAYS")]
+    [InlineData("The clause is set out in part VII of the agreement.", "VII")]
+    [InlineData("Book now and CALL TODAY for an appointment with the clinic.", "CALL")]
+    public void Process_CapitalWordThatIsNoOrganisation_IsNoMention(string text, string word)
+    {
+        var doc = Analyze(text);
+        Assert.False(Has(doc, word, MentionKind.Organization), Listing(doc));
+    }
+
+    [Fact]
+    public void Process_CapitalsOnlyDictionaryAcronymAmongShouting_IsNoOrganisation()
+    {
+        var doc = Analyze("Readers asked WHO WANTS TO HELP the shelter this winter.");
+        Assert.False(Has(doc, "WHO", MentionKind.Organization), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("The deal was signed with Harbor Logistics, LLC on Friday.", "Harbor Logistics, LLC")]
+    [InlineData("Analysts said Brandwell Holdings Inc. would cut jobs.", "Brandwell Holdings Inc.")]
+    [InlineData("The gas was sold to QRTX, Inc. under a new contract.", "QRTX, Inc.")]
+    [InlineData("Lawyers for Marsh Brothers Co., Ltd. declined to comment on the case.", "Marsh Brothers Co., Ltd.")]
+    public void Process_NameWithLegalForm_IsOrganisationIncludingTheForm(string text, string span)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("We moved to a small town in Florida last year.", "Florida")]
+    [InlineData("After two weeks in Sydney we flew home.", "Sydney")]
+    [InlineData("There are few flower shops around Norman these days.", "Norman")]
+    public void Process_PlaceAfterPlacePreposition_IsNoPersonByGivenName(string text, string place)
+    {
+        var doc = Analyze(text);
+        Assert.False(Has(doc, place, MentionKind.Person), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("Please forward the draft to Brant before noon.", "Brant")]
+    [InlineData("Dinner at Hayes Street Grill was the best meal of the trip.", "Hayes Street Grill")]
+    public void Process_PersonOrPlaceHead_Decided(string text, string span)
+    {
+        var doc = Analyze(text);
+        var expectPerson = !span.Contains("Street", StringComparison.Ordinal);
+        Assert.Equal(expectPerson, Has(doc, span, MentionKind.Person));
+    }
+}
