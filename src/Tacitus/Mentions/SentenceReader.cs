@@ -489,6 +489,7 @@ internal sealed class SentenceReader
             : SpeechNear(c) && (length >= 2 || !view.AllCaps[c.Start]) ? "speech"
             : length is >= 2 and <= 4 && view.Has(c.Start, WordClass.GivenName) ? "given-name"
             : length == 1 && view.Has(c.Start, WordClass.GivenName) && LoneGivenName(c) ? "given-name"
+            : length == 1 && KnownSurname(c) ? "known-surname"
             : null;
         if (cue is null || length > 5)
         {
@@ -541,6 +542,47 @@ internal sealed class SentenceReader
         }
 
         return false;
+    }
+
+    /// <summary>
+    /// "Rumsfeld, Wolfowitz and Feith staffed ...": a capitalised word that ends a person's name in the dictionary. First in a
+    /// sentence only before "'s", a comma or a verb (a capitalised first word may be any word); never a word the tables know
+    /// as something else (role, place word, month, organisation word).
+    /// </summary>
+    private bool KnownSurname(Chunk c)
+    {
+        var i = c.Start;
+        var key = view.Keys[i];
+        var last = sentence.FirstToken + sentence.TokenCount;
+        if (view.AllCaps[i] || view.Has(i, WordClass.NotName | WordClass.OrgHead | WordClass.PlaceHead | WordClass.Honorific | WordClass.NameConnector)
+            || !kb.Actors.IsSurname(key) || kb.Roles.Index.TryGet(key, out _) || IsPlace(i, i + 1)
+            || (c.End < last && IsNumber(c.End)) || view.SeenInLowerCase(key) || TitleCase())
+        {
+            return false;
+        }
+
+        if (i > sentence.FirstToken)
+        {
+            return true;
+        }
+
+        return view.HasPossessive[i] || (c.End < last && (view.IsPunct(c.End, ',') || (view.IsWord(c.End) && !view.Capitalized[c.End] && view.Has(c.End, WordClass.SpeechVerb))));
+    }
+
+    /// <summary>A heading or slogan written in title case ("Great Job You And Your Boys Have Done"): most words capitalised.</summary>
+    private bool TitleCase()
+    {
+        int capitalised = 0, words = 0;
+        for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            if (view.IsWord(t) && document.Tokens[t].Kind == TokenKind.Word && view.Keys[t].Length > 0)
+            {
+                words++;
+                capitalised += view.Capitalized[t] ? 1 : 0;
+            }
+        }
+
+        return words >= 4 && capitalised * 5 >= words * 3;
     }
 
     /// <summary>A given name alone ("Thanks, Mike"): inside a sentence, or first and followed by a comma, a speech verb or "'s".</summary>

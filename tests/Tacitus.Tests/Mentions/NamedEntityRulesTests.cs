@@ -81,4 +81,24 @@ public sealed class NamedEntityRulesTests
         var expectPerson = !span.Contains("Street", StringComparison.Ordinal);
         Assert.Equal(expectPerson, Has(doc, span, MentionKind.Person));
     }
+
+    [Theory]
+    [InlineData("The memo was drafted by Rumsfeld and two aides.", "Rumsfeld")]
+    [InlineData("Critics say Wolfowitz shaped the plan.", "Wolfowitz")]
+    [InlineData("Arafat's death left a vacuum.", "Arafat")]
+    public void Process_SurnameOfKnownPerson_IsPerson(string text, string surname)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, surname, MentionKind.Person), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("Price is also very reasonable at the new shop.", "Price")]
+    [InlineData("Thanks For The Great Job You And Your Boys Have Done On The Roof.", "Boys")]
+    [InlineData("The coalition met today. Later the Coalition issued a statement.", "Coalition")]
+    public void Process_CommonWordThatEndsAKnownName_IsNoPerson(string text, string word)
+    {
+        var doc = Analyze(text);
+        Assert.False(Has(doc, word, MentionKind.Person), Listing(doc));
+    }
 }
