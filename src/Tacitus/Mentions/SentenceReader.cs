@@ -232,6 +232,14 @@ internal sealed class SentenceReader
             case MentionKind.Country:
             {
                 var country = kb.Countries.TryGetByCode(spell.Country?.Value ?? string.Empty, out var info) ? info : null;
+
+                // "United States Department of Energy": the country's name starts an organisation's name.
+                if (country is not null && !IsPossessive(c) && At(k + 1) is { Kind: ChunkKind.Name } body && body.Start == c.End && OrgHeadOf(body) is not null
+                    && ReadModified(k, k + 1, [country], c.Start, "country"))
+                {
+                    return;
+                }
+
                 AddCountry(c.Start, c.End, country, spell.Country, $"country:{entry.Source}");
                 if (country is not null && (IsPossessive(c) || At(k + 1) is { Kind: ChunkKind.Role }))
                 {
@@ -704,10 +712,27 @@ internal sealed class SentenceReader
         return view.LongestMatch(kb.Countries.Capitals, start, last, out var capitals) > 0 ? capitals[0] : null;
     }
 
-    private string? OrgHeadOf(Chunk c) =>
-        c.End - c.Start >= 1 && view.Capitalized[c.End - 1] && view.Has(c.End - 1, WordClass.OrgHead) && !(c.End - c.Start == 1 && view.Has(c.Start, WordClass.Function))
-            ? kb.Words.OrgKindOf(view.Keys[c.End - 1]) ?? "organization"
+    /// <summary>The organisation kind of a name whose head is an organisation word: its last word ("Foreign Ministry") or the
+    /// word before its first "of" ("Bank of Korea", "Ministry of Foreign Affairs"); null when it has none.</summary>
+    private string? OrgHeadOf(Chunk c)
+    {
+        var head = c.End - 1;
+        if (!view.Has(head, WordClass.OrgHead))
+        {
+            for (var i = c.Start + 1; i < c.End - 1; i++)
+            {
+                if (view.Keys[i] == "of" && !view.Capitalized[i])
+                {
+                    head = i - 1;
+                    break;
+                }
+            }
+        }
+
+        return view.Capitalized[head] && view.Has(head, WordClass.OrgHead) && !(c.End - c.Start == 1 && view.Has(c.Start, WordClass.Function))
+            ? kb.Words.OrgKindOf(view.Keys[head]) ?? "organization"
             : null;
+    }
 
     /// <summary>
     /// The end of a company's legal form after a name ("Harbor Logistics, LLC", "Acme Corp., Ltd."): an optional comma, then up

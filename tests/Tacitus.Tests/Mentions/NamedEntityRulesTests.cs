@@ -101,4 +101,26 @@ public sealed class NamedEntityRulesTests
         var doc = Analyze(text);
         Assert.False(Has(doc, word, MentionKind.Person), Listing(doc));
     }
+
+    [Theory]
+    [InlineData("The Bank of Korea raised its main rate on Thursday.", "Bank of Korea")]
+    [InlineData("A complaint was filed against the Housing Authority of New Orleans last week.", "Housing Authority of New Orleans")]
+    [InlineData("She was named to the Superior Court of the District of Columbia in May.", "Superior Court of the District of Columbia")]
+    [InlineData("Officials at the Ministry of Foreign Affairs declined to comment.", "Ministry of Foreign Affairs")]
+    [InlineData("The United States Department of Energy released the figures.", "United States Department of Energy")]
+    [InlineData("Teachers from the Greater New Orleans Housing Center met on Monday.", "Greater New Orleans Housing Center")]
+    [InlineData("He spent twenty years at Rodale Press as an editor.", "Rodale Press")]
+    public void Process_OrganisationWordWithOfPhrase_IsOneOrganisation(string text, string span)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("The flight from New York landed late.", "York")]
+    public void Process_PartOfPlaceName_IsNoPerson(string text, string word)
+    {
+        var doc = Analyze(text);
+        Assert.False(Has(doc, word, MentionKind.Person), Listing(doc));
+    }
 }
