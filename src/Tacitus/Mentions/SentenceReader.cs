@@ -260,6 +260,13 @@ internal sealed class SentenceReader
             {
                 var (title, modifier, _) = TitleBefore(k);
                 var nameStart = c.Start;
+
+                // "Sheikh Ahmed Yassin": an honorific in the dictionary's name is no part of the name's span.
+                if (c.End - c.Start >= 3 && view.Has(c.Start, WordClass.Honorific) && view.IsNameLike(c.Start + 1))
+                {
+                    nameStart = c.Start + 1;
+                }
+
                 var inner = view.LongestMatch(kb.Roles.Index, c.Start, c.End, out var innerRoles);
                 if (inner > c.Start && inner < c.End && innerRoles.Length > 0)
                 {
@@ -607,7 +614,13 @@ internal sealed class SentenceReader
         }
 
         var last = sentence.FirstToken + sentence.TokenCount;
-        return c.End >= last || view.HasPossessive[c.Start] || view.IsPunct(c.End, ',') || view.Has(c.End, WordClass.SpeechVerb);
+        if (c.End >= last || view.HasPossessive[c.Start] || view.IsPunct(c.End, ',') || view.Has(c.End, WordClass.SpeechVerb))
+        {
+            return true;
+        }
+
+        // "Suzanne is pregnant", "Matt has confirmed": a verb after it, when the word is never written in lower case here ("Will is").
+        return view.IsWord(c.End) && !view.Capitalized[c.End] && view.Has(c.End, WordClass.ActorVerb) && !view.SeenInLowerCase(view.Keys[c.Start]);
     }
 
     /// <summary>

@@ -123,4 +123,21 @@ public sealed class NamedEntityRulesTests
         var doc = Analyze(text);
         Assert.False(Has(doc, word, MentionKind.Person), Listing(doc));
     }
+
+    [Theory]
+    [InlineData("Suzanne is back at work after the holidays.", "Suzanne", true)]
+    [InlineData("Margaret has confirmed the booking for Friday.", "Margaret", true)]
+    [InlineData("Will is needed to finish the job. We will see.", "Will", false)]
+    public void Process_GivenNameFirstBeforeVerb_IsPersonUnlessACommonWordHere(string text, string name, bool person)
+    {
+        var doc = Analyze(text);
+        Assert.Equal(person, Has(doc, name, MentionKind.Person));
+    }
+
+    [Fact]
+    public void Process_DictionaryNameWithHonorific_SpanLeavesTheHonorificOut()
+    {
+        var doc = Analyze("Crowds mourned Sheikh Ahmed Yassin in Gaza on Monday.");
+        Assert.True(Has(doc, "Ahmed Yassin", MentionKind.Person), Listing(doc));
+    }
 }
