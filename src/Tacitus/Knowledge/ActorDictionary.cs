@@ -1,9 +1,18 @@
+using System.Collections.Frozen;
+using Tacitus.Documents;
+
 namespace Tacitus.Knowledge;
 
 /// <summary>Named actors (people, organisations, countries) by normalised phrase: names, aliases and synonyms.</summary>
 public sealed class ActorDictionary
 {
-    internal ActorDictionary(PhraseIndex<ActorEntry> index) => Index = index;
+    private readonly Lazy<FrozenSet<string>> surnames;
+
+    internal ActorDictionary(PhraseIndex<ActorEntry> index)
+    {
+        Index = index;
+        surnames = new(() => BuildSurnames(index));
+    }
 
     internal PhraseIndex<ActorEntry> Index { get; }
 
@@ -12,4 +21,36 @@ public sealed class ActorDictionary
     /// <summary>The entries a whole phrase names ("Kim Jong-un", "KCNA"); empty when none.</summary>
     public IReadOnlyList<ActorEntry> Lookup(ReadOnlySpan<char> phrase) =>
         Index.TryGet(PhraseKey.Normalize(phrase.ToString()), out var found) ? found : [];
+
+    /// <summary>
+    /// True when a normalised word ("rumsfeld") is the last word of a person's name in the dictionary and names nothing
+    /// else there: written alone and capitalised, it is most likely a person's surname.
+    /// </summary>
+    internal bool IsSurname(string key) => surnames.Value.Contains(key);
+
+    private static FrozenSet<string> BuildSurnames(PhraseIndex<ActorEntry> index)
+    {
+        var set = new HashSet<string>(StringComparer.Ordinal);
+        foreach (var (_, values) in index.Entries())
+        {
+            foreach (var entry in values)
+            {
+                if (entry.Kind != MentionKind.Person)
+                {
+                    continue;
+                }
+
+                var name = PhraseKey.Normalize(entry.Name);
+                var space = name.LastIndexOf(' ');
+                var last = space < 0 ? string.Empty : name[(space + 1)..];
+                if (last.Length >= 4 && last.All(char.IsAsciiLetter))
+                {
+                    set.Add(last);
+                }
+            }
+        }
+
+        set.RemoveWhere(word => index.TryGet(word, out _));
+        return set.ToFrozenSet(StringComparer.Ordinal);
+    }
 }

@@ -89,7 +89,40 @@ internal static class Chunker
         }
 
         JoinInitials(view, chunks);
+        JoinOfPlaces(view, chunks);
         return chunks;
+    }
+
+    /// <summary>
+    /// "Bank of Korea", "Housing Authority of New Orleans", "Court of the District of Columbia": a name ending in an
+    /// organisation word takes "of" (and "the") and the country, capital or name after it.
+    /// </summary>
+    private static void JoinOfPlaces(TokenView view, List<Chunk> chunks)
+    {
+        for (var k = 0; k + 2 < chunks.Count; k++)
+        {
+            var name = chunks[k];
+            if (name.Kind != ChunkKind.Name || !view.Has(name.End - 1, WordClass.OrgHead) || !view.Capitalized[name.End - 1] || view.HasPossessive[name.End - 1]
+                || chunks[k + 1] is not { Kind: ChunkKind.Other } of || view.Keys[of.Start] != "of" || view.Capitalized[of.Start] || of.Start != name.End)
+            {
+                continue;
+            }
+
+            var target = k + 2;
+            if (chunks[target] is { Kind: ChunkKind.Other } the && view.Keys[the.Start] == "the" && !view.Capitalized[the.Start] && target + 1 < chunks.Count)
+            {
+                target++;
+            }
+
+            var after = chunks[target];
+            var place = after.Kind is ChunkKind.Capital or ChunkKind.Name
+                || (after.Kind == ChunkKind.Actor && after.Entries[0].Kind == Documents.MentionKind.Country);
+            if (place && after.Start == chunks[target - 1].End)
+            {
+                name.End = after.End;
+                chunks.RemoveRange(k + 1, target - k);
+            }
+        }
     }
 
     /// <summary>"Michael J. McDermott", "R. E. Glenn": an initial's full stop does not break a name.</summary>
@@ -128,7 +161,7 @@ internal static class Chunker
             var eEnd = view.LongestMatch(kb.Actors.Index, i, end, out var entries);
             if (eEnd > bestEnd)
             {
-                var usable = entries.Where(e => !e.CapitalsOnly || AllCaps(view, i, eEnd)).ToArray();
+                var usable = entries.Where(e => !e.CapitalsOnly || (AllCaps(view, i, eEnd) && !Shouted(view, i, eEnd, end))).ToArray();
                 if (usable.Length > 0)
                 {
                     bestEnd = eEnd;
@@ -156,7 +189,9 @@ internal static class Chunker
         if (rEnd > bestEnd && roles.Length > 0)
         {
             // A capitalised role ending in an organisation word ("Foreign Ministry") is a name, not a role.
-            if (capital && view.Has(rEnd - 1, WordClass.OrgHead) && view.Capitalized[rEnd - 1])
+            // So is "Ministry of Foreign Affairs": an organisation word before "of".
+            if (capital && ((view.Has(rEnd - 1, WordClass.OrgHead) && view.Capitalized[rEnd - 1])
+                || (view.Has(i, WordClass.OrgHead) && i + 2 < rEnd && view.Keys[i + 1] == "of")))
             {
                 return best;
             }
@@ -168,6 +203,12 @@ internal static class Chunker
 
         return best;
     }
+
+    /// <summary>"WHO WANTS TO HELP": capitals next to other all-capital words are shouting, not an acronym.</summary>
+    private static bool Shouted(TokenView view, int start, int end, int limit) =>
+        (start > 0 && IsCapitalWord(view, start - 1)) || (end < limit && IsCapitalWord(view, end));
+
+    private static bool IsCapitalWord(TokenView view, int i) => view.IsNameLike(i) && view.AllCaps[i] && view.Keys[i].Length >= 2;
 
     private static bool AllCaps(TokenView view, int start, int end)
     {

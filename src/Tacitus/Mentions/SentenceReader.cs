@@ -232,6 +232,14 @@ internal sealed class SentenceReader
             case MentionKind.Country:
             {
                 var country = kb.Countries.TryGetByCode(spell.Country?.Value ?? string.Empty, out var info) ? info : null;
+
+                // "United States Department of Energy": the country's name starts an organisation's name.
+                if (country is not null && !IsPossessive(c) && At(k + 1) is { Kind: ChunkKind.Name } body && body.Start == c.End && OrgHeadOf(body) is not null
+                    && ReadModified(k, k + 1, [country], c.Start, "country"))
+                {
+                    return;
+                }
+
                 AddCountry(c.Start, c.End, country, spell.Country, $"country:{entry.Source}");
                 if (country is not null && (IsPossessive(c) || At(k + 1) is { Kind: ChunkKind.Role }))
                 {
@@ -252,6 +260,13 @@ internal sealed class SentenceReader
             {
                 var (title, modifier, _) = TitleBefore(k);
                 var nameStart = c.Start;
+
+                // "Sheikh Ahmed Yassin": an honorific in the dictionary's name is no part of the name's span.
+                if (c.End - c.Start >= 3 && view.Has(c.Start, WordClass.Honorific) && view.IsNameLike(c.Start + 1))
+                {
+                    nameStart = c.Start + 1;
+                }
+
                 var inner = view.LongestMatch(kb.Roles.Index, c.Start, c.End, out var innerRoles);
                 if (inner > c.Start && inner < c.End && innerRoles.Length > 0)
                 {
@@ -468,6 +483,11 @@ internal sealed class SentenceReader
             return AddOrganization(c.Start, c.End, Text(c.Start, c.End), orgCountry?.Code, SectorOfOrgKind(orgKind), orgKind, "org-head");
         }
 
+        if (title is null && CorporateSuffixEnd(c.End) > c.End)
+        {
+            return AddOrganization(c.Start, c.End, Text(c.Start, c.End), null, Sector.Business, "business", "org-suffix");
+        }
+
         if (view.Has(c.End - 1, WordClass.PlaceHead) || view.Has(c.Start, WordClass.NotName))
         {
             return null;
@@ -484,8 +504,15 @@ internal sealed class SentenceReader
             : SpeechNear(c) && (length >= 2 || !view.AllCaps[c.Start]) ? "speech"
             : length is >= 2 and <= 4 && view.Has(c.Start, WordClass.GivenName) ? "given-name"
             : length == 1 && view.Has(c.Start, WordClass.GivenName) && LoneGivenName(c) ? "given-name"
+            : length == 1 && KnownSurname(c) ? "known-surname"
             : null;
         if (cue is null || length > 5)
+        {
+            return null;
+        }
+
+        // "in Florida", "Hayes Street Grill": a weak cue does not make a place a person.
+        if (cue is not ("title" or "honorific") && (IsPlace(c.Start, c.End) || HasPlaceHead(c.Start, c.End)))
         {
             return null;
         }
@@ -497,6 +524,80 @@ internal sealed class SentenceReader
                 m.Role = title?.Noun;
                 m.Affiliation = affiliation?.Name;
             });
+    }
+
+    /// <summary>
+    /// True when the place recogniser found a place spanning exactly tokens [start, end) that reads as a place: a country or
+    /// region ("Florida"), or any place after a place preposition ("in Sydney", "around Norman"; not "to", "and", "of",
+    /// which also come before people).
+    /// </summary>
+    private bool IsPlace(int start, int end)
+    {
+        var span = view.SpanOf(start, end);
+        var afterPreposition = start > sentence.FirstToken && view.Has(start - 1, WordClass.PlacePreposition) && view.Keys[start - 1] is not ("to" or "and" or "of");
+        foreach (var m in document.Mentions)
+        {
+            if (m.Kind == MentionKind.Place && m.Span == span && (afterPreposition || m.Place?.FeatureType is "country" or "region"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private bool HasPlaceHead(int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (view.Has(i, WordClass.PlaceHead))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "Rumsfeld, Wolfowitz and Feith staffed ...": a capitalised word that ends a person's name in the dictionary. First in a
+    /// sentence only before "'s", a comma or a verb (a capitalised first word may be any word); never a word the tables know
+    /// as something else (role, place word, month, organisation word).
+    /// </summary>
+    private bool KnownSurname(Chunk c)
+    {
+        var i = c.Start;
+        var key = view.Keys[i];
+        var last = sentence.FirstToken + sentence.TokenCount;
+        if (view.AllCaps[i] || view.Has(i, WordClass.NotName | WordClass.OrgHead | WordClass.PlaceHead | WordClass.Honorific | WordClass.NameConnector)
+            || !kb.Actors.IsSurname(key) || kb.Roles.Index.TryGet(key, out _) || IsPlace(i, i + 1)
+            || (c.End < last && IsNumber(c.End)) || view.SeenInLowerCase(key) || TitleCase())
+        {
+            return false;
+        }
+
+        if (i > sentence.FirstToken)
+        {
+            return true;
+        }
+
+        return view.HasPossessive[i] || (c.End < last && (view.IsPunct(c.End, ',') || (view.IsWord(c.End) && !view.Capitalized[c.End] && view.Has(c.End, WordClass.SpeechVerb))));
+    }
+
+    /// <summary>A heading or slogan written in title case ("Great Job You And Your Boys Have Done"): most words capitalised.</summary>
+    private bool TitleCase()
+    {
+        int capitalised = 0, words = 0;
+        for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
+        {
+            if (view.IsWord(t) && document.Tokens[t].Kind == TokenKind.Word && view.Keys[t].Length > 0)
+            {
+                words++;
+                capitalised += view.Capitalized[t] ? 1 : 0;
+            }
+        }
+
+        return words >= 4 && capitalised * 5 >= words * 3;
     }
 
     /// <summary>A given name alone ("Thanks, Mike"): inside a sentence, or first and followed by a comma, a speech verb or "'s".</summary>
@@ -513,14 +614,34 @@ internal sealed class SentenceReader
         }
 
         var last = sentence.FirstToken + sentence.TokenCount;
-        return c.End >= last || view.HasPossessive[c.Start] || view.IsPunct(c.End, ',') || view.Has(c.End, WordClass.SpeechVerb);
+        if (c.End >= last || view.HasPossessive[c.Start] || view.IsPunct(c.End, ',') || view.Has(c.End, WordClass.SpeechVerb))
+        {
+            return true;
+        }
+
+        // "Suzanne is pregnant", "Matt has confirmed": a verb after it, when the word is never written in lower case here ("Will is").
+        return view.IsWord(c.End) && !view.Capitalized[c.End] && view.Has(c.End, WordClass.ActorVerb) && !view.SeenInLowerCase(view.Keys[c.Start]);
     }
 
-    /// <summary>NASA, IUCN: an all-capital word of three to six letters in a sentence that is not all capitals.</summary>
+    /// <summary>
+    /// NASA, IUCN: an all-capital word of three to six letters in a sentence that is not all capitals. Not an acronym
+    /// naming an organisation: a Roman numeral ("VII"), a word shouted among other capitals ("CALL TODAY"), a thing
+    /// someone has ("a DUI", "their RFP", "Google's IPO") or a unit next to a number ("ISO 6400", "4 DAYS").
+    /// </summary>
     private bool Acronym(int i)
     {
         var key = view.Keys[i];
-        if (!view.AllCaps[i] || key.Length is < 3 or > 6 || !key.All(char.IsAsciiLetter) || view.Has(i, WordClass.Function | WordClass.NotName | WordClass.GivenName))
+        if (!view.AllCaps[i] || key.Length is < 3 or > 6 || !key.All(char.IsAsciiLetter) || view.Has(i, WordClass.Function | WordClass.NotName | WordClass.GivenName)
+            || key.All(c => "ivxlcdm".Contains(c, StringComparison.Ordinal)))
+        {
+            return false;
+        }
+
+        var first = sentence.FirstToken;
+        var last = first + sentence.TokenCount;
+        var possessed = (i - 1 >= first && view.HasPossessive[i - 1]) || (i - 2 >= first && view.Keys[i - 1].Length == 0 && view.HasPossessive[i - 2]);
+        if (possessed || (i - 1 >= first && (ShoutedWord(i - 1) || IsNumber(i - 1) || view.Keys[i - 1] is "a" or "an" or "my" or "your" or "his" or "her" or "its" or "our" or "their"))
+            || (i + 1 < last && (ShoutedWord(i + 1) || IsNumber(i + 1))))
         {
             return false;
         }
@@ -536,6 +657,10 @@ internal sealed class SentenceReader
 
         return lower >= 3;
     }
+
+    private bool ShoutedWord(int i) => view.IsWord(i) && view.AllCaps[i] && view.Keys[i].Length >= 2 && document.Tokens[i].Kind == TokenKind.Word;
+
+    private bool IsNumber(int i) => document.Tokens[i].Kind == TokenKind.Number;
 
     private bool HonorificBefore(int start)
     {
@@ -600,10 +725,77 @@ internal sealed class SentenceReader
         return view.LongestMatch(kb.Countries.Capitals, start, last, out var capitals) > 0 ? capitals[0] : null;
     }
 
-    private string? OrgHeadOf(Chunk c) =>
-        c.End - c.Start >= 1 && view.Capitalized[c.End - 1] && view.Has(c.End - 1, WordClass.OrgHead) && !(c.End - c.Start == 1 && view.Has(c.Start, WordClass.Function))
-            ? kb.Words.OrgKindOf(view.Keys[c.End - 1]) ?? "organization"
+    /// <summary>The organisation kind of a name whose head is an organisation word: its last word ("Foreign Ministry") or the
+    /// word before its first "of" ("Bank of Korea", "Ministry of Foreign Affairs"); null when it has none.</summary>
+    private string? OrgHeadOf(Chunk c)
+    {
+        var head = c.End - 1;
+        if (!view.Has(head, WordClass.OrgHead))
+        {
+            for (var i = c.Start + 1; i < c.End - 1; i++)
+            {
+                if (view.Keys[i] == "of" && !view.Capitalized[i])
+                {
+                    head = i - 1;
+                    break;
+                }
+            }
+        }
+
+        return view.Capitalized[head] && view.Has(head, WordClass.OrgHead) && !(c.End - c.Start == 1 && view.Has(c.Start, WordClass.Function))
+            ? kb.Words.OrgKindOf(view.Keys[head]) ?? "organization"
             : null;
+    }
+
+    /// <summary>
+    /// The end of a company's legal form after a name ("Harbor Logistics, LLC", "Acme Corp., Ltd."): an optional comma, then up
+    /// to two capitalised suffixes. Returns <paramref name="end"/> when none follows.
+    /// </summary>
+    private int CorporateSuffixEnd(int end)
+    {
+        var last = sentence.FirstToken + sentence.TokenCount;
+        var result = end;
+        var i = end;
+        for (var n = 0; n < 2; n++)
+        {
+            if (i < last && view.IsPunct(i, ','))
+            {
+                i++;
+            }
+
+            if (i < last && view.IsWord(i) && view.Capitalized[i] && IsCorporateSuffix(view.Keys[i]))
+            {
+                result = ++i;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        return result;
+    }
+
+    private static bool IsCorporateSuffix(string key) =>
+        key is "inc" or "corp" or "ltd" or "llc" or "llp" or "lp" or "plc" or "gmbh" or "pvt" or "co" or "pty" or "nv" or "bv";
+
+    /// <summary>Extends an organisation's end over its legal form and marks the chunks it covers used.</summary>
+    private int TakeCorporateSuffix(int end)
+    {
+        var suffixEnd = CorporateSuffixEnd(end);
+        if (suffixEnd > end)
+        {
+            foreach (var c in chunks)
+            {
+                if (c.Start >= end && c.Start < suffixEnd)
+                {
+                    c.Used = true;
+                }
+            }
+        }
+
+        return suffixEnd;
+    }
 
     private static Sector? SectorOfOrgKind(string? kind) => kind switch
     {
@@ -624,6 +816,11 @@ internal sealed class SentenceReader
 
     private Mention Add(MentionKind kind, int start, int end, string? name, CountryCode? country, Sector? sector, string rule, Action<Mention>? fill, int spanStart = -1)
     {
+        if (kind == MentionKind.Organization)
+        {
+            end = TakeCorporateSuffix(end);
+        }
+
         var mention = new Mention
         {
             Kind = kind,

@@ -11,6 +11,7 @@ namespace Tacitus.Mentions;
 internal sealed class TokenView
 {
     private readonly Document document;
+    private HashSet<string>? lowerCaseWords;
 
     public TokenView(Document document, Lexicon words)
     {
@@ -80,6 +81,26 @@ internal sealed class TokenView
     public bool[] AllCaps { get; }
 
     public WordClass[] Classes { get; }
+
+    /// <summary>True when the word (a normalised key) is written in lower case somewhere in the document: a common word, not a name.</summary>
+    public bool SeenInLowerCase(string key)
+    {
+        if (lowerCaseWords is null)
+        {
+            var set = new HashSet<string>(StringComparer.Ordinal);
+            for (var i = 0; i < Keys.Length; i++)
+            {
+                if (!Capitalized[i] && document.Tokens[i].Kind == TokenKind.Word && Keys[i].Length > 0)
+                {
+                    set.Add(Keys[i]);
+                }
+            }
+
+            lowerCaseWords = set;
+        }
+
+        return lowerCaseWords.Contains(key);
+    }
 
     public bool IsWord(int i) => document.Tokens[i].Kind is TokenKind.Word or TokenKind.Number;
 

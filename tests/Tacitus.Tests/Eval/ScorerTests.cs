@@ -255,6 +255,37 @@ public class NerScorerTests
         Assert.Equal(new PrfCounts(3, 1, 1), scorer.MicroExact);
     }
 
+    [Fact]
+    public void Add_SameSpanAsPlaceAndCountry_CountsOnce()
+    {
+        var doc = Doc(Text);
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Place, Span = Find(Text, "Portugal") });
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Country, Span = Find(Text, "Portugal") });
+        var scorer = new NerScorer();
+
+        scorer.Add("doc", [new GoldEntity("LOC", Find(Text, "Portugal"))], doc);
+
+        Assert.Equal(new PrfCounts(1, 0, 0), scorer.Exact("LOC"));
+    }
+
+    [Theory]
+    [InlineData("group:police(roles)", 0)]
+    [InlineData("description:role", 0)]
+    [InlineData("adjective+role:officials(roles)", 0)]
+    [InlineData("name:speech", 1)]
+    [InlineData("dictionary:phoenix", 1)]
+    [InlineData(null, 1)]
+    public void Add_UnresolvedDescription_LeftOut(string? rule, int counted)
+    {
+        var doc = Doc(Text);
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Person, Span = Find(Text, "Dana Ortiz"), Rule = rule });
+        var scorer = new NerScorer();
+
+        scorer.Add("doc", [], doc);
+
+        Assert.Equal(counted, scorer.Exact("PER").System);
+    }
+
     [Theory]
     [InlineData(MentionKind.Person, "PER")]
     [InlineData(MentionKind.Organization, "ORG")]

@@ -6,8 +6,10 @@ namespace Tacitus.Eval.Scoring;
 /// <summary>
 /// Scores named entities: gold PER / ORG / LOC spans against the mentions mapped as PER ↔ <see cref="MentionKind.Person"/>,
 /// ORG ↔ <see cref="MentionKind.Organization"/>, LOC ↔ <see cref="MentionKind.Place"/> and <see cref="MentionKind.Country"/>.
-/// Mentions that stand for a named actor (<see cref="Mention.IsReference"/>: pronouns, descriptions) are not names and are
-/// left out. A span counts only with its own type: exact (CoNLL) and overlap F1 per type, and micro-averaged.
+/// Mentions that stand for a named actor (<see cref="Mention.IsReference"/>: pronouns, resolved descriptions) and descriptions
+/// nobody resolved (<see cref="Mentions.MentionForms.IsDescription"/>: "the police", "Chinese officials") are not names and are
+/// left out. A span found twice with one type (a country is both a place and an actor) counts once. A span counts only with
+/// its own type: exact (CoNLL) and overlap F1 per type, and micro-averaged.
 /// </summary>
 internal sealed class NerScorer
 {
@@ -37,7 +39,8 @@ internal sealed class NerScorer
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(document);
-        var output = document.Mentions.Where(m => !m.IsReference && TypeOf(m.Kind) is not null).Select(m => (Type: TypeOf(m.Kind)!, m.Span)).ToList();
+        var output = document.Mentions.Where(m => !m.IsReference && !Mentions.MentionForms.IsDescription(m) && TypeOf(m.Kind) is not null)
+            .Select(m => (Type: TypeOf(m.Kind)!, m.Span)).Distinct().ToList();
         foreach (var type in Types)
         {
             var g = gold.Where(e => e.Type == type).Select(e => e.Span).ToList();

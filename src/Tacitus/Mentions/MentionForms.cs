@@ -1,0 +1,21 @@
+using Tacitus.Documents;
+
+namespace Tacitus.Mentions;
+
+/// <summary>
+/// Which actor mentions are names and which are descriptions, read from the rule that made them
+/// (<see cref="Mention.Rule"/>): a group ("police", rule <c>group:…</c>), a description ("the North Korean leader",
+/// <c>description:…</c>) or a nationality with a role noun ("Chinese officials", <c>adjective+role:…</c>) stands for an
+/// actor without naming it, whether or not coreference resolved it.
+/// </summary>
+internal static class MentionForms
+{
+    /// <summary>True for a mention that describes an actor instead of naming it.</summary>
+    public static bool IsDescription(Mention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        var rule = mention.Rule;
+        return rule is not null
+            && (rule.StartsWith("description", StringComparison.Ordinal) || rule.StartsWith("group:", StringComparison.Ordinal) || rule.Contains("+role:", StringComparison.Ordinal));
+    }
+}
