@@ -18,4 +18,14 @@ internal static class MentionForms
         return rule is not null
             && (rule.StartsWith("description", StringComparison.Ordinal) || rule.StartsWith("group:", StringComparison.Ordinal) || rule.Contains("+role:", StringComparison.Ordinal));
     }
+
+    /// <summary>
+    /// True for a nationality or area adjective read as its place ("Russian" → Russia, rule <c>place:demonym</c>):
+    /// geoparsing counts it as a toponym, named-entity conventions (CoNLL, UNER) do not count it as a location name.
+    /// </summary>
+    public static bool IsAdjective(Mention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        return mention.Rule is { } rule && rule.StartsWith("place:demonym", StringComparison.Ordinal);
+    }
 }

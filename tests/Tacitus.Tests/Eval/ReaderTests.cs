@@ -266,6 +266,21 @@ public class Iob2ReaderTests
         Assert.Equal(14, doc.Tokens.Count);
     }
 
+    [Theory]
+    [InlineData("# text = Coca-Cola left al-Sadr's city.\n", "Coca-Cola left al-Sadr's city.", "ORG:Coca-Cola")]
+    [InlineData("# text = Something else entirely\n", "Coca - Cola left al - Sadr 's city .", "ORG:Coca - Cola")]
+    [InlineData("", "Coca - Cola left al - Sadr 's city .", "ORG:Coca - Cola")]
+    public void Read_TextLine_UsesTheWrittenSentenceWhenTokensAlign(string textLine, string expected, string entity)
+    {
+        var tokens = "1\tCoca\tB-ORG\n2\t-\tI-ORG\n3\tCola\tI-ORG\n4\tleft\tO\n5\tal\tO\n6\t-\tO\n7\tSadr\tO\n8\t's\tO\n9\tcity\tO\n10\t.\tO\n\n";
+        var set = Iob2Reader.Read(new StringReader("# sent_id = s1\n" + textLine + tokens), "t.iob2");
+
+        var doc = Assert.Single(set.Items);
+        Assert.Equal(expected, doc.Text);
+        Assert.Equal(entity, doc.Entities.Select(e => $"{e.Type}:{e.Span.TextOf(doc.Text)}").Single());
+        Assert.All(doc.Tokens, t => Assert.False(t.IsEmpty));
+    }
+
     [Fact]
     public void Read_NoNewDoc_OneDocumentPerSentence()
     {

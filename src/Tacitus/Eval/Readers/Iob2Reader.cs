@@ -5,12 +5,12 @@ namespace Tacitus.Eval.Readers;
 /// <summary>A gold entity span: its type (PER, ORG, LOC, …) and offsets into the document text.</summary>
 internal sealed record GoldEntity(string Type, TextSpan Span);
 
-/// <summary>A document built from IOB2 sentences: tokens joined by single spaces, sentences by a blank line.</summary>
+/// <summary>A document built from IOB2 sentences: each sentence as written (its <c># text</c> line), or its tokens joined by single spaces; sentences separated by a blank line.</summary>
 internal sealed record Iob2Document(string Id, string Text, IReadOnlyList<TextSpan> Sentences, IReadOnlyList<TextSpan> Tokens, IReadOnlyList<GoldEntity> Entities);
 
 /// <summary>
 /// Reads IOB2 files (CoNLL style, UNER: <c>index\ttoken\ttag[\t…]</c>, a blank line after each sentence, <c>#</c> comments).
-/// A <c># newdoc</c> line starts a document; a file without them makes one document per sentence. Tokens are joined with
+/// A <c># newdoc</c> line starts a document; a file without them makes one document per sentence. A sentence keeps its written form (its "# text" line) when the tokens align with it; otherwise tokens are joined with
 /// single spaces (offsets recorded), sentences with a blank line. A line of the wrong shape or a tag that is not
 /// <c>O</c>, <c>B-X</c> or <c>I-X</c> is a TAC602 naming file and line; that sentence is left out. An <c>I-X</c> that does not
 /// continue an <c>X</c> starts a new entity (the CoNLL convention).
@@ -31,10 +31,11 @@ internal static class Iob2Reader
     public static GoldSet<Iob2Document> Read(TextReader reader, string file, int? limit = null)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        var sentences = new List<(string? Doc, string? SentId, List<(string Token, string Tag)> Tokens)>();
+        var sentences = new List<(string? Doc, string? SentId, string? Text, List<(string Token, string Tag)> Tokens)>();
         var set = new GoldSet<Iob2Document>();
         string? doc = null;
         string? sentId = null;
+        string? sentText = null;
         List<(string, string)>? current = null;
         var bad = false;
         var lineNumber = 0;
@@ -44,12 +45,13 @@ internal static class Iob2Reader
         {
             if (current is { Count: > 0 } && !bad)
             {
-                sentences.Add((doc, sentId, current));
+                sentences.Add((doc, sentId, sentText, current));
             }
 
             current = null;
             bad = false;
             sentId = null;
+            sentText = null;
         }
 
         while (reader.ReadLine() is { } raw)
@@ -74,6 +76,10 @@ internal static class Iob2Reader
                 {
                     var eq = line.IndexOf('=', StringComparison.Ordinal);
                     sentId = eq >= 0 ? line[(eq + 1)..].Trim() : null;
+                }
+                else if (line.StartsWith("# text = ", StringComparison.Ordinal))
+                {
+                    sentText = line["# text = ".Length..];
                 }
 
                 continue;
@@ -111,7 +117,7 @@ internal static class Iob2Reader
 
         var groups = anyNewDoc
             ? sentences.GroupBy(s => s.Doc ?? "(before the first newdoc)").Select(g => (g.Key, g.ToList()))
-            : sentences.Select((s, i) => (s.SentId ?? $"sentence {i + 1}", new List<(string? Doc, string? SentId, List<(string Token, string Tag)> Tokens)> { s }));
+            : sentences.Select((s, i) => (s.SentId ?? $"sentence {i + 1}", new List<(string? Doc, string? SentId, string? Text, List<(string Token, string Tag)> Tokens)> { s }));
         foreach (var (id, group) in groups)
         {
             if (limit is int n && set.Items.Count >= n)
@@ -119,19 +125,19 @@ internal static class Iob2Reader
                 break;
             }
 
-            set.Items.Add(Build(id, group.Select(g => g.Tokens)));
+            set.Items.Add(Build(id, group.Select(g => (g.Text, g.Tokens))));
         }
 
         return set;
     }
 
-    private static Iob2Document Build(string id, IEnumerable<List<(string Token, string Tag)>> sentences)
+    private static Iob2Document Build(string id, IEnumerable<(string? Text, List<(string Token, string Tag)> Tokens)> sentences)
     {
         var text = new System.Text.StringBuilder();
         var sentenceSpans = new List<TextSpan>();
         var tokenSpans = new List<TextSpan>();
         var entities = new List<GoldEntity>();
-        foreach (var sentence in sentences)
+        foreach (var (rawText, sentence) in sentences)
         {
             if (text.Length > 0)
             {
@@ -139,20 +145,39 @@ internal static class Iob2Reader
             }
 
             var sentenceStart = text.Length;
+
+            // The sentence as it was written ("# text = "), when its tokens can be found in it in order;
+            // else the tokens joined by single spaces.
+            var offsets = rawText is null ? null : Align(rawText, sentence);
+            if (offsets is not null)
+            {
+                text.Append(rawText);
+            }
+
             string? openType = null;
             var openStart = 0;
             var lastEnd = 0;
             for (var i = 0; i < sentence.Count; i++)
             {
-                if (i > 0)
+                var (token, tag) = sentence[i];
+                int start;
+                if (offsets is not null)
                 {
-                    text.Append(' ');
+                    start = sentenceStart + offsets[i];
+                }
+                else
+                {
+                    if (i > 0)
+                    {
+                        text.Append(' ');
+                    }
+
+                    start = text.Length;
+                    text.Append(token);
                 }
 
-                var (token, tag) = sentence[i];
-                var start = text.Length;
-                text.Append(token);
-                tokenSpans.Add(new TextSpan(start, text.Length));
+                var end = start + token.Length;
+                tokenSpans.Add(new TextSpan(start, end));
                 var type = tag == "O" ? null : tag[2..];
                 var begins = tag[0] == 'B' || (type is not null && type != openType);
                 if (openType is not null && (type is null || begins))
@@ -167,7 +192,7 @@ internal static class Iob2Reader
                     openStart = start;
                 }
 
-                lastEnd = text.Length;
+                lastEnd = end;
             }
 
             if (openType is not null)
@@ -179,5 +204,29 @@ internal static class Iob2Reader
         }
 
         return new Iob2Document(id, text.ToString(), sentenceSpans, tokenSpans, entities);
+    }
+
+    /// <summary>Each token's offset in the written sentence, found in order past white space; null when one is not there.</summary>
+    private static int[]? Align(string written, List<(string Token, string Tag)> tokens)
+    {
+        var offsets = new int[tokens.Count];
+        var pos = 0;
+        for (var i = 0; i < tokens.Count; i++)
+        {
+            while (pos < written.Length && char.IsWhiteSpace(written[pos]))
+            {
+                pos++;
+            }
+
+            if (string.CompareOrdinal(written, pos, tokens[i].Token, 0, tokens[i].Token.Length) != 0)
+            {
+                return null;
+            }
+
+            offsets[i] = pos;
+            pos += tokens[i].Token.Length;
+        }
+
+        return offsets;
     }
 }

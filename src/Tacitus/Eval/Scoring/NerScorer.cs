@@ -39,7 +39,7 @@ internal sealed class NerScorer
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(document);
-        var output = document.Mentions.Where(m => !m.IsReference && !Mentions.MentionForms.IsDescription(m) && TypeOf(m.Kind) is not null)
+        var output = document.Mentions.Where(m => !m.IsReference && !Mentions.MentionForms.IsDescription(m) && !Mentions.MentionForms.IsAdjective(m) && TypeOf(m.Kind) is not null)
             .Select(m => (Type: TypeOf(m.Kind)!, m.Span)).Distinct().ToList();
         foreach (var type in Types)
         {
