@@ -58,6 +58,7 @@ internal sealed class EventCoder : IPipelineStage
     public void Process(Document document, CancellationToken cancellationToken)
     {
         var mentions = new MentionIndex(document);
+        var context = new CountryContext(document, mentions);
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -74,7 +75,7 @@ internal sealed class EventCoder : IPipelineStage
             }
 
             var clauses = new ClauseReader(w, mentions, verbLemmas, ContentStarts(document, w));
-            var reader = new ClauseCoder(this, document, w, clauses, mentions);
+            var reader = new ClauseCoder(this, document, w, clauses, mentions, context);
             foreach (var (match, folded) in reader.Select(matches))
             {
                 reader.Code(match, folded, document.Events);
@@ -105,7 +106,7 @@ internal sealed class EventCoder : IPipelineStage
     }
 
     /// <summary>Codes the matches of one sentence.</summary>
-    private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions)
+    private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions, CountryContext context)
     {
         /// <summary>Drops nominal references and overlaps, and folds matches inside another's complement into it.</summary>
         public List<(PatternMatch Match, List<string> Folded)> Select(List<PatternMatch> matches)
@@ -254,6 +255,13 @@ internal sealed class EventCoder : IPipelineStage
                     recipientRef = null;
                 }
 
+                (actorRef, var actorCountryRule) = WithContextCountry(actorRef);
+                var recipientCountryRule = string.Empty;
+                if (recipientRef is not null)
+                {
+                    (recipientRef, recipientCountryRule) = WithContextCountry(recipientRef);
+                }
+
                 var record = new EventRecord
                 {
                     Event = type,
@@ -273,8 +281,8 @@ internal sealed class EventCoder : IPipelineStage
                 record.Confidence = Math.Round(Confidence(p, actor, recipientRef, modalityRecord, attribution), 3);
                 var e = record.Explanation;
                 e["event"] = $"pattern {p.Id} \"{p.Text}\" ({p.Source}) → {p.Type.ToCode()}{(p.Mode is null ? string.Empty : "/" + p.Mode)}, CAMEO {p.Cameo?.Value ?? "-"}" + conversion;
-                e["actor"] = actor.Rule;
-                e["recipient"] = recipient.Found ? recipient.Rule : "none named";
+                e["actor"] = actor.Rule + actorCountryRule;
+                e["recipient"] = recipientRef is null ? (recipient.Found ? recipient.Rule + "; the same as the actor, dropped" : "none named") : recipient.Rule + recipientCountryRule;
                 e["date"] = dateRule;
                 e["location"] = locationRule;
                 e["attribution"] = attributionRule;
@@ -672,6 +680,19 @@ internal sealed class EventCoder : IPipelineStage
 
             var span = party.Words ?? default;
             return new ActorRef { Text = span.TextOf(document.Text), Span = span.IsEmpty ? null : span };
+        }
+
+        /// <summary>An actor its mention leaves without a country takes the country of its context (<see cref="CountryContext"/>).</summary>
+        private (ActorRef Ref, string Rule) WithContextCountry(ActorRef actor)
+        {
+            if (actor.Country is not null || actor.Span is not { } span)
+            {
+                return (actor, string.Empty);
+            }
+
+            return context.Resolve(w, span, owner.verbLemmas) is { } found
+                ? (actor with { Country = found.Country }, "; country from context: " + found.Rule)
+                : (actor, string.Empty);
         }
 
         private static bool Same(ActorRef a, ActorRef b) =>
