@@ -9,16 +9,19 @@ namespace Tacitus.Events;
 /// The country of an event actor that its own mention does not give ("the government", "rebels", "Israeli tanks",
 /// "Beirut again"), read from the words around it, nearest evidence first:
 /// <list type="number">
-/// <item>inside the actor's words: a nationality or country ("Palestinian prisoners" → PSE), or a national capital
-/// standing for its government ("Beirut rejected" → LBN);</item>
+/// <item>inside the actor's words: a nationality or country ("Palestinian prisoners" → PSE), a people named by its
+/// plural demonym ("Palestinians", "Young Algerians"), or a national capital standing for its government ("Beirut
+/// rejected" → LBN);</item>
 /// <item>a possessive country before it ("Sudan's government", "the Ivory Coast's Supreme Court");</item>
 /// <item>a place attached after it ("rebels in the Ivory Coast", "opposition groups in Zimbabwe", "the government
 /// of Sindh province", "a newspaper based in Beirut");</item>
+/// <item>the country of the record's location, the place where it happened ("prisoners rioted at a jail in Dili");</item>
 /// <item>the sentence's single country: every country, nationality and place named in the sentence lies in one
 /// country;</item>
 /// <item>the document's single country, the same over the whole document.</item>
 /// </list>
-/// Bodies with no country (UNO, IGO, NGO, IMG, ITL) are never context. Each answer names its rule for <c>--explain</c>.
+/// The last three are guesses from the setting, not from the actor's own words, and say so in their rule. Bodies
+/// with no country (UNO, IGO, NGO, IMG, ITL) are never context. Each answer names its rule for <c>--explain</c>.
 /// One instance per document; not shared between threads.
 /// </summary>
 internal sealed class CountryContext
@@ -51,9 +54,14 @@ internal sealed class CountryContext
     /// The country of the party spanning <paramref name="span"/> in the sentence of <paramref name="w"/>, and the
     /// rule that found it; null when the context names none or several.
     /// </summary>
-    public (CountryCode Country, string Rule)? Resolve(WordSequence w, TextSpan span, IReadOnlySet<string> verbLemmas)
+    /// <param name="w">The sentence.</param>
+    /// <param name="span">The party's words or mention.</param>
+    /// <param name="words">The party is words with no actor mention (a description: a place inside it tells its country).</param>
+    /// <param name="location">The record's location country, if any.</param>
+    /// <param name="verbLemmas">Lemmas of event and speech verbs (they end an attached phrase).</param>
+    public (CountryCode Country, string Rule)? Resolve(WordSequence w, TextSpan span, bool words, CountryCode? location, IReadOnlySet<string> verbLemmas)
     {
-        if (!span.IsEmpty && Inside(w, span) is { } inside)
+        if (!span.IsEmpty && Inside(w, span, words) is { } inside)
         {
             return inside;
         }
@@ -68,6 +76,11 @@ internal sealed class CountryContext
             return attached;
         }
 
+        if (location is { } l && IsCountry(l))
+        {
+            return (l, $"the country where it happened ({l.Value})");
+        }
+
         if (Single(w.Sentence.Index) is { } one)
         {
             return (one, $"one country named in the sentence ({one.Value})");
@@ -76,7 +89,7 @@ internal sealed class CountryContext
         return DocumentCountry() is { } d ? (d, $"one country named in the document ({d.Value})") : null;
     }
 
-    private (CountryCode, string)? Inside(WordSequence w, TextSpan span)
+    private (CountryCode, string)? Inside(WordSequence w, TextSpan span, bool words)
     {
         var sentence = w.Sentence.Index;
         foreach (var m in mentions.ActorsIn(sentence))
@@ -107,7 +120,41 @@ internal sealed class CountryContext
             }
         }
 
+        for (var i = w.TokenAtOrAfter(span.Start); i < w.Count && w.Span(i).End <= span.End; i++)
+        {
+            if (PluralDemonym(w, i) is { } people)
+            {
+                return (people, $"the people named in its words (\"{w.Span(i).TextOf(document.Text)}\")");
+            }
+        }
+
+        if (words)
+        {
+            // a description that names a place: "a missionary from Calgary", "a newspaper based in east Beirut"
+            foreach (var m in mentions.PlacesIn(sentence))
+            {
+                var mention = mentions[m];
+                if (span.Contains(mention.Span) && mention.Country is { } c && IsCountry(c))
+                {
+                    return (c, $"the place named in its words (\"{mention.Span.TextOf(document.Text)}\")");
+                }
+            }
+        }
+
         return null;
+    }
+
+    /// <summary>"Palestinians", "Algerians", "Israelis": a capitalised plural whose singular is a country's demonym.</summary>
+    public static CountryCode? PluralDemonym(WordSequence w, int i)
+    {
+        var lower = w.Lower(i);
+        if (!w.IsCapitalized(i) || lower.Length < 5 || !lower.EndsWith('s') || lower.EndsWith("ss", StringComparison.Ordinal))
+        {
+            return null;
+        }
+
+        var text = w.Span(i).TextOf(w.Document.Text);
+        return Gazetteer.Default.FindCountryByAdjective(text.AsSpan(0, text.Length - 1)) is { Country: { } c } && IsCountry(c) ? c : null;
     }
 
     private static bool IsCapital(Mention mention, CountryCode country) =>

@@ -28,6 +28,12 @@ internal sealed class EventCoder : IPipelineStage
 
     private static readonly FrozenSet<string> Particles = FrozenSet.ToFrozenSet(["off", "up", "down", "out", "away"], StringComparer.Ordinal);
 
+    /// <summary>Words after a role noun that show it is not modifying a noun ("police in", "the army and").</summary>
+    private static readonly FrozenSet<string> FunctionWords = FrozenSet.ToFrozenSet(
+        ["in", "on", "at", "for", "with", "by", "from", "of", "to", "into", "against", "near", "and", "or", "but", "who", "which", "that", "whose",
+         "the", "a", "an", "as", "than", "after", "before", "during", "over", "under", "across", "inside", "outside", "there", "here", "also", "not"],
+        StringComparer.Ordinal);
+
     private readonly EventPatterns patterns;
     private readonly ModalityReader modality;
     private readonly CameoPloverTable table;
@@ -98,7 +104,7 @@ internal sealed class EventCoder : IPipelineStage
     }
 
     /// <summary>An actor or recipient before it becomes an <see cref="ActorRef"/>.</summary>
-    private readonly record struct Party(int Mention, TextSpan? Words, bool FromPlace, string Rule)
+    private readonly record struct Party(int Mention, TextSpan? Words, bool FromPlace, string Rule, bool Nationality = false)
     {
         public static readonly Party None = new(-1, null, false, "none");
 
@@ -188,7 +194,8 @@ internal sealed class EventCoder : IPipelineStage
                 }
                 else
                 {
-                    var place = clauses.FirstPlace(clauses.Segments[clauses.SegmentOf(t)].Start, segEnd);
+                    var place = clauses.FirstPlace(t + 1, segEnd); // "was arrested in Lebanon"
+                    place = place >= 0 ? place : clauses.FirstPlace(clauses.Segments[clauses.SegmentOf(t)].Start, segEnd);
                     actors.Add(place >= 0 && mentions.CountryOf(mentions[place]) is not null
                         ? new Party(place, null, true, "agentless passive: the authorities of the place")
                         : new Party(-1, new TextSpan(w.Span(t).Start, w.Span(t).Start), false, "agentless passive: no actor named"));
@@ -255,11 +262,11 @@ internal sealed class EventCoder : IPipelineStage
                     recipientRef = null;
                 }
 
-                (actorRef, var actorCountryRule) = WithContextCountry(actorRef);
+                (actorRef, var actorCountryRule) = WithContextCountry(actorRef, location);
                 var recipientCountryRule = string.Empty;
                 if (recipientRef is not null)
                 {
-                    (recipientRef, recipientCountryRule) = WithContextCountry(recipientRef);
+                    (recipientRef, recipientCountryRule) = WithContextCountry(recipientRef, location);
                 }
 
                 var record = new EventRecord
@@ -484,16 +491,22 @@ internal sealed class EventCoder : IPipelineStage
 
         private Party FirstOther(int from, int to, List<Party> actors, string rule)
         {
+            var nationality = ObjectNationality(from, to);
             var start = from;
             while (start < to)
             {
                 var m = clauses.FirstActor(start, to);
+                if (nationality >= 0 && (m < 0 || mentions[nationality].Span.Start < mentions[m].Span.Start))
+                {
+                    return new Party(nationality, null, true, "the nationality of the object (its government)", Nationality: true);
+                }
+
                 if (m < 0)
                 {
                     return Party.None;
                 }
 
-                if (!actors.Any(a => a.Mention >= 0 && SameEntity(a.Mention, m)))
+                if (!actors.Any(a => a.Mention >= 0 && SameEntity(a.Mention, m)) && !IsModifier(m) && !IsOwnPeople(m))
                 {
                     return new Party(m, null, false, rule);
                 }
@@ -502,6 +515,66 @@ internal sealed class EventCoder : IPipelineStage
             }
 
             return Party.None;
+        }
+
+        /// <summary>"rejected an Australian ultimatum", "a blockade on Palestinian lorries": a nationality adjective in
+        /// the object noun phrase right after the trigger (at most four plain words before it) stands for that
+        /// country's government or people. -1 when none.</summary>
+        private int ObjectNationality(int from, int to)
+        {
+            var limit = Math.Min(to, from + 5);
+            foreach (var p in mentions.PlacesIn(w.Sentence.Index))
+            {
+                var mention = mentions[p];
+                var k = w.TokenAtOrAfter(mention.Span.Start);
+                if (k < from)
+                {
+                    continue;
+                }
+
+                if (k >= limit || mention.Place?.FeatureType != "country" || !CountryContext.IsCountry(mention.Country)
+                    || Knowledge.Gazetteer.Default.FindCountryByAdjective(mention.Span.TextOf(document.Text)) is null)
+                {
+                    return -1;
+                }
+
+                for (var i = from; i < k; i++)
+                {
+                    if (w.Kind(i) != TokenKind.Word || ClauseReader.Auxiliaries.Contains(w.Lemma(i)) || owner.verbLemmas.Contains(w.Lemma(i))
+                        || w.Lower(i) is "and" or "or" or "but" or "that" or "who" or "which" or "in" or "at" or "near" or "of" or "by")
+                    {
+                        return -1;
+                    }
+                }
+
+                return p;
+            }
+
+            return -1;
+        }
+
+        /// <summary>"military aid", "a government offensive": a bare role noun (no name, no country) before another
+        /// noun modifies it and names nobody.</summary>
+        private bool IsModifier(int m)
+        {
+            var mention = mentions[m];
+            if (mention.Name is not null || mentions.CountryOf(mention) is not null)
+            {
+                return false;
+            }
+
+            var next = w.TokenAtOrAfter(mention.Span.End);
+            return next < w.Count && w.Kind(next) == TokenKind.Word && !w.IsCapitalized(next) && !FunctionWords.Contains(w.Lower(next))
+                && !ClauseReader.Auxiliaries.Contains(w.Lemma(next)) && !owner.verbLemmas.Contains(w.Lemma(next))
+                && !w.Lower(next).EndsWith("ed", StringComparison.Ordinal) && !w.Lower(next).EndsWith("ing", StringComparison.Ordinal);
+        }
+
+        /// <summary>"withdraw its troops", "their forces": a bare role noun after a possessive is the actor's own people, not a recipient.</summary>
+        private bool IsOwnPeople(int m)
+        {
+            var mention = mentions[m];
+            var first = w.TokenAtOrAfter(mention.Span.Start);
+            return mention.Name is null && mentions.CountryOf(mention) is null && first > 0 && w.Lower(first - 1) is "its" or "their" or "his" or "her" or "our";
         }
 
         private bool SameEntity(int a, int b) =>
@@ -607,7 +680,7 @@ internal sealed class EventCoder : IPipelineStage
 
         private EventLocation? LocationOf(int t, SubjectResult subject, Party recipient, List<Party> actors, out string rule)
         {
-            if (recipient.FromPlace && recipient.Mention >= 0)
+            if (recipient.FromPlace && !recipient.Nationality && recipient.Mention >= 0)
             {
                 rule = "the place the pattern names as the recipient";
                 return Location(recipient.Mention);
@@ -622,7 +695,7 @@ internal sealed class EventCoder : IPipelineStage
                 foreach (var m in mentions.PlacesIn(w.Sentence.Index))
                 {
                     var span = mentions[m].Span;
-                    if (!range.Contains(span) || actors.Any(a => a.Mention >= 0 && !a.FromPlace && mentions[a.Mention].Span.Overlaps(span)) || (recipient.Mention >= 0 && !recipient.FromPlace && mentions[recipient.Mention].Span.Overlaps(span)))
+                    if (!range.Contains(span) || actors.Any(a => a.Mention >= 0 && !a.FromPlace && mentions[a.Mention].Span.Overlaps(span)) || (recipient.Mention >= 0 && (!recipient.FromPlace || recipient.Nationality) && mentions[recipient.Mention].Span.Overlaps(span)))
                     {
                         continue;
                     }
@@ -683,14 +756,14 @@ internal sealed class EventCoder : IPipelineStage
         }
 
         /// <summary>An actor its mention leaves without a country takes the country of its context (<see cref="CountryContext"/>).</summary>
-        private (ActorRef Ref, string Rule) WithContextCountry(ActorRef actor)
+        private (ActorRef Ref, string Rule) WithContextCountry(ActorRef actor, EventLocation? location)
         {
             if (actor.Country is not null || actor.Span is not { } span)
             {
                 return (actor, string.Empty);
             }
 
-            return context.Resolve(w, span, owner.verbLemmas) is { } found
+            return context.Resolve(w, span, actor.Mention is null, location?.Country, owner.verbLemmas) is { } found
                 ? (actor with { Country = found.Country }, "; country from context: " + found.Rule)
                 : (actor, string.Empty);
         }
