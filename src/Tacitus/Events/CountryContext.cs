@@ -81,7 +81,7 @@ internal sealed class CountryContext
             return (l, $"the country where it happened ({l.Value})");
         }
 
-        if (Single(w.Sentence.Index) is { } one)
+        if (Single(w) is { } one)
         {
             return (one, $"one country named in the sentence ({one.Value})");
         }
@@ -264,11 +264,12 @@ internal sealed class CountryContext
         }
     }
 
-    /// <summary>The one country every country, nationality and place mention of the sentence lies in; null for none or several.</summary>
-    private CountryCode? Single(int sentence)
+    /// <summary>The one country every country, nationality and place mention of the sentence (and every people named
+    /// by its plural demonym, "Algerians") lies in; null for none or several.</summary>
+    private CountryCode? Single(WordSequence w)
     {
         CountryCode? found = null;
-        foreach (var m in PlacesAndCountries(sentence))
+        foreach (var m in PlacesAndCountries(w.Sentence.Index))
         {
             if (mentions.CountryOf(mentions[m]) is not { } c || !IsCountry(c))
             {
@@ -281,6 +282,19 @@ internal sealed class CountryContext
             }
 
             found = c;
+        }
+
+        for (var i = 0; i < w.Count; i++)
+        {
+            if (PluralDemonym(w, i) is { } c)
+            {
+                if (found is { } f && f != c)
+                {
+                    return null;
+                }
+
+                found = c;
+            }
         }
 
         return found;

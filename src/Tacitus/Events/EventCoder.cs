@@ -115,9 +115,9 @@ internal sealed class EventCoder : IPipelineStage
     private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions, CountryContext context)
     {
         /// <summary>Drops nominal references and overlaps, and folds matches inside another's complement into it.</summary>
-        public List<(PatternMatch Match, List<string> Folded)> Select(List<PatternMatch> matches)
+        public List<(PatternMatch Match, List<EventPattern> Folded)> Select(List<PatternMatch> matches)
         {
-            var kept = new List<(PatternMatch Match, List<string> Folded, int ComplementEnd)>();
+            var kept = new List<(PatternMatch Match, List<EventPattern> Folded, int ComplementEnd)>();
             foreach (var m in matches)
             {
                 var t = m.Trigger;
@@ -137,7 +137,7 @@ internal sealed class EventCoder : IPipelineStage
 
                     if (k.Match.Pattern.Has(PatternFlags.Complement) && t >= k.Match.End && t < k.ComplementEnd)
                     {
-                        k.Folded.Add(m.Pattern.Id);
+                        k.Folded.Add(m.Pattern);
                         skip = true;
                         break;
                     }
@@ -152,7 +152,7 @@ internal sealed class EventCoder : IPipelineStage
             return [.. kept.Select(k => (k.Match, k.Folded))];
         }
 
-        public void Code(PatternMatch match, List<string> folded, List<EventRecord> output)
+        public void Code(PatternMatch match, List<EventPattern> folded, List<EventRecord> output)
         {
             var p = match.Pattern;
             var t = match.Trigger;
@@ -269,6 +269,12 @@ internal sealed class EventCoder : IPipelineStage
                     (recipientRef, recipientCountryRule) = WithContextCountry(recipientRef, location);
                 }
 
+                string? domesticRule = null;
+                if (!recipient.Found && (p.Has(PatternFlags.Domestic) || folded.Any(f => f.Has(PatternFlags.Domestic))) && DomesticRecipient(location, actorRef) is { } domestic)
+                {
+                    (recipientRef, domesticRule) = domestic;
+                }
+
                 var record = new EventRecord
                 {
                     Event = type,
@@ -289,7 +295,7 @@ internal sealed class EventCoder : IPipelineStage
                 var e = record.Explanation;
                 e["event"] = $"pattern {p.Id} \"{p.Text}\" ({p.Source}) → {p.Type.ToCode()}{(p.Mode is null ? string.Empty : "/" + p.Mode)}, CAMEO {p.Cameo?.Value ?? "-"}" + conversion;
                 e["actor"] = actor.Rule + actorCountryRule;
-                e["recipient"] = recipientRef is null ? (recipient.Found ? recipient.Rule + "; the same as the actor, dropped" : "none named") : recipient.Rule + recipientCountryRule;
+                e["recipient"] = domesticRule ?? (recipientRef is null ? (recipient.Found ? recipient.Rule + "; the same as the actor, dropped" : "none named") : recipient.Rule + recipientCountryRule);
                 e["date"] = dateRule;
                 e["location"] = locationRule;
                 e["attribution"] = attributionRule;
@@ -297,7 +303,7 @@ internal sealed class EventCoder : IPipelineStage
                     + (p.Has(PatternFlags.Future) ? "; future (the pattern expresses intent)" : string.Empty);
                 if (folded.Count > 0)
                 {
-                    e["folded"] = "inside the complement, not coded on their own: " + string.Join(", ", folded);
+                    e["folded"] = "inside the complement, not coded on their own: " + string.Join(", ", folded.Select(f => f.Id));
                 }
 
                 output.Add(record);
@@ -753,6 +759,22 @@ internal sealed class EventCoder : IPipelineStage
 
             var span = party.Words ?? default;
             return new ActorRef { Text = span.TextOf(document.Text), Span = span.IsEmpty ? null : span };
+        }
+
+        /// <summary>A domestic act with no recipient named (a curfew, a protest) targets the country where it happened,
+        /// else the actor's own country (<see cref="PatternFlags.Domestic"/>).</summary>
+        private static (ActorRef Ref, string Rule)? DomesticRecipient(EventLocation? location, ActorRef actor)
+        {
+            var (country, rule) = location?.Country is { } l && CountryContext.IsCountry(l) ? (l, "the country where it happened")
+                : actor.Country is { } a && CountryContext.IsCountry(a) ? (a, "the actor's own country")
+                : (default(CountryCode?), string.Empty);
+            if (country is not { } c)
+            {
+                return null;
+            }
+
+            var name = Knowledge.Gazetteer.Default.FindCountry(c)?.Name ?? c.Value;
+            return (new ActorRef { Text = name, Name = name, Country = c }, $"none named; a domestic act targets {rule} ({c.Value})");
         }
 
         /// <summary>An actor its mention leaves without a country takes the country of its context (<see cref="CountryContext"/>).</summary>

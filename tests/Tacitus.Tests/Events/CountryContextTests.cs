@@ -17,12 +17,12 @@ public sealed class CountryContextTests
             .Country("Egypt", "EGY").Country("Kenya", "KEN").Country("Mali", "MLI")
             .Nationality("Kenyan", "KEN").Nationality("Egyptian", "EGY")
             .Place("Lagos", "NGA").Place("Mombasa", "KEN").Place("Cairo", "EGY")
-            .Role("government", "GOV").Role("Rebels", "REB").Role("rebels", "REB").Role("Police", "COP").Role("protesters", "CVL")
+            .Role("government", "GOV").Role("Rebels", "REB").Role("rebels", "REB").Role("Police", "COP").Role("protesters", "CVL").Role("Protesters", "CVL")
             .Role("officials", "GOV").Role("militias", "REB").Role("military", "MIL").Role("troops", "MIL").Role("opposition", "OPP");
 
     [Theory]
     // sentence, type, actor country, recipient country ("-" for none), words the actor rule must contain
-    [InlineData("Kenya's government lifted the curfew on Monday.", "CONCEDE", "KEN", "-", "the country it belongs to")]
+    [InlineData("Kenya's government accused Mali of arming militias.", "ACCUSE", "KEN", "MLI", "the country it belongs to")]
     [InlineData("Rebels in Mali accused Egypt of arming militias.", "ACCUSE", "MLI", "EGY", "the place it is attached to")]
     [InlineData("Police arrested dozens of protesters in Lagos.", "COERCE", "NGA", "NGA", "the country where it happened")]
     [InlineData("Kenyan tanks shelled positions near the border.", "ASSAULT", "KEN", "-", "the country or nationality in its words")]
@@ -62,6 +62,30 @@ public sealed class CountryContextTests
         var e = Assert.Single(document.Events);
         Assert.Equal("EGY", e.Actor.Country?.Value);
         Assert.True(recipient == (e.Recipient?.Country?.Value ?? "-"), Describe(document));
+    }
+
+    [Theory]
+    // a domestic act with no recipient named: the country where it happened, else the actor's own
+    [InlineData("Kenya's government imposed a curfew in Mombasa on Monday.", "COERCE", "KEN", "the country where it happened")]
+    [InlineData("Egypt's government lifted the state of emergency.", "CONCEDE", "EGY", "the actor's own country")]
+    [InlineData("Rebels in Mali threatened to impose a curfew.", "THREATEN", "MLI", "the actor's own country")]
+    [InlineData("Kenyan protesters rioted in Lagos.", "PROTEST", "NGA", "the country where it happened")]
+    public void Process_DomesticActWithoutRecipient_TargetsTheCountry(string text, string type, string recipient, string rule)
+    {
+        var document = Build(text).Analyse();
+
+        var e = Assert.Single(document.Events, e => e.Event.ToCode() == type);
+        Assert.True(recipient == e.Recipient?.Country?.Value, Describe(document));
+        Assert.Contains(rule, e.Explanation["recipient"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Process_DomesticActWithRecipientNamed_KeepsIt()
+    {
+        var document = Build("Protesters in Mombasa demonstrated against Egypt.").Analyse();
+
+        var e = Assert.Single(document.Events);
+        Assert.Equal("EGY", e.Recipient?.Country?.Value);
     }
 
     [Fact]
