@@ -206,6 +206,10 @@ internal sealed class EventCoder : IPipelineStage
             else
             {
                 actors.AddRange(SubjectParty(subject, attribution));
+                if (actors.Count == 0 && p.Has(PatternFlags.Noun) && attribution is int said && Announces(document.Attributions[said]) && SpeakerParty(document.Attributions[said]) is { } speaker)
+                {
+                    actors.Add(speaker with { Rule = "a nominal event the speaker announces (\"X announced a suspension of ...\"): the speaker" });
+                }
                 if (recipientSlot is { } r)
                 {
                     recipient = SlotParty(r, "recipient slot");
@@ -439,6 +443,14 @@ internal sealed class EventCoder : IPipelineStage
             }
 
             return [];
+        }
+
+        /// <summary>The cue is an act of deciding or announcing ("announced", "ordered"), not of reporting ("said"):
+        /// the speaker does what the content names.</summary>
+        private bool Announces(Documents.Attribution a)
+        {
+            var k = w.TokenAtOrAfter(a.Cue.Start);
+            return k < w.Count && w.Span(k).Start < a.Cue.End && w.Lemma(k) is "announce" or "declare" or "unveil" or "order" or "decide" or "approve" or "propose" or "offer" or "pledge" or "promise";
         }
 
         private Party? SpeakerParty(Documents.Attribution a)
