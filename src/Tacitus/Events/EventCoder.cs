@@ -28,6 +28,12 @@ internal sealed class EventCoder : IPipelineStage
 
     private static readonly FrozenSet<string> Particles = FrozenSet.ToFrozenSet(["off", "up", "down", "out", "away"], StringComparer.Ordinal);
 
+    /// <summary>Words after a role noun that show it is not modifying a noun ("police in", "the army and").</summary>
+    private static readonly FrozenSet<string> FunctionWords = FrozenSet.ToFrozenSet(
+        ["in", "on", "at", "for", "with", "by", "from", "of", "to", "into", "against", "near", "and", "or", "but", "who", "which", "that", "whose",
+         "the", "a", "an", "as", "than", "after", "before", "during", "over", "under", "across", "inside", "outside", "there", "here", "also", "not"],
+        StringComparer.Ordinal);
+
     private readonly EventPatterns patterns;
     private readonly ModalityReader modality;
     private readonly CameoPloverTable table;
@@ -58,6 +64,7 @@ internal sealed class EventCoder : IPipelineStage
     public void Process(Document document, CancellationToken cancellationToken)
     {
         var mentions = new MentionIndex(document);
+        var context = new CountryContext(document, mentions);
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -74,7 +81,7 @@ internal sealed class EventCoder : IPipelineStage
             }
 
             var clauses = new ClauseReader(w, mentions, verbLemmas, ContentStarts(document, w));
-            var reader = new ClauseCoder(this, document, w, clauses, mentions);
+            var reader = new ClauseCoder(this, document, w, clauses, mentions, context);
             foreach (var (match, folded) in reader.Select(matches))
             {
                 reader.Code(match, folded, document.Events);
@@ -97,7 +104,7 @@ internal sealed class EventCoder : IPipelineStage
     }
 
     /// <summary>An actor or recipient before it becomes an <see cref="ActorRef"/>.</summary>
-    private readonly record struct Party(int Mention, TextSpan? Words, bool FromPlace, string Rule)
+    private readonly record struct Party(int Mention, TextSpan? Words, bool FromPlace, string Rule, bool Nationality = false)
     {
         public static readonly Party None = new(-1, null, false, "none");
 
@@ -105,12 +112,12 @@ internal sealed class EventCoder : IPipelineStage
     }
 
     /// <summary>Codes the matches of one sentence.</summary>
-    private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions)
+    private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions, CountryContext context)
     {
         /// <summary>Drops nominal references and overlaps, and folds matches inside another's complement into it.</summary>
-        public List<(PatternMatch Match, List<string> Folded)> Select(List<PatternMatch> matches)
+        public List<(PatternMatch Match, List<EventPattern> Folded)> Select(List<PatternMatch> matches)
         {
-            var kept = new List<(PatternMatch Match, List<string> Folded, int ComplementEnd)>();
+            var kept = new List<(PatternMatch Match, List<EventPattern> Folded, int ComplementEnd)>();
             foreach (var m in matches)
             {
                 var t = m.Trigger;
@@ -130,7 +137,7 @@ internal sealed class EventCoder : IPipelineStage
 
                     if (k.Match.Pattern.Has(PatternFlags.Complement) && t >= k.Match.End && t < k.ComplementEnd)
                     {
-                        k.Folded.Add(m.Pattern.Id);
+                        k.Folded.Add(m.Pattern);
                         skip = true;
                         break;
                     }
@@ -145,7 +152,7 @@ internal sealed class EventCoder : IPipelineStage
             return [.. kept.Select(k => (k.Match, k.Folded))];
         }
 
-        public void Code(PatternMatch match, List<string> folded, List<EventRecord> output)
+        public void Code(PatternMatch match, List<EventPattern> folded, List<EventRecord> output)
         {
             var p = match.Pattern;
             var t = match.Trigger;
@@ -187,7 +194,8 @@ internal sealed class EventCoder : IPipelineStage
                 }
                 else
                 {
-                    var place = clauses.FirstPlace(clauses.Segments[clauses.SegmentOf(t)].Start, segEnd);
+                    var place = clauses.FirstPlace(t + 1, segEnd); // "was arrested in Lebanon"
+                    place = place >= 0 ? place : clauses.FirstPlace(clauses.Segments[clauses.SegmentOf(t)].Start, segEnd);
                     actors.Add(place >= 0 && mentions.CountryOf(mentions[place]) is not null
                         ? new Party(place, null, true, "agentless passive: the authorities of the place")
                         : new Party(-1, new TextSpan(w.Span(t).Start, w.Span(t).Start), false, "agentless passive: no actor named"));
@@ -198,6 +206,10 @@ internal sealed class EventCoder : IPipelineStage
             else
             {
                 actors.AddRange(SubjectParty(subject, attribution));
+                if (actors.Count == 0 && p.Has(PatternFlags.Noun) && attribution is int said && Announces(document.Attributions[said]) && SpeakerParty(document.Attributions[said]) is { } speaker)
+                {
+                    actors.Add(speaker with { Rule = "a nominal event the speaker announces (\"X announced a suspension of ...\"): the speaker" });
+                }
                 if (recipientSlot is { } r)
                 {
                     recipient = SlotParty(r, "recipient slot");
@@ -254,6 +266,19 @@ internal sealed class EventCoder : IPipelineStage
                     recipientRef = null;
                 }
 
+                (actorRef, var actorCountryRule) = WithContextCountry(actorRef, location);
+                var recipientCountryRule = string.Empty;
+                if (recipientRef is not null)
+                {
+                    (recipientRef, recipientCountryRule) = WithContextCountry(recipientRef, location);
+                }
+
+                string? domesticRule = null;
+                if (!recipient.Found && (p.Has(PatternFlags.Domestic) || folded.Any(f => f.Has(PatternFlags.Domestic))) && DomesticRecipient(location, actorRef) is { } domestic)
+                {
+                    (recipientRef, domesticRule) = domestic;
+                }
+
                 var record = new EventRecord
                 {
                     Event = type,
@@ -273,8 +298,8 @@ internal sealed class EventCoder : IPipelineStage
                 record.Confidence = Math.Round(Confidence(p, actor, recipientRef, modalityRecord, attribution), 3);
                 var e = record.Explanation;
                 e["event"] = $"pattern {p.Id} \"{p.Text}\" ({p.Source}) → {p.Type.ToCode()}{(p.Mode is null ? string.Empty : "/" + p.Mode)}, CAMEO {p.Cameo?.Value ?? "-"}" + conversion;
-                e["actor"] = actor.Rule;
-                e["recipient"] = recipient.Found ? recipient.Rule : "none named";
+                e["actor"] = actor.Rule + actorCountryRule;
+                e["recipient"] = domesticRule ?? (recipientRef is null ? (recipient.Found ? recipient.Rule + "; the same as the actor, dropped" : "none named") : recipient.Rule + recipientCountryRule);
                 e["date"] = dateRule;
                 e["location"] = locationRule;
                 e["attribution"] = attributionRule;
@@ -282,7 +307,7 @@ internal sealed class EventCoder : IPipelineStage
                     + (p.Has(PatternFlags.Future) ? "; future (the pattern expresses intent)" : string.Empty);
                 if (folded.Count > 0)
                 {
-                    e["folded"] = "inside the complement, not coded on their own: " + string.Join(", ", folded);
+                    e["folded"] = "inside the complement, not coded on their own: " + string.Join(", ", folded.Select(f => f.Id));
                 }
 
                 output.Add(record);
@@ -420,6 +445,14 @@ internal sealed class EventCoder : IPipelineStage
             return [];
         }
 
+        /// <summary>The cue is an act of deciding or announcing ("announced", "ordered"), not of reporting ("said"):
+        /// the speaker does what the content names.</summary>
+        private bool Announces(Documents.Attribution a)
+        {
+            var k = w.TokenAtOrAfter(a.Cue.Start);
+            return k < w.Count && w.Span(k).Start < a.Cue.End && w.Lemma(k) is "announce" or "declare" or "unveil" or "order" or "decide" or "approve" or "propose" or "offer" or "pledge" or "promise";
+        }
+
         private Party? SpeakerParty(Documents.Attribution a)
         {
             if (a.Source.Span is not { } span)
@@ -476,16 +509,22 @@ internal sealed class EventCoder : IPipelineStage
 
         private Party FirstOther(int from, int to, List<Party> actors, string rule)
         {
+            var nationality = ObjectNationality(from, to);
             var start = from;
             while (start < to)
             {
                 var m = clauses.FirstActor(start, to);
+                if (nationality >= 0 && (m < 0 || mentions[nationality].Span.Start < mentions[m].Span.Start))
+                {
+                    return new Party(nationality, null, true, "the nationality of the object (its government)", Nationality: true);
+                }
+
                 if (m < 0)
                 {
                     return Party.None;
                 }
 
-                if (!actors.Any(a => a.Mention >= 0 && SameEntity(a.Mention, m)))
+                if (!actors.Any(a => a.Mention >= 0 && SameEntity(a.Mention, m)) && !IsModifier(m) && !IsOwnPeople(m))
                 {
                     return new Party(m, null, false, rule);
                 }
@@ -494,6 +533,66 @@ internal sealed class EventCoder : IPipelineStage
             }
 
             return Party.None;
+        }
+
+        /// <summary>"rejected an Australian ultimatum", "a blockade on Palestinian lorries": a nationality adjective in
+        /// the object noun phrase right after the trigger (at most four plain words before it) stands for that
+        /// country's government or people. -1 when none.</summary>
+        private int ObjectNationality(int from, int to)
+        {
+            var limit = Math.Min(to, from + 5);
+            foreach (var p in mentions.PlacesIn(w.Sentence.Index))
+            {
+                var mention = mentions[p];
+                var k = w.TokenAtOrAfter(mention.Span.Start);
+                if (k < from)
+                {
+                    continue;
+                }
+
+                if (k >= limit || mention.Place?.FeatureType != "country" || !CountryContext.IsCountry(mention.Country)
+                    || Knowledge.Gazetteer.Default.FindCountryByAdjective(mention.Span.TextOf(document.Text)) is null)
+                {
+                    return -1;
+                }
+
+                for (var i = from; i < k; i++)
+                {
+                    if (w.Kind(i) != TokenKind.Word || ClauseReader.Auxiliaries.Contains(w.Lemma(i)) || owner.verbLemmas.Contains(w.Lemma(i))
+                        || w.Lower(i) is "and" or "or" or "but" or "that" or "who" or "which" or "in" or "at" or "near" or "of" or "by")
+                    {
+                        return -1;
+                    }
+                }
+
+                return p;
+            }
+
+            return -1;
+        }
+
+        /// <summary>"military aid", "a government offensive": a bare role noun (no name, no country) before another
+        /// noun modifies it and names nobody.</summary>
+        private bool IsModifier(int m)
+        {
+            var mention = mentions[m];
+            if (mention.Name is not null || mentions.CountryOf(mention) is not null)
+            {
+                return false;
+            }
+
+            var next = w.TokenAtOrAfter(mention.Span.End);
+            return next < w.Count && w.Kind(next) == TokenKind.Word && !w.IsCapitalized(next) && !FunctionWords.Contains(w.Lower(next))
+                && !ClauseReader.Auxiliaries.Contains(w.Lemma(next)) && !owner.verbLemmas.Contains(w.Lemma(next))
+                && !w.Lower(next).EndsWith("ed", StringComparison.Ordinal) && !w.Lower(next).EndsWith("ing", StringComparison.Ordinal);
+        }
+
+        /// <summary>"withdraw its troops", "their forces": a bare role noun after a possessive is the actor's own people, not a recipient.</summary>
+        private bool IsOwnPeople(int m)
+        {
+            var mention = mentions[m];
+            var first = w.TokenAtOrAfter(mention.Span.Start);
+            return mention.Name is null && mentions.CountryOf(mention) is null && first > 0 && w.Lower(first - 1) is "its" or "their" or "his" or "her" or "our";
         }
 
         private bool SameEntity(int a, int b) =>
@@ -599,7 +698,7 @@ internal sealed class EventCoder : IPipelineStage
 
         private EventLocation? LocationOf(int t, SubjectResult subject, Party recipient, List<Party> actors, out string rule)
         {
-            if (recipient.FromPlace && recipient.Mention >= 0)
+            if (recipient.FromPlace && !recipient.Nationality && recipient.Mention >= 0)
             {
                 rule = "the place the pattern names as the recipient";
                 return Location(recipient.Mention);
@@ -614,7 +713,7 @@ internal sealed class EventCoder : IPipelineStage
                 foreach (var m in mentions.PlacesIn(w.Sentence.Index))
                 {
                     var span = mentions[m].Span;
-                    if (!range.Contains(span) || actors.Any(a => a.Mention >= 0 && !a.FromPlace && mentions[a.Mention].Span.Overlaps(span)) || (recipient.Mention >= 0 && !recipient.FromPlace && mentions[recipient.Mention].Span.Overlaps(span)))
+                    if (!range.Contains(span) || actors.Any(a => a.Mention >= 0 && !a.FromPlace && mentions[a.Mention].Span.Overlaps(span)) || (recipient.Mention >= 0 && (!recipient.FromPlace || recipient.Nationality) && mentions[recipient.Mention].Span.Overlaps(span)))
                     {
                         continue;
                     }
@@ -672,6 +771,35 @@ internal sealed class EventCoder : IPipelineStage
 
             var span = party.Words ?? default;
             return new ActorRef { Text = span.TextOf(document.Text), Span = span.IsEmpty ? null : span };
+        }
+
+        /// <summary>A domestic act with no recipient named (a curfew, a protest) targets the country where it happened,
+        /// else the actor's own country (<see cref="PatternFlags.Domestic"/>).</summary>
+        private static (ActorRef Ref, string Rule)? DomesticRecipient(EventLocation? location, ActorRef actor)
+        {
+            var (country, rule) = location?.Country is { } l && CountryContext.IsCountry(l) ? (l, "the country where it happened")
+                : actor.Country is { } a && CountryContext.IsCountry(a) ? (a, "the actor's own country")
+                : (default(CountryCode?), string.Empty);
+            if (country is not { } c)
+            {
+                return null;
+            }
+
+            var name = Knowledge.Gazetteer.Default.FindCountry(c)?.Name ?? c.Value;
+            return (new ActorRef { Text = name, Name = name, Country = c }, $"none named; a domestic act targets {rule} ({c.Value})");
+        }
+
+        /// <summary>An actor its mention leaves without a country takes the country of its context (<see cref="CountryContext"/>).</summary>
+        private (ActorRef Ref, string Rule) WithContextCountry(ActorRef actor, EventLocation? location)
+        {
+            if (actor.Country is not null || actor.Span is not { } span)
+            {
+                return (actor, string.Empty);
+            }
+
+            return context.Resolve(w, span, actor.Mention is null, location?.Country, owner.verbLemmas) is { } found
+                ? (actor with { Country = found.Country }, "; country from context: " + found.Rule)
+                : (actor, string.Empty);
         }
 
         private static bool Same(ActorRef a, ActorRef b) =>

@@ -15,6 +15,10 @@ internal enum PatternFlags
     Denial = 1 << 5,
     Speaker = 1 << 6,
     NoIntent = 1 << 7,
+
+    /// <summary>An act on a country's own people or government (curfews, states of emergency, censorship, protests):
+    /// with no recipient named, the recipient is the country where it happened, else the actor's own country.</summary>
+    Domestic = 1 << 8,
 }
 
 internal enum ElementKind

@@ -357,7 +357,7 @@ internal sealed class EventPatterns
                 var parsedFlag = ParseFlag(flag);
                 if (parsedFlag is null)
                 {
-                    return ParseResult<EventPattern>.Fail($"unknown flag '{flag}' (recip, comp, noun, req, future, denial, speaker, nointent)");
+                    return ParseResult<EventPattern>.Fail($"unknown flag '{flag}' (recip, comp, noun, req, future, denial, speaker, nointent, domestic)");
                 }
 
                 flags |= parsedFlag.Value;
@@ -397,6 +397,7 @@ internal sealed class EventPatterns
         "denial" => PatternFlags.Denial,
         "speaker" => PatternFlags.Speaker,
         "nointent" => PatternFlags.NoIntent,
+        "domestic" => PatternFlags.Domestic,
         _ => null,
     };
 

@@ -83,6 +83,24 @@ public class EventScorerTests
         Assert.Equal(full, scorer.FullyRight.Correct == 1);
         Assert.Equal(0, scorer.RecipientAccuracy.Total);
     }
+
+    [Theory]
+    // gold actor, output actor → actor ok
+    [InlineData("IGO", "UNO", true)]
+    [InlineData("UNO", "UNO", true)]
+    [InlineData("UNO", "IGO", false)]
+    [InlineData("IGO", "NGO", false)]
+    [InlineData("USA", "UNO", false)]
+    public void Add_UnitedNations_UnoMatchesGoldIgoOnly(string gold, string output, bool ok)
+    {
+        var scorer = new EventScorer();
+        var doc = Doc(Sentence);
+        doc.Events.Add(Event(PloverType.Consult, output, "PER"));
+
+        scorer.Add(Gold(PloverType.Consult, [gold], ["PER"]), doc);
+
+        Assert.Equal(ok ? 1 : 0, scorer.ActorAccuracy.Correct);
+    }
 }
 
 public class AttributionScorerTests

@@ -37,6 +37,14 @@ internal sealed class DocumentBuilder
     public DocumentBuilder Place(string text, string? country = null, string? name = null) =>
         Add(text, MentionKind.Place, country, null, name ?? text, null, m => m.Place = new PlaceInfo { FeatureType = "city" });
 
+    /// <summary>A nationality adjective as the place recogniser reads it ("Kenyan": a place mention of the country).</summary>
+    public DocumentBuilder Nationality(string text, string country) =>
+        Add(text, MentionKind.Place, country, null, text, null, m => m.Place = new PlaceInfo { FeatureType = "country" });
+
+    /// <summary>A bare role noun as the actor recogniser reads it ("the government", "rebels"): a sector, no name, no country.</summary>
+    public DocumentBuilder Role(string text, string sector) =>
+        Add(text, MentionKind.Person, null, sector, null, null, m => m.Role = text);
+
     public DocumentBuilder Time(string text, string value, string type = "DATE") =>
         Add(text, MentionKind.Time, null, null, null, null, m => m.Time = new TimeInfo { Value = value, Precision = TimePrecision.Day, Type = type, Basis = "publication" });
 

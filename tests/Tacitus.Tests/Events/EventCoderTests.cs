@@ -25,6 +25,7 @@ public sealed class EventCoderTests
     [InlineData("The Malian army arrested two Algerian traders near the border.", "COERCE", "arrest", "MLI", "DZA")]
     [InlineData("Egypt imposed sanctions on Kenya after the vote.", "COERCE", "restrict", "EGY", "KEN")]
     [InlineData("Algerian officials praised Mali's efforts to hold elections.", "SUPPORT", null, "DZA", "MLI")]
+    [InlineData("The Malian army prepared to attack Algeria.", "MOBILIZE", null, "MLI", "DZA")]
     public void Process_PatternSentences_CodeTypeAndActors(string text, string type, string? mode, string actor, string recipient)
     {
         var document = Build(text).Analyse();
@@ -36,6 +37,17 @@ public sealed class EventCoderTests
 
         // the article's own voice, or (for speech acts such as "accused", "praised") the actor's own statement
         Assert.True(e.Attribution is null || document.Attributions[e.Attribution.Value].Cue.Overlaps(e.Trigger!.Value));
+    }
+
+    [Fact]
+    public void Process_NominalEventAnnounced_ActorIsTheSpeaker()
+    {
+        var document = Build("Egypt announced a suspension of air links with Kenya.").Analyse();
+
+        var e = One(document, PloverType.Sanction);
+        Assert.Equal("EGY", e.Actor.Country?.Value);
+        Assert.Equal("KEN", e.Recipient?.Country?.Value);
+        Assert.Contains("the speaker", e.Explanation["actor"], StringComparison.Ordinal);
     }
 
     [Fact]

@@ -11,6 +11,10 @@ namespace Tacitus.Eval.Scoring;
 /// country accuracy on records whose gold names a target; fully right when type, actor and recipient all match (a
 /// record with no gold target wants no recipient, or for a reciprocal SRC/TAR record one of the source countries).
 /// Missed: records with no event coded. Spurious: records with an event coded whose type is not the gold type.
+/// <para>The gold writes the United Nations and its bodies as <c>IGO</c> (the CAMEO actor code is <c>IGOUNO</c>: the
+/// UN is an intergovernmental organisation), Tacitus as the finer <c>UNO</c>; an output <c>UNO</c> therefore matches
+/// a gold <c>IGO</c>. Nothing else is widened: a gold <c>UNO</c> wants <c>UNO</c>, and <c>IGO</c> never matches a
+/// gold <c>UNO</c>.</para>
 /// </summary>
 internal sealed class EventScorer
 {
@@ -43,10 +47,10 @@ internal sealed class EventScorer
         var sources = gold.Sources.Select(a => a.Country).ToHashSet();
         var targets = gold.Targets.Select(a => a.Country).ToHashSet();
 
-        bool ActorOk(EventRecord e) => e.Actor.Country is { } c && sources.Contains(c);
+        bool ActorOk(EventRecord e) => e.Actor.Country is { } c && In(c, sources);
         bool RecipientOk(EventRecord e) =>
-            targets.Count > 0 ? e.Recipient?.Country is { } c && targets.Contains(c)
-            : e.Recipient?.Country is not { } r || (gold.Reciprocal && sources.Contains(r));
+            targets.Count > 0 ? e.Recipient?.Country is { } c && In(c, targets)
+            : e.Recipient?.Country is not { } r || (gold.Reciprocal && In(r, sources));
 
         EventRecord? best = null;
         var bestScore = -1;
@@ -122,6 +126,10 @@ internal sealed class EventScorer
         report.Figures["spurious"] = Records == 0 ? 0 : (double)Spurious / Records;
         report.Misses.AddRange(Misses);
     }
+
+    /// <summary>The output code is one of the gold codes; an output UNO also matches a gold IGO (see the class summary).</summary>
+    internal static bool In(CountryCode output, IReadOnlySet<CountryCode> gold) =>
+        gold.Contains(output) || (output == CountryCode.Uno && gold.Contains(CountryCode.Igo));
 
     private static string Codes(IEnumerable<GoldActor> actors) => string.Join("+", actors.Select(a => a.RawCode == a.Country.Value ? a.Country.Value : $"{a.Country.Value}({a.RawCode})"));
 
