@@ -33,14 +33,17 @@ public sealed class AnalysisPipeline
     /// <summary>Problems met while putting the pipeline together (a bad line in a user dictionary): the caller reports them.</summary>
     public IReadOnlyList<TacitusError> SetupErrors { get; }
 
-    /// <summary>Runs every stage over the document. Non-English documents get only the language-independent stages.</summary>
+    /// <summary>
+    /// Runs every stage over the document. Documents identified as another language get only the language-independent
+    /// stages; undetermined ones ("und": too short to tell, a one-line headline) are analysed as English.
+    /// </summary>
     public Document Process(Document document, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(document);
         foreach (var stage in stages)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (stage.EnglishOnly && document.Language != "en")
+            if (stage.EnglishOnly && document.Language is not ("en" or "und"))
             {
                 continue;
             }

@@ -39,6 +39,17 @@ public sealed class AnalysisPipelineTests
         Assert.Equal(0, actors.Calls);
     }
 
+    [Theory]
+    [InlineData("en", 1)]
+    [InlineData("und", 1)]
+    [InlineData("de", 0)]
+    public void Process_Language_RunsEnglishStagesUnlessAnotherLanguage(string language, int calls)
+    {
+        var actors = new FakeStage("actors", Annotations.None, Annotations.Actors);
+        new AnalysisPipeline([actors]).Process(new Document("Beirut rejected the appeal.", new DocumentMetadata()) { Language = language });
+        Assert.Equal(calls, actors.Calls);
+    }
+
     [Fact]
     public void Create_DefaultOptions_BuildsValidPipeline()
     {
