@@ -67,6 +67,7 @@ public class PloverGoldReaderTests
     [InlineData("USA", "USA")]
     [InlineData("igo", "IGO")]
     [InlineData("IMG", "IMG")]
+    [InlineData("ITL", "ITA")]
     public void CameoCountryTable_Code_MapsToIso(string cameo, string iso)
     {
         Assert.Equal(iso, CameoCountryTable.ToIso(cameo).Value.Value);
