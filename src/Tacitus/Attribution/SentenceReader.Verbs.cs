@@ -1,0 +1,219 @@
+using Tacitus.Documents;
+using Tacitus.Events;
+
+namespace Tacitus.Attributions;
+
+/// <summary>The verb frames: leading, trailing, inverted and participle cues, and the content each governs.</summary>
+internal sealed partial class SentenceReader
+{
+    /// <summary>A verb cue: leading ("X said that ..."), trailing ("..., X said"), inverted ("..., said X") or participle (", saying ...").</summary>
+    public Documents.Attribution? Verbal(CueMatch cue)
+    {
+        var c = cue.Start;
+        var lower = w.Lower(c);
+        if (c > 0 && (IsNounUse(c) || IsPassive(cue)))
+        {
+            return null;
+        }
+
+        // "believed to be", "is said to have": a raising verb, no source
+        if (cue.End < w.Count && w.Lower(cue.End) == "to" && cue.Cue.Kind is not "request")
+        {
+            return null;
+        }
+
+        // a bare base form ("state media", "report cards") is a verb only after a pronoun, modal or plural subject
+        if (lower == w.Lemma(c) && !lower.EndsWith("ing", StringComparison.Ordinal) && !BaseFormSubject(c))
+        {
+            return null;
+        }
+
+        var j = c - 1;
+        while (j >= 0 && SkipBeforeCue.Contains(w.Lower(j)))
+        {
+            j--;
+        }
+
+        if (lower.EndsWith("ing", StringComparison.Ordinal) && j >= 0 && (w.Lower(j) is "," or "and" || w.IsQuote(j)))
+        {
+            return Participle(cue);
+        }
+
+        if (j < 0)
+        {
+            return null;
+        }
+
+        if (w.Lower(j) is "," or "—" || w.IsQuote(j) || w.Lower(j) == "and")
+        {
+            if (j == c - 1 && w.Lower(j) != "and" && Inverted(cue.End) is { } inverted)
+            {
+                var content = Before(j, out var direct);
+                if (content.IsEmpty)
+                {
+                    return null;
+                }
+
+                var a = Build(cue, inverted.First, inverted.Last, content, direct, "inverted: \"..., said X\"", inverted.Last + 1);
+                if (a is not null)
+                {
+                    trailing.Add(a);
+                }
+
+                return a;
+            }
+
+            if (w.Lower(j) == "and")
+            {
+                return Participle(cue);
+            }
+
+            if (ApposedSubject(j) is { } apposed)
+            {
+                return Leading(cue, apposed.First, apposed.Last, "subject before an apposition or relative clause");
+            }
+
+            return null;
+        }
+
+        var k = SourceStart(j);
+        if (j - k >= MaxSourceTokens || (owner.VerbLemmas.Contains(w.Lemma(j)) && !w.IsCapitalized(j) && w.Lemma(j) != w.Lower(j) && !w.Lower(j).EndsWith('s')))
+        {
+            return null;
+        }
+
+        var before = k - 1;
+        if (before > 0 && (w.Lower(before) == "," || w.IsQuote(before)) && EndsClauseSoon(cue))
+        {
+            var content = Before(before, out var direct);
+            if (!content.IsEmpty)
+            {
+                var a = Build(cue, k, j, content, direct, "trailing: \"..., X said\"", cue.End);
+                if (a is not null)
+                {
+                    trailing.Add(a);
+                }
+
+                return a;
+            }
+        }
+
+        return Leading(cue, k, j, before >= 0 && w.Lower(before) is "who" or "which" ? "leading, in a relative clause" : "leading: \"X said (that) ...\"");
+    }
+
+    private Documents.Attribution? Leading(CueMatch cue, int first, int last, string rule)
+    {
+        var from = cue.End;
+        var inRelative = first > 0 && w.Lower(first - 1) is "who" or "which";
+        var limit = Math.Min(w.Count, from + (cue.Cue.Words[0] == "tell" ? 14 : 10));
+        for (var t = from; t < limit; t++)
+        {
+            if (w.Lower(t) == "that")
+            {
+                from = t + 1;
+                break;
+            }
+
+            if (w.IsPunctuation(t) && w.Lower(t) != "." && w.Lower(t) != "'")
+            {
+                break;
+            }
+        }
+
+        if (from == cue.End && cue.Cue.Words[0] == "tell")
+        {
+            // "told reporters ..." : skip a short object
+            var t = from;
+            while (t < w.Count && t - from < 3 && !w.IsPunctuation(t) && !ClauseReader.Pronouns.Contains(w.Lower(t)) && !w.IsCapitalized(t))
+            {
+                t++;
+            }
+
+            from = t < w.Count && t > from ? t : from;
+        }
+
+        while (from < w.Count && w.IsPunctuation(from) && !w.IsQuote(from))
+        {
+            from++;
+        }
+
+        if (from >= w.Count)
+        {
+            // "He said." : the content is the quotation or sentence before
+            var prevQuote = QuoteTracker.EndingNear(quotes, Text, w.Sentence.Span.Start);
+            if (prevQuote < 0)
+            {
+                return null;
+            }
+
+            return Build(cue, first, last, quotes[prevQuote].Inner, direct: true, rule + "; content: the quotation before", cue.End);
+        }
+
+        if (w.IsQuote(from) && QuoteTracker.StartingNear(quotes, Text, w.Span(from).Start) is var q and >= 0)
+        {
+            return Build(cue, first, last, quotes[q].Inner, direct: true, rule + "; content: quotation", cue.End);
+        }
+
+        from = SkipTime(from);
+        var end = w.Sentence.Span.End;
+        if (inRelative)
+        {
+            for (var t = from; t < w.Count; t++)
+            {
+                if (w.Lower(t) == ",")
+                {
+                    end = w.Span(t).Start;
+                    break;
+                }
+            }
+        }
+
+        var content = Trimmed(w.Span(from).Start, end);
+        return content.IsEmpty ? null : Build(cue, first, last, content, direct: false, rule, cue.End);
+    }
+
+    private Documents.Attribution? Participle(CueMatch cue)
+    {
+        if (SentenceSubject(cue.Start) is not { } subject)
+        {
+            return null;
+        }
+
+        var (first, last) = subject;
+
+        var from = cue.End;
+        if (from < w.Count && w.Lower(from) == "that")
+        {
+            from++;
+        }
+
+        from = SkipTime(from);
+        if (from >= w.Count)
+        {
+            return null;
+        }
+
+        var content = Trimmed(w.Span(from).Start, w.Sentence.Span.End);
+        return content.IsEmpty ? null : Build(cue, first, last, content, direct: false, "participle: \", saying ...\" (subject of the sentence)", cue.End);
+    }
+
+    /// <summary>Content before a comma or closing quote at token <paramref name="boundary"/>.</summary>
+    private TextSpan Before(int boundary, out bool direct)
+    {
+        direct = false;
+        var at = w.Span(boundary).Start;
+        var q = QuoteTracker.EndingNear(quotes, Text, w.IsQuote(boundary) ? w.Span(boundary).End : at);
+        if (q < 0 && boundary > 0 && w.IsQuote(boundary - 1))
+        {
+            q = QuoteTracker.EndingNear(quotes, Text, w.Span(boundary - 1).End);
+        }
+
+        if (q >= 0)
+        {
+            direct = true;
+            return quotes[q].Inner;
+        }
+
+        return Trimmed(w.Sentence.Span.Start, at);
+    }
+}
