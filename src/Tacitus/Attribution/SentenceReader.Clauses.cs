@@ -69,14 +69,31 @@ internal sealed partial class SentenceReader
         }
 
         var x = w.Lower(t);
-        return x is "," or ";" or ":" or "—" or "(" or ")" or "\"" or "?" or "!" || (x == "." && t == w.Count - 1);
+        return x is "," or ";" or ":" or "—" or "(" or ")" or "\"" or "?" or "!" || (x == "." && t == w.Count - 1) || IsQuoteMark(t);
+    }
+
+    /// <summary>A double quotation mark: “ ” " or two apostrophes in a row ('' — the convention of some archives).</summary>
+    private bool IsQuoteMark(int t)
+    {
+        if (w.IsQuote(t))
+        {
+            return true;
+        }
+
+        if (t < 0 || t >= w.Count || w.Lower(t) != "'")
+        {
+            return false;
+        }
+
+        return (t > 0 && w.Lower(t - 1) == "'" && w.Span(t - 1).End == w.Span(t).Start)
+            || (t + 1 < w.Count && w.Lower(t + 1) == "'" && w.Span(t).End == w.Span(t + 1).Start);
     }
 
     private bool IsSourceBoundary(int t)
     {
         if (w.IsPunctuation(t))
         {
-            return w.Lower(t) is not ("." or "'" or "-" or "&");
+            return w.Lower(t) is not ("." or "'" or "-" or "&") || IsQuoteMark(t);
         }
 
         return SourceBoundaries.Contains(w.Lower(t));

@@ -10,7 +10,7 @@ internal sealed partial class SentenceReader
     {
         for (var c = 1; c + 1 < w.Count; c++)
         {
-            if (w.Lower(c) != ":" || !w.IsQuote(c + 1) || c > 8 || QuoteTracker.StartingNear(quotes, Text, w.Span(c).End) is not (var q and >= 0))
+            if (w.Lower(c) != ":" || !IsQuoteMark(c + 1) || c > 8 || QuoteTracker.StartingNear(quotes, Text, w.Span(c).End) is not (var q and >= 0))
             {
                 continue;
             }

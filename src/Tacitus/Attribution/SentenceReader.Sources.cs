@@ -123,28 +123,29 @@ internal sealed partial class SentenceReader
         return true;
     }
 
-    /// <summary>", said Omar Haddad." : a short source right after the cue, then the end or a comma.</summary>
+    /// <summary>", said Omar Haddad." / ", said pollster Ann Lee (D-Ohio)." / ", said one official who asked not to be
+    /// named": a short source right after the cue, then the end, a comma or the source's own relative clause.</summary>
     private (int First, int Last)? Inverted(int from)
     {
         var t = from;
-        while (t < w.Count && !IsClauseBreak(t) && t - from < 8)
+        while (t < w.Count && !IsClauseBreak(t) && t - from < 8 && !(t > from && w.Lower(t) is "who" or "whose"))
         {
             t++;
         }
 
-        if (t == from || (t < w.Count && !IsClauseBreak(t)))
+        if (t == from || (t < w.Count && !IsClauseBreak(t) && w.Lower(t) is not ("who" or "whose")))
         {
             return null;
         }
 
-        // the source must look like a noun phrase: a capitalised word, a determiner or a pronoun first
+        // the source must look like a noun phrase: a capitalised word, a determiner, a pronoun, or a title before a name
         var lead = w.Lower(from);
-        if (lead == "that" || !(w.IsCapitalized(from) || ClauseReader.Determiners.Contains(lead) || ClauseReader.Pronouns.Contains(lead)) || mentions.HasActors && Time(from))
+        if (lead == "that" || mentions.HasActors && Time(from))
         {
             return null;
         }
 
-        if (lead is "on" or "in" or "at" || owner.VerbLemmas.Contains(w.Lemma(from)))
+        if (lead is "on" or "in" or "at" or "to" or "of" or "for" or "with" or "about" or "by" || owner.VerbLemmas.Contains(w.Lemma(from)))
         {
             return null;
         }
@@ -155,15 +156,51 @@ internal sealed partial class SentenceReader
             last--;
         }
 
+        if (!(w.IsCapitalized(from) || ClauseReader.Determiners.Contains(lead) || ClauseReader.Pronouns.Contains(lead) || TitledName(from, last)))
+        {
+            return null;
+        }
+
         for (var i = from; i <= last; i++)
         {
-            if (w.Lemma(i) is "be" or "have" or "do" || ClauseReader.Auxiliaries.Contains(w.Lemma(i)) || (i > from && ClauseReader.Determiners.Contains(w.Lower(i)) && w.Lower(i) is "the" or "a" or "an"))
+            if ((w.Lemma(i) is "be" or "have" or "do" && !(w.Lower(i) == "'s" && i < last)) || ClauseReader.Auxiliaries.Contains(w.Lemma(i)) || (i > from && w.Lower(i) is "the" or "a" or "an" && w.Lower(i - 1) is not ("of" or "for" or "at")))
             {
                 return null; // a clause, not a name: "..., said the flood was the worst"
             }
         }
 
-        return last - from <= 5 ? (from, last) : null;
+        if (last - from > 6)
+        {
+            return null;
+        }
+
+        // an unnamed source's own relative clause belongs to it: "one aide who asked not to be named"
+        if (t < w.Count && w.Lower(t) is "who" or "whose")
+        {
+            var end = t + 1;
+            while (end < w.Count && !IsClauseBreak(end) && end - t < 14)
+            {
+                end++;
+            }
+
+            last = end - 1;
+        }
+
+        return (from, last);
+    }
+
+    /// <summary>Lower-case words ending in a name or a source noun: "pollster Ann Lee", "former senior officials".</summary>
+    private bool TitledName(int from, int last)
+    {
+        for (var i = from; i <= last; i++)
+        {
+            if (w.IsCapitalized(i))
+            {
+                return i > from;
+            }
+        }
+
+        return owner.Resolver.IsSourceNoun(w.Lower(last));
     }
 
     /// <summary>"Lena Berg, a researcher at ..., said" / "Egypt and Kenya, which both ..., have called": the subject before the aside.</summary>
@@ -182,7 +219,7 @@ internal sealed partial class SentenceReader
 
         var lead = w.Lower(open + 1);
         if (!(lead is "who" or "which" or "whose" or "a" or "an" or "the" or "one" or "former" or "also" or "now" or "along" or "like"
-            || w.Lower(open) == "—" || char.IsDigit(lead[0]) || w.IsCapitalized(open + 1)))
+            || w.Lower(open) == "—" || char.IsDigit(lead[0]) || w.IsCapitalized(open + 1) || NamedBeforeAside(open, comma)))
         {
             return null;
         }
@@ -195,5 +232,24 @@ internal sealed partial class SentenceReader
         }
 
         return j >= 0 && j - k < MaxSourceTokens ? (k, j) : null;
+    }
+
+    /// <summary>"Scott Lane, its chief executive, said": a name before a short aside that holds no cue of its own.</summary>
+    private bool NamedBeforeAside(int open, int comma)
+    {
+        if (open < 1 || comma - open > 16 || !w.IsCapitalized(open - 1))
+        {
+            return false;
+        }
+
+        for (var t = open + 1; t < comma; t++)
+        {
+            if (IsQuoteMark(t) || owner.Cues.At(w, t) is not null || ClauseReader.Auxiliaries.Contains(w.Lemma(t)) || w.Lemma(t) is "be" or "have")
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 }

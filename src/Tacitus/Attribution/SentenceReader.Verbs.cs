@@ -34,7 +34,7 @@ internal sealed partial class SentenceReader
             j--;
         }
 
-        if (lower.EndsWith("ing", StringComparison.Ordinal) && j >= 0 && (w.Lower(j) is "," or "and" || w.IsQuote(j)))
+        if (lower.EndsWith("ing", StringComparison.Ordinal) && j >= 0 && (w.Lower(j) is "," or "and" || IsQuoteMark(j)))
         {
             return Participle(cue);
         }
@@ -44,7 +44,7 @@ internal sealed partial class SentenceReader
             return null;
         }
 
-        if (w.Lower(j) is "," or "—" || w.IsQuote(j) || w.Lower(j) == "and")
+        if (w.Lower(j) is "," or "—" || IsQuoteMark(j) || w.Lower(j) == "and")
         {
             if (j == c - 1 && w.Lower(j) != "and" && Inverted(cue.End) is { } inverted)
             {
@@ -70,7 +70,8 @@ internal sealed partial class SentenceReader
 
             if (ApposedSubject(j) is { } apposed)
             {
-                return Leading(cue, apposed.First, apposed.Last, "subject before an apposition or relative clause");
+                return Trailing(cue, apposed.First, apposed.Last, "trailing, subject before an apposition: \"..., X, a ..., said\"")
+                    ?? Leading(cue, apposed.First, apposed.Last, "subject before an apposition or relative clause");
             }
 
             return null;
@@ -83,22 +84,36 @@ internal sealed partial class SentenceReader
         }
 
         var before = k - 1;
-        if (before > 0 && (w.Lower(before) == "," || w.IsQuote(before)) && EndsClauseSoon(cue))
+        if (Trailing(cue, k, j, "trailing: \"..., X said\"") is { } trailed)
         {
-            var content = Before(before, out var direct);
-            if (!content.IsEmpty)
-            {
-                var a = Build(cue, k, j, content, direct, "trailing: \"..., X said\"", cue.End);
-                if (a is not null)
-                {
-                    trailing.Add(a);
-                }
-
-                return a;
-            }
+            return trailed;
         }
 
         return Leading(cue, k, j, before >= 0 && w.Lower(before) is "who" or "which" ? "leading, in a relative clause" : "leading: \"X said (that) ...\"");
+    }
+
+    /// <summary>"..., X said": a source after a comma or quotation and a cue that ends its clause; the content is before.</summary>
+    private Documents.Attribution? Trailing(CueMatch cue, int first, int last, string rule)
+    {
+        var before = first - 1;
+        if (before <= 0 || !(w.Lower(before) == "," || IsQuoteMark(before)) || !EndsClauseSoon(cue))
+        {
+            return null;
+        }
+
+        var content = Before(before, out var direct);
+        if (content.IsEmpty)
+        {
+            return null;
+        }
+
+        var a = Build(cue, first, last, content, direct, rule, cue.End);
+        if (a is not null)
+        {
+            trailing.Add(a);
+        }
+
+        return a;
     }
 
     private Documents.Attribution? Leading(CueMatch cue, int first, int last, string rule)
@@ -132,7 +147,7 @@ internal sealed partial class SentenceReader
             from = t < w.Count && t > from ? t : from;
         }
 
-        while (from < w.Count && w.IsPunctuation(from) && !w.IsQuote(from))
+        while (from < w.Count && w.IsPunctuation(from) && !IsQuoteMark(from))
         {
             from++;
         }
@@ -149,13 +164,13 @@ internal sealed partial class SentenceReader
             return Build(cue, first, last, quotes[prevQuote].Inner, direct: true, rule + "; content: the quotation before", cue.End);
         }
 
-        if (w.IsQuote(from) && QuoteTracker.StartingNear(quotes, Text, w.Span(from).Start) is var q and >= 0)
+        if (IsQuoteMark(from) && QuoteTracker.StartingNear(quotes, Text, w.Span(from).Start) is var q and >= 0)
         {
             return Build(cue, first, last, quotes[q].Inner, direct: true, rule + "; content: quotation", cue.End);
         }
 
         from = SkipTime(from);
-        var end = w.Sentence.Span.End;
+        var end = ParticipleAfter(from) is var p and >= 0 ? w.Span(p).Start : w.Sentence.Span.End;
         if (inRelative)
         {
             for (var t = from; t < w.Count; t++)
@@ -172,9 +187,23 @@ internal sealed partial class SentenceReader
         return content.IsEmpty ? null : Build(cue, first, last, content, direct: false, rule, cue.End);
     }
 
+    /// <summary>The comma before a participle cue that opens a statement of its own (", noting that ..."), or -1.</summary>
+    private int ParticipleAfter(int from)
+    {
+        for (var t = from; t + 1 < w.Count; t++)
+        {
+            if (w.Lower(t) == "," && w.Lower(t + 1).EndsWith("ing", StringComparison.Ordinal) && owner.Cues.At(w, t + 1) is { Cue.Frame: CueFrame.Verb })
+            {
+                return t;
+            }
+        }
+
+        return -1;
+    }
+
     private Documents.Attribution? Participle(CueMatch cue)
     {
-        if (SentenceSubject(cue.Start) is not { } subject)
+        if ((MainClauseSource(cue.Start) ?? SentenceSubject(cue.Start)) is not { } subject)
         {
             return null;
         }
@@ -197,13 +226,37 @@ internal sealed partial class SentenceReader
         return content.IsEmpty ? null : Build(cue, first, last, content, direct: false, "participle: \", saying ...\" (subject of the sentence)", cue.End);
     }
 
+    /// <summary>The source of an attribution already read in this sentence before <paramref name="limit"/> ("He
+    /// rejected the label, noting ..."): a participle shares its main clause's source.</summary>
+    private (int First, int Last)? MainClauseSource(int limit)
+    {
+        var sentence = w.Sentence.Span;
+        var before = w.Span(limit).Start;
+        for (var a = earlier.Count - 1; a >= 0; a--)
+        {
+            var previous = earlier[a];
+            if (!sentence.Contains(previous.Cue.Start) || previous.Cue.Start >= before)
+            {
+                break;
+            }
+
+            if (previous.Source.Span is { } span && sentence.Contains(span.Start) && span.End <= before)
+            {
+                var first = w.TokenAtOrAfter(span.Start);
+                return (first, Math.Max(first, w.TokenEndingBy(span.End)));
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Content before a comma or closing quote at token <paramref name="boundary"/>.</summary>
     private TextSpan Before(int boundary, out bool direct)
     {
         direct = false;
         var at = w.Span(boundary).Start;
-        var q = QuoteTracker.EndingNear(quotes, Text, w.IsQuote(boundary) ? w.Span(boundary).End : at);
-        if (q < 0 && boundary > 0 && w.IsQuote(boundary - 1))
+        var q = QuoteTracker.EndingNear(quotes, Text, IsQuoteMark(boundary) ? w.Span(boundary).End : at);
+        if (q < 0 && boundary > 0 && IsQuoteMark(boundary - 1))
         {
             q = QuoteTracker.EndingNear(quotes, Text, w.Span(boundary - 1).End);
         }
