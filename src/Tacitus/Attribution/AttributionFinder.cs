@@ -60,6 +60,7 @@ internal sealed class AttributionFinder : IPipelineStage
         var mentions = new MentionIndex(document);
         var quotes = QuoteTracker.Find(document);
         var trailing = new HashSet<Documents.Attribution>();
+        var attitudes = new HashSet<Documents.Attribution>();
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -86,6 +87,11 @@ internal sealed class AttributionFinder : IPipelineStage
                 };
                 if (found is not null)
                 {
+                    if (NestedAttitudes.IsAttitude(cue.Cue.Kind))
+                    {
+                        attitudes.Add(found);
+                    }
+
                     document.Attributions.Add(found);
                     i = Math.Max(i, cue.End - 1);
                 }
@@ -98,6 +104,7 @@ internal sealed class AttributionFinder : IPipelineStage
         }
 
         AttributionSpreading.ExtendTrailing(document, trailing);
+        NestedAttitudes.Drop(document.Attributions, attitudes);
         AttributionSpreading.CarryQuotes(document, quotes);
         document.Attributions.Sort((a, b) => a.Cue.Start != b.Cue.Start ? a.Cue.Start.CompareTo(b.Cue.Start) : a.Content.Start.CompareTo(b.Content.Start));
     }

@@ -102,7 +102,8 @@ internal sealed partial class SentenceReader
         var from = cue.End;
         if (from < w.Count && !IsClauseBreak(from) && !Time(from) && !w.Lower(from).EndsWith("ly", StringComparison.Ordinal)
             && w.Lower(from) is not ("on" or "in" or "at" or "during" or "late" or "early" or "earlier" or "later" or "last" or "this" or "today" or "yesterday" or "tonight" or "via" or "through" or "after" or "before")
-            && !(cue.Cue.Words[0] == "tell" && from + 2 < w.Count && (IsClauseBreak(from + 1) || IsClauseBreak(from + 2))))
+            && !(cue.Cue.Words[0] == "tell" && from + 2 < w.Count && (IsClauseBreak(from + 1) || IsClauseBreak(from + 2)))
+            && !(w.Lower(from) == "to" && ListenerAfter(from + 1)))
         {
             return false; // an object or complement follows: "denied any role", "said the plan failed"
         }

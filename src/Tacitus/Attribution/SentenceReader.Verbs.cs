@@ -16,8 +16,9 @@ internal sealed partial class SentenceReader
             return null;
         }
 
-        // "believed to be", "is said to have": a raising verb, no source
-        if (cue.End < w.Count && w.Lower(cue.End) == "to" && cue.Cue.Kind is not "request")
+        // "believed to be", "is said to have": a raising verb, no source; but "wants to leave" (an intention) and
+        // "said to reporters" (a listener) are statements
+        if (cue.End < w.Count && w.Lower(cue.End) == "to" && cue.Cue.Kind is not ("request" or "intention") && !ListenerAfter(cue.End + 1))
         {
             return null;
         }
@@ -37,6 +38,20 @@ internal sealed partial class SentenceReader
         if (lower.EndsWith("ing", StringComparison.Ordinal) && j >= 0 && (w.Lower(j) is "," or "and" || IsQuoteMark(j)))
         {
             return Participle(cue);
+        }
+
+        // "is saying", "has been telling": the subject is before the auxiliary
+        if (lower.EndsWith("ing", StringComparison.Ordinal) && j > 0 && w.Lemma(j) == "be")
+        {
+            while (j >= 0 && (SkipBeforeCue.Contains(w.Lower(j)) || w.Lemma(j) == "be"))
+            {
+                j--;
+            }
+
+            if (j < 0 || IsClauseBreak(j))
+            {
+                return null;
+            }
         }
 
         if (j < 0)
@@ -91,6 +106,11 @@ internal sealed partial class SentenceReader
 
         return Leading(cue, k, j, before >= 0 && w.Lower(before) is "who" or "which" ? "leading, in a relative clause" : "leading: \"X said (that) ...\"");
     }
+
+    /// <summary>"said to Fox News", "wrote to his supporters": the words after "to" name who was told, not a verb.</summary>
+    private bool ListenerAfter(int t) =>
+        t < w.Count && (w.IsCapitalized(t) || w.Lower(t) is "the" or "a" or "an" or "his" or "her" or "their" or "its" or "our" or "my" or "me" or "him" or "them" or "us"
+            or "reporters" or "journalists" or "supporters" or "voters" or "members" or "lawmakers" or "colleagues" or "students" or "donors" or "viewers" or "readers");
 
     /// <summary>"..., X said": a source after a comma or quotation and a cue that ends its clause; the content is before.</summary>
     private Documents.Attribution? Trailing(CueMatch cue, int first, int last, string rule)

@@ -123,10 +123,10 @@ internal sealed partial class SentenceReader(
         return new TextSpan(doc.Sentences[first].Span.Start, doc.Sentences[last].Span.End);
     }
 
-    /// <summary>"reports of", "the statement", "been reports": a cue word used as a noun.</summary>
+    /// <summary>"reports of", "the statement", "been reports", "20 pledged delegates": a cue word used as a noun or adjective.</summary>
     private bool IsNounUse(int c)
     {
         var prev = w.Lower(c - 1);
-        return NounMarkers.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal);
+        return NounMarkers.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal) || char.IsDigit(prev[0]);
     }
 }

@@ -31,6 +31,11 @@ public sealed class VerbFrameTests
     // inverted cue with a title before the name, or an unnamed source with its relative clause
     [InlineData("“We will see,” said pollster Ida Marsh.", "said", "pollster Ida Marsh", "We will see")]
     [InlineData("“It was chaos,” said one aide who asked not to be named.", "said", "one aide who asked not to be named", "It was chaos")]
+    // an intention governs an infinitive; a listener after "to" is not a raising verb
+    [InlineData("Mayor Ana Ruiz wants to close the harbour in May.", "wants", "Mayor Ana Ruiz", "to close the harbour in May")]
+    [InlineData("“We are ready,” Ruiz said to the crowd.", "said", "Ruiz", "We are ready")]
+    // a participle after its auxiliary: the subject is before it
+    [InlineData("The governor is saying that the vote was rigged.", "saying", "governor", "the vote was rigged")]
     public void Process_VerbFrames_FindSourceAndContent(string text, string cue, string source, string content)
     {
         var document = DocumentBuilder.With(text).Analyse();
@@ -45,5 +50,15 @@ public sealed class VerbFrameTests
         var document = DocumentBuilder.With("“It was chaos,” said one aide who asked not to be named.").Analyse();
 
         Assert.True(Find(document, "said", null).Anonymous);
+    }
+
+    [Theory]
+    [InlineData("The minister is said to have resigned.")]
+    [InlineData("She won 20 pledged delegates in the state.")]
+    public void Process_RaisingVerbOrAdjective_NoAttribution(string text)
+    {
+        var document = DocumentBuilder.With(text).Analyse();
+
+        Assert.Empty(document.Attributions);
     }
 }
