@@ -92,7 +92,7 @@ internal sealed partial class SentenceReader
         }
 
         var prev = w.Lower(j);
-        return prev is "i" or "we" or "you" or "they" or "," or "will" or "would" or "could" or "may" or "might" or "must" or "should" or "can" or "do" or "did" or "does" or "to" or "\""
+        return prev is "i" or "we" or "you" or "they" or "who" or "," or "will" or "would" or "could" or "may" or "might" or "must" or "should" or "can" or "do" or "did" or "does" or "to" or "\""
             || (prev.EndsWith('s') && !prev.EndsWith("ss", StringComparison.Ordinal));
     }
 
@@ -102,7 +102,7 @@ internal sealed partial class SentenceReader
         var from = cue.End;
         if (from < w.Count && !IsClauseBreak(from) && !Time(from) && !w.Lower(from).EndsWith("ly", StringComparison.Ordinal)
             && w.Lower(from) is not ("on" or "in" or "at" or "during" or "late" or "early" or "earlier" or "later" or "last" or "this" or "today" or "yesterday" or "tonight" or "via" or "through" or "after" or "before")
-            && !(cue.Cue.Words[0] == "tell" && from + 2 < w.Count && (IsClauseBreak(from + 1) || IsClauseBreak(from + 2)))
+            && !(cue.Cue.Words[0] == "tell" && (from + 1 < w.Count && IsClauseBreak(from + 1) || from + 2 < w.Count && IsClauseBreak(from + 2)))
             && !(w.Lower(from) == "to" && ListenerAfter(from + 1)))
         {
             return false; // an object or complement follows: "denied any role", "said the plan failed"
@@ -164,7 +164,7 @@ internal sealed partial class SentenceReader
 
         for (var i = from; i <= last; i++)
         {
-            if ((w.Lemma(i) is "be" or "have" or "do" && !(w.Lower(i) == "'s" && i < last)) || ClauseReader.Auxiliaries.Contains(w.Lemma(i)) || (i > from && w.Lower(i) is "the" or "a" or "an" && w.Lower(i - 1) is not ("of" or "for" or "at")))
+            if ((w.Lemma(i) is "be" or "have" or "do" && !(w.Lower(i) == "'s" && i < last)) || ClauseReader.Auxiliaries.Contains(w.Lemma(i)) || (i > from && w.Lower(i) is "the" or "a" or "an" && w.Lower(i - 1) is not ("of" or "for" or "at" or "to" or "with" or "in" or "from" or "on" or "behind")))
             {
                 return null; // a clause, not a name: "..., said the flood was the worst"
             }

@@ -92,6 +92,19 @@ internal sealed partial class SentenceReader
             return null;
         }
 
+        // "critics who say ...": the source is the noun the relative clause hangs on
+        if (w.Lower(j) == "who" && j == c - 1 && j > 0 && !w.IsPunctuation(j - 1) && !ClauseReader.Pronouns.Contains(w.Lower(j - 1)))
+        {
+            var antecedent = j - 1;
+            while (antecedent - 1 >= 0 && j - antecedent < 6 && !IsSourceBoundary(antecedent - 1) && !owner.VerbLemmas.Contains(w.Lemma(antecedent - 1))
+                && !w.Lower(antecedent - 1).EndsWith("ed", StringComparison.Ordinal) && w.Lemma(antecedent - 1) is not ("be" or "have"))
+            {
+                antecedent--;
+            }
+
+            return Leading(cue, antecedent, j - 1, "leading, the antecedent of \"who\"", inRelative: true);
+        }
+
         var k = SourceStart(j);
         if (j - k >= MaxSourceTokens || (owner.VerbLemmas.Contains(w.Lemma(j)) && !w.IsCapitalized(j) && w.Lemma(j) != w.Lower(j) && !w.Lower(j).EndsWith('s')))
         {
@@ -136,10 +149,10 @@ internal sealed partial class SentenceReader
         return a;
     }
 
-    private Documents.Attribution? Leading(CueMatch cue, int first, int last, string rule)
+    private Documents.Attribution? Leading(CueMatch cue, int first, int last, string rule, bool inRelative = false)
     {
         var from = cue.End;
-        var inRelative = first > 0 && w.Lower(first - 1) is "who" or "which";
+        inRelative |= first > 0 && w.Lower(first - 1) is "who" or "which";
         var limit = Math.Min(w.Count, from + (cue.Cue.Words[0] == "tell" ? 14 : 10));
         for (var t = from; t < limit; t++)
         {

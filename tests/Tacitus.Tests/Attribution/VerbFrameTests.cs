@@ -36,6 +36,14 @@ public sealed class VerbFrameTests
     [InlineData("“We are ready,” Ruiz said to the crowd.", "said", "Ruiz", "We are ready")]
     // a participle after its auxiliary: the subject is before it
     [InlineData("The governor is saying that the vote was rigged.", "saying", "governor", "the vote was rigged")]
+    // the antecedent of "who" is the source of a relative clause's cue
+    [InlineData("The mayor rebuked critics who say the bridge is unsafe.", "say", "critics", "the bridge is unsafe")]
+    // "told me." ends the clause: the content is before
+    [InlineData("“Nobody warned us,” Ms. Varga told me.", "told", "Ms. Varga", "Nobody warned us")]
+    // a base form after a plural subject ("records show")
+    [InlineData("The fund raised two million, court records show.", "show", "court records", "The fund raised two million")]
+    // an inverted source with a determiner after a preposition
+    [InlineData("“That is why he won,” said a person close to the family.", "said", "person close to the family", "That is why he won")]
     public void Process_VerbFrames_FindSourceAndContent(string text, string cue, string source, string content)
     {
         var document = DocumentBuilder.With(text).Analyse();
