@@ -44,6 +44,9 @@ internal sealed class AnonymousSourcePatterns
             .Where(l => l.Fields.Length >= 2)
             .Select(l => (l.Fields[0].Trim(), l.Fields[1].Trim().ToLowerInvariant())));
 
+    /// <summary>True when the word is an unnamed-source head ("officials", "diplomat").</summary>
+    public bool IsHead(string lower) => heads.Contains(lower);
+
     /// <summary>The rule that makes tokens [first, last] an unnamed source, or null when it is named.</summary>
     /// <param name="namesPerson">True when an actor mention of a person lies in the source.</param>
     public string? Match(WordSequence w, int first, int last, bool namesPerson)

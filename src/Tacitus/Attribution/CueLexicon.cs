@@ -32,12 +32,17 @@ internal readonly record struct CueMatch(Cue Cue, int Start, int End);
 internal sealed class CueLexicon
 {
     private readonly FrozenDictionary<string, Cue[]> byFirstWord;
+    private readonly FrozenDictionary<string, Cue[]> byForm;
 
     public CueLexicon(IEnumerable<Cue> cues)
     {
         var all = cues.ToList();
         byFirstWord = all.GroupBy(c => c.Words[0], StringComparer.Ordinal)
             .ToFrozenDictionary(g => g.Key, g => g.OrderByDescending(c => c.Words.Length).ToArray(), StringComparer.Ordinal);
+        // the listed forms find their cue even when the lemmatiser reads them otherwise ("noting" → "not")
+        byForm = all.Where(c => c.Forms is not null).SelectMany(c => c.Forms!.Select(f => (Form: f, Cue: c)))
+            .GroupBy(x => x.Form, StringComparer.Ordinal)
+            .ToFrozenDictionary(g => g.Key, g => g.Select(x => x.Cue).OrderByDescending(c => c.Words.Length).ToArray(), StringComparer.Ordinal);
         Words = all.SelectMany(c => c.Words).ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -55,11 +60,16 @@ internal sealed class CueLexicon
     /// <summary>The longest cue starting at token <paramref name="i"/>, if any.</summary>
     public CueMatch? At(WordSequence words, int i)
     {
-        if (!byFirstWord.TryGetValue(words.Lemma(i), out var cues) && !byFirstWord.TryGetValue(words.Lower(i), out cues))
+        if (!byFirstWord.TryGetValue(words.Lemma(i), out var cues) && !byFirstWord.TryGetValue(words.Lower(i), out cues) && !byForm.TryGetValue(words.Lower(i), out cues))
         {
             return null;
         }
 
+        return Longest(words, i, cues) ?? (byForm.TryGetValue(words.Lower(i), out var byItsForm) && byItsForm != cues ? Longest(words, i, byItsForm) : null);
+    }
+
+    private static CueMatch? Longest(WordSequence words, int i, Cue[] cues)
+    {
         foreach (var cue in cues)
         {
             var ok = cue.Forms is null || cue.Forms.Contains(words.Lower(i));

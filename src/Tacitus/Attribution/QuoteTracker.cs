@@ -26,7 +26,7 @@ internal readonly record struct Quote(TextSpan Outer, TextSpan Inner)
 
 /// <summary>
 /// Finds quotations in a document, across sentences and paragraphs: curly quotes open and close, straight double
-/// quotes toggle. A quote still open at the end of a paragraph continues when the next paragraph opens with a
+/// quotes (and two apostrophes, '') toggle. A quote still open at the end of a paragraph continues when the next paragraph opens with a
 /// quote mark (the news convention for a quotation of several paragraphs); otherwise it ends with the paragraph.
 /// </summary>
 internal static class QuoteTracker
@@ -39,10 +39,17 @@ internal static class QuoteTracker
         for (var p = 0; p < document.Paragraphs.Count; p++)
         {
             var span = document.Paragraphs[p].Span;
-            var first = open >= 0 ? span.Start + 1 : span.Start; // a running quotation's paragraph opens with a mark
+            var first = open >= 0 ? span.Start + MarkWidth(text, span.Start) : span.Start; // a running quotation's paragraph opens with a mark
             for (var i = first; i < span.End; i++)
             {
                 var c = text[i];
+                var width = 1;
+                if (c == '\'' && i + 1 < span.End && text[i + 1] == '\'')
+                {
+                    c = '"'; // two apostrophes: a straight double quote
+                    width = 2;
+                }
+
                 var opening = c == '“' || (c == '"' && open < 0);
                 var closing = c == '”' || (c == '"' && open >= 0);
                 if (opening && open < 0)
@@ -55,17 +62,19 @@ internal static class QuoteTracker
                 }
                 else if (closing && open >= 0)
                 {
-                    quotes.Add(new Quote(new TextSpan(open, i + 1), Trim(text, open + 1, i)));
+                    quotes.Add(new Quote(new TextSpan(open, i + width), Trim(text, open + MarkWidth(text, open), i)));
                     open = -1;
                 }
+
+                i += width - 1;
             }
 
             if (open >= 0)
             {
                 var next = p + 1 < document.Paragraphs.Count ? document.Paragraphs[p + 1].Span.Start : -1;
-                if (next < 0 || text[next] is not ('“' or '"'))
+                if (next < 0 || !(text[next] is '“' or '"' || (text[next] == '\'' && next + 1 < text.Length && text[next + 1] == '\'')))
                 {
-                    quotes.Add(new Quote(new TextSpan(open, span.End), Trim(text, open + 1, span.End)));
+                    quotes.Add(new Quote(new TextSpan(open, span.End), Trim(text, open + MarkWidth(text, open), span.End)));
                     open = -1;
                 }
             }
@@ -109,6 +118,8 @@ internal static class QuoteTracker
 
         return -1;
     }
+
+    private static int MarkWidth(string text, int at) => text[at] == '\'' && at + 1 < text.Length && text[at + 1] == '\'' ? 2 : 1;
 
     private static TextSpan Trim(string text, int start, int end)
     {

@@ -28,6 +28,9 @@ internal sealed class SourceResolver
             .Select(l => (l.Fields[0].Trim().ToLowerInvariant(), l.Fields[1].Trim(), l.Fields[2].Trim() == "outlet")),
         AnonymousSourcePatterns.Shipped);
 
+    /// <summary>True when the word names a kind of source (a source noun or an unnamed-source head: "pollster", "officials").</summary>
+    public bool IsSourceNoun(string lower) => nouns.ContainsKey(lower) || anonymous.IsHead(lower);
+
     /// <summary>Resolves tokens [first, last] of a sentence as a source.</summary>
     /// <param name="earlier">Attributions already found in the document (for surnames and pronouns).</param>
     public (SourceRef Source, bool Anonymous, string Rule) Resolve(WordSequence w, MentionIndex mentions, int first, int last, IReadOnlyList<Documents.Attribution> earlier)

@@ -1,0 +1,132 @@
+using System.Collections.Frozen;
+using Tacitus.Documents;
+using Tacitus.Events;
+
+namespace Tacitus.Attributions;
+
+/// <summary>Reads the attributions of one sentence (one instance per sentence): the frames live in the
+/// SentenceReader.*.cs files, one per cue frame; this file builds the attribution.</summary>
+internal sealed partial class SentenceReader(
+    AttributionFinder owner,
+    WordSequence w,
+    MentionIndex mentions,
+    List<Quote> quotes,
+    List<Documents.Attribution> earlier,
+    HashSet<Documents.Attribution> trailing)
+{
+    internal const int MaxSourceTokens = 12;
+
+    internal static readonly FrozenSet<string> SkipBeforeCue = FrozenSet.ToFrozenSet(
+        ["have", "has", "had", "will", "would", "could", "may", "might", "must", "should", "can", "do", "did", "does", "also", "later", "again", "previously",
+         "repeatedly", "publicly", "privately", "then", "once", "earlier", "recently", "further", "still", "just", "already", "not", "reportedly",
+         "separately", "often", "always", "never", "initially", "first", "last", "now", "yet", "even", "only", "flatly", "firmly", "strongly",
+         "quickly", "simply", "clearly", "openly", "told", "long", "since", "'d", "'ve", "'ll"],
+        StringComparer.Ordinal);
+
+    internal static readonly FrozenSet<string> SourceBoundaries = FrozenSet.ToFrozenSet(
+        ["that", "which", "who", "whom", "whose", "while", "when", "because", "although", "though", "if", "unless", "but", "so", "where", "as", "after", "before", "since"],
+        StringComparer.Ordinal);
+
+    internal static readonly FrozenSet<string> NounMarkers = FrozenSet.ToFrozenSet(
+        ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "of", "been", "such", "no", "any", "some",
+         "many", "recent", "latest", "new", "media", "news", "press", "previous", "in", "on", "to", "for", "with", "by", "from"],
+        StringComparer.Ordinal);
+
+    private ClauseReader? clauses;
+
+    private string Text => w.Document.Text;
+
+    private Documents.Attribution? Build(CueMatch cue, int first, int last, TextSpan content, bool direct, string rule, int chainFrom)
+    {
+        if (first == last && w.Lower(first) is "you" or "me" or "us" or "this" or "that" or "which" or "there")
+        {
+            return null; // the speaker's own voice or a non-source ("it said" needs a referent we do not have)
+        }
+
+        var (source, anonymous, sourceRule) = owner.Resolver.Resolve(w, mentions, first, last, earlier);
+        var attribution = new Documents.Attribution
+        {
+            Source = source,
+            Cue = new TextSpan(w.Span(cue.Start).Start, w.Span(cue.End - 1).End),
+            Content = content,
+            Evidence = Evidence(content),
+            DirectQuote = direct,
+            Denial = cue.Cue.Kind == "denial",
+        };
+        var rules = new List<string>(4) { $"cue \"{cue.Cue.Text}\" ({cue.Cue.Kind}, {rule})", sourceRule };
+        if (Chain(chainFrom) is { } via)
+        {
+            var (viaSource, viaAnonymous, viaRule) = owner.Resolver.Resolve(w, mentions, via.First, via.Last, earlier);
+            attribution.Via.Add(viaSource);
+            anonymous |= viaAnonymous;
+            rules.Add($"chain: \"{w.Lower(via.First - 1)}\" → {viaRule}");
+        }
+
+        attribution.Anonymous = anonymous;
+        attribution.Date = DateOf(cue, content);
+        if (attribution.Date is not null)
+        {
+            rules.Add("date: time mention by the cue");
+        }
+
+        attribution.Rule = string.Join("; ", rules);
+        return attribution;
+    }
+
+    /// <summary>", citing Y" / ", quoting Y" after the source or cue.</summary>
+    private (int First, int Last)? Chain(int from)
+    {
+        var t = from;
+        while (t < w.Count && t - from < 6 && w.Lower(t) != "," && !IsClauseBreak(t))
+        {
+            t++;
+        }
+
+        if (t + 2 >= w.Count || w.Lower(t) != "," || owner.Cues.At(w, t + 1) is not { Cue.Frame: CueFrame.Chain } chain)
+        {
+            return null;
+        }
+
+        var first = chain.End;
+        var last = first;
+        while (last < w.Count && !IsClauseBreak(last) && last - first < 12)
+        {
+            last++;
+        }
+
+        return last > first ? (first, last - 1) : null;
+    }
+
+    private TimeInfo? DateOf(CueMatch cue, TextSpan content)
+    {
+        var region = content.Start > w.Span(cue.Start).Start
+            ? new TextSpan(w.Span(cue.Start).Start, content.Start)
+            : new TextSpan(w.Span(cue.Start).Start, w.Sentence.Span.End);
+        foreach (var m in mentions.TimesIn(w.Sentence.Index))
+        {
+            var mention = mentions[m];
+            if (region.Contains(mention.Span) && !content.Overlaps(mention.Span) && mention.Time is { Type: "DATE" or "TIME" } time)
+            {
+                return time;
+            }
+        }
+
+        return null;
+    }
+
+    private TextSpan Evidence(TextSpan content)
+    {
+        var doc = w.Document;
+        var first = Math.Min(w.Sentence.Index, Math.Max(0, doc.SentenceAt(content.Start)));
+        var lastSentence = doc.SentenceAt(Math.Max(content.Start, content.End - 1));
+        var last = Math.Max(w.Sentence.Index, lastSentence);
+        return new TextSpan(doc.Sentences[first].Span.Start, doc.Sentences[last].Span.End);
+    }
+
+    /// <summary>"reports of", "the statement", "been reports", "20 pledged delegates": a cue word used as a noun or adjective.</summary>
+    private bool IsNounUse(int c)
+    {
+        var prev = w.Lower(c - 1);
+        return NounMarkers.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal) || char.IsDigit(prev[0]);
+    }
+}
