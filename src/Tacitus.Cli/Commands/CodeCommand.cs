@@ -58,7 +58,20 @@ internal static class CodeCommand
                     continue;
                 }
 
-                var document = pipeline.Process(item.Document!, ct);
+                Document document;
+                try
+                {
+                    document = pipeline.Process(item.Document!, ct);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    // A fault in a stage is ours, not the input's: name the document, report it, go on with the rest.
+                    failed++;
+                    var origin = item.Document!.Metadata.Origin ?? item.Document.Id.Value;
+                    Console.Error.WriteLine(new TacitusError("TAC400", "analysis", $"analysis failed: {ex.GetType().Name}: {ex.Message}", origin).ToString());
+                    continue;
+                }
+
                 if (asJson)
                 {
                     AnalysisJsonWriter.Write(stdout, document, indent, withExplain);

@@ -78,6 +78,22 @@ public sealed class TimeRecognizerTests
         Assert.Equal("2019-01-09TMO", Find(document, "the next morning").Time!.Value);
     }
 
+    [Theory]
+    [InlineData("The tale is set 6,000 years ago.", "2005-02-01")]
+    [InlineData("Fossils formed 65 million years ago.", "2005-02-01")]
+    [InlineData("The tablet was carved 900,000 days ago.", "2005-02-01")]
+    public void Process_AgoBeyondTheCalendar_GivesNoDateInsteadOfFailing(string text, string published)
+    {
+        var document = Analyse(text, published);
+        Assert.DoesNotContain(document.Mentions, m => m.Kind == MentionKind.Time && m.Time!.Precision == TimePrecision.Day);
+    }
+
+    [Fact]
+    public void Process_AgoWithinTheCalendar_ResolvesBack()
+    {
+        Assert.Equal("2005-01-29", Find(Analyse("The ship sank three days ago.", "2005-02-01"), "three days ago").Time!.Value);
+    }
+
     [Fact]
     public void Process_BareTimeOfDayWithoutEarlierDate_UsesPublicationDate()
     {

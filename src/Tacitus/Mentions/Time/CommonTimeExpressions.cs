@@ -290,6 +290,16 @@ internal static class CommonTimeExpressions
         if (next.Equals("ago", StringComparison.OrdinalIgnoreCase))
         {
             var unit = tokens[i].Span.Of(text);
+
+            // "6,000 years ago" lies before the calendar DateOnly can hold: no calendar date for it.
+            var daysBack = unit.StartsWith("year", StringComparison.OrdinalIgnoreCase) ? value * 366 :
+                           unit.StartsWith("month", StringComparison.OrdinalIgnoreCase) ? value * 31 :
+                           unit.StartsWith("week", StringComparison.OrdinalIgnoreCase) ? value * 7 : value;
+            if (value < 0 || daysBack >= published.DayNumber)
+            {
+                return -1;
+            }
+
             var n = (int)value;
             var date = unit.StartsWith("year", StringComparison.OrdinalIgnoreCase) ? published.AddYears(-n) :
                        unit.StartsWith("month", StringComparison.OrdinalIgnoreCase) ? published.AddMonths(-n) :
