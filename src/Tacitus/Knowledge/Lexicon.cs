@@ -40,6 +40,10 @@ public enum WordClass
 
     /// <summary>A word that never starts or belongs to a person's name (months, days, common nouns written capitalised).</summary>
     NotName = 1 << 10,
+
+    /// <summary>A common lower-case English word (data/knowledge/common-words.txt): written in capitals it is shouting or a
+    /// heading, not a name ("VERY", "LOVE"); inside a name it is a descriptive word ("Housing", "Development").</summary>
+    Common = 1 << 11,
 }
 
 /// <summary>Word classes, keyed by the lower-case normalised word.</summary>
@@ -101,6 +105,7 @@ public sealed class Lexicon
         "pronoun" => WordClass.Pronoun,
         "placehead" => WordClass.PlaceHead,
         "notname" => WordClass.NotName,
+        "common" => WordClass.Common,
         _ => WordClass.None,
     };
 }

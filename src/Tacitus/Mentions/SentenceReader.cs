@@ -625,13 +625,14 @@ internal sealed class SentenceReader
 
     /// <summary>
     /// NASA, IUCN: an all-capital word of three to six letters in a sentence that is not all capitals. Not an acronym
-    /// naming an organisation: a Roman numeral ("VII"), a word shouted among other capitals ("CALL TODAY"), a thing
-    /// someone has ("a DUI", "their RFP", "Google's IPO") or a unit next to a number ("ISO 6400", "4 DAYS").
+    /// naming an organisation: a Roman numeral ("VII"), a common word written in capitals ("VERY", "LOVE"), a word shouted
+    /// among other capitals ("CALL TODAY"), a thing someone has ("a DUI", "their RFP", "Google's IPO") or a unit next to a
+    /// number ("ISO 6400", "4 DAYS").
     /// </summary>
     private bool Acronym(int i)
     {
         var key = view.Keys[i];
-        if (!view.AllCaps[i] || key.Length is < 3 or > 6 || !key.All(char.IsAsciiLetter) || view.Has(i, WordClass.Function | WordClass.NotName | WordClass.GivenName)
+        if (!view.AllCaps[i] || key.Length is < 3 or > 6 || !key.All(char.IsAsciiLetter) || view.Has(i, WordClass.Function | WordClass.NotName | WordClass.GivenName | WordClass.Common)
             || key.All(c => "ivxlcdm".Contains(c, StringComparison.Ordinal)))
         {
             return false;
