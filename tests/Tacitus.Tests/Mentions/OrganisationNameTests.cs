@@ -32,4 +32,25 @@ public sealed class OrganisationNameTests
         var doc = Analyze(text);
         Assert.False(Has(doc, word, MentionKind.Organization), Listing(doc));
     }
+
+    [Theory]
+    [InlineData("The grant came from the Federation of Coastal Fishermen last spring.", "Federation of Coastal Fishermen")]
+    [InlineData("She leads the Association of Muslim Scholars in the north.", "Association of Muslim Scholars")]
+    [InlineData("The complaint was filed with the Department of Housing and Urban Development on Monday.", "Department of Housing and Urban Development")]
+    [InlineData("He teaches at the School of Industrial and Systems Engineering downtown.", "School of Industrial and Systems Engineering")]
+    [InlineData("The Office of Science & Technology wrote the report.", "Office of Science & Technology")]
+    public void Process_OrganisationWordOfCapitalisedWords_IsOneOrganisation(string text, string span)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("Talks with the Bank of England and Barclays went on all night.", "Bank of England")]
+    [InlineData("The Institute of Ballistics and Marta Quell signed the deal.", "Institute of Ballistics")]
+    public void Process_AndBeforeAName_EndsTheOrganisation(string text, string span)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
+    }
 }
