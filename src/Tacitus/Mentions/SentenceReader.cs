@@ -401,6 +401,15 @@ internal sealed class SentenceReader
     {
         var c = chunks[k];
         var country = c.Countries[0];
+
+        // "Moscow State University", "at Georgetown University": a capital starting an organisation's name.
+        if (!IsPossessive(c) && At(k + 1) is { Kind: ChunkKind.Name } body && body.Start == c.End && OrgHeadOf(body) is not null
+            && ReadModified(k, k + 1, [country], c.Start, "capital"))
+        {
+            c.Used = true;
+            return;
+        }
+
         var before = c.Start - 1;
         var afterPreposition = before >= sentence.FirstToken && view.Has(before, WordClass.PlacePreposition);
         if (afterPreposition)
@@ -477,10 +486,16 @@ internal sealed class SentenceReader
         var c = chunks[k];
         c.Used = true;
         var length = c.End - c.Start;
-        if (OrgHeadOf(c) is { } orgKind && length >= 2)
+        if (OrgHeadOf(c) is { } orgKind && (length >= 2 || LoneBody(c, orgKind)))
         {
+            // "the West Bank": a place's name that ends in an organisation word is the place.
+            if (PlaceSpan(c.Start, c.End))
+            {
+                return null;
+            }
+
             var orgCountry = CountryOfAfter(c.End);
-            return AddOrganization(c.Start, c.End, Text(c.Start, c.End), orgCountry?.Code, SectorOfOrgKind(orgKind), orgKind, "org-head");
+            return AddOrganization(c.Start, c.End, Text(c.Start, c.End), orgCountry?.Code, SectorOfOrgKind(orgKind), orgKind, length >= 2 ? "org-head" : "org-head:the");
         }
 
         if (title is null && CorporateSuffixEnd(c.End) > c.End)
@@ -538,6 +553,33 @@ internal sealed class SentenceReader
         foreach (var m in document.Mentions)
         {
             if (m.Kind == MentionKind.Place && m.Span == span && (afterPreposition || m.Place?.FeatureType is "country" or "region"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "the Senate", "The Army": one capitalised word naming a state body (government, military, party) after "the", with no
+    /// capitalised word or possessive after it ("the Senate Majority Leader").
+    /// </summary>
+    private bool LoneBody(Chunk c, string orgKind)
+    {
+        var i = c.Start;
+        var last = sentence.FirstToken + sentence.TokenCount;
+        return orgKind is "government" or "military" or "party" && i - 1 >= sentence.FirstToken && view.Keys[i - 1] == "the" && (!view.Capitalized[i - 1] || i - 1 == sentence.FirstToken)
+            && !view.HasPossessive[i] && !view.AllCaps[i] && (c.End >= last || !view.Capitalized[c.End]) && !TitleCase();
+    }
+
+    /// <summary>True when the place recogniser found a place (not one inside a longer name) spanning exactly tokens [start, end).</summary>
+    private bool PlaceSpan(int start, int end)
+    {
+        var span = view.SpanOf(start, end);
+        foreach (var m in document.Mentions)
+        {
+            if (m.Kind == MentionKind.Place && m.Span == span && !MentionForms.IsInName(m))
             {
                 return true;
             }

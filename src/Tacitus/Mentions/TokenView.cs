@@ -127,11 +127,16 @@ internal sealed class TokenView
         return new(document.Tokens[first].Span.Start, stop);
     }
 
+    /// <summary>A word that takes a full stop: one with a stop inside ("U.S"), an honorific ("Gen"), or an organisation word's short
+    /// form ("Corp", "Inc", "Co"); not a short whole word ("Bank", "Army", "Post").</summary>
     private bool Abbreviation(int i)
     {
         var text = document.Tokens[i].Span.Of(document.Text);
-        return text.Contains('.') || (text.Length <= 4 && Capitalized[i] && Has(i, WordClass.OrgHead | WordClass.Honorific));
+        return text.Contains('.') || (text.Length <= 4 && Capitalized[i] && (Has(i, WordClass.Honorific) || (Has(i, WordClass.OrgHead) && IsShortForm(Keys[i]))));
     }
+
+    private static bool IsShortForm(string key) =>
+        key is "corp" or "inc" or "ltd" or "co" or "llc" or "plc" or "llp" or "lp" or "bros" or "dept" or "assn" or "intl" or "natl" or "univ" or "cos";
 
     /// <summary>
     /// The longest phrase of <paramref name="index"/> starting at token <paramref name="start"/> (before <paramref name="limit"/>):

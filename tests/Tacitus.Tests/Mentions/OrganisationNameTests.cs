@@ -53,4 +53,44 @@ public sealed class OrganisationNameTests
         var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
+
+    [Theory]
+    [InlineData("She is a lecturer at Ottawa University and writes on trade.", "Ottawa University")]
+    [InlineData("Students from Moscow State University marched on Sunday.", "Moscow State University")]
+    public void Process_CapitalStartingAnOrganisationName_IsOrganisation(string text, string span)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("Settlers moved deeper into the West Bank last year.", "West Bank")]
+    public void Process_PlaceEndingInOrganisationWord_IsNoOrganisation(string text, string span)
+    {
+        var doc = Analyze(text);
+        Assert.False(Has(doc, span, MentionKind.Organization), Listing(doc));
+        Assert.False(Has(doc, span + ".", MentionKind.Organization), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("Officers said the Army would stay in the valley until May.", "Army", true)]
+    [InlineData("The Coalition decision angered the tribal leaders.", "Coalition", true)]
+    [InlineData("Five marines from the Navy rescued the crew.", "Navy", true)]
+    [InlineData("He bought the Post at the station.", "Post", false)]
+    [InlineData("The Army Chief of Staff flew in on Monday.", "Army", false)]
+    [InlineData("An Army spokesman declined to comment.", "Army", false)]
+    public void Process_LoneStateBodyAfterThe_IsOrganisation(string text, string word, bool expected)
+    {
+        var doc = Analyze(text);
+        Assert.True(expected == Has(doc, word, MentionKind.Organization), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("The loan was approved by the Harbor Bank. Then the board met.", "Harbor Bank")]
+    [InlineData("Shares rose at Quell Corp. Then they fell.", "Quell Corp.")]
+    public void Process_OrganisationEndingASentence_KeepsOnlyAnAbbreviationsStop(string text, string span)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
+    }
 }
