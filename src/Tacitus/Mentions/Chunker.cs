@@ -64,7 +64,7 @@ internal static class Chunker
                         last.End = i + 1;
                     }
                     else if (chunks.Count >= 2 && last is { Kind: ChunkKind.Other } && last.Start == i - 1 && view.Has(i - 1, WordClass.NameConnector) && !view.Capitalized[i - 1]
-                        && chunks[^2] is { Kind: ChunkKind.Name } name && name.End == i - 1 && !view.HasPossessive[i - 2])
+                        && chunks[^2] is { Kind: ChunkKind.Name } name && name.End == i - 1 && !view.HasPossessive[i - 2] && !OpeningCommonWord(view, name, start))
                     {
                         // "Bank of Korea", "Mohammed bin Salman": a lower-case connector inside a name.
                         chunks.RemoveAt(chunks.Count - 1);
@@ -233,6 +233,10 @@ internal static class Chunker
 
         return true;
     }
+
+    /// <summary>"Shares of ...", "Members of ...": a common word capitalised only because it opens the sentence is no name's start.</summary>
+    private static bool OpeningCommonWord(TokenView view, Chunk name, int sentenceStart) =>
+        name.Start == sentenceStart && name.End - name.Start == 1 && view.Has(name.Start, WordClass.Common) && !view.Has(name.Start, WordClass.OrgHead | WordClass.PlaceHead);
 
     /// <summary>"Michael J. McDermott", "R. E. Glenn": an initial's full stop does not break a name.</summary>
     private static void JoinInitials(TokenView view, List<Chunk> chunks)

@@ -93,4 +93,35 @@ public sealed class OrganisationNameTests
         var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
+
+    [Theory]
+    [InlineData("The Harbor Fair Housing Counselling Center (HFHCCX) filed a complaint. Lawyers for HFHCCX said the rules were broken.", "HFHCCX", 2)]
+    [InlineData("Shares of Quellco Energy Services, Inc. fell. Quellco said it would cut jobs. Staff at Quellco liked the plan.", "Quellco", 2)]
+    [InlineData("Staff at Quellco Corp. left early. Then the Quellco Tower lights went out.", "Quellco", 0)]
+    [InlineData("Brandt Consulting Group hired Anna Brandt. Brandt said she was glad.", "Brandt", 0)]
+    public void Process_ShortFormOfANamedOrganisation_IsTheOrganisation(string text, string form, int count)
+    {
+        var doc = Analyze(text);
+        var found = doc.Mentions.Where(m => doc.Slice(m.Span).SequenceEqual(form) && m.Kind == MentionKind.Organization).ToList();
+        Assert.True(count == found.Count, Listing(doc));
+        Assert.All(found, m => Assert.NotEqual(form, m.Name));
+    }
+
+    [Fact]
+    public void Process_ShortFormAfterCoreference_JoinsTheOrganisationsEntity()
+    {
+        var doc = Analyze("Shares of Quellco Energy Services, Inc. fell. Quellco said it would cut jobs.");
+        var entities = doc.Mentions.Where(m => m.Kind == MentionKind.Organization).Select(m => m.Entity).Distinct().ToList();
+        Assert.Single(entities);
+        Assert.NotNull(entities[0]);
+    }
+
+    [Theory]
+    [InlineData("Shares of Quellco Energy Services fell sharply on Monday.", "Quellco Energy Services")]
+    [InlineData("Members of Harbor Rowing Club met the mayor.", "Harbor Rowing Club")]
+    public void Process_CommonWordOpeningTheSentence_StaysOutOfTheName(string text, string span)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
+    }
 }
