@@ -176,7 +176,7 @@ internal static class KnowledgeTableFormat
             var cls = f.Length >= 2 ? Lexicon.ParseClass(f[1]) : WordClass.None;
             if (cls == WordClass.None)
             {
-                errors.Add(Bad(file, line, "expected word, class (function, given, honorific, speech, placeprep, actorverb, orghead, connector, pronoun, placehead, notname)"));
+                errors.Add(Bad(file, line, "expected word, class (function, given, honorific, speech, placeprep, actorverb, orghead, connector, pronoun, placehead, notname, orgnoun)"));
                 continue;
             }
 

@@ -513,6 +513,17 @@ internal sealed class SentenceReader
             return AddOrganization(c.Start, c.End, Text(c.Start, c.End), null, null, "organization", "acronym");
         }
 
+        if (OrganisationCue(k, title) is { } orgCue && length <= 5)
+        {
+            var org = AddOrganization(c.Start, c.End, Text(c.Start, c.End), country?.Code, null, "organization", $"org-cue:{orgCue}");
+            if (orgCue == "role-after")
+            {
+                ReadAfterOrganization(k, org);
+            }
+
+            return org;
+        }
+
         var cue = title is not null ? "title"
             : HonorificBefore(c.Start) ? "honorific"
             : length >= 2 && AppositionAfter(c.End) ? "apposition"
@@ -539,6 +550,75 @@ internal sealed class SentenceReader
                 m.Role = title?.Noun;
                 m.Affiliation = affiliation?.Name;
             });
+    }
+
+    /// <summary>
+    /// What makes an unknown name an organisation's, or null: a noun for a kind of organisation before it ("the imaging company
+    /// Quellco", read as its title) or after it ("the ruling Fatah party"); a plural role or a member's title after it
+    /// ("Baath officials", "Quellco spokesman"); an organisation it is listed with ("Google and Quellco"). Never a name that
+    /// starts with a given name or is a place.
+    /// </summary>
+    private string? OrganisationCue(int k, RoleInfo? title)
+    {
+        var c = chunks[k];
+        if (view.Has(c.Start, WordClass.GivenName) || IsPlace(c.Start, c.End) || PlaceSpan(c.Start, c.End))
+        {
+            return null;
+        }
+
+        if (title is not null)
+        {
+            return kb.Words.Is(PhraseKey.Normalize(title.Noun), WordClass.OrgNoun) ? "noun-before" : null;
+        }
+
+        var last = sentence.FirstToken + sentence.TokenCount;
+        if (c.End < last && !view.HasPossessive[c.End - 1] && !view.Capitalized[c.End] && view.Has(c.End, WordClass.OrgNoun))
+        {
+            return "noun-after";
+        }
+
+        if (At(k + 1) is { Kind: ChunkKind.Role, Role: { } role } next && next.Start == c.End && !view.Capitalized[next.Start] && !view.HasPossessive[c.End - 1]
+            && (role.Plural || role.Type == RoleType.Member) && HandRole(role))
+        {
+            return "role-after";
+        }
+
+        return CoordinatedWithOrganization(k) ? "listed" : null;
+    }
+
+    /// <summary>
+    /// "Google and Quellco", "Quellco, Google": a name joined by "and", "or", a comma or a slash to an organisation found by its
+    /// name (not an unknown acronym). The name has a word that is no common word written in lower case elsewhere in the
+    /// document, and none that is never a name ("E-mail").
+    /// </summary>
+    private bool CoordinatedWithOrganization(int k)
+    {
+        bool Joiner(Chunk? j) => j is { Kind: ChunkKind.Other } && (view.Keys[j.Start] is "and" or "or" || view.IsPunct(j.Start, ',') || view.IsPunct(j.Start, '/') || view.IsPunct(j.Start, '&'));
+
+        var c = chunks[k];
+        var distinct = false;
+        for (var i = c.Start; i < c.End; i++)
+        {
+            if (view.Has(i, WordClass.NotName))
+            {
+                return false;
+            }
+
+            distinct |= view.IsWord(i) && (!view.Has(i, WordClass.Common) || !view.SeenInLowerCase(view.Keys[i]));
+        }
+
+        if (!distinct)
+        {
+            return false;
+        }
+
+        if (Joiner(At(k - 1)) && At(k - 2) is { } before && LastMentionEndingAt(before.End) is { Kind: MentionKind.Organization, Rule: not "acronym" })
+        {
+            return true;
+        }
+
+        return Joiner(At(k + 1)) && At(k + 2) is { } after
+            && ((after.Kind == ChunkKind.Actor && after.Entries[0].Kind == MentionKind.Organization) || (after.Kind == ChunkKind.Name && OrgHeadOf(after) is not null && after.End - after.Start >= 2));
     }
 
     /// <summary>

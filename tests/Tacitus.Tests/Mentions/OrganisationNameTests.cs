@@ -124,4 +124,27 @@ public sealed class OrganisationNameTests
         var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
+
+    [Theory]
+    [InlineData("Last year the group bought the mapping company Quellco for cash.", "Quellco", true)]
+    [InlineData("He told supporters of the ruling Varnak party that he would stay.", "Varnak", true)]
+    [InlineData("The hunt for senior Varnak officials went on for weeks.", "Varnak", true)]
+    [InlineData("Quellco spokesman Omar Tallis declined to comment.", "Quellco", true)]
+    [InlineData("Analysts compared Google and Quellco on their cloud sales.", "Quellco", true)]
+    [InlineData("The company John Brandt founded grew quickly.", "John Brandt", false)]
+    [InlineData("Sales at Google and Prevention rose, but prevention is better than cure.", "Prevention", false)]
+    public void Process_NameWithAnOrganisationCue_IsOrganisation(string text, string name, bool expected)
+    {
+        var doc = Analyze(text);
+        Assert.True(expected == Has(doc, name, MentionKind.Organization), Listing(doc));
+    }
+
+    [Fact]
+    public void Process_MemberTitleAfterCuedOrganisation_GivesThePersonItsAffiliation()
+    {
+        var doc = Analyze("Quellco spokesman Omar Tallis declined to comment.");
+        var person = doc.Mentions.Single(m => doc.Slice(m.Span).SequenceEqual("Omar Tallis"));
+        Assert.Equal("Quellco", person.Affiliation);
+        Assert.Equal("spokesman", person.Role);
+    }
 }

@@ -99,6 +99,7 @@ internal sealed class WordCompiler : IKnowledgeCompiler
         WordClass.PlaceHead => "placehead",
         WordClass.NotName => "notname",
         WordClass.Common => "common",
+        WordClass.OrgNoun => "orgnoun",
         _ => "function",
     };
 }
