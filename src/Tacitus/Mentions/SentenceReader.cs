@@ -458,6 +458,13 @@ internal sealed class SentenceReader
                     return;
                 }
 
+                // "Islamic Jihad", "Sunni Arab": a capitalised word of Phoenix's agent list (a religion, a community) before a name
+                // starts that name; it is no person's title.
+                if (OrgHeadOf(name) is null && view.Capitalized[c.Start] && !HandRole(c.Role))
+                {
+                    return;
+                }
+
                 if (OrgHeadOf(name) is null)
                 {
                     ReadName(j + 1, c.Role, null, null);

@@ -53,7 +53,7 @@ internal sealed class TokenView
 
             var len = PhraseKey.NormalizeToken(core, buffer, stripPossessive: false);
             Keys[i] = new string(buffer[..len]);
-            Capitalized[i] = core.Length > 0 && char.IsUpper(core[0]);
+            Capitalized[i] = core.Length > 0 && (char.IsUpper(core[0]) || ParticleName(core));
             var allCaps = core.Length > 0;
             foreach (var c in core)
             {
@@ -63,6 +63,19 @@ internal sealed class TokenView
             AllCaps[i] = allCaps && Capitalized[i];
             Classes[i] = words.ClassOf(Keys[i]);
         }
+    }
+
+    /// <summary>"al-Sadr", "el-Baradei", "bin-Laden": an Arabic article or kin word joined by a hyphen to a capitalised name is
+    /// written in lower case but is part of the name.</summary>
+    private static bool ParticleName(ReadOnlySpan<char> word)
+    {
+        var hyphen = word.IndexOf('-');
+        if (hyphen is < 2 or > 4 || hyphen + 1 >= word.Length || !char.IsUpper(word[hyphen + 1]))
+        {
+            return false;
+        }
+
+        return word[..hyphen] is "al" or "el" or "ad" or "ar" or "as" or "at" or "az" or "an" or "ash" or "bin" or "ibn" or "abu" or "abd" or "ul" or "ud";
     }
 
     public string[] Keys { get; }

@@ -147,4 +147,22 @@ public sealed class OrganisationNameTests
         Assert.Equal("Quellco", person.Affiliation);
         Assert.Equal("spokesman", person.Role);
     }
+
+    [Theory]
+    [InlineData("Senior cleric Yasin al-Karbali said the talks had failed.", "Yasin al-Karbali")]
+    [InlineData("The envoy met Omar bin-Hadi in the capital.", "Omar bin-Hadi")]
+    public void Process_ArabicParticleInName_StaysInThePersonsName(string text, string name)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, name, MentionKind.Person), Listing(doc));
+    }
+
+    [Theory]
+    [InlineData("The same cannot be said of Islamic Varnak, which refused the truce.", "Varnak")]
+    [InlineData("Violence spread through the Sunni Arab towns on Wednesday.", "Arab")]
+    public void Process_CapitalisedCommunityWordBeforeName_IsNoPersonsTitle(string text, string name)
+    {
+        var doc = Analyze(text);
+        Assert.False(Has(doc, name, MentionKind.Person), Listing(doc));
+    }
 }
