@@ -89,6 +89,7 @@ internal static class Chunker
         }
 
         JoinInitials(view, chunks);
+        JoinRoleBeforeOrgHead(view, chunks);
         JoinOfPlaces(view, chunks);
         JoinAndParts(view, chunks);
         return chunks;
@@ -237,6 +238,35 @@ internal static class Chunker
     /// <summary>"Shares of ...", "Members of ...": a common word capitalised only because it opens the sentence is no name's start.</summary>
     private static bool OpeningCommonWord(TokenView view, Chunk name, int sentenceStart) =>
         name.Start == sentenceStart && name.End - name.Start == 1 && view.Has(name.Start, WordClass.Common) && !view.Has(name.Start, WordClass.OrgHead | WordClass.PlaceHead);
+
+    /// <summary>"Opposition Group", "Veterans Association": a capitalised role word right before a name ending in an organisation
+    /// word starts that name.</summary>
+    private static void JoinRoleBeforeOrgHead(TokenView view, List<Chunk> chunks)
+    {
+        for (var k = 1; k < chunks.Count; k++)
+        {
+            var name = chunks[k];
+            var role = chunks[k - 1];
+            if (name.Kind != ChunkKind.Name || role.Kind != ChunkKind.Role || role.End != name.Start || view.HasPossessive[role.End - 1]
+                || !view.Has(name.End - 1, WordClass.OrgHead) || !view.Capitalized[name.End - 1])
+            {
+                continue;
+            }
+
+            var capitalised = true;
+            for (var i = role.Start; i < role.End; i++)
+            {
+                capitalised &= !view.IsWord(i) || view.Capitalized[i];
+            }
+
+            if (capitalised)
+            {
+                chunks[k - 1] = new Chunk { Kind = ChunkKind.Name, Start = role.Start, End = name.End };
+                chunks.RemoveAt(k);
+                k--;
+            }
+        }
+    }
 
     /// <summary>"Michael J. McDermott", "R. E. Glenn": an initial's full stop does not break a name.</summary>
     private static void JoinInitials(TokenView view, List<Chunk> chunks)

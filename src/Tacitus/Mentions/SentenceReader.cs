@@ -251,7 +251,28 @@ internal sealed class SentenceReader
 
             case MentionKind.Organization:
             {
-                var org = Add(MentionKind.Organization, c.Start, c.End, entry.Name, spell.Country, spell.Sector ?? SectorOfOrgKind(entry.OrgKind), $"dictionary:{entry.Source}", m => m.OrgKind = entry.OrgKind);
+                // "the Iraqi Islamic Party": a nationality adjective right before a dictionary organisation whose name ends in an
+                // organisation word belongs to its name; of another country than the entry's, it names another organisation.
+                var start = c.Start;
+                var country = spell.Country;
+                if (At(k - 1) is { Kind: ChunkKind.Adjective, Used: false } adjective && adjective.End == c.Start && view.Has(c.End - 1, WordClass.OrgHead)
+                    && view.Capitalized[c.End - 1] && !IsPossessive(adjective))
+                {
+                    adjective.Used = true;
+                    var own = adjective.Countries[0].Code;
+                    if (country is not null && country != own)
+                    {
+                        var kind = kb.Words.OrgKindOf(view.Keys[c.End - 1]) ?? "organization";
+                        var other = AddOrganization(adjective.Start, c.End, Text(adjective.Start, c.End), own, SectorOfOrgKind(kind), kind, "adjective+org-head");
+                        ReadAfterOrganization(k, other);
+                        return;
+                    }
+
+                    start = adjective.Start;
+                    country = own;
+                }
+
+                var org = Add(MentionKind.Organization, start, c.End, entry.Name, country, spell.Sector ?? SectorOfOrgKind(entry.OrgKind), $"dictionary:{entry.Source}", m => m.OrgKind = entry.OrgKind);
                 ReadAfterOrganization(k, org);
                 return;
             }

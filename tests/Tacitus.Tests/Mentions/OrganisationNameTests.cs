@@ -165,4 +165,24 @@ public sealed class OrganisationNameTests
         var doc = Analyze(text);
         Assert.False(Has(doc, name, MentionKind.Person), Listing(doc));
     }
+
+    [Theory]
+    [InlineData("At the same time, an Iranian Opposition Group released new papers.", "Iranian Opposition Group", "IRN")]
+    [InlineData("He said the Iraqi Islamic Party would take part in the vote.", "Iraqi Islamic Party", "IRQ")]
+    public void Process_NationalityBeforeOrganisationName_BelongsToTheName(string text, string span, string country)
+    {
+        var doc = Analyze(text);
+        var org = doc.Mentions.FirstOrDefault(m => doc.Slice(m.Span).SequenceEqual(span) && m.Kind == MentionKind.Organization);
+        Assert.True(org is not null, Listing(doc));
+        Assert.Equal(country, org.Country?.Value);
+    }
+
+    [Theory]
+    [InlineData("Calls are now forwarded to Dennis Hale Motorsports down the road.", "Dennis Hale Motorsports")]
+    [InlineData("The charts were sent by Brill Futures on Friday.", "Brill Futures")]
+    public void Process_GivenNameBeforeBusinessWord_IsOrganisation(string text, string span)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
+    }
 }
