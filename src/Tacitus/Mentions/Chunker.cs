@@ -89,6 +89,7 @@ internal static class Chunker
         }
 
         JoinInitials(view, chunks);
+        JoinRoleSurnames(view, chunks);
         JoinRoleBeforeOrgHead(view, chunks);
         JoinOfPlaces(view, chunks);
         JoinAndParts(view, chunks);
@@ -238,6 +239,25 @@ internal static class Chunker
     /// <summary>"Shares of ...", "Members of ...": a common word capitalised only because it opens the sentence is no name's start.</summary>
     private static bool OpeningCommonWord(TokenView view, Chunk name, int sentenceStart) =>
         name.Start == sentenceStart && name.End - name.Start == 1 && view.Has(name.Start, WordClass.Common) && !view.Has(name.Start, WordClass.OrgHead | WordClass.PlaceHead);
+
+    /// <summary>"Darin Fisher", "Ann Carver": after a given name, a capitalised word that Phoenix's agent list has as a role is
+    /// a surname.</summary>
+    private static void JoinRoleSurnames(TokenView view, List<Chunk> chunks)
+    {
+        for (var k = 1; k < chunks.Count; k++)
+        {
+            var role = chunks[k];
+            var name = chunks[k - 1];
+            if (role.Kind == ChunkKind.Role && role.End - role.Start == 1 && view.Capitalized[role.Start] && !view.AllCaps[role.Start]
+                && role.Role!.Source.StartsWith("agents:", StringComparison.Ordinal) && name.Kind == ChunkKind.Name && name.End == role.Start
+                && !view.HasPossessive[name.End - 1] && view.Has(name.Start, WordClass.GivenName) && !(k + 1 < chunks.Count && chunks[k + 1].Kind == ChunkKind.Name && chunks[k + 1].Start == role.End))
+            {
+                name.End = role.End;
+                chunks.RemoveAt(k);
+                k--;
+            }
+        }
+    }
 
     /// <summary>"Opposition Group", "Veterans Association": a capitalised role word right before a name ending in an organisation
     /// word starts that name.</summary>

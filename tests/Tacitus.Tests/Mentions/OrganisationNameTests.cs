@@ -185,4 +185,13 @@ public sealed class OrganisationNameTests
         var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
+
+    [Theory]
+    [InlineData("Darin Fisher wrote this response in January.", "Darin Fisher")]
+    [InlineData("The prize went to Anna Farmer last night.", "Anna Farmer")]
+    public void Process_RoleWordAfterGivenName_IsTheSurname(string text, string name)
+    {
+        var doc = Analyze(text);
+        Assert.True(Has(doc, name, MentionKind.Person), Listing(doc));
+    }
 }
