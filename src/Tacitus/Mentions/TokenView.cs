@@ -130,9 +130,10 @@ internal sealed class TokenView
         var last = document.Tokens[end - 1].Span;
         var stop = last.End - Possessive[end - 1];
 
-        // An abbreviation keeps its full stop ("U.S.", "RAND Corp."), unless the stop also ends the sentence.
+        // An abbreviation keeps its full stop ("U.S.", "RAND Corp."), unless the stop also ends the sentence or the word has its
+        // own already ("Inc." before the sentence's stop).
         if (Possessive[end - 1] == 0 && end + 1 < document.Tokens.Count && IsPunct(end, '.') && document.Tokens[end].Span.Start == last.End
-            && IsWord(end + 1) && Abbreviation(end - 1))
+            && document.Text[last.End - 1] != '.' && IsWord(end + 1) && Abbreviation(end - 1))
         {
             stop = document.Tokens[end].Span.End;
         }

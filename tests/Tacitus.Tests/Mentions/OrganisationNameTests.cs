@@ -88,6 +88,7 @@ public sealed class OrganisationNameTests
     [Theory]
     [InlineData("The loan was approved by the Harbor Bank. Then the board met.", "Harbor Bank")]
     [InlineData("Shares rose at Quell Corp. Then they fell.", "Quell Corp.")]
+    [InlineData("The papers went to the counterparty, QRNG, Inc.. On Monday they signed.", "QRNG, Inc.")]
     public void Process_OrganisationEndingASentence_KeepsOnlyAnAbbreviationsStop(string text, string span)
     {
         var doc = Analyze(text);
