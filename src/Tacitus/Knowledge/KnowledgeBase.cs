@@ -177,6 +177,7 @@ public sealed class KnowledgeBase
             var roles = ReadResource(KnowledgeTableFormat.RolesFile, errors, (r, f) =>
                 KnowledgeTableFormat.ReadRoles(r, f, errors).Select(x => (PhraseKey.Normalize(x.Phrase), x.Role)).ToList()) ?? [];
             var words = ReadResource(KnowledgeTableFormat.WordsFile, errors, (r, f) => KnowledgeTableFormat.ReadWords(r, f, errors).ToList()) ?? [];
+            words.AddRange(ReadResource(KnowledgeTableFormat.CommonWordsFile, errors, (r, _) => KnowledgeTableFormat.ReadCommonWords(r).ToList()) ?? []);
             return new RawTables(countries, actors, roles, words, errors);
         }
 

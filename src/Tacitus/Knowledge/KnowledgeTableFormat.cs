@@ -15,6 +15,7 @@ internal static class KnowledgeTableFormat
     public const string ActorsFile = "actors.tsv.gz";
     public const string RolesFile = "roles.tsv";
     public const string WordsFile = "words.tsv";
+    public const string CommonWordsFile = "common-words.txt.gz";
 
     // countries.tsv: iso3, name, aliases, adjectives, capitals
     public static List<CountryInfo> ReadCountries(TextReader reader, string file, List<TacitusError> errors)
@@ -175,11 +176,20 @@ internal static class KnowledgeTableFormat
             var cls = f.Length >= 2 ? Lexicon.ParseClass(f[1]) : WordClass.None;
             if (cls == WordClass.None)
             {
-                errors.Add(Bad(file, line, "expected word, class (function, given, honorific, speech, placeprep, actorverb, orghead, connector, pronoun, placehead, notname)"));
+                errors.Add(Bad(file, line, "expected word, class (function, given, honorific, speech, placeprep, actorverb, orghead, connector, pronoun, placehead, notname, orgnoun)"));
                 continue;
             }
 
             yield return (f[0], cls, f.Length > 2 && f[2].Length > 0 ? f[2] : null);
+        }
+    }
+
+    // common-words.txt.gz: one lower-case word a line
+    public static IEnumerable<(string Word, WordClass Class, string? Value)> ReadCommonWords(TextReader reader)
+    {
+        foreach (var (_, f) in Rows(reader))
+        {
+            yield return (f[0], WordClass.Common, null);
         }
     }
 

@@ -40,6 +40,14 @@ public enum WordClass
 
     /// <summary>A word that never starts or belongs to a person's name (months, days, common nouns written capitalised).</summary>
     NotName = 1 << 10,
+
+    /// <summary>A common lower-case English word (data/knowledge/common-words.txt): written in capitals it is shouting or a
+    /// heading, not a name ("VERY", "LOVE"); inside a name it is a descriptive word ("Housing", "Development").</summary>
+    Common = 1 << 11,
+
+    /// <summary>A lower-case noun for a kind of organisation ("company", "newspaper", "party"): the name next to it is an
+    /// organisation's ("the imaging company Quellco", "the ruling Fatah party").</summary>
+    OrgNoun = 1 << 12,
 }
 
 /// <summary>Word classes, keyed by the lower-case normalised word.</summary>
@@ -101,6 +109,8 @@ public sealed class Lexicon
         "pronoun" => WordClass.Pronoun,
         "placehead" => WordClass.PlaceHead,
         "notname" => WordClass.NotName,
+        "common" => WordClass.Common,
+        "orgnoun" => WordClass.OrgNoun,
         _ => WordClass.None,
     };
 }

@@ -10,7 +10,8 @@ namespace Tacitus.Mentions;
 /// ("Chinese officials" → CHN GOV), titled names ("French President Emmanuel Macron"), appositions ("Jane Roe, a
 /// fellow at the Brookings Institution" → affiliation), organisations (dictionary or a capitalised name ending in
 /// Ministry, Corp., Party…), and unknown people by name cues (honorific, title, apposition, speech verb, given name).
-/// Later bare surnames of people already found become mentions too ("name-part"); coreference links them.
+/// Later bare surnames of people already found become mentions too ("name-part"), and so do short forms of organisations
+/// already found ("org-part": a bracketed acronym, a distinctive first word); coreference links them.
 /// Every mention says which rule or dictionary entry gave it (<see cref="Mention.Rule"/>).
 /// </summary>
 internal sealed class ActorRecognizer : IPipelineStage
@@ -43,5 +44,6 @@ internal sealed class ActorRecognizer : IPipelineStage
         }
 
         NameParts.Add(document, view, knowledge, first);
+        OrgParts.Add(document, view, knowledge, first);
     }
 }

@@ -64,7 +64,7 @@ internal static class Chunker
                         last.End = i + 1;
                     }
                     else if (chunks.Count >= 2 && last is { Kind: ChunkKind.Other } && last.Start == i - 1 && view.Has(i - 1, WordClass.NameConnector) && !view.Capitalized[i - 1]
-                        && chunks[^2] is { Kind: ChunkKind.Name } name && name.End == i - 1 && !view.HasPossessive[i - 2])
+                        && chunks[^2] is { Kind: ChunkKind.Name } name && name.End == i - 1 && !view.HasPossessive[i - 2] && !OpeningCommonWord(view, name, start))
                     {
                         // "Bank of Korea", "Mohammed bin Salman": a lower-case connector inside a name.
                         chunks.RemoveAt(chunks.Count - 1);
@@ -89,13 +89,18 @@ internal static class Chunker
         }
 
         JoinInitials(view, chunks);
+        JoinRoleSurnames(view, chunks);
+        JoinRoleBeforeOrgHead(view, chunks);
         JoinOfPlaces(view, chunks);
+        JoinAndParts(view, chunks);
         return chunks;
     }
 
     /// <summary>
-    /// "Bank of Korea", "Housing Authority of New Orleans", "Court of the District of Columbia": a name ending in an
-    /// organisation word takes "of" (and "the") and the country, capital or name after it.
+    /// "Bank of Korea", "Housing Authority of New Orleans", "Court of the District of Columbia", "Association of Muslim Scholars":
+    /// a name ending in an organisation word takes "of" (and "the") and the capitalised words after it (names, places,
+    /// countries, capitalised role words). "And" or "&amp;" joins a second part when every word of both parts is a common word
+    /// written capitalised ("Department of Housing and Urban Development"), not a name ("Bank of England and Barclays").
     /// </summary>
     private static void JoinOfPlaces(TokenView view, List<Chunk> chunks)
     {
@@ -114,13 +119,171 @@ internal static class Chunker
                 target++;
             }
 
-            var after = chunks[target];
-            var place = after.Kind is ChunkKind.Capital or ChunkKind.Name
-                || (after.Kind == ChunkKind.Actor && after.Entries[0].Kind == Documents.MentionKind.Country);
-            if (place && after.Start == chunks[target - 1].End)
+            if (chunks[target].Start != chunks[target - 1].End || !OfPart(view, chunks, target))
             {
-                name.End = after.End;
-                chunks.RemoveRange(k + 1, target - k);
+                continue;
+            }
+
+            var last = TakeOfParts(view, chunks, target);
+            name.End = chunks[last].End;
+            chunks.RemoveRange(k + 1, last - k);
+        }
+    }
+
+    /// <summary>
+    /// After a name whose head before "of" is an organisation word: the capitalised role or nationality words right after it
+    /// ("Federation of Coastal Fishermen"), and a second part after "and" or "&amp;" when every word after "of" and after "and"
+    /// is a common word written capitalised ("Department of Housing and Urban Development"), not a name ("Bank of England and
+    /// Barclays").
+    /// </summary>
+    private static void JoinAndParts(TokenView view, List<Chunk> chunks)
+    {
+        for (var k = 0; k + 1 < chunks.Count; k++)
+        {
+            var name = chunks[k];
+            if (name.Kind != ChunkKind.Name || view.HasPossessive[name.End - 1] || OfHead(view, name) is not { } of)
+            {
+                continue;
+            }
+
+            if (chunks[k + 1] is { Kind: ChunkKind.Role or ChunkKind.Adjective } && chunks[k + 1].Start == name.End && OfPart(view, chunks, k + 1))
+            {
+                var tail = TakeOfParts(view, chunks, k + 1);
+                name.End = chunks[tail].End;
+                chunks.RemoveRange(k + 1, tail - k);
+            }
+
+            if (k + 2 >= chunks.Count || view.HasPossessive[name.End - 1] || chunks[k + 1] is not { Kind: ChunkKind.Other } and
+                || !(view.Keys[and.Start] == "and" || view.IsPunct(and.Start, '&')) || view.Capitalized[and.Start] || and.Start != name.End
+                || chunks[k + 2].Start != and.End || !OfPart(view, chunks, k + 2))
+            {
+                continue;
+            }
+
+            var partStart = view.Keys[of + 1] == "the" ? of + 2 : of + 1;
+            var last = TakeOfParts(view, chunks, k + 2);
+            if (AllCommon(view, partStart, name.End) && AllCommon(view, chunks[k + 2].Start, chunks[last].End))
+            {
+                name.End = chunks[last].End;
+                chunks.RemoveRange(k + 1, last - k);
+            }
+        }
+    }
+
+    /// <summary>The "of" token of a name whose word before it is a capitalised organisation word ("Bank of ..."), or null.</summary>
+    private static int? OfHead(TokenView view, Chunk name)
+    {
+        for (var i = name.Start + 1; i < name.End - 1; i++)
+        {
+            if (view.Keys[i] == "of" && !view.Capitalized[i])
+            {
+                return view.Has(i - 1, WordClass.OrgHead) && view.Capitalized[i - 1] ? i : null;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>The last of the adjacent capitalised chunks from <paramref name="first"/> that continue a name after "of".</summary>
+    private static int TakeOfParts(TokenView view, List<Chunk> chunks, int first)
+    {
+        var last = first;
+        while (last + 1 < chunks.Count && chunks[last + 1].Start == chunks[last].End && !view.HasPossessive[chunks[last].End - 1] && OfPart(view, chunks, last + 1))
+        {
+            last++;
+        }
+
+        return last;
+    }
+
+    /// <summary>
+    /// A chunk that can continue a name after "of": a country, capital, unknown name or dictionary actor, or a capitalised role or
+    /// nationality word ("Muslim Scholars"), but not a title just before a person's name ("... of State Secretary Jane Roe").
+    /// </summary>
+    private static bool OfPart(TokenView view, List<Chunk> chunks, int k)
+    {
+        var c = chunks[k];
+        switch (c.Kind)
+        {
+            case ChunkKind.Capital or ChunkKind.Name or ChunkKind.Actor:
+                return true;
+            case ChunkKind.Role or ChunkKind.Adjective:
+                for (var i = c.Start; i < c.End; i++)
+                {
+                    if (view.IsWord(i) && !view.Capitalized[i])
+                    {
+                        return false;
+                    }
+                }
+
+                return !(c.Kind == ChunkKind.Role && !c.Role!.Plural && k + 1 < chunks.Count && chunks[k + 1].Start == c.End
+                    && chunks[k + 1].Kind is ChunkKind.Name or ChunkKind.Actor);
+            default:
+                return false;
+        }
+    }
+
+    private static bool AllCommon(TokenView view, int start, int end)
+    {
+        for (var i = start; i < end; i++)
+        {
+            if (view.IsWord(i) && !view.Has(i, WordClass.Common))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>"Shares of ...", "Members of ...": a common word capitalised only because it opens the sentence is no name's start.</summary>
+    private static bool OpeningCommonWord(TokenView view, Chunk name, int sentenceStart) =>
+        name.Start == sentenceStart && name.End - name.Start == 1 && view.Has(name.Start, WordClass.Common) && !view.Has(name.Start, WordClass.OrgHead | WordClass.PlaceHead);
+
+    /// <summary>"Darin Fisher", "Ann Carver": after a given name, a capitalised word that Phoenix's agent list has as a role is
+    /// a surname.</summary>
+    private static void JoinRoleSurnames(TokenView view, List<Chunk> chunks)
+    {
+        for (var k = 1; k < chunks.Count; k++)
+        {
+            var role = chunks[k];
+            var name = chunks[k - 1];
+            if (role.Kind == ChunkKind.Role && role.End - role.Start == 1 && view.Capitalized[role.Start] && !view.AllCaps[role.Start]
+                && role.Role!.Source.StartsWith("agents:", StringComparison.Ordinal) && name.Kind == ChunkKind.Name && name.End == role.Start
+                && !view.HasPossessive[name.End - 1] && view.Has(name.Start, WordClass.GivenName) && !(k + 1 < chunks.Count && chunks[k + 1].Kind == ChunkKind.Name && chunks[k + 1].Start == role.End))
+            {
+                name.End = role.End;
+                chunks.RemoveAt(k);
+                k--;
+            }
+        }
+    }
+
+    /// <summary>"Opposition Group", "Veterans Association": a capitalised role word right before a name ending in an organisation
+    /// word starts that name.</summary>
+    private static void JoinRoleBeforeOrgHead(TokenView view, List<Chunk> chunks)
+    {
+        for (var k = 1; k < chunks.Count; k++)
+        {
+            var name = chunks[k];
+            var role = chunks[k - 1];
+            if (name.Kind != ChunkKind.Name || role.Kind != ChunkKind.Role || role.End != name.Start || view.HasPossessive[role.End - 1]
+                || !view.Has(name.End - 1, WordClass.OrgHead) || !view.Capitalized[name.End - 1])
+            {
+                continue;
+            }
+
+            var capitalised = true;
+            for (var i = role.Start; i < role.End; i++)
+            {
+                capitalised &= !view.IsWord(i) || view.Capitalized[i];
+            }
+
+            if (capitalised)
+            {
+                chunks[k - 1] = new Chunk { Kind = ChunkKind.Name, Start = role.Start, End = name.End };
+                chunks.RemoveAt(k);
+                k--;
             }
         }
     }

@@ -28,4 +28,14 @@ internal static class MentionForms
         ArgumentNullException.ThrowIfNull(mention);
         return mention.Rule is { } rule && rule.StartsWith("place:demonym", StringComparison.Ordinal);
     }
+
+    /// <summary>
+    /// True for a place read inside a longer name ("Chicago" in "Chicago Symphony Orchestra", rule <c>place:in-name</c>): a
+    /// toponym to geoparsing, but nested in another name, which flat named-entity annotation (CoNLL, UNER IOB2) cannot mark.
+    /// </summary>
+    public static bool IsInName(Mention mention)
+    {
+        ArgumentNullException.ThrowIfNull(mention);
+        return mention.Rule is "place:in-name";
+    }
 }

@@ -251,7 +251,28 @@ internal sealed class SentenceReader
 
             case MentionKind.Organization:
             {
-                var org = Add(MentionKind.Organization, c.Start, c.End, entry.Name, spell.Country, spell.Sector ?? SectorOfOrgKind(entry.OrgKind), $"dictionary:{entry.Source}", m => m.OrgKind = entry.OrgKind);
+                // "the Iraqi Islamic Party": a nationality adjective right before a dictionary organisation whose name ends in an
+                // organisation word belongs to its name; of another country than the entry's, it names another organisation.
+                var start = c.Start;
+                var country = spell.Country;
+                if (At(k - 1) is { Kind: ChunkKind.Adjective, Used: false } adjective && adjective.End == c.Start && view.Has(c.End - 1, WordClass.OrgHead)
+                    && view.Capitalized[c.End - 1] && !IsPossessive(adjective))
+                {
+                    adjective.Used = true;
+                    var own = adjective.Countries[0].Code;
+                    if (country is not null && country != own)
+                    {
+                        var kind = kb.Words.OrgKindOf(view.Keys[c.End - 1]) ?? "organization";
+                        var other = AddOrganization(adjective.Start, c.End, Text(adjective.Start, c.End), own, SectorOfOrgKind(kind), kind, "adjective+org-head");
+                        ReadAfterOrganization(k, other);
+                        return;
+                    }
+
+                    start = adjective.Start;
+                    country = own;
+                }
+
+                var org = Add(MentionKind.Organization, start, c.End, entry.Name, country, spell.Sector ?? SectorOfOrgKind(entry.OrgKind), $"dictionary:{entry.Source}", m => m.OrgKind = entry.OrgKind);
                 ReadAfterOrganization(k, org);
                 return;
             }
@@ -401,6 +422,15 @@ internal sealed class SentenceReader
     {
         var c = chunks[k];
         var country = c.Countries[0];
+
+        // "Moscow State University", "at Georgetown University": a capital starting an organisation's name.
+        if (!IsPossessive(c) && At(k + 1) is { Kind: ChunkKind.Name } body && body.Start == c.End && OrgHeadOf(body) is not null
+            && ReadModified(k, k + 1, [country], c.Start, "capital"))
+        {
+            c.Used = true;
+            return;
+        }
+
         var before = c.Start - 1;
         var afterPreposition = before >= sentence.FirstToken && view.Has(before, WordClass.PlacePreposition);
         if (afterPreposition)
@@ -449,6 +479,13 @@ internal sealed class SentenceReader
                     return;
                 }
 
+                // "Islamic Jihad", "Sunni Arab": a capitalised word of Phoenix's agent list (a religion, a community) before a name
+                // starts that name; it is no person's title.
+                if (OrgHeadOf(name) is null && view.Capitalized[c.Start] && !HandRole(c.Role))
+                {
+                    return;
+                }
+
                 if (OrgHeadOf(name) is null)
                 {
                     ReadName(j + 1, c.Role, null, null);
@@ -477,10 +514,16 @@ internal sealed class SentenceReader
         var c = chunks[k];
         c.Used = true;
         var length = c.End - c.Start;
-        if (OrgHeadOf(c) is { } orgKind && length >= 2)
+        if (OrgHeadOf(c) is { } orgKind && (length >= 2 || LoneBody(c, orgKind)))
         {
+            // "the West Bank": a place's name that ends in an organisation word is the place.
+            if (PlaceSpan(c.Start, c.End))
+            {
+                return null;
+            }
+
             var orgCountry = CountryOfAfter(c.End);
-            return AddOrganization(c.Start, c.End, Text(c.Start, c.End), orgCountry?.Code, SectorOfOrgKind(orgKind), orgKind, "org-head");
+            return AddOrganization(c.Start, c.End, Text(c.Start, c.End), orgCountry?.Code, SectorOfOrgKind(orgKind), orgKind, length >= 2 ? "org-head" : "org-head:the");
         }
 
         if (title is null && CorporateSuffixEnd(c.End) > c.End)
@@ -496,6 +539,17 @@ internal sealed class SentenceReader
         if (length == 1 && title is null && Acronym(c.Start))
         {
             return AddOrganization(c.Start, c.End, Text(c.Start, c.End), null, null, "organization", "acronym");
+        }
+
+        if (OrganisationCue(k, title) is { } orgCue && length <= 5)
+        {
+            var org = AddOrganization(c.Start, c.End, Text(c.Start, c.End), country?.Code, null, "organization", $"org-cue:{orgCue}");
+            if (orgCue == "role-after")
+            {
+                ReadAfterOrganization(k, org);
+            }
+
+            return org;
         }
 
         var cue = title is not null ? "title"
@@ -527,6 +581,75 @@ internal sealed class SentenceReader
     }
 
     /// <summary>
+    /// What makes an unknown name an organisation's, or null: a noun for a kind of organisation before it ("the imaging company
+    /// Quellco", read as its title) or after it ("the ruling Fatah party"); a plural role or a member's title after it
+    /// ("Baath officials", "Quellco spokesman"); an organisation it is listed with ("Google and Quellco"). Never a name that
+    /// starts with a given name or is a place.
+    /// </summary>
+    private string? OrganisationCue(int k, RoleInfo? title)
+    {
+        var c = chunks[k];
+        if (view.Has(c.Start, WordClass.GivenName) || IsPlace(c.Start, c.End) || PlaceSpan(c.Start, c.End))
+        {
+            return null;
+        }
+
+        if (title is not null)
+        {
+            return kb.Words.Is(PhraseKey.Normalize(title.Noun), WordClass.OrgNoun) ? "noun-before" : null;
+        }
+
+        var last = sentence.FirstToken + sentence.TokenCount;
+        if (c.End < last && !view.HasPossessive[c.End - 1] && !view.Capitalized[c.End] && view.Has(c.End, WordClass.OrgNoun))
+        {
+            return "noun-after";
+        }
+
+        if (At(k + 1) is { Kind: ChunkKind.Role, Role: { } role } next && next.Start == c.End && !view.Capitalized[next.Start] && !view.HasPossessive[c.End - 1]
+            && (role.Plural || role.Type == RoleType.Member) && HandRole(role))
+        {
+            return "role-after";
+        }
+
+        return CoordinatedWithOrganization(k) ? "listed" : null;
+    }
+
+    /// <summary>
+    /// "Google and Quellco", "Quellco, Google": a name joined by "and", "or", a comma or a slash to an organisation found by its
+    /// name (not an unknown acronym). The name has a word that is no common word written in lower case elsewhere in the
+    /// document, and none that is never a name ("E-mail").
+    /// </summary>
+    private bool CoordinatedWithOrganization(int k)
+    {
+        bool Joiner(Chunk? j) => j is { Kind: ChunkKind.Other } && (view.Keys[j.Start] is "and" or "or" || view.IsPunct(j.Start, ',') || view.IsPunct(j.Start, '/') || view.IsPunct(j.Start, '&'));
+
+        var c = chunks[k];
+        var distinct = false;
+        for (var i = c.Start; i < c.End; i++)
+        {
+            if (view.Has(i, WordClass.NotName))
+            {
+                return false;
+            }
+
+            distinct |= view.IsWord(i) && (!view.Has(i, WordClass.Common) || !view.SeenInLowerCase(view.Keys[i]));
+        }
+
+        if (!distinct)
+        {
+            return false;
+        }
+
+        if (Joiner(At(k - 1)) && At(k - 2) is { } before && LastMentionEndingAt(before.End) is { Kind: MentionKind.Organization, Rule: not "acronym" })
+        {
+            return true;
+        }
+
+        return Joiner(At(k + 1)) && At(k + 2) is { } after
+            && ((after.Kind == ChunkKind.Actor && after.Entries[0].Kind == MentionKind.Organization) || (after.Kind == ChunkKind.Name && OrgHeadOf(after) is not null && after.End - after.Start >= 2));
+    }
+
+    /// <summary>
     /// True when the place recogniser found a place spanning exactly tokens [start, end) that reads as a place: a country or
     /// region ("Florida"), or any place after a place preposition ("in Sydney", "around Norman"; not "to", "and", "of",
     /// which also come before people).
@@ -538,6 +661,33 @@ internal sealed class SentenceReader
         foreach (var m in document.Mentions)
         {
             if (m.Kind == MentionKind.Place && m.Span == span && (afterPreposition || m.Place?.FeatureType is "country" or "region"))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// "the Senate", "The Army": one capitalised word naming a state body (government, military, party) after "the", with no
+    /// capitalised word or possessive after it ("the Senate Majority Leader").
+    /// </summary>
+    private bool LoneBody(Chunk c, string orgKind)
+    {
+        var i = c.Start;
+        var last = sentence.FirstToken + sentence.TokenCount;
+        return orgKind is "government" or "military" or "party" && i - 1 >= sentence.FirstToken && view.Keys[i - 1] == "the" && (!view.Capitalized[i - 1] || i - 1 == sentence.FirstToken)
+            && !view.HasPossessive[i] && !view.AllCaps[i] && (c.End >= last || !view.Capitalized[c.End]) && !TitleCase();
+    }
+
+    /// <summary>True when the place recogniser found a place (not one inside a longer name) spanning exactly tokens [start, end).</summary>
+    private bool PlaceSpan(int start, int end)
+    {
+        var span = view.SpanOf(start, end);
+        foreach (var m in document.Mentions)
+        {
+            if (m.Kind == MentionKind.Place && m.Span == span && !MentionForms.IsInName(m))
             {
                 return true;
             }
@@ -625,13 +775,14 @@ internal sealed class SentenceReader
 
     /// <summary>
     /// NASA, IUCN: an all-capital word of three to six letters in a sentence that is not all capitals. Not an acronym
-    /// naming an organisation: a Roman numeral ("VII"), a word shouted among other capitals ("CALL TODAY"), a thing
-    /// someone has ("a DUI", "their RFP", "Google's IPO") or a unit next to a number ("ISO 6400", "4 DAYS").
+    /// naming an organisation: a Roman numeral ("VII"), a common word written in capitals ("VERY", "LOVE"), a word shouted
+    /// among other capitals ("CALL TODAY"), a thing someone has ("a DUI", "their RFP", "Google's IPO") or a unit next to a
+    /// number ("ISO 6400", "4 DAYS").
     /// </summary>
     private bool Acronym(int i)
     {
         var key = view.Keys[i];
-        if (!view.AllCaps[i] || key.Length is < 3 or > 6 || !key.All(char.IsAsciiLetter) || view.Has(i, WordClass.Function | WordClass.NotName | WordClass.GivenName)
+        if (!view.AllCaps[i] || key.Length is < 3 or > 6 || !key.All(char.IsAsciiLetter) || view.Has(i, WordClass.Function | WordClass.NotName | WordClass.GivenName | WordClass.Common)
             || key.All(c => "ivxlcdm".Contains(c, StringComparison.Ordinal)))
         {
             return false;

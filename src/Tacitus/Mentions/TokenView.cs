@@ -53,7 +53,7 @@ internal sealed class TokenView
 
             var len = PhraseKey.NormalizeToken(core, buffer, stripPossessive: false);
             Keys[i] = new string(buffer[..len]);
-            Capitalized[i] = core.Length > 0 && char.IsUpper(core[0]);
+            Capitalized[i] = core.Length > 0 && (char.IsUpper(core[0]) || ParticleName(core));
             var allCaps = core.Length > 0;
             foreach (var c in core)
             {
@@ -63,6 +63,19 @@ internal sealed class TokenView
             AllCaps[i] = allCaps && Capitalized[i];
             Classes[i] = words.ClassOf(Keys[i]);
         }
+    }
+
+    /// <summary>"al-Sadr", "el-Baradei", "bin-Laden": an Arabic article or kin word joined by a hyphen to a capitalised name is
+    /// written in lower case but is part of the name.</summary>
+    private static bool ParticleName(ReadOnlySpan<char> word)
+    {
+        var hyphen = word.IndexOf('-');
+        if (hyphen is < 2 or > 4 || hyphen + 1 >= word.Length || !char.IsUpper(word[hyphen + 1]))
+        {
+            return false;
+        }
+
+        return word[..hyphen] is "al" or "el" or "ad" or "ar" or "as" or "at" or "az" or "an" or "ash" or "bin" or "ibn" or "abu" or "abd" or "ul" or "ud";
     }
 
     public string[] Keys { get; }
@@ -117,9 +130,10 @@ internal sealed class TokenView
         var last = document.Tokens[end - 1].Span;
         var stop = last.End - Possessive[end - 1];
 
-        // An abbreviation keeps its full stop ("U.S.", "RAND Corp."), unless the stop also ends the sentence.
+        // An abbreviation keeps its full stop ("U.S.", "RAND Corp."), unless the stop also ends the sentence or the word has its
+        // own already ("Inc." before the sentence's stop).
         if (Possessive[end - 1] == 0 && end + 1 < document.Tokens.Count && IsPunct(end, '.') && document.Tokens[end].Span.Start == last.End
-            && IsWord(end + 1) && Abbreviation(end - 1))
+            && document.Text[last.End - 1] != '.' && IsWord(end + 1) && Abbreviation(end - 1))
         {
             stop = document.Tokens[end].Span.End;
         }
@@ -127,11 +141,16 @@ internal sealed class TokenView
         return new(document.Tokens[first].Span.Start, stop);
     }
 
+    /// <summary>A word that takes a full stop: one with a stop inside ("U.S"), an honorific ("Gen"), or an organisation word's short
+    /// form ("Corp", "Inc", "Co"); not a short whole word ("Bank", "Army", "Post").</summary>
     private bool Abbreviation(int i)
     {
         var text = document.Tokens[i].Span.Of(document.Text);
-        return text.Contains('.') || (text.Length <= 4 && Capitalized[i] && Has(i, WordClass.OrgHead | WordClass.Honorific));
+        return text.Contains('.') || (text.Length <= 4 && Capitalized[i] && (Has(i, WordClass.Honorific) || (Has(i, WordClass.OrgHead) && IsShortForm(Keys[i]))));
     }
+
+    private static bool IsShortForm(string key) =>
+        key is "corp" or "inc" or "ltd" or "co" or "llc" or "plc" or "llp" or "lp" or "bros" or "dept" or "assn" or "intl" or "natl" or "univ" or "cos";
 
     /// <summary>
     /// The longest phrase of <paramref name="index"/> starting at token <paramref name="start"/> (before <paramref name="limit"/>):

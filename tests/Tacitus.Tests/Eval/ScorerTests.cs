@@ -305,6 +305,21 @@ public class NerScorerTests
     }
 
     [Theory]
+    [InlineData("place:in-name", 0)]
+    [InlineData("place:demonym", 0)]
+    [InlineData("place:gazetteer", 1)]
+    public void Add_PlaceInsideNameOrAdjective_LeftOut(string rule, int counted)
+    {
+        var doc = Doc(Text);
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Place, Span = Find(Text, "Lisbon"), Rule = rule });
+        var scorer = new NerScorer();
+
+        scorer.Add("doc", [], doc);
+
+        Assert.Equal(counted, scorer.Exact("LOC").System);
+    }
+
+    [Theory]
     [InlineData(MentionKind.Person, "PER")]
     [InlineData(MentionKind.Organization, "ORG")]
     [InlineData(MentionKind.Place, "LOC")]

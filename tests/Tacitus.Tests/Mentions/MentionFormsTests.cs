@@ -26,4 +26,14 @@ public sealed class MentionFormsTests
         var mention = new Mention { Kind = MentionKind.Person, Span = new TextSpan(0, 7), Rule = rule };
         Assert.Equal(expected, MentionForms.IsDescription(mention));
     }
+
+    [Theory]
+    [InlineData("place:in-name", true)]
+    [InlineData("place:gazetteer", false)]
+    [InlineData(null, false)]
+    public void IsInName_Rule_TellsPlacesNestedInNames(string? rule, bool expected)
+    {
+        var mention = new Mention { Kind = MentionKind.Place, Span = new TextSpan(0, 7), Rule = rule };
+        Assert.Equal(expected, MentionForms.IsInName(mention));
+    }
 }

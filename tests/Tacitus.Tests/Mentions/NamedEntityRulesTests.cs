@@ -12,7 +12,7 @@ public sealed class NamedEntityRulesTests
     private static Document Analyze(string text)
     {
         var document = new Document(text, new DocumentMetadata()) { Language = "en" };
-        var pipeline = new AnalysisPipeline([new SentenceSegmenter(), new PlaceRecognizer(), new ActorRecognizer(KnowledgeBase.Default), new CoreferenceResolver()]);
+        var pipeline = new AnalysisPipeline([new SentenceSegmenter(), new BoilerplateMarker(), new PlaceRecognizer(), new ActorRecognizer(KnowledgeBase.Default), new CoreferenceResolver()]);
         return pipeline.Process(document);
     }
 

@@ -8,8 +8,9 @@ namespace Tacitus.Eval.Scoring;
 /// ORG ↔ <see cref="MentionKind.Organization"/>, LOC ↔ <see cref="MentionKind.Place"/> and <see cref="MentionKind.Country"/>.
 /// Mentions that stand for a named actor (<see cref="Mention.IsReference"/>: pronouns, resolved descriptions) and descriptions
 /// nobody resolved (<see cref="Mentions.MentionForms.IsDescription"/>: "the police", "Chinese officials") are not names and are
-/// left out. A span found twice with one type (a country is both a place and an actor) counts once. A span counts only with
-/// its own type: exact (CoNLL) and overlap F1 per type, and micro-averaged.
+/// left out, and so are places read inside a longer name (<see cref="Mentions.MentionForms.IsInName"/>: "Chicago" in "Chicago
+/// Symphony Orchestra"), which flat IOB2 gold cannot mark. A span found twice with one type (a country is both a place and an
+/// actor) counts once. A span counts only with its own type: exact (CoNLL) and overlap F1 per type, and micro-averaged.
 /// </summary>
 internal sealed class NerScorer
 {
@@ -39,7 +40,7 @@ internal sealed class NerScorer
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(document);
-        var output = document.Mentions.Where(m => !m.IsReference && !Mentions.MentionForms.IsDescription(m) && !Mentions.MentionForms.IsAdjective(m) && TypeOf(m.Kind) is not null)
+        var output = document.Mentions.Where(m => !m.IsReference && !Mentions.MentionForms.IsDescription(m) && !Mentions.MentionForms.IsAdjective(m) && !Mentions.MentionForms.IsInName(m) && TypeOf(m.Kind) is not null)
             .Select(m => (Type: TypeOf(m.Kind)!, m.Span)).Distinct().ToList();
         foreach (var type in Types)
         {

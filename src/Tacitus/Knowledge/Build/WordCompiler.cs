@@ -4,8 +4,8 @@ namespace Tacitus.Knowledge.Build;
 
 /// <summary>
 /// words.tsv: cue words (data/knowledge/words.tsv) plus given names: data/knowledge/given-names.txt and the first words of the person names
-/// in the compiled actors table that start two or more names and are not cue, country or role words.
-/// Runs after the actors and roles compilers.
+/// in the compiled actors table that start two or more names and are not cue, country or role words. Also common-words.txt.gz,
+/// the common lower-case English words of data/knowledge/common-words.txt. Runs after the actors and roles compilers.
 /// </summary>
 internal sealed class WordCompiler : IKnowledgeCompiler
 {
@@ -78,7 +78,11 @@ internal sealed class WordCompiler : IKnowledgeCompiler
         var given = listed.Values.Select(n => $"{n}\tgiven").ToList();
         var rows = hand.Select(h => h.Value is null ? $"{h.Word}\t{ClassName(h.Class)}" : $"{h.Word}\t{ClassName(h.Class)}\t{h.Value}").Concat(given);
         CompiledTableWriter.Write(dataDirectory, KnowledgeTableFormat.WordsFile, "# word\tclass\tvalue (built by `tacitus knowledge build`; see data/NOTICE.md)", rows);
-        return $"{hand.Count} cue words, {given.Count} given names → data/compiled/{KnowledgeTableFormat.WordsFile}";
+
+        // Common lower-case English words (Debian wamerican, see data/NOTICE.md), as listed by scripts/build-common-words.sh.
+        var common = CompiledTableWriter.HandRows(dataDirectory, "common-words.txt").Select(r => r.Fields[0].ToLowerInvariant()).Where(w => w.Length >= 2).Distinct(StringComparer.Ordinal).Order(StringComparer.Ordinal).ToList();
+        CompiledTableWriter.Write(dataDirectory, KnowledgeTableFormat.CommonWordsFile, "# common lower-case English words (built by `tacitus knowledge build`; see data/NOTICE.md)", common);
+        return $"{hand.Count} cue words, {given.Count} given names → data/compiled/{KnowledgeTableFormat.WordsFile}; {common.Count} common words → data/compiled/{KnowledgeTableFormat.CommonWordsFile}";
     }
 
     private static string ClassName(WordClass c) => c switch
@@ -94,6 +98,8 @@ internal sealed class WordCompiler : IKnowledgeCompiler
         WordClass.Pronoun => "pronoun",
         WordClass.PlaceHead => "placehead",
         WordClass.NotName => "notname",
+        WordClass.Common => "common",
+        WordClass.OrgNoun => "orgnoun",
         _ => "function",
     };
 }
