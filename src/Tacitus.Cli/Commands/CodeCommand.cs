@@ -69,6 +69,10 @@ internal static class CodeCommand
                     failed++;
                     var origin = item.Document!.Metadata.Origin ?? item.Document.Id.Value;
                     Console.Error.WriteLine(new TacitusError("TAC400", "analysis", $"analysis failed: {ex.GetType().Name}: {ex.Message}", origin).ToString());
+                    if (Environment.GetEnvironmentVariable("TACITUS_TRACE") == "1")
+                    {
+                        Console.Error.WriteLine(ex.ToString());
+                    }
                     continue;
                 }
 

@@ -203,6 +203,11 @@ internal sealed partial class SentenceReader
         }
 
         from = SkipTime(from);
+        if (from >= w.Count)
+        {
+            return null; // the cue ends the sentence ("... as the company said"): nothing follows it to report
+        }
+
         var end = ParticipleAfter(from) is var p and >= 0 ? w.Span(p).Start : w.Sentence.Span.End;
         if (inRelative)
         {
