@@ -44,7 +44,7 @@ internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents,
     public double FirstPassSeconds { get; init; }
 
     /// <summary>What the process used over all timed runs (the forced collections between runs included).</summary>
-    public ProcessSample Used { get; init; }
+    public ProcessUsage Used { get; init; }
 
     /// <summary>Processor milliseconds per document, all threads: unlike wall time, it does not grow when other programs take the cores.</summary>
     public double ProcessorMillisecondsPerDocument => PerDocument(Used.Processor.TotalMilliseconds);

@@ -5,28 +5,47 @@ namespace Tacitus.Bench;
 
 /// <summary>
 /// What the process has used so far: processor time, bytes allocated, time paused for garbage collection, lock
-/// contentions, and (on Linux) how long its threads stood ready to run while every core was busy with other programs.
-/// Two samples taken around a run tell whether a slow run was our own work or a crowded machine.
+/// contentions, and (on Linux) each thread's time on a core and time ready to run while every core was busy.
+/// The difference of two samples (<see cref="Since"/>) tells whether a slow run was our own work or a crowded machine.
 /// </summary>
-internal readonly record struct ProcessSample(TimeSpan Processor, long Allocated, TimeSpan GcPause, int Collections, long LockContentions, TimeSpan? RunQueueWait)
+internal sealed record ProcessSample(TimeSpan Processor, long Allocated, TimeSpan GcPause, int Collections, long LockContentions,
+    IReadOnlyDictionary<string, (long OnCore, long Waiting)>? Threads)
 {
     public static ProcessSample Take()
     {
         using var process = Process.GetCurrentProcess();
         return new ProcessSample(process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false), GC.GetTotalPauseDuration(),
-            GC.CollectionCount(0), Monitor.LockContentionCount, ReadRunQueueWait());
+            GC.CollectionCount(0), Monitor.LockContentionCount, ReadThreads());
     }
 
-    public static ProcessSample operator -(ProcessSample after, ProcessSample before) =>
-        new(after.Processor - before.Processor, after.Allocated - before.Allocated, after.GcPause - before.GcPause,
-            after.Collections - before.Collections, after.LockContentions - before.LockContentions,
-            after.RunQueueWait is { } a && before.RunQueueWait is { } b ? a - b : null);
+    /// <summary>What was used between <paramref name="before"/> and this sample.</summary>
+    public ProcessUsage Since(ProcessSample before)
+    {
+        ArgumentNullException.ThrowIfNull(before);
+        return new ProcessUsage(Processor - before.Processor, Allocated - before.Allocated, GcPause - before.GcPause,
+            Collections - before.Collections, LockContentions - before.LockContentions, RunQueueWait(before));
+    }
 
     /// <summary>
-    /// The time the process's threads spent runnable but waiting for a core (second field of Linux's
-    /// <c>/proc/self/task/*/schedstat</c>, in nanoseconds), summed over the threads alive now; null elsewhere.
+    /// Time the working threads stood ready to run without a core. Threads that did almost no work in between (timers,
+    /// the thread pool's housekeeping: woken a thousand times a second, each time waiting a little) are left out, as
+    /// their waits delay nothing; a working thread counts from when it started if it started in between.
     /// </summary>
-    private static TimeSpan? ReadRunQueueWait()
+    private TimeSpan? RunQueueWait(ProcessSample before)
+    {
+        if (Threads is null || before.Threads is null)
+        {
+            return null;
+        }
+
+        var deltas = Threads.Select(t => before.Threads.TryGetValue(t.Key, out var b) ? (OnCore: t.Value.OnCore - b.OnCore, Waiting: t.Value.Waiting - b.Waiting) : t.Value).ToList();
+        var total = deltas.Sum(d => d.OnCore);
+        var waited = deltas.Where(d => d.OnCore > 0 && d.OnCore >= total / 50).Sum(d => d.Waiting);
+        return TimeSpan.FromTicks(waited / 100);
+    }
+
+    /// <summary>Each thread's nanoseconds on a core and waiting for one (Linux's <c>/proc/self/task/*/schedstat</c>); null elsewhere.</summary>
+    private static Dictionary<string, (long OnCore, long Waiting)>? ReadThreads()
     {
         const string tasks = "/proc/self/task";
         if (!OperatingSystem.IsLinux() || !Directory.Exists(tasks))
@@ -34,7 +53,7 @@ internal readonly record struct ProcessSample(TimeSpan Processor, long Allocated
             return null;
         }
 
-        long nanoseconds = 0;
+        var threads = new Dictionary<string, (long, long)>(StringComparer.Ordinal);
         foreach (var task in Directory.EnumerateDirectories(tasks))
         {
             string line;
@@ -52,12 +71,16 @@ internal readonly record struct ProcessSample(TimeSpan Processor, long Allocated
             }
 
             var fields = line.Split(' ', StringSplitOptions.RemoveEmptyEntries);
-            if (fields.Length >= 2 && long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var waited))
+            if (fields.Length >= 2 && long.TryParse(fields[0], NumberStyles.None, CultureInfo.InvariantCulture, out var onCore) &&
+                long.TryParse(fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var waiting))
             {
-                nanoseconds += waited;
+                threads[Path.GetFileName(task)] = (onCore, waiting);
             }
         }
 
-        return TimeSpan.FromTicks(nanoseconds / 100);
+        return threads;
     }
 }
+
+/// <summary>What the process used over a stretch of time (see <see cref="ProcessSample"/>).</summary>
+internal readonly record struct ProcessUsage(TimeSpan Processor, long Allocated, TimeSpan GcPause, int Collections, long LockContentions, TimeSpan? RunQueueWait);

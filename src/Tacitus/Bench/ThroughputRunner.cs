@@ -68,7 +68,7 @@ internal static class ThroughputRunner
                     seconds.Add(wall.Elapsed.TotalSeconds);
                 }
 
-                var used = ProcessSample.Take() - before;
+                var used = ProcessSample.Take().Since(before);
                 using var process = Process.GetCurrentProcess();
                 process.Refresh();
                 yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, process.PeakWorkingSet64)
