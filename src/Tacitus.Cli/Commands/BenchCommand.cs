@@ -20,9 +20,10 @@ internal static class BenchCommand
         var workers = new Option<int?>("--workers") { Description = "Run with this many workers only (default: 1, then all cores)." };
         var repeat = new Option<int>("--repeat") { Description = "Timed runs per configuration; the median is reported.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print JSON as well as the table." };
+        var stages = new Option<bool>("--stages") { Description = "Time each stage of the full analysis too: ms per document and share of the total." };
         var command = new Command("bench", "Measure throughput: read + segment (the floor) and the full analysis, one worker and all cores.")
         {
-            path, docs, stage, workers, repeat, json,
+            path, docs, stage, workers, repeat, json, stages,
         };
 
         command.SetAction((parse, ct) =>
@@ -45,6 +46,7 @@ internal static class BenchCommand
                 Path = corpus,
                 Documents = parse.GetValue(docs),
                 Repeat = parse.GetValue(repeat),
+                StageBreakdown = parse.GetValue(stages),
                 Stages = parse.GetValue(stage) switch
                 {
                     "read" => [BenchStage.Read],

@@ -23,11 +23,49 @@ internal sealed record BenchOptions
 
     /// <summary>Timed runs per configuration; the median is reported. One untimed warm-up pass comes first.</summary>
     public int Repeat { get; init; } = 3;
+
+    /// <summary>Time every stage of the full analysis as well (ms per document and share of the total).</summary>
+    public bool StageBreakdown { get; init; }
 }
 
 /// <summary>One configuration's figures: the median of the timed runs.</summary>
 internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents, int Failed, long Bytes, IReadOnlyList<double> Seconds, long PeakWorkingSetBytes)
 {
+    /// <summary>Time per stage over all timed runs (all workers together), when a breakdown was asked for.</summary>
+    public IReadOnlyList<StageTime> StageTimes { get; init; } = [];
+
+    /// <summary>A stage's milliseconds per document (its total over every timed run and worker, per document analysed).</summary>
+    public double MillisecondsPerDocument(StageTime stage) => PerDocument(stage.Seconds * 1000);
+
+    /// <summary>A stage's kilobytes allocated per document.</summary>
+    public double KilobytesPerDocument(StageTime stage) => PerDocument(stage.AllocatedBytes / 1000.0);
+
+    /// <summary>Wall seconds of the first, untimed pass: the code still compiling and the recogniser's caches empty.</summary>
+    public double FirstPassSeconds { get; init; }
+
+    /// <summary>What the process used over all timed runs (the forced collections between runs included).</summary>
+    public ProcessUsage Used { get; init; }
+
+    /// <summary>Processor milliseconds per document, all threads: unlike wall time, it does not grow when other programs take the cores.</summary>
+    public double ProcessorMillisecondsPerDocument => PerDocument(Used.Processor.TotalMilliseconds);
+
+    /// <summary>Kilobytes allocated per document analysed.</summary>
+    public double KilobytesAllocatedPerDocument => PerDocument(Used.Allocated / 1000.0);
+
+    /// <summary>Share of the wall time the program stood still for garbage collection.</summary>
+    public double GcPauseShare => Seconds.Sum() > 0 ? Used.GcPause.TotalSeconds / Seconds.Sum() : 0;
+
+    /// <summary>
+    /// Milliseconds per document the threads stood ready to run but found no free core (Linux only): well above zero,
+    /// other programs had the cores, and the wall figures understate what the code can do.
+    /// </summary>
+    public double? RunQueueWaitMillisecondsPerDocument => Used.RunQueueWait is { } wait ? PerDocument(wait.TotalMilliseconds) : null;
+
+    /// <summary>Documents per second of the first pass (code compiling, caches empty): what a one-off run over new text gets.</summary>
+    public double FirstPassDocumentsPerSecond => FirstPassSeconds > 0 ? Documents / FirstPassSeconds : 0;
+
+    private double PerDocument(double total) => Documents > 0 && Seconds.Count > 0 ? total / (Documents * (double)Seconds.Count) : 0;
+
     public double MedianSeconds
     {
         get

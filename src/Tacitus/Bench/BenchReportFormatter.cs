@@ -19,11 +19,20 @@ internal static class BenchReportFormatter
         ArgumentNullException.ThrowIfNull(results);
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append("| stage | workers | documents | MB | wall s (median) | runs (s) | documents/s | MB/s | peak working set MB |\n");
-        sb.Append("|---|---:|---:|---:|---:|---|---:|---:|---:|\n");
+        sb.Append("| stage | workers | documents | MB | wall s (median) | runs (s) | documents/s | MB/s | first pass documents/s | peak working set MB |\n");
+        sb.Append("|---|---:|---:|---:|---:|---|---:|---:|---:|---:|\n");
         foreach (var r in results)
         {
-            sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} | {r.Documents} | {r.Megabytes:F2} | {r.MedianSeconds:F3} | {string.Join(" ", r.Seconds.Select(s => s.ToString("F3", c)))} | {r.DocumentsPerSecond:F0} | {r.MegabytesPerSecond:F2} | {r.PeakWorkingSetBytes / 1_000_000.0:F0} |\n");
+            sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} | {r.Documents} | {r.Megabytes:F2} | {r.MedianSeconds:F3} | {string.Join(" ", r.Seconds.Select(s => s.ToString("F3", c)))} | {r.DocumentsPerSecond:F0} | {r.MegabytesPerSecond:F2} | {r.FirstPassDocumentsPerSecond:F0} | {r.PeakWorkingSetBytes / 1_000_000.0:F0} |\n");
+        }
+
+        sb.Append("\nWhat the timed runs used, per document: processor time (all threads), time ready to run but without a free core (Linux; high when other programs hold the cores), bytes allocated; and the share of wall time paused for garbage collection.\n\n");
+        sb.Append("| stage | workers | CPU ms / document | waiting for a core ms / document | KB allocated / document | GC pause | lock contentions |\n");
+        sb.Append("|---|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var r in results)
+        {
+            var wait = r.RunQueueWaitMillisecondsPerDocument is { } w ? w.ToString("F2", c) : "n/a";
+            sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} | {r.ProcessorMillisecondsPerDocument:F2} | {wait} | {r.KilobytesAllocatedPerDocument:F0} | {r.GcPauseShare:P1} | {r.Used.LockContentions} |\n");
         }
 
         var ratios = Ratios(results).ToList();
@@ -36,7 +45,54 @@ internal static class BenchReportFormatter
             }
         }
 
+        AppendStageBreakdown(sb, results);
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// One column per configuration timed stage by stage: milliseconds per document (the time one worker spends on a
+    /// document in that stage) and the stage's share of the total.
+    /// </summary>
+    private static void AppendStageBreakdown(StringBuilder sb, IReadOnlyList<BenchResult> results)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var timed = results.Where(r => r.StageTimes.Count > 0).ToList();
+        if (timed.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("\nTime per stage (ms per document, per worker, and share of the analysis time) and KB allocated per document:\n\n| stage |");
+        foreach (var r in timed)
+        {
+            sb.Append(c, $" {StageName(r.Stage)}, {r.Workers} worker{(r.Workers == 1 ? string.Empty : "s")} | KB |");
+        }
+
+        sb.Append("\n|---|");
+        sb.Append(string.Concat(Enumerable.Repeat("---:|---:|", timed.Count)));
+        sb.Append('\n');
+        var names = timed[0].StageTimes.Select(s => s.Stage).ToList();
+        for (var i = 0; i < names.Count; i++)
+        {
+            sb.Append(c, $"| {names[i]} |");
+            foreach (var r in timed)
+            {
+                var total = r.StageTimes.Sum(s => s.Seconds);
+                var stage = i < r.StageTimes.Count ? r.StageTimes[i] : new StageTime(names[i], 0);
+                sb.Append(c, $" {r.MillisecondsPerDocument(stage):F3} ({(total > 0 ? stage.Seconds / total : 0):P0}) | {r.KilobytesPerDocument(stage):F0} |");
+            }
+
+            sb.Append('\n');
+        }
+
+        sb.Append("| all stages |");
+        foreach (var r in timed)
+        {
+            var all = new StageTime("all", r.StageTimes.Sum(s => s.Seconds), r.StageTimes.Sum(s => s.AllocatedBytes));
+            sb.Append(c, $" {r.MillisecondsPerDocument(all):F3} | {r.KilobytesPerDocument(all):F0} |");
+        }
+
+        sb.Append('\n');
     }
 
     /// <summary>Wall time of the full analysis over read + segment, for each worker count measured with both.</summary>
@@ -82,6 +138,33 @@ internal static class BenchReportFormatter
                 w.WriteNumber("documents_per_second", Math.Round(r.DocumentsPerSecond, 1));
                 w.WriteNumber("mb_per_second", Math.Round(r.MegabytesPerSecond, 3));
                 w.WriteNumber("peak_working_set_mb", Math.Round(r.PeakWorkingSetBytes / 1_000_000.0, 1));
+                w.WriteNumber("first_pass_seconds", Math.Round(r.FirstPassSeconds, 4));
+                w.WriteNumber("cpu_ms_per_document", Math.Round(r.ProcessorMillisecondsPerDocument, 3));
+                if (r.RunQueueWaitMillisecondsPerDocument is { } wait)
+                {
+                    w.WriteNumber("run_queue_wait_ms_per_document", Math.Round(wait, 3));
+                }
+
+                w.WriteNumber("kb_allocated_per_document", Math.Round(r.KilobytesAllocatedPerDocument, 1));
+                w.WriteNumber("gc_pause_share", Math.Round(r.GcPauseShare, 4));
+                w.WriteNumber("gc_collections", r.Used.Collections);
+                w.WriteNumber("lock_contentions", r.Used.LockContentions);
+                if (r.StageTimes.Count > 0)
+                {
+                    w.WriteStartArray("stages");
+                    foreach (var s in r.StageTimes)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("stage", s.Stage);
+                        w.WriteNumber("ms_per_document", Math.Round(r.MillisecondsPerDocument(s), 4));
+                        w.WriteNumber("seconds", Math.Round(s.Seconds, 4));
+                        w.WriteNumber("kb_allocated_per_document", Math.Round(r.KilobytesPerDocument(s), 1));
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                }
+
                 w.WriteEndObject();
             }
 

@@ -109,6 +109,11 @@ internal sealed partial class TimeRecognizer : IPipelineStage
                 }
             }
 
+            if (touchesEdge)
+            {
+                break; // the whole sentence is read below and replaces what the windows found: the rest need no reading
+            }
+
             AddAnchoredPhrases(document, window, refTime, found);
         }
 

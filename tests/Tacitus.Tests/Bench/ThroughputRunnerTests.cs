@@ -60,6 +60,46 @@ public class ThroughputRunnerTests
         Assert.Contains("\"full_over_segment\": 5", BenchReportFormatter.ToJson("x", results), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    public void Run_StageBreakdown_TimesEveryStageInPipelineOrder(int workers)
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        for (var i = 0; i < 4; i++)
+        {
+            folder.Write($"{i}.txt", $"Title: Port story {i}\nPublished: 2020-03-0{i + 1}\n\nThe minister said on Monday that the port of Harwich would reopen in {2020 + i}.");
+        }
+
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions { Path = folder.FolderPath, Stages = [BenchStage.Full], Workers = [workers], Repeat = 2, StageBreakdown = true }));
+
+        Assert.Equal(Tacitus.Pipeline.PipelineFactory.Create().Stages.Select(s => s.Name), result.StageTimes.Select(s => s.Stage));
+        Assert.Contains(result.StageTimes, s => s.Stage == "times" && s.Seconds > 0 && s.AllocatedBytes > 0);
+        Assert.True(result.FirstPassSeconds > 0);
+        Assert.True(result.ProcessorMillisecondsPerDocument > 0);
+        var markdown = BenchReportFormatter.ToMarkdown([result]);
+        Assert.Contains("| times |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| all stages |", markdown, StringComparison.Ordinal);
+        Assert.Contains("\"ms_per_document\"", BenchReportFormatter.ToJson("x", [result]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_NoBreakdown_NoStageTable()
+    {
+        BenchResult[] results = [new(BenchStage.Full, 1, 10, 0, 1000, [1.0], 1)];
+
+        Assert.DoesNotContain("Time per stage", BenchReportFormatter.ToMarkdown(results), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void MillisecondsPerDocument_StageTotalOverRunsAndDocuments()
+    {
+        var result = new BenchResult(BenchStage.Full, 2, 10, 0, 1000, [1.0, 1.0], 1) { StageTimes = [new StageTime("times", 0.4, 2_000_000)] };
+
+        Assert.Equal(20.0, result.MillisecondsPerDocument(result.StageTimes[0]), 9);
+        Assert.Equal(100.0, result.KilobytesPerDocument(result.StageTimes[0]), 9);
+    }
+
     [Fact]
     public void Files_MissingPath_Throws() =>
         Assert.Throws<FileNotFoundException>(() => ThroughputRunner.Files("/no/such/corpus"));

@@ -5,7 +5,10 @@ namespace Tacitus.Mentions.Time;
 
 /// <summary>
 /// The one Microsoft.Recognizers English date-time model of the process. Building it compiles hundreds of regular
-/// expressions (≈150 ms), so it is built once, on first use, and shared: its Parse is safe to call from any thread.
+/// expressions (≈150 ms), so it is built once, on first use, and shared: its Parse is safe to call from any thread
+/// (its extractors and parsers hold only read-only configuration and regular expressions, which are thread-safe; the
+/// shared result caches are thread-safe <c>MemoryCache</c>s, bounded by <see cref="RecognizerCaches"/>), as the
+/// concurrency tests check.
 /// </summary>
 internal static class RecognizerModel
 {
@@ -19,6 +22,8 @@ internal static class RecognizerModel
         // predefined-cultures-only is off (set in Directory.Build.props for every executable; set here too for hosts
         // that have not read the setting yet).
         AppContext.SetSwitch("System.Globalization.PredefinedCulturesOnly", false);
-        return new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel();
+        var model = new DateTimeRecognizer(Culture.English, DateTimeOptions.None, lazyInitialization: false).GetDateTimeModel();
+        RecognizerCaches.Bound();
+        return model;
     }
 }

@@ -1,0 +1,57 @@
+using System.Diagnostics;
+using Tacitus.Documents;
+using Tacitus.Pipeline;
+
+namespace Tacitus.Bench;
+
+/// <summary>
+/// Runs a pipeline's stages one by one, as <see cref="AnalysisPipeline.Process"/> does, and adds up the time each stage
+/// takes. Safe to share between workers: each stage's total is added atomically, so with several workers a stage's
+/// total is the time all workers together spent in it.
+/// </summary>
+internal sealed class StageClock
+{
+    private readonly AnalysisPipeline pipeline;
+    private readonly long[] ticks;
+    private readonly long[] allocated;
+
+    public StageClock(AnalysisPipeline pipeline)
+    {
+        this.pipeline = pipeline;
+        ticks = new long[pipeline.Stages.Count];
+        allocated = new long[pipeline.Stages.Count];
+    }
+
+    public void Process(Document document, CancellationToken cancellationToken)
+    {
+        var stages = pipeline.Stages;
+        for (var i = 0; i < stages.Count; i++)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var stage = stages[i];
+            if (stage.EnglishOnly && document.Language != "en")
+            {
+                continue;
+            }
+
+            var bytes = GC.GetAllocatedBytesForCurrentThread();
+            var start = Stopwatch.GetTimestamp();
+            stage.Process(document, cancellationToken);
+            Interlocked.Add(ref ticks[i], Stopwatch.GetTimestamp() - start);
+            Interlocked.Add(ref allocated[i], GC.GetAllocatedBytesForCurrentThread() - bytes);
+        }
+    }
+
+    public void Reset()
+    {
+        Array.Clear(ticks);
+        Array.Clear(allocated);
+    }
+
+    /// <summary>Each stage's totals so far (seconds, bytes allocated), in pipeline order.</summary>
+    public IReadOnlyList<StageTime> Totals() =>
+        [.. pipeline.Stages.Select((s, i) => new StageTime(s.Name, Interlocked.Read(ref ticks[i]) / (double)Stopwatch.Frequency, Interlocked.Read(ref allocated[i])))];
+}
+
+/// <summary>The time spent in one stage, and the bytes it allocated, over a configuration's timed runs (all workers together).</summary>
+internal sealed record StageTime(string Stage, double Seconds, long AllocatedBytes = 0);
