@@ -8,7 +8,7 @@ namespace Tacitus.Contract;
 public static class RecordFormatter
 {
     /// <summary>
-    /// "Kim Jong Un (PRK GOV) —CONSULT/visit→ Xi Jinping (CHN GOV), Beijing, 2019-01-08, source: Yonhap via unidentified officials [anonymous]".
+    /// "Emmanuel Macron (FRA GOV) —CONSULT/visit→ Xi Jinping (CHN GOV), Beijing, 2023-04-06, source: Xinhua via unidentified officials [anonymous]".
     /// </summary>
     public static string Format(Document document, EventRecord e)
     {
@@ -90,7 +90,7 @@ public static class RecordFormatter
         return sb.ToString();
     }
 
-    /// <summary>"Yonhap via unidentified officials [anonymous]".</summary>
+    /// <summary>"Xinhua via unidentified officials [anonymous]".</summary>
     public static string Source(Attribution attribution)
     {
         ArgumentNullException.ThrowIfNull(attribution);

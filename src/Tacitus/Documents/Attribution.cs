@@ -5,12 +5,12 @@ namespace Tacitus.Documents;
 /// <summary>Who a source is: a person, an official, an outlet, a government, an organisation, a document, or nobody named.</summary>
 public sealed record SourceRef
 {
-    /// <summary>The words in the text ("Yonhap news agency of South Korea", "unidentified officials").</summary>
+    /// <summary>The words in the text ("Kyodo news agency of Japan", "unidentified officials").</summary>
     public required string Text { get; init; }
 
     public TextSpan? Span { get; init; }
 
-    /// <summary>Canonical name ("Yonhap", "Lu Kang"), when resolved.</summary>
+    /// <summary>Canonical name ("Kyodo", "Wang Wenbin"), when resolved.</summary>
     public string? Name { get; init; }
 
     /// <summary>person, official, media, government, organization, document, anonymous.</summary>

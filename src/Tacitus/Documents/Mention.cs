@@ -27,7 +27,7 @@ public sealed class Mention
     /// <summary>Index into <see cref="Document.Entities"/>, once coreference has run.</summary>
     public int? Entity { get; set; }
 
-    /// <summary>Canonical name ("Kim Jong Un", "Beijing"), when resolved.</summary>
+    /// <summary>Canonical name ("Emmanuel Macron", "Paris"), when resolved.</summary>
     public string? Name { get; set; }
 
     public CountryCode? Country { get; set; }

@@ -18,7 +18,7 @@ public sealed class ActorDictionary
 
     public int Count => Index.Count;
 
-    /// <summary>The entries a whole phrase names ("Kim Jong-un", "KCNA"); empty when none.</summary>
+    /// <summary>The entries a whole phrase names ("Moon Jae-in", "Xinhua"); empty when none.</summary>
     public IReadOnlyList<ActorEntry> Lookup(ReadOnlySpan<char> phrase) =>
         Index.TryGet(PhraseKey.Normalize(phrase.ToString()), out var found) ? found : [];
 

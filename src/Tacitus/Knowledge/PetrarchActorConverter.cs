@@ -135,7 +135,7 @@ internal static class PetrarchActorConverter
         return new Converted(entry, aliases);
     }
 
-    /// <summary>"KIM_JONG_UN_" → "Kim Jong Un"; "U.N._" → "U.N."; all-capital short words stay capitals.</summary>
+    /// <summary>"XI_JINPING_" → "Xi Jinping"; "U.N._" → "U.N."; all-capital short words stay capitals.</summary>
     public static string Display(string phrase)
     {
         var words = phrase.Replace('_', ' ').Split(' ', StringSplitOptions.RemoveEmptyEntries);

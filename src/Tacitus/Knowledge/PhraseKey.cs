@@ -3,8 +3,8 @@ using System.Text;
 namespace Tacitus.Knowledge;
 
 /// <summary>
-/// The one normalisation that dictionary phrases and document tokens share, so that "KIM_JONG_UN_",
-/// "Kim Jong-un" and "Kim Jong Un" meet on the key "kim jong un": lower case, full stops dropped ("U.S." → "us"),
+/// The one normalisation that dictionary phrases and document tokens share, so that "MOON_JAE_IN_",
+/// "Moon Jae-in" and "Moon Jae In" meet on the key "moon jae in": lower case, full stops dropped ("U.S." → "us"),
 /// hyphens as spaces, curly apostrophes straight, Latin accents folded, possessive 's removed.
 /// </summary>
 internal static class PhraseKey

@@ -16,7 +16,7 @@ internal enum ChunkKind
     /// <summary>A role noun ("spokesman", "officials").</summary>
     Role,
 
-    /// <summary>A run of capitalised words no table knows ("Naoko Aoki", "Foreign Ministry").</summary>
+    /// <summary>A run of capitalised words no table knows ("Maria Lopez", "Foreign Ministry").</summary>
     Name,
 
     /// <summary>Anything else: one token.</summary>

@@ -4,7 +4,7 @@ using Tacitus.Knowledge;
 namespace Tacitus.Mentions;
 
 /// <summary>
-/// Bare surnames and given names of people already named in the document ("Kim", "Aoki", "Lu") become Person
+/// Bare surnames and given names of people already named in the document ("Macron", "Lopez", "Wang") become Person
 /// mentions with rule "name-part"; coreference links each to the person it names.
 /// </summary>
 internal static class NameParts

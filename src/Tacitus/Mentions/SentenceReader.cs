@@ -332,7 +332,7 @@ internal sealed class SentenceReader
         }
         else if (At(j) is { Kind: ChunkKind.Name or ChunkKind.Actor } && chunks[j].End == start && title is not null && chunks[j].Used)
         {
-            // "Chinese Foreign Ministry spokesman Lu Kang": the organisation before the title was read already.
+            // "Chinese Foreign Ministry spokesman Wang Wenbin": the organisation before the title was read already.
             var org = LastMentionEndingAt(chunks[j].End);
             if (org is not null)
             {
@@ -373,7 +373,7 @@ internal sealed class SentenceReader
         }
     }
 
-    /// <summary>After an organisation: its own noun ("Yonhap news agency") and a titled member ("Ministry spokesman Lu Kang").</summary>
+    /// <summary>After an organisation: its own noun ("Kyodo news agency") and a titled member ("Ministry spokesman Wang Wenbin").</summary>
     private void ReadAfterOrganization(int k, Mention org)
     {
         var j = k + 1;
