@@ -70,7 +70,7 @@ echo "wrote docs/QUALITY.md" >&2
 corpus="${BENCH_CORPUS:-$shared/data/corpus/bbc}"
 [ -d "$corpus" ] || [ -f "$corpus" ] || corpus="$fixtures"
 repeat="${BENCH_REPEAT:-3}"
-bench_cmd=(./tacitus bench "$corpus" --repeat "$repeat")
+bench_cmd=(./tacitus bench "$corpus" --repeat "$repeat" --stages)
 [ -n "${BENCH_DOCS:-}" ] && bench_cmd+=(--docs "$BENCH_DOCS")
 shown_corpus="${corpus/#$root\/..\//../}"
 {
@@ -85,6 +85,10 @@ shown_corpus="${corpus/#$root\/..\//../}"
   echo "Command: \`${bench_cmd[*]/#$root\/..\//../}\` (corpus \`$shown_corpus\`)."
   echo "Read + segment is the floor no analysis can beat; the ratio says how many times longer the full analysis takes."
   echo "MB are UTF-8 megabytes of document text. Peak working set is the process peak after each row (it only grows)."
+  echo "The first pass is the one a one-off run over new text gets (code still compiling, the date-time recogniser's caches"
+  echo "empty); only the first row's first pass is truly cold. \"Waiting for a core\" is time our working threads were ready"
+  echo "to run while other programs held every core: when it is high, the wall figures (and the scaling with workers) say"
+  echo "more about the machine than about the code; CPU ms per document does not depend on it."
   echo
   "${bench_cmd[@]}" 2>/dev/null
   echo

@@ -14,7 +14,7 @@ namespace Tacitus.Mentions.Time;
 internal static class RecognizerCaches
 {
     /// <summary>Texts each extractor cache keeps (its own compaction drops the least recently used part beyond that).</summary>
-    public const int DefaultLimit = 1024;
+    public const int DefaultLimit = 2048;
 
     /// <summary>Replaces every recogniser results cache with one of <paramref name="limit"/> entries; returns how many it replaced.</summary>
     public static int Bound(int limit = DefaultLimit)
