@@ -63,6 +63,11 @@ internal static class BenchCommand
                 results.Add(result);
                 Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
                     $"tacitus bench: {BenchReportFormatter.StageName(result.Stage)}, {result.Workers} worker(s): {result.Documents} documents in {result.MedianSeconds:F3} s (median of {result.Seconds.Count})"));
+                if (result.Failed > 0)
+                {
+                    // Which ones and why: `tacitus code` on the corpus names each input or analysis that failed.
+                    Console.Error.WriteLine($"tacitus bench: {result.Failed} documents could not be read or analysed; run `tacitus code` on the corpus to see which and why.");
+                }
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,

@@ -99,7 +99,10 @@ internal static class ThroughputRunner
 
                 documents++;
                 bytes += Encoding.UTF8.GetByteCount(item.Document.Text);
-                Analyse(item.Document, pipeline, clock, cancellationToken);
+                if (!Analyse(item.Document, pipeline, clock, cancellationToken))
+                {
+                    failed++;
+                }
             }
 
             return (documents, failed, bytes);
@@ -115,20 +118,33 @@ internal static class ThroughputRunner
 
             Interlocked.Increment(ref documents);
             Interlocked.Add(ref bytes, Encoding.UTF8.GetByteCount(item.Document.Text));
-            Analyse(item.Document, pipeline, clock, cancellationToken);
+            if (!Analyse(item.Document, pipeline, clock, cancellationToken))
+            {
+                Interlocked.Increment(ref failed);
+            }
         });
         return (documents, failed, bytes);
     }
 
-    private static void Analyse(Document document, AnalysisPipeline? pipeline, StageClock? clock, CancellationToken cancellationToken)
+    /// <summary>Analyses one document; false when a stage failed on it (counted as failed, the run goes on).</summary>
+    private static bool Analyse(Document document, AnalysisPipeline? pipeline, StageClock? clock, CancellationToken cancellationToken)
     {
-        if (clock is not null)
+        try
         {
-            clock.Process(document, cancellationToken);
+            if (clock is not null)
+            {
+                clock.Process(document, cancellationToken);
+            }
+            else
+            {
+                pipeline?.Process(document, cancellationToken);
+            }
+
+            return true;
         }
-        else
+        catch (Exception ex) when (ex is not OperationCanceledException)
         {
-            pipeline?.Process(document, cancellationToken);
+            return false;
         }
     }
 
