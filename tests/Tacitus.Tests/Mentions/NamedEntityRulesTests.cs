@@ -4,29 +4,19 @@ using Tacitus.Mentions;
 using Tacitus.Pipeline;
 using Tacitus.Text;
 
+using static Tacitus.Tests.Mentions.ActorTestDocuments;
+
 namespace Tacitus.Tests.Mentions;
 
 /// <summary>Name rules that decide whether a capitalised word or run is a person, an organisation or nothing (places run first, as in the full pipeline).</summary>
 public sealed class NamedEntityRulesTests
 {
-    private static Document Analyze(string text)
-    {
-        var document = new Document(text, new DocumentMetadata()) { Language = "en" };
-        var pipeline = new AnalysisPipeline([new SentenceSegmenter(), new BoilerplateMarker(), new PlaceRecognizer(), new ActorRecognizer(KnowledgeBase.Default), new CoreferenceResolver()]);
-        return pipeline.Process(document);
-    }
-
-    private static bool Has(Document document, string text, MentionKind kind) =>
-        document.Mentions.Any(m => document.Slice(m.Span).SequenceEqual(text) && m.Kind == kind);
-
-    private static string Listing(Document document) => string.Join(" | ", document.Mentions.Select(m => $"{m.Kind}:{document.Slice(m.Span)}:{m.Rule}"));
-
     [Theory]
     [InlineData("The audit was done by the firm's partners and the QRTX board later approved it.", "QRTX")]
     [InlineData("Officials at BRVA said the pipeline would reopen next week.", "BRVA")]
     public void Process_UnknownAcronym_IsOrganisation(string text, string acronym)
     {
-        var doc = Analyze(text);
+        var doc = AnalyzeWithPlaces(text);
         Assert.True(Has(doc, acronym, MentionKind.Organization), Listing(doc));
     }
 
@@ -40,14 +30,14 @@ public sealed class NamedEntityRulesTests
     [InlineData("Book now and CALL TODAY for an appointment with the clinic.", "CALL")]
     public void Process_CapitalWordThatIsNoOrganisation_IsNoMention(string text, string word)
     {
-        var doc = Analyze(text);
+        var doc = AnalyzeWithPlaces(text);
         Assert.False(Has(doc, word, MentionKind.Organization), Listing(doc));
     }
 
     [Fact]
     public void Process_CapitalsOnlyDictionaryAcronymAmongShouting_IsNoOrganisation()
     {
-        var doc = Analyze("Readers asked WHO WANTS TO HELP the shelter this winter.");
+        var doc = AnalyzeWithPlaces("Readers asked WHO WANTS TO HELP the shelter this winter.");
         Assert.False(Has(doc, "WHO", MentionKind.Organization), Listing(doc));
     }
 
@@ -58,7 +48,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("Lawyers for Marsh Brothers Co., Ltd. declined to comment on the case.", "Marsh Brothers Co., Ltd.")]
     public void Process_NameWithLegalForm_IsOrganisationIncludingTheForm(string text, string span)
     {
-        var doc = Analyze(text);
+        var doc = AnalyzeWithPlaces(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
 
@@ -68,7 +58,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("There are few flower shops around Norman these days.", "Norman")]
     public void Process_PlaceAfterPlacePreposition_IsNoPersonByGivenName(string text, string place)
     {
-        var doc = Analyze(text);
+        var doc = AnalyzeWithPlaces(text);
         Assert.False(Has(doc, place, MentionKind.Person), Listing(doc));
     }
 
@@ -77,7 +67,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("Dinner at Hayes Street Grill was the best meal of the trip.", "Hayes Street Grill")]
     public void Process_PersonOrPlaceHead_Decided(string text, string span)
     {
-        var doc = Analyze(text);
+        var doc = AnalyzeWithPlaces(text);
         var expectPerson = !span.Contains("Street", StringComparison.Ordinal);
         Assert.Equal(expectPerson, Has(doc, span, MentionKind.Person));
     }
@@ -88,7 +78,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("Arafat's death left a vacuum.", "Arafat")]
     public void Process_SurnameOfKnownPerson_IsPerson(string text, string surname)
     {
-        var doc = Analyze(text);
+        var doc = AnalyzeWithPlaces(text);
         Assert.True(Has(doc, surname, MentionKind.Person), Listing(doc));
     }
 
@@ -98,7 +88,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("The coalition met today. Later the Coalition issued a statement.", "Coalition")]
     public void Process_CommonWordThatEndsAKnownName_IsNoPerson(string text, string word)
     {
-        var doc = Analyze(text);
+        var doc = AnalyzeWithPlaces(text);
         Assert.False(Has(doc, word, MentionKind.Person), Listing(doc));
     }
 
@@ -112,7 +102,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("He spent twenty years at Rodale Press as an editor.", "Rodale Press")]
     public void Process_OrganisationWordWithOfPhrase_IsOneOrganisation(string text, string span)
     {
-        var doc = Analyze(text);
+        var doc = AnalyzeWithPlaces(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
 
@@ -120,7 +110,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("The flight from New York landed late.", "York")]
     public void Process_PartOfPlaceName_IsNoPerson(string text, string word)
     {
-        var doc = Analyze(text);
+        var doc = AnalyzeWithPlaces(text);
         Assert.False(Has(doc, word, MentionKind.Person), Listing(doc));
     }
 
@@ -130,14 +120,14 @@ public sealed class NamedEntityRulesTests
     [InlineData("Will is needed to finish the job. We will see.", "Will", false)]
     public void Process_GivenNameFirstBeforeVerb_IsPersonUnlessACommonWordHere(string text, string name, bool person)
     {
-        var doc = Analyze(text);
+        var doc = AnalyzeWithPlaces(text);
         Assert.Equal(person, Has(doc, name, MentionKind.Person));
     }
 
     [Fact]
     public void Process_DictionaryNameWithHonorific_SpanLeavesTheHonorificOut()
     {
-        var doc = Analyze("Crowds mourned Sheikh Ahmed Yassin in Gaza on Monday.");
+        var doc = AnalyzeWithPlaces("Crowds mourned Sheikh Ahmed Yassin in Gaza on Monday.");
         Assert.True(Has(doc, "Ahmed Yassin", MentionKind.Person), Listing(doc));
     }
 }
