@@ -45,12 +45,12 @@ public sealed class KnowledgeBaseTests
 
     [Theory]
     [InlineData("2019-01-09", "GOV")]
-    [InlineData("2010-01-01", null)]
+    [InlineData("2023-01-01", "ELI")]
     public void LookupActor_DatedSpell_ResolvesOnDate(string date, string? sector)
     {
-        var found = KnowledgeBase.Default.LookupActor("Kim Jong-un", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
+        var found = KnowledgeBase.Default.LookupActor("Moon Jae-in", DateOnly.Parse(date, System.Globalization.CultureInfo.InvariantCulture));
         var (_, spell) = Assert.Single(found);
-        Assert.Equal("PRK", spell.Country?.Value);
+        Assert.Equal("KOR", spell.Country?.Value);
         Assert.Equal(sector, spell.Sector?.Value);
     }
 

@@ -6,7 +6,7 @@ public sealed class PhraseKeyTests
 {
     [Theory]
     [InlineData("KIM_JONG_UN_", "kim jong un")]
-    [InlineData("Kim Jong-un", "kim jong un")]
+    [InlineData("Moon Jae-in", "moon jae in")]
     [InlineData("Dong-A Ilbo", "dong a ilbo")]
     [InlineData("U.S.", "us")]
     [InlineData("People's Liberation Army", "people liberation army")]
