@@ -219,16 +219,9 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
     private static Dictionary<string, CountryRow> ReadCountryInfo(string path)
     {
         var countries = new Dictionary<string, CountryRow>(StringComparer.Ordinal);
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        foreach (var (f, lineNumber, _) in Events.DataFile.Read(reader, path))
         {
-            lineNumber++;
-            if (line.StartsWith('#') || line.Length == 0)
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
             if (f.Length < 17)
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: TAC301 expected 19 tab-separated columns, found {f.Length}");
@@ -290,16 +283,9 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
 
     private static void AddCountryAliases(Dictionary<string, CountryRow> countries, string path)
     {
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        foreach (var (f, lineNumber, _) in Events.DataFile.Read(reader, path))
         {
-            lineNumber++;
-            if (line.StartsWith('#') || line.Length == 0)
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
             if (f.Length < 3 || !countries.TryGetValue(f[0], out var country))
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: TAC302 expected 'ISO3<TAB>name|adjective|point<TAB>text' with a known country");
@@ -328,16 +314,9 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
     {
         var regions = new List<RegionRow>();
         unplaced = [];
-        var lineNumber = 0;
-        foreach (var line in File.ReadLines(path, Encoding.UTF8))
+        using var reader = new StreamReader(path, Encoding.UTF8);
+        foreach (var (f, lineNumber, _) in Events.DataFile.Read(reader, path))
         {
-            lineNumber++;
-            if (line.StartsWith('#') || line.Length == 0)
-            {
-                continue;
-            }
-
-            var f = line.Split('\t');
             if (f.Length < 6 || !iso3ByIso2.TryGetValue(f[0], out var iso3))
             {
                 throw new InvalidDataException($"{path}:{lineNumber}: TAC302 expected 6 tab-separated columns with a known ISO2 country");
