@@ -31,6 +31,12 @@ public sealed class Document
 
     public List<Token> Tokens { get; } = [];
 
+    /// <summary>The token layer: tags, lemma and dependency tree of each token, parallel to <see cref="Tokens"/>.</summary>
+    public List<TokenSyntax> Syntax { get; } = [];
+
+    /// <summary>Names the entity recogniser found, in text order, not overlapping.</summary>
+    public List<NameSpan> Names { get; } = [];
+
     public List<Mention> Mentions { get; } = [];
 
     public List<Entity> Entities { get; } = [];
@@ -47,6 +53,12 @@ public sealed class Document
     /// <summary>The tokens of a sentence, as a span over <see cref="Tokens"/>.</summary>
     public ReadOnlySpan<Token> TokensOf(Sentence sentence) =>
         System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Tokens).Slice(sentence.FirstToken, sentence.TokenCount);
+
+    /// <summary>The token layer of a sentence, as a span over <see cref="Syntax"/> (empty before the layer is filled).</summary>
+    public ReadOnlySpan<TokenSyntax> SyntaxOf(Sentence sentence) =>
+        Syntax.Count < sentence.FirstToken + sentence.TokenCount
+            ? []
+            : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Syntax).Slice(sentence.FirstToken, sentence.TokenCount);
 
     /// <summary>Index of the sentence containing <paramref name="position"/>, or -1.</summary>
     public int SentenceAt(int position)

@@ -19,6 +19,12 @@ public enum Annotations
     Entities = 1 << 9,
     Attributions = 1 << 10,
     Events = 1 << 11,
+
+    /// <summary>The token layer: lemma, tags and dependency tree of every token (<see cref="Document.Syntax"/>).</summary>
+    Syntax = 1 << 12,
+
+    /// <summary>Typed name spans from the entity recogniser (<see cref="Document.Names"/>).</summary>
+    Names = 1 << 13,
 }
 
 /// <summary>

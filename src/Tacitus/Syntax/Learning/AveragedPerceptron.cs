@@ -1,0 +1,373 @@
+using System.Numerics;
+using System.Runtime.InteropServices;
+
+namespace Tacitus.Syntax.Learning;
+
+/// <summary>
+/// A multiclass averaged perceptron over hashed features (<see cref="FeatureKey"/>), the learner of the tagger,
+/// parser and entity recogniser. Each feature that was ever updated owns a dense row of one weight per class, so
+/// scoring is one table lookup and one vector add per feature. Training keeps, per weight, the running total and
+/// the instance it last changed at, and <see cref="Average"/> replaces each weight by its mean over all instances
+/// (Collins 2002; Honnibal's lazy averaging). Training is single-threaded and deterministic: the same instances in
+/// the same order give the same bytes from <see cref="Write"/>.
+/// </summary>
+internal sealed class AveragedPerceptron
+{
+    private const uint Magic = 0x50434154; // "TACP"
+    private const int FormatVersion = 1;
+
+    private ulong[] keys;   // open addressing, power-of-two capacity, 0 = empty
+    private int[] slotRows; // row of the key in the same slot
+    private float[] weights; // rows * Classes
+    private float[]? totals;
+    private int[]? stamps;
+    private int instances;
+
+    private AveragedPerceptron(int classes, int capacity, bool training)
+    {
+        if (classes < 1)
+        {
+            throw new ArgumentOutOfRangeException(nameof(classes), "a model needs at least one class");
+        }
+
+        Classes = classes;
+        var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
+        keys = new ulong[slots];
+        slotRows = new int[slots];
+        weights = new float[Math.Max(16, capacity) * classes];
+        if (training)
+        {
+            totals = new float[weights.Length];
+            stamps = new int[weights.Length];
+        }
+    }
+
+    public int Classes { get; }
+
+    /// <summary>Features that own a row of weights.</summary>
+    public int Features { get; private set; }
+
+    public bool IsTraining => totals is not null;
+
+    public static AveragedPerceptron ForTraining(int classes, int expectedFeatures = 1 << 16) => new(classes, expectedFeatures, training: true);
+
+    /// <summary>Adds each feature's row to <paramref name="scores"/> (cleared first; length <see cref="Classes"/>).</summary>
+    public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        if (scores.Length != Classes)
+        {
+            throw new ArgumentException($"scores must have {Classes} slots", nameof(scores));
+        }
+
+        scores.Clear();
+        foreach (var feature in features)
+        {
+            var row = Find(feature);
+            if (row >= 0)
+            {
+                AddRow(row, scores);
+            }
+        }
+    }
+
+    /// <summary>The best-scoring class among those <paramref name="allowed"/> says may be chosen (all when empty).</summary>
+    public int Predict(ReadOnlySpan<ulong> features, Span<float> scores, ReadOnlySpan<bool> allowed = default)
+    {
+        Score(features, scores);
+        return Best(scores, allowed);
+    }
+
+    /// <summary>Index of the highest score, lowest index on ties (deterministic); -1 when nothing is allowed.</summary>
+    public static int Best(ReadOnlySpan<float> scores, ReadOnlySpan<bool> allowed = default)
+    {
+        var best = -1;
+        var bestScore = float.NegativeInfinity;
+        for (var c = 0; c < scores.Length; c++)
+        {
+            if ((allowed.IsEmpty || allowed[c]) && (best < 0 || scores[c] > bestScore))
+            {
+                best = c;
+                bestScore = scores[c];
+            }
+        }
+
+        return best;
+    }
+
+    /// <summary>Counts one training instance; call once per decision, whether or not it is updated.</summary>
+    public void Tick()
+    {
+        RequireTraining();
+        instances++;
+    }
+
+    /// <summary>Moves the features' weights towards <paramref name="truth"/> and away from <paramref name="guess"/>.</summary>
+    public void Update(ReadOnlySpan<ulong> features, int truth, int guess, float amount = 1f)
+    {
+        RequireTraining();
+        if (truth == guess)
+        {
+            return;
+        }
+
+        foreach (var feature in features)
+        {
+            var row = FindOrAdd(feature);
+            Bump((row * Classes) + truth, amount);
+            Bump((row * Classes) + guess, -amount);
+        }
+    }
+
+    /// <summary>Ends training: every weight becomes its average over the instances seen; the model can then be written.</summary>
+    public void Average()
+    {
+        RequireTraining();
+        var n = Math.Max(1, instances);
+        var used = Features * Classes;
+        for (var i = 0; i < used; i++)
+        {
+            var total = totals![i] + ((instances - stamps![i]) * weights[i]);
+            weights[i] = total / n;
+        }
+
+        totals = null;
+        stamps = null;
+    }
+
+    /// <summary>
+    /// Writes the averaged model: rows in the order features were first seen, each with its non-zero weights (those
+    /// of magnitude at least <paramref name="prune"/>) as class and half-precision value. A row left empty is dropped.
+    /// </summary>
+    public void Write(BinaryWriter writer, float prune = 1e-4f)
+    {
+        ArgumentNullException.ThrowIfNull(writer);
+        if (IsTraining)
+        {
+            throw new InvalidOperationException("average the model before writing it");
+        }
+
+        var keep = new List<int>();
+        for (var row = 0; row < Features; row++)
+        {
+            if (RowCount(row, prune) > 0)
+            {
+                keep.Add(row);
+            }
+        }
+
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
+        writer.Write(Classes);
+        writer.Write(keep.Count);
+        var rowKeys = RowKeys();
+        foreach (var row in keep)
+        {
+            writer.Write(rowKeys[row]);
+            writer.Write((ushort)RowCount(row, prune));
+            var weightsOfRow = weights.AsSpan(row * Classes, Classes);
+            for (var c = 0; c < Classes; c++)
+            {
+                if (MathF.Abs(weightsOfRow[c]) >= prune)
+                {
+                    writer.Write((ushort)c);
+                    writer.Write((Half)weightsOfRow[c]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reads a model written by <see cref="Write"/>; a damaged file is an <see cref="InvalidDataException"/>.</summary>
+    public static AveragedPerceptron Read(BinaryReader reader)
+    {
+        ArgumentNullException.ThrowIfNull(reader);
+        if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion)
+        {
+            throw new InvalidDataException("not a Tacitus perceptron model (or of another format version)");
+        }
+
+        var classes = reader.ReadInt32();
+        var rows = reader.ReadInt32();
+        if (classes is < 1 or > ushort.MaxValue || rows < 0)
+        {
+            throw new InvalidDataException($"bad model header: {classes} classes, {rows} rows");
+        }
+
+        var model = new AveragedPerceptron(classes, rows, training: false);
+        for (var r = 0; r < rows; r++)
+        {
+            var row = model.FindOrAdd(reader.ReadUInt64());
+            int count = reader.ReadUInt16();
+            for (var i = 0; i < count; i++)
+            {
+                int c = reader.ReadUInt16();
+                if (c >= classes)
+                {
+                    throw new InvalidDataException($"class {c} out of range in row {r}");
+                }
+
+                model.weights[(row * classes) + c] = (float)reader.ReadHalf();
+            }
+        }
+
+        return model;
+    }
+
+    private int RowCount(int row, float prune)
+    {
+        var count = 0;
+        foreach (var w in weights.AsSpan(row * Classes, Classes))
+        {
+            if (MathF.Abs(w) >= prune)
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    private ulong[] RowKeys()
+    {
+        var result = new ulong[Features];
+        for (var slot = 0; slot < keys.Length; slot++)
+        {
+            if (keys[slot] != 0)
+            {
+                result[slotRows[slot]] = keys[slot];
+            }
+        }
+
+        return result;
+    }
+
+    private void AddRow(int row, Span<float> scores)
+    {
+        var source = weights.AsSpan(row * Classes, Classes);
+        var i = 0;
+        if (Vector.IsHardwareAccelerated && Classes >= Vector<float>.Count)
+        {
+            var target = MemoryMarshal.Cast<float, Vector<float>>(scores);
+            var from = MemoryMarshal.Cast<float, Vector<float>>(source);
+            for (var v = 0; v < target.Length; v++)
+            {
+                target[v] += from[v];
+            }
+
+            i = target.Length * Vector<float>.Count;
+        }
+
+        for (; i < Classes; i++)
+        {
+            scores[i] += source[i];
+        }
+    }
+
+    private void Bump(int index, float delta)
+    {
+        totals![index] += (instances - stamps![index]) * weights[index];
+        stamps[index] = instances;
+        weights[index] += delta;
+    }
+
+    private int Find(ulong key)
+    {
+        var mask = keys.Length - 1;
+        var slot = (int)(key & (ulong)mask);
+        while (true)
+        {
+            var k = keys[slot];
+            if (k == key)
+            {
+                return slotRows[slot];
+            }
+
+            if (k == 0)
+            {
+                return -1;
+            }
+
+            slot = (slot + 1) & mask;
+        }
+    }
+
+    private int FindOrAdd(ulong key)
+    {
+        if (key == 0)
+        {
+            key = 1; // FeatureKey.Finish never gives 0; keep raw callers safe
+        }
+
+        var mask = keys.Length - 1;
+        var slot = (int)(key & (ulong)mask);
+        while (keys[slot] != 0)
+        {
+            if (keys[slot] == key)
+            {
+                return slotRows[slot];
+            }
+
+            slot = (slot + 1) & mask;
+        }
+
+        var row = Features++;
+        keys[slot] = key;
+        slotRows[slot] = row;
+        EnsureRows(Features);
+        if (Features * 2 > keys.Length)
+        {
+            Rehash(keys.Length * 2);
+        }
+
+        return row;
+    }
+
+    private void EnsureRows(int rows)
+    {
+        var needed = rows * Classes;
+        if (needed <= weights.Length)
+        {
+            return;
+        }
+
+        var size = Math.Max(needed, weights.Length * 2);
+        Array.Resize(ref weights, size);
+        if (totals is not null)
+        {
+            Array.Resize(ref totals, size);
+            Array.Resize(ref stamps, size);
+        }
+    }
+
+    private void Rehash(int capacity)
+    {
+        var oldKeys = keys;
+        var oldRows = slotRows;
+        keys = new ulong[capacity];
+        slotRows = new int[capacity];
+        var mask = capacity - 1;
+        for (var i = 0; i < oldKeys.Length; i++)
+        {
+            if (oldKeys[i] == 0)
+            {
+                continue;
+            }
+
+            var slot = (int)(oldKeys[i] & (ulong)mask);
+            while (keys[slot] != 0)
+            {
+                slot = (slot + 1) & mask;
+            }
+
+            keys[slot] = oldKeys[i];
+            slotRows[slot] = oldRows[i];
+        }
+    }
+
+    private void RequireTraining()
+    {
+        if (totals is null)
+        {
+            throw new InvalidOperationException("this model is not being trained");
+        }
+    }
+}

@@ -1,0 +1,96 @@
+using Tacitus.Syntax.Learning;
+using Xunit;
+
+namespace Tacitus.Tests.Syntax;
+
+public sealed class AveragedPerceptronTests
+{
+    // A toy task: the class is the word's last letter group ("-ed" past, "-s" plural, else base).
+    private static readonly (string Word, int Class)[] Examples =
+    [
+        ("walked", 0), ("talked", 0), ("visited", 0), ("signed", 0), ("met", 2),
+        ("talks", 1), ("visits", 1), ("leaders", 1), ("walk", 2), ("sign", 2), ("visit", 2),
+    ];
+
+    private static ulong[] Features(string word) =>
+    [
+        FeatureKey.Of(0),
+        FeatureKey.Of(1, word.AsSpan(Math.Max(0, word.Length - 2))),
+        FeatureKey.Of(2, word.AsSpan(Math.Max(0, word.Length - 1))),
+    ];
+
+    private static AveragedPerceptron Train(int iterations)
+    {
+        var model = AveragedPerceptron.ForTraining(3);
+        var scores = new float[3];
+        for (var i = 0; i < iterations; i++)
+        {
+            foreach (var (word, truth) in Examples)
+            {
+                var features = Features(word);
+                var guess = model.Predict(features, scores);
+                model.Tick();
+                model.Update(features, truth, guess);
+            }
+        }
+
+        model.Average();
+        return model;
+    }
+
+    private static byte[] Bytes(AveragedPerceptron model)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.Write(writer);
+        }
+
+        return stream.ToArray();
+    }
+
+    [Theory]
+    [InlineData("jumped", 0)]
+    [InlineData("summits", 1)]
+    [InlineData("visited", 0)]
+    public void Predict_AfterTraining_GeneralisesFromSuffixes(string word, int expected)
+    {
+        var model = Train(5);
+        Assert.Equal(expected, model.Predict(Features(word), new float[3]));
+    }
+
+    [Fact]
+    public void Write_SameDataTwice_SameBytes()
+    {
+        Assert.Equal(Bytes(Train(4)), Bytes(Train(4)));
+    }
+
+    [Fact]
+    public void Read_WrittenModel_ScoresAsBefore()
+    {
+        var model = Train(5);
+        using var stream = new MemoryStream(Bytes(model));
+        using var reader = new BinaryReader(stream);
+        var loaded = AveragedPerceptron.Read(reader);
+        foreach (var (word, _) in Examples)
+        {
+            Assert.Equal(model.Predict(Features(word), new float[3]), loaded.Predict(Features(word), new float[3]));
+        }
+    }
+
+    [Fact]
+    public void Predict_AllowedMask_NeverChoosesAForbiddenClass()
+    {
+        var model = Train(5);
+        var allowed = new[] { false, true, true };
+        Assert.NotEqual(0, model.Predict(Features("walked"), new float[3], allowed));
+    }
+
+    [Fact]
+    public void Read_DamagedHeader_IsInvalidData()
+    {
+        using var stream = new MemoryStream([1, 2, 3, 4, 5, 6, 7, 8]);
+        using var reader = new BinaryReader(stream);
+        Assert.Throws<InvalidDataException>(() => AveragedPerceptron.Read(reader));
+    }
+}
