@@ -1,88 +1,185 @@
 using System.Diagnostics;
+using System.Globalization;
+using Spectre.Console;
+using Tacitus.Ingest;
 
 namespace Tacitus.Cli;
 
 /// <summary>
-/// Progress on long runs, written to stderr: a redrawn line in a terminal, a plain line every few seconds
-/// when stderr is redirected (logs, CI).
+/// Progress of a long run on stderr, with totals and the time left: a live bar (Spectre.Console) in a terminal, a
+/// plain line every few seconds when stderr is redirected (logs, CI), nothing with <c>--quiet</c>. The share done is
+/// measured in bytes of input files finished, known before the run starts; documents on stdin have no total.
 /// </summary>
-internal sealed class Progress : IDisposable
+internal sealed class Progress
 {
+    private static readonly TimeSpan PlainInterval = TimeSpan.FromSeconds(5);
+
     private readonly string label;
-    private readonly long? total;
-    private readonly bool interactive;
+    private readonly RunReport report;
+    private readonly Dictionary<string, long> sizes;
+    private readonly long totalBytes;
     private readonly Stopwatch clock = Stopwatch.StartNew();
-    private readonly TimeSpan interval;
-    private TimeSpan lastReport;
+    private readonly Lock gate = new();
+    private string? currentFile;
+    private long bytesDone;
     private long count;
     private long failed;
-    private bool wroteInteractive;
+    private TimeSpan lastPlain;
+    private ProgressTask? bar;
 
-    public Progress(string label, long? total = null, bool quiet = false)
+    /// <param name="inputs">The command's inputs, looked at once to know the total (files, directories, globs).</param>
+    public Progress(string label, IEnumerable<string> inputs, RunReport report)
     {
         this.label = label;
-        this.total = total;
-        Quiet = quiet;
-        interactive = !Console.IsErrorRedirected;
-        interval = interactive ? TimeSpan.FromMilliseconds(200) : TimeSpan.FromSeconds(5);
+        this.report = report;
+        sizes = new Dictionary<string, long>(StringComparer.Ordinal);
+        if (!report.Quiet)
+        {
+            foreach (var input in inputs.Where(i => i != "-"))
+            {
+                foreach (var path in InputPaths.Expand(input))
+                {
+                    if (path.Path is { } file && TrySize(file) is long size)
+                    {
+                        sizes[file] = size;
+                    }
+                }
+            }
+        }
+
+        totalBytes = sizes.Values.Sum();
     }
 
-    public bool Quiet { get; }
-
-    public long Count => count;
-
-    public long Failed => failed;
-
-    public TimeSpan Elapsed => clock.Elapsed;
-
-    public void Advance(bool ok = true)
+    /// <summary>Runs the work with the progress display around it.</summary>
+    public T Run<T>(Func<T> work)
     {
-        count++;
-        if (!ok)
+        if (report.Quiet || Console.IsErrorRedirected)
         {
-            failed++;
+            var result = work();
+            if (!report.Quiet && clock.Elapsed >= PlainInterval)
+            {
+                WritePlain();
+            }
+
+            return result;
         }
 
-        var now = clock.Elapsed;
-        if (!Quiet && now - lastReport >= interval)
+        var console = AnsiConsole.Create(new AnsiConsoleSettings { Out = new AnsiConsoleOutput(Console.Error) });
+        return console.Progress()
+            .AutoClear(true)
+            .Columns(new TaskDescriptionColumn(), new ProgressBarColumn(), new PercentageColumn(), new RemainingTimeColumn(), new SpinnerColumn())
+            .Start(context =>
+            {
+                bar = context.AddTask(Describe(), maxValue: Math.Max(totalBytes, 1));
+                bar.IsIndeterminate = totalBytes == 0;
+                report.Sink = line => console.WriteLine(line, Style.Plain);
+                try
+                {
+                    return work();
+                }
+                finally
+                {
+                    report.Sink = null;
+                    bar.Value = bar.MaxValue;
+                    bar.StopTask();
+                }
+            });
+    }
+
+    /// <summary>Passes the items on, counting a file's bytes as done when the first item of the next file is read.</summary>
+    public IEnumerable<IngestItem> Track(IEnumerable<IngestItem> items)
+    {
+        foreach (var item in items)
         {
-            lastReport = now;
-            Report();
+            var file = item.Error?.File ?? FileOf(item.Document?.Metadata.Origin);
+            if (file is not null && file != currentFile)
+            {
+                FinishFile();
+                currentFile = file;
+            }
+
+            yield return item;
+        }
+
+        FinishFile();
+    }
+
+    /// <summary>One document done (stored, or failed).</summary>
+    public void Advance(bool ok)
+    {
+        lock (gate)
+        {
+            count++;
+            if (!ok)
+            {
+                failed++;
+            }
+
+            if (bar is not null)
+            {
+                bar.Description = Describe();
+            }
+            else if (!report.Quiet && clock.Elapsed - lastPlain >= PlainInterval)
+            {
+                lastPlain = clock.Elapsed;
+                WritePlain();
+            }
         }
     }
 
-    private void Report()
+    private void FinishFile()
     {
-        var rate = count / Math.Max(clock.Elapsed.TotalSeconds, 1e-9);
-        string line;
-        if (total is long t && t > 0)
+        if (currentFile is not null && sizes.TryGetValue(currentFile, out var size))
         {
-            var fraction = Math.Min(1.0, (double)count / t);
-            var width = 30;
-            var filled = (int)(fraction * width);
-            line = $"{label} [{new string('#', filled)}{new string('.', width - filled)}] {count}/{t} ({rate:F0}/s, {failed} failed)";
-        }
-        else
-        {
-            line = $"{label}: {count} ({rate:F0}/s, {failed} failed)";
+            var done = Interlocked.Add(ref bytesDone, size);
+            if (bar is not null)
+            {
+                bar.Value = done;
+            }
         }
 
-        if (interactive)
-        {
-            Console.Error.Write("\r" + line.PadRight(Math.Max(0, Console.WindowWidth - 1 > 0 ? Math.Min(line.Length + 5, Console.WindowWidth - 1) : line.Length)));
-            wroteInteractive = true;
-        }
-        else
-        {
-            Console.Error.WriteLine(line);
-        }
+        currentFile = null;
     }
 
-    public void Dispose()
+    private string Describe() => string.Create(CultureInfo.InvariantCulture, $"{label} {count:N0} documents, {failed:N0} failed");
+
+    private void WritePlain()
     {
-        if (wroteInteractive)
+        var elapsed = clock.Elapsed;
+        var rate = count / Math.Max(elapsed.TotalSeconds, 1e-9);
+        var line = string.Create(CultureInfo.InvariantCulture, $"{label}: {count:N0} documents ({rate:F0}/s), {failed:N0} failed, {elapsed:hh\\:mm\\:ss} elapsed");
+        var done = Interlocked.Read(ref bytesDone);
+        if (totalBytes > 0 && done > 0)
         {
-            Console.Error.WriteLine();
+            var fraction = Math.Min(1.0, (double)done / totalBytes);
+            var left = TimeSpan.FromSeconds(elapsed.TotalSeconds * (1 - fraction) / fraction);
+            line += string.Create(CultureInfo.InvariantCulture, $", {fraction:P0} of the input, about {left:hh\\:mm\\:ss} left");
+        }
+
+        Console.Error.WriteLine(line);
+    }
+
+    /// <summary>The file part of an origin ("a.jsonl#line 3" → "a.jsonl").</summary>
+    private string? FileOf(string? origin)
+    {
+        if (origin is null || sizes.ContainsKey(origin))
+        {
+            return origin;
+        }
+
+        var hash = origin.LastIndexOf('#');
+        return hash > 0 ? origin[..hash] : origin;
+    }
+
+    private static long? TrySize(string file)
+    {
+        try
+        {
+            return new FileInfo(file).Length;
+        }
+        catch (Exception e) when (e is IOException or UnauthorizedAccessException)
+        {
+            return null;
         }
     }
 }

@@ -61,8 +61,12 @@ internal static class BenchCommand
             foreach (var result in ThroughputRunner.Run(options, ct))
             {
                 results.Add(result);
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"tacitus bench: {BenchReportFormatter.StageName(result.Stage)}, {result.Workers} worker(s): {result.Documents} documents in {result.MedianSeconds:F3} s (median of {result.Seconds.Count})"));
+                if (!parse.GetValue(Verbosity.Quiet))
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"tacitus bench: {BenchReportFormatter.StageName(result.Stage)}, {result.Workers} worker(s): {result.Documents} documents in {result.MedianSeconds:F3} s (median of {result.Seconds.Count})"));
+                }
+
                 if (result.Failed > 0)
                 {
                     // Which ones and why: `tacitus code` on the corpus names each input or analysis that failed.

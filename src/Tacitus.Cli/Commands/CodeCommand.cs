@@ -17,14 +17,16 @@ internal static class CodeCommand
         var outlet = CommonOptions.Outlet();
         var json = new Option<bool>("--json") { Description = "Print the analysis as JSON (one object per document; JSON Lines when several)." };
         var jsonl = new Option<bool>("--jsonl") { Description = "Read documents as JSON Lines from stdin (id, title, outlet, published, url, text) and write one analysis per line, in order." };
-        var pretty = new Option<bool>("--pretty") { Description = "Indent the JSON (a single document)." };
+        var pretty = new Option<bool>("--pretty") { Description = "Indent the JSON of a single document (several are always JSON Lines)." };
         var explain = new Option<bool>("--explain") { Description = "Say which pattern, dictionary entry or model produced each field." };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
+        var budget = CommonOptions.TimeBudget();
+        CommonOptions.RefuseOptionLike(files);
 
         var command = new Command("code", "Analyse news articles: sentences, actors, places, times, attributions and event records.")
         {
-            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns,
+            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns, budget,
         };
 
         command.SetAction((parse, ct) =>
@@ -43,39 +45,52 @@ internal static class CodeCommand
                 Outlet = parse.GetValue(outlet),
                 StdinFormat = readJsonl ? "jsonl" : "text",
             };
-            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
+            var report = new RunReport(parse.GetValue(Verbosity.Quiet), parse.GetValue(Verbosity.Verbose));
+            var pipeline = PipelineSetup.Build(new PipelineOptions
+            {
+                UserDictionaries = parse.GetValue(dictionaries) ?? [],
+                EventPatternFiles = parse.GetValue(patterns) ?? [],
+                TimeBudget = parse.GetValue(budget),
+            });
+            pipeline.TraceInternalErrors |= report.Verbose;
             var asJson = parse.GetValue(json) || readJsonl;
             var withExplain = parse.GetValue(explain);
-            var indent = parse.GetValue(pretty);
-            var failed = 0;
             using var stdout = Console.OpenStandardOutput();
-            foreach (var item in DocumentSources.Read(readJsonl ? ["-"] : inputs, ingest, ct))
+            using var items = report.Watch(DocumentSources.Read(readJsonl ? ["-"] : inputs, ingest, ct)).GetEnumerator();
+
+            // --pretty indents a single document; with several, the output is JSON Lines whatever was asked, so a
+            // reader can always split it by line. One document of look-ahead tells which.
+            if (items.MoveNext())
+            {
+                var first = items.Current;
+                var more = items.MoveNext();
+                var indent = parse.GetValue(pretty) && !more;
+                Write(first, indent);
+                while (more)
+                {
+                    Write(items.Current, indent);
+                    more = items.MoveNext();
+                }
+            }
+
+            return Task.FromResult(report.ExitCode());
+
+            void Write(IngestItem item, bool indent)
             {
                 if (item.Error is not null)
                 {
-                    failed++;
-                    Console.Error.WriteLine(item.Error.ToString());
-                    continue;
+                    report.Error(item.Error);
+                    return;
                 }
 
-                Document document;
-                try
+                var document = item.Document!;
+                if (pipeline.Analyse(document, ct) is { } failure)
                 {
-                    document = pipeline.Process(item.Document!, ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    // A fault in a stage is ours, not the input's: name the document, report it, go on with the rest.
-                    failed++;
-                    var origin = item.Document!.Metadata.Origin ?? item.Document.Id.Value;
-                    Console.Error.WriteLine(new TacitusError("TAC400", "analysis", $"analysis failed: {ex.GetType().Name}: {ex.Message}", origin).ToString());
-                    if (Environment.GetEnvironmentVariable("TACITUS_TRACE") == "1")
-                    {
-                        Console.Error.WriteLine(ex.ToString());
-                    }
-                    continue;
+                    report.Error(failure);
+                    return;
                 }
 
+                report.Analysed(document);
                 if (asJson)
                 {
                     AnalysisJsonWriter.Write(stdout, document, indent, withExplain);
@@ -87,8 +102,6 @@ internal static class CodeCommand
                     WriteReadable(document, withExplain);
                 }
             }
-
-            return Task.FromResult(failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
         });
         return command;
     }
@@ -96,18 +109,18 @@ internal static class CodeCommand
     private static void WriteReadable(Document document, bool explain)
     {
         var m = document.Metadata;
-        Console.WriteLine($"# {m.Title ?? m.Origin ?? document.Id.Value}");
-        Console.WriteLine($"  outlet {m.Outlet ?? "?"}, published {m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}, language {document.Language}, " +
+        Console.WriteLine(TerminalText.Escape($"# {m.Title ?? m.Origin ?? document.Id.Value}"));
+        Console.WriteLine(TerminalText.Escape($"  outlet {m.Outlet ?? "?"}, published {m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}, language {document.Language}, " +
             $"{document.Sentences.Count} sentences ({document.Sentences.Count(s => s.Boilerplate)} boilerplate), {document.Mentions.Count} mentions, " +
-            $"{document.Attributions.Count} attributions, {document.Events.Count} events");
+            $"{document.Attributions.Count} attributions, {document.Events.Count} events"));
         foreach (var e in document.Events)
         {
-            Console.WriteLine("  " + RecordFormatter.Format(document, e));
+            Console.WriteLine(TerminalText.Escape("  " + RecordFormatter.Format(document, e)));
             if (explain)
             {
                 foreach (var (field, rule) in e.Explanation)
                 {
-                    Console.WriteLine($"      {field}: {rule}");
+                    Console.WriteLine(TerminalText.Escape($"      {field}: {rule}"));
                 }
             }
         }

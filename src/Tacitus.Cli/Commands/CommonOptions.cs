@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using Tacitus.Pipeline;
 
 namespace Tacitus.Cli.Commands;
 
@@ -21,6 +22,41 @@ internal static class CommonOptions
             return null;
         },
     };
+
+    public static Option<TimeSpan?> TimeBudget() => new("--time-budget")
+    {
+        Description = "Seconds one document may take before it is reported (TAC401) and skipped; 0 for no limit.",
+        DefaultValueFactory = _ => PipelineOptions.DefaultTimeBudget,
+        CustomParser = r =>
+        {
+            var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+            if (double.TryParse(token, NumberStyles.Float, CultureInfo.InvariantCulture, out var seconds) && seconds >= 0 && seconds <= 86_400)
+            {
+                return seconds == 0 ? null : TimeSpan.FromSeconds(seconds);
+            }
+
+            r.AddError($"--time-budget: '{token}' is not a number of seconds (0 to 86400)");
+            return null;
+        },
+    };
+
+    /// <summary>
+    /// Refuses arguments that look like options: without this, <c>code --bogus FILE</c> would read "--bogus" as a
+    /// file name. A file whose name starts with '-' can be named as <c>./-name</c>; "-" alone is stdin.
+    /// </summary>
+    public static void RefuseOptionLike(Argument argument)
+    {
+        argument.Validators.Add(result =>
+        {
+            foreach (var token in result.Tokens)
+            {
+                if (token.Value.Length > 1 && token.Value[0] == '-')
+                {
+                    result.AddError($"unknown option '{token.Value}' (a file whose name starts with '-' can be given as ./{token.Value})");
+                }
+            }
+        });
+    }
 
     public static Option<string?> Outlet() => new("--outlet") { Description = "Outlet name for documents that give none." };
 

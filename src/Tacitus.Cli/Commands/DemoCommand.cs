@@ -74,7 +74,7 @@ internal static class DemoCommand
     {
         var m = document.Metadata;
         var published = m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "undated";
-        Console.WriteLine($"■ {m.Title ?? m.Origin} — {m.Outlet ?? "unknown outlet"}, {published}");
+        Console.WriteLine(TerminalText.Escape($"■ {m.Title ?? m.Origin} — {m.Outlet ?? "unknown outlet"}, {published}"));
         var boilerplate = document.Sentences.Count(s => s.Boilerplate);
         var people = document.Entities.Count(e => e.Kind == MentionKind.Person);
         var places = document.Mentions.Where(x => x.Kind == MentionKind.Place).Select(x => x.Name).Distinct().Count();
@@ -86,7 +86,7 @@ internal static class DemoCommand
             Console.WriteLine("  What happened:");
             foreach (var e in document.Events)
             {
-                Console.WriteLine("    " + RecordFormatter.Format(document, e));
+                Console.WriteLine(TerminalText.Escape("    " + RecordFormatter.Format(document, e)));
             }
         }
 
@@ -101,7 +101,7 @@ internal static class DemoCommand
                     content = string.Concat(content.AsSpan(0, 87), "...");
                 }
 
-                Console.WriteLine($"    {RecordFormatter.Source(a)}: \"{content}\"");
+                Console.WriteLine(TerminalText.Escape($"    {RecordFormatter.Source(a)}: \"{content}\""));
             }
         }
 

@@ -12,7 +12,7 @@ internal static class DocumentsCommand
     public static Command Create()
     {
         var db = CommonOptions.Db();
-        var search = new Option<string?>("--search") { Description = "Only documents whose title or text contains all these words (best matches first)." };
+        var search = new Option<string?>("--search") { Description = "Only documents whose title or text contains all these words (best matches first); a trailing * makes a word a prefix ('Blai*')." };
         var limit = new Option<int?>("--limit") { Description = "At most this many documents." };
         var json = new Option<bool>("--json") { Description = "One JSON object per document (JSON Lines)." };
         var command = new Command("documents", "List the documents in the store.") { db, search, limit, json };
@@ -28,7 +28,7 @@ internal static class DocumentsCommand
                 }
                 else
                 {
-                    WriteTable(rows);
+                    WriteTable(rows, parse.GetValue(Verbosity.Quiet));
                 }
 
                 return Task.FromResult(ExitCodes.Ok);
@@ -42,18 +42,26 @@ internal static class DocumentsCommand
         return command;
     }
 
-    private static void WriteTable(IEnumerable<StoredDocumentSummary> rows)
+    private static void WriteTable(IEnumerable<StoredDocumentSummary> rows, bool quiet)
     {
         var count = 0;
         foreach (var d in rows)
         {
+            if (count == 0)
+            {
+                Console.WriteLine($"{"id",-12}  {"published",-10}  {"outlet",-16}  {"title",-60}  {"sentences",9}  {"events",6}");
+            }
+
             var title = d.Title ?? (d.Origin is null ? "(untitled)" : Path.GetFileName(d.Origin));
-            Console.WriteLine($"{d.Id.Value[..12]}  {d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------"}  " +
-                $"{Cut(d.Outlet ?? "-", 16),-16}  {Cut(title, 60),-60}  {d.Sentences,4} sent  {d.Events,3} events");
+            Console.WriteLine(TerminalText.Escape($"{d.Id.Value[..12]}  {d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------"}  " +
+                $"{Cut(d.Outlet ?? "-", 16),-16}  {Cut(title, 60),-60}  {d.Sentences,9}  {d.Events,6}"));
             count++;
         }
 
-        Console.Error.WriteLine($"{count} document{(count == 1 ? string.Empty : "s")}");
+        if (!quiet)
+        {
+            Console.Error.WriteLine($"{count} document{(count == 1 ? string.Empty : "s")}");
+        }
     }
 
     private static void WriteJson(IEnumerable<StoredDocumentSummary> rows)

@@ -79,14 +79,18 @@ internal static class EvalCommand
                     EvalReportFormatter.WriteMisses(writer, report);
                 }
 
-                Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                    $"tacitus eval {t}: {report.Documents} documents in {clock.Elapsed.TotalSeconds:F1} s; {report.Misses.Count} errors written to {errorFile}"));
-                foreach (var problem in report.GoldProblems.Take(5))
+                if (!parse.GetValue(Verbosity.Quiet))
+                {
+                    Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
+                        $"tacitus eval {t}: {report.Documents} documents in {clock.Elapsed.TotalSeconds:F1} s; {report.Misses.Count} errors written to {errorFile}"));
+                }
+
+                foreach (var problem in report.GoldProblems.Take(parse.GetValue(Verbosity.Verbose) ? int.MaxValue : 5))
                 {
                     Console.Error.WriteLine($"  gold: {problem}");
                 }
 
-                if (report.GoldProblems.Count > 5)
+                if (report.GoldProblems.Count > 5 && !parse.GetValue(Verbosity.Verbose))
                 {
                     Console.Error.WriteLine($"  gold: ... and {report.GoldProblems.Count - 5} more unreadable records (all listed in {errorFile})");
                 }

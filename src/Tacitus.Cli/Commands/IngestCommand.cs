@@ -16,14 +16,15 @@ internal static class IngestCommand
         var outlet = CommonOptions.Outlet();
         var textOnly = new Option<bool>("--text-only") { Description = "Only segment the text (sentences, boilerplate); skip actors, attribution and events." };
         var maxSize = new Option<long>("--max-size") { Description = "Refuse documents larger than this many bytes.", DefaultValueFactory = _ => IngestOptions.Default.MaxDocumentBytes };
-        var quiet = new Option<bool>("--quiet") { Description = "No progress; errors and the summary only." };
         var workers = new Option<int>("--workers") { Description = "Analysis workers (the store has one writer).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "Documents per store transaction.", DefaultValueFactory = _ => 256 };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
+        var budget = CommonOptions.TimeBudget();
+        CommonOptions.RefuseOptionLike(paths);
         var command = new Command("ingest", "Read, analyse and store documents in the SQLite store.")
         {
-            paths, db, date, outlet, textOnly, maxSize, quiet, workers, batch, dictionaries, patterns,
+            paths, db, date, outlet, textOnly, maxSize, workers, batch, dictionaries, patterns, budget,
         };
 
         command.SetAction((parse, ct) =>
@@ -35,21 +36,30 @@ internal static class IngestCommand
             }
 
             var ingest = new IngestOptions { Published = parse.GetValue(date), Outlet = parse.GetValue(outlet), MaxDocumentBytes = parse.GetValue(maxSize) };
-            var pipeline = PipelineSetup.Build(new PipelineOptions { TextOnly = parse.GetValue(textOnly), UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
+            var report = new RunReport(parse.GetValue(Verbosity.Quiet), parse.GetValue(Verbosity.Verbose));
+            var pipeline = PipelineSetup.Build(new PipelineOptions
+            {
+                TextOnly = parse.GetValue(textOnly),
+                UserDictionaries = parse.GetValue(dictionaries) ?? [],
+                EventPatternFiles = parse.GetValue(patterns) ?? [],
+                TimeBudget = parse.GetValue(budget),
+            });
+            pipeline.TraceInternalErrors |= report.Verbose;
             try
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!);
-                IngestSummary summary;
-                using (var progress = new Progress("ingest", quiet: parse.GetValue(quiet)))
+                var inputs = parse.GetValue(paths) ?? [];
+                var progress = new Progress("ingest", inputs, report);
+                var summary = progress.Run(() =>
                 {
-                    var observer = new IngestObserver(error => Console.Error.WriteLine(error.ToString()), ok => progress.Advance(ok));
+                    var observer = new IngestObserver(report.Error, progress.Advance);
                     var run = new StoreIngestion(store, pipeline, parse.GetValue(workers), parse.GetValue(batch));
-                    summary = run.Run(DocumentSources.Read(parse.GetValue(paths) ?? [], ingest, ct), observer, ct);
-                }
+                    return run.Run(progress.Track(report.Watch(DocumentSources.Read(inputs, ingest, ct))), observer, ct);
+                });
 
                 Console.WriteLine($"read {summary.Read}, stored {summary.Stored} new, {summary.AlreadyStored} already stored, {summary.Failed} failed, " +
                     $"{summary.Elapsed.TotalSeconds:F1} s, {summary.DocumentsPerSecond:F0} docs/s, {summary.TextBytes / 1e6 / Math.Max(summary.Elapsed.TotalSeconds, 1e-9):F1} MB/s of text");
-                return Task.FromResult(summary.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
+                return Task.FromResult(report.ExitCode());
             }
             catch (StoreException ex)
             {

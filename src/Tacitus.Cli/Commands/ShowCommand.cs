@@ -55,47 +55,47 @@ internal static class ShowCommand
     private static void WriteReadable(Document document, bool explain)
     {
         var m = document.Metadata;
-        Console.WriteLine($"# {m.Title ?? "(untitled)"}");
-        Console.WriteLine($"  id        {document.Id}");
-        Console.WriteLine($"  outlet    {m.Outlet ?? "?"}");
-        Console.WriteLine($"  published {m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}");
-        Console.WriteLine($"  language  {document.Language}");
+        Console.WriteLine(TerminalText.Escape($"# {m.Title ?? "(untitled)"}"));
+        Console.WriteLine(TerminalText.Escape($"  id        {document.Id}"));
+        Console.WriteLine(TerminalText.Escape($"  outlet    {m.Outlet ?? "?"}"));
+        Console.WriteLine(TerminalText.Escape($"  published {m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "?"}"));
+        Console.WriteLine(TerminalText.Escape($"  language  {document.Language}"));
         if (m.Url is not null)
         {
-            Console.WriteLine($"  url       {m.Url}");
+            Console.WriteLine(TerminalText.Escape($"  url       {m.Url}"));
         }
 
         if (m.Author is not null)
         {
-            Console.WriteLine($"  author    {m.Author}");
+            Console.WriteLine(TerminalText.Escape($"  author    {m.Author}"));
         }
 
-        Console.WriteLine($"  origin    {m.Origin ?? "?"} ({m.Format ?? "?"})");
+        Console.WriteLine(TerminalText.Escape($"  origin    {m.Origin ?? "?"} ({m.Format ?? "?"})"));
         Console.WriteLine();
-        Console.WriteLine($"## Sentences ({document.Sentences.Count}, {document.Sentences.Count(s => s.Boilerplate)} boilerplate)");
+        Console.WriteLine(TerminalText.Escape($"## Sentences ({document.Sentences.Count}, {document.Sentences.Count(s => s.Boilerplate)} boilerplate)"));
         foreach (var s in document.Sentences)
         {
             var mark = s.Boilerplate ? $"  [boilerplate{(s.BoilerplateRule is null ? string.Empty : ": " + s.BoilerplateRule)}]" : string.Empty;
-            Console.WriteLine($"{s.Index,4} {(s.Boilerplate ? '~' : ' ')} {s.Span.TextOf(document.Text).ReplaceLineEndings(" ")}{mark}");
+            Console.WriteLine(TerminalText.Escape($"{s.Index,4} {(s.Boilerplate ? '~' : ' ')} {s.Span.TextOf(document.Text).ReplaceLineEndings(" ")}{mark}"));
         }
 
         Console.WriteLine();
-        Console.WriteLine($"## Records ({document.Events.Count})");
+        Console.WriteLine(TerminalText.Escape($"## Records ({document.Events.Count})"));
         foreach (var e in document.Events)
         {
-            Console.WriteLine("  " + RecordFormatter.Format(document, e));
+            Console.WriteLine(TerminalText.Escape("  " + RecordFormatter.Format(document, e)));
             if (explain)
             {
                 foreach (var (field, rule) in e.Explanation)
                 {
-                    Console.WriteLine($"      {field}: {rule}");
+                    Console.WriteLine(TerminalText.Escape($"      {field}: {rule}"));
                 }
             }
         }
 
         foreach (var warning in document.Warnings)
         {
-            Console.WriteLine($"  warning: {warning.Code} {warning.Stage}: {warning.Message}");
+            Console.WriteLine(TerminalText.Escape($"  warning: {warning.Code} {warning.Stage}: {warning.Message}"));
         }
     }
 }

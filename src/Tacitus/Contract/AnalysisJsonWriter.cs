@@ -42,6 +42,12 @@ public static class AnalysisJsonWriter
         WriteNullable(w, "published", m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
         WriteNullable(w, "url", m.Url);
         w.WriteString("language", document.Language);
+        w.WriteBoolean("analysed", document.NotAnalysedReason is null);
+        if (document.NotAnalysedReason is not null)
+        {
+            w.WriteString("not_analysed", document.NotAnalysedReason);
+        }
+
         if (m.ExternalId is not null)
         {
             w.WriteString("external_id", m.ExternalId);
@@ -151,7 +157,7 @@ public static class AnalysisJsonWriter
         w.WriteStartArray("events");
         foreach (var e in document.Events)
         {
-            WriteEvent(w, text, e, explain);
+            WriteEvent(w, text, e, explain, m.Published is not null);
         }
 
         w.WriteEndArray();
@@ -262,7 +268,8 @@ public static class AnalysisJsonWriter
         w.WriteEndObject();
     }
 
-    private static void WriteEvent(Utf8JsonWriter w, string text, EventRecord e, bool explain)
+    /// <param name="published">The document has a publication date; without one an undated event's date has basis "unknown".</param>
+    private static void WriteEvent(Utf8JsonWriter w, string text, EventRecord e, bool explain, bool published)
     {
         w.WriteStartObject();
         w.WriteString("event", Domain.PloverTypes.ToCode(e.Event));
@@ -291,7 +298,16 @@ public static class AnalysisJsonWriter
         }
 
         w.WritePropertyName("date");
-        if (e.Date is null)
+        if (e.Date is null && !published)
+        {
+            // Nothing to date the event by: say so rather than leave a gap a reader may fill with today.
+            w.WriteStartObject();
+            w.WriteString("text", string.Empty);
+            w.WriteNull("value");
+            w.WriteString("basis", "unknown");
+            w.WriteEndObject();
+        }
+        else if (e.Date is null)
         {
             w.WriteNullValue();
         }

@@ -25,6 +25,12 @@ public sealed class Document
     /// <summary>ISO 639-1 code of the detected language ("en"), or "und" when undetermined. Only "en" is analysed.</summary>
     public string Language { get; set; } = "und";
 
+    /// <summary>
+    /// Why the analysis stopped after the language-independent stages ("language fr: only English is analysed"); null
+    /// when the document was analysed. Set by the pipeline.
+    /// </summary>
+    public string? NotAnalysedReason { get; set; }
+
     public List<Paragraph> Paragraphs { get; } = [];
 
     public List<Sentence> Sentences { get; } = [];

@@ -92,7 +92,8 @@ public static class DocumentSources
             return WarcReader.Read(new MemoryStream(bytes, writable: false), gzipped, path, options, cancellationToken);
         }
 
-        if (TextDecoder.LooksBinary(bytes))
+        // JSON Lines are judged line by line: one line with a NUL byte fails alone, the others are read.
+        if (!(sniffed == InputFormat.JsonLines && format == InputFormat.Unknown) && TextDecoder.LooksBinary(bytes))
         {
             return [IngestErrors.Fail(IngestErrors.Binary, "binary content, not text", path)];
         }
@@ -131,7 +132,8 @@ public static class DocumentSources
             yield break;
         }
 
-        if (format != InputFormat.Warc && TextDecoder.LooksBinary(head.Bytes))
+        var jsonLines = format == InputFormat.JsonLines && FormatSniffer.FromContent(head.Bytes) == InputFormat.JsonLines;
+        if (format != InputFormat.Warc && !jsonLines && TextDecoder.LooksBinary(head.Bytes))
         {
             yield return IngestErrors.Fail(IngestErrors.Binary, "binary content, not text", path);
             yield break;

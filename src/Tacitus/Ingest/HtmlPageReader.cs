@@ -42,6 +42,15 @@ internal static partial class HtmlPageReader
 
     internal static ParseResult<PageContent> Extract(string html, string? url)
     {
+        if (HtmlNesting.TooDeep(html))
+        {
+            // Too deep for the parser and the extractor to finish in time (HtmlNesting): read it flat.
+            var flat = HtmlNesting.FlatText(html);
+            return flat.Length == 0
+                ? ParseResult<PageContent>.Fail($"no text in a page nested deeper than {HtmlNesting.MaxDepth} elements")
+                : ParseResult<PageContent>.Ok(new PageContent(flat, HtmlNesting.Title(html), null, null, null));
+        }
+
         Article article;
         try
         {

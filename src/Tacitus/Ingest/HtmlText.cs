@@ -38,6 +38,11 @@ internal static class HtmlText
             return TextDecoder.Normalise(html).Trim();
         }
 
+        if (HtmlNesting.TooDeep(html))
+        {
+            return HtmlNesting.FlatText(html);
+        }
+
         var document = new HtmlParser().ParseDocument(html);
         return document.Body is null ? string.Empty : FromElement(document.Body, skipFurniture);
     }

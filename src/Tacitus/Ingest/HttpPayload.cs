@@ -8,13 +8,17 @@ namespace Tacitus.Ingest;
 /// <summary>
 /// The HTTP response inside a WARC <c>response</c> record: status, content type and charset, and the body with
 /// chunked transfer encoding and gzip/deflate/brotli content encoding undone. Archives written by tools that already
-/// de-chunked or decoded the body but kept the headers are read as they are.
+/// de-chunked or decoded the body but kept the headers are read as they are. A compressed body is decoded only up to
+/// a limit (checked while decoding, never after): past it the payload says <see cref="OverLimit"/>.
 /// </summary>
-internal sealed record HttpPayload(int Status, string? MediaType, string? Charset, byte[] Body)
+/// A body that will not decode is kept raw when it looks like text (stored already decoded); otherwise
+/// <see cref="Undecodable"/> names the encoding that failed.
+internal sealed record HttpPayload(int Status, string? MediaType, string? Charset, byte[] Body, bool OverLimit = false, string? Undecodable = null)
 {
     public bool IsHtml => MediaType is "text/html" or "application/xhtml+xml";
 
-    public static ParseResult<HttpPayload> Parse(ReadOnlySpan<byte> message)
+    /// <param name="maxBody">The most bytes a decoded body may have.</param>
+    public static ParseResult<HttpPayload> Parse(ReadOnlySpan<byte> message, long maxBody = long.MaxValue)
     {
         var headerEnd = message.IndexOf("\r\n\r\n"u8);
         var separator = 4;
@@ -73,13 +77,18 @@ internal sealed record HttpPayload(int Status, string? MediaType, string? Charse
             body = joined;
         }
 
+        var overLimit = false;
+        string? undecodable = null;
         if (contentEncoding is not null)
         {
-            body = Decompress(body, contentEncoding) ?? body;
+            var decoded = Decompress(body, contentEncoding, maxBody);
+            overLimit = decoded.OverLimit;
+            undecodable = decoded.Body is null && !overLimit && decoded.Failed && TextDecoder.LooksBinary(body) ? contentEncoding : null;
+            body = decoded.Body ?? body;
         }
 
         var (mediaType, charset) = SplitContentType(contentType);
-        return ParseResult<HttpPayload>.Ok(new HttpPayload(status, mediaType, charset, body));
+        return ParseResult<HttpPayload>.Ok(new HttpPayload(status, mediaType, charset, body, overLimit || body.Length > maxBody, undecodable));
     }
 
     private static (string? MediaType, string? Charset) SplitContentType(string? contentType)
@@ -154,7 +163,8 @@ internal sealed record HttpPayload(int Status, string? MediaType, string? Charse
         }
     }
 
-    private static byte[]? Decompress(byte[] body, string encoding)
+    /// <summary>The decoded body (null when it cannot be decoded: the caller keeps the raw one), or over the limit.</summary>
+    private static (byte[]? Body, bool OverLimit, bool Failed) Decompress(byte[] body, string encoding, long max)
     {
         try
         {
@@ -168,17 +178,28 @@ internal sealed record HttpPayload(int Status, string? MediaType, string? Charse
             };
             if (decoder == Stream.Null)
             {
-                return null;
+                return (null, false, false);
             }
 
             using var output = new MemoryStream();
-            decoder.CopyTo(output);
-            return output.ToArray();
+            var chunk = new byte[64 * 1024];
+            int read;
+            while ((read = decoder.Read(chunk, 0, chunk.Length)) > 0)
+            {
+                output.Write(chunk, 0, read);
+                if (output.Length > max)
+                {
+                    return (null, true, false);
+                }
+            }
+
+            return (output.ToArray(), false, false);
         }
-        catch (InvalidDataException)
+        catch (Exception e) when (e is InvalidDataException or InvalidOperationException or IOException)
         {
-            // Stored already decoded, or damaged: the caller keeps the raw body.
-            return null;
+            // Stored already decoded, or damaged (brotli reports bad data as InvalidOperationException): the caller
+            // keeps the raw body if it is text.
+            return (null, false, true);
         }
     }
 

@@ -37,6 +37,15 @@ internal static class IngestErrors
     /// <summary>A field that could not be read (a date); reported as a document warning, the document is kept.</summary>
     public const string BadField = "TAC110";
 
+    /// <summary>A FIFO, device or socket met in a directory or glob: skipped without being opened.</summary>
+    public const string NotRegular = "TAC111";
+
+    /// <summary>A file in a directory that is not an article (README, LICENSE, CHANGELOG, a binary): skipped with a note.</summary>
+    public const string NotArticle = "TAC112";
+
+    /// <summary>A note rather than a failure: a file skipped on purpose (TAC111, TAC112) does not make a run fail.</summary>
+    public static bool IsNote(TacitusError? error) => error?.Code is NotRegular or NotArticle;
+
     public static TacitusError Error(string code, string message, string file, string? record = null) =>
         new(code, Stage, OneLine(message), file, record);
 

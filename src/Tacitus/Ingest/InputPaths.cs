@@ -10,7 +10,10 @@ internal readonly record struct InputPath(string? Path, IngestItem? Error);
 /// Expands one command-line input into files: a file is itself; a directory is every file below it, recursively,
 /// in ordinal path order; a pattern with <c>*</c>, <c>?</c> or <c>[</c> is a glob (<c>data/**/*.txt</c>). Hidden
 /// files and directories (a leading dot, which covers macOS <c>._*</c> and <c>.DS_Store</c>) and OS junk
-/// (<c>Thumbs.db</c>, <c>desktop.ini</c>) are skipped when listing, never when named explicitly.
+/// (<c>Thumbs.db</c>, <c>desktop.ini</c>) are skipped when listing, never when named explicitly. FIFOs, devices and
+/// sockets met when listing are skipped with a note (TAC111), never opened: a FIFO with no writer would wait forever.
+/// Files that are not articles (READMEs, licences, images: <see cref="NotArticles"/>) are skipped with a note (TAC112).
+/// A name that is not valid UTF-8 cannot be opened through .NET and is reported (TAC101), not passed over.
 /// </summary>
 internal static class InputPaths
 {
@@ -48,7 +51,7 @@ internal static class InputPaths
         files.Sort(StringComparer.Ordinal);
         foreach (var file in files)
         {
-            yield return new InputPath(file, null);
+            yield return Listed(file);
         }
 
         foreach (var (failed, message) in failures)
@@ -73,6 +76,14 @@ internal static class InputPaths
 
         foreach (var entry in entries)
         {
+            if (entry.Name.Contains('\uFFFD', StringComparison.Ordinal) && !entry.Exists)
+            {
+                // A name that is not valid UTF-8 comes back with U+FFFD in it and names nothing .NET can open (its
+                // attributes read as "all set", hidden included): keep it, so that it is reported, not lost.
+                files.Add(Path.Join(directory, entry.Name));
+                continue;
+            }
+
             if (IsSkipped(entry.Name) || entry.Attributes.HasFlag(FileAttributes.Hidden))
             {
                 continue;
@@ -109,7 +120,25 @@ internal static class InputPaths
             .ToList();
         return files.Count == 0
             ? [new InputPath(null, IngestErrors.Fail(IngestErrors.Unreadable, "no file matches the pattern", pattern))]
-            : files.Select(f => new InputPath(f, null));
+            : files.Select(Listed);
+    }
+
+    /// <summary>A file found by listing: read it, unless it is a special file or its name cannot be used to open it.</summary>
+    private static InputPath Listed(string file)
+    {
+        if (file.Contains('\uFFFD', StringComparison.Ordinal) && !File.Exists(file))
+        {
+            return new InputPath(null, IngestErrors.Fail(IngestErrors.Unreadable, "the file name is not valid UTF-8 and cannot be opened; rename the file to read it", file));
+        }
+
+        if (SpecialFile.Describe(file) is { } kind)
+        {
+            return new InputPath(null, IngestErrors.Fail(IngestErrors.NotRegular, $"skipped: {kind}, not a regular file", file));
+        }
+
+        return NotArticles.Reason(file) is { } what
+            ? new InputPath(null, IngestErrors.Fail(IngestErrors.NotArticle, $"skipped: {what}, not an article (name the file to read it anyway)", file))
+            : new InputPath(file, null);
     }
 
     /// <summary>Splits <c>data/bbc/**/*.txt</c> into the directory before the first wildcard and the pattern below it.</summary>

@@ -6,7 +6,9 @@ namespace Tacitus.Ingest;
 /// <summary>
 /// JSON Lines: one article per line, an object with <c>text</c> (or <c>html</c>, read like a page) and optional
 /// <c>id</c>, <c>url</c>, <c>title</c>, <c>outlet</c>, <c>published</c> (or <c>date</c>), <c>author</c>. Blank lines
-/// are skipped; a malformed line is reported with its number and reading goes on with the next. Order is kept.
+/// are skipped; a malformed line (not JSON, a field of the wrong type, a NUL byte, a lone surrogate escape, over the
+/// size limit) is reported with its number and reading goes on with the next. Order is kept. A line is never held
+/// whole past the document size limit.
 /// </summary>
 internal static class JsonLinesReader
 {
@@ -14,35 +16,41 @@ internal static class JsonLinesReader
 
     public static IEnumerable<IngestItem> Read(TextReader reader, string file, IngestOptions options, CancellationToken cancellationToken)
     {
+        var lines = new BoundedLineReader(reader, options.MaxDocumentBytes);
         var lineNumber = 0;
         while (true)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var (line, failure) = NextLine(reader, file, lineNumber + 1);
+            var (line, failure) = NextLine(lines, file, lineNumber + 1);
             if (failure is not null)
             {
                 yield return failure.Value;
                 yield break;
             }
 
-            if (line is null)
+            if (line is not { } read)
             {
                 yield break;
             }
 
             lineNumber++;
-            if (!string.IsNullOrWhiteSpace(line))
+            if (read.TooLong)
             {
-                yield return ReadLine(line, file, lineNumber, options);
+                var record = $"line {lineNumber}";
+                yield return IngestErrors.Fail(IngestErrors.TooLarge, $"{record} is over the limit of {options.MaxDocumentBytes:N0} bytes ({read.Length:N0} characters)", file, record);
+            }
+            else if (!string.IsNullOrWhiteSpace(read.Text))
+            {
+                yield return ReadLine(read.Text, file, lineNumber, options);
             }
         }
     }
 
-    private static (string? Line, IngestItem? Failure) NextLine(TextReader reader, string file, int lineNumber)
+    private static (BoundedLineReader.Line? Line, IngestItem? Failure) NextLine(BoundedLineReader reader, string file, int lineNumber)
     {
         try
         {
-            return (reader.ReadLine(), null);
+            return (reader.Next(), null);
         }
         catch (InvalidDataException e)
         {
@@ -60,6 +68,11 @@ internal static class JsonLinesReader
         if (line.Length * 3L > options.MaxDocumentBytes && System.Text.Encoding.UTF8.GetByteCount(line) > options.MaxDocumentBytes)
         {
             return IngestErrors.Fail(IngestErrors.TooLarge, $"{record} is over the limit of {options.MaxDocumentBytes:N0} bytes", file, record);
+        }
+
+        if (line.Contains('\0', StringComparison.Ordinal))
+        {
+            return IngestErrors.Fail(IngestErrors.Binary, $"{record} holds a NUL byte: binary content, not JSON text", file, record);
         }
 
         JsonDocument json;
@@ -87,31 +100,42 @@ internal static class JsonLinesReader
             foreach (var property in json.RootElement.EnumerateObject())
             {
                 var value = property.Value;
-                switch (property.Name.ToLowerInvariant())
+                var name = property.Name.ToLowerInvariant();
+                if (name is "text" or "body" or "html" && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
+                {
+                    return IngestErrors.Fail(IngestErrors.MalformedJson, $"{record}: '{property.Name}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}", file, record);
+                }
+
+                if (!TryString(value, out var read))
+                {
+                    return IngestErrors.Fail(IngestErrors.MalformedJson, $"{record}: '{property.Name}' holds an invalid escape (a lone UTF-16 surrogate)", file, record);
+                }
+
+                switch (name)
                 {
                     case "text" or "body":
-                        text ??= AsString(value);
+                        text ??= read;
                         break;
                     case "html":
-                        html = AsString(value);
+                        html = read;
                         break;
                     case "id":
-                        id = AsString(value);
+                        id = read ?? (value.ValueKind == JsonValueKind.Number ? value.GetRawText() : null);
                         break;
                     case "url":
-                        url = AsString(value);
+                        url = read;
                         break;
                     case "title" or "headline":
-                        title ??= AsString(value);
+                        title ??= read;
                         break;
                     case "outlet":
-                        outlet = AsString(value);
+                        outlet = read;
                         break;
                     case "published" or "date":
-                        published ??= AsString(value);
+                        published ??= read ?? (value.ValueKind == JsonValueKind.Number ? value.GetRawText() : null);
                         break;
                     case "author":
-                        author = AsString(value);
+                        author = read;
                         break;
                     default:
                         break;
@@ -159,10 +183,26 @@ internal static class JsonLinesReader
         }
     }
 
-    private static string? AsString(JsonElement value) => value.ValueKind switch
+    /// <summary>
+    /// A string value (null for any other kind); false when the string holds an escape that is no text (a lone
+    /// surrogate, <c>"\ud800"</c>), which the JSON parser accepts and cannot turn into a string.
+    /// </summary>
+    private static bool TryString(JsonElement value, out string? text)
     {
-        JsonValueKind.String => value.GetString(),
-        JsonValueKind.Number => value.GetRawText(),
-        _ => null,
-    };
+        text = null;
+        if (value.ValueKind != JsonValueKind.String)
+        {
+            return true;
+        }
+
+        try
+        {
+            text = value.GetString();
+            return true;
+        }
+        catch (InvalidOperationException)
+        {
+            return false;
+        }
+    }
 }

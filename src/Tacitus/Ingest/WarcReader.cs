@@ -60,7 +60,7 @@ internal static class WarcReader
     private static IngestItem? ReadResponse(byte[] block, Dictionary<string, string> headers, string file, int number, IngestOptions options)
     {
         var record = $"record {number}";
-        var payload = HttpPayload.Parse(block);
+        var payload = HttpPayload.Parse(block, options.MaxDocumentBytes);
         if (!payload.Success)
         {
             return IngestErrors.Fail(IngestErrors.MalformedWarc, $"{record}: {payload.Error}", file, record);
@@ -72,9 +72,14 @@ internal static class WarcReader
             return null;
         }
 
-        if (http.Body.Length > options.MaxDocumentBytes)
+        if (http.Undecodable is { } encoding)
         {
-            return IngestErrors.Fail(IngestErrors.TooLarge, $"{record}: page of {http.Body.Length:N0} bytes is over the limit of {options.MaxDocumentBytes:N0}", file, record);
+            return IngestErrors.Fail(IngestErrors.MalformedWarc, $"{record}: the body is not valid '{encoding}' data (Content-Encoding)", file, record);
+        }
+
+        if (http.OverLimit)
+        {
+            return IngestErrors.Fail(IngestErrors.TooLarge, $"{record}: the page is over the limit of {options.MaxDocumentBytes:N0} bytes (decoded)", file, record);
         }
 
         var html = TextDecoder.Decode(http.Body, http.Charset ?? HtmlPageReader.DeclaredCharset(http.Body));
@@ -92,6 +97,7 @@ internal static class WarcReader
         private readonly byte[] buffer = new byte[64 * 1024];
         private int position;
         private int length;
+        private string? pendingVersionLine;
 
         public int Records { get; private set; }
 
@@ -125,7 +131,13 @@ internal static class WarcReader
         /// <summary>Reads one record; null for a record that is skipped.</summary>
         private Step? NextRecord()
         {
-            string? versionLine;
+            string? versionLine = pendingVersionLine;
+            pendingVersionLine = null;
+            if (versionLine is not null)
+            {
+                return ReadRecord(versionLine);
+            }
+
             do
             {
                 versionLine = ReadLine();
@@ -136,11 +148,22 @@ internal static class WarcReader
             }
             while (versionLine.Length == 0);
 
+            return ReadRecord(versionLine);
+        }
+
+        /// <summary>Reads the record that starts with <paramref name="versionLine"/>; null for a record that is skipped.</summary>
+        private Step? ReadRecord(string versionLine)
+        {
             Records++;
             var record = $"record {Records}";
             if (!versionLine.StartsWith("WARC/", StringComparison.Ordinal))
             {
-                return Stop(IngestErrors.MalformedWarc, $"{record}: expected a 'WARC/1.0' or 'WARC/1.1' line, found '{Shorten(versionLine)}'");
+                // A record whose Content-Length was too small leaves the rest of its block here: report it and go on
+                // at the next record header, so the records after it are not lost.
+                var found = $"expected a 'WARC/1.0' or 'WARC/1.1' line, found '{Shorten(versionLine)}'";
+                return SkipToNextRecord()
+                    ? new Step(null, null, IngestErrors.Fail(IngestErrors.MalformedWarc, $"{record}: {found}; skipped to the next record header", file, record), false)
+                    : Stop(IngestErrors.MalformedWarc, $"{record}: {found}, and no record header follows");
             }
 
             var headers = new Dictionary<string, string>(StringComparer.Ordinal);
@@ -199,6 +222,24 @@ internal static class WarcReader
             return read < contentLength ? Truncated(record, $"after {read:N0} of {contentLength:N0} bytes") : new Step(block, headers, null, false);
         }
 
+        /// <summary>
+        /// Passes over lines (of any length) up to the next <c>WARC/1.</c> line, which the next call reads; false when
+        /// the stream ends first.
+        /// </summary>
+        private bool SkipToNextRecord()
+        {
+            while (ReadLine(lenient: true) is { } line)
+            {
+                if (line.StartsWith("WARC/1.", StringComparison.Ordinal))
+                {
+                    pendingVersionLine = line;
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
         private Step Truncated(string record, string where) => gzipped
             ? Stop(IngestErrors.TruncatedGzip, $"{record} is cut short {where}: the gzip stream ends early")
             : Stop(IngestErrors.MalformedWarc, $"{record} is cut short {where}: the file ends early");
@@ -218,7 +259,8 @@ internal static class WarcReader
         }
 
         /// <summary>A header line without its CR LF, or null at the end of the stream.</summary>
-        private string? ReadLine()
+        /// <param name="lenient">A line over the header limit is passed over (returned empty) instead of failing.</param>
+        private string? ReadLine(bool lenient = false)
         {
             if (!Fill())
             {
@@ -241,7 +283,12 @@ internal static class WarcReader
                 position = length;
                 if (bytes.Count > MaxHeaderLine)
                 {
-                    throw new FormatException("a header line is longer than 64 KB");
+                    if (!lenient)
+                    {
+                        throw new FormatException("a header line is longer than 64 KB");
+                    }
+
+                    bytes.Clear();
                 }
 
                 if (!Fill())

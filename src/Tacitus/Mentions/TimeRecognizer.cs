@@ -78,6 +78,15 @@ internal sealed partial class TimeRecognizer : IPipelineStage
         }
     }
 
+    /// <summary>
+    /// Sentences longer than this many tokens (a table or a list read as one sentence) are read in bounded windows
+    /// only, never whole: the recogniser's time grows faster than the length of what it is given.
+    /// </summary>
+    internal const int LongSentenceTokens = 150;
+
+    /// <summary>The most tokens handed to the recogniser at once in a long sentence.</summary>
+    internal const int MaxWindowTokens = 60;
+
     private static void Recognise(Document document, Sentence sentence, DateOnly? published, DateTime refTime, List<TimeCandidate> found)
     {
         var text = document.Text;
@@ -85,6 +94,12 @@ internal sealed partial class TimeRecognizer : IPipelineStage
         var windows = TimeTriggers.Windows(text, tokens);
         if (windows.Count == 0)
         {
+            return;
+        }
+
+        if (tokens.Length > LongSentenceTokens)
+        {
+            RecogniseLong(document, tokens, TimeTriggers.Bounded(tokens, windows, TimeTriggers.Context, MaxWindowTokens), published, refTime, found);
             return;
         }
 
@@ -123,6 +138,27 @@ internal sealed partial class TimeRecognizer : IPipelineStage
             found.Clear();
             Collect(document, model, sentence.Span, refTime, found);
             AddAnchoredPhrases(document, sentence.Span, refTime, found);
+        }
+    }
+
+    /// <summary>
+    /// A long sentence: each window is widened on both sides (so an expression running past a trigger's context is
+    /// still whole) and read on its own, at most <see cref="MaxWindowTokens"/> tokens at a time; the time taken grows
+    /// with the sentence's length, not faster.
+    /// </summary>
+    private static void RecogniseLong(Document document, ReadOnlySpan<Token> tokens, List<(int First, int Last)> windows, DateOnly? published, DateTime refTime, List<TimeCandidate> found)
+    {
+        var model = RecognizerModel.Instance;
+        foreach (var (first, last) in windows)
+        {
+            if (published is { } p && CommonTimeExpressions.TryRead(document.Text, tokens, first, last, p, found))
+            {
+                continue;
+            }
+
+            var window = new TextSpan(tokens[first].Span.Start, tokens[last].Span.End);
+            Collect(document, model, window, refTime, found);
+            AddAnchoredPhrases(document, window, refTime, found);
         }
     }
 

@@ -15,5 +15,14 @@ public sealed record PipelineOptions
     /// <summary>Use the sentence-embedding model where rules run out (slower; off by default).</summary>
     public bool UseModel { get; init; }
 
+    /// <summary>
+    /// The longest one document may take (<c>--time-budget</c>); past it the document is reported (TAC401) and skipped.
+    /// Null: no limit.
+    /// </summary>
+    public TimeSpan? TimeBudget { get; init; } = DefaultTimeBudget;
+
+    /// <summary>Generous next to the few milliseconds a news article takes; it catches what would otherwise never end.</summary>
+    public static readonly TimeSpan DefaultTimeBudget = TimeSpan.FromSeconds(60);
+
     public static readonly PipelineOptions Default = new();
 }

@@ -165,13 +165,9 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
 
             if (item.Document is { } document)
             {
-                try
+                if (pipeline.Analyse(document, token) is { } error)
                 {
-                    pipeline.Process(document, token);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
-                {
-                    outcome = IngestItem.Fail(new TacitusError("TAC400", "analysis", $"analysis failed: {ex.GetType().Name}: {ex.Message}", document.Metadata.Origin));
+                    outcome = IngestItem.Fail(error);
                 }
             }
 

@@ -48,12 +48,16 @@ public sealed class ShowCommandTests : IDisposable
     [Theory]
     [InlineData("lanterns", "Market night")]
     [InlineData("Vienna diplomats", "Varga in Vienna")]
-    public void Documents_Search_ListsMatchingDocument(string words, string title)
+    [InlineData("lantern*", "Market night")]
+    [InlineData("Vien* diplo*", "Varga in Vienna")]
+    public void Documents_Search_ListsMatchingDocumentUnderHeader(string words, string title)
     {
         var (exit, stdout, _) = CliProcess.Run("documents", "--db", db, "--search", words);
         Assert.Equal(0, exit);
-        var line = Assert.Single(stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries));
-        Assert.Contains(title, line, StringComparison.Ordinal);
+        var lines = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries);
+        Assert.Equal(2, lines.Length);
+        Assert.Matches(@"^id\s+published\s+outlet\s+title\s+sentences\s+events$", lines[0]);
+        Assert.Contains(title, lines[1], StringComparison.Ordinal);
     }
 
     [Fact]

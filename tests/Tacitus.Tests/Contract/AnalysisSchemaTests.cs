@@ -80,6 +80,37 @@ public sealed class AnalysisSchemaTests
         AssertValid(AnalysisJsonWriter.ToJson(doc, explain: true));
     }
 
+    [Theory]
+    [InlineData("fr", "Le gouvernement a rejeté les propositions de l'opposition mardi, a déclaré le ministre.", false)]
+    [InlineData("en", "Vietnam has rejected China's claims in the South China Sea, officials in Hanoi said.", true)]
+    public void Write_Language_SaysWhetherAnalysedAndValidates(string language, string text, bool analysed)
+    {
+        var document = PipelineFactory.Create().Process(new Document(text, new DocumentMetadata { Published = new DateOnly(2022, 11, 2) }) { Language = language });
+
+        var json = AnalysisJsonWriter.ToJson(document);
+
+        AssertValid(json);
+        var head = JsonNode.Parse(json)!["document"]!;
+        Assert.Equal(analysed, head["analysed"]!.GetValue<bool>());
+        Assert.Equal(!analysed, head["not_analysed"]?.GetValue<string>()?.Contains(language, StringComparison.Ordinal) ?? false);
+    }
+
+    [Theory]
+    [InlineData(null, "unknown")]
+    [InlineData("2022-11-02", "publication")]
+    public void Write_UndatedEvent_BasisUnknownWithoutPublicationDate(string? published, string basis)
+    {
+        var metadata = new DocumentMetadata { Published = published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture) };
+        var document = PipelineFactory.Create().Process(new Document("Vietnam has rejected China's claims in the South China Sea.", metadata) { Language = "en" });
+
+        var json = AnalysisJsonWriter.ToJson(document);
+
+        AssertValid(json);
+        var date = JsonNode.Parse(json)!["events"]!.AsArray()[0]!["date"]!;
+        Assert.Equal(basis, date["basis"]!.GetValue<string>());
+        Assert.Equal(published, date["value"]?.GetValue<string>());
+    }
+
     [Fact]
     public void Evaluate_OutputMissingRequiredField_IsInvalid()
     {

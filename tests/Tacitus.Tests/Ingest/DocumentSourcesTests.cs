@@ -42,7 +42,7 @@ public sealed class DocumentSourcesTests
                 ("c-batch.jsonl", "TAC106"),
                 ("e-empty.txt", "TAC102"),
                 ("f-binary.txt", "TAC103"),
-                ("g-photo.jpg", "TAC103"),
+                ("g-photo.jpg", "TAC112"),
                 ("h-huge.txt", "TAC104"),
                 ("i-broken.xml", "TAC107"),
                 ("j-blank.txt", "TAC102"),
@@ -205,5 +205,87 @@ public sealed class DocumentSourcesTests
         using var cancel = new CancellationTokenSource();
         cancel.Cancel();
         Assert.Throws<OperationCanceledException>(() => DocumentSources.Read([path], IngestOptions.Default, cancel.Token).ToList());
+    }
+
+    [Theory]
+    [InlineData("README.md", "TAC112")]
+    [InlineData("README", "TAC112")]
+    [InlineData("readme.TXT", "TAC112")]
+    [InlineData("LICENSE", "TAC112")]
+    [InlineData("CHANGELOG.md", "TAC112")]
+    [InlineData("photo.png", "TAC112")]
+    [InlineData("story.txt", null)]
+    [InlineData("readmission-rates.txt", null)]
+    public void Read_DirectoryWithFilesThatAreNotArticles_SkippedWithNote(string name, string? code)
+    {
+        using var folder = new TempFolder();
+        folder.Write(name, Articles.Harbour);
+
+        var item = Assert.Single(DocumentSources.Read([folder.Path], IngestOptions.Default));
+
+        Assert.Equal(code, item.Error?.Code);
+        Assert.Equal(code is not null, IngestErrors.IsNote(item.Error));
+    }
+
+    [Fact]
+    public void Read_NotArticleNamedExplicitly_IsRead()
+    {
+        using var folder = new TempFolder();
+        var path = folder.Write("README.md", Articles.Harbour);
+
+        Assert.NotNull(Assert.Single(DocumentSources.Read([path], IngestOptions.Default)).Document);
+    }
+
+    [Fact]
+    public async Task Read_FifoInDirectory_SkippedWithNoteWithoutBlocking()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var folder = new TempFolder();
+        folder.Write("a.txt", Articles.Harbour);
+        Run("mkfifo", Path.Combine(folder.Path, "b-pipe"));
+
+        var read = Task.Run(() => DocumentSources.Read([folder.Path], IngestOptions.Default).ToList());
+
+        Assert.Same(read, await Task.WhenAny(read, Task.Delay(TimeSpan.FromSeconds(20))));
+        var items = await read;
+        Assert.Equal(["a.txt", "b-pipe"], items.Select(Name));
+        Assert.Equal("TAC111", items[1].Error?.Code);
+    }
+
+    [Fact]
+    public void Read_FileNameNotUtf8_ReportedNotLost()
+    {
+        if (OperatingSystem.IsWindows())
+        {
+            return;
+        }
+
+        using var folder = new TempFolder();
+        folder.Write("a.txt", Articles.Harbour);
+        Run("sh", "-c", "printf 'text' > \"$1/b-$(printf '\\377')-name.txt\"", "sh", folder.Path);
+
+        var items = DocumentSources.Read([folder.Path], IngestOptions.Default).ToList();
+
+        Assert.Equal(2, items.Count);
+        Assert.NotNull(items[0].Document);
+        Assert.Equal("TAC101", items[1].Error?.Code);
+        Assert.Contains("not valid UTF-8", items[1].Error!.Message, StringComparison.Ordinal);
+    }
+
+    private static void Run(string program, params string[] args)
+    {
+        var info = new System.Diagnostics.ProcessStartInfo(program) { UseShellExecute = false };
+        foreach (var arg in args)
+        {
+            info.ArgumentList.Add(arg);
+        }
+
+        using var process = System.Diagnostics.Process.Start(info)!;
+        process.WaitForExit();
+        Assert.Equal(0, process.ExitCode);
     }
 }

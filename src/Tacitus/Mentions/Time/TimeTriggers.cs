@@ -70,6 +70,48 @@ internal static class TimeTriggers
         return windows;
     }
 
+    /// <summary>
+    /// The windows widened by <paramref name="widen"/> tokens on each side, merged where they meet, and cut into pieces
+    /// of at most <paramref name="maxTokens"/> tokens (never inside a written-together run): bounded pieces for the
+    /// recogniser in a very long sentence.
+    /// </summary>
+    public static List<(int First, int Last)> Bounded(ReadOnlySpan<Token> tokens, List<(int First, int Last)> windows, int widen, int maxTokens)
+    {
+        var merged = new List<(int First, int Last)>();
+        foreach (var (first, last) in windows)
+        {
+            var wideFirst = Math.Max(0, first - widen);
+            var wideLast = Math.Min(tokens.Length - 1, last + widen);
+            if (merged.Count > 0 && merged[^1].Last >= wideFirst - 1)
+            {
+                merged[^1] = (merged[^1].First, Math.Max(merged[^1].Last, wideLast));
+            }
+            else
+            {
+                merged.Add((wideFirst, wideLast));
+            }
+        }
+
+        var pieces = new List<(int First, int Last)>();
+        foreach (var (first, last) in merged)
+        {
+            var start = first;
+            while (start <= last)
+            {
+                var end = Math.Min(last, start + maxTokens - 1);
+                while (end < last && end - start < 2 * maxTokens && tokens[end].Span.End == tokens[end + 1].Span.Start)
+                {
+                    end++;
+                }
+
+                pieces.Add((start, end));
+                start = end + 1;
+            }
+        }
+
+        return pieces;
+    }
+
     public static bool IsTrigger(string text, ReadOnlySpan<Token> tokens, int i)
     {
         var token = tokens[i];

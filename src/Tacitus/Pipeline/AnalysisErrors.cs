@@ -1,0 +1,18 @@
+using Tacitus.Documents;
+
+namespace Tacitus.Pipeline;
+
+/// <summary>The analysis error codes (docs/INPUT.md lists them with the ingest codes).</summary>
+public static class AnalysisErrors
+{
+    public const string Stage = "analysis";
+
+    /// <summary>A stage threw: a fault in Tacitus, not in the input. Commands exit with 4 when one occurred.</summary>
+    public const string Internal = "TAC400";
+
+    /// <summary>The document took longer than the per-document time budget and was skipped.</summary>
+    public const string OverBudget = "TAC401";
+
+    /// <summary>True for an error that is Tacitus's fault rather than the input's.</summary>
+    public static bool IsInternal(TacitusError error) => error?.Code == Internal;
+}
