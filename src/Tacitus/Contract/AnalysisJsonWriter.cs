@@ -81,6 +81,18 @@ public static class AnalysisJsonWriter
 
         w.WriteEndArray();
 
+        w.WriteStartArray("names");
+        foreach (var name in document.Names)
+        {
+            w.WriteStartObject();
+            w.WriteNumber("start", name.Span.Start);
+            w.WriteNumber("end", name.Span.End);
+            w.WriteString("kind", NameKindName(name.Kind));
+            w.WriteEndObject();
+        }
+
+        w.WriteEndArray();
+
         w.WriteStartArray("mentions");
         foreach (var mention in document.Mentions)
         {
@@ -476,4 +488,14 @@ public static class AnalysisJsonWriter
             w.WriteNull(name);
         }
     }
+
+    /// <summary>The contract's name for a name kind (spelt as mention kinds are: "organization").</summary>
+    private static string NameKindName(NameKind kind) => kind switch
+    {
+        NameKind.Person => "person",
+        NameKind.Organisation => "organization",
+        NameKind.Place => "place",
+        NameKind.Group => "group",
+        _ => "other",
+    };
 }

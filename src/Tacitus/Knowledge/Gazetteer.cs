@@ -85,6 +85,9 @@ internal sealed class Gazetteer
         return length > 0 && byNameSpan.TryGetValue(key[..length], out var found) ? found : null;
     }
 
+    /// <summary>Every folded name (<see cref="PlaceNameKey"/>) with its candidates, for indexes built over the gazetteer.</summary>
+    internal IEnumerable<KeyValuePair<string, GazetteerMatch[]>> Names => byNameSpan.Dictionary;
+
     /// <summary>True for a place name that is far more often a common word or a person's name ("Reading", "May", "Obama").</summary>
     public bool IsAmbiguousWord(ReadOnlySpan<char> word)
     {

@@ -66,7 +66,7 @@ internal static class PlaceNameKey
     }
 
     /// <summary>The folded form of one character: '\0' to drop it, ' ' for a separator.</summary>
-    private static char FoldChar(char c)
+    internal static char FoldChar(char c)
     {
         if (c < 128)
         {

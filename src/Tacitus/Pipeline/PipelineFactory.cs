@@ -15,7 +15,8 @@ public static class PipelineFactory
 
         if (!options.TextOnly)
         {
-            // mentions → entities → attribution → events
+            // names (trained recogniser) → mentions → entities → attribution → events
+            stages.Add(new Syntax.Entities.EntityRecognizer());
             stages.Add(new Mentions.PlaceRecognizer());
             var knowledge = Knowledge.KnowledgeBase.Load(options.UserDictionaries);
             errors.AddRange(knowledge.Errors);

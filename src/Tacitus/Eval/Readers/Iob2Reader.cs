@@ -148,7 +148,7 @@ internal static class Iob2Reader
 
             // The sentence as it was written ("# text = "), when its tokens can be found in it in order;
             // else the tokens joined by single spaces.
-            var offsets = rawText is null ? null : Align(rawText, sentence);
+            var offsets = rawText is null ? null : Align(rawText, sentence.ConvertAll(t => t.Token));
             if (offsets is not null)
             {
                 text.Append(rawText);
@@ -207,7 +207,7 @@ internal static class Iob2Reader
     }
 
     /// <summary>Each token's offset in the written sentence, found in order past white space; null when one is not there.</summary>
-    private static int[]? Align(string written, List<(string Token, string Tag)> tokens)
+    internal static int[]? Align(string written, IReadOnlyList<string> tokens)
     {
         var offsets = new int[tokens.Count];
         var pos = 0;
@@ -218,13 +218,13 @@ internal static class Iob2Reader
                 pos++;
             }
 
-            if (string.CompareOrdinal(written, pos, tokens[i].Token, 0, tokens[i].Token.Length) != 0)
+            if (string.CompareOrdinal(written, pos, tokens[i], 0, tokens[i].Length) != 0)
             {
                 return null;
             }
 
             offsets[i] = pos;
-            pos += tokens[i].Token.Length;
+            pos += tokens[i].Length;
         }
 
         return offsets;

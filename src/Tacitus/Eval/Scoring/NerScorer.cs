@@ -4,13 +4,10 @@ using Tacitus.Eval.Readers;
 namespace Tacitus.Eval.Scoring;
 
 /// <summary>
-/// Scores named entities: gold PER / ORG / LOC spans against the mentions mapped as PER ↔ <see cref="MentionKind.Person"/>,
-/// ORG ↔ <see cref="MentionKind.Organization"/>, LOC ↔ <see cref="MentionKind.Place"/> and <see cref="MentionKind.Country"/>.
-/// Mentions that stand for a named actor (<see cref="Mention.IsReference"/>: pronouns, resolved descriptions) and descriptions
-/// nobody resolved (<see cref="Mentions.MentionForms.IsDescription"/>: "the police", "Chinese officials") are not names and are
-/// left out, and so are places read inside a longer name (<see cref="Mentions.MentionForms.IsInName"/>: "Chicago" in "Chicago
-/// Symphony Orchestra"), which flat IOB2 gold cannot mark. A span found twice with one type (a country is both a place and an
-/// actor) counts once. A span counts only with its own type: exact (CoNLL) and overlap F1 per type, and micro-averaged.
+/// Scores named entities: gold PER / ORG / LOC spans against the names of the entity recogniser
+/// (<see cref="Document.Names"/>) mapped as PER ↔ <see cref="NameKind.Person"/>, ORG ↔ <see cref="NameKind.Organisation"/>,
+/// LOC ↔ <see cref="NameKind.Place"/>; group adjectives and other names are not scored (gold's OTH is not either).
+/// A span counts only with its own type: exact (CoNLL) and overlap F1 per type, and micro-averaged.
 /// </summary>
 internal sealed class NerScorer
 {
@@ -20,11 +17,11 @@ internal sealed class NerScorer
 
     public List<EvalMiss> Misses { get; } = [];
 
-    public static string? TypeOf(MentionKind kind) => kind switch
+    public static string? TypeOf(NameKind kind) => kind switch
     {
-        MentionKind.Person => "PER",
-        MentionKind.Organization => "ORG",
-        MentionKind.Place or MentionKind.Country => "LOC",
+        NameKind.Person => "PER",
+        NameKind.Organisation => "ORG",
+        NameKind.Place => "LOC",
         _ => null,
     };
 
@@ -40,8 +37,8 @@ internal sealed class NerScorer
     {
         ArgumentNullException.ThrowIfNull(gold);
         ArgumentNullException.ThrowIfNull(document);
-        var output = document.Mentions.Where(m => !m.IsReference && !Mentions.MentionForms.IsDescription(m) && !Mentions.MentionForms.IsAdjective(m) && !Mentions.MentionForms.IsInName(m) && TypeOf(m.Kind) is not null)
-            .Select(m => (Type: TypeOf(m.Kind)!, m.Span)).Distinct().ToList();
+        var output = document.Names.Where(n => TypeOf(n.Kind) is not null)
+            .Select(n => (Type: TypeOf(n.Kind)!, n.Span)).Distinct().ToList();
         foreach (var type in Types)
         {
             var g = gold.Where(e => e.Type == type).Select(e => e.Span).ToList();

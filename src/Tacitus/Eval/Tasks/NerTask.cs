@@ -20,7 +20,7 @@ internal static class NerTask
         }
 
         scorer.Report(report);
-        report.Notes.Add("Mapping: PER ↔ Person, ORG ↔ Organization, LOC ↔ Place and Country; reference mentions (pronouns, descriptions, groups) are left out; a span found as both place and country counts once.");
+        report.Notes.Add("Mapping: PER ↔ Person, ORG ↔ Organisation, LOC ↔ Place names of the entity recogniser (Document.Names); group and other names are not scored.");
         report.Notes.Add("Documents: one per '# newdoc', tokens joined by single spaces, sentences by a blank line.");
         return report;
     }

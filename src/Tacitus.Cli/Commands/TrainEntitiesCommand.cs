@@ -1,0 +1,154 @@
+using System.CommandLine;
+using System.Diagnostics;
+using Tacitus.Documents;
+using Tacitus.Eval.Readers;
+using Tacitus.Eval.Scoring;
+using Tacitus.Knowledge;
+using Tacitus.Syntax.Entities;
+using Tacitus.Text;
+
+namespace Tacitus.Cli.Commands;
+
+/// <summary>
+/// <c>tacitus train entities</c>: trains the entity recogniser on UNER English-EWT (<c>ner/en_ewt-ud-train.iob2</c>)
+/// (with <c>--with-gum</c>, also GUM's entity annotation in <c>ud/en_gum-ud-train.conllu</c>) under <c>--from</c>, writes
+/// <c>entities.model.gz</c> into <c>--out</c>, and with <c>--dev</c> scores the new model on an IOB2 file exactly
+/// as <c>tacitus eval ner</c> does.
+/// </summary>
+internal static class TrainEntitiesCommand
+{
+    public static Command Create()
+    {
+        var from = new Option<string>("--from") { Description = "Folder of training data (ner/ and ud/ inside).", DefaultValueFactory = _ => "../shared/data/train" };
+        var output = new Option<string>("--out") { Description = "Folder to write the model into.", DefaultValueFactory = _ => "data/models" };
+        var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new EntityTrainingOptions().Epochs };
+        var withGum = new Option<bool>("--with-gum") { Description = "Add GUM's names to UNER (off by default: on UNER dev it lowered exact F1 from 0.686 to 0.633)." };
+        var errors = new Option<string?>("--errors") { Description = "With --dev: write the dev errors (JSON Lines) here." };
+        var corpus = new Option<string>("--corpus") { Description = "Folder of plain news text (bbc/, polnear/train/) for the case profile.", DefaultValueFactory = _ => "../shared/data/corpus" };
+        var dev = new Option<string?>("--dev") { Description = "An IOB2 file to score the new model on (tuning: the dev split only)." };
+        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, dev, errors };
+        command.SetAction((parse, ct) =>
+        {
+            var source = parse.GetValue(from)!;
+            var uner = Path.Combine(source, "ner", "en_ewt-ud-train.iob2");
+            var gum = Path.Combine(source, "ud", "en_gum-ud-train.conllu");
+            var useGum = parse.GetValue(withGum);
+            if (!File.Exists(uner) || (useGum && !File.Exists(gum)))
+            {
+                Console.Error.WriteLine($"tacitus train entities: training data not found: {uner}{(useGum ? $" and {gum}" : string.Empty)} (give --from).");
+                return Task.FromResult(ExitCodes.Fatal);
+            }
+
+            if (parse.GetValue(epochs) < 1)
+            {
+                Console.Error.WriteLine("tacitus train entities: --epochs must be 1 or more.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            var clock = Stopwatch.StartNew();
+            var problems = new List<TacitusError>();
+            var examples = NameExamples.FromIob2(uner);
+            Console.WriteLine($"{uner}: {examples.Count} sentences, {examples.Sum(e => e.Names.Count)} names");
+            if (useGum)
+            {
+                var gumExamples = NameExamples.FromConllu(gum, problems);
+                Console.WriteLine($"{gum}: {gumExamples.Count} sentences, {gumExamples.Sum(e => e.Names.Count)} names");
+                examples.AddRange(gumExamples);
+            }
+
+            foreach (var problem in problems.Take(5))
+            {
+                Console.Error.WriteLine(problem);
+            }
+
+            if (problems.Count > 5)
+            {
+                Console.Error.WriteLine($"… and {problems.Count - 5} more problems");
+            }
+
+            var knowledge = KnowledgeBase.Default;
+            var texts = CorpusFiles(parse.GetValue(corpus)!);
+            if (texts.Count == 0)
+            {
+                Console.Error.WriteLine($"tacitus train entities: no .txt files under {parse.GetValue(corpus)}/bbc or polnear/train (give --corpus).");
+                return Task.FromResult(ExitCodes.Fatal);
+            }
+
+            var profile = CaseProfile.FromDocuments(texts.Select(f => Segment(File.ReadAllText(f), ct)));
+            Console.WriteLine($"case profile: {profile.Count} words from {texts.Count} texts");
+            var options = new EntityTrainingOptions { Epochs = parse.GetValue(epochs), Profile = profile };
+            Console.WriteLine($"knowledge tables: {NameTables.Shipped.Count} phrases and prefixes");
+            var model = EntityTrainer.Train(examples, options, NameTables.Shipped, knowledge.Words, Console.WriteLine);
+            var outDir = parse.GetValue(output)!;
+            Directory.CreateDirectory(outDir);
+            var file = Path.Combine(outDir, EntityModel.FileName);
+            using (var stream = File.Create(file))
+            {
+                model.Write(stream);
+            }
+
+            Console.WriteLine($"wrote {file} ({new FileInfo(file).Length / 1024} KB, {model.Perceptron.Features} features) in {clock.Elapsed.TotalSeconds:F0} s");
+            if (parse.GetValue(dev) is { } devFile)
+            {
+                Score(devFile, model, parse.GetValue(errors), ct);
+            }
+
+            return Task.FromResult(problems.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
+        });
+        return command;
+    }
+
+    /// <summary>The plain news texts the case profile is counted over, in a fixed order.</summary>
+    private static List<string> CorpusFiles(string folder)
+    {
+        var files = new List<string>();
+        foreach (var sub in new[] { "bbc", Path.Combine("polnear", "train") })
+        {
+            var dir = Path.Combine(folder, sub);
+            if (Directory.Exists(dir))
+            {
+                files.AddRange(Directory.EnumerateFiles(dir, "*.txt", SearchOption.AllDirectories).Where(f => !f.EndsWith("README.TXT", StringComparison.OrdinalIgnoreCase)));
+            }
+        }
+
+        files.Sort(StringComparer.Ordinal);
+        return files;
+    }
+
+    private static Document Segment(string text, CancellationToken ct)
+    {
+        var document = new Document(text, new DocumentMetadata()) { Language = "en" };
+        new SentenceSegmenter().Process(document, ct);
+        return document;
+    }
+
+    /// <summary>Scores the model on an IOB2 file as <c>eval ner</c> does: segment each document, recognise, compare spans.</summary>
+    private static void Score(string file, EntityModel model, string? errors, CancellationToken ct)
+    {
+        var gold = Iob2Reader.Read(file);
+        var segmenter = new SentenceSegmenter();
+        var recognizer = new EntityRecognizer(() => model);
+        var scorer = new NerScorer();
+        foreach (var doc in gold.Items)
+        {
+            var document = new Document(doc.Text, new DocumentMetadata()) { Language = "en" };
+            segmenter.Process(document, ct);
+            recognizer.Process(document, ct);
+            scorer.Add(doc.Id, doc.Entities, document);
+        }
+
+        foreach (var type in NerScorer.Types)
+        {
+            Console.WriteLine($"{file}: {type} exact F1 {scorer.Exact(type).F1:F3} (P {scorer.Exact(type).Precision:F3}, R {scorer.Exact(type).Recall:F3})");
+        }
+
+        Console.WriteLine($"{file}: all exact F1 {scorer.MicroExact.F1:F3}");
+        if (errors is not null)
+        {
+            var report = new Tacitus.Eval.EvalReport("ner", file);
+            scorer.Report(report);
+            using var writer = new StreamWriter(errors);
+            Tacitus.Eval.EvalReportFormatter.WriteMisses(writer, report);
+        }
+    }
+}

@@ -1,0 +1,406 @@
+using Tacitus.Documents;
+using Tacitus.Knowledge;
+using Tacitus.Syntax.Learning;
+
+namespace Tacitus.Syntax.Entities;
+
+/// <summary>Which groups of features a model was trained with; written in the model file's header.</summary>
+[Flags]
+internal enum EntityFeatureSet
+{
+    /// <summary>Words, shapes, affixes, neighbours and previous classes only.</summary>
+    Core = 0,
+
+    /// <summary>Membership in Tacitus's knowledge tables (<see cref="NameTables"/>).</summary>
+    Tables = 1 << 0,
+
+    /// <summary>Word classes of the lexicon (given names, organisation and place words, honorifics).</summary>
+    WordClasses = 1 << 1,
+
+    /// <summary>Universal part-of-speech tags of the token layer, when it is filled.</summary>
+    Upos = 1 << 2,
+
+    /// <summary>How each word is usually written inside a sentence (<see cref="CaseProfile"/>, stored in the model).</summary>
+    Case = 1 << 3,
+}
+
+/// <summary>
+/// The entity recogniser's features of one token, as hashed keys (<see cref="FeatureKey"/>): no strings are built.
+/// <see cref="Prepare"/> reads a sentence once (per-token hashes of the word, its lower case and shape, table
+/// membership and word classes); <see cref="Extract"/> then gives the keys of one token given the classes chosen
+/// for the two before it. Instances are read-only; the per-sentence state lives in a <see cref="EntitySentence"/>.
+/// </summary>
+internal sealed class EntityFeatures
+{
+    /// <summary>Enough room for every key of one token.</summary>
+    public const int MaxFeatures = 96;
+
+    private const WordClass UsedClasses = WordClass.Function | WordClass.GivenName | WordClass.Honorific | WordClass.SpeechVerb
+        | WordClass.PlacePreposition | WordClass.OrgHead | WordClass.NameConnector | WordClass.PlaceHead | WordClass.NotName
+        | WordClass.Common | WordClass.OrgNoun | WordClass.Pronoun;
+
+    private readonly NameTables? tables;
+    private readonly Lexicon? words;
+
+    public EntityFeatures(EntityFeatureSet set, NameTables? tables, Lexicon? words, CaseProfile? profile = null)
+    {
+        Set = set;
+        Profile = (set & EntityFeatureSet.Case) != 0 ? profile ?? throw new ArgumentNullException(nameof(profile)) : null;
+        this.tables = (set & EntityFeatureSet.Tables) != 0 ? tables ?? throw new ArgumentNullException(nameof(tables)) : null;
+        this.words = (set & EntityFeatureSet.WordClasses) != 0 ? words ?? throw new ArgumentNullException(nameof(words)) : null;
+    }
+
+    public EntityFeatureSet Set { get; }
+
+    public CaseProfile? Profile { get; }
+
+    private enum T
+    {
+        Bias = 1,
+        Word,
+        Lower,
+        Shape,
+        Prefix,
+        Suffix,
+        LowerBefore,
+        LowerBefore2,
+        LowerAfter,
+        LowerAfter2,
+        ShapeBefore,
+        ShapeAfter,
+        Shapes3,
+        Previous,
+        Previous2,
+        PreviousLower,
+        PreviousShape,
+        Initial,
+        BigramBefore,
+        BigramAfter,
+        Table,
+        TableShape,
+        TableBefore,
+        TableAfter,
+        Class,
+        ClassBefore,
+        ClassAfter,
+        Upos,
+        UposBefore,
+        UposAfter,
+        UposPair,
+        Length,
+        WordAfterInitial,
+        LowerBeforeShape,
+        LowerAfterShape,
+        Case,
+        CaseShape,
+        CaseBefore,
+        CaseAfter,
+        CaseInitial,
+        RunLast,
+        RunFirst,
+        RunPosition,
+    }
+
+    /// <summary>Reads a sentence's tokens (and their part-of-speech tags when the set uses them and they are given).</summary>
+    public void Prepare(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<TokenSyntax> syntax, EntitySentence sentence)
+    {
+        sentence.Reset(tokens.Length);
+        Span<char> buffer = stackalloc char[128];
+        var useTags = (Set & EntityFeatureSet.Upos) != 0 && syntax.Length == tokens.Length;
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var word = tokens[i].Span.Of(text);
+            sentence.Word[i] = FeatureKey.Add(0, word);
+            sentence.Lower[i] = FeatureKey.AddLower(0, word);
+            sentence.Shape[i] = ShapeOf(word);
+            sentence.Length[i] = Math.Min(word.Length, 12);
+            sentence.Case[i] = Profile?.ClassOf(sentence.Lower[i]) ?? 0;
+            if (words is not null && word.Length <= buffer.Length / 2)
+            {
+                var n = PhraseKey.NormalizeToken(word, buffer, stripPossessive: true);
+                sentence.Classes[i] = n > 0 ? (int)(words.ClassOf(buffer[..n]) & UsedClasses) : 0;
+            }
+
+            sentence.Upos[i] = useTags ? FeatureKey.Add(0, syntax[i].Upos) : 0;
+        }
+
+        sentence.Text = text;
+        tokens.CopyTo(sentence.Tokens);
+        MarkRuns(text, tokens, sentence);
+        tables?.Mark(text, tokens, sentence.Tables);
+    }
+
+    /// <summary>Writes the keys of token <paramref name="i"/> given the classes of the two tokens before it (-1 before the sentence).</summary>
+    public int Extract(EntitySentence s, int i, int previous, int previous2, Span<ulong> features)
+    {
+        var n = 0;
+        var count = s.Count;
+        var word = s.Tokens[i].Span.Of(s.Text);
+        var lower = s.Lower[i];
+        var shape = s.Shape[i];
+        var before = i > 0 ? s.Lower[i - 1] : 1;
+        var before2 = i > 1 ? s.Lower[i - 2] : 1;
+        var after = i + 1 < count ? s.Lower[i + 1] : 2;
+        var after2 = i + 2 < count ? s.Lower[i + 2] : 2;
+        var shapeBefore = i > 0 ? s.Shape[i - 1] : 1;
+        var shapeAfter = i + 1 < count ? s.Shape[i + 1] : 2;
+
+        features[n++] = FeatureKey.Of((int)T.Bias);
+        features[n++] = FeatureKey.Of((int)T.Word, s.Word[i]);
+        features[n++] = FeatureKey.Of((int)T.Lower, lower);
+        features[n++] = FeatureKey.Of((int)T.Shape, shape);
+        features[n++] = FeatureKey.Of((int)T.Length, (ulong)s.Length[i]);
+        for (var k = 1; k <= 3 && k < word.Length; k++)
+        {
+            features[n++] = FeatureKey.Finish(FeatureKey.AddLower(FeatureKey.Of((int)T.Prefix), word[..k]));
+        }
+
+        for (var k = 1; k <= 4 && k < word.Length; k++)
+        {
+            features[n++] = FeatureKey.Finish(FeatureKey.AddLower(FeatureKey.Of((int)T.Suffix), word[^k..]));
+        }
+
+        features[n++] = FeatureKey.Of((int)T.LowerBefore, before);
+        features[n++] = FeatureKey.Of((int)T.LowerBefore2, before2);
+        features[n++] = FeatureKey.Of((int)T.LowerAfter, after);
+        features[n++] = FeatureKey.Of((int)T.LowerAfter2, after2);
+        features[n++] = FeatureKey.Of((int)T.ShapeBefore, shapeBefore);
+        features[n++] = FeatureKey.Of((int)T.ShapeAfter, shapeAfter);
+        features[n++] = FeatureKey.Finish(FeatureKey.Add(FeatureKey.Add(FeatureKey.Add(FeatureKey.Of((int)T.Shapes3), shapeBefore), shape), shapeAfter));
+        features[n++] = FeatureKey.Of((int)T.Previous, (ulong)(previous + 2));
+        features[n++] = FeatureKey.Of((int)T.Previous2, (ulong)(previous + 2), (ulong)(previous2 + 2));
+        features[n++] = FeatureKey.Of((int)T.PreviousLower, (ulong)(previous + 2), lower);
+        features[n++] = FeatureKey.Of((int)T.PreviousShape, (ulong)(previous + 2), shape);
+        features[n++] = FeatureKey.Of((int)T.BigramBefore, before, lower);
+        features[n++] = FeatureKey.Of((int)T.BigramAfter, lower, after);
+        features[n++] = FeatureKey.Of((int)T.LowerBeforeShape, before, shape);
+        features[n++] = FeatureKey.Of((int)T.LowerAfterShape, after, shape);
+        if (Profile is not null)
+        {
+            features[n++] = FeatureKey.Of((int)T.Case, s.Case[i]);
+            features[n++] = FeatureKey.Of((int)T.CaseShape, s.Case[i], shape);
+            features[n++] = FeatureKey.Of((int)T.CaseBefore, i > 0 ? s.Case[i - 1] : 100UL, shapeBefore);
+            features[n++] = FeatureKey.Of((int)T.CaseAfter, i + 1 < count ? s.Case[i + 1] : 100UL, shapeAfter);
+            if (i == 0)
+            {
+                features[n++] = FeatureKey.Of((int)T.CaseInitial, s.Case[i], shape);
+            }
+        }
+
+        if (s.RunFirst[i] >= 0)
+        {
+            var first = s.RunFirst[i];
+            var last = s.RunLast[i];
+            features[n++] = FeatureKey.Of((int)T.RunLast, s.Lower[last]);
+            features[n++] = FeatureKey.Of((int)T.RunFirst, s.Lower[first], first == 0 ? 1UL : 0UL);
+            var position = (ulong)(first == last ? 0 : i == first ? 1 : i == last ? 2 : 3);
+            features[n++] = FeatureKey.Of((int)T.RunPosition, position, (ulong)Math.Min(last - first, 4));
+        }
+
+        if (i == 0)
+        {
+            features[n++] = FeatureKey.Of((int)T.Initial, shape);
+            features[n++] = FeatureKey.Of((int)T.WordAfterInitial, lower, after);
+        }
+
+        if (tables is not null)
+        {
+            var bits = s.Tables[i];
+            for (var b = 0; b < NameTables.Bits; b++)
+            {
+                if ((bits & (1u << b)) != 0)
+                {
+                    features[n++] = FeatureKey.Of((int)T.Table, (ulong)b);
+                    features[n++] = FeatureKey.Of((int)T.TableShape, (ulong)b, shape);
+                }
+            }
+
+            features[n++] = FeatureKey.Of((int)T.TableBefore, i > 0 ? Tables(s.Tables[i - 1]) : 0x100);
+            features[n++] = FeatureKey.Of((int)T.TableAfter, i + 1 < count ? Tables(s.Tables[i + 1]) : 0x200);
+        }
+
+        if (words is not null)
+        {
+            n = AddClasses(T.Class, s.Classes[i], features, n);
+            n = AddClasses(T.ClassBefore, i > 0 ? s.Classes[i - 1] : 0, features, n);
+            n = AddClasses(T.ClassAfter, i + 1 < count ? s.Classes[i + 1] : 0, features, n);
+        }
+
+        if (s.Upos[i] != 0)
+        {
+            var upos = s.Upos[i];
+            var uposBefore = i > 0 ? s.Upos[i - 1] : 1;
+            var uposAfter = i + 1 < count ? s.Upos[i + 1] : 2;
+            features[n++] = FeatureKey.Of((int)T.Upos, upos);
+            features[n++] = FeatureKey.Of((int)T.UposBefore, uposBefore);
+            features[n++] = FeatureKey.Of((int)T.UposAfter, uposAfter);
+            features[n++] = FeatureKey.Of((int)T.UposPair, upos, uposAfter);
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Finds runs of capitalised words (with "of", "and", "&amp;", "for", "the", "de" between two of them) and records,
+    /// for each token in one, the run's first and last token; -1 elsewhere.
+    /// </summary>
+    private static void MarkRuns(string text, ReadOnlySpan<Token> tokens, EntitySentence sentence)
+    {
+        var i = 0;
+        while (i < tokens.Length)
+        {
+            if (!IsCapitalised(tokens[i].Span.Of(text)))
+            {
+                sentence.RunFirst[i] = sentence.RunLast[i] = -1;
+                i++;
+                continue;
+            }
+
+            var end = i;
+            var j = i + 1;
+            while (j < tokens.Length)
+            {
+                var word = tokens[j].Span.Of(text);
+                if (IsCapitalised(word))
+                {
+                    end = j++;
+                }
+                else if (j + 1 < tokens.Length && IsConnector(word) && IsCapitalised(tokens[j + 1].Span.Of(text)))
+                {
+                    j++;
+                }
+                else
+                {
+                    break;
+                }
+            }
+
+            for (var k = i; k <= end; k++)
+            {
+                sentence.RunFirst[k] = i;
+                sentence.RunLast[k] = end;
+            }
+
+            i = end + 1;
+        }
+    }
+
+    private static bool IsCapitalised(ReadOnlySpan<char> word) => word.Length > 0 && char.IsUpper(word[0]);
+
+    private static bool IsConnector(ReadOnlySpan<char> word) =>
+        word is "of" or "and" or "&" or "for" or "the" or "de" or "-";
+
+    /// <summary>The tables (any position) a token belongs to, as a small number.</summary>
+    private static ulong Tables(uint bits)
+    {
+        ulong result = 0;
+        for (var t = 0; t < NameTables.Bits / 4; t++)
+        {
+            if ((bits & (0xFu << (t * 4))) != 0)
+            {
+                result |= 1UL << t;
+            }
+        }
+
+        return result;
+    }
+
+    private static int AddClasses(T template, int classes, Span<ulong> features, int n)
+    {
+        if (classes == 0)
+        {
+            features[n++] = FeatureKey.Of((int)template, 0);
+            return n;
+        }
+
+        for (var b = 0; b < 16; b++)
+        {
+            if ((classes & (1 << b)) != 0)
+            {
+                features[n++] = FeatureKey.Of((int)template, (ulong)(b + 1));
+            }
+        }
+
+        return n;
+    }
+
+    /// <summary>A word's shape with runs collapsed ("Beijing" → Xx, "U.S." → X.X., "2019" → d, "al-Ani" → x-Xx), hashed.</summary>
+    private static ulong ShapeOf(ReadOnlySpan<char> word)
+    {
+        var hash = FeatureKey.Add(0, (ulong)3);
+        var last = '\0';
+        var written = 0;
+        foreach (var c in word)
+        {
+            var k = char.IsUpper(c) ? 'X' : char.IsLower(c) ? 'x' : char.IsDigit(c) ? 'd' : char.IsLetter(c) ? 'x' : c;
+            if (k == last)
+            {
+                continue;
+            }
+
+            last = k;
+            if (++written > 8)
+            {
+                break;
+            }
+
+            hash = FeatureKey.Add(hash, (ulong)k);
+        }
+
+        return hash;
+    }
+}
+
+/// <summary>What <see cref="EntityFeatures.Prepare"/> read from one sentence; reused from sentence to sentence by one thread.</summary>
+internal sealed class EntitySentence
+{
+    public string Text { get; set; } = string.Empty;
+
+    public Token[] Tokens { get; private set; } = [];
+
+    public int Count { get; private set; }
+
+    public ulong[] Word { get; private set; } = [];
+
+    public ulong[] Lower { get; private set; } = [];
+
+    public ulong[] Shape { get; private set; } = [];
+
+    public ulong[] Upos { get; private set; } = [];
+
+    public int[] Length { get; private set; } = [];
+
+    public int[] Classes { get; private set; } = [];
+
+    public byte[] Case { get; private set; } = [];
+
+    /// <summary>First token of the capitalised run the token is in, or -1.</summary>
+    public int[] RunFirst { get; private set; } = [];
+
+    public int[] RunLast { get; private set; } = [];
+
+    public uint[] Tables { get; private set; } = [];
+
+    public void Reset(int count)
+    {
+        Count = count;
+        if (Word.Length >= count)
+        {
+            Array.Clear(Classes, 0, count);
+            return;
+        }
+
+        var size = Math.Max(count, 64);
+        Word = new ulong[size];
+        Lower = new ulong[size];
+        Shape = new ulong[size];
+        Upos = new ulong[size];
+        Length = new int[size];
+        Classes = new int[size];
+        Tables = new uint[size];
+        Tokens = new Token[size];
+        Case = new byte[size];
+        RunFirst = new int[size];
+        RunLast = new int[size];
+    }
+}

@@ -1,0 +1,247 @@
+using Tacitus.Documents;
+using Tacitus.Knowledge;
+using Tacitus.Syntax.Learning;
+
+namespace Tacitus.Syntax.Entities;
+
+/// <summary>The knowledge table a phrase was found in; the recogniser reads membership as features.</summary>
+internal enum NameTable
+{
+    Country,
+
+    /// <summary>A nationality adjective or noun ("Chinese", "Afghans").</summary>
+    Demonym,
+
+    /// <summary>Any gazetteer name (main or alternate).</summary>
+    Place,
+
+    /// <summary>A country, region or continent, or a city of 100,000 people or more.</summary>
+    MajorPlace,
+
+    /// <summary>A person of the actor dictionary.</summary>
+    Person,
+
+    /// <summary>An organisation of the actor dictionary.</summary>
+    Organisation,
+}
+
+/// <summary>
+/// Tacitus's knowledge tables (countries and their adjectives, the gazetteer, the actor dictionary) as one index of
+/// phrase hashes, for the entity recogniser's gazetteer features. A phrase is hashed over its characters folded as
+/// <see cref="PlaceNameKey"/> folds them (lower case, accents and full stops dropped, hyphens and white space as one
+/// space), so a token run is looked up by hashing the text it covers, without building a string. Every word-prefix
+/// of a phrase is recorded too, so a scan stops as soon as no phrase continues. Read-only once built.
+/// </summary>
+internal sealed class NameTables
+{
+    /// <summary>Tables × positions (B, I, L, U): the bits <see cref="Mark"/> sets per token.</summary>
+    public const int Bits = TableCount * 4;
+
+    /// <summary>The longest token run looked up.</summary>
+    public const int MaxTokens = 8;
+
+    private const int TableCount = 6;
+    private const int PrefixBit = 1 << 15;
+    private const ulong Seed = 14695981039346656037UL;
+    private const ulong Prime = 1099511628211UL;
+
+    private static readonly Lazy<NameTables> ShippedInstance = new(
+        () => FromKnowledge(KnowledgeBase.Default, Gazetteer.Default), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Dictionary<ulong, int> phrases;
+
+    private NameTables(Dictionary<ulong, int> phrases) => this.phrases = phrases;
+
+    /// <summary>The tables built from the shipped knowledge (lazy, thread-safe).</summary>
+    public static NameTables Shipped => ShippedInstance.Value;
+
+    public int Count => phrases.Count;
+
+    /// <summary>Builds the index from phrases as written ("Moon Jae-in", "U.S.") and their tables.</summary>
+    public static NameTables Build(IEnumerable<(string Phrase, NameTable Table)> entries)
+    {
+        var phrases = new Dictionary<ulong, int>();
+        foreach (var (phrase, table) in entries)
+        {
+            Add(phrases, phrase, 1 << (int)table);
+        }
+
+        return new NameTables(phrases);
+    }
+
+    public static NameTables FromKnowledge(KnowledgeBase knowledge, Gazetteer gazetteer)
+    {
+        ArgumentNullException.ThrowIfNull(knowledge);
+        ArgumentNullException.ThrowIfNull(gazetteer);
+        return Build(Entries(knowledge, gazetteer));
+    }
+
+    private static IEnumerable<(string, NameTable)> Entries(KnowledgeBase knowledge, Gazetteer gazetteer)
+    {
+        foreach (var country in knowledge.Countries.All)
+        {
+            yield return (country.Name, NameTable.Country);
+            foreach (var alias in country.Aliases)
+            {
+                yield return (alias, NameTable.Country);
+            }
+
+            foreach (var adjective in country.Adjectives)
+            {
+                yield return (adjective, NameTable.Demonym);
+            }
+        }
+
+        foreach (var (name, matches) in gazetteer.Names)
+        {
+            yield return (name, NameTable.Place);
+            if (Array.Exists(matches, m => m.Entry.Kind != PlaceKind.City || m.Entry.Population >= 100_000))
+            {
+                yield return (name, NameTable.MajorPlace);
+            }
+        }
+
+        foreach (var (key, entries) in knowledge.Actors.Index.Entries())
+        {
+            foreach (var entry in entries)
+            {
+                switch (entry.Kind)
+                {
+                    case MentionKind.Person:
+                        yield return (key, NameTable.Person);
+                        break;
+                    case MentionKind.Organization:
+                        yield return (key, NameTable.Organisation);
+                        break;
+                    case MentionKind.Country:
+                        yield return (key, NameTable.Country);
+                        break;
+                    default:
+                        break;
+                }
+            }
+        }
+    }
+
+    /// <summary>
+    /// Sets, for every token, bit <c>table * 4 + position</c> (B 0, I 1, L 2, U 3) of each table holding a phrase
+    /// that covers it. Runs start and end on tokens that begin with a letter or digit; every run is looked up, not
+    /// only the longest.
+    /// </summary>
+    public void Mark(string text, ReadOnlySpan<Token> tokens, Span<uint> bits)
+    {
+        bits[..tokens.Length].Clear();
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            if (!StartsWord(text, tokens[i]))
+            {
+                continue;
+            }
+
+            var hash = Seed;
+            var pending = false;
+            var any = false;
+            var from = tokens[i].Span.Start;
+            var last = Math.Min(tokens.Length, i + MaxTokens);
+            for (var j = i; j < last; j++)
+            {
+                hash = Fold(text.AsSpan(from, tokens[j].Span.End - from), hash, ref pending, ref any);
+                from = tokens[j].Span.End;
+                if (!phrases.TryGetValue(FeatureKey.Finish(hash), out var found))
+                {
+                    break;
+                }
+
+                if ((found & ~PrefixBit) != 0 && StartsWord(text, tokens[j]))
+                {
+                    MarkRun(found, i, j, bits);
+                }
+            }
+        }
+    }
+
+    private static void MarkRun(int found, int first, int last, Span<uint> bits)
+    {
+        for (var t = 0; t < TableCount; t++)
+        {
+            if ((found & (1 << t)) == 0)
+            {
+                continue;
+            }
+
+            if (first == last)
+            {
+                bits[first] |= 1u << ((t * 4) + 3);
+                continue;
+            }
+
+            bits[first] |= 1u << (t * 4);
+            for (var k = first + 1; k < last; k++)
+            {
+                bits[k] |= 1u << ((t * 4) + 1);
+            }
+
+            bits[last] |= 1u << ((t * 4) + 2);
+        }
+    }
+
+    private static bool StartsWord(string text, Token token) =>
+        token.Span.Length > 0 && char.IsLetterOrDigit(text[token.Span.Start]);
+
+    private static void Add(Dictionary<ulong, int> phrases, string phrase, int table)
+    {
+        var hash = Seed;
+        var pending = false;
+        var any = false;
+        foreach (var raw in phrase)
+        {
+            var c = PlaceNameKey.FoldChar(raw);
+            if (c == ' ' && any && !pending)
+            {
+                var prefix = FeatureKey.Finish(hash);
+                phrases[prefix] = phrases.GetValueOrDefault(prefix) | PrefixBit;
+            }
+
+            hash = FoldOne(c, hash, ref pending, ref any);
+        }
+
+        if (any)
+        {
+            var key = FeatureKey.Finish(hash);
+            phrases[key] = phrases.GetValueOrDefault(key) | table;
+        }
+    }
+
+    private static ulong Fold(ReadOnlySpan<char> text, ulong hash, ref bool pending, ref bool any)
+    {
+        foreach (var raw in text)
+        {
+            hash = FoldOne(PlaceNameKey.FoldChar(raw), hash, ref pending, ref any);
+        }
+
+        return hash;
+    }
+
+    private static ulong FoldOne(char c, ulong hash, ref bool pending, ref bool any)
+    {
+        if (c == '\0')
+        {
+            return hash;
+        }
+
+        if (c == ' ')
+        {
+            pending = any;
+            return hash;
+        }
+
+        if (pending)
+        {
+            hash = (hash ^ ' ') * Prime;
+            pending = false;
+        }
+
+        any = true;
+        return (hash ^ c) * Prime;
+    }
+}

@@ -1,0 +1,94 @@
+using Tacitus.Documents;
+using Tacitus.Knowledge;
+using Tacitus.Syntax.Entities;
+using Tacitus.Text;
+
+namespace Tacitus.Tests.Syntax.Entities;
+
+public sealed class EntityTrainerTests
+{
+    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "entities", "train.iob2");
+
+    private static readonly NameTables Tables = NameTables.Build([("Lisbon", NameTable.Place), ("Valera", NameTable.MajorPlace)]);
+
+    private static EntityModel Train(int epochs = 6) =>
+        EntityTrainer.Train(
+            NameExamples.FromIob2(Fixture),
+            new EntityTrainingOptions { Epochs = epochs, Profile = Profile() },
+            Tables,
+            KnowledgeBase.Default.Words);
+
+    private static CaseProfile Profile()
+    {
+        var document = new Document("The talks ended . Officials met the talks again . The officials met in Lisbon and Lisbon again , and Lisbon .", new DocumentMetadata()) { Language = "en" };
+        new SentenceSegmenter().Process(document, CancellationToken.None);
+        return CaseProfile.FromDocuments([document]);
+    }
+
+    private static byte[] Bytes(EntityModel model)
+    {
+        using var stream = new MemoryStream();
+        model.Write(stream);
+        return stream.ToArray();
+    }
+
+    private static List<(string Text, NameKind Kind)> Recognise(EntityModel model, string text)
+    {
+        var document = new Document(text, new DocumentMetadata()) { Language = "en" };
+        new SentenceSegmenter().Process(document, CancellationToken.None);
+        new EntityRecognizer(() => model).Process(document, CancellationToken.None);
+        return [.. document.Names.Select(n => (document.Slice(n.Span).ToString(), n.Kind))];
+    }
+
+    [Fact]
+    public void Train_Fixture_FindsNamesInANewSentence()
+    {
+        var names = Recognise(Train(), "Ines Maro told reporters that Quellco would open an office in Valera .");
+
+        Assert.Equal([("Ines Maro", NameKind.Person), ("Quellco", NameKind.Organisation), ("Valera", NameKind.Place)], names);
+    }
+
+    [Fact]
+    public void Train_SameData_SameBytes()
+    {
+        Assert.Equal(Bytes(Train(3)), Bytes(Train(3)));
+    }
+
+    [Fact]
+    public void Read_WrittenModel_DecodesTheSame()
+    {
+        var model = Train();
+        using var stream = new MemoryStream(Bytes(model));
+        var read = EntityModel.Read(stream, Tables, KnowledgeBase.Default.Words);
+        const string text = "The Harbor Trust said Karl Udden had left Port Esk .";
+
+        Assert.Equal(Recognise(model, text), Recognise(read, text));
+        Assert.Equal(model.Features.Set, read.Features.Set);
+    }
+
+    [Fact]
+    public void Read_NotAModel_InvalidData()
+    {
+        using var stream = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(stream, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        {
+            gzip.Write([1, 2, 3, 4, 5, 6, 7, 8]);
+        }
+
+        stream.Position = 0;
+        Assert.Throws<InvalidDataException>(() => EntityModel.Read(stream, Tables, KnowledgeBase.Default.Words));
+    }
+
+    [Fact]
+    public void Prepare_NameEdgeInsideAToken_TakesTheWholeToken()
+    {
+        const string text = "Visit Lisbon's harbour .";
+        var example = new NameExample(text, new TextSpan(0, text.Length), [(2, new TextSpan(6, 12))]);
+
+        var (_, tokens, gold) = EntityTrainer.Prepare(example);
+
+        var labels = BilouTags.Labels();
+        Assert.Equal("U-LOC", labels[gold[1]]);
+        Assert.Equal("Lisbon", tokens[1].Span.Of(text).ToString());
+    }
+}

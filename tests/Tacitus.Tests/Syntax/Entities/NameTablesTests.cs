@@ -1,0 +1,70 @@
+using Tacitus.Documents;
+using Tacitus.Syntax.Entities;
+using Tacitus.Text;
+
+namespace Tacitus.Tests.Syntax.Entities;
+
+public sealed class NameTablesTests
+{
+    private static readonly NameTables Tables = NameTables.Build(
+    [
+        ("Moon Jae-in", NameTable.Person),
+        ("New York", NameTable.Place),
+        ("York", NameTable.Place),
+        ("U.S.", NameTable.Country),
+        ("North Korean", NameTable.Demonym),
+    ]);
+
+    private static (Token[] Tokens, uint[] Bits) Mark(string text, NameTables tables)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
+        var bits = new uint[tokens.Count];
+        tables.Mark(text, [.. tokens], bits);
+        return ([.. tokens], bits);
+    }
+
+    private static uint Bit(NameTable table, char position) => 1u << (((int)table * 4) + "BILU".IndexOf(position, StringComparison.Ordinal));
+
+    private static int IndexOf(string text, Token[] tokens, string word) =>
+        Array.FindIndex(tokens, t => t.Span.Of(text).SequenceEqual(word));
+
+    [Theory]
+    [InlineData("President Moon Jae-in spoke .", "Moon", "Person", 'B')]
+    [InlineData("President Moon Jae - in spoke .", "in", "Person", 'L')]
+    [InlineData("President MOON JAE IN spoke .", "JAE", "Person", 'I')]
+    [InlineData("She flew to New York today .", "New", "Place", 'B')]
+    [InlineData("She flew to New York today .", "York", "Place", 'L')]
+    [InlineData("She flew to New York today .", "York", "Place", 'U')]
+    [InlineData("The U.S. said so .", "U.S.", "Country", 'U')]
+    [InlineData("North Korean troops", "Korean", "Demonym", 'L')]
+    public void Mark_PhraseInTable_SetsPositionBit(string text, string word, string table, char position)
+    {
+        var (tokens, bits) = Mark(text, Tables);
+
+        Assert.NotEqual(0u, bits[IndexOf(text, tokens, word)] & Bit(Enum.Parse<NameTable>(table), position));
+    }
+
+    [Theory]
+    [InlineData("She met Moon today .", "Moon")]
+    [InlineData("He said us too .", "said")]
+    [InlineData("North Koreans left .", "North")]
+    public void Mark_NoWholePhrase_SetsNothing(string text, string word)
+    {
+        var (tokens, bits) = Mark(text, Tables);
+
+        Assert.Equal(0u, bits[IndexOf(text, tokens, word)]);
+    }
+
+    [Fact]
+    public void Shipped_KnowledgeTables_HoldCountriesPlacesAndActors()
+    {
+        const string text = "Chinese officials met Vladimir Putin in Beijing and Paris .";
+        var (tokens, bits) = Mark(text, NameTables.Shipped);
+
+        Assert.NotEqual(0u, bits[IndexOf(text, tokens, "Chinese")] & Bit(NameTable.Demonym, 'U'));
+        Assert.NotEqual(0u, bits[IndexOf(text, tokens, "Putin")] & Bit(NameTable.Person, 'L'));
+        Assert.NotEqual(0u, bits[IndexOf(text, tokens, "Beijing")] & Bit(NameTable.MajorPlace, 'U'));
+        Assert.NotEqual(0u, bits[IndexOf(text, tokens, "Paris")] & Bit(NameTable.Place, 'U'));
+    }
+}
