@@ -26,7 +26,9 @@ export async function render(root, _arg, params) {
   svg.append(s("rect", { x: 0, y: 0, width: W, height: H, class: "sea" }));
   const countries = s("g", { class: "countries" });
   for (const c of map.countries) {
-    const d = c.rings.map((ring) => "M" + ring.map(([lon, lat]) => project(lon, lat).map((v) => v.toFixed(1)).join(",")).join("L") + "Z").join("");
+    // A ring that crosses the date line (Russia, Fiji) jumps across the map: start a new stroke there instead.
+    const d = c.rings.map((ring) => ring.map(([lon, lat], i) => (i === 0 || Math.abs(lon - ring[i - 1][0]) > 180 ? "M" : "L") +
+      project(lon, lat).map((v) => v.toFixed(1)).join(",")).join("") + "Z").join("");
     countries.append(s("path", { d, class: "country" }, s("title", null, c.name ?? "")));
   }
   svg.append(countries);
