@@ -81,6 +81,7 @@ internal static class ServerHost
             o.SerializerOptions.Converters.Add(new CountryCodeJsonConverter());
             o.SerializerOptions.Converters.Add(new SectorJsonConverter());
             o.SerializerOptions.Converters.Add(new DocumentIdJsonConverter());
+            o.SerializerOptions.Converters.Add(new TextSpanJsonConverter());
             o.SerializerOptions.TypeInfoResolverChain.Insert(0, ServerJson.Default);
         });
         services.AddRateLimiter(limiter =>

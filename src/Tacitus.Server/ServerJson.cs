@@ -12,7 +12,7 @@ namespace Tacitus.Server;
 [JsonSourceGenerationOptions(
     PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower,
     DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull,
-    Converters = [typeof(CountryCodeJsonConverter), typeof(SectorJsonConverter), typeof(DocumentIdJsonConverter)])]
+    Converters = [typeof(CountryCodeJsonConverter), typeof(SectorJsonConverter), typeof(DocumentIdJsonConverter), typeof(TextSpanJsonConverter)])]
 [JsonSerializable(typeof(StorePage<EventRow>))]
 [JsonSerializable(typeof(StorePage<StoredDocumentSummary>))]
 [JsonSerializable(typeof(StorePage<ActorSummary>))]

@@ -65,41 +65,9 @@ internal sealed class QueryReader(IQueryCollection query)
         return null;
     }
 
-    public PloverType? Type(string name)
-    {
-        var value = Text(name, 20);
-        if (value is null)
-        {
-            return null;
-        }
+    public PloverType? Type(string name) => Parsed(name, 20, PloverTypes.Parse);
 
-        var parsed = PloverTypes.Parse(value);
-        if (!parsed.Success)
-        {
-            Fail($"{name}: {parsed.Error}");
-            return null;
-        }
-
-        return parsed.Value;
-    }
-
-    public CountryCode? Country(string name)
-    {
-        var value = Text(name, 3);
-        if (value is null)
-        {
-            return null;
-        }
-
-        var parsed = CountryCode.Parse(value);
-        if (!parsed.Success)
-        {
-            Fail($"{name}: {parsed.Error}");
-            return null;
-        }
-
-        return parsed.Value;
-    }
+    public CountryCode? Country(string name) => Parsed(name, 3, CountryCode.Parse);
 
     /// <summary>An actor code: a country (<c>CHN</c>) or a country and a sector (<c>CHNGOV</c>, <c>CHN GOV</c>, <c>CHN-GOV</c>).</summary>
     public (CountryCode? Country, Sector? Sector) ActorCode(string name)
@@ -149,6 +117,25 @@ internal sealed class QueryReader(IQueryCollection query)
 
         Fail($"{name}: '{value}' is not one of {string.Join(", ", choices.Order(StringComparer.Ordinal))}");
         return null;
+    }
+
+    private T? Parsed<T>(string name, int maxLength, Func<string, ParseResult<T>> parse)
+        where T : struct
+    {
+        var value = Text(name, maxLength);
+        if (value is null)
+        {
+            return null;
+        }
+
+        var parsed = parse(value);
+        if (!parsed.Success)
+        {
+            Fail($"{name}: {parsed.Error}");
+            return null;
+        }
+
+        return parsed.Value;
     }
 
     private string? Single(string name)

@@ -52,24 +52,11 @@ internal sealed class DocumentStore : IDisposable
             Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Pooling = false,
         };
-        var connection = new SqliteConnection(builder.ToString());
-        try
+        return Connect(builder, path, connection =>
         {
-            connection.Open();
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8000;");
             StoreSchemaMigrator.Migrate(connection, path, schemaVersion);
-            return new DocumentStore(connection, path);
-        }
-        catch (SqliteException ex)
-        {
-            connection.Dispose();
-            throw new StoreException(new TacitusError("TAC500", "store", $"cannot open the store: {ex.Message}", path), ex);
-        }
-        catch
-        {
-            connection.Dispose();
-            throw;
-        }
+        });
     }
 
     /// <summary>
@@ -86,17 +73,25 @@ internal sealed class DocumentStore : IDisposable
         }
 
         var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true };
-        var connection = new SqliteConnection(builder.ToString());
-        try
+        return Connect(builder, path, connection =>
         {
-            connection.Open();
             var version = StoreSchemaMigrator.CurrentVersion(connection);
             if (version != StoreMigrations.Latest)
             {
                 throw new StoreException(new TacitusError("TAC502", "store",
                     $"the store has schema version {version}, this tacitus reads version {StoreMigrations.Latest}; open it once with 'tacitus ingest' or 'tacitus serve'", path));
             }
+        });
+    }
 
+    /// <summary>Opens the connection and readies it; a SQLite failure becomes TAC500, and the connection is closed on any failure.</summary>
+    private static DocumentStore Connect(SqliteConnectionStringBuilder builder, string path, Action<SqliteConnection> prepare)
+    {
+        var connection = new SqliteConnection(builder.ToString());
+        try
+        {
+            connection.Open();
+            prepare(connection);
             return new DocumentStore(connection, path);
         }
         catch (SqliteException ex)
