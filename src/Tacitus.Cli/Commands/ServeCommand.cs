@@ -1,5 +1,8 @@
 using System.CommandLine;
 using System.Net;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Hosting.Server.Features;
+using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.Hosting;
 using Microsoft.Extensions.Logging;
 using Tacitus.Server;
@@ -37,7 +40,6 @@ internal static class ServeCommand
     {
         Description = "Port to listen on (0: any free port).",
         DefaultValueFactory = _ => 5080,
-        Validators = { r => { if (r.GetValueOrDefault<int>() is < 0 or > 65535) { r.AddError("--port: 0 to 65535"); } } },
     };
 
     public static Option<string?> Token() => new("--token") { Description = $"Token that writes (POST /api/documents) need, as 'Authorization: Bearer TOKEN'; default: ${TokenVariable}." };
@@ -48,6 +50,12 @@ internal static class ServeCommand
     /// <summary>Runs the server until <paramref name="ct"/> fires (Ctrl+C). Exit 2 for a bad address or a public one without a token, 3 when the store or port cannot be used.</summary>
     public static async Task<int> Run(ServeOptions options, CancellationToken ct)
     {
+        if (options.Port is < 0 or > 65535)
+        {
+            Console.Error.WriteLine($"tacitus serve: --port {options.Port} is not a port (0 to 65535; 0 picks a free one).");
+            return ExitCodes.Usage;
+        }
+
         if (options.Host != "localhost" && !IPAddress.TryParse(options.Host, out _))
         {
             Console.Error.WriteLine($"tacitus serve: --host '{options.Host}' is not an IP address (or localhost).");
@@ -76,8 +84,8 @@ internal static class ServeCommand
             var builder = ServerHost.CreateBuilder(options).ConfigureLogging(l => l.AddSimpleConsole(c => c.SingleLine = true).SetMinimumLevel(LogLevel.Warning));
             server = builder.Build();
             await server.StartAsync(ct);
-            var where = options.Host.Contains(':', StringComparison.Ordinal) ? $"[{options.Host}]" : options.Host;
-            Console.WriteLine($"Tacitus is serving {options.DbPath} at http://{where}:{options.Port}/ (API under /api, OpenAPI at /openapi/v1.json). Ctrl+C stops it.");
+            var address = server.Services.GetRequiredService<IServer>().Features.Get<IServerAddressesFeature>()?.Addresses.FirstOrDefault() ?? $"port {options.Port}";
+            Console.WriteLine($"Tacitus is serving {options.DbPath} at {address.TrimEnd('/')}/ (API under /api, OpenAPI at /openapi/v1.json). Ctrl+C stops it.");
             if (options.Token is null)
             {
                 Console.WriteLine($"Writes are off: start with --token or ${TokenVariable} to allow POST /api/documents.");

@@ -11,7 +11,7 @@ export async function render(root, _arg, params) {
     root.append(note("No event record here has both an actor and a recipient."));
     return;
   }
-  const label = (name, code) => (code ? `${name} (${code})` : name);
+  const label = (name, code) => (code ? `${name} (${code.length > 3 ? `${code.slice(0, 3)} ${code.slice(3)}` : code})` : name);
   const nodes = new Map();
   for (const e of edges) {
     for (const [name, code] of [[e.actor, e.actor_code], [e.recipient, e.recipient_code]]) {
@@ -28,7 +28,7 @@ export async function render(root, _arg, params) {
   const types = [...new Set(edges.map((e) => e.type))].sort();
   const maxCount = Math.max(...edges.map((e) => e.count));
   const svg = s("svg", { viewBox: `0 0 ${W} ${H}`, class: "network", role: "img", "aria-label": `Actor network: ${names.length} actors, ${edges.length} links` },
-    s("defs", null, s("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "16", refY: "5", markerWidth: "6", markerHeight: "6", orient: "auto-start-reverse" },
+    s("defs", null, s("marker", { id: "arrow", viewBox: "0 0 10 10", refX: "18", refY: "5", markerUnits: "userSpaceOnUse", markerWidth: "9", markerHeight: "9", orient: "auto-start-reverse" },
       s("path", { d: "M0,0L10,5L0,10z", class: "arrowhead" }))));
   for (const e of edges) {
     const a = at.get(label(e.actor, e.actor_code)), b = at.get(label(e.recipient, e.recipient_code));

@@ -20,9 +20,9 @@ export async function render(root, _arg, params) {
   const days = [...byDay.keys()].sort();
   const types = [...new Set(dated.map((e) => e.type))].sort();
   const max = Math.max(...[...byDay.values()].map((l) => l.length));
-  const bar = 28, gap = 10, H = 220, P = 30;
+  const bar = 28, gap = 10, H = 220, P = 60;
   const W = Math.max(320, P * 2 + days.length * (bar + gap));
-  const svg = s("svg", { viewBox: `0 0 ${W} ${H + 40}`, class: "timeline", role: "img", "aria-label": `Event records per day, ${days[0]} to ${days.at(-1)}` });
+  const svg = s("svg", { viewBox: `0 0 ${W} ${H + 80}`, class: "timeline", role: "img", "aria-label": `Event records per day, ${days[0]} to ${days.at(-1)}` });
   svg.append(s("line", { x1: P, y1: H, x2: W - P, y2: H, class: "axis" }));
   days.forEach((d, i) => {
     const x = P + i * (bar + gap);
