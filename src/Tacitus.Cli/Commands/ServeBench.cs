@@ -23,6 +23,7 @@ internal static class ServeBench
             Process.GetCurrentProcess().ProcessorAffinity = (nint)((1L << Math.Min(n, Environment.ProcessorCount)) - 1);
         }
 
+        ServeCommand.TuneCollector();
         string? temporary = null;
         try
         {

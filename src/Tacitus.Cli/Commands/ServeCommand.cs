@@ -78,6 +78,7 @@ internal static class ServeCommand
             return ExitCodes.Fatal;
         }
 
+        TuneCollector();
         IHost? server = null;
         try
         {
@@ -112,6 +113,12 @@ internal static class ServeCommand
             }
         }
     }
+
+    /// <summary>
+    /// The CLI's collector conserves memory for long ingests (Tacitus.Cli.csproj); a server answering many small
+    /// requests is better served by background collections that do not stop it (measured with bench --serve).
+    /// </summary>
+    public static void TuneCollector() => System.Runtime.GCSettings.LatencyMode = System.Runtime.GCLatencyMode.SustainedLowLatency;
 
     private static string? NonEmpty(string? value) => string.IsNullOrWhiteSpace(value) ? null : value.Trim();
 }
