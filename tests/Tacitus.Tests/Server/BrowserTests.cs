@@ -63,6 +63,12 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
         var dates = (await page.Locator("#events-table tbody tr td:nth-child(1)").AllTextContentsAsync()).ToList();
         Assert.Equal(dates.Order(StringComparer.Ordinal), dates);
         await browser.Shot(page, "events");
+
+        var download = await page.RunAndWaitForDownloadAsync(() => page.ClickAsync("button:has-text('Download CSV')"));
+        var csv = await File.ReadAllLinesAsync(await download.PathAsync());
+        Assert.StartsWith("document_id,index,", csv[0], StringComparison.Ordinal);
+        Assert.Equal(types.Count, csv.Length - 1);
+        Assert.All(csv.Skip(1), line => Assert.Contains(",CONSULT,", line, StringComparison.Ordinal));
     }
 
     [Fact]
