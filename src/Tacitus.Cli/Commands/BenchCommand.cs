@@ -13,7 +13,12 @@ internal static class BenchCommand
 {
     public static Command Create()
     {
-        var path = new Argument<string>("path") { Description = "A folder of text files, a JSON Lines file, or a WARC file (or a folder of them)." };
+        var path = new Argument<string?>("path") { Description = "A folder of text files, a JSON Lines file, or a WARC file (or a folder of them).", Arity = ArgumentArity.ZeroOrOne };
+        var serve = new Option<bool>("--serve") { Description = "Load-test the API instead: GET /api/events?... on loopback over --db (default: a fresh demo store); p50/p99 and requests/s." };
+        var db = new Option<string?>("--db") { Description = "With --serve: the store to serve." };
+        var requests = new Option<int>("--requests") { Description = "With --serve: requests to send.", DefaultValueFactory = _ => 5000 };
+        var concurrency = new Option<int>("--concurrency") { Description = "With --serve: concurrent clients.", DefaultValueFactory = _ => 4 };
+        var cores = new Option<int?>("--cores") { Description = "With --serve: run the server and its clients on this many cores (processor affinity)." };
         var docs = new Option<int?>("--docs") { Description = "Use at most N documents." };
         var stage = new Option<string?>("--stage") { Description = "Measure only this stage: read, segment (read + segment) or full. Default: segment, then full, and the ratio." };
         stage.AcceptOnlyFromAmong("read", "segment", "full");
@@ -23,12 +28,23 @@ internal static class BenchCommand
         var stages = new Option<bool>("--stages") { Description = "Time each stage of the full analysis too: ms per document and share of the total." };
         var command = new Command("bench", "Measure throughput: read + segment (the floor) and the full analysis, one worker and all cores.")
         {
-            path, docs, stage, workers, repeat, json, stages,
+            path, docs, stage, workers, repeat, json, stages, serve, db, requests, concurrency, cores,
         };
 
         command.SetAction((parse, ct) =>
         {
-            var corpus = parse.GetValue(path)!;
+            if (parse.GetValue(serve))
+            {
+                return ServeBench.Run(parse.GetValue(db), parse.GetValue(requests), parse.GetValue(concurrency), parse.GetValue(cores), ct);
+            }
+
+            var corpus = parse.GetValue(path);
+            if (corpus is null)
+            {
+                Console.Error.WriteLine("tacitus bench: give a corpus PATH (or --serve for the API load test).");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
             if (!File.Exists(corpus) && !Directory.Exists(corpus))
             {
                 Console.Error.WriteLine($"tacitus bench: no such file or folder '{corpus}'.");

@@ -18,8 +18,22 @@ internal static class DemoCommand
     {
         var db = new Option<string>("--db") { Description = "Store to create for the demo (replaced on every run).", DefaultValueFactory = _ => "tacitus-demo.db" };
         var examples = new Option<string?>("--examples") { Description = "Folder of articles to use instead of the shipped examples." };
-        var command = new Command("demo", "Analyse and store the example stories, then print their records and sources.") { db, examples };
-        command.SetAction((parse, ct) => Task.FromResult(Run(parse.GetValue(db)!, parse.GetValue(examples), ct)));
+        var serve = new Option<bool>("--serve") { Description = "Then serve the demo store in the browser (tacitus serve) until Ctrl+C." };
+        var port = ServeCommand.Port();
+        var token = ServeCommand.Token();
+        var command = new Command("demo", "Analyse and store the example stories, then print their records and sources.") { db, examples, serve, port, token };
+        command.SetAction(async (parse, ct) =>
+        {
+            var code = Run(parse.GetValue(db)!, parse.GetValue(examples), ct);
+            if (!parse.GetValue(serve) || code == ExitCodes.Fatal)
+            {
+                return code;
+            }
+
+            Console.WriteLine();
+            var served = await ServeCommand.Run(ServeCommand.Options(parse.GetValue(db)!, "127.0.0.1", parse.GetValue(port), parse.GetValue(token)), ct);
+            return served != ExitCodes.Ok ? served : code;
+        });
         return command;
     }
 
@@ -67,6 +81,7 @@ internal static class DemoCommand
         Console.WriteLine($"  ./tacitus documents --db {dbPath}               list what is stored");
         Console.WriteLine($"  ./tacitus export --db {dbPath} --format csv     the records as CSV");
         Console.WriteLine("  ./tacitus code examples/01-ankara-talks.txt --explain   records with the rule behind each field");
+        Console.WriteLine($"  ./tacitus serve --db {dbPath}                  look at them in the browser (or: ./tacitus demo --serve)");
         return failures.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok;
     }
 

@@ -176,9 +176,9 @@ internal sealed class DocumentRowReader : IDisposable
         return command.ExecuteReader();
     }
 
-    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+    internal static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
-    private static T? Json<T>(SqliteDataReader r, int i, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
+    internal static T? Json<T>(SqliteDataReader r, int i, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
         r.IsDBNull(i) ? default : JsonSerializer.Deserialize(r.GetString(i), info);
 
     private static CountryCode? Country(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : CountryCode.From(r.GetString(i));

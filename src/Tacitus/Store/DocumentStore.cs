@@ -12,7 +12,7 @@ namespace Tacitus.Store;
 internal sealed class DocumentStore : IDisposable
 {
     private readonly SqliteConnection connection;
-    private readonly DocumentRowWriter writer;
+    private readonly Lazy<DocumentRowWriter> writer;
     private readonly DocumentRowReader reader;
     private readonly SqliteCommand contains;
 
@@ -20,14 +20,18 @@ internal sealed class DocumentStore : IDisposable
     {
         this.connection = connection;
         Path = path;
-        writer = new DocumentRowWriter(connection);
+        writer = new Lazy<DocumentRowWriter>(() => new DocumentRowWriter(connection), LazyThreadSafetyMode.None);
         reader = new DocumentRowReader(connection, path);
         contains = connection.CreateCommand();
         contains.CommandText = "SELECT 1 FROM documents WHERE id = $id";
         contains.Parameters.AddWithValue("$id", string.Empty);
+        Queries = new StoreQueries(connection);
     }
 
     public string Path { get; }
+
+    /// <summary>Typed, paged read queries (events with filters, actors, document pages) for the API.</summary>
+    public StoreQueries Queries { get; }
 
     /// <summary>The store's schema version (after opening: the latest).</summary>
     public int SchemaVersion => StoreSchemaMigrator.CurrentVersion(connection);
@@ -48,12 +52,46 @@ internal sealed class DocumentStore : IDisposable
             Mode = create ? SqliteOpenMode.ReadWriteCreate : SqliteOpenMode.ReadWrite,
             Pooling = false,
         };
+        return Connect(builder, path, connection =>
+        {
+            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8000;");
+            StoreSchemaMigrator.Migrate(connection, path, schemaVersion);
+        });
+    }
+
+    /// <summary>
+    /// Opens an existing store for reading only, on a pooled connection (cheap to open once per request): no
+    /// migration, nothing written. The store must have been opened for writing once (it is then up to date).
+    /// </summary>
+    /// <exception cref="StoreException">TAC500 when the file is missing or not a store; TAC502 when its schema is not this program's.</exception>
+    public static DocumentStore OpenReadOnly(string path)
+    {
+        ArgumentException.ThrowIfNullOrEmpty(path);
+        if (!File.Exists(path))
+        {
+            throw new StoreException(new TacitusError("TAC500", "store", "no store here (run 'tacitus ingest' first, or give --db)", path));
+        }
+
+        var builder = new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = true };
+        return Connect(builder, path, connection =>
+        {
+            var version = StoreSchemaMigrator.CurrentVersion(connection);
+            if (version != StoreMigrations.Latest)
+            {
+                throw new StoreException(new TacitusError("TAC502", "store",
+                    $"the store has schema version {version}, this tacitus reads version {StoreMigrations.Latest}; open it once with 'tacitus ingest' or 'tacitus serve'", path));
+            }
+        });
+    }
+
+    /// <summary>Opens the connection and readies it; a SQLite failure becomes TAC500, and the connection is closed on any failure.</summary>
+    private static DocumentStore Connect(SqliteConnectionStringBuilder builder, string path, Action<SqliteConnection> prepare)
+    {
         var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
-            Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8000;");
-            StoreSchemaMigrator.Migrate(connection, path, schemaVersion);
+            prepare(connection);
             return new DocumentStore(connection, path);
         }
         catch (SqliteException ex)
@@ -113,10 +151,10 @@ internal sealed class DocumentStore : IDisposable
             var stored = 0;
             using (var transaction = connection.BeginTransaction())
             {
-                writer.Enlist(transaction);
+                writer.Value.Enlist(transaction);
                 foreach (var document in batch)
                 {
-                    stored += writer.Write(document, now) ? 1 : 0;
+                    stored += writer.Value.Write(document, now) ? 1 : 0;
                 }
 
                 transaction.Commit();
@@ -172,15 +210,16 @@ internal sealed class DocumentStore : IDisposable
     public Document? Load(DocumentId id) => reader.Read(id);
 
     /// <summary>Stored documents in the order they were stored, or by relevance to <paramref name="search"/> (words, all required).</summary>
-    public IEnumerable<StoredDocumentSummary> List(string? search = null, int? limit = null)
+    public IEnumerable<StoredDocumentSummary> List(string? search = null, int? limit = null, int offset = 0)
     {
         const string Columns = "d.id, d.title, d.outlet, d.published, d.origin, d.language, d.sentence_count, d.boilerplate_count, d.mention_count, d.attribution_count, d.event_count";
         using var command = connection.CreateCommand();
         var query = FullTextQuery.From(search);
         command.CommandText = query is null
-            ? $"SELECT {Columns} FROM documents d ORDER BY d.seq LIMIT $limit"
-            : $"SELECT {Columns} FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH $q ORDER BY f.rank, d.seq LIMIT $limit";
+            ? $"SELECT {Columns} FROM documents d ORDER BY d.seq LIMIT $limit OFFSET $offset"
+            : $"SELECT {Columns} FROM documents_fts f JOIN documents d ON d.seq = f.rowid WHERE documents_fts MATCH $q ORDER BY f.rank, d.seq LIMIT $limit OFFSET $offset";
         command.Parameters.AddWithValue("$limit", limit ?? -1);
+        command.Parameters.AddWithValue("$offset", Math.Max(0, offset));
         if (query is not null)
         {
             command.Parameters.AddWithValue("$q", query);
@@ -244,7 +283,11 @@ internal sealed class DocumentStore : IDisposable
     public void Dispose()
     {
         contains.Dispose();
-        writer.Dispose();
+        if (writer.IsValueCreated)
+        {
+            writer.Value.Dispose();
+        }
+
         reader.Dispose();
         connection.Dispose();
     }

@@ -22,6 +22,7 @@ namespace Tacitus.Store;
 [JsonSerializable(typeof(ActorRef))]
 [JsonSerializable(typeof(EventLocation))]
 [JsonSerializable(typeof(List<int>))]
+[JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<TacitusError>))]
 internal sealed partial class StoreJson : JsonSerializerContext;
