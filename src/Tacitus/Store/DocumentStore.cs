@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Tacitus.Documents;
+using Tacitus.Fusion;
 
 namespace Tacitus.Store;
 
@@ -15,12 +16,14 @@ internal sealed class DocumentStore : IDisposable
     private readonly DocumentRowWriter writer;
     private readonly DocumentRowReader reader;
     private readonly SqliteCommand contains;
+    private readonly EventFusion fusion;
 
-    private DocumentStore(SqliteConnection connection, string path)
+    private DocumentStore(SqliteConnection connection, string path, StoryOptions? stories)
     {
         this.connection = connection;
         Path = path;
         writer = new DocumentRowWriter(connection);
+        fusion = new EventFusion(connection, stories);
         reader = new DocumentRowReader(connection, path);
         contains = connection.CreateCommand();
         contains.CommandText = "SELECT 1 FROM documents WHERE id = $id";
@@ -34,7 +37,8 @@ internal sealed class DocumentStore : IDisposable
 
     /// <summary>Opens (or creates) the store at <paramref name="path"/> and brings its schema up to date.</summary>
     /// <exception cref="StoreException">TAC500 when the file is missing (and <paramref name="create"/> is false) or not a store; TAC502 when it is newer than this program.</exception>
-    public static DocumentStore Open(string path, bool create = true, int? schemaVersion = null)
+    /// <param name="stories">How documents are grouped into stories as they are stored (default <see cref="StoryOptions.Default"/>).</param>
+    public static DocumentStore Open(string path, bool create = true, int? schemaVersion = null, StoryOptions? stories = null)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!create && !File.Exists(path))
@@ -54,7 +58,7 @@ internal sealed class DocumentStore : IDisposable
             connection.Open();
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8000;");
             StoreSchemaMigrator.Migrate(connection, path, schemaVersion);
-            return new DocumentStore(connection, path);
+            return new DocumentStore(connection, path, stories);
         }
         catch (SqliteException ex)
         {
@@ -114,13 +118,20 @@ internal sealed class DocumentStore : IDisposable
             using (var transaction = connection.BeginTransaction())
             {
                 writer.Enlist(transaction);
+                fusion.Enlist(transaction);
                 foreach (var document in batch)
                 {
-                    stored += writer.Write(document, now) ? 1 : 0;
+                    if (writer.Write(document, now) is long seq)
+                    {
+                        stored++;
+                        fusion.Add(seq, document);
+                    }
                 }
 
                 transaction.Commit();
             }
+
+            fusion.Enlist(null);
 
             return new StoreResult(stored, batch.Count - stored, []);
         }
@@ -227,6 +238,9 @@ internal sealed class DocumentStore : IDisposable
         }
     }
 
+    /// <summary>The stories and fused events of this store (issue 10), on the store's connection; dispose it before the store.</summary>
+    public FusionStore Fusion() => new(connection);
+
     public long Count()
     {
         using var command = connection.CreateCommand();
@@ -244,6 +258,7 @@ internal sealed class DocumentStore : IDisposable
     public void Dispose()
     {
         contains.Dispose();
+        fusion.Dispose();
         writer.Dispose();
         reader.Dispose();
         connection.Dispose();
