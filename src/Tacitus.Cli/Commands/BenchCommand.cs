@@ -15,8 +15,8 @@ internal static class BenchCommand
     {
         var path = new Argument<string>("path") { Description = "A folder of text files, a JSON Lines file, or a WARC file (or a folder of them)." };
         var docs = new Option<int?>("--docs") { Description = "Use at most N documents." };
-        var stage = new Option<string?>("--stage") { Description = "Measure only this stage: read, segment (read + segment) or full. Default: segment, then full, and the ratio." };
-        stage.AcceptOnlyFromAmong("read", "segment", "full");
+        var stage = new Option<string?>("--stage") { Description = "Measure only this stage: read, segment (read + segment), full, or fusion (full analysis, then ingest without and with fusion, each into a new store). Default: segment, then full, and the ratio." };
+        stage.AcceptOnlyFromAmong("read", "segment", "full", "fusion");
         var workers = new Option<int?>("--workers") { Description = "Run with this many workers only (default: 1, then all cores)." };
         var repeat = new Option<int>("--repeat") { Description = "Timed runs per configuration; the median is reported.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print JSON as well as the table." };
@@ -52,6 +52,7 @@ internal static class BenchCommand
                     "read" => [BenchStage.Read],
                     "segment" => [BenchStage.Segment],
                     "full" => [BenchStage.Full],
+                    "fusion" => [BenchStage.Full, BenchStage.Ingest, BenchStage.Fusion],
                     _ => [BenchStage.Segment, BenchStage.Full],
                 },
                 Workers = parse.GetValue(workers) is int w ? [w] : new BenchOptions { Path = corpus }.Workers,

@@ -7,8 +7,9 @@ namespace Tacitus.Fusion;
 /// The fusion step of ingest, run for each newly stored document inside the transaction that stores it (so a crash
 /// leaves both or neither, and a document stored twice is fused once): the document joins a story, and each of its
 /// event records joins the fused event it can describe (same story or same actor country and dates; same type family;
-/// compatible actors, dates and places), or starts one. The event's date, place, sources, figures and status are
-/// then worked out again from all its reports. Candidates are looked up through SQLite indexes, a bounded number each.
+/// compatible actors, dates and places), or starts one, and what is matched on is updated from the report. Work per
+/// report is bounded: candidates come through SQLite indexes, a bounded number each, and the full judgement (sources,
+/// status, figures, conflicts) is made from all reports when the event is read (<see cref="FusionStore"/>).
 /// </summary>
 internal sealed class EventFusion : IDisposable
 {
@@ -49,11 +50,19 @@ internal sealed class EventFusion : IDisposable
                 }
             }
 
-            var id = best?.Id ?? rows.Insert(story, family, report);
-            rows.WriteReport(id, report);
-            var fused = rows.Load(id)!;
-            FusedEventJudge.Judge(fused);
-            rows.Update(fused);
+            if (best is null)
+            {
+                best = new FusedEvent { Id = rows.Insert(story, family, report), Story = story, Type = report.Type, Actor = report.Actor };
+                best.Reports.Add(report);
+                FusedEventJudge.Judge(best);
+            }
+            else
+            {
+                FusedEventJudge.Absorb(best, report);
+            }
+
+            rows.WriteReport(best.Id, report);
+            rows.Update(best, 1);
         }
     }
 

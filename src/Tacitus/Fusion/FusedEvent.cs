@@ -24,6 +24,9 @@ internal sealed class FusedEvent
 
     public string? DateValue { get; set; }
 
+    /// <summary>How much <see cref="DateValue"/> says (<see cref="DateRange.Precision"/>).</summary>
+    public int? DatePrecision { get; set; }
+
     public DateOnly? Earliest { get; set; }
 
     public DateOnly? Latest { get; set; }

@@ -46,6 +46,53 @@ internal static class FusedEventJudge
         (fused.Status, fused.StatusReports) = Status(fused, reports);
     }
 
+    /// <summary>
+    /// Folds one more report into what is stored for matching (ingest's bounded step; the full judgement is made
+    /// when the event is read): missing actor details filled, a more precise place or date taken, the range widened.
+    /// </summary>
+    public static void Absorb(FusedEvent fused, FusedReport report)
+    {
+        ArgumentNullException.ThrowIfNull(fused);
+        ArgumentNullException.ThrowIfNull(report);
+        if (!report.Contradicts)
+        {
+            fused.Mode ??= report.Mode;
+            fused.Cameo ??= report.Cameo;
+            fused.Actor = Fill(fused.Actor, report.Actor);
+            fused.Recipient = report.Recipient is null ? fused.Recipient : fused.Recipient is null ? report.Recipient : Fill(fused.Recipient, report.Recipient);
+            if (report.Location is { } place && (fused.Location is null || place.Precision > fused.Location.Precision))
+            {
+                fused.Location = place;
+            }
+        }
+
+        if (report.Date is not { } date)
+        {
+            return;
+        }
+
+        var had = fused.DatePrecision ?? -1;
+        if (date.Precision > had)
+        {
+            fused.DateValue = date.Precision == 0 ? report.DateValue![..Math.Min(10, report.DateValue!.Length)] : report.DateValue;
+            fused.DatePrecision = date.Precision;
+            if (had <= 0 && date.Precision > 0)
+            {
+                // the first dated report: the range is what it says, not the days around publication
+                (fused.Earliest, fused.Latest) = (date.Earliest, date.Latest);
+                return;
+            }
+        }
+
+        if (date.Precision > 0 || fused.DatePrecision is null or 0)
+        {
+            fused.Earliest = fused.Earliest is { } e && e < date.Earliest ? e : date.Earliest;
+            fused.Latest = fused.Latest is { } l && l > date.Latest ? l : date.Latest;
+        }
+    }
+
+    private static ActorKey Fill(ActorKey a, ActorKey b) => new(a.Name ?? b.Name, a.Country ?? b.Country, a.Sector ?? b.Sector);
+
     /// <summary>A source speaks for a party to the event: the actor or recipient itself, or its country's government.</summary>
     public static bool IsParty(ReportSource source, ActorKey? actor, ActorKey? recipient)
     {
@@ -114,11 +161,13 @@ internal static class FusedEventJudge
         if (dated.Count == 0)
         {
             fused.DateValue = null;
+            fused.DatePrecision = null;
             fused.Earliest = fused.Latest = null;
             return;
         }
 
         var best = dated.Max(r => r.Date!.Value.Precision);
+        fused.DatePrecision = best;
         fused.DateValue = dated.Where(r => r.Date!.Value.Precision == best).GroupBy(r => best == 0 ? r.DateValue![..Math.Min(10, r.DateValue!.Length)] : r.DateValue)
             .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
         var spanning = dated.Where(r => best == 0 || r.Date!.Value.Precision > 0).ToList();

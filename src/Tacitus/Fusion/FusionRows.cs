@@ -1,4 +1,3 @@
-using System.Globalization;
 using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Tacitus.Documents;
@@ -11,7 +10,7 @@ namespace Tacitus.Fusion;
 internal sealed class FusionRows(PreparedStatements sql)
 {
     public const string EventColumns = "id, story, type, mode, cameo, actor_name, actor_country, actor_sector, recipient_name, recipient_country, recipient_sector, " +
-        "date_value, date_earliest, date_latest, location_name, location_country, lat, lon, location_country_level, status";
+        "date_value, date_precision, date_earliest, date_latest, location_name, location_country, lat, lon, location_country_level";
 
     private const string ReportColumns = "r.document, r.event, r.sentence, r.evidence, r.type, r.mode, r.cameo, r.actor_name, r.actor_country, r.actor_sector, " +
         "r.has_recipient, r.recipient_name, r.recipient_country, r.recipient_sector, r.date_value, r.date_basis, " +
@@ -30,11 +29,11 @@ internal sealed class FusionRows(PreparedStatements sql)
         Actor = new ActorKey(Text(r, at + 5), Text(r, at + 6), Text(r, at + 7)),
         Recipient = Text(r, at + 8) is null && Text(r, at + 9) is null && Text(r, at + 10) is null ? null : new ActorKey(Text(r, at + 8), Text(r, at + 9), Text(r, at + 10)),
         DateValue = Text(r, at + 11),
-        Earliest = DateRange.ParseDay(Text(r, at + 12)),
-        Latest = DateRange.ParseDay(Text(r, at + 13)),
-        Location = Text(r, at + 14) is null && Text(r, at + 15) is null ? null
-            : new PlaceKey(Text(r, at + 14), Text(r, at + 15), Real(r, at + 16), Real(r, at + 17), !r.IsDBNull(at + 18) && r.GetInt64(at + 18) != 0),
-        Status = r.GetString(at + 19),
+        DatePrecision = r.IsDBNull(at + 12) ? null : r.GetInt32(at + 12),
+        Earliest = DateRange.ParseDay(Text(r, at + 13)),
+        Latest = DateRange.ParseDay(Text(r, at + 14)),
+        Location = Text(r, at + 15) is null && Text(r, at + 16) is null ? null
+            : new PlaceKey(Text(r, at + 15), Text(r, at + 16), Real(r, at + 17), Real(r, at + 18), !r.IsDBNull(at + 19) && r.GetInt64(at + 19) != 0),
     };
 
     /// <summary>The fused event with its reports, or null when there is none with that id.</summary>
@@ -127,29 +126,25 @@ internal sealed class FusionRows(PreparedStatements sql)
     }
 
     public long Insert(long? story, string family, FusedReport first) =>
-        (long)sql.Scalar("INSERT INTO fused_events (story, family, type, status, independent_sources, reports) VALUES ($p0, $p1, $p2, $p3, 0, 0) RETURNING id",
-            story, family, first.Type.ToCode(), FusionStatus.SingleSource)!;
+        (long)sql.Scalar("INSERT INTO fused_events (story, family, type, reports) VALUES ($p0, $p1, $p2, 0) RETURNING id", story, family, first.Type.ToCode())!;
 
-    /// <summary>Stores what the judge worked out about the event (the columns queries filter and match on).</summary>
-    public void Update(FusedEvent e)
+    /// <summary>Stores what fusion matches and filters on (type, actors, date range, place) and counts <paramref name="added"/> more reports.</summary>
+    public void Update(FusedEvent e, int added)
     {
         sql.Run("""
             UPDATE fused_events SET type = $p1, mode = $p2, cameo = $p3, actor_name = $p4, actor_country = $p5, actor_sector = $p6,
-                recipient_name = $p7, recipient_country = $p8, recipient_sector = $p9, date_value = $p10, date_earliest = $p11, date_latest = $p12,
-                location_name = $p13, location_country = $p14, lat = $p15, lon = $p16, location_country_level = $p17,
-                status = $p18, independent_sources = $p19, reports = $p20
+                recipient_name = $p7, recipient_country = $p8, recipient_sector = $p9, date_value = $p10, date_precision = $p11,
+                date_earliest = $p12, date_latest = $p13,
+                location_name = $p14, location_country = $p15, lat = $p16, lon = $p17, location_country_level = $p18, reports = reports + $p19
             WHERE id = $p0
             """,
             e.Id, e.Type.ToCode(), e.Mode, e.Cameo, e.Actor.Name, e.Actor.Country, e.Actor.Sector,
-            e.Recipient?.Name, e.Recipient?.Country, e.Recipient?.Sector, e.DateValue,
+            e.Recipient?.Name, e.Recipient?.Country, e.Recipient?.Sector, e.DateValue, e.DatePrecision,
             e.Earliest is { } from ? DateRange.Day(from) : null, e.Latest is { } to ? DateRange.Day(to) : null,
-            e.Location?.Name, e.Location?.Country, e.Location?.Lat, e.Location?.Lon, e.Location?.CountryLevel,
-            e.Status, e.IndependentSources, e.Reports.Count);
+            e.Location?.Name, e.Location?.Country, e.Location?.Lat, e.Location?.Lon, e.Location?.CountryLevel, added);
     }
 
     private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     private static double? Real(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
-
-    internal static string Invariant(double value) => value.ToString("R", CultureInfo.InvariantCulture);
 }

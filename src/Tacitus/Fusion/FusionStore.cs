@@ -43,6 +43,11 @@ internal sealed class FusionStore : IDisposable
             }
 
             FusedEventJudge.Judge(fused);
+            if (filter?.Status is { } status && !string.Equals(fused.Status, status, StringComparison.OrdinalIgnoreCase))
+            {
+                continue;
+            }
+
             fused.Conflicts.AddRange(ordinals.Check(fused));
             yield return fused;
         }
@@ -97,11 +102,6 @@ internal sealed class FusionStore : IDisposable
         if (f.Until is { } until)
         {
             Add("date_earliest <= {0}", DateRange.Day(until));
-        }
-
-        if (f.Status is { } status)
-        {
-            Add("status = {0}", status.ToLowerInvariant());
         }
 
         var ids = new List<long>();

@@ -39,7 +39,7 @@ internal sealed class OrdinalChecker(PreparedStatements sql, FusionLexicon lexic
         var found = new List<(long, string?)>();
         using var r = sql.Get("""
             SELECT id, date_value FROM fused_events
-            WHERE family = $p0 AND status <> 'denied'
+            WHERE family = $p0
               AND (($p1 IS NOT NULL AND actor_name = $p1) OR ($p1 IS NULL AND actor_country = $p2 AND ($p3 IS NULL OR actor_sector = $p3)))
               AND ($p4 IS NULL OR location_country = $p4 OR recipient_country = $p4)
               AND ($p5 IS NULL OR date_latest >= $p5)

@@ -107,12 +107,11 @@ internal static class StoreMigrations
                 id INTEGER PRIMARY KEY, story INTEGER, family TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, cameo TEXT,
                 actor_name TEXT, actor_country TEXT, actor_sector TEXT,
                 recipient_name TEXT, recipient_country TEXT, recipient_sector TEXT,
-                date_value TEXT, date_earliest TEXT, date_latest TEXT,
+                date_value TEXT, date_precision INTEGER, date_earliest TEXT, date_latest TEXT,
                 location_name TEXT, location_country TEXT, lat REAL, lon REAL, location_country_level INTEGER,
-                status TEXT NOT NULL, independent_sources INTEGER NOT NULL, reports INTEGER NOT NULL);
+                reports INTEGER NOT NULL);
             CREATE INDEX fused_events_story ON fused_events(story, family);
             CREATE INDEX fused_events_family ON fused_events(family, actor_country, date_earliest);
-            CREATE INDEX fused_events_status ON fused_events(status);
             CREATE TABLE fused_reports (
                 document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE, event INTEGER NOT NULL,
                 fused INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL,
