@@ -69,6 +69,9 @@ internal static class EventMatcher
         return x.Count <= y.Count ? x.IsSubsetOf(y) : y.IsSubsetOf(x);
     }
 
+    /// <summary>Every word of <paramref name="part"/> is in <paramref name="whole"/> ("Xi" within "Xi Jinping"), ignoring case.</summary>
+    public static bool NameWithin(string part, string whole) => Words(part).IsSubsetOf(Words(whole));
+
     public static bool Agree(PlaceKey? a, PlaceKey? b)
     {
         if (a is null || b is null)

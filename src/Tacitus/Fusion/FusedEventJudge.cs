@@ -108,7 +108,14 @@ internal static class FusedEventJudge
                 continue;
             }
 
-            if (party.Name is not null && EventMatcher.NamesAgree(source.Name, party.Name))
+            // an outlet is a party only to events of the media sector ("Velmar Courier" does not speak for Velmar)
+            if (source.Kind == "media" && party.Sector != "MED")
+            {
+                continue;
+            }
+
+            // the source's name within the party's ("Xi" for "Xi Jinping"), not the other way round
+            if (party.Name is not null && EventMatcher.NameWithin(source.Name, party.Name))
             {
                 return true;
             }
