@@ -60,6 +60,8 @@ internal static class Program
         root.Subcommands.Add(IngestCommand.Create());
         root.Subcommands.Add(DocumentsCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
+        root.Subcommands.Add(StoriesCommand.Create());
+        root.Subcommands.Add(EventsCommand.Create());
         root.Subcommands.Add(ExportCommand.Create());
         root.Subcommands.Add(DemoCommand.Create());
         root.Subcommands.Add(EvalCommand.Create());

@@ -7,9 +7,12 @@ namespace Tacitus.Cli.Commands;
 /// <summary>Options several commands share, defined once so they read the same everywhere.</summary>
 internal static class CommonOptions
 {
-    public static Option<DateOnly?> Date() => new("--date")
+    public static Option<DateOnly?> Date() => Day("--date", "Publication date (YYYY-MM-DD) for documents that give none; relative dates are read against it.");
+
+    /// <summary>An option whose value is a day, YYYY-MM-DD.</summary>
+    public static Option<DateOnly?> Day(string name, string description) => new(name)
     {
-        Description = "Publication date (YYYY-MM-DD) for documents that give none; relative dates are read against it.",
+        Description = description,
         CustomParser = r =>
         {
             var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
@@ -18,7 +21,7 @@ internal static class CommonOptions
                 return d;
             }
 
-            r.AddError($"--date: '{token}' is not a date in the form YYYY-MM-DD");
+            r.AddError($"{name}: '{token}' is not a date in the form YYYY-MM-DD");
             return null;
         },
     };

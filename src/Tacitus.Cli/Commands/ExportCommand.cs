@@ -11,8 +11,8 @@ internal static class ExportCommand
         var db = CommonOptions.Db();
         var format = new Option<string>("--format") { Description = "jsonl or csv.", DefaultValueFactory = _ => "jsonl" };
         format.AcceptOnlyFromAmong("jsonl", "csv");
-        var what = new Option<string>("--what") { Description = "events (one row per record), documents, or analyses (the analysis JSON, jsonl only).", DefaultValueFactory = _ => "events" };
-        what.AcceptOnlyFromAmong("events", "documents", "analyses");
+        var what = new Option<string>("--what") { Description = "events (one row per record), fused (one row per fused event), documents, or analyses (the analysis JSON, jsonl only).", DefaultValueFactory = _ => "events" };
+        what.AcceptOnlyFromAmong("events", "fused", "documents", "analyses");
         var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout." };
         var command = new Command("export", "Export event records, documents or analyses from the store.") { db, format, what, output };
         command.SetAction((parse, ct) =>
@@ -31,10 +31,13 @@ internal static class ExportCommand
                 var path = parse.GetValue(output);
                 using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
                 using var buffered = new BufferedStream(stream, 1 << 16);
+                using var fusion = store.Fusion();
                 var rows = kind switch
                 {
                     "events" when csv => ExportWriter.WriteCsv(buffered, store.Events(), ExportColumns.Events),
                     "events" => ExportWriter.WriteJsonLines(buffered, store.Events(), ExportColumns.Events),
+                    "fused" when csv => ExportWriter.WriteCsv(buffered, fusion.FusedEvents(), ExportColumns.Fused),
+                    "fused" => ExportWriter.WriteJsonLines(buffered, fusion.FusedEvents(), ExportColumns.Fused),
                     "documents" when csv => ExportWriter.WriteCsv(buffered, store.Documents(), ExportColumns.Documents),
                     "documents" => ExportWriter.WriteJsonLines(buffered, store.Documents(), ExportColumns.Documents),
                     _ => ExportWriter.WriteAnalyses(buffered, store.Documents()),

@@ -1,11 +1,16 @@
 namespace Tacitus.Bench;
 
-/// <summary>What to measure: read only, read + segment (the floor no analysis can beat), or the full analysis.</summary>
+/// <summary>
+/// What to measure: read only, read + segment (the floor no analysis can beat), the full analysis, ingest (analysis
+/// and store, no fusion) or ingest with fusion (stories and fused events), each into a new store.
+/// </summary>
 public enum BenchStage
 {
     Read,
     Segment,
     Full,
+    Ingest,
+    Fusion,
 }
 
 /// <summary>A throughput run: the corpus, how many documents at most, which stages, with how many workers, how many repeats.</summary>

@@ -11,6 +11,8 @@ internal static class BenchReportFormatter
     {
         BenchStage.Read => "read",
         BenchStage.Segment => "read + segment",
+        BenchStage.Ingest => "ingest (analysis + store)",
+        BenchStage.Fusion => "ingest + fusion",
         _ => "full analysis",
     };
 

@@ -48,8 +48,8 @@ internal sealed class DocumentRowWriter : IDisposable
         events.Transaction = transaction;
     }
 
-    /// <summary>Writes the document unless a document with its id is stored already. Returns true when it was new.</summary>
-    public bool Write(Document document, DateTime ingestedAt)
+    /// <summary>Writes the document unless a document with its id is stored already. Returns its row (documents.seq) when it was new, else null.</summary>
+    public long? Write(Document document, DateTime ingestedAt)
     {
         var m = document.Metadata;
         var inserted = documents.Returning(document.Id.Value, m.Title, m.Outlet, m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Url, m.Author, m.ExternalId,
@@ -59,7 +59,7 @@ internal sealed class DocumentRowWriter : IDisposable
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count);
         if (inserted is not long id)
         {
-            return false;
+            return null;
         }
 
         foreach (var s in document.Sentences)
@@ -97,7 +97,7 @@ internal sealed class DocumentRowWriter : IDisposable
             WriteEvent(id, i, document.Events[i]);
         }
 
-        return true;
+        return id;
     }
 
     private void WriteEvent(long id, int index, EventRecord e)

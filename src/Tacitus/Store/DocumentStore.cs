@@ -1,6 +1,7 @@
 using System.Globalization;
 using Microsoft.Data.Sqlite;
 using Tacitus.Documents;
+using Tacitus.Fusion;
 
 namespace Tacitus.Store;
 
@@ -15,18 +16,23 @@ internal sealed class DocumentStore : IDisposable
     private readonly Lazy<DocumentRowWriter> writer;
     private readonly DocumentRowReader reader;
     private readonly SqliteCommand contains;
+    private readonly EventFusion? fusion;
 
-    private DocumentStore(SqliteConnection connection, string path)
+    private DocumentStore(SqliteConnection connection, string path, StoryOptions? stories, bool fuse)
     {
         this.connection = connection;
         Path = path;
         writer = new Lazy<DocumentRowWriter>(() => new DocumentRowWriter(connection), LazyThreadSafetyMode.None);
+        fusion = fuse && SchemaVersion >= FusionSchemaVersion ? new EventFusion(connection, stories) : null;
         reader = new DocumentRowReader(connection, path);
         contains = connection.CreateCommand();
         contains.CommandText = "SELECT 1 FROM documents WHERE id = $id";
         contains.Parameters.AddWithValue("$id", string.Empty);
         Queries = new StoreQueries(connection);
     }
+
+    /// <summary>The schema version from which stores have stories and fused events (an older store, opened at its own version, stores without fusing).</summary>
+    public const int FusionSchemaVersion = 5;
 
     public string Path { get; }
 
@@ -38,7 +44,9 @@ internal sealed class DocumentStore : IDisposable
 
     /// <summary>Opens (or creates) the store at <paramref name="path"/> and brings its schema up to date.</summary>
     /// <exception cref="StoreException">TAC500 when the file is missing (and <paramref name="create"/> is false) or not a store; TAC502 when it is newer than this program.</exception>
-    public static DocumentStore Open(string path, bool create = true, int? schemaVersion = null)
+    /// <param name="stories">How documents are grouped into stories as they are stored (default <see cref="StoryOptions.Default"/>).</param>
+    /// <param name="fuse">False to store without grouping into stories and fusing events (the bench's baseline).</param>
+    public static DocumentStore Open(string path, bool create = true, int? schemaVersion = null, StoryOptions? stories = null, bool fuse = true)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!create && !File.Exists(path))
@@ -56,7 +64,7 @@ internal sealed class DocumentStore : IDisposable
         {
             Execute(connection, "PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8000;");
             StoreSchemaMigrator.Migrate(connection, path, schemaVersion);
-        });
+        }, stories, fuse);
     }
 
     /// <summary>
@@ -85,14 +93,14 @@ internal sealed class DocumentStore : IDisposable
     }
 
     /// <summary>Opens the connection and readies it; a SQLite failure becomes TAC500, and the connection is closed on any failure.</summary>
-    private static DocumentStore Connect(SqliteConnectionStringBuilder builder, string path, Action<SqliteConnection> prepare)
+    private static DocumentStore Connect(SqliteConnectionStringBuilder builder, string path, Action<SqliteConnection> prepare, StoryOptions? stories = null, bool fuse = false)
     {
         var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
             prepare(connection);
-            return new DocumentStore(connection, path);
+            return new DocumentStore(connection, path, stories, fuse);
         }
         catch (SqliteException ex)
         {
@@ -152,13 +160,20 @@ internal sealed class DocumentStore : IDisposable
             using (var transaction = connection.BeginTransaction())
             {
                 writer.Value.Enlist(transaction);
+                fusion?.Enlist(transaction);
                 foreach (var document in batch)
                 {
-                    stored += writer.Value.Write(document, now) ? 1 : 0;
+                    if (writer.Value.Write(document, now) is long seq)
+                    {
+                        stored++;
+                        fusion?.Add(seq, document);
+                    }
                 }
 
                 transaction.Commit();
             }
+
+            fusion?.Enlist(null);
 
             return new StoreResult(stored, batch.Count - stored, []);
         }
@@ -266,6 +281,49 @@ internal sealed class DocumentStore : IDisposable
         }
     }
 
+    /// <summary>
+    /// Fuses the stored documents that are in no story yet (stored before the store had fusion, or by an older
+    /// tacitus), oldest first, each in its own transaction. Returns how many it fused.
+    /// </summary>
+    public int FuseBacklog(CancellationToken cancellationToken = default)
+    {
+        if (fusion is null)
+        {
+            return 0;
+        }
+
+        var backlog = new List<(long Seq, string Id)>();
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT seq, id FROM documents WHERE seq NOT IN (SELECT document FROM story_documents) ORDER BY seq";
+            using var r = command.ExecuteReader();
+            while (r.Read())
+            {
+                backlog.Add((r.GetInt64(0), r.GetString(1)));
+            }
+        }
+
+        foreach (var (seq, id) in backlog)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            if (reader.Read(DocumentId.Parse(id).Value) is not { } document)
+            {
+                continue;
+            }
+
+            using var transaction = connection.BeginTransaction();
+            fusion.Enlist(transaction);
+            fusion.Add(seq, document);
+            transaction.Commit();
+            fusion.Enlist(null);
+        }
+
+        return backlog.Count;
+    }
+
+    /// <summary>The stories and fused events of this store (issue 10), on the store's connection; dispose it before the store.</summary>
+    public FusionStore Fusion() => new(connection);
+
     public long Count()
     {
         using var command = connection.CreateCommand();
@@ -283,6 +341,7 @@ internal sealed class DocumentStore : IDisposable
     public void Dispose()
     {
         contains.Dispose();
+        fusion?.Dispose();
         if (writer.IsValueCreated)
         {
             writer.Value.Dispose();

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tacitus.Documents;
 using Tacitus.Domain;
+using Tacitus.Fusion;
 
 namespace Tacitus.Store;
 
@@ -54,6 +55,36 @@ internal static class ExportColumns
         new("sentences", d => d.Sentences.Count),
         new("events", d => d.Events.Count),
         new("text", d => d.Text),
+    ];
+
+    /// <summary>The fused table: one row per fused event, with its status, sources and the latest figure of each kind.</summary>
+    public static readonly IReadOnlyList<ExportColumn<FusedEvent>> Fused =
+    [
+        new("id", e => checked((int)e.Id)),
+        new("story", e => e.Story is long story ? checked((int)story) : null),
+        new("event", e => e.Type.ToCode()),
+        new("mode", e => e.Mode),
+        new("cameo", e => e.Cameo),
+        new("actor", e => e.Actor.Name),
+        new("actor_country", e => e.Actor.Country),
+        new("actor_sector", e => e.Actor.Sector),
+        new("recipient", e => e.Recipient?.Name),
+        new("recipient_country", e => e.Recipient?.Country),
+        new("recipient_sector", e => e.Recipient?.Sector),
+        new("date", e => e.DateValue),
+        new("date_earliest", e => Day(e.Earliest)),
+        new("date_latest", e => Day(e.Latest)),
+        new("location", e => e.Location?.Name),
+        new("location_country", e => e.Location?.Country),
+        new("lat", e => e.Location?.Lat),
+        new("lon", e => e.Location?.Lon),
+        new("status", e => e.Status),
+        new("independent_sources", e => e.IndependentSources),
+        new("sources", e => string.Join("; ", e.Sources.Select(s => s.Name))),
+        new("reports", e => e.Reports.Count),
+        new("documents", e => e.Reports.Select(r => r.Document.Id).Distinct().Count()),
+        new("latest_figures", e => e.Figures.Any(f => f.Latest) ? string.Join("; ", e.Figures.Where(f => f.Latest).Select(f => $"{f.Kind}={(f.Qualifier is null ? string.Empty : f.Qualifier + " ")}{f.Value.ToString("0.##", CultureInfo.InvariantCulture)}")) : null),
+        new("conflicts", e => e.Conflicts.Count == 0 ? null : string.Join("; ", e.Conflicts.Select(c => $"{c.Kind}: {c.Detail}"))),
     ];
 
     private static Attribution? Attribution(StoredEvent e) =>

@@ -18,7 +18,9 @@ internal sealed record IngestObserver(Action<TacitusError>? OnError = null, Acti
 /// <summary>
 /// Reads, analyses and stores a stream of inputs: analysis on several workers, one writer that stores documents
 /// in input order, in batches (one transaction each). At most a bounded window of documents is in memory.
-/// Documents stored by an earlier run are recognised by their content hash before analysis and skipped.
+/// Documents stored by an earlier run are recognised by their content hash before analysis and skipped. Each new
+/// document is fused (stories, fused events) in the transaction that stores it; documents stored before the store had
+/// fusion are fused first.
 /// </summary>
 internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = 256)
 {
@@ -31,6 +33,7 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
     {
         observer ??= new IngestObserver();
         var clock = Stopwatch.StartNew();
+        store.FuseBacklog(cancellationToken);
         var window = new SemaphoreSlim(workers * 8);
         var inputs = Channel.CreateUnbounded<(long Seq, IngestItem Item)>(new UnboundedChannelOptions { SingleWriter = true });
         var results = Channel.CreateUnbounded<Analysed>(new UnboundedChannelOptions { SingleReader = true });

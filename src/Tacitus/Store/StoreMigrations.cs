@@ -88,6 +88,45 @@ internal static class StoreMigrations
             CREATE INDEX events_type ON events(type);
             CREATE INDEX events_actor_country ON events(actor_country);
             """),
+        new(5, "stories and fused events (issue 10): online story clustering, one event from many reports, sources and status", """
+            CREATE TABLE fusion_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
+            INSERT INTO fusion_state (name, value) VALUES ('documents', 0);
+            CREATE TABLE fusion_terms (term TEXT PRIMARY KEY, df INTEGER NOT NULL, display TEXT NOT NULL) WITHOUT ROWID;
+            CREATE TABLE stories (
+                id INTEGER PRIMARY KEY, title TEXT NOT NULL, first_day INTEGER, last_day INTEGER,
+                documents INTEGER NOT NULL, norm2 REAL NOT NULL, terms INTEGER NOT NULL);
+            CREATE TABLE story_terms (
+                term TEXT NOT NULL, story INTEGER NOT NULL, weight REAL NOT NULL, last_day INTEGER,
+                PRIMARY KEY (term, story)) WITHOUT ROWID;
+            CREATE INDEX story_terms_story ON story_terms(story, weight);
+            CREATE TABLE story_documents (
+                document INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+                story INTEGER NOT NULL, similarity REAL);
+            CREATE INDEX story_documents_story ON story_documents(story, document);
+            CREATE TABLE fused_events (
+                id INTEGER PRIMARY KEY, story INTEGER, family TEXT NOT NULL, type TEXT NOT NULL, mode TEXT, cameo TEXT,
+                actor_name TEXT, actor_country TEXT, actor_sector TEXT,
+                recipient_name TEXT, recipient_country TEXT, recipient_sector TEXT,
+                date_value TEXT, date_precision INTEGER, date_earliest TEXT, date_latest TEXT,
+                location_name TEXT, location_country TEXT, lat REAL, lon REAL, location_country_level INTEGER,
+                reports INTEGER NOT NULL);
+            CREATE INDEX fused_events_story ON fused_events(story, family);
+            CREATE INDEX fused_events_family ON fused_events(family, actor_country, date_earliest);
+            CREATE TABLE fused_reports (
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE, event INTEGER NOT NULL,
+                fused INTEGER NOT NULL, sentence INTEGER NOT NULL, evidence TEXT NOT NULL,
+                type TEXT NOT NULL, mode TEXT, cameo TEXT,
+                actor_name TEXT, actor_country TEXT, actor_sector TEXT,
+                has_recipient INTEGER NOT NULL, recipient_name TEXT, recipient_country TEXT, recipient_sector TEXT,
+                date_value TEXT, date_basis TEXT,
+                location_name TEXT, location_country TEXT, lat REAL, lon REAL, location_country_level INTEGER,
+                chain TEXT, denial INTEGER NOT NULL,
+                source_key TEXT NOT NULL, source_name TEXT NOT NULL, source_kind TEXT NOT NULL, source_anonymous INTEGER NOT NULL, source_country TEXT,
+                negated INTEGER NOT NULL, denied INTEGER NOT NULL, hedged INTEGER NOT NULL,
+                figures TEXT, claims TEXT,
+                PRIMARY KEY (document, event)) WITHOUT ROWID;
+            CREATE INDEX fused_reports_fused ON fused_reports(fused);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,0 +1,113 @@
+using Tacitus.Documents;
+
+namespace Tacitus.Fusion;
+
+/// <summary>One term of a document's profile: its key, how often it occurs, and how to show it in a story title.</summary>
+internal readonly record struct ProfileTerm(string Key, double Count, string Display, bool Name);
+
+/// <summary>
+/// What a document is about, for story clustering: its content words (news sentences only, stop words out, plurals
+/// folded, headline words counted three times) and the named actors and places its entities stand for (keys start
+/// with '~'), the most frequent <see cref="MaxWords"/> words and <see cref="MaxNames"/> names.
+/// </summary>
+internal static class DocumentProfile
+{
+    public const int MaxWords = 60;
+    public const int MaxNames = 20;
+    private const int TitleBoost = 2;
+
+    public static IReadOnlyList<ProfileTerm> Of(Document document, FusionLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        var words = new Dictionary<string, (double Count, string Display)>(StringComparer.Ordinal);
+        foreach (var sentence in document.Sentences)
+        {
+            if (sentence.Boilerplate)
+            {
+                continue;
+            }
+
+            foreach (var token in document.TokensOf(sentence))
+            {
+                if (token.Kind == TokenKind.Word)
+                {
+                    Add(words, document.Slice(token.Span), 1, lexicon);
+                }
+            }
+        }
+
+        if (document.Metadata.Title is { } title)
+        {
+            foreach (var word in title.Split([' ', ',', ':', ';', '.', '"', '\'', '(', ')', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
+            {
+                Add(words, word, TitleBoost, lexicon);
+            }
+        }
+
+        var names = new Dictionary<string, (double Count, string Display)>(StringComparer.Ordinal);
+        foreach (var entity in document.Entities)
+        {
+            if (entity.Kind is MentionKind.Time or MentionKind.Quantity || string.IsNullOrWhiteSpace(entity.Name))
+            {
+                continue;
+            }
+
+            var key = "~" + ReportReader.Normal(entity.Name);
+            names[key] = (names.GetValueOrDefault(key).Count + Math.Max(1, entity.Mentions.Count), entity.Name);
+        }
+
+        return
+        [
+            .. words.OrderByDescending(w => w.Value.Count).ThenBy(w => w.Key, StringComparer.Ordinal).Take(MaxWords).Select(w => new ProfileTerm(w.Key, w.Value.Count, w.Value.Display, false)),
+            .. names.OrderByDescending(w => w.Value.Count).ThenBy(w => w.Key, StringComparer.Ordinal).Take(MaxNames).Select(w => new ProfileTerm(w.Key, w.Value.Count, w.Value.Display, true)),
+        ];
+    }
+
+    private static void Add(Dictionary<string, (double Count, string Display)> words, ReadOnlySpan<char> token, double weight, FusionLexicon lexicon)
+    {
+        if (token.Length < 3 || token.Length > 30)
+        {
+            return;
+        }
+
+        foreach (var c in token)
+        {
+            if (!char.IsLetter(c) && c != '-')
+            {
+                return;
+            }
+        }
+
+        var lower = token.ToString().ToLowerInvariant();
+        if (lexicon.StopWords.Contains(lower))
+        {
+            return;
+        }
+
+        var key = Fold(lower);
+        if (lexicon.StopWords.Contains(key))
+        {
+            return;
+        }
+
+        var (count, display) = words.GetValueOrDefault(key);
+        words[key] = (count + weight, display ?? key);
+    }
+
+    /// <summary>Folds the common English plural endings: "attacks" → "attack", "countries" → "country".</summary>
+    public static string Fold(string word)
+    {
+        if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
+        {
+            return string.Concat(word.AsSpan(0, word.Length - 3), "y");
+        }
+
+        if (word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i'))
+        {
+            return word[..^1];
+        }
+
+        return word;
+    }
+}

@@ -1,0 +1,104 @@
+using Microsoft.Data.Sqlite;
+using Tacitus.Documents;
+
+namespace Tacitus.Fusion;
+
+/// <summary>
+/// The fusion step of ingest, run for each newly stored document inside the transaction that stores it (so a crash
+/// leaves both or neither, and a document stored twice is fused once): the document joins a story, and each of its
+/// event records joins the fused event it can describe (same story or same actor country and dates; same type family;
+/// compatible actors, dates and places), or starts one, and what is matched on is updated from the report. Work per
+/// report is bounded: candidates come through SQLite indexes, a bounded number each, and the full judgement (sources,
+/// status, figures, conflicts) is made from all reports when the event is read (<see cref="FusionStore"/>).
+/// </summary>
+internal sealed class EventFusion : IDisposable
+{
+    private const int CandidateLimit = 64;
+
+    private readonly PreparedStatements sql;
+    private readonly FusionLexicon lexicon;
+    private readonly StoryClusterer stories;
+    private readonly ReportReader reports;
+    private readonly FusionRows rows;
+
+    public EventFusion(SqliteConnection connection, StoryOptions? options = null, FusionLexicon? lexicon = null)
+    {
+        sql = new PreparedStatements(connection);
+        this.lexicon = lexicon ?? FusionLexicon.Default;
+        stories = new StoryClusterer(sql, this.lexicon, options ?? StoryOptions.Default);
+        reports = new ReportReader(this.lexicon);
+        rows = new FusionRows(sql);
+    }
+
+    public void Enlist(SqliteTransaction? transaction) => sql.Enlist(transaction);
+
+    /// <summary>Fuses one stored document (its row <paramref name="seq"/>); the caller owns the transaction.</summary>
+    public void Add(long seq, Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        var story = stories.Assign(seq, document);
+        foreach (var report in reports.Read(document, seq, null))
+        {
+            var family = lexicon.Family(report.Type);
+            FusedEvent? best = null;
+            var bestFit = -1;
+            foreach (var candidate in Candidates(story, family, report))
+            {
+                if (EventMatcher.Fit(report, candidate) is int fit && fit > bestFit)
+                {
+                    (best, bestFit) = (candidate, fit);
+                }
+            }
+
+            if (best is null)
+            {
+                best = new FusedEvent { Id = rows.Insert(story, family, report), Story = story, Type = report.Type, Actor = report.Actor };
+                best.Reports.Add(report);
+                FusedEventJudge.Judge(best);
+            }
+            else
+            {
+                FusedEventJudge.Absorb(best, report);
+            }
+
+            rows.WriteReport(best.Id, report);
+            rows.Update(best, 1);
+        }
+    }
+
+    /// <summary>Fused events of the same family in the same story, and of the same family, actor country and dates in any story (most recent first).</summary>
+    private IEnumerable<FusedEvent> Candidates(long story, string family, FusedReport report)
+    {
+        var seen = new HashSet<long>();
+        var found = new List<FusedEvent>();
+        using (var r = sql.Get($"SELECT {FusionRows.EventColumns} FROM fused_events WHERE story = $p0 AND family = $p1 ORDER BY id DESC LIMIT $p2", story, family, CandidateLimit).ExecuteReader())
+        {
+            while (r.Read())
+            {
+                var e = FusionRows.ReadEvent(r);
+                if (seen.Add(e.Id))
+                {
+                    found.Add(e);
+                }
+            }
+        }
+
+        if (report.Actor.Country is { } country && report.Date is { } date)
+        {
+            using var r = sql.Get($"SELECT {FusionRows.EventColumns} FROM fused_events WHERE family = $p0 AND actor_country = $p1 AND date_earliest <= $p2 AND date_latest >= $p3 ORDER BY id DESC LIMIT $p4",
+                family, country, DateRange.Day(date.Latest.AddDays(1)), DateRange.Day(date.Earliest.AddDays(-1)), CandidateLimit).ExecuteReader();
+            while (r.Read())
+            {
+                var e = FusionRows.ReadEvent(r);
+                if (seen.Add(e.Id))
+                {
+                    found.Add(e);
+                }
+            }
+        }
+
+        return found;
+    }
+
+    public void Dispose() => sql.Dispose();
+}

@@ -1,0 +1,102 @@
+using Tacitus.Eval.Scoring;
+
+namespace Tacitus.Fusion;
+
+/// <summary>
+/// Decides whether a report can describe a fused event: compatible actors and recipients (no two different
+/// countries, sectors or names), dates within the precision they have, places that agree (the same country; two
+/// towns no more than <see cref="NearKilometres"/> apart). Type family is checked by the candidate query.
+/// </summary>
+internal static class EventMatcher
+{
+    public const double NearKilometres = 50;
+
+    /// <summary>How well the report fits the event: null when it cannot be the same event, else higher is closer.</summary>
+    public static int? Fit(FusedReport report, FusedEvent fused)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(fused);
+        if (!Compatible(report.Actor, fused.Actor) || !Compatible(report.Recipient, fused.Recipient))
+        {
+            return null;
+        }
+
+        var range = fused.Earliest is { } e && fused.Latest is { } l ? new DateRange(e, l, 0) : (DateRange?)null;
+        if (report.Date is { } date && range is { } span && !date.Overlaps(span))
+        {
+            return null;
+        }
+
+        if (!Agree(report.Location, fused.Location))
+        {
+            return null;
+        }
+
+        var fit = 0;
+        fit += report.Mode is not null && report.Mode == fused.Mode ? 2 : 0;
+        fit += report.Actor.Name is not null && report.Actor.Name == fused.Actor.Name ? 2 : 0;
+        fit += report.Recipient is not null && fused.Recipient is not null ? 1 : 0;
+        fit += report.Date is { Precision: > 0 } ? 1 : 0;
+        fit += report.Location is not null && fused.Location is not null ? 1 : 0;
+        return fit;
+    }
+
+    public static bool Compatible(ActorKey? a, ActorKey? b)
+    {
+        if (a is null || b is null || a.IsEmpty || b.IsEmpty)
+        {
+            return true;
+        }
+
+        if (a.Country is not null && b.Country is not null && a.Country != b.Country)
+        {
+            return false;
+        }
+
+        if (a.Name is not null && b.Name is not null)
+        {
+            return NamesAgree(a.Name, b.Name);
+        }
+
+        return a.Sector is null || b.Sector is null || a.Sector == b.Sector;
+    }
+
+    /// <summary>One name's words are all in the other ("Xi" and "Xi Jinping"), ignoring case.</summary>
+    public static bool NamesAgree(string a, string b)
+    {
+        var x = Words(a);
+        var y = Words(b);
+        return x.Count <= y.Count ? x.IsSubsetOf(y) : y.IsSubsetOf(x);
+    }
+
+    /// <summary>Every word of <paramref name="part"/> is in <paramref name="whole"/> ("Xi" within "Xi Jinping"), ignoring case.</summary>
+    public static bool NameWithin(string part, string whole) => Words(part).IsSubsetOf(Words(whole));
+
+    public static bool Agree(PlaceKey? a, PlaceKey? b)
+    {
+        if (a is null || b is null)
+        {
+            return true;
+        }
+
+        if (a.Country is not null && b.Country is not null && a.Country != b.Country)
+        {
+            return false;
+        }
+
+        if (a.CountryLevel || b.CountryLevel)
+        {
+            return true;
+        }
+
+        if (a.Lat is double la && a.Lon is double lo && b.Lat is double lb && b.Lon is double lob)
+        {
+            return GeoDistance.Kilometres(la, lo, lb, lob) <= NearKilometres;
+        }
+
+        return a.Name is null || b.Name is null || string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
+    }
+
+    private static HashSet<string> Words(string name) =>
+        new(name.ToLowerInvariant().Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+}

@@ -1,0 +1,279 @@
+using System.Globalization;
+
+namespace Tacitus.Fusion;
+
+/// <summary>
+/// Works out, from a fused event's reports, what the event is (type, actors, the most precise date and place with
+/// the range the reports span), who says so (independent sources: the ends of attribution chains), the figures in
+/// time order, the conflicts between reports, and the status with the reports that earned it.
+/// </summary>
+internal static class FusedEventJudge
+{
+    /// <summary>Two same-day figures this many times apart are flagged.</summary>
+    public const double SpreadRatio = 1.5;
+
+    private static readonly HashSet<string> PartySectors = new(["GOV", "ELI", "MIL", "COP", "JUD", "LEG", "SPY"], StringComparer.Ordinal);
+
+    public static void Judge(FusedEvent fused)
+    {
+        ArgumentNullException.ThrowIfNull(fused);
+        var reports = fused.Reports;
+        if (reports.Count == 0)
+        {
+            return;
+        }
+
+        var asserting = reports.Where(r => !r.Contradicts).ToList();
+        var basis = asserting.Count > 0 ? asserting : reports;
+        fused.Type = Most(basis.Select(r => r.Type))!;
+        fused.Mode = Most(basis.Select(r => r.Mode).OfType<string>());
+        fused.Cameo = Most(basis.Select(r => r.Cameo).OfType<string>());
+        fused.Actor = Merge(basis.Select(r => r.Actor).ToList()) ?? fused.Actor;
+        fused.Recipient = Merge(basis.Select(r => r.Recipient).OfType<ActorKey>().ToList());
+        JudgeDate(fused, basis);
+        fused.Location = basis.Select(r => r.Location).OfType<PlaceKey>().GroupBy(p => p).OrderByDescending(g => g.Key.Precision)
+            .ThenByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
+        fused.Sources = [.. reports.Select((r, i) => (r, i)).GroupBy(x => x.r.Source.Key, StringComparer.Ordinal).Select(g =>
+        {
+            var s = g.First().r.Source;
+            return new FusedSource(s.Name, s.Kind, s.Anonymous, IsParty(s, fused.Actor, fused.Recipient), [.. g.Select(x => x.i)]);
+        })];
+        fused.Figures = Figures(reports);
+        fused.Conflicts.Clear();
+        fused.Conflicts.AddRange(FigureConflicts(fused.Figures));
+        fused.Conflicts.AddRange(Contradictions(fused, reports));
+        (fused.Status, fused.StatusReports) = Status(fused, reports);
+    }
+
+    /// <summary>
+    /// Folds one more report into what is stored for matching (ingest's bounded step; the full judgement is made
+    /// when the event is read): missing actor details filled, a more precise place or date taken, the range widened.
+    /// </summary>
+    public static void Absorb(FusedEvent fused, FusedReport report)
+    {
+        ArgumentNullException.ThrowIfNull(fused);
+        ArgumentNullException.ThrowIfNull(report);
+        if (!report.Contradicts)
+        {
+            fused.Mode ??= report.Mode;
+            fused.Cameo ??= report.Cameo;
+            fused.Actor = Fill(fused.Actor, report.Actor);
+            fused.Recipient = report.Recipient is null ? fused.Recipient : fused.Recipient is null ? report.Recipient : Fill(fused.Recipient, report.Recipient);
+            if (report.Location is { } place && (fused.Location is null || place.Precision > fused.Location.Precision))
+            {
+                fused.Location = place;
+            }
+        }
+
+        if (report.Date is not { } date)
+        {
+            return;
+        }
+
+        var had = fused.DatePrecision ?? -1;
+        if (date.Precision > had)
+        {
+            fused.DateValue = date.Precision == 0 ? report.DateValue![..Math.Min(10, report.DateValue!.Length)] : report.DateValue;
+            fused.DatePrecision = date.Precision;
+            if (had <= 0 && date.Precision > 0)
+            {
+                // the first dated report: the range is what it says, not the days around publication
+                (fused.Earliest, fused.Latest) = (date.Earliest, date.Latest);
+                return;
+            }
+        }
+
+        if (date.Precision > 0 || fused.DatePrecision is null or 0)
+        {
+            fused.Earliest = fused.Earliest is { } e && e < date.Earliest ? e : date.Earliest;
+            fused.Latest = fused.Latest is { } l && l > date.Latest ? l : date.Latest;
+        }
+    }
+
+    private static ActorKey Fill(ActorKey a, ActorKey b) => new(a.Name ?? b.Name, a.Country ?? b.Country, a.Sector ?? b.Sector);
+
+    /// <summary>A source speaks for a party to the event: the actor or recipient itself, or its country's government.</summary>
+    public static bool IsParty(ReportSource source, ActorKey? actor, ActorKey? recipient)
+    {
+        if (source.Anonymous)
+        {
+            return false;
+        }
+
+        foreach (var party in new[] { actor, recipient })
+        {
+            if (party is null || party.IsEmpty)
+            {
+                continue;
+            }
+
+            // an outlet is a party only to events of the media sector ("Velmar Courier" does not speak for Velmar)
+            if (source.Kind == "media" && party.Sector != "MED")
+            {
+                continue;
+            }
+
+            // the source's name within the party's ("Xi" for "Xi Jinping"), not the other way round
+            if (party.Name is not null && EventMatcher.NameWithin(source.Name, party.Name))
+            {
+                return true;
+            }
+
+            if (source.Country is not null && source.Country == party.Country && source.Kind is "government" or "official" &&
+                (party.Sector is null || PartySectors.Contains(party.Sector)))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    private static (string Status, IReadOnlyList<int> Reports) Status(FusedEvent fused, List<FusedReport> reports)
+    {
+        var partyDenials = Indexes(reports, r => r.Contradicts && IsParty(r.Source, fused.Actor, fused.Recipient));
+        if (partyDenials.Count > 0)
+        {
+            return (FusionStatus.Denied, partyDenials);
+        }
+
+        if (fused.Conflicts.Count > 0)
+        {
+            return (FusionStatus.Disputed, [.. fused.Conflicts.SelectMany(c => c.Reports).Distinct().Order()]);
+        }
+
+        var partyReports = Indexes(reports, r => !r.Contradicts && IsParty(r.Source, fused.Actor, fused.Recipient));
+        if (partyReports.Count > 0)
+        {
+            return (FusionStatus.Confirmed, partyReports);
+        }
+
+        if (fused.Sources.All(s => s.Anonymous))
+        {
+            return (FusionStatus.AnonymousOnly, [.. fused.Sources.SelectMany(s => s.Reports).Order()]);
+        }
+
+        return fused.Sources.Count >= 2
+            ? (FusionStatus.Corroborated, [.. fused.Sources.Select(s => s.Reports[0]).Order()])
+            : (FusionStatus.SingleSource, [.. fused.Sources.SelectMany(s => s.Reports).Order()]);
+    }
+
+    private static List<int> Indexes(List<FusedReport> reports, Func<FusedReport, bool> test) =>
+        [.. reports.Select((r, i) => (r, i)).Where(x => test(x.r)).Select(x => x.i)];
+
+    private static void JudgeDate(FusedEvent fused, List<FusedReport> reports)
+    {
+        var dated = reports.Where(r => r.Date is not null).ToList();
+        if (dated.Count == 0)
+        {
+            fused.DateValue = null;
+            fused.DatePrecision = null;
+            fused.Earliest = fused.Latest = null;
+            return;
+        }
+
+        var best = dated.Max(r => r.Date!.Value.Precision);
+        fused.DatePrecision = best;
+        fused.DateValue = dated.Where(r => r.Date!.Value.Precision == best).GroupBy(r => best == 0 ? r.DateValue![..Math.Min(10, r.DateValue!.Length)] : r.DateValue)
+            .OrderByDescending(g => g.Count()).ThenBy(g => g.Key, StringComparer.Ordinal).First().Key;
+        var spanning = dated.Where(r => best == 0 || r.Date!.Value.Precision > 0).ToList();
+        fused.Earliest = spanning.Min(r => r.Date!.Value.Earliest);
+        fused.Latest = spanning.Max(r => r.Date!.Value.Latest);
+    }
+
+    private static ActorKey? Merge(List<ActorKey> keys)
+    {
+        if (keys.Count == 0)
+        {
+            return null;
+        }
+
+        return new ActorKey(Most(keys.Select(k => k.Name).OfType<string>()), Most(keys.Select(k => k.Country).OfType<string>()), Most(keys.Select(k => k.Sector).OfType<string>()));
+    }
+
+    private static T? Most<T>(IEnumerable<T> values) =>
+        values.GroupBy(v => v).OrderByDescending(g => g.Count()).ThenBy(g => g.Key?.ToString(), StringComparer.Ordinal).Select(g => g.Key).FirstOrDefault();
+
+    /// <summary>Every report's figures, once per document and quantity, in time order; the last of each kind is marked latest.</summary>
+    private static List<FusedFigure> Figures(List<FusedReport> reports)
+    {
+        var seen = new HashSet<(string, int)>();
+        var all = new List<FusedFigure>();
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var r = reports[i];
+            foreach (var f in r.Figures)
+            {
+                if (seen.Add((r.Document.Id, f.Mention)))
+                {
+                    all.Add(f with { Report = i, Document = r.Document, Source = r.Source.Name, SourceKind = r.Source.Kind });
+                }
+            }
+        }
+
+        var ordered = all.OrderBy(f => f.Document!.Published ?? DateOnly.MaxValue).ThenBy(f => f.Report).ToList();
+        var latest = ordered.Select((f, i) => (f, i)).GroupBy(x => x.f.Kind).Select(g => g.Last().i).ToHashSet();
+        return [.. ordered.Select((f, i) => latest.Contains(i) ? f with { Latest = true } : f)];
+    }
+
+    /// <summary>
+    /// A later report lower than an earlier one from the same kind of source, and two reports of the same day far
+    /// apart (one at least <see cref="SpreadRatio"/> times the other).
+    /// </summary>
+    private static IEnumerable<FusionConflict> FigureConflicts(IReadOnlyList<FusedFigure> figures)
+    {
+        foreach (var kind in figures.GroupBy(f => f.Kind))
+        {
+            var series = kind.ToList();
+            foreach (var bySource in series.Where(f => f.Document!.Published is not null).GroupBy(f => f.SourceKind))
+            {
+                var list = bySource.ToList();
+                for (var i = 1; i < list.Count; i++)
+                {
+                    var earlier = list.Take(i).Where(f => f.Document!.Published < list[i].Document!.Published).MaxBy(f => f.Value);
+                    if (earlier is not null && list[i].Value < earlier.Value)
+                    {
+                        yield return new FusionConflict("figure-decrease",
+                            $"{kind.Key}: {Describe(earlier)}, then lower: {Describe(list[i])}", [earlier.Report, list[i].Report]);
+                    }
+                }
+            }
+
+            foreach (var day in series.Where(f => f.Document!.Published is not null).GroupBy(f => f.Document!.Published))
+            {
+                var low = day.MinBy(f => f.Value)!;
+                var high = day.MaxBy(f => f.Value)!;
+                if (low.Value > 0 && high.Value / low.Value >= SpreadRatio && high.Report != low.Report)
+                {
+                    yield return new FusionConflict("figure-spread", $"{kind.Key} on the same day: {Describe(low)} against {Describe(high)}", [low.Report, high.Report]);
+                }
+            }
+        }
+    }
+
+    /// <summary>Reports that say the event did not happen, from sources that are not a party, against those that say it did.</summary>
+    private static IEnumerable<FusionConflict> Contradictions(FusedEvent fused, List<FusedReport> reports)
+    {
+        var asserting = Indexes(reports, r => !r.Contradicts);
+        if (asserting.Count == 0)
+        {
+            yield break;
+        }
+
+        for (var i = 0; i < reports.Count; i++)
+        {
+            var r = reports[i];
+            if (!r.Contradicts || IsParty(r.Source, fused.Actor, fused.Recipient))
+            {
+                continue;
+            }
+
+            var kind = r.Modality.Negated && !r.Modality.Denied && !r.Denial ? "negation" : "denial";
+            yield return new FusionConflict(kind, $"{r.Source.Name} says it did not happen (\"{r.Evidence}\"); {asserting.Count} report(s) say it did", [i, .. asserting]);
+        }
+    }
+
+    private static string Describe(FusedFigure f) => string.Create(CultureInfo.InvariantCulture,
+        $"{(f.Qualifier is null ? string.Empty : f.Qualifier + " ")}{f.Value:0.##} ({f.Source}, {f.Document!.Outlet ?? f.Document.Id[..8]}, {f.Document.Published:yyyy-MM-dd})");
+}

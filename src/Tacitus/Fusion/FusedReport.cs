@@ -1,0 +1,58 @@
+using Tacitus.Documents;
+using Tacitus.Domain;
+
+namespace Tacitus.Fusion;
+
+/// <summary>
+/// One report of an event: an event record of one document, with what fusion compares (type, actors, date, place)
+/// and what it keeps (sentence, evidence, attribution chain, source, modality, figures, ordinal claims).
+/// </summary>
+internal sealed class FusedReport
+{
+    public required ReportDocument Document { get; init; }
+
+    /// <summary>The document's row in the store (documents.seq).</summary>
+    public long DocumentSeq { get; init; }
+
+    /// <summary>Index of the event record in its document.</summary>
+    public int Event { get; init; }
+
+    public int Sentence { get; init; }
+
+    public required string Evidence { get; init; }
+
+    public required PloverType Type { get; init; }
+
+    public string? Mode { get; init; }
+
+    public string? Cameo { get; init; }
+
+    public required ActorKey Actor { get; init; }
+
+    public ActorKey? Recipient { get; init; }
+
+    public string? DateValue { get; init; }
+
+    public string? DateBasis { get; init; }
+
+    public DateRange? Date { get; init; }
+
+    public PlaceKey? Location { get; init; }
+
+    /// <summary>The attribution chain, speaker first then whom they cite; empty when the article speaks in its own voice.</summary>
+    public IReadOnlyList<SourceRef> Chain { get; init; } = [];
+
+    /// <summary>The attribution's cue denies the content ("denied that ...").</summary>
+    public bool Denial { get; init; }
+
+    public required ReportSource Source { get; init; }
+
+    public Modality Modality { get; init; } = Modality.Asserted;
+
+    public List<FusedFigure> Figures { get; } = [];
+
+    public List<OrdinalClaim> Claims { get; } = [];
+
+    /// <summary>The report says the event did not happen (negated, or its source denies it).</summary>
+    public bool Contradicts => Modality.Negated || Modality.Denied || Denial;
+}

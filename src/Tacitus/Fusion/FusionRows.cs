@@ -1,0 +1,150 @@
+using System.Text.Json;
+using Microsoft.Data.Sqlite;
+using Tacitus.Documents;
+using Tacitus.Domain;
+using Tacitus.Store;
+
+namespace Tacitus.Fusion;
+
+/// <summary>Reads and writes the rows of the fusion tables (fused_events, fused_reports) as <see cref="FusedEvent"/>s and <see cref="FusedReport"/>s.</summary>
+internal sealed class FusionRows(PreparedStatements sql)
+{
+    public const string EventColumns = "id, story, type, mode, cameo, actor_name, actor_country, actor_sector, recipient_name, recipient_country, recipient_sector, " +
+        "date_value, date_precision, date_earliest, date_latest, location_name, location_country, lat, lon, location_country_level";
+
+    private const string ReportColumns = "r.document, r.event, r.sentence, r.evidence, r.type, r.mode, r.cameo, r.actor_name, r.actor_country, r.actor_sector, " +
+        "r.has_recipient, r.recipient_name, r.recipient_country, r.recipient_sector, r.date_value, r.date_basis, " +
+        "r.location_name, r.location_country, r.lat, r.lon, r.location_country_level, r.chain, r.denial, " +
+        "r.source_key, r.source_name, r.source_kind, r.source_anonymous, r.source_country, r.negated, r.denied, r.hedged, r.figures, r.claims, " +
+        "d.id, d.origin, d.url, d.outlet, d.published, d.title";
+
+    /// <summary>A fused event row (columns <see cref="EventColumns"/> from <paramref name="at"/>), without its reports.</summary>
+    public static FusedEvent ReadEvent(SqliteDataReader r, int at = 0) => new()
+    {
+        Id = r.GetInt64(at),
+        Story = r.IsDBNull(at + 1) ? null : r.GetInt64(at + 1),
+        Type = PloverTypes.Parse(r.GetString(at + 2)).Value,
+        Mode = Text(r, at + 3),
+        Cameo = Text(r, at + 4),
+        Actor = new ActorKey(Text(r, at + 5), Text(r, at + 6), Text(r, at + 7)),
+        Recipient = Text(r, at + 8) is null && Text(r, at + 9) is null && Text(r, at + 10) is null ? null : new ActorKey(Text(r, at + 8), Text(r, at + 9), Text(r, at + 10)),
+        DateValue = Text(r, at + 11),
+        DatePrecision = r.IsDBNull(at + 12) ? null : r.GetInt32(at + 12),
+        Earliest = DateRange.ParseDay(Text(r, at + 13)),
+        Latest = DateRange.ParseDay(Text(r, at + 14)),
+        Location = Text(r, at + 15) is null && Text(r, at + 16) is null ? null
+            : new PlaceKey(Text(r, at + 15), Text(r, at + 16), Real(r, at + 17), Real(r, at + 18), !r.IsDBNull(at + 19) && r.GetInt64(at + 19) != 0),
+    };
+
+    /// <summary>The fused event with its reports, or null when there is none with that id.</summary>
+    public FusedEvent? Load(long id)
+    {
+        FusedEvent fused;
+        using (var r = sql.Get($"SELECT {EventColumns} FROM fused_events WHERE id = $p0", id).ExecuteReader())
+        {
+            if (!r.Read())
+            {
+                return null;
+            }
+
+            fused = ReadEvent(r);
+        }
+
+        LoadReports(fused);
+        return fused;
+    }
+
+    public void LoadReports(FusedEvent fused)
+    {
+        fused.Reports.Clear();
+        using var r = sql.Get($"SELECT {ReportColumns} FROM fused_reports r JOIN documents d ON d.seq = r.document WHERE r.fused = $p0 ORDER BY r.document, r.event", fused.Id).ExecuteReader();
+        while (r.Read())
+        {
+            fused.Reports.Add(ReadReport(r));
+        }
+    }
+
+    private static FusedReport ReadReport(SqliteDataReader r)
+    {
+        var published = DateRange.ParseDay(Text(r, 37));
+        var document = new ReportDocument(r.GetString(33), Text(r, 34) ?? Text(r, 35), Text(r, 36), published, Text(r, 38));
+        var dateValue = Text(r, 14);
+        var dateBasis = Text(r, 15);
+        var report = new FusedReport
+        {
+            Document = document,
+            DocumentSeq = r.GetInt64(0),
+            Event = r.GetInt32(1),
+            Sentence = r.GetInt32(2),
+            Evidence = r.GetString(3),
+            Type = PloverTypes.Parse(r.GetString(4)).Value,
+            Mode = Text(r, 5),
+            Cameo = Text(r, 6),
+            Actor = new ActorKey(Text(r, 7), Text(r, 8), Text(r, 9)),
+            Recipient = r.GetInt64(10) != 0 ? new ActorKey(Text(r, 11), Text(r, 12), Text(r, 13)) : null,
+            DateValue = dateValue,
+            DateBasis = dateBasis,
+            Date = DateRange.Of(dateValue, dateBasis),
+            Location = Text(r, 16) is null && Text(r, 17) is null ? null : new PlaceKey(Text(r, 16), Text(r, 17), Real(r, 18), Real(r, 19), !r.IsDBNull(20) && r.GetInt64(20) != 0),
+            Chain = Text(r, 21) is { } chain ? JsonSerializer.Deserialize(chain, StoreJson.Default.ListSourceRef) ?? [] : [],
+            Denial = r.GetInt64(22) != 0,
+            Source = new ReportSource(r.GetString(23), r.GetString(24), r.GetString(25), r.GetInt64(26) != 0, Text(r, 27)),
+            Modality = new Modality { Negated = r.GetInt64(28) != 0, Denied = r.GetInt64(29) != 0, Hedged = r.GetInt64(30) != 0 },
+        };
+        if (Text(r, 31) is { } figures)
+        {
+            report.Figures.AddRange((JsonSerializer.Deserialize(figures, FusionRowJson.Default.ListFigureRow) ?? [])
+                .Select(f => new FusedFigure(f.Kind, f.Value, f.Qualifier, f.Unit, f.Mention)));
+        }
+
+        if (Text(r, 32) is { } claims)
+        {
+            report.Claims.AddRange((JsonSerializer.Deserialize(claims, FusionRowJson.Default.ListClaimRow) ?? [])
+                .Select(c => new OrdinalClaim(c.Ordinal, c.Noun, PloverTypes.Parse(c.Type).Value, c.Text, DateRange.ParseDay(c.Since))));
+        }
+
+        return report;
+    }
+
+    public void WriteReport(long fused, FusedReport r)
+    {
+        sql.Run("""
+            INSERT OR REPLACE INTO fused_reports (document, event, fused, sentence, evidence, type, mode, cameo, actor_name, actor_country, actor_sector,
+                has_recipient, recipient_name, recipient_country, recipient_sector, date_value, date_basis,
+                location_name, location_country, lat, lon, location_country_level, chain, denial,
+                source_key, source_name, source_kind, source_anonymous, source_country, negated, denied, hedged, figures, claims)
+            VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18, $p19, $p20, $p21,
+                $p22, $p23, $p24, $p25, $p26, $p27, $p28, $p29, $p30, $p31, $p32, $p33)
+            """,
+            r.DocumentSeq, r.Event, fused, r.Sentence, r.Evidence, r.Type.ToCode(), r.Mode, r.Cameo, r.Actor.Name, r.Actor.Country, r.Actor.Sector,
+            r.Recipient is not null, r.Recipient?.Name, r.Recipient?.Country, r.Recipient?.Sector, r.DateValue, r.DateBasis,
+            r.Location?.Name, r.Location?.Country, r.Location?.Lat, r.Location?.Lon, r.Location?.CountryLevel,
+            r.Chain.Count == 0 ? null : JsonSerializer.Serialize(r.Chain.ToList(), StoreJson.Default.ListSourceRef), r.Denial,
+            r.Source.Key, r.Source.Name, r.Source.Kind, r.Source.Anonymous, r.Source.Country, r.Modality.Negated, r.Modality.Denied, r.Modality.Hedged,
+            r.Figures.Count == 0 ? null : JsonSerializer.Serialize(r.Figures.Select(f => new FigureRow(f.Kind, f.Value, f.Qualifier, f.Unit, f.Mention)).ToList(), FusionRowJson.Default.ListFigureRow),
+            r.Claims.Count == 0 ? null : JsonSerializer.Serialize(r.Claims.Select(c => new ClaimRow(c.Ordinal, c.Noun, c.Type.ToCode(), c.Text, c.Since is { } s ? DateRange.Day(s) : null)).ToList(), FusionRowJson.Default.ListClaimRow));
+    }
+
+    public long Insert(long? story, string family, FusedReport first) =>
+        (long)sql.Scalar("INSERT INTO fused_events (story, family, type, reports) VALUES ($p0, $p1, $p2, 0) RETURNING id", story, family, first.Type.ToCode())!;
+
+    /// <summary>Stores what fusion matches and filters on (type, actors, date range, place) and counts <paramref name="added"/> more reports.</summary>
+    public void Update(FusedEvent e, int added)
+    {
+        sql.Run("""
+            UPDATE fused_events SET type = $p1, mode = $p2, cameo = $p3, actor_name = $p4, actor_country = $p5, actor_sector = $p6,
+                recipient_name = $p7, recipient_country = $p8, recipient_sector = $p9, date_value = $p10, date_precision = $p11,
+                date_earliest = $p12, date_latest = $p13,
+                location_name = $p14, location_country = $p15, lat = $p16, lon = $p17, location_country_level = $p18, reports = reports + $p19
+            WHERE id = $p0
+            """,
+            e.Id, e.Type.ToCode(), e.Mode, e.Cameo, e.Actor.Name, e.Actor.Country, e.Actor.Sector,
+            e.Recipient?.Name, e.Recipient?.Country, e.Recipient?.Sector, e.DateValue, e.DatePrecision,
+            e.Earliest is { } from ? DateRange.Day(from) : null, e.Latest is { } to ? DateRange.Day(to) : null,
+            e.Location?.Name, e.Location?.Country, e.Location?.Lat, e.Location?.Lon, e.Location?.CountryLevel, added);
+    }
+
+    private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
+
+    private static double? Real(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetDouble(i);
+}

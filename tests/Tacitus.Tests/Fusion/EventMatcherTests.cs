@@ -1,0 +1,59 @@
+using Tacitus.Fusion;
+
+namespace Tacitus.Tests.Fusion;
+
+public sealed class EventMatcherTests
+{
+    public static TheoryData<string?, string?, string?, string?, string?, string?, bool> ActorCases() => new()
+    {
+        { "Ana Varga", "HUN", "GOV", "Varga", "HUN", null, true },          // a surname stands for the full name
+        { "Ana Varga", "HUN", "GOV", "Otto Brenner", "HUN", "GOV", false },  // two named people of one government
+        { null, "HUN", "GOV", "Ana Varga", "HUN", "GOV", true },             // "the Hungarian government" and its minister
+        { null, "HUN", "GOV", null, "AUT", "GOV", false },                   // two countries
+        { null, "HUN", "MIL", null, "HUN", "GOV", false },                   // two sectors
+        { null, null, null, "Ana Varga", "HUN", "GOV", true },               // an actor the coder could not name
+    };
+
+    [Theory]
+    [MemberData(nameof(ActorCases))]
+    public void Compatible_Actors_AgreeOnlyWithoutContradiction(string? n1, string? c1, string? s1, string? n2, string? c2, string? s2, bool expected)
+    {
+        Assert.Equal(expected, EventMatcher.Compatible(new ActorKey(n1, c1, s1), new ActorKey(n2, c2, s2)));
+    }
+
+    public static TheoryData<string, bool> PlaceCases() => new()
+    {
+        { "same town", true },
+        { "towns 30 km apart", true },
+        { "towns 300 km apart", false },
+        { "town and its country", true },
+        { "two countries", false },
+    };
+
+    [Theory]
+    [MemberData(nameof(PlaceCases))]
+    public void Agree_Places_SameCountryAndNearby(string name, bool expected)
+    {
+        var velmar = new PlaceKey("Velmar", "VLM", 45.0, 10.0, false);
+        var other = name switch
+        {
+            "same town" => velmar,
+            "towns 30 km apart" => new PlaceKey("Ostra", "VLM", 45.27, 10.0, false),
+            "towns 300 km apart" => new PlaceKey("Durn", "VLM", 47.7, 10.0, false),
+            "town and its country" => new PlaceKey("Velmaria", "VLM", 44.0, 11.0, true),
+            _ => new PlaceKey("Norland", "NRL", 50.0, 5.0, true),
+        };
+
+        Assert.Equal(expected, EventMatcher.Agree(velmar, other));
+    }
+
+    [Theory]
+    [InlineData("2024-05-01", "explicit", "2024-05", "explicit", true)]
+    [InlineData("2024-05-01", "explicit", "2024-05-09", "explicit", false)]
+    [InlineData("2024-05-01", "explicit", "2024-05-03", "publication", true)]
+    [InlineData("2024", "explicit", "2023-12-31", "explicit", true)]
+    public void Overlaps_DatesWithinTheirPrecision(string a, string basisA, string b, string basisB, bool expected)
+    {
+        Assert.Equal(expected, DateRange.Of(a, basisA)!.Value.Overlaps(DateRange.Of(b, basisB)!.Value));
+    }
+}

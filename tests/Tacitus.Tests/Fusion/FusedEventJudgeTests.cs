@@ -1,0 +1,113 @@
+using Tacitus.Fusion;
+using static Tacitus.Tests.Fusion.FusionFixtures;
+
+namespace Tacitus.Tests.Fusion;
+
+/// <summary>The case table of statuses and figure conflicts: reports written for the project about an invented blockade.</summary>
+public sealed class FusedEventJudgeTests
+{
+    public static TheoryData<string, string, int[]> StatusCases() => new()
+    {
+        // a party to the event (Norland's defence ministry, the actor's government) says so
+        { "confirmed", FusionStatus.Confirmed, [1] },
+        // two outlets in their own voice: two independent sources
+        { "two-outlets", FusionStatus.Corroborated, [0, 1] },
+        // two outlets that both cite the same wire agency: one source
+        { "outlets-citing-one-agency", FusionStatus.SingleSource, [0, 1] },
+        // only unnamed officials, behind two outlets
+        { "anonymous-only", FusionStatus.AnonymousOnly, [0, 1] },
+        // the actor's government denies it
+        { "denied-by-party", FusionStatus.Denied, [1] },
+        // an outlet says it did not happen while another says it did
+        { "negated-by-outsider", FusionStatus.Disputed, [0, 1] },
+        // the same day, 4 killed against 12 killed
+        { "figures-far-apart", FusionStatus.Disputed, [0, 1] },
+    };
+
+    [Theory]
+    [MemberData(nameof(StatusCases))]
+    public void Judge_Reports_StatusAndTheReportsThatEarnedIt(string name, string status, int[] earnedBy)
+    {
+        var fused = Event(Case(name));
+
+        Assert.Equal(status, fused.Status);
+        Assert.Equal(earnedBy, fused.StatusReports);
+    }
+
+    private static FusedReport[] Case(string name) => name switch
+    {
+        "confirmed" => [Report(Source("Harbour Post")), Report(Source("Norland Defence Ministry", "government", "NRL"))],
+        "two-outlets" => [Report(Source("Harbour Post")), Report(Source("Velmar Courier"), outlet: "Velmar Courier")],
+        "outlets-citing-one-agency" => [Report(Source("Coast Wire Agency")), Report(Source("Coast Wire Agency"), outlet: "Velmar Courier")],
+        "anonymous-only" => [Report(Source("Harbour Post", "anonymous")), Report(Source("Velmar Courier", "anonymous"), outlet: "Velmar Courier")],
+        "denied-by-party" => [Report(Source("Harbour Post")), Report(Source("Norland Defence Ministry", "government", "NRL"), denied: true)],
+        "negated-by-outsider" => [Report(Source("Harbour Post")), Report(Source("Velmar Courier"), negated: true, outlet: "Velmar Courier")],
+        "figures-far-apart" => [Report(Source("Harbour Post"), figures: Killed(4)), Report(Source("Velmar Courier"), outlet: "Velmar Courier", figures: Killed(12, mention: 3))],
+        _ => throw new ArgumentOutOfRangeException(nameof(name)),
+    };
+
+    [Fact]
+    public void Judge_OutletsCitingOneAgency_CountOneIndependentSource()
+    {
+        var fused = Event(Case("outlets-citing-one-agency"));
+
+        var source = Assert.Single(fused.Sources);
+        Assert.Equal("Coast Wire Agency", source.Name);
+        Assert.Equal([0, 1], source.Reports);
+    }
+
+    [Fact]
+    public void Judge_DenialByParty_KeepsTheDenialWithItsSource()
+    {
+        var fused = Event(Case("denied-by-party"));
+
+        var denial = fused.Reports[fused.StatusReports[0]];
+        Assert.True(denial.Modality.Denied);
+        Assert.Contains(fused.Sources, s => s.Party && s.Name == "Norland Defence Ministry");
+    }
+
+    public static TheoryData<string, string[], string[]> FigureCases() => new()
+    {
+        // (published day, killed) per report, in the order they were stored → conflict kinds
+        { "rising toll", ["2024-05-02:4", "2024-05-03:6", "2024-05-04:10"], [] },
+        { "later report lower, same kind of source", ["2024-05-02:12", "2024-05-03:6"], ["figure-decrease"] },
+        { "same day far apart", ["2024-05-02:4", "2024-05-02:12"], ["figure-spread"] },
+        { "same day close", ["2024-05-02:10", "2024-05-02:12"], [] },
+    };
+
+    [Theory]
+    [MemberData(nameof(FigureCases))]
+    public void Judge_Figures_SeriesInTimeOrderLatestMarkedConflictsFlagged(string name, string[] series, string[] conflicts)
+    {
+        var reports = series.Select((s, i) =>
+        {
+            var parts = s.Split(':');
+            return Report(Source(i % 2 == 0 ? "Harbour Post" : "Velmar Courier"), parts[0], outlet: i % 2 == 0 ? "Harbour Post" : "Velmar Courier",
+                figures: Killed(double.Parse(parts[1], System.Globalization.CultureInfo.InvariantCulture), "at least", i));
+        }).Reverse().ToArray();
+
+        var fused = Event(reports);
+
+        Assert.Equal(series.Select(s => s.Split(':')[0]).Order(StringComparer.Ordinal), fused.Figures.Select(f => f.Document!.Published!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture)));
+        Assert.True(fused.Figures[^1].Latest, name);
+        Assert.Single(fused.Figures, f => f.Latest);
+        Assert.All(fused.Figures, f => Assert.Equal("at least", f.Qualifier));
+        Assert.Equal(conflicts, fused.Conflicts.Select(c => c.Kind));
+    }
+
+    [Fact]
+    public void Judge_DatesOfDifferentPrecision_MostPreciseValueWithTheRangeTheySpan()
+    {
+        var month = Report(Source("Harbour Post")) is var r ? r : null!;
+        var monthReport = new FusedReport
+        {
+            Document = month.Document, Evidence = month.Evidence, Type = month.Type, Actor = month.Actor, Source = month.Source,
+            DateValue = "2024-05", DateBasis = "explicit", Date = DateRange.Of("2024-05", "explicit"),
+        };
+        var fused = Event(monthReport, Report(Source("Velmar Courier"), outlet: "Velmar Courier"));
+
+        Assert.Equal("2024-05-01", fused.DateValue);
+        Assert.Equal(new DateOnly(2024, 5, 1), fused.Earliest);
+        Assert.Equal(new DateOnly(2024, 5, 31), fused.Latest);
+    }
+}

@@ -1,0 +1,167 @@
+using System.Text.Json.Nodes;
+using Json.Schema;
+using Tacitus.Documents;
+using Tacitus.Domain;
+using Tacitus.Fusion;
+using Tacitus.Store;
+using Tacitus.Tests.Store;
+using static Tacitus.Tests.Fusion.FusionFixtures;
+
+namespace Tacitus.Tests.Fusion;
+
+/// <summary>Fusion through the store: invented reports stored the way ingest stores them, read back through <see cref="FusionStore"/>.</summary>
+public sealed class FusionStoreTests : IDisposable
+{
+    private static readonly JsonSchema StorySchema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "schema", "story.schema.json"));
+    private static readonly JsonSchema FusedEventSchema = JsonSchema.FromFile(Path.Combine(AppContext.BaseDirectory, "schema", "fused-event.schema.json"));
+    private readonly string db = StoreFixtures.TempDb();
+
+    public void Dispose() => StoreFixtures.DeleteDb(db);
+
+    private static List<Document> Blockade()
+    {
+        var first = Document("Norland's navy blockaded the port of Velmar on Wednesday. Ships waited offshore.", "Harbour Post", "2024-05-02", "a/harbour.txt");
+        AddEvent(first, "blockaded", PloverType.Coerce, Actor("Norland Navy", "NRL", "MIL"), Actor("Velmar", "VLM"), "2024-05-01");
+        var second = Document("Velmar's port was closed by Norland warships, the Coast Wire agency reported, citing unnamed officers.", "Velmar Courier", "2024-05-02", "b/courier.txt");
+        var chain = Attribute(second, "reported", new SourceRef { Text = "the Coast Wire agency", Name = "Coast Wire", Kind = "media" }, new SourceRef { Text = "unnamed officers", Kind = "anonymous" });
+        AddEvent(second, "closed", PloverType.Coerce, Actor("Norland", "NRL"), Actor("Velmar", "VLM"), attribution: second.Attributions.IndexOf(chain));
+        var third = Document("The Norland defence ministry said its navy had blockaded Velmar since Wednesday. Talks are planned.", "Harbour Post", "2024-05-03", "a/harbour-2.txt");
+        var ministry = Attribute(third, "said", new SourceRef { Text = "The Norland defence ministry", Name = "Norland Defence Ministry", Kind = "government", Country = CountryCode.From("NRL") });
+        AddEvent(third, "blockaded", PloverType.Coerce, Actor("Norland Navy", "NRL", "MIL"), Actor("Velmar", "VLM"), "2024-05-01", attribution: third.Attributions.IndexOf(ministry));
+        return [first, second, third];
+    }
+
+    [Fact]
+    public void Save_ThreeReportsOfOneBlockade_OneFusedEventConfirmedWithEveryReport()
+    {
+        using (var store = DocumentStore.Open(db))
+        {
+            store.SaveBatch(Blockade());
+        }
+
+        using var reopened = DocumentStore.Open(db);
+        using var fusion = reopened.Fusion();
+        var fused = Assert.Single(fusion.FusedEvents(new FusedEventFilter { Type = "COERCE" }));
+        Assert.Equal(3, fused.Reports.Count);
+        Assert.Equal(FusionStatus.Confirmed, fused.Status);
+        Assert.Equal(["Harbour Post", "Coast Wire's anonymous sources (unnamed officers)", "Norland Defence Ministry"], fused.Sources.Select(s => s.Name));
+        Assert.Equal("2024-05-01", fused.DateValue);
+        Assert.Equal(["a/harbour.txt", "b/courier.txt", "a/harbour-2.txt"], fused.Reports.Select(r => r.Document.File));
+        Assert.Equal(2, fused.Reports[1].Chain.Count);
+    }
+
+    [Fact]
+    public void Save_SameDocumentsAgain_ChangesNothing()
+    {
+        using var store = DocumentStore.Open(db);
+        store.SaveBatch(Blockade());
+        using var fusion = store.Fusion();
+        var before = fusion.Count();
+
+        var again = store.SaveBatch(Blockade());
+
+        Assert.Equal(0, again.Stored);
+        Assert.Equal(before, fusion.Count());
+        Assert.Equal(3, Assert.Single(fusion.FusedEvents()).Reports.Count);
+    }
+
+    [Fact]
+    public void Save_TwoUnrelatedStories_TwoStoriesEachWithItsDocuments()
+    {
+        var harvest = Document("Farmers in Ostra harvested a record wheat crop. Wheat prices fell as the harvest grew, farmers said.", "Farm Weekly", "2024-05-02", "c/harvest.txt");
+        var harvest2 = Document("The Ostra wheat harvest broke records. Farmers expect wheat prices to fall further.", "Farm Weekly", "2024-05-03", "c/harvest-2.txt");
+        using var store = DocumentStore.Open(db);
+        store.SaveBatch([.. Blockade(), harvest, harvest2]);
+        using var fusion = store.Fusion();
+
+        var stories = fusion.Stories().ToList();
+
+        var wheat = Assert.Single(stories, s => s.Documents.Any(d => d.File == "c/harvest.txt"));
+        Assert.Equal(["c/harvest.txt", "c/harvest-2.txt"], wheat.Documents.Select(d => d.File));
+        Assert.DoesNotContain(stories, s => s.Documents.Any(d => d.File!.StartsWith("c/", StringComparison.Ordinal)) && s.Documents.Any(d => !d.File!.StartsWith("c/", StringComparison.Ordinal)));
+        Assert.Contains("wheat", wheat.Title, StringComparison.OrdinalIgnoreCase);
+    }
+
+    public static TheoryData<string, int, string?> OrdinalCases() => new()
+    {
+        { "her third visit to Velmar", 3, null },
+        { "her fourth visit to Velmar", 4, "the store holds 3 such events" },
+        { "her second visit to Velmar since March", 2, null },
+        { "her third visit to Velmar since March", 3, "the store holds 2 such events" },
+    };
+
+    [Theory]
+    [MemberData(nameof(OrdinalCases))]
+    public void FusedEvents_OrdinalClaim_CheckedAgainstTheStore(string claim, int ordinal, string? mismatch)
+    {
+        var documents = new List<Document>();
+        foreach (var (day, words) in new[] { ("2024-02-11", "Ana Varga visited Velmar in February."), ("2024-03-10", "Ana Varga visited Velmar in March."), ("2024-05-20", $"Ana Varga visited Velmar, {claim}.") })
+        {
+            var d = Document(words, "Harbour Post", day, $"visits/{day}.txt");
+            AddEvent(d, "visited", PloverType.Consult, Actor("Ana Varga", "NRL", "GOV"), date: day, mode: "visit",
+                location: new EventLocation { Text = "Velmar", Name = "Velmar", Country = CountryCode.From("VLM"), Lat = 45, Lon = 10 });
+            if (words.Contains("since March", StringComparison.Ordinal))
+            {
+                var at = words.IndexOf("March", StringComparison.Ordinal);
+                d.Mentions.Add(new Mention { Kind = MentionKind.Time, Span = new TextSpan(at, at + 5), Sentence = 0, Time = new TimeInfo { Value = "2024-03", Precision = TimePrecision.Month, Basis = "explicit" } });
+            }
+
+            documents.Add(d);
+        }
+
+        using var store = DocumentStore.Open(db);
+        store.SaveBatch(documents);
+        using var fusion = store.Fusion();
+
+        var last = fusion.FusedEvents(new FusedEventFilter { Since = new DateOnly(2024, 5, 1) }).Single();
+
+        var claimed = Assert.Single(last.Reports.SelectMany(r => r.Claims));
+        Assert.Equal(ordinal, claimed.Ordinal);
+        var conflict = last.Conflicts.SingleOrDefault(c => c.Kind == "ordinal");
+        if (mismatch is null)
+        {
+            Assert.Null(conflict);
+        }
+        else
+        {
+            Assert.NotNull(conflict);
+            Assert.Contains(mismatch, conflict.Detail, StringComparison.Ordinal);
+            Assert.Contains($"({ordinal})", conflict.Detail, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void Write_StoriesAndFusedEvents_ValidateAgainstSchema()
+    {
+        using var store = DocumentStore.Open(db);
+        store.SaveBatch(Blockade());
+        using var fusion = store.Fusion();
+
+        foreach (var story in fusion.Stories())
+        {
+            AssertValid(StorySchema, Json(w => FusionJsonWriter.Write(w, story)));
+        }
+
+        foreach (var e in fusion.FusedEvents())
+        {
+            AssertValid(FusedEventSchema, Json(w => FusionJsonWriter.Write(w, e)));
+        }
+    }
+
+    internal static string Json(Action<System.Text.Json.Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new System.Text.Json.Utf8JsonWriter(buffer))
+        {
+            write(w);
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    internal static void AssertValid(JsonSchema schema, string json)
+    {
+        var result = schema.Evaluate(JsonNode.Parse(json), new EvaluationOptions { OutputFormat = OutputFormat.List });
+        Assert.True(result.IsValid, string.Join("\n", (result.Details ?? []).Where(d => d.Errors is not null).SelectMany(d => d.Errors!.Select(e => $"{d.InstanceLocation}: {e.Value}"))) + "\n" + json);
+    }
+}
