@@ -46,11 +46,6 @@ internal sealed partial class TimeRecognizer : IPipelineStage
             foreach (var candidate in found)
             {
                 var expression = document.Slice(candidate.Span);
-                if (published is null && !candidate.Rule.Equals("recognizers", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
                 var tense = candidate.Mod == "since" ? Tense.Past : TenseReader.Read(document, sentence, candidate.Span);
                 if (TimexResolver.Resolve(candidate, expression, published, tense, earlier, sentence.Index) is not { } reading)
                 {
@@ -92,7 +87,7 @@ internal sealed partial class TimeRecognizer : IPipelineStage
         var touchesEdge = false;
         foreach (var (first, last) in windows)
         {
-            if (published is { } p && CommonTimeExpressions.TryRead(text, tokens, first, last, p, found))
+            if (CommonTimeExpressions.TryRead(text, tokens, first, last, published, found))
             {
                 continue; // simple enough to read without the recogniser
             }

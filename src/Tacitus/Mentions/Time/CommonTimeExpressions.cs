@@ -66,7 +66,7 @@ internal static class CommonTimeExpressions
     /// Reads the window's expressions into <paramref name="found"/> if every trigger in tokens
     /// <c>[first, last]</c> is a common form; returns false (and adds nothing) otherwise.
     /// </summary>
-    public static bool TryRead(string text, ReadOnlySpan<Token> tokens, int first, int last, DateOnly published, List<TimeCandidate> found)
+    public static bool TryRead(string text, ReadOnlySpan<Token> tokens, int first, int last, DateOnly? published, List<TimeCandidate> found)
     {
         var added = new List<TimeCandidate>(2);
         for (var i = first; i <= last; i++)
@@ -90,7 +90,7 @@ internal static class CommonTimeExpressions
     }
 
     /// <summary>Reads the expression at trigger <paramref name="i"/>: extra tokens consumed after it, or -1 when not common.</summary>
-    private static int Read(string text, ReadOnlySpan<Token> tokens, int i, DateOnly published, List<TimeCandidate> added)
+    private static int Read(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? published, List<TimeCandidate> added)
     {
         var token = tokens[i];
         var word = token.Span.Of(text);
@@ -138,13 +138,19 @@ internal static class CommonTimeExpressions
             return 0;
         }
 
-        if (DayWord(word, published) is { } day)
+        if (DayOffset(word) is { } offset)
         {
             if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i))
             {
                 return -1;
             }
 
+            if (published is not { } p)
+            {
+                return 0; // a day counted from a publication date we do not know: no value
+            }
+
+            var day = DayWord(word, p, offset);
             var kind = word.Equals("tonight", StringComparison.OrdinalIgnoreCase) ? "datetimerange" : "date";
             added.Add(new TimeCandidate(span, kind, day, null, "common"));
             return 0;
@@ -195,7 +201,7 @@ internal static class CommonTimeExpressions
     }
 
     /// <summary>"last year", "this month", "next week": the recogniser's values ("2018", "2019-01", "2019-W03").</summary>
-    private static int RelativePeriod(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> unit, DateOnly published, List<TimeCandidate> added)
+    private static int RelativePeriod(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> unit, DateOnly? date, List<TimeCandidate> added)
     {
         if (i == 0)
         {
@@ -210,6 +216,11 @@ internal static class CommonTimeExpressions
         if (step is not { } s || IsComplexBefore(before) || IsComplexAfter(text, tokens, i))
         {
             return -1;
+        }
+
+        if (date is not { } published)
+        {
+            return 0; // "last year" of a publication date we do not know: no value
         }
 
         string timex;
@@ -239,7 +250,7 @@ internal static class CommonTimeExpressions
     }
 
     /// <summary>"three years", "40 minutes", "about five years", "two days ago". Not ranges, not "the past three years".</summary>
-    private static int Amount(string text, ReadOnlySpan<Token> tokens, int i, DateOnly published, List<TimeCandidate> added)
+    private static int Amount(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? date, List<TimeCandidate> added)
     {
         if (i == 0)
         {
@@ -289,6 +300,11 @@ internal static class CommonTimeExpressions
         var next = i + 1 < tokens.Length ? tokens[i + 1].Span.Of(text) : default;
         if (next.Equals("ago", StringComparison.OrdinalIgnoreCase))
         {
+            if (date is not { } published)
+            {
+                return 1; // "two days ago" of a publication date we do not know: no value
+            }
+
             var unit = tokens[i].Span.Of(text);
 
             // "6,000 years ago" lies before the calendar DateOnly can hold: no calendar date for it.
@@ -301,11 +317,11 @@ internal static class CommonTimeExpressions
             }
 
             var n = (int)value;
-            var date = unit.StartsWith("year", StringComparison.OrdinalIgnoreCase) ? published.AddYears(-n) :
+            var past = unit.StartsWith("year", StringComparison.OrdinalIgnoreCase) ? published.AddYears(-n) :
                        unit.StartsWith("month", StringComparison.OrdinalIgnoreCase) ? published.AddMonths(-n) :
                        unit.StartsWith("week", StringComparison.OrdinalIgnoreCase) ? published.AddDays(-7 * n) :
                        unit.StartsWith("day", StringComparison.OrdinalIgnoreCase) ? published.AddDays(-n) : (DateOnly?)null;
-            if (date is not { } d)
+            if (past is not { } d)
             {
                 return -1;
             }
@@ -362,17 +378,14 @@ internal static class CommonTimeExpressions
         return 0;
     }
 
-    private static string? DayWord(ReadOnlySpan<char> word, DateOnly published)
-    {
-        var offset = word.Equals("yesterday", StringComparison.OrdinalIgnoreCase) ? -1 :
-                     word.Equals("today", StringComparison.OrdinalIgnoreCase) || word.Equals("tonight", StringComparison.OrdinalIgnoreCase) ? 0 :
-                     word.Equals("tomorrow", StringComparison.OrdinalIgnoreCase) ? 1 : (int?)null;
-        if (offset is not { } o)
-        {
-            return null;
-        }
+    private static int? DayOffset(ReadOnlySpan<char> word) =>
+        word.Equals("yesterday", StringComparison.OrdinalIgnoreCase) ? -1 :
+        word.Equals("today", StringComparison.OrdinalIgnoreCase) || word.Equals("tonight", StringComparison.OrdinalIgnoreCase) ? 0 :
+        word.Equals("tomorrow", StringComparison.OrdinalIgnoreCase) ? 1 : null;
 
-        var value = published.AddDays(o).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string DayWord(ReadOnlySpan<char> word, DateOnly published, int offset)
+    {
+        var value = published.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return word.Equals("tonight", StringComparison.OrdinalIgnoreCase) ? value + "TNI" : value;
     }
 

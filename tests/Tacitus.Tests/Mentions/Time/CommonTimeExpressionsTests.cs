@@ -8,8 +8,9 @@ public sealed class CommonTimeExpressionsTests
 {
     private static readonly DateOnly Published = new(2019, 1, 9);
 
-    private static (bool Read, List<TimeCandidate> Found, Document Document) Read(string text)
+    private static (bool Read, List<TimeCandidate> Found, Document Document) Read(string text, DateOnly? published = null, bool dated = true)
     {
+        published = dated ? published ?? Published : null;
         var document = new Document(text, new DocumentMetadata()) { Language = "en" };
         new SentenceSegmenter().Process(document, CancellationToken.None);
         var tokens = document.TokensOf(document.Sentences[0]);
@@ -17,7 +18,7 @@ public sealed class CommonTimeExpressionsTests
         var all = true;
         foreach (var (first, last) in TimeTriggers.Windows(text, tokens))
         {
-            all &= CommonTimeExpressions.TryRead(text, tokens, first, last, Published, found);
+            all &= CommonTimeExpressions.TryRead(text, tokens, first, last, published, found);
         }
 
         return (all, found, document);
@@ -56,5 +57,27 @@ public sealed class CommonTimeExpressionsTests
     public void TryRead_LongerOrAmbiguousExpression_LeavesItToRecogniser(string text)
     {
         Assert.False(Read(text).Read);
+    }
+
+    [Theory]
+    [InlineData("The talks ended yesterday.")]
+    [InlineData("Exports fell last year, the agency said.")]
+    [InlineData("The plant closed two years ago.")]
+    public void TryRead_NoPublicationDateAndRelativeExpression_ReadsItWithoutValue(string text)
+    {
+        var (read, found, _) = Read(text, dated: false);
+        Assert.True(read);
+        Assert.Empty(found);
+    }
+
+    [Theory]
+    [InlineData("The minister spoke on Tuesday in the capital.", "XXXX-WXX-2")]
+    [InlineData("Exports grew in 2004 as prices rose.", "2004")]
+    [InlineData("The trial lasted about three weeks.", "P3W")]
+    public void TryRead_NoPublicationDateAndDateFreeExpression_WritesTimex(string text, string timex)
+    {
+        var (read, found, _) = Read(text, dated: false);
+        Assert.True(read);
+        Assert.Equal(timex, Assert.Single(found).Timex);
     }
 }
