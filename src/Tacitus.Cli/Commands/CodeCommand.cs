@@ -21,10 +21,11 @@ internal static class CodeCommand
         var explain = new Option<bool>("--explain") { Description = "Say which pattern, dictionary entry or model produced each field." };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
+        var workers = new Option<int>("--workers") { Description = "Analysis workers; output stays in input order.", DefaultValueFactory = _ => Environment.ProcessorCount };
 
         var command = new Command("code", "Analyse news articles: sentences, actors, places, times, attributions and event records.")
         {
-            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns,
+            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns, workers,
         };
 
         command.SetAction((parse, ct) =>
@@ -34,6 +35,12 @@ internal static class CodeCommand
             if (inputs.Length == 0 && !readJsonl)
             {
                 Console.Error.WriteLine("tacitus code: name at least one file, or use --jsonl to read JSON Lines from stdin.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (parse.GetValue(workers) < 1)
+            {
+                Console.Error.WriteLine("tacitus code: --workers must be at least 1.");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
@@ -49,7 +56,8 @@ internal static class CodeCommand
             var indent = parse.GetValue(pretty);
             var failed = 0;
             using var stdout = Console.OpenStandardOutput();
-            foreach (var item in DocumentSources.Read(readJsonl ? ["-"] : inputs, ingest, ct))
+            var analysed = OrderedWorkers.Map(DocumentSources.Read(readJsonl ? ["-"] : inputs, ingest, ct), Analyse, parse.GetValue(workers), ct);
+            foreach (var (item, fault) in analysed)
             {
                 if (item.Error is not null)
                 {
@@ -58,20 +66,16 @@ internal static class CodeCommand
                     continue;
                 }
 
-                Document document;
-                try
-                {
-                    document = pipeline.Process(item.Document!, ct);
-                }
-                catch (Exception ex) when (ex is not OperationCanceledException)
+                var document = item.Document!;
+                if (fault is not null)
                 {
                     // A fault in a stage is ours, not the input's: name the document, report it, go on with the rest.
                     failed++;
-                    var origin = item.Document!.Metadata.Origin ?? item.Document.Id.Value;
-                    Console.Error.WriteLine(new TacitusError("TAC400", "analysis", $"analysis failed: {ex.GetType().Name}: {ex.Message}", origin).ToString());
+                    var origin = document.Metadata.Origin ?? document.Id.Value;
+                    Console.Error.WriteLine(new TacitusError("TAC400", "analysis", $"analysis failed: {fault.GetType().Name}: {fault.Message}", origin).ToString());
                     if (Environment.GetEnvironmentVariable("TACITUS_TRACE") == "1")
                     {
-                        Console.Error.WriteLine(ex.ToString());
+                        Console.Error.WriteLine(fault.ToString());
                     }
                     continue;
                 }
@@ -89,6 +93,24 @@ internal static class CodeCommand
             }
 
             return Task.FromResult(failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
+
+            // runs on the workers: the analysis, or the fault that stopped it
+            (IngestItem Item, Exception? Fault) Analyse(IngestItem item, CancellationToken token)
+            {
+                try
+                {
+                    if (item.Document is { } document)
+                    {
+                        pipeline.Process(document, token);
+                    }
+
+                    return (item, null);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    return (item, ex);
+                }
+            }
         });
         return command;
     }
