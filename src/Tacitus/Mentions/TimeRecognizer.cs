@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Tacitus.Documents;
 using Tacitus.Mentions.Time;
@@ -14,12 +13,6 @@ namespace Tacitus.Mentions;
 /// </summary>
 internal sealed partial class TimeRecognizer : IPipelineStage
 {
-    private static readonly FrozenSet<string> LeadingSignals = new[]
-    {
-        "by", "since", "in", "on", "at", "from", "until", "till", "to", "during", "for", "before", "after", "through",
-        "throughout", "within", "of", "as",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
     public string Name => "times";
 
     public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate;
@@ -204,7 +197,7 @@ internal sealed partial class TimeRecognizer : IPipelineStage
         while (true)
         {
             var space = text.AsSpan(start, end - start).IndexOf(' ');
-            if (space <= 0 || !LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, space)))
+            if (space <= 0 || !TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, space)))
             {
                 break;
             }

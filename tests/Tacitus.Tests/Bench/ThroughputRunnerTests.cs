@@ -4,6 +4,7 @@ using Tacitus.Tests.Eval;
 
 namespace Tacitus.Tests.Bench;
 
+[Collection(Tacitus.Tests.Mentions.Time.RecognizerCacheCollection.Name)]
 public class ThroughputRunnerTests
 {
     [Theory]
