@@ -97,42 +97,24 @@ internal static class ThroughputRunner
         var failed = 0;
         long bytes = 0;
         var items = Documents(files, limit, cancellationToken);
-        if (pipeline is null || workers <= 1)
-        {
-            foreach (var item in items)
-            {
-                if (item.Document is null)
-                {
-                    failed++;
-                    continue;
-                }
 
-                documents++;
-                bytes += Encoding.UTF8.GetByteCount(item.Document.Text);
-                if (!Analyse(item.Document, pipeline, clock, cancellationToken))
-                {
-                    failed++;
-                }
+        // the same ordered runner `code` and `ingest` use, so that the figures are theirs
+        foreach (var (document, ok) in OrderedWorkers.Map(items, (item, token) => (item.Document, item.Document is { } d && Analyse(d, pipeline, clock, token)), pipeline is null ? 1 : workers, cancellationToken))
+        {
+            if (document is null)
+            {
+                failed++;
+                continue;
             }
 
-            return (documents, failed, bytes);
+            documents++;
+            bytes += Encoding.UTF8.GetByteCount(document.Text);
+            if (!ok)
+            {
+                failed++;
+            }
         }
 
-        Parallel.ForEach(items, new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken }, item =>
-        {
-            if (item.Document is null)
-            {
-                Interlocked.Increment(ref failed);
-                return;
-            }
-
-            Interlocked.Increment(ref documents);
-            Interlocked.Add(ref bytes, Encoding.UTF8.GetByteCount(item.Document.Text));
-            if (!Analyse(item.Document, pipeline, clock, cancellationToken))
-            {
-                Interlocked.Increment(ref failed);
-            }
-        });
         return (documents, failed, bytes);
     }
 
