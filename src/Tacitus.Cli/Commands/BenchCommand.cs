@@ -81,7 +81,7 @@ internal static class BenchCommand
                 if (!parse.GetValue(Verbosity.Quiet))
                 {
                     Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                        $"tacitus bench: {BenchReportFormatter.StageName(result.Stage)}, {result.Workers} worker(s): {result.Documents} documents in {result.MedianSeconds:F3} s (median of {result.Seconds.Count})"));
+                        $"tacitus bench: {BenchReportFormatter.StageName(result.Stage)}, {result.Workers} worker(s): {result.Documents} documents, first pass {result.FirstPassSeconds:F3} s, warmed {result.MedianSeconds:F3} s (median of {result.Seconds.Count})"));
                 }
 
                 if (result.Failed > 0)
@@ -92,7 +92,7 @@ internal static class BenchCommand
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
-                $"Corpus `{corpus}`; {Environment.ProcessorCount} cores, {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}; median of {options.Repeat} runs after one untimed warm-up pass.\n"));
+                $"Corpus `{corpus}`; {Environment.ProcessorCount} cores, {RuntimeInformation.OSArchitecture}, {RuntimeInformation.FrameworkDescription}; a first pass over unseen text (the headline), then the median of {options.Repeat} warmed runs over the same text.\n"));
             Console.Write(BenchReportFormatter.ToMarkdown(results));
             if (parse.GetValue(json))
             {

@@ -22,11 +22,12 @@ internal static class CodeCommand
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
         var budget = CommonOptions.TimeBudget();
+        var workers = new Option<int>("--workers") { Description = "Analysis workers; output stays in input order.", DefaultValueFactory = _ => Environment.ProcessorCount };
         CommonOptions.RefuseOptionLike(files);
 
         var command = new Command("code", "Analyse news articles: sentences, actors, places, times, attributions and event records.")
         {
-            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns, budget,
+            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns, budget, workers,
         };
 
         command.SetAction((parse, ct) =>
@@ -36,6 +37,12 @@ internal static class CodeCommand
             if (inputs.Length == 0 && !readJsonl)
             {
                 Console.Error.WriteLine("tacitus code: name at least one file, or use --jsonl to read JSON Lines from stdin.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (parse.GetValue(workers) < 1)
+            {
+                Console.Error.WriteLine("tacitus code: --workers must be at least 1.");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
@@ -56,7 +63,9 @@ internal static class CodeCommand
             var asJson = parse.GetValue(json) || readJsonl;
             var withExplain = parse.GetValue(explain);
             using var stdout = Console.OpenStandardOutput();
-            using var items = report.Watch(DocumentSources.Read(readJsonl ? ["-"] : inputs, ingest, ct)).GetEnumerator();
+            // Analysis runs on the workers (OrderedWorkers keeps input order); this thread only writes.
+            var analysed = OrderedWorkers.Map(report.Watch(DocumentSources.Read(readJsonl ? ["-"] : inputs, ingest, ct)), Analyse, parse.GetValue(workers), ct);
+            using var items = analysed.GetEnumerator();
 
             // --pretty indents a single document; with several, the output is JSON Lines whatever was asked, so a
             // reader can always split it by line. One document of look-ahead tells which.
@@ -75,8 +84,13 @@ internal static class CodeCommand
 
             return Task.FromResult(report.ExitCode());
 
-            void Write(IngestItem item, bool indent)
+            // runs on the workers: the analysis, or the coded error that stopped it (TAC400/TAC401)
+            (IngestItem Item, TacitusError? Failure) Analyse(IngestItem item, CancellationToken token) =>
+                (item, item.Document is { } document ? pipeline.Analyse(document, token) : null);
+
+            void Write((IngestItem Item, TacitusError? Failure) result, bool indent)
             {
+                var item = result.Item;
                 if (item.Error is not null)
                 {
                     report.Error(item.Error);
@@ -84,7 +98,7 @@ internal static class CodeCommand
                 }
 
                 var document = item.Document!;
-                if (pipeline.Analyse(document, ct) is { } failure)
+                if (result.Failure is { } failure)
                 {
                     report.Error(failure);
                     return;

@@ -69,6 +69,18 @@ internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents,
     /// <summary>Documents per second of the first pass (code compiling, caches empty): what a one-off run over new text gets.</summary>
     public double FirstPassDocumentsPerSecond => FirstPassSeconds > 0 ? Documents / FirstPassSeconds : 0;
 
+    /// <summary>What the process used over the first pass.</summary>
+    public ProcessUsage FirstPassUsed { get; init; }
+
+    /// <summary>Processor milliseconds per document over the first pass, all threads.</summary>
+    public double FirstPassProcessorMillisecondsPerDocument => Documents > 0 ? FirstPassUsed.Processor.TotalMilliseconds / Documents : 0;
+
+    /// <summary>Kilobytes allocated per document over the first pass.</summary>
+    public double FirstPassKilobytesAllocatedPerDocument => Documents > 0 ? FirstPassUsed.Allocated / 1000.0 / Documents : 0;
+
+    /// <summary>Milliseconds per document the first pass's threads waited for a free core (Linux only).</summary>
+    public double? FirstPassRunQueueWaitMillisecondsPerDocument => FirstPassUsed.RunQueueWait is { } wait && Documents > 0 ? wait.TotalMilliseconds / Documents : null;
+
     private double PerDocument(double total) => Documents > 0 && Seconds.Count > 0 ? total / (Documents * (double)Seconds.Count) : 0;
 
     public double MedianSeconds

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Text.RegularExpressions;
 using Tacitus.Documents;
 using Tacitus.Mentions.Time;
@@ -14,12 +13,6 @@ namespace Tacitus.Mentions;
 /// </summary>
 internal sealed partial class TimeRecognizer : IPipelineStage
 {
-    private static readonly FrozenSet<string> LeadingSignals = new[]
-    {
-        "by", "since", "in", "on", "at", "from", "until", "till", "to", "during", "for", "before", "after", "through",
-        "throughout", "within", "of", "as",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
     public string Name => "times";
 
     public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate;
@@ -46,11 +39,6 @@ internal sealed partial class TimeRecognizer : IPipelineStage
             foreach (var candidate in found)
             {
                 var expression = document.Slice(candidate.Span);
-                if (published is null && !candidate.Rule.Equals("recognizers", StringComparison.Ordinal))
-                {
-                    continue;
-                }
-
                 var tense = candidate.Mod == "since" ? Tense.Past : TenseReader.Read(document, sentence, candidate.Span);
                 if (TimexResolver.Resolve(candidate, expression, published, tense, earlier, sentence.Index) is not { } reading)
                 {
@@ -107,7 +95,7 @@ internal sealed partial class TimeRecognizer : IPipelineStage
         var touchesEdge = false;
         foreach (var (first, last) in windows)
         {
-            if (published is { } p && CommonTimeExpressions.TryRead(text, tokens, first, last, p, found))
+            if (CommonTimeExpressions.TryRead(text, tokens, first, last, published, found))
             {
                 continue; // simple enough to read without the recogniser
             }
@@ -245,7 +233,7 @@ internal sealed partial class TimeRecognizer : IPipelineStage
         while (true)
         {
             var space = text.AsSpan(start, end - start).IndexOf(' ');
-            if (space <= 0 || !LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, space)))
+            if (space <= 0 || !TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(text.AsSpan(start, space)))
             {
                 break;
             }

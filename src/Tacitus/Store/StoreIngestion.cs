@@ -1,5 +1,4 @@
 using System.Diagnostics;
-using System.Threading.Channels;
 using Tacitus.Documents;
 using Tacitus.Ingest;
 using Tacitus.Pipeline;
@@ -16,15 +15,16 @@ internal sealed record IngestSummary(long Read, long Stored, long AlreadyStored,
 internal sealed record IngestObserver(Action<TacitusError>? OnError = null, Action<bool>? OnDone = null);
 
 /// <summary>
-/// Reads, analyses and stores a stream of inputs: analysis on several workers, one writer that stores documents
-/// in input order, in batches (one transaction each). At most a bounded window of documents is in memory.
+/// Reads, analyses and stores a stream of inputs: analysis on several workers (<see cref="OrderedWorkers"/>), one
+/// writer that stores documents in input order, in batches (one transaction each). At most a bounded window of
+/// documents is in memory.
 /// Documents stored by an earlier run are recognised by their content hash before analysis and skipped. Each new
 /// document is fused (stories, fused events) in the transaction that stores it; documents stored before the store had
 /// fusion are fused first.
 /// </summary>
 internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = 256)
 {
-    private readonly record struct Analysed(long Seq, IngestItem Item, bool Known);
+    private readonly record struct Analysed(IngestItem Item, bool Known);
 
     private readonly int workers = Math.Max(1, workers);
     private readonly int batchSize = Math.Max(1, batchSize);
@@ -34,77 +34,38 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         observer ??= new IngestObserver();
         var clock = Stopwatch.StartNew();
         store.FuseBacklog(cancellationToken);
-        var window = new SemaphoreSlim(workers * 8);
-        var inputs = Channel.CreateUnbounded<(long Seq, IngestItem Item)>(new UnboundedChannelOptions { SingleWriter = true });
-        var results = Channel.CreateUnbounded<Analysed>(new UnboundedChannelOptions { SingleReader = true });
         using var probe = new StoredIdProbe(store.Path);
-        using var stop = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-        var token = stop.Token;
-
-        var readerTask = Task.Run(() => ReadAll(items, window, inputs.Writer, token), token);
-        var workerTasks = Enumerable.Range(0, workers).Select(_ => Task.Run(() => AnalyseAll(inputs.Reader, results.Writer, probe, token), token)).ToArray();
-        var finished = Task.WhenAll(workerTasks).ContinueWith(t => results.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
-
-        long read = 0, stored = 0, already = 0, failed = 0, bytes = 0, next = 0;
-        var pending = new Dictionary<long, Analysed>();
+        long read = 0, stored = 0, already = 0, failed = 0, bytes = 0;
         var batch = new List<Document>(batchSize);
-        try
+        foreach (var analysed in OrderedWorkers.Map(items, (item, token) => Analyse(item, probe, token), workers, cancellationToken))
         {
-            while (results.Reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
+            read++;
+            var item = analysed.Item;
+            if (analysed.Known)
             {
-                while (results.Reader.TryRead(out var result))
-                {
-                    pending.Add(result.Seq, result);
-                }
-
-                while (pending.Remove(next, out var analysed))
-                {
-                    next++;
-                    read++;
-                    window.Release();
-                    var item = analysed.Item;
-                    if (analysed.Known)
-                    {
-                        already++;
-                        bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
-                        observer.OnDone?.Invoke(true);
-                        continue;
-                    }
-
-                    if ((item.Error ?? DocumentStore.Refuse(item.Document!)) is { } error)
-                    {
-                        failed++;
-                        observer.OnError?.Invoke(error);
-                        observer.OnDone?.Invoke(false);
-                        continue;
-                    }
-
-                    bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
-                    batch.Add(item.Document!);
-                    if (batch.Count >= batchSize)
-                    {
-                        Flush(batch, observer, ref stored, ref already, ref failed);
-                    }
-                }
+                already++;
+                bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
+                observer.OnDone?.Invoke(true);
+                continue;
             }
 
-            Flush(batch, observer, ref stored, ref already, ref failed);
-            readerTask.GetAwaiter().GetResult();
-            finished.GetAwaiter().GetResult();
-        }
-        finally
-        {
-            stop.Cancel();
-            try
+            if ((item.Error ?? DocumentStore.Refuse(item.Document!)) is { } error)
             {
-                Task.WaitAll([readerTask, .. workerTasks]);
+                failed++;
+                observer.OnError?.Invoke(error);
+                observer.OnDone?.Invoke(false);
+                continue;
             }
-            catch (AggregateException)
+
+            bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
+            batch.Add(item.Document!);
+            if (batch.Count >= batchSize)
             {
-                // already surfaced above, or cancelled because the run stopped early
+                Flush(batch, observer, ref stored, ref already, ref failed);
             }
         }
 
+        Flush(batch, observer, ref stored, ref already, ref failed);
         return new IngestSummary(read, stored, already, failed, bytes, clock.Elapsed);
     }
 
@@ -132,49 +93,21 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         batch.Clear();
     }
 
-    private static async Task ReadAll(IEnumerable<IngestItem> items, SemaphoreSlim window, ChannelWriter<(long, IngestItem)> inputs, CancellationToken token)
+    /// <summary>A document stored by an earlier run is known by its content hash and not analysed again.</summary>
+    private Analysed Analyse(IngestItem item, StoredIdProbe probe, CancellationToken token)
     {
-        Exception? failure = null;
-        try
+        if (item.Document is not { } document)
         {
-            long seq = 0;
-            foreach (var item in items)
-            {
-                await window.WaitAsync(token).ConfigureAwait(false);
-                await inputs.WriteAsync((seq++, item), token).ConfigureAwait(false);
-            }
+            return new Analysed(item, Known: false);
         }
-        catch (Exception ex)
-        {
-            failure = ex;
-            throw;
-        }
-        finally
-        {
-            inputs.TryComplete(failure);
-        }
-    }
 
-    private async Task AnalyseAll(ChannelReader<(long Seq, IngestItem Item)> inputs, ChannelWriter<Analysed> results, StoredIdProbe probe, CancellationToken token)
-    {
-        await foreach (var (seq, item) in inputs.ReadAllAsync(token).ConfigureAwait(false))
+        if (probe.Contains(document.Id))
         {
-            var outcome = item;
-            if (item.Document is { } stored && probe.Contains(stored.Id))
-            {
-                await results.WriteAsync(new Analysed(seq, item, Known: true), token).ConfigureAwait(false);
-                continue;
-            }
-
-            if (item.Document is { } document)
-            {
-                if (pipeline.Analyse(document, token) is { } error)
-                {
-                    outcome = IngestItem.Fail(error);
-                }
-            }
-
-            await results.WriteAsync(new Analysed(seq, outcome, Known: false), token).ConfigureAwait(false);
+            return new Analysed(item, Known: true);
         }
+
+        return pipeline.Analyse(document, token) is { } error
+            ? new Analysed(IngestItem.Fail(error), Known: false)
+            : new Analysed(item, Known: false);
     }
 }

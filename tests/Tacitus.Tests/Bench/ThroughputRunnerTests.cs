@@ -4,6 +4,7 @@ using Tacitus.Tests.Eval;
 
 namespace Tacitus.Tests.Bench;
 
+[Collection(Tacitus.Tests.Mentions.Time.RecognizerCacheCollection.Name)]
 public class ThroughputRunnerTests
 {
     [Theory]
@@ -81,6 +82,24 @@ public class ThroughputRunnerTests
         Assert.Contains("| times |", markdown, StringComparison.Ordinal);
         Assert.Contains("| all stages |", markdown, StringComparison.Ordinal);
         Assert.Contains("\"ms_per_document\"", BenchReportFormatter.ToJson("x", [result]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_FirstPassAndWarmed_FirstPassIsTheHeadlineAndWarmedIsLabelled()
+    {
+        BenchResult[] results =
+        [
+            new(BenchStage.Segment, 1, 100, 0, 1000, [0.5], 1) { FirstPassSeconds = 1.0 },
+            new(BenchStage.Full, 1, 100, 0, 1000, [2.0], 1) { FirstPassSeconds = 4.0, FirstPassUsed = new ProcessUsage(TimeSpan.FromSeconds(3), 50_000_000, TimeSpan.Zero, 0, 0, null) },
+        ];
+
+        var markdown = BenchReportFormatter.ToMarkdown(results);
+
+        Assert.True(markdown.IndexOf("**First pass**", StringComparison.Ordinal) < markdown.IndexOf("**Warmed**", StringComparison.Ordinal));
+        Assert.Contains("| full analysis | 1 | 100 | 0.00 | 4.000 | 25 | 0.00 | 30.00 | n/a | 500 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("First pass, full analysis / read + segment, 1 worker: 4.0× the time.", markdown, StringComparison.Ordinal);
+        Assert.Contains("Warmed, full analysis / read + segment, 1 worker: 4.0× the time.", markdown, StringComparison.Ordinal);
+        Assert.Contains("\"first_pass_full_over_segment\": 4", BenchReportFormatter.ToJson("x", results), StringComparison.Ordinal);
     }
 
     [Fact]

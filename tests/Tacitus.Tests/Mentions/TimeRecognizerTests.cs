@@ -149,4 +149,19 @@ public sealed class TimeRecognizerTests
         Assert.Equal("XXXX-WXX-2", tuesday.Time!.Value);
         Assert.Equal("none", tuesday.Time.Basis);
     }
+
+    [Theory]
+    [InlineData("Rail traffic stopped yesterday.")]
+    [InlineData("Exports fell sharply last year.")]
+    [InlineData("The plant closed two years ago.")]
+    [InlineData("The firm will report next month.")]
+    [InlineData("Prices fell earlier this year.")]
+    public void Process_NoPublicationDateAndRelativeExpression_GivesNoValue(string text)
+    {
+        // counted from a date the document does not give, any value would be made up
+        var document = new Document(text, new DocumentMetadata()) { Language = "en" };
+        new SentenceSegmenter().Process(document, CancellationToken.None);
+        new TimeRecognizer().Process(document, CancellationToken.None);
+        Assert.DoesNotContain(document.Mentions, m => m.Kind == MentionKind.Time && m.Time!.Value.Length >= 4 && char.IsAsciiDigit(m.Time.Value[0]));
+    }
 }

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using System.Globalization;
 using Tacitus.Documents;
 
@@ -6,67 +5,18 @@ namespace Tacitus.Mentions.Time;
 
 /// <summary>
 /// The fast path in front of the recogniser: reads the common, simple time expressions of news itself ("Tuesday",
-/// "in March", "in 2004", "last year", "next week", "yesterday", "now", "three years", "two days ago", "annual") and
-/// writes the same timex the recogniser would. A window is read here only when every trigger in it is one of these
+/// "in March", "in 2004", "3 March", "December 2004", "last year", "next week", "yesterday", "now", "three years",
+/// "two days ago", "annual") and writes the same timex the recogniser would (the words: data/time/words.tsv). A window is read here only when every trigger in it is one of these
 /// forms and nothing around it could make a longer expression ("early", "the end of", a day number, a range);
 /// anything else goes to the recogniser. Most windows in news are simple, and the recogniser costs ≈0.4 ms a call.
 /// </summary>
 internal static class CommonTimeExpressions
 {
-    /// <summary>Words before a trigger that can make a longer or different expression: the window goes to the recogniser.</summary>
-    private static readonly FrozenSet<string> ComplexBefore = new[]
-    {
-        "early", "late", "mid", "end", "beginning", "start", "middle", "half", "of", "to", "through", "between", "from", "-", "–",
-        "—", "/", "every", "each", "per", "the", "last", "next", "this", "that", "coming", "past", "following", "previous", "first",
-        "final", "recent", "same", "until", "till", "within", "a", "an", "once", "twice", "later", "earlier", "$", "£", "€", "no",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Words after a trigger that make a longer expression ("March of 2004", "Tuesday next week", "two days ago").</summary>
-    private static readonly FrozenSet<string> ComplexAfter = new[]
-    {
-        "of", "last", "next", "this", "ago", "later", "earlier", "before", "after", "old", "-", "–", "—", "/", "'s", "’s",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Joining words that make a range or a list only when another time or number follows them.</summary>
-    private static readonly FrozenSet<string> Joins = new[] { "to", "through", "until", "till", "and", "or", "-", "–" }
-        .ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenDictionary<string, int> Ordinals = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["first"] = 1, ["second"] = 2, ["third"] = 3, ["fourth"] = 4,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenDictionary<string, int> Months = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["january"] = 1, ["february"] = 2, ["march"] = 3, ["april"] = 4, ["may"] = 5, ["june"] = 6, ["july"] = 7,
-        ["august"] = 8, ["september"] = 9, ["october"] = 10, ["november"] = 11, ["december"] = 12,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenDictionary<string, int> Weekdays = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["monday"] = 1, ["tuesday"] = 2, ["wednesday"] = 3, ["thursday"] = 4, ["friday"] = 5, ["saturday"] = 6, ["sunday"] = 7,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenDictionary<string, string> Sets = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["annual"] = "P1Y", ["annually"] = "P1Y", ["yearly"] = "P1Y", ["daily"] = "P1D", ["weekly"] = "P1W", ["monthly"] = "P1M", ["hourly"] = "PT1H",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenSet<string> DurationUnits = new[]
-    {
-        "seconds", "minutes", "hours", "days", "weeks", "months", "years", "decades",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
-    private static readonly FrozenSet<string> Modifiers = new[]
-    {
-        "about", "around", "nearly", "almost", "some", "roughly", "approximately", "over", "under",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>
     /// Reads the window's expressions into <paramref name="found"/> if every trigger in tokens
     /// <c>[first, last]</c> is a common form; returns false (and adds nothing) otherwise.
     /// </summary>
-    public static bool TryRead(string text, ReadOnlySpan<Token> tokens, int first, int last, DateOnly published, List<TimeCandidate> found)
+    public static bool TryRead(string text, ReadOnlySpan<Token> tokens, int first, int last, DateOnly? published, List<TimeCandidate> found)
     {
         var added = new List<TimeCandidate>(2);
         for (var i = first; i <= last; i++)
@@ -90,7 +40,7 @@ internal static class CommonTimeExpressions
     }
 
     /// <summary>Reads the expression at trigger <paramref name="i"/>: extra tokens consumed after it, or -1 when not common.</summary>
-    private static int Read(string text, ReadOnlySpan<Token> tokens, int i, DateOnly published, List<TimeCandidate> added)
+    private static int Read(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? published, List<TimeCandidate> added)
     {
         var token = tokens[i];
         var word = token.Span.Of(text);
@@ -132,27 +82,34 @@ internal static class CommonTimeExpressions
             return 0; // no expression of its own
         }
 
-        if (Sets.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var set))
+        if (TimeWords.Shipped.Sets.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var set))
         {
             added.Add(new TimeCandidate(span, "set", set, null, "common"));
             return 0;
         }
 
-        if (DayWord(word, published) is { } day)
+        if (DayOffset(word) is { } offset)
         {
             if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i))
             {
                 return -1;
             }
 
+            if (published is not { } p)
+            {
+                return 0; // a day counted from a publication date we do not know: no value
+            }
+
+            var day = DayWord(word, p, offset);
             var kind = word.Equals("tonight", StringComparison.OrdinalIgnoreCase) ? "datetimerange" : "date";
             added.Add(new TimeCandidate(span, kind, day, null, "common"));
             return 0;
         }
 
-        if (Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out var weekday))
+        if (TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out var weekday))
         {
             if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i) || (i > 0 && tokens[i - 1].Kind == TokenKind.Number) ||
+                (next is "," && i + 2 < tokens.Length && (tokens[i + 2].Kind == TokenKind.Number || TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i + 2].Span.Of(text)))) ||
                 (i + 1 < tokens.Length && char.IsUpper(text[tokens[i + 1].Span.Start]) && tokens[i + 1].Kind == TokenKind.Word && !TimeTriggers.IsTrigger(text, tokens, i + 1)))
             {
                 return -1;
@@ -162,17 +119,9 @@ internal static class CommonTimeExpressions
             return 0;
         }
 
-        if (Months.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out var month))
+        if (TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out var month))
         {
-            // "May" at the start of a sentence may be the verb; a day or year next to a month makes a longer date
-            if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i) || i == 0 || !char.IsUpper(word[0]) ||
-                (i > 0 && tokens[i - 1].Kind == TokenKind.Number))
-            {
-                return -1;
-            }
-
-            added.Add(new TimeCandidate(span, "daterange", "XXXX-" + month.ToString("D2", CultureInfo.InvariantCulture), mod, "common"));
-            return 0;
+            return Month(text, tokens, i, month, added);
         }
 
         if (bare.Equals("year", StringComparison.OrdinalIgnoreCase) || bare.Equals("month", StringComparison.OrdinalIgnoreCase) ||
@@ -186,7 +135,7 @@ internal static class CommonTimeExpressions
             return Quarter(text, tokens, i, added);
         }
 
-        if (DurationUnits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        if (TimeWords.Shipped.DurationUnits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
             return Amount(text, tokens, i, published, added);
         }
@@ -194,8 +143,135 @@ internal static class CommonTimeExpressions
         return -1;
     }
 
+    /// <summary>
+    /// A month name and the day and year written with it: "March", "2 February", "March 3", "December 2004",
+    /// "31 December 2004", "March 3, 2004" — the recogniser's timex ("XXXX-03", "XXXX-02-02", "2004-12", "2004-12-31").
+    /// Ranges, lists and other forms ("2nd", "the 3rd of March", "mid-March") are left to the recogniser.
+    /// </summary>
+    private static int Month(string text, ReadOnlySpan<Token> tokens, int i, int month, List<TimeCandidate> added)
+    {
+        var word = tokens[i].Span.Of(text);
+
+        // "May" at the start of a sentence may be the verb; possessives ("March's") are left to the recogniser
+        if (i == 0 || !char.IsUpper(word[0]) || StripPossessive(word).Length != word.Length)
+        {
+            return i == 0 || !char.IsUpper(word[0]) ? -1 : MonthOnly(text, tokens, i, month, added);
+        }
+
+        var first = i;
+        var last = i;
+        int? day = null;
+        int? year = null;
+        if (DayNumber(text, tokens, i - 1) is { } before)
+        {
+            day = before;
+            first = i - 1;
+        }
+        else if (DayNumber(text, tokens, i + 1) is { } after && (i + 2 >= tokens.Length || !IsNumberJoin(text, tokens, i + 2)))
+        {
+            day = after;
+            last = i + 1;
+        }
+
+        // the year: right after the month or day, or after a comma ("March 3, 2004", "15 December, 1953")
+        var next = last + 1;
+        if (next < tokens.Length && text[tokens[next].Span.Start] == ',' && tokens[next].Span.Length == 1 && YearNumber(text, tokens, next + 1) is { } commaYear)
+        {
+            year = commaYear;
+            last = next + 1;
+        }
+        else if (YearNumber(text, tokens, next) is { } plainYear)
+        {
+            year = plainYear;
+            last = next;
+        }
+
+        // "around 5 May", "starting on 21 March", "pre-11 September", "Tuesday, 1 March": the recogniser reads more
+        var prev = first > 0 ? tokens[first - 1].Span.Of(text) : default;
+        var further = first > 1 ? tokens[first - 2].Span.Of(text) : default;
+        if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, last) || (first > 0 && tokens[first - 1].Kind is TokenKind.Number or TokenKind.Symbol) ||
+            (!prev.IsEmpty && char.IsAsciiDigit(prev[^1])) || TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev) ||
+            (TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev) && TimeWords.Shipped.ComplexBeforeSignal.GetAlternateLookup<ReadOnlySpan<char>>().Contains(further)) ||
+            (prev is "," && TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(further)) ||
+            (day is { } d && d > DateTime.DaysInMonth(year ?? 2000, month)))
+        {
+            return -1;
+        }
+
+        var mod = prev.Equals("since", StringComparison.OrdinalIgnoreCase) ? "since" : null;
+        var y = year is { } yy ? yy.ToString("D4", CultureInfo.InvariantCulture) : "XXXX";
+        var m = month.ToString("D2", CultureInfo.InvariantCulture);
+        var timex = day is { } dd ? $"{y}-{m}-{dd:D2}" : $"{y}-{m}";
+        added.Add(new TimeCandidate(new TextSpan(tokens[first].Span.Start, tokens[last].Span.End), day is null ? "daterange" : "date", timex, mod, "common"));
+        return last - i;
+    }
+
+    /// <summary>A month name alone (a possessive one: "March's figures").</summary>
+    private static int MonthOnly(string text, ReadOnlySpan<Token> tokens, int i, int month, List<TimeCandidate> added)
+    {
+        var prev = tokens[i - 1].Span.Of(text);
+        if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i) || tokens[i - 1].Kind == TokenKind.Number)
+        {
+            return -1;
+        }
+
+        var mod = prev.Equals("since", StringComparison.OrdinalIgnoreCase) ? "since" : null;
+        added.Add(new TimeCandidate(tokens[i].Span, "daterange", "XXXX-" + month.ToString("D2", CultureInfo.InvariantCulture), mod, "common"));
+        return 0;
+    }
+
+    /// <summary>A day of the month written in digits ("3", "31"), standing apart from the tokens around it.</summary>
+    private static int? DayNumber(string text, ReadOnlySpan<Token> tokens, int j)
+    {
+        if (j < 0 || j >= tokens.Length || tokens[j].Kind != TokenKind.Number)
+        {
+            return null;
+        }
+
+        var w = tokens[j].Span.Of(text);
+        if (w.Length is < 1 or > 2 || w.IndexOfAnyExceptInRange('0', '9') >= 0 || IsWrittenTogether(text, tokens, j))
+        {
+            return null;
+        }
+
+        var n = int.Parse(w, CultureInfo.InvariantCulture);
+        return n is >= 1 and <= 31 ? n : null;
+    }
+
+    /// <summary>A year written in four digits, 1900–2099, standing apart from the tokens around it.</summary>
+    private static int? YearNumber(string text, ReadOnlySpan<Token> tokens, int j)
+    {
+        if (j < 0 || j >= tokens.Length || tokens[j].Kind != TokenKind.Number)
+        {
+            return null;
+        }
+
+        var w = tokens[j].Span.Of(text);
+        if (w.Length != 4 || w.IndexOfAnyExceptInRange('0', '9') >= 0 || IsWrittenTogether(text, tokens, j))
+        {
+            return null;
+        }
+
+        var n = int.Parse(w, CultureInfo.InvariantCulture);
+        return n is >= 1900 and <= 2099 ? n : null;
+    }
+
+    /// <summary>
+    /// True when token <paramref name="j"/> touches a neighbour that continues it ("3-4", "3/4", "£3", "3m"): part of a
+    /// longer written form. Punctuation that ends a phrase ("3,", "2004.", "(2004)") does not.
+    /// </summary>
+    private static bool IsWrittenTogether(string text, ReadOnlySpan<Token> tokens, int j) =>
+        (j > 0 && tokens[j - 1].Span.End == tokens[j].Span.Start && !IsPhrasePunctuation(text[tokens[j - 1].Span.End - 1])) ||
+        (j + 1 < tokens.Length && tokens[j + 1].Span.Start == tokens[j].Span.End && !IsPhrasePunctuation(text[tokens[j + 1].Span.Start]));
+
+    private static bool IsPhrasePunctuation(char c) => c is ',' or '.' or ';' or '(' or ')' or '"' or '“' or '”' or '!' or '?';
+
+    /// <summary>"March 3 and 4", "March 3 to 5": a join followed by a number makes a list or range.</summary>
+    private static bool IsNumberJoin(string text, ReadOnlySpan<Token> tokens, int j) =>
+        TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[j].Span.Of(text)) && j + 1 < tokens.Length && tokens[j + 1].Kind == TokenKind.Number;
+
     /// <summary>"last year", "this month", "next week": the recogniser's values ("2018", "2019-01", "2019-W03").</summary>
-    private static int RelativePeriod(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> unit, DateOnly published, List<TimeCandidate> added)
+    private static int RelativePeriod(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> unit, DateOnly? date, List<TimeCandidate> added)
     {
         if (i == 0)
         {
@@ -210,6 +286,11 @@ internal static class CommonTimeExpressions
         if (step is not { } s || IsComplexBefore(before) || IsComplexAfter(text, tokens, i))
         {
             return -1;
+        }
+
+        if (date is not { } published)
+        {
+            return 0; // "last year" of a publication date we do not know: no value
         }
 
         string timex;
@@ -239,7 +320,7 @@ internal static class CommonTimeExpressions
     }
 
     /// <summary>"three years", "40 minutes", "about five years", "two days ago". Not ranges, not "the past three years".</summary>
-    private static int Amount(string text, ReadOnlySpan<Token> tokens, int i, DateOnly published, List<TimeCandidate> added)
+    private static int Amount(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? date, List<TimeCandidate> added)
     {
         if (i == 0)
         {
@@ -275,7 +356,7 @@ internal static class CommonTimeExpressions
             {
                 return -1;
             }
-            else if (Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(b))
+            else if (TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(b))
             {
                 start = before.Span.Start;
             }
@@ -289,6 +370,11 @@ internal static class CommonTimeExpressions
         var next = i + 1 < tokens.Length ? tokens[i + 1].Span.Of(text) : default;
         if (next.Equals("ago", StringComparison.OrdinalIgnoreCase))
         {
+            if (date is not { } published)
+            {
+                return 1; // "two days ago" of a publication date we do not know: no value
+            }
+
             var unit = tokens[i].Span.Of(text);
 
             // "6,000 years ago" lies before the calendar DateOnly can hold: no calendar date for it.
@@ -301,11 +387,11 @@ internal static class CommonTimeExpressions
             }
 
             var n = (int)value;
-            var date = unit.StartsWith("year", StringComparison.OrdinalIgnoreCase) ? published.AddYears(-n) :
+            var past = unit.StartsWith("year", StringComparison.OrdinalIgnoreCase) ? published.AddYears(-n) :
                        unit.StartsWith("month", StringComparison.OrdinalIgnoreCase) ? published.AddMonths(-n) :
                        unit.StartsWith("week", StringComparison.OrdinalIgnoreCase) ? published.AddDays(-7 * n) :
                        unit.StartsWith("day", StringComparison.OrdinalIgnoreCase) ? published.AddDays(-n) : (DateOnly?)null;
-            if (date is not { } d)
+            if (past is not { } d)
             {
                 return -1;
             }
@@ -337,7 +423,7 @@ internal static class CommonTimeExpressions
     /// <summary>"the third quarter", "fourth quarter": the recogniser's range for the quarter, year left open.</summary>
     private static int Quarter(string text, ReadOnlySpan<Token> tokens, int i, List<TimeCandidate> added)
     {
-        if (i == 0 || !Ordinals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i - 1].Span.Of(text), out var q) || IsComplexAfter(text, tokens, i))
+        if (i == 0 || !TimeWords.Shipped.Ordinals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i - 1].Span.Of(text), out var q) || IsComplexAfter(text, tokens, i))
         {
             return -1;
         }
@@ -362,21 +448,18 @@ internal static class CommonTimeExpressions
         return 0;
     }
 
-    private static string? DayWord(ReadOnlySpan<char> word, DateOnly published)
-    {
-        var offset = word.Equals("yesterday", StringComparison.OrdinalIgnoreCase) ? -1 :
-                     word.Equals("today", StringComparison.OrdinalIgnoreCase) || word.Equals("tonight", StringComparison.OrdinalIgnoreCase) ? 0 :
-                     word.Equals("tomorrow", StringComparison.OrdinalIgnoreCase) ? 1 : (int?)null;
-        if (offset is not { } o)
-        {
-            return null;
-        }
+    private static int? DayOffset(ReadOnlySpan<char> word) =>
+        word.Equals("yesterday", StringComparison.OrdinalIgnoreCase) ? -1 :
+        word.Equals("today", StringComparison.OrdinalIgnoreCase) || word.Equals("tonight", StringComparison.OrdinalIgnoreCase) ? 0 :
+        word.Equals("tomorrow", StringComparison.OrdinalIgnoreCase) ? 1 : null;
 
-        var value = published.AddDays(o).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+    private static string DayWord(ReadOnlySpan<char> word, DateOnly published, int offset)
+    {
+        var value = published.AddDays(offset).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
         return word.Equals("tonight", StringComparison.OrdinalIgnoreCase) ? value + "TNI" : value;
     }
 
-    private static bool IsComplexBefore(ReadOnlySpan<char> word) => !word.IsEmpty && ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    private static bool IsComplexBefore(ReadOnlySpan<char> word) => !word.IsEmpty && TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     /// <summary>True when the token after position <paramref name="i"/> starts something longer.</summary>
     private static bool IsComplexAfter(string text, ReadOnlySpan<Token> tokens, int i)
@@ -388,12 +471,12 @@ internal static class CommonTimeExpressions
 
         var next = tokens[i + 1];
         var word = next.Span.Of(text);
-        if (next.Kind == TokenKind.Number || ComplexAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        if (next.Kind == TokenKind.Number || TimeWords.Shipped.ComplexAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
             return true;
         }
 
-        return Joins.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && i + 2 < tokens.Length &&
+        return TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && i + 2 < tokens.Length &&
                (tokens[i + 2].Kind == TokenKind.Number || TimeTriggers.IsTrigger(text, tokens, i + 2));
     }
 

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Tacitus.Documents;
 
 namespace Tacitus.Mentions.Time;
@@ -7,31 +6,12 @@ namespace Tacitus.Mentions.Time;
 /// The cheap pre-filter in front of the date-time recogniser: finds the tokens that can start or carry a time
 /// expression (month and weekday names, "yesterday", "ago", units of time, parts of the day, years, clock times) and
 /// returns small token windows around them. Only those windows are handed to the (slow, regex-heavy) recogniser.
+/// The words are data: data/time/words.tsv (<see cref="TimeWords"/>).
 /// </summary>
 internal static class TimeTriggers
 {
     /// <summary>Tokens of context kept on each side of a trigger.</summary>
     public const int Context = 3;
-
-    private static readonly FrozenSet<string> Words = new[]
-    {
-        "january", "february", "march", "april", "june", "july", "august", "september", "october", "november", "december",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "weekday", "weekdays",
-        "today", "tonight", "tomorrow", "yesterday", "now", "ago", "later", "earlier", "recently", "currently", "nowadays",
-        "day", "days", "week", "weeks", "weekend", "weekends", "fortnight", "month", "months", "year", "years", "decade",
-        "decades", "century", "centuries", "hour", "hours", "minute", "minutes", "seconds", "millennium",
-        "morning", "mornings", "afternoon", "afternoons", "evening", "evenings", "night", "nights", "overnight", "noon",
-        "midday", "midnight", "dawn", "dusk", "daybreak", "quarter", "quarters", "spring", "summer", "autumn", "winter",
-        "christmas", "easter", "eve", "thanksgiving", "annual", "annually", "daily", "weekly", "monthly", "yearly", "hourly",
-        "fiscal", "a.m", "p.m", "o'clock", "semester", "season", "seasons",
-    }.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Abbreviations and ambiguous names that count only when capitalised ("May", "Jan", "Sat").</summary>
-    private static readonly FrozenSet<string> CapitalisedWords = new[]
-    {
-        "May", "Jan", "Feb", "Mar", "Apr", "Jun", "Jul", "Aug", "Sep", "Sept", "Oct", "Nov", "Dec",
-        "Mon", "Tue", "Tues", "Wed", "Thu", "Thur", "Thurs", "Fri", "Sat", "Sun", "Fall",
-    }.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>Token index ranges <c>[first, last]</c> (into the sentence's tokens) worth recognising, merged.</summary>
     public static List<(int First, int Last)> Windows(string text, ReadOnlySpan<Token> tokens)
@@ -134,7 +114,7 @@ internal static class TimeTriggers
         {
             word = word[..^1];
         }
-        if (Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || CapitalisedWords.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        if (TimeWords.Shipped.Triggers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || TimeWords.Shipped.CapitalisedTriggers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
             return true;
         }
@@ -142,7 +122,7 @@ internal static class TimeTriggers
         // "two-week", "mid-afternoon", "year-ago": the part after a hyphen
         var hyphen = word.LastIndexOf('-');
         if (hyphen > 0 && hyphen < word.Length - 1 &&
-            (Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[(hyphen + 1)..]) || Words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[..hyphen])))
+            (TimeWords.Shipped.Triggers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[(hyphen + 1)..]) || TimeWords.Shipped.Triggers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[..hyphen])))
         {
             return true;
         }

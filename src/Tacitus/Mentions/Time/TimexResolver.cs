@@ -91,7 +91,9 @@ internal static partial class TimexResolver
         else
         {
             // "two years ago" is a year, "a year earlier" counts in years (TimeML granularity)
-            var explicitYear = HasYearDigits(expression) || published is null;
+            // without a publication date, a year the expression does not write was counted from the stand-in
+            // reference date: it is no value of the text's
+            var explicitYear = HasYearDigits(expression);
             if (!explicitYear)
             {
                 t = Truncate(t, AgoGranularity(expression));

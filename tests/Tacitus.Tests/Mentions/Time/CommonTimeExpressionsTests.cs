@@ -8,8 +8,9 @@ public sealed class CommonTimeExpressionsTests
 {
     private static readonly DateOnly Published = new(2019, 1, 9);
 
-    private static (bool Read, List<TimeCandidate> Found, Document Document) Read(string text)
+    private static (bool Read, List<TimeCandidate> Found, Document Document) Read(string text, DateOnly? published = null, bool dated = true)
     {
+        published = dated ? published ?? Published : null;
         var document = new Document(text, new DocumentMetadata()) { Language = "en" };
         new SentenceSegmenter().Process(document, CancellationToken.None);
         var tokens = document.TokensOf(document.Sentences[0]);
@@ -17,7 +18,7 @@ public sealed class CommonTimeExpressionsTests
         var all = true;
         foreach (var (first, last) in TimeTriggers.Windows(text, tokens))
         {
-            all &= CommonTimeExpressions.TryRead(text, tokens, first, last, Published, found);
+            all &= CommonTimeExpressions.TryRead(text, tokens, first, last, published, found);
         }
 
         return (all, found, document);
@@ -36,6 +37,12 @@ public sealed class CommonTimeExpressionsTests
     [InlineData("The trial lasted about three weeks.", "about three weeks", "P3W")]
     [InlineData("Sales grew over the past five years.", "the past five years", "P5Y")]
     [InlineData("Profit rose in the third quarter.", "the third quarter", "(XXXX-07-01,XXXX-10-01,P3M)")]
+    [InlineData("The plant opened on March 3.", "March 3", "XXXX-03-03")]
+    [InlineData("The bridge closed on 9 January, officials said.", "9 January", "XXXX-01-09")]
+    [InlineData("Jobs grew in December 2004, figures show.", "December 2004", "2004-12")]
+    [InlineData("Fares have not been so low since 11 September 2001, airlines say.", "11 September 2001", "2001-09-11")]
+    [InlineData("The deal was signed on March 3, 2004 in Rome.", "March 3, 2004", "2004-03-03")]
+    [InlineData("The meeting was held on 15 December, 1953, papers show.", "15 December, 1953", "1953-12-15")]
     public void TryRead_SimpleExpression_WritesRecogniserTimex(string text, string expression, string timex)
     {
         var (read, found, document) = Read(text);
@@ -47,14 +54,42 @@ public sealed class CommonTimeExpressionsTests
 
     [Theory]
     [InlineData("The talks ran from March to May.")]
-    [InlineData("The plant opened on March 3.")]
     [InlineData("The plant opened in early 2004.")]
     [InlineData("The rebels attacked on Tuesday night.")]
     [InlineData("The deal closed at the end of last year.")]
     [InlineData("The strike lasted 12 to 14 hours.")]
     [InlineData("May we go now?")]
+    [InlineData("Talks ran from 3 to 5 March.")]
+    [InlineData("Talks are set for March 3 and 4.")]
+    [InlineData("The vote fell on 31 February 2004.")]
+    [InlineData("Profit rose to £5 March levels.")]
+    [InlineData("The vote is on Tuesday, 1 March, officials said.")]
+    [InlineData("The plant reopens around 5 May, officials said.")]
+    [InlineData("Fares apply starting on 21 March, officials said.")]
     public void TryRead_LongerOrAmbiguousExpression_LeavesItToRecogniser(string text)
     {
         Assert.False(Read(text).Read);
+    }
+
+    [Theory]
+    [InlineData("The talks ended yesterday.")]
+    [InlineData("Exports fell last year, the agency said.")]
+    [InlineData("The plant closed two years ago.")]
+    public void TryRead_NoPublicationDateAndRelativeExpression_ReadsItWithoutValue(string text)
+    {
+        var (read, found, _) = Read(text, dated: false);
+        Assert.True(read);
+        Assert.Empty(found);
+    }
+
+    [Theory]
+    [InlineData("The minister spoke on Tuesday in the capital.", "XXXX-WXX-2")]
+    [InlineData("Exports grew in 2004 as prices rose.", "2004")]
+    [InlineData("The trial lasted about three weeks.", "P3W")]
+    public void TryRead_NoPublicationDateAndDateFreeExpression_WritesTimex(string text, string timex)
+    {
+        var (read, found, _) = Read(text, dated: false);
+        Assert.True(read);
+        Assert.Equal(timex, Assert.Single(found).Timex);
     }
 }

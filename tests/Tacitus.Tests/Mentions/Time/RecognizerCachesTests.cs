@@ -3,6 +3,7 @@ using Tacitus.Mentions.Time;
 
 namespace Tacitus.Tests.Mentions.Time;
 
+[Collection(RecognizerCacheCollection.Name)]
 public sealed class RecognizerCachesTests
 {
     private static readonly DateTime Reference = new(2020, 6, 15, 0, 0, 0, DateTimeKind.Unspecified);

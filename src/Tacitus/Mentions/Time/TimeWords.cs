@@ -1,0 +1,124 @@
+using System.Collections.Frozen;
+using System.Globalization;
+using Tacitus.Events;
+
+namespace Tacitus.Mentions.Time;
+
+/// <summary>
+/// The words of English time expressions, from data/time/words.tsv (kind, word, value): the pre-filter's triggers
+/// (<see cref="TimeTriggers"/>), the words the project's own rules read (<see cref="CommonTimeExpressions"/>) and
+/// the signals trimmed from a recognised expression. Lookups take a span, so the hot path makes no strings.
+/// </summary>
+internal sealed class TimeWords
+{
+    private const string Stage = "times";
+
+    private TimeWords(IEnumerable<DataLine> lines)
+    {
+        var sets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
+        var numbers = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
+        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in lines)
+        {
+            if (line.Fields.Length < 2 || line.Fields[1].Length == 0)
+            {
+                throw Invalid(line, "expected: kind <TAB> word [<TAB> value]");
+            }
+
+            var (kind, word) = (line.Fields[0], line.Fields[1]);
+            switch (kind)
+            {
+                case "month" or "weekday" or "ordinal":
+                    if (line.Fields.Length < 3 || !int.TryParse(line.Fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                    {
+                        throw Invalid(line, $"a {kind} needs a number as its value");
+                    }
+
+                    Add(numbers, kind).Add(word, n);
+                    break;
+                case "set":
+                    if (line.Fields.Length < 3 || line.Fields[2].Length == 0)
+                    {
+                        throw Invalid(line, "a set needs its TIMEX3 value");
+                    }
+
+                    values.Add(word, line.Fields[2]);
+                    break;
+                case "trigger" or "trigger-capitalised" or "duration-unit" or "modifier" or "complex-before" or "complex-before-signal" or "complex-after" or "join" or "leading-signal":
+                    if (!sets.TryGetValue(kind, out var list))
+                    {
+                        sets[kind] = list = [];
+                    }
+
+                    list.Add(word);
+                    break;
+                default:
+                    throw Invalid(line, $"unknown kind '{kind}'");
+            }
+        }
+
+        FrozenSet<string> Set(string kind, StringComparer comparer) => (sets.GetValueOrDefault(kind) ?? []).ToFrozenSet(comparer);
+        FrozenDictionary<string, int> Numbers(string kind) => (numbers.GetValueOrDefault(kind) ?? []).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+
+        Triggers = Set("trigger", StringComparer.OrdinalIgnoreCase);
+        CapitalisedTriggers = Set("trigger-capitalised", StringComparer.Ordinal);
+        DurationUnits = Set("duration-unit", StringComparer.OrdinalIgnoreCase);
+        Modifiers = Set("modifier", StringComparer.OrdinalIgnoreCase);
+        ComplexBefore = Set("complex-before", StringComparer.OrdinalIgnoreCase);
+        ComplexBeforeSignal = Set("complex-before-signal", StringComparer.OrdinalIgnoreCase);
+        ComplexAfter = Set("complex-after", StringComparer.OrdinalIgnoreCase);
+        Joins = Set("join", StringComparer.OrdinalIgnoreCase);
+        LeadingSignals = Set("leading-signal", StringComparer.OrdinalIgnoreCase);
+        Months = Numbers("month");
+        Weekdays = Numbers("weekday");
+        Ordinals = Numbers("ordinal");
+        Sets = values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The shipped table (data/time/words.tsv).</summary>
+    public static TimeWords Shipped { get; } = new(DataFile.Embedded(DataFile.ResourceName("time", "words.tsv")));
+
+    /// <summary>A table read from a file in the same format (for tests and experiments).</summary>
+    public static TimeWords Read(TextReader reader, string origin) => new(DataFile.Read(reader, origin));
+
+    public FrozenSet<string> Triggers { get; }
+
+    public FrozenSet<string> CapitalisedTriggers { get; }
+
+    public FrozenSet<string> DurationUnits { get; }
+
+    public FrozenSet<string> Modifiers { get; }
+
+    public FrozenSet<string> ComplexBefore { get; }
+
+    /// <summary>Words that make a longer expression two tokens ahead, before a signal ("starting on 21 March").</summary>
+    public FrozenSet<string> ComplexBeforeSignal { get; }
+
+    public FrozenSet<string> ComplexAfter { get; }
+
+    public FrozenSet<string> Joins { get; }
+
+    public FrozenSet<string> LeadingSignals { get; }
+
+    public FrozenDictionary<string, int> Months { get; }
+
+    public FrozenDictionary<string, int> Weekdays { get; }
+
+    public FrozenDictionary<string, int> Ordinals { get; }
+
+    public FrozenDictionary<string, string> Sets { get; }
+
+    /// <summary>A broken line of the table: the shipped one is part of the build, so this is a bug, not bad input.</summary>
+    private static InvalidOperationException Invalid(DataLine line, string message) =>
+        new($"The time words table does not load: {DataFile.Error("TAC420", Stage, line, message)}");
+
+    private static Dictionary<string, int> Add(Dictionary<string, Dictionary<string, int>> numbers, string kind)
+    {
+        if (!numbers.TryGetValue(kind, out var map))
+        {
+            numbers[kind] = map = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        return map;
+    }
+}

@@ -1,0 +1,37 @@
+using Tacitus.Mentions.Time;
+
+namespace Tacitus.Tests.Mentions.Time;
+
+public sealed class TimeWordsTests
+{
+    [Fact]
+    public void Shipped_Table_HasEveryKind()
+    {
+        var words = TimeWords.Shipped;
+
+        Assert.Equal(12, words.Months.Count);
+        Assert.Equal(7, words.Weekdays.Count);
+        Assert.Equal(3, words.Months["March"]);
+        Assert.Equal(2, words.Weekdays["tuesday"]);
+        Assert.Equal("P1Y", words.Sets["annual"]);
+        Assert.Contains("yesterday", (IReadOnlySet<string>)words.Triggers);
+        Assert.Contains("May", (IReadOnlySet<string>)words.CapitalisedTriggers);
+        Assert.DoesNotContain("may", (IReadOnlySet<string>)words.CapitalisedTriggers);
+        Assert.Contains("since", (IReadOnlySet<string>)words.LeadingSignals);
+        Assert.Contains("starting", (IReadOnlySet<string>)words.ComplexBeforeSignal);
+    }
+
+    [Theory]
+    [InlineData("month\tjanuary")]
+    [InlineData("month\tjanuary\tfirst")]
+    [InlineData("set\tdaily")]
+    [InlineData("season\tspring")]
+    [InlineData("trigger")]
+    public void Read_BadLine_ThrowsNamingCodeAndLine(string line)
+    {
+        var ex = Assert.Throws<InvalidOperationException>(() => TimeWords.Read(new StringReader("# words\n" + line + "\n"), "words.tsv"));
+
+        Assert.Contains("TAC420", ex.Message, StringComparison.Ordinal);
+        Assert.Contains("line 2", ex.Message, StringComparison.Ordinal);
+    }
+}
