@@ -19,11 +19,12 @@ internal static class IngestCommand
         var quiet = new Option<bool>("--quiet") { Description = "No progress; errors and the summary only." };
         var workers = new Option<int>("--workers") { Description = "Analysis workers (the store has one writer).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "Documents per store transaction.", DefaultValueFactory = _ => 256 };
+        var reanalyse = new Option<bool>("--reanalyse") { Description = "Analyse again documents stored before whose records another pipeline, knowledge, patterns or dictionaries made, and replace their records." };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
         var command = new Command("ingest", "Read, analyse and store documents in the SQLite store.")
         {
-            paths, db, date, outlet, textOnly, maxSize, quiet, workers, batch, dictionaries, patterns,
+            paths, db, date, outlet, textOnly, maxSize, quiet, workers, batch, reanalyse, dictionaries, patterns,
         };
 
         command.SetAction((parse, ct) =>
@@ -43,11 +44,11 @@ internal static class IngestCommand
                 using (var progress = new Progress("ingest", quiet: parse.GetValue(quiet)))
                 {
                     var observer = new IngestObserver(error => Console.Error.WriteLine(error.ToString()), ok => progress.Advance(ok));
-                    var run = new StoreIngestion(store, pipeline, parse.GetValue(workers), parse.GetValue(batch));
+                    var run = new StoreIngestion(store, pipeline, parse.GetValue(workers), parse.GetValue(batch), parse.GetValue(reanalyse) ? ReplaceMode.Stale : ReplaceMode.Never);
                     summary = run.Run(DocumentSources.Read(parse.GetValue(paths) ?? [], ingest, ct), observer, ct);
                 }
 
-                Console.WriteLine($"read {summary.Read}, stored {summary.Stored} new, {summary.AlreadyStored} already stored, {summary.Failed} failed, " +
+                Console.WriteLine($"read {summary.Read}, stored {summary.Stored} new, {summary.AlreadyStored} already stored{(parse.GetValue(reanalyse) ? $" ({summary.Reanalysed} re-analysed)" : string.Empty)}, {summary.Failed} failed, " +
                     $"{summary.Elapsed.TotalSeconds:F1} s, {summary.DocumentsPerSecond:F0} docs/s, {summary.TextBytes / 1e6 / Math.Max(summary.Elapsed.TotalSeconds, 1e-9):F1} MB/s of text");
                 return Task.FromResult(summary.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
             }

@@ -52,6 +52,33 @@ public static class AnalysisJsonWriter
             w.WriteString("origin", m.Origin);
         }
 
+        if (document.Sightings.Count > 0)
+        {
+            w.WriteStartArray("sightings");
+            foreach (var sighting in document.Sightings)
+            {
+                w.WriteStartObject();
+                WriteNullable(w, "outlet", sighting.Outlet);
+                WriteNullable(w, "url", sighting.Url);
+                WriteNullable(w, "origin", sighting.Origin);
+                WriteNullable(w, "published", sighting.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteString("first_seen", sighting.FirstSeen.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (document.Provenance is { } provenance)
+        {
+            w.WriteStartObject("analysis");
+            w.WriteString("pipeline", provenance.Pipeline);
+            w.WriteString("knowledge", provenance.Knowledge);
+            w.WriteString("patterns", provenance.Patterns);
+            w.WriteString("dictionaries", provenance.Dictionaries);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
 
         w.WriteString("text", text);

@@ -27,7 +27,7 @@ public static class PipelineFactory
             stages.Add(new Events.EventCoder(LoadPatterns(options.EventPatternFiles, errors)));
         }
 
-        return new AnalysisPipeline(stages, errors);
+        return new AnalysisPipeline(stages, errors, ProvenanceFingerprint.For(options));
     }
 
     /// <summary>The shipped event patterns, with the user's files in front (earlier files win), and their problems.</summary>

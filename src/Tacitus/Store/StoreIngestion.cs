@@ -6,8 +6,8 @@ using Tacitus.Pipeline;
 
 namespace Tacitus.Store;
 
-/// <summary>How an ingest run went.</summary>
-internal sealed record IngestSummary(long Read, long Stored, long AlreadyStored, long Failed, long TextBytes, TimeSpan Elapsed)
+/// <summary>How an ingest run went (<see cref="Reanalysed"/>: documents stored before whose analysis was replaced).</summary>
+internal sealed record IngestSummary(long Read, long Stored, long AlreadyStored, long Failed, long TextBytes, TimeSpan Elapsed, long Reanalysed = 0)
 {
     public double DocumentsPerSecond => Read / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }
@@ -18,9 +18,11 @@ internal sealed record IngestObserver(Action<TacitusError>? OnError = null, Acti
 /// <summary>
 /// Reads, analyses and stores a stream of inputs: analysis on several workers, one writer that stores documents
 /// in input order, in batches (one transaction each). At most a bounded window of documents is in memory.
-/// Documents stored by an earlier run are recognised by their content hash before analysis and skipped.
+/// Documents stored by an earlier run are recognised by their content hash before analysis and skipped (their
+/// outlet, URL and origin are recorded as a sighting), unless <paramref name="replace"/> asks for stale ones to be
+/// analysed again: then their analysis is replaced in place.
 /// </summary>
-internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = 256)
+internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = 256, ReplaceMode replace = ReplaceMode.Never)
 {
     private readonly record struct Analysed(long Seq, IngestItem Item, bool Known);
 
@@ -42,9 +44,10 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         var workerTasks = Enumerable.Range(0, workers).Select(_ => Task.Run(() => AnalyseAll(inputs.Reader, results.Writer, probe, token), token)).ToArray();
         var finished = Task.WhenAll(workerTasks).ContinueWith(t => results.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
 
-        long read = 0, stored = 0, already = 0, failed = 0, bytes = 0, next = 0;
+        var counts = new Counts();
+        long read = 0, bytes = 0, next = 0;
         var pending = new Dictionary<long, Analysed>();
-        var batch = new List<Document>(batchSize);
+        var batch = new List<StoreWrite>(batchSize);
         try
         {
             while (results.Reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
@@ -60,32 +63,24 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
                     read++;
                     window.Release();
                     var item = analysed.Item;
-                    if (analysed.Known)
+                    if (!analysed.Known && (item.Error ?? DocumentStore.Refuse(item.Document!)) is { } error)
                     {
-                        already++;
-                        bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
-                        observer.OnDone?.Invoke(true);
-                        continue;
-                    }
-
-                    if ((item.Error ?? DocumentStore.Refuse(item.Document!)) is { } error)
-                    {
-                        failed++;
+                        counts.Failed++;
                         observer.OnError?.Invoke(error);
                         observer.OnDone?.Invoke(false);
                         continue;
                     }
 
                     bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
-                    batch.Add(item.Document!);
+                    batch.Add(new StoreWrite(item.Document!, Analysed: !analysed.Known));
                     if (batch.Count >= batchSize)
                     {
-                        Flush(batch, observer, ref stored, ref already, ref failed);
+                        Flush(batch, observer, counts);
                     }
                 }
             }
 
-            Flush(batch, observer, ref stored, ref already, ref failed);
+            Flush(batch, observer, counts);
             readerTask.GetAwaiter().GetResult();
             finished.GetAwaiter().GetResult();
         }
@@ -102,20 +97,21 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
             }
         }
 
-        return new IngestSummary(read, stored, already, failed, bytes, clock.Elapsed);
+        return new IngestSummary(read, counts.Stored, counts.Already, counts.Failed, bytes, clock.Elapsed, counts.Reanalysed);
     }
 
-    private void Flush(List<Document> batch, IngestObserver observer, ref long stored, ref long already, ref long failed)
+    private void Flush(List<StoreWrite> batch, IngestObserver observer, Counts counts)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
-        var result = store.SaveBatch(batch);
-        stored += result.Stored;
-        already += result.AlreadyStored;
-        failed += result.Failed.Count;
+        var result = store.Save(batch, replace);
+        counts.Stored += result.Stored;
+        counts.Already += result.AlreadyStored;
+        counts.Reanalysed += result.Reanalysed;
+        counts.Failed += result.Failed.Count;
         foreach (var error in result.Failed)
         {
             observer.OnError?.Invoke(error);
@@ -157,7 +153,8 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         await foreach (var (seq, item) in inputs.ReadAllAsync(token).ConfigureAwait(false))
         {
             var outcome = item;
-            if (item.Document is { } stored && probe.Contains(stored.Id))
+            if (item.Document is { } stored && probe.Find(stored.Id) is { Stored: true } found
+                && (replace == ReplaceMode.Never || (replace == ReplaceMode.Stale && !DocumentStore.IsStale(found.Provenance, pipeline.Provenance))))
             {
                 await results.WriteAsync(new Analysed(seq, item, Known: true), token).ConfigureAwait(false);
                 continue;
@@ -177,5 +174,16 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
 
             await results.WriteAsync(new Analysed(seq, outcome, Known: false), token).ConfigureAwait(false);
         }
+    }
+
+    private sealed class Counts
+    {
+        public long Stored { get; set; }
+
+        public long Already { get; set; }
+
+        public long Reanalysed { get; set; }
+
+        public long Failed { get; set; }
     }
 }
