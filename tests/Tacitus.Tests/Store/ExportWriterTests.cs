@@ -107,6 +107,17 @@ public sealed class ExportWriterTests : IDisposable
         Assert.Equal(323786L, row.GetInt64(2));
     }
 
+    [Fact]
+    public void Columns_EveryOne_DocumentedInExportMd()
+    {
+        var doc = File.ReadAllText(Path.Combine(Knowledge.Build.KnowledgeBuildTests.Repository!, "docs", "EXPORT.md"));
+
+        foreach (var name in ExportColumns.Events.Select(c => c.Name).Concat(ExportColumns.Documents.Select(c => c.Name)))
+        {
+            Assert.Contains($"`{name}`", doc, StringComparison.Ordinal);
+        }
+    }
+
     private async Task<string> Write(string format)
     {
         var path = Path.Combine(folder, "events." + format);
