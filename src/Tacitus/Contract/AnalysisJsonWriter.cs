@@ -366,13 +366,7 @@ public static class AnalysisJsonWriter
             w.WriteNull("attribution");
         }
 
-        w.WriteStartObject("modality");
-        w.WriteBoolean("negated", e.Modality.Negated);
-        w.WriteBoolean("denied", e.Modality.Denied);
-        w.WriteBoolean("hedged", e.Modality.Hedged);
-        w.WriteBoolean("future", e.Modality.Future);
-        w.WriteBoolean("conditional", e.Modality.Conditional);
-        w.WriteEndObject();
+        WriteModality(w, e.Modality);
         w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
         WriteEvidence(w, text, e.Evidence);
         if (e.Trigger is TextSpan trigger)
@@ -448,7 +442,19 @@ public static class AnalysisJsonWriter
         _ => precision.ToString().ToLowerInvariant(),
     };
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    /// <summary>The "modality" object: negated, denied, hedged, future, conditional.</summary>
+    internal static void WriteModality(Utf8JsonWriter w, Modality modality)
+    {
+        w.WriteStartObject("modality");
+        w.WriteBoolean("negated", modality.Negated);
+        w.WriteBoolean("denied", modality.Denied);
+        w.WriteBoolean("hedged", modality.Hedged);
+        w.WriteBoolean("future", modality.Future);
+        w.WriteBoolean("conditional", modality.Conditional);
+        w.WriteEndObject();
+    }
+
+    internal static void WriteNullable(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null)
         {

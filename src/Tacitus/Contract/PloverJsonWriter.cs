@@ -85,10 +85,10 @@ internal static class PloverJsonWriter
         w.WriteNumber("end", e.Evidence.End);
         w.WriteEndObject();
         w.WriteStartObject("cite_info");
-        Nullable("url", m.Url);
-        Nullable("title", m.Title);
+        AnalysisJsonWriter.WriteNullable(w, "url", m.Url);
+        AnalysisJsonWriter.WriteNullable(w, "title", m.Title);
         w.WriteString("language", document.Language);
-        Nullable("publication", m.Outlet);
+        AnalysisJsonWriter.WriteNullable(w, "publication", m.Outlet);
         w.WriteString("coder", "Tacitus" + (document.Provenance is { } p ? " " + p.Pipeline : string.Empty));
         w.WriteString("codebook", "PLOVER (CAMEO " + (e.Cameo?.Value ?? "-") + ")");
         w.WriteEndObject();
@@ -102,15 +102,9 @@ internal static class PloverJsonWriter
 
         w.WriteStartObject("tacitus");
         w.WriteString("document_id", document.Id.Value);
-        Nullable("cameo", e.Cameo?.Value);
+        AnalysisJsonWriter.WriteNullable(w, "cameo", e.Cameo?.Value);
         w.WriteString("date_precision", range.Precision);
-        w.WriteStartObject("modality");
-        w.WriteBoolean("negated", e.Modality.Negated);
-        w.WriteBoolean("denied", e.Modality.Denied);
-        w.WriteBoolean("hedged", e.Modality.Hedged);
-        w.WriteBoolean("future", e.Modality.Future);
-        w.WriteBoolean("conditional", e.Modality.Conditional);
-        w.WriteEndObject();
+        AnalysisJsonWriter.WriteModality(w, e.Modality);
         if (e.Attribution is int a && a >= 0 && a < document.Attributions.Count)
         {
             var attribution = document.Attributions[a];
@@ -131,18 +125,6 @@ internal static class PloverJsonWriter
             }
 
             w.WriteEndArray();
-        }
-
-        void Nullable(string name, string? value)
-        {
-            if (value is null)
-            {
-                w.WriteNull(name);
-            }
-            else
-            {
-                w.WriteString(name, value);
-            }
         }
     }
 

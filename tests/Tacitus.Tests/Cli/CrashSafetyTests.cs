@@ -21,20 +21,7 @@ public sealed class CrashSafetyTests : IDisposable
         var files = GenerateArticles();
         string[] args = ["ingest", .. files, "--db", db, "--batch", Batch.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "2"];
 
-        using (var process = CliProcess.Start(args))
-        {
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            var clock = Stopwatch.StartNew();
-            while (StoredCount() < Batch * 3 && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
-            {
-                Thread.Sleep(5);
-            }
-
-            Assert.False(process.HasExited, "the ingest finished before it could be killed; the test needs more articles");
-            process.Kill(); // SIGKILL: no chance to clean up
-            process.WaitForExit();
-        }
+        KillWhen(args, () => StoredCount() >= Batch * 3, "the ingest");
 
         var killedAt = StoredCount();
         Assert.InRange(killedAt, Batch * 3, Articles - 1);
@@ -64,20 +51,7 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Equal(0, ingested);
         string[] args = ["reanalyse", "--db", db, "--batch", Batch.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "2"];
 
-        using (var process = CliProcess.Start(args))
-        {
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            var clock = Stopwatch.StartNew();
-            while (FullyAnalysed() < Batch * 3 && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
-            {
-                Thread.Sleep(5);
-            }
-
-            Assert.False(process.HasExited, "the re-analysis finished before it could be killed; the test needs more articles");
-            process.Kill(); // SIGKILL: no chance to clean up
-            process.WaitForExit();
-        }
+        KillWhen(args, () => FullyAnalysed() >= Batch * 3, "the re-analysis");
 
         var killedAt = FullyAnalysed();
         Assert.InRange(killedAt, Batch * 3, Count - 1);
@@ -95,6 +69,23 @@ public sealed class CrashSafetyTests : IDisposable
         var (again, nothing, _) = CliProcess.Run([.. args, "--quiet"]);
         Assert.Equal(0, again);
         Assert.Contains("0 stale documents to re-analyse", nothing, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the CLI and kills it with SIGKILL as soon as <paramref name="ready"/> holds (it must still be running then).</summary>
+    private static void KillWhen(string[] args, Func<bool> ready, string what)
+    {
+        using var process = CliProcess.Start(args);
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        while (!ready() && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            Thread.Sleep(5);
+        }
+
+        Assert.False(process.HasExited, $"{what} finished before it could be killed; the test needs more articles");
+        process.Kill(); // SIGKILL: no chance to clean up
+        process.WaitForExit();
     }
 
     private void AssertConsistent(int count)
