@@ -58,6 +58,7 @@ internal static class Program
         root.Subcommands.Add(CodeCommand.Create());
         root.Subcommands.Add(KnowledgeCommand.Create());
         root.Subcommands.Add(IngestCommand.Create());
+        root.Subcommands.Add(ReanalyseCommand.Create());
         root.Subcommands.Add(DocumentsCommand.Create());
         root.Subcommands.Add(ShowCommand.Create());
         root.Subcommands.Add(StoriesCommand.Create());

@@ -2,6 +2,8 @@ using System.CommandLine;
 using System.Globalization;
 using System.Text.Encodings.Web;
 using System.Text.Json;
+using Tacitus.Documents;
+using Tacitus.Pipeline;
 using Tacitus.Store;
 
 namespace Tacitus.Cli.Commands;
@@ -15,20 +17,24 @@ internal static class DocumentsCommand
         var search = new Option<string?>("--search") { Description = "Only documents whose title or text contains all these words (best matches first); a trailing * makes a word a prefix ('Blai*')." };
         var limit = new Option<int?>("--limit") { Description = "At most this many documents." };
         var json = new Option<bool>("--json") { Description = "One JSON object per document (JSON Lines)." };
-        var command = new Command("documents", "List the documents in the store.") { db, search, limit, json };
+        var stale = new Option<bool>("--stale") { Description = "Only documents whose records another pipeline, knowledge, patterns or dictionaries made ('tacitus reanalyse' brings them up to date)." };
+        var dictionaries = CommonOptions.Dictionaries();
+        var patterns = CommonOptions.Patterns();
+        var command = new Command("documents", "List the documents in the store.") { db, search, limit, json, stale, dictionaries, patterns };
         command.SetAction((parse, ct) =>
         {
             try
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!, create: false);
-                var rows = store.List(parse.GetValue(search), parse.GetValue(limit));
+                var current = ProvenanceFingerprint.For(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
+                var rows = store.List(parse.GetValue(search), parse.GetValue(limit)).Where(d => !parse.GetValue(stale) || DocumentStore.IsStale(d.Provenance, current));
                 if (parse.GetValue(json))
                 {
-                    WriteJson(rows);
+                    WriteJson(rows, current);
                 }
                 else
                 {
-                    WriteTable(rows, parse.GetValue(Verbosity.Quiet));
+                    WriteTable(rows, current, parse.GetValue(Verbosity.Quiet));
                 }
 
                 return Task.FromResult(ExitCodes.Ok);
@@ -42,9 +48,9 @@ internal static class DocumentsCommand
         return command;
     }
 
-    private static void WriteTable(IEnumerable<StoredDocumentSummary> rows, bool quiet)
+    private static void WriteTable(IEnumerable<StoredDocumentSummary> rows, AnalysisProvenance current, bool quiet)
     {
-        var count = 0;
+        int count = 0, stale = 0;
         foreach (var d in rows)
         {
             if (count == 0)
@@ -54,17 +60,20 @@ internal static class DocumentsCommand
 
             var title = d.Title ?? (d.Origin is null ? "(untitled)" : Path.GetFileName(d.Origin));
             Console.WriteLine(TerminalText.Escape($"{d.Id.Value[..12]}  {d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------"}  " +
-                $"{Cut(d.Outlet ?? "-", 16),-16}  {Cut(title, 60),-60}  {d.Sentences,9}  {d.Events,6}"));
+                $"{Cut(d.Outlet ?? "-", 16),-16}  {Cut(title, 60),-60}  {d.Sentences,9}  {d.Events,6}" +
+                (d.Sightings > 1 ? $"  {d.Sightings} sightings" : string.Empty) + (DocumentStore.IsStale(d.Provenance, current) ? "  stale" : string.Empty)));
             count++;
+            stale += DocumentStore.IsStale(d.Provenance, current) ? 1 : 0;
         }
 
         if (!quiet)
         {
-            Console.Error.WriteLine($"{count} document{(count == 1 ? string.Empty : "s")}");
+            Console.Error.WriteLine($"{count} document{(count == 1 ? string.Empty : "s")}" +
+                (stale == 0 ? string.Empty : $", {stale} stale (records from another pipeline, knowledge, patterns or dictionaries; 'tacitus reanalyse' updates them)"));
         }
     }
 
-    private static void WriteJson(IEnumerable<StoredDocumentSummary> rows)
+    private static void WriteJson(IEnumerable<StoredDocumentSummary> rows, AnalysisProvenance current)
     {
         using var stdout = Console.OpenStandardOutput();
         using var w = new Utf8JsonWriter(stdout, new JsonWriterOptions { Encoder = JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
@@ -82,6 +91,12 @@ internal static class DocumentsCommand
             w.WriteNumber("mentions", d.Mentions);
             w.WriteNumber("attributions", d.Attributions);
             w.WriteNumber("events", d.Events);
+            w.WriteNumber("sightings", d.Sightings);
+            w.WriteString("pipeline", d.Provenance?.Pipeline);
+            w.WriteString("knowledge", d.Provenance?.Knowledge);
+            w.WriteString("patterns", d.Provenance?.Patterns);
+            w.WriteString("dictionaries", d.Provenance?.Dictionaries);
+            w.WriteBoolean("stale", DocumentStore.IsStale(d.Provenance, current));
             w.WriteEndObject();
             w.Flush();
             w.Reset();

@@ -3,58 +3,80 @@ using Tacitus.Store;
 
 namespace Tacitus.Cli.Commands;
 
-/// <summary><c>tacitus export</c>: stream the store out as CSV or JSON Lines: event records, documents, or whole analyses.</summary>
+/// <summary>
+/// <c>tacitus export</c>: stream the store out: event records or documents as CSV, TSV, JSON Lines or Parquet (the
+/// columns of docs/EXPORT.md), event records as PLOVER JSON Lines, or whole analyses as JSON Lines.
+/// </summary>
 internal static class ExportCommand
 {
     public static Command Create()
     {
         var db = CommonOptions.Db();
-        var format = new Option<string>("--format") { Description = "jsonl or csv.", DefaultValueFactory = _ => "jsonl" };
-        format.AcceptOnlyFromAmong("jsonl", "csv");
+        var format = new Option<string>("--format") { Description = "csv, tsv, jsonl, parquet, or plover (PLOVER JSON Lines, events only).", DefaultValueFactory = _ => "jsonl" };
+        format.AcceptOnlyFromAmong("jsonl", "csv", "tsv", "parquet", "plover");
         var what = new Option<string>("--what") { Description = "events (one row per record), fused (one row per fused event), documents, or analyses (the analysis JSON, jsonl only).", DefaultValueFactory = _ => "events" };
         what.AcceptOnlyFromAmong("events", "fused", "documents", "analyses");
-        var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout." };
+        var output = new Option<string?>("--out") { Description = "Write to this file instead of stdout (parquet needs a file)." };
         var command = new Command("export", "Export event records, documents or analyses from the store.") { db, format, what, output };
-        command.SetAction((parse, ct) =>
+        command.SetAction(async (parse, ct) =>
         {
-            var csv = parse.GetValue(format) == "csv";
+            var shape = parse.GetValue(format)!;
             var kind = parse.GetValue(what)!;
-            if (csv && kind == "analyses")
+            var path = parse.GetValue(output);
+            if ((kind == "analyses" && shape != "jsonl") || (shape == "plover" && kind != "events"))
             {
-                Console.Error.WriteLine("tacitus export: analyses are JSON; use --format jsonl.");
-                return Task.FromResult(ExitCodes.Usage);
+                Console.Error.WriteLine(kind == "analyses"
+                    ? "tacitus export: analyses are JSON; use --format jsonl."
+                    : "tacitus export: PLOVER records are events; use --what events.");
+                return ExitCodes.Usage;
+            }
+
+            if (shape == "parquet" && path is null)
+            {
+                Console.Error.WriteLine("tacitus export: Parquet is a binary file; give --out FILE.parquet.");
+                return ExitCodes.Usage;
             }
 
             try
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!, create: false);
-                var path = parse.GetValue(output);
-                using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
-                using var buffered = new BufferedStream(stream, 1 << 16);
+                await using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
+                await using var buffered = new BufferedStream(stream, 1 << 16);
                 using var fusion = store.Fusion();
-                var rows = kind switch
+                var rows = (kind, shape) switch
                 {
-                    "events" when csv => ExportWriter.WriteCsv(buffered, store.Events(), ExportColumns.Events),
-                    "events" => ExportWriter.WriteJsonLines(buffered, store.Events(), ExportColumns.Events),
-                    "fused" when csv => ExportWriter.WriteCsv(buffered, fusion.FusedEvents(), ExportColumns.Fused),
-                    "fused" => ExportWriter.WriteJsonLines(buffered, fusion.FusedEvents(), ExportColumns.Fused),
-                    "documents" when csv => ExportWriter.WriteCsv(buffered, store.Documents(), ExportColumns.Documents),
-                    "documents" => ExportWriter.WriteJsonLines(buffered, store.Documents(), ExportColumns.Documents),
+                    ("events", "csv") => ExportWriter.WriteCsv(buffered, store.Events(), ExportColumns.Events),
+                    ("events", "tsv") => ExportWriter.WriteTsv(buffered, store.Events(), ExportColumns.Events),
+                    ("events", "parquet") => await ExportWriter.WriteParquetAsync(buffered, store.Events(), ExportColumns.Events, ct),
+                    ("events", "plover") => ExportWriter.WritePlover(buffered, store.Events()),
+                    ("events", _) => ExportWriter.WriteJsonLines(buffered, store.Events(), ExportColumns.Events),
+                    ("fused", "csv") => ExportWriter.WriteCsv(buffered, fusion.FusedEvents(), ExportColumns.Fused),
+                    ("fused", "tsv") => ExportWriter.WriteTsv(buffered, fusion.FusedEvents(), ExportColumns.Fused),
+                    ("fused", "parquet") => await ExportWriter.WriteParquetAsync(buffered, fusion.FusedEvents(), ExportColumns.Fused, ct),
+                    ("fused", _) => ExportWriter.WriteJsonLines(buffered, fusion.FusedEvents(), ExportColumns.Fused),
+                    ("documents", "csv") => ExportWriter.WriteCsv(buffered, store.Documents(), ExportColumns.Documents),
+                    ("documents", "tsv") => ExportWriter.WriteTsv(buffered, store.Documents(), ExportColumns.Documents),
+                    ("documents", "parquet") => await ExportWriter.WriteParquetAsync(buffered, store.Documents(), ExportColumns.Documents, ct),
+                    ("documents", _) => ExportWriter.WriteJsonLines(buffered, store.Documents(), ExportColumns.Documents),
                     _ => ExportWriter.WriteAnalyses(buffered, store.Documents()),
                 };
-                buffered.Flush();
-                Console.Error.WriteLine($"exported {rows} row{(rows == 1 ? string.Empty : "s")} ({kind}){(path is null ? string.Empty : " to " + path)}");
-                return Task.FromResult(ExitCodes.Ok);
+                await buffered.FlushAsync(ct);
+                if (!parse.GetValue(Verbosity.Quiet))
+                {
+                    Console.Error.WriteLine($"exported {rows} row{(rows == 1 ? string.Empty : "s")} ({kind}, {shape}){(path is null ? string.Empty : " to " + path)}");
+                }
+
+                return ExitCodes.Ok;
             }
             catch (StoreException ex)
             {
                 Console.Error.WriteLine(ex.Error.ToString());
-                return Task.FromResult(ExitCodes.Fatal);
+                return ExitCodes.Fatal;
             }
             catch (IOException ex)
             {
                 Console.Error.WriteLine($"tacitus export: {ex.Message}");
-                return Task.FromResult(ExitCodes.Fatal);
+                return ExitCodes.Fatal;
             }
         });
         return command;

@@ -18,13 +18,14 @@ internal static class IngestCommand
         var maxSize = new Option<long>("--max-size") { Description = "Refuse documents larger than this many bytes.", DefaultValueFactory = _ => IngestOptions.Default.MaxDocumentBytes };
         var workers = new Option<int>("--workers") { Description = "Analysis workers (the store has one writer).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "Documents per store transaction.", DefaultValueFactory = _ => 256 };
+        var reanalyse = new Option<bool>("--reanalyse") { Description = "Analyse again documents stored before whose records another pipeline, knowledge, patterns or dictionaries made, and replace their records." };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
         var budget = CommonOptions.TimeBudget();
         CommonOptions.RefuseOptionLike(paths);
         var command = new Command("ingest", "Read, analyse and store documents in the SQLite store.")
         {
-            paths, db, date, outlet, textOnly, maxSize, workers, batch, dictionaries, patterns, budget,
+            paths, db, date, outlet, textOnly, maxSize, workers, batch, reanalyse, dictionaries, patterns, budget,
         };
 
         command.SetAction((parse, ct) =>
@@ -53,11 +54,11 @@ internal static class IngestCommand
                 var summary = progress.Run(() =>
                 {
                     var observer = new IngestObserver(report.Error, progress.Advance);
-                    var run = new StoreIngestion(store, pipeline, parse.GetValue(workers), parse.GetValue(batch));
+                    var run = new StoreIngestion(store, pipeline, parse.GetValue(workers), parse.GetValue(batch), parse.GetValue(reanalyse) ? ReplaceMode.Stale : ReplaceMode.Never);
                     return run.Run(progress.Track(report.Watch(DocumentSources.Read(inputs, ingest, ct))), observer, ct);
                 });
 
-                Console.WriteLine($"read {summary.Read}, stored {summary.Stored} new, {summary.AlreadyStored} already stored, {summary.Failed} failed, " +
+                Console.WriteLine($"read {summary.Read}, stored {summary.Stored} new, {summary.AlreadyStored} already stored{(parse.GetValue(reanalyse) ? $" ({summary.Reanalysed} re-analysed)" : string.Empty)}, {summary.Failed} failed, " +
                     $"{summary.Elapsed.TotalSeconds:F1} s, {summary.DocumentsPerSecond:F0} docs/s, {summary.TextBytes / 1e6 / Math.Max(summary.Elapsed.TotalSeconds, 1e-9):F1} MB/s of text");
                 return Task.FromResult(report.ExitCode());
             }

@@ -10,7 +10,7 @@ internal static class KnowledgeCommand
     {
         var from = new Option<string>("--from") { Description = "Folder of public knowledge sources.", DefaultValueFactory = _ => "../shared/data/knowledge" };
         var data = new Option<string>("--data") { Description = "The repository's data/ folder.", DefaultValueFactory = _ => "data" };
-        var only = new Option<string[]>("--only") { Description = "Build only these tables (by name)." };
+        var only = new Option<string[]>("--only") { Description = "Build only these tables (by name), with the tables they read and the tables that read them." };
         var build = new Command("build", "Compile the knowledge tables in data/compiled/ from their sources.") { from, data, only };
         build.SetAction((parse, ct) =>
         {
@@ -23,14 +23,16 @@ internal static class KnowledgeCommand
                 return Task.FromResult(ExitCodes.Fatal);
             }
 
-            Directory.CreateDirectory(Path.Combine(dataDir, "compiled"));
-            foreach (var compiler in KnowledgeCompilers.All)
+            var plan = KnowledgeCompilers.Plan(names, out var unknown);
+            if (unknown.Count > 0)
             {
-                if (names.Length > 0 && !names.Contains(compiler.Name, StringComparer.OrdinalIgnoreCase))
-                {
-                    continue;
-                }
+                Console.Error.WriteLine($"tacitus knowledge build: unknown table(s) {string.Join(", ", unknown)}; the tables are {string.Join(", ", KnowledgeCompilers.All.Select(c => c.Name))}.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
 
+            Directory.CreateDirectory(Path.Combine(dataDir, "compiled"));
+            foreach (var compiler in plan)
+            {
                 Console.WriteLine($"{compiler.Name}: {compiler.Compile(source, dataDir, ct)}");
             }
 

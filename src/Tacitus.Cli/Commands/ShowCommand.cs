@@ -71,6 +71,20 @@ internal static class ShowCommand
         }
 
         Console.WriteLine(TerminalText.Escape($"  origin    {m.Origin ?? "?"} ({m.Format ?? "?"})"));
+        if (document.Provenance is { } provenance)
+        {
+            Console.WriteLine($"  analysis  {provenance}");
+        }
+
+        if (document.Sightings.Count > 0)
+        {
+            Console.WriteLine($"## Sightings ({document.Sightings.Count}: every outlet, URL and origin this text arrived under)");
+            foreach (var s in document.Sightings)
+            {
+                Console.WriteLine(TerminalText.Escape($"  {s.FirstSeen.ToString("yyyy-MM-dd HH:mm", CultureInfo.InvariantCulture)}  {s.Outlet ?? "-"}  {s.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------"}  {s.Url ?? "-"}  {s.Origin ?? "-"}"));
+            }
+        }
+
         Console.WriteLine();
         Console.WriteLine(TerminalText.Escape($"## Sentences ({document.Sentences.Count}, {document.Sentences.Count(s => s.Boilerplate)} boilerplate)"));
         foreach (var s in document.Sentences)

@@ -43,6 +43,9 @@ internal sealed class AttributionFinder : IPipelineStage
     /// <summary>The cues this finder reads.</summary>
     internal CueLexicon Cues => cues;
 
+    /// <summary>Tells a denial from a rejection or refusal (data/events/denial.tsv).</summary>
+    internal DenialReading Denials { get; } = DenialReading.Shipped;
+
     /// <summary>Resolves source words to a source.</summary>
     internal SourceResolver Resolver { get; }
 

@@ -51,9 +51,14 @@ internal sealed partial class SentenceReader(
             Content = content,
             Evidence = Evidence(content),
             DirectQuote = direct,
-            Denial = cue.Cue.Kind == "denial",
         };
         var rules = new List<string>(4) { $"cue \"{cue.Cue.Text}\" ({cue.Cue.Kind}, {rule})", sourceRule };
+        if (cue.Cue.Kind is "denial" or "rejection")
+        {
+            var verdict = owner.Denials.Read(w, cue.Start);
+            attribution.Denial = verdict.Denies;
+            rules.Add(verdict.Rule);
+        }
         if (Chain(chainFrom) is { } via)
         {
             var (viaSource, viaAnonymous, viaRule) = owner.Resolver.Resolve(w, mentions, via.First, via.Last, earlier);

@@ -58,6 +58,33 @@ public static class AnalysisJsonWriter
             w.WriteString("origin", m.Origin);
         }
 
+        if (document.Sightings.Count > 0)
+        {
+            w.WriteStartArray("sightings");
+            foreach (var sighting in document.Sightings)
+            {
+                w.WriteStartObject();
+                WriteNullable(w, "outlet", sighting.Outlet);
+                WriteNullable(w, "url", sighting.Url);
+                WriteNullable(w, "origin", sighting.Origin);
+                WriteNullable(w, "published", sighting.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture));
+                w.WriteString("first_seen", sighting.FirstSeen.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture));
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
+        if (document.Provenance is { } provenance)
+        {
+            w.WriteStartObject("analysis");
+            w.WriteString("pipeline", provenance.Pipeline);
+            w.WriteString("knowledge", provenance.Knowledge);
+            w.WriteString("patterns", provenance.Patterns);
+            w.WriteString("dictionaries", provenance.Dictionaries);
+            w.WriteEndObject();
+        }
+
         w.WriteEndObject();
 
         w.WriteString("text", text);
@@ -367,13 +394,7 @@ public static class AnalysisJsonWriter
             w.WriteNull("attribution");
         }
 
-        w.WriteStartObject("modality");
-        w.WriteBoolean("negated", e.Modality.Negated);
-        w.WriteBoolean("denied", e.Modality.Denied);
-        w.WriteBoolean("hedged", e.Modality.Hedged);
-        w.WriteBoolean("future", e.Modality.Future);
-        w.WriteBoolean("conditional", e.Modality.Conditional);
-        w.WriteEndObject();
+        WriteModality(w, e.Modality);
         w.WriteNumber("confidence", Math.Round(e.Confidence, 3));
         WriteEvidence(w, text, e.Evidence);
         if (e.Trigger is TextSpan trigger)
@@ -449,7 +470,19 @@ public static class AnalysisJsonWriter
         _ => precision.ToString().ToLowerInvariant(),
     };
 
-    private static void WriteNullable(Utf8JsonWriter w, string name, string? value)
+    /// <summary>The "modality" object: negated, denied, hedged, future, conditional.</summary>
+    internal static void WriteModality(Utf8JsonWriter w, Modality modality)
+    {
+        w.WriteStartObject("modality");
+        w.WriteBoolean("negated", modality.Negated);
+        w.WriteBoolean("denied", modality.Denied);
+        w.WriteBoolean("hedged", modality.Hedged);
+        w.WriteBoolean("future", modality.Future);
+        w.WriteBoolean("conditional", modality.Conditional);
+        w.WriteEndObject();
+    }
+
+    internal static void WriteNullable(Utf8JsonWriter w, string name, string? value)
     {
         if (value is null)
         {

@@ -54,6 +54,12 @@ public sealed class Document
     /// <summary>Problems found while analysing this document that did not stop it.</summary>
     public List<TacitusError> Warnings { get; } = [];
 
+    /// <summary>Every outlet, URL and origin this text arrived under, as the store recorded them (empty before it is stored).</summary>
+    public List<Sighting> Sightings { get; } = [];
+
+    /// <summary>What produced the records (set by the pipeline; read back from the store); null when unknown.</summary>
+    public AnalysisProvenance? Provenance { get; set; }
+
     public ReadOnlySpan<char> Slice(TextSpan span) => span.Of(Text);
 
     /// <summary>The tokens of a sentence, as a span over <see cref="Tokens"/>.</summary>

@@ -36,6 +36,7 @@ internal sealed class EventCoder : IPipelineStage
 
     private readonly EventPatterns patterns;
     private readonly ModalityReader modality;
+    private readonly DenialReading denials = DenialReading.Shipped;
     private readonly CameoPloverTable table;
     private readonly Lemmatizer lemmatizer;
     private readonly FrozenSet<string> verbLemmas;
@@ -247,7 +248,9 @@ internal sealed class EventCoder : IPipelineStage
             var (type, mode, cameo, conversion) = Convert(p, reading);
             var date = DateOf(t, subject, attribution, out var dateRule);
             var location = LocationOf(t, subject, recipient, actors, out var locationRule);
-            var denied = p.Has(PatternFlags.Denial) || (attribution is int ai && document.Attributions[ai].Denial);
+            var verdict = p.Has(PatternFlags.Denial) ? owner.denials.Read(w, t) : (DenialVerdict?)null;
+            var contentDenied = attribution is int ai && document.Attributions[ai].Denial && !document.Attributions[ai].Cue.Overlaps(w.Span(t));
+            var denied = verdict is { Denies: true } || contentDenied;
             var modalityRecord = new Modality
             {
                 Negated = reading.Negated,
@@ -303,7 +306,7 @@ internal sealed class EventCoder : IPipelineStage
                 e["date"] = dateRule;
                 e["location"] = locationRule;
                 e["attribution"] = attributionRule;
-                e["modality"] = reading.Rule + (denied ? (p.Has(PatternFlags.Denial) ? "; denied (the pattern is a denial)" : "; denied (inside a denial's content)") : string.Empty)
+                e["modality"] = reading.Rule + (verdict is { } v ? "; " + v.Rule : string.Empty) + (contentDenied ? "; denied (inside a denial's content)" : string.Empty)
                     + (p.Has(PatternFlags.Future) ? "; future (the pattern expresses intent)" : string.Empty);
                 if (folded.Count > 0)
                 {

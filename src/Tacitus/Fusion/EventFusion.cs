@@ -66,6 +66,18 @@ internal sealed class EventFusion : IDisposable
         }
     }
 
+    /// <summary>
+    /// Fuses a re-analysed document again: its old reports leave the fused events they were in (a fused event left with
+    /// no report goes), then its new records are fused as a new document's are. The caller owns the transaction.
+    /// </summary>
+    public void Replace(long seq, Document document)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        sql.Run("DELETE FROM fused_reports WHERE document = $p0", seq);
+        sql.Run("DELETE FROM fused_events WHERE id NOT IN (SELECT fused FROM fused_reports)");
+        Add(seq, document);
+    }
+
     /// <summary>Fused events of the same family in the same story, and of the same family, actor country and dates in any story (most recent first).</summary>
     private IEnumerable<FusedEvent> Candidates(long story, string family, FusedReport report)
     {

@@ -7,10 +7,11 @@ public sealed class AnalysisPipeline
 {
     private readonly IPipelineStage[] stages;
 
-    public AnalysisPipeline(IEnumerable<IPipelineStage> stages, IReadOnlyList<TacitusError>? setupErrors = null)
+    public AnalysisPipeline(IEnumerable<IPipelineStage> stages, IReadOnlyList<TacitusError>? setupErrors = null, AnalysisProvenance? provenance = null)
     {
         this.stages = [.. stages];
         SetupErrors = setupErrors ?? [];
+        Provenance = provenance;
         var assigned = Annotations.None;
         foreach (var stage in this.stages)
         {
@@ -71,6 +72,9 @@ public sealed class AnalysisPipeline
         }
     }
 
+    /// <summary>What this pipeline is (version, mode, knowledge and user-file fingerprints); stamped on every document it processes.</summary>
+    public AnalysisProvenance? Provenance { get; }
+
     /// <summary>
     /// Runs every stage over the document. Documents identified as another language get only the language-independent
     /// stages; undetermined ones ("und": too short to tell, a one-line headline) are analysed as English.
@@ -90,6 +94,7 @@ public sealed class AnalysisPipeline
             stage.Process(document, cancellationToken);
         }
 
+        document.Provenance = Provenance;
         return document;
     }
 }

@@ -28,7 +28,7 @@ public static class PipelineFactory
             stages.Add(new Events.EventCoder(LoadPatterns(options.EventPatternFiles, errors)));
         }
 
-        return new AnalysisPipeline(stages, errors) { TimeBudget = options.TimeBudget };
+        return new AnalysisPipeline(stages, errors, ProvenanceFingerprint.For(options)) { TimeBudget = options.TimeBudget };
     }
 
     /// <summary>The shipped event patterns, with the user's files in front (earlier files win), and their problems.</summary>

@@ -16,11 +16,14 @@ internal sealed class DocumentRowReader : IDisposable
     private readonly SqliteCommand entities;
     private readonly SqliteCommand attributions;
     private readonly SqliteCommand events;
+    private readonly SqliteCommand sightings;
 
     public DocumentRowReader(SqliteConnection connection, string path)
     {
         this.path = path;
-        document = Query(connection, "SELECT seq, text, title, outlet, published, url, author, external_id, origin, format, language, paragraphs, tokens, warnings FROM documents WHERE id = $id");
+        document = Query(connection, "SELECT seq, text, title, outlet, published, url, author, external_id, origin, format, language, paragraphs, tokens, warnings, " +
+            "pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $id");
+        sightings = Query(connection, "SELECT outlet, url, origin, published, first_seen FROM sightings WHERE document = $id ORDER BY first_seen, outlet, url, origin, published");
         sentences = Query(connection, "SELECT idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule FROM sentences WHERE document = $id ORDER BY idx");
         mentions = Query(connection, "SELECT kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity FROM mentions WHERE document = $id ORDER BY idx");
         entities = Query(connection, "SELECT id, name, kind, country, sector, mentions FROM entities WHERE document = $id ORDER BY idx");
@@ -29,7 +32,12 @@ internal sealed class DocumentRowReader : IDisposable
             "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation FROM events WHERE document = $id ORDER BY idx");
     }
 
-    public Document? Read(DocumentId id)
+    /// <summary>The stored text and metadata only, ready to be analysed again: no analysis, and of the warnings only those from reading it (TAC1xx).</summary>
+    public Document? ReadForAnalysis(DocumentId id) => Read(id, analysis: false);
+
+    public Document? Read(DocumentId id) => Read(id, analysis: true);
+
+    private Document? Read(DocumentId id, bool analysis)
     {
         Document doc;
         long seq;
@@ -54,6 +62,13 @@ internal sealed class DocumentRowReader : IDisposable
                 Format = Text(r, 9),
             })
             { Language = r.GetString(10) };
+            if (!analysis)
+            {
+                doc.Warnings.AddRange((Json(r, 13, StoreJson.Default.ListTacitusError) ?? []).Where(w => w.Code.StartsWith("TAC1", StringComparison.Ordinal)));
+                return doc;
+            }
+
+            doc.Provenance = Provenance(r, 14);
             if (!r.IsDBNull(11))
             {
                 TokenLayout.UnpackParagraphs((byte[])r.GetValue(11), doc.Paragraphs);
@@ -86,7 +101,21 @@ internal sealed class DocumentRowReader : IDisposable
         ReadEntities(doc, seq);
         ReadAttributions(doc, seq);
         ReadEvents(doc, seq);
+        ReadSightings(doc, seq);
         return doc;
+    }
+
+    private void ReadSightings(Document doc, long seq)
+    {
+        using var r = Run(sightings, seq);
+        while (r.Read())
+        {
+            doc.Sightings.Add(new Sighting(Empty(r, 0), Empty(r, 1), Empty(r, 2),
+                Empty(r, 3) is { } day ? DateOnly.ParseExact(day, "yyyy-MM-dd", CultureInfo.InvariantCulture) : null,
+                DateTime.ParseExact(r.GetString(4), "yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture, DateTimeStyles.AdjustToUniversal | DateTimeStyles.AssumeUniversal)));
+        }
+
+        static string? Empty(SqliteDataReader r, int i) => r.IsDBNull(i) || r.GetString(i).Length == 0 ? null : r.GetString(i);
     }
 
     private void ReadMentions(Document doc, long seq)
@@ -176,6 +205,10 @@ internal sealed class DocumentRowReader : IDisposable
         return command.ExecuteReader();
     }
 
+    /// <summary>The provenance in four columns from <paramref name="first"/> (pipeline, knowledge, patterns, dictionaries); null when unknown.</summary>
+    internal static AnalysisProvenance? Provenance(SqliteDataReader r, int first) =>
+        r.IsDBNull(first) ? null : new AnalysisProvenance(r.GetString(first), Text(r, first + 1) ?? "-", Text(r, first + 2) ?? "-", Text(r, first + 3) ?? "-");
+
     internal static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 
     internal static T? Json<T>(SqliteDataReader r, int i, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
@@ -198,5 +231,6 @@ internal sealed class DocumentRowReader : IDisposable
         entities.Dispose();
         attributions.Dispose();
         events.Dispose();
+        sightings.Dispose();
     }
 }

@@ -6,13 +6,46 @@ using Tacitus.Domain;
 
 namespace Tacitus.Store;
 
+/// <summary>What writing one document did.</summary>
+internal enum StoreOutcome
+{
+    /// <summary>New: the document and its analysis were stored.</summary>
+    Stored,
+
+    /// <summary>Its text was stored already; only the sighting was recorded.</summary>
+    AlreadyStored,
+
+    /// <summary>Its text was stored already; its analysis was replaced by this one.</summary>
+    Reanalysed,
+}
+
+/// <summary>When a document already stored gets its analysis replaced.</summary>
+internal enum ReplaceMode
+{
+    /// <summary>Never: the stored analysis stays (plain ingest).</summary>
+    Never,
+
+    /// <summary>When it was produced by another pipeline, knowledge, patterns or dictionaries (ingest --reanalyse, reanalyse).</summary>
+    Stale,
+
+    /// <summary>Always (reanalyse --all).</summary>
+    Always,
+}
+
 /// <summary>
-/// Writes one document and all its analysis rows with statements prepared once per connection. The caller owns
-/// the transaction: a document's rows are written together or not at all.
+/// Writes one document and all its analysis rows with statements prepared once per connection, records the sighting
+/// it arrived under, and replaces a stored document's analysis in place. The caller owns the transaction: a
+/// document's rows are written together or not at all.
 /// </summary>
 internal sealed class DocumentRowWriter : IDisposable
 {
+    private static readonly string[] ChildTables = ["events", "attributions", "entities", "mentions", "sentences"];
+
     private readonly PreparedInsert documents;
+    private readonly PreparedInsert sightings;
+    private readonly SqliteCommand lookup;
+    private readonly SqliteCommand update;
+    private readonly SqliteCommand[] clear;
     private readonly PreparedInsert sentences;
     private readonly PreparedInsert mentions;
     private readonly PreparedInsert entities;
@@ -23,7 +56,13 @@ internal sealed class DocumentRowWriter : IDisposable
     {
         documents = new PreparedInsert(connection, "documents",
             "id, title, outlet, published, url, author, external_id, language, origin, format, text, ingested_at, paragraphs, tokens, warnings, " +
-            "sentence_count, boilerplate_count, mention_count, attribution_count, event_count", orIgnore: true, returning: "seq");
+            "sentence_count, boilerplate_count, mention_count, attribution_count, event_count, pipeline, knowledge, patterns, dictionaries, analysed_at",
+            orIgnore: true, returning: "seq");
+        sightings = new PreparedInsert(connection, "sightings", "document, outlet, url, origin, published, first_seen", orIgnore: true);
+        lookup = Command(connection, "SELECT seq, pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $p0", 1);
+        update = Command(connection, "UPDATE documents SET language = $p1, paragraphs = $p2, tokens = $p3, warnings = $p4, sentence_count = $p5, boilerplate_count = $p6, " +
+            "mention_count = $p7, attribution_count = $p8, event_count = $p9, pipeline = $p10, knowledge = $p11, patterns = $p12, dictionaries = $p13, analysed_at = $p14 WHERE seq = $p0", 15);
+        clear = [.. ChildTables.Select(t => Command(connection, $"DELETE FROM {t} WHERE document = $p0", 1))];
         sentences = new PreparedInsert(connection, "sentences", "document, idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule");
         mentions = new PreparedInsert(connection, "mentions",
             "document, idx, kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity");
@@ -41,6 +80,14 @@ internal sealed class DocumentRowWriter : IDisposable
     public void Enlist(SqliteTransaction transaction)
     {
         documents.Transaction = transaction;
+        sightings.Transaction = transaction;
+        lookup.Transaction = transaction;
+        update.Transaction = transaction;
+        foreach (var c in clear)
+        {
+            c.Transaction = transaction;
+        }
+
         sentences.Transaction = transaction;
         mentions.Transaction = transaction;
         entities.Transaction = transaction;
@@ -48,20 +95,76 @@ internal sealed class DocumentRowWriter : IDisposable
         events.Transaction = transaction;
     }
 
-    /// <summary>Writes the document unless a document with its id is stored already. Returns its row (documents.seq) when it was new, else null.</summary>
-    public long? Write(Document document, DateTime ingestedAt)
+    /// <summary>
+    /// Writes the document (when <paramref name="analysed"/>) unless its text is stored already, and records the
+    /// sighting it arrived under. A stored document's analysis is replaced as <paramref name="replace"/> says.
+    /// A document not analysed (known to be stored before analysis) only adds its sighting.
+    /// Returns what was done and the document's row (documents.seq).
+    /// </summary>
+    public (StoreOutcome Outcome, long Seq) Write(Document document, DateTime now, bool analysed = true, ReplaceMode replace = ReplaceMode.Never)
     {
         var m = document.Metadata;
-        var inserted = documents.Returning(document.Id.Value, m.Title, m.Outlet, m.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), m.Url, m.Author, m.ExternalId,
-            document.Language, m.Origin, m.Format, document.Text, ingestedAt.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture),
-            TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens),
-            document.Warnings.Count == 0 ? null : JsonSerializer.Serialize(document.Warnings, StoreJson.Default.ListTacitusError),
-            document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count);
-        if (inserted is not long id)
+        var p = document.Provenance;
+        var stamp = Stamp(now);
+        var outcome = StoreOutcome.AlreadyStored;
+        long seq;
+        if (analysed && documents.Returning(document.Id.Value, m.Title, m.Outlet, Day(m.Published), m.Url, m.Author, m.ExternalId,
+            document.Language, m.Origin, m.Format, document.Text, stamp,
+            TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
+            document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
+            p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, p is null ? null : stamp) is long inserted)
+        {
+            seq = inserted;
+            WriteAnalysis(seq, document);
+            outcome = StoreOutcome.Stored;
+        }
+        else
+        {
+            var stored = Lookup(document.Id) ?? throw new InvalidOperationException($"document {document.Id} is neither new nor stored");
+            seq = stored.Seq;
+            if (analysed && (replace == ReplaceMode.Always || (replace == ReplaceMode.Stale && stored.Provenance != p)))
+            {
+                Replace(seq, document, stamp);
+                outcome = StoreOutcome.Reanalysed;
+            }
+        }
+
+        sightings.Run(seq, m.Outlet ?? string.Empty, m.Url ?? string.Empty, m.Origin ?? string.Empty, Day(m.Published) ?? string.Empty, stamp);
+        return (outcome, seq);
+    }
+
+    /// <summary>The stored document's row number and the provenance of its records (null when unknown), or null when it is not stored.</summary>
+    public (long Seq, AnalysisProvenance? Provenance)? Lookup(DocumentId id)
+    {
+        lookup.Parameters[0].Value = id.Value;
+        using var r = lookup.ExecuteReader();
+        if (!r.Read())
         {
             return null;
         }
 
+        return (r.GetInt64(0), DocumentRowReader.Provenance(r, 1));
+    }
+
+    /// <summary>Replaces the analysis of stored document <paramref name="seq"/> (same text) by this document's.</summary>
+    private void Replace(long seq, Document document, string stamp)
+    {
+        var p = document.Provenance;
+        Bind(update, seq, document.Language, TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
+            document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
+            p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, stamp);
+        update.ExecuteNonQuery();
+        foreach (var c in clear)
+        {
+            c.Parameters[0].Value = seq;
+            c.ExecuteNonQuery();
+        }
+
+        WriteAnalysis(seq, document);
+    }
+
+    private void WriteAnalysis(long id, Document document)
+    {
         foreach (var s in document.Sentences)
         {
             sentences.Run(id, s.Index, s.Span.Start, s.Span.End, s.Paragraph, s.FirstToken, s.TokenCount, s.Boilerplate, s.BoilerplateRule);
@@ -96,8 +199,6 @@ internal sealed class DocumentRowWriter : IDisposable
         {
             WriteEvent(id, i, document.Events[i]);
         }
-
-        return id;
     }
 
     private void WriteEvent(long id, int index, EventRecord e)
@@ -116,12 +217,47 @@ internal sealed class DocumentRowWriter : IDisposable
             e.Explanation.Count == 0 ? null : JsonSerializer.Serialize(e.Explanation, StoreJson.Default.DictionaryStringString));
     }
 
+    private static string? Warnings(Document document) =>
+        document.Warnings.Count == 0 ? null : JsonSerializer.Serialize(document.Warnings, StoreJson.Default.ListTacitusError);
+
+    private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
+
+    private static string Stamp(DateTime at) => at.ToString("yyyy-MM-ddTHH:mm:ssZ", CultureInfo.InvariantCulture);
+
+    private static SqliteCommand Command(SqliteConnection connection, string sql, int parameters)
+    {
+        var command = connection.CreateCommand();
+        command.CommandText = sql;
+        for (var i = 0; i < parameters; i++)
+        {
+            command.Parameters.AddWithValue("$p" + i, DBNull.Value);
+        }
+
+        return command;
+    }
+
+    private static void Bind(SqliteCommand command, params object?[] values)
+    {
+        for (var i = 0; i < values.Length; i++)
+        {
+            command.Parameters[i].Value = PreparedInsert.DbValue(values[i]);
+        }
+    }
+
     /// <summary>The stored name of a mention kind (the contract's names: person, organization, ...).</summary>
     public static string KindCode(MentionKind kind) => Contract.AnalysisJsonWriter.KindName(kind);
 
     public void Dispose()
     {
         documents.Dispose();
+        sightings.Dispose();
+        lookup.Dispose();
+        update.Dispose();
+        foreach (var c in clear)
+        {
+            c.Dispose();
+        }
+
         sentences.Dispose();
         mentions.Dispose();
         entities.Dispose();

@@ -123,27 +123,34 @@ internal sealed class DocumentStore : IDisposable
     public StoreResult Save(Document document) => SaveBatch([document]);
 
     /// <summary>
-    /// Stores the documents in one transaction; documents already stored are left as they are. If the batch fails,
-    /// nothing of it is kept and each document is tried again on its own, so one bad document fails alone.
+    /// Stores the documents in one transaction; documents already stored are left as they are (each arrival is
+    /// recorded as a sighting). If the batch fails, nothing of it is kept and each document is tried again on its
+    /// own, so one bad document fails alone.
     /// </summary>
-    public StoreResult SaveBatch(IReadOnlyList<Document> documents)
+    public StoreResult SaveBatch(IReadOnlyList<Document> documents) => Save([.. documents.Select(d => new StoreWrite(d))], ReplaceMode.Never);
+
+    /// <summary>
+    /// Stores a batch in one transaction: new documents with their analysis, a sighting for every one, and for those
+    /// stored already the analysis replaced as <paramref name="replace"/> says (in place: same id, same sightings).
+    /// </summary>
+    public StoreResult Save(IReadOnlyList<StoreWrite> writes, ReplaceMode replace)
     {
-        ArgumentNullException.ThrowIfNull(documents);
+        ArgumentNullException.ThrowIfNull(writes);
         var refused = new List<TacitusError>();
-        var batch = new List<Document>(documents.Count);
-        foreach (var document in documents)
+        var batch = new List<StoreWrite>(writes.Count);
+        foreach (var write in writes)
         {
-            if (Refuse(document) is { } error)
+            if (Refuse(write.Document) is { } error)
             {
                 refused.Add(error);
             }
             else
             {
-                batch.Add(document);
+                batch.Add(write);
             }
         }
 
-        var result = batch.Count == 0 ? StoreResult.Empty : WriteAll(batch);
+        var result = batch.Count == 0 ? StoreResult.Empty : WriteAll(batch, replace);
         return refused.Count == 0 ? result : result.Add(new StoreResult(0, 0, refused));
     }
 
@@ -151,22 +158,30 @@ internal sealed class DocumentStore : IDisposable
     public static TacitusError? Refuse(Document document) =>
         string.IsNullOrWhiteSpace(document.Text) ? new TacitusError("TAC503", "store", "empty document: nothing to store", document.Metadata.Origin) : null;
 
-    private StoreResult WriteAll(List<Document> batch)
+    private StoreResult WriteAll(List<StoreWrite> batch, ReplaceMode replace)
     {
         var now = DateTime.UtcNow;
         try
         {
-            var stored = 0;
+            int stored = 0, reanalysed = 0;
             using (var transaction = connection.BeginTransaction())
             {
                 writer.Value.Enlist(transaction);
                 fusion?.Enlist(transaction);
-                foreach (var document in batch)
+                foreach (var write in batch)
                 {
-                    if (writer.Value.Write(document, now) is long seq)
+                    var (outcome, seq) = writer.Value.Write(write.Document, now, write.Analysed, replace);
+                    switch (outcome)
                     {
-                        stored++;
-                        fusion?.Add(seq, document);
+                        case StoreOutcome.Stored:
+                            stored++;
+                            fusion?.Add(seq, write.Document);
+                            break;
+                        case StoreOutcome.Reanalysed:
+                            reanalysed++;
+                            fusion?.Replace(seq, write.Document);
+                            break;
+                        default: break;
                     }
                 }
 
@@ -175,22 +190,23 @@ internal sealed class DocumentStore : IDisposable
 
             fusion?.Enlist(null);
 
-            return new StoreResult(stored, batch.Count - stored, []);
+            return new StoreResult(stored, batch.Count - stored, [], reanalysed);
         }
         catch (SqliteException ex) when (batch.Count > 1)
         {
             _ = ex; // the batch was rolled back; each document is retried alone and reports its own error
             var result = StoreResult.Empty;
-            foreach (var document in batch)
+            foreach (var write in batch)
             {
-                result = result.Add(WriteAll([document]));
+                result = result.Add(WriteAll([write], replace));
             }
 
             return result;
         }
         catch (SqliteException ex)
         {
-            return new StoreResult(0, 0, [new TacitusError("TAC501", "store", $"could not store document {batch[0].Id}: {ex.Message}", batch[0].Metadata.Origin)]);
+            var document = batch[0].Document;
+            return new StoreResult(0, 0, [new TacitusError("TAC501", "store", $"could not store document {document.Id}: {ex.Message}", document.Metadata.Origin)]);
         }
     }
 
@@ -224,10 +240,69 @@ internal sealed class DocumentStore : IDisposable
     /// <summary>Rebuilds a stored document with its sentences, tokens and analysis; null when it is not stored.</summary>
     public Document? Load(DocumentId id) => reader.Read(id);
 
+    /// <summary>A stored document's text and metadata without its analysis, to analyse it again; null when it is not stored.</summary>
+    public Document? LoadForAnalysis(DocumentId id) => reader.ReadForAnalysis(id);
+
+    /// <summary>
+    /// The documents to analyse again, in store order: those matching <paramref name="where"/> (an SQLite expression over
+    /// the documents table's columns, read on a read-only connection so it cannot change the store) whose records were
+    /// produced by another pipeline, knowledge, patterns or dictionaries than <paramref name="current"/>, or all of them.
+    /// </summary>
+    /// <exception cref="StoreException">TAC504 when the expression is not valid.</exception>
+    public List<DocumentId> SelectForAnalysis(string? where, AnalysisProvenance current, bool all)
+    {
+        ArgumentNullException.ThrowIfNull(current);
+        using var readOnly = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = Path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
+        readOnly.Open();
+        using var command = readOnly.CreateCommand();
+        var filters = new List<string>(2);
+        if (where is not null && where.Contains(';', StringComparison.Ordinal))
+        {
+            throw new StoreException(new TacitusError("TAC504", "store", $"--where '{where}' must be one condition (no ';')", Path));
+        }
+
+        if (!string.IsNullOrWhiteSpace(where))
+        {
+            filters.Add($"({where})");
+        }
+
+        if (!all)
+        {
+            filters.Add(StaleCondition);
+            command.Parameters.AddWithValue("$pipeline", current.Pipeline);
+            command.Parameters.AddWithValue("$knowledge", current.Knowledge);
+            command.Parameters.AddWithValue("$patterns", current.Patterns);
+            command.Parameters.AddWithValue("$dictionaries", current.Dictionaries);
+        }
+
+        command.CommandText = $"SELECT id FROM documents{(filters.Count == 0 ? string.Empty : " WHERE " + string.Join(" AND ", filters))} ORDER BY seq";
+        var ids = new List<DocumentId>();
+        try
+        {
+            using var r = command.ExecuteReader();
+            while (r.Read())
+            {
+                ids.Add(DocumentId.Parse(r.GetString(0)).Value);
+            }
+        }
+        catch (SqliteException ex)
+        {
+            throw new StoreException(new TacitusError("TAC504", "store", $"--where '{where}' is not a condition on the documents table: {ex.Message}", Path), ex);
+        }
+
+        return ids;
+    }
+
+    /// <summary>True when the stored records were produced by another pipeline than <paramref name="current"/> (or nobody knows by what).</summary>
+    public static bool IsStale(AnalysisProvenance? stored, AnalysisProvenance? current) => current is not null && stored != current;
+
+    private const string StaleCondition = "(pipeline IS NOT $pipeline OR knowledge IS NOT $knowledge OR patterns IS NOT $patterns OR dictionaries IS NOT $dictionaries)";
+
     /// <summary>Stored documents in the order they were stored, or by relevance to <paramref name="search"/> (words, all required).</summary>
     public IEnumerable<StoredDocumentSummary> List(string? search = null, int? limit = null, int offset = 0)
     {
-        const string Columns = "d.id, d.title, d.outlet, d.published, d.origin, d.language, d.sentence_count, d.boilerplate_count, d.mention_count, d.attribution_count, d.event_count";
+        const string Columns = "d.id, d.title, d.outlet, d.published, d.origin, d.language, d.sentence_count, d.boilerplate_count, d.mention_count, d.attribution_count, d.event_count, " +
+            "d.pipeline, d.knowledge, d.patterns, d.dictionaries, (SELECT count(*) FROM sightings s WHERE s.document = d.seq)";
         using var command = connection.CreateCommand();
         var query = FullTextQuery.From(search);
         command.CommandText = query is null
@@ -250,7 +325,9 @@ internal sealed class DocumentStore : IDisposable
                 r.IsDBNull(3) ? null : DateOnly.ParseExact(r.GetString(3), "yyyy-MM-dd", CultureInfo.InvariantCulture),
                 r.IsDBNull(4) ? null : r.GetString(4),
                 r.GetString(5),
-                r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10));
+                r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10),
+                DocumentRowReader.Provenance(r, 11),
+                r.GetInt32(15));
         }
     }
 

@@ -50,12 +50,7 @@ internal sealed class PreparedInsert : IDisposable
 
         for (var i = 0; i < values.Length; i++)
         {
-            parameters[i].Value = values[i] switch
-            {
-                null => DBNull.Value,
-                bool b => b ? 1L : 0L,
-                var v => v,
-            };
+            parameters[i].Value = DbValue(values[i]);
         }
 
         if (!prepared)
@@ -64,6 +59,14 @@ internal sealed class PreparedInsert : IDisposable
             prepared = true;
         }
     }
+
+    /// <summary>A value as SQLite stores it: NULL for null, 0/1 for booleans.</summary>
+    public static object DbValue(object? value) => value switch
+    {
+        null => DBNull.Value,
+        bool b => b ? 1L : 0L,
+        var v => v,
+    };
 
     public void Dispose() => command.Dispose();
 }

@@ -5,8 +5,8 @@ using Tacitus.Pipeline;
 
 namespace Tacitus.Store;
 
-/// <summary>How an ingest run went.</summary>
-internal sealed record IngestSummary(long Read, long Stored, long AlreadyStored, long Failed, long TextBytes, TimeSpan Elapsed)
+/// <summary>How an ingest run went (<see cref="Reanalysed"/>: documents stored before whose analysis was replaced).</summary>
+internal sealed record IngestSummary(long Read, long Stored, long AlreadyStored, long Failed, long TextBytes, TimeSpan Elapsed, long Reanalysed = 0)
 {
     public double DocumentsPerSecond => Read / Math.Max(Elapsed.TotalSeconds, 1e-9);
 }
@@ -17,12 +17,13 @@ internal sealed record IngestObserver(Action<TacitusError>? OnError = null, Acti
 /// <summary>
 /// Reads, analyses and stores a stream of inputs: analysis on several workers (<see cref="OrderedWorkers"/>), one
 /// writer that stores documents in input order, in batches (one transaction each). At most a bounded window of
-/// documents is in memory.
-/// Documents stored by an earlier run are recognised by their content hash before analysis and skipped. Each new
-/// document is fused (stories, fused events) in the transaction that stores it; documents stored before the store had
-/// fusion are fused first.
+/// documents is in memory. Each new document is fused (stories, fused events) in the transaction that stores it;
+/// documents stored before the store had fusion are fused first.
+/// Documents stored by an earlier run are recognised by their content hash before analysis and skipped (their
+/// outlet, URL and origin are recorded as a sighting), unless <paramref name="replace"/> asks for stale ones to be
+/// analysed again: then their analysis is replaced in place.
 /// </summary>
-internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = 256)
+internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = 256, ReplaceMode replace = ReplaceMode.Never)
 {
     private readonly record struct Analysed(IngestItem Item, bool Known);
 
@@ -35,51 +36,45 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         var clock = Stopwatch.StartNew();
         store.FuseBacklog(cancellationToken);
         using var probe = new StoredIdProbe(store.Path);
-        long read = 0, stored = 0, already = 0, failed = 0, bytes = 0;
-        var batch = new List<Document>(batchSize);
+        var counts = new Counts();
+        long read = 0, bytes = 0;
+        var batch = new List<StoreWrite>(batchSize);
         foreach (var analysed in OrderedWorkers.Map(items, (item, token) => Analyse(item, probe, token), workers, cancellationToken))
         {
             read++;
             var item = analysed.Item;
-            if (analysed.Known)
+            if (!analysed.Known && (item.Error ?? DocumentStore.Refuse(item.Document!)) is { } error)
             {
-                already++;
-                bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
-                observer.OnDone?.Invoke(true);
-                continue;
-            }
-
-            if ((item.Error ?? DocumentStore.Refuse(item.Document!)) is { } error)
-            {
-                failed++;
+                counts.Failed++;
                 observer.OnError?.Invoke(error);
                 observer.OnDone?.Invoke(false);
                 continue;
             }
 
             bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
-            batch.Add(item.Document!);
+            batch.Add(new StoreWrite(item.Document!, Analysed: !analysed.Known));
             if (batch.Count >= batchSize)
             {
-                Flush(batch, observer, ref stored, ref already, ref failed);
+                Flush(batch, observer, counts);
             }
         }
 
-        Flush(batch, observer, ref stored, ref already, ref failed);
-        return new IngestSummary(read, stored, already, failed, bytes, clock.Elapsed);
+        Flush(batch, observer, counts);
+        return new IngestSummary(read, counts.Stored, counts.Already, counts.Failed, bytes, clock.Elapsed, counts.Reanalysed);
     }
 
-    private void Flush(List<Document> batch, IngestObserver observer, ref long stored, ref long already, ref long failed)
+    private void Flush(List<StoreWrite> batch, IngestObserver observer, Counts counts)
     {
         if (batch.Count == 0)
         {
             return;
         }
 
-        var result = store.SaveBatch(batch);
-        stored += result.Stored;
-        already += result.AlreadyStored;
-        failed += result.Failed.Count;
+        var result = store.Save(batch, replace);
+        counts.Stored += result.Stored;
+        counts.Already += result.AlreadyStored;
+        counts.Reanalysed += result.Reanalysed;
+        counts.Failed += result.Failed.Count;
         foreach (var error in result.Failed)
         {
             observer.OnError?.Invoke(error);
@@ -93,7 +88,10 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         batch.Clear();
     }
 
-    /// <summary>A document stored by an earlier run is known by its content hash and not analysed again.</summary>
+    /// <summary>
+    /// Runs on the workers. A document stored by an earlier run is known by its content hash and not analysed again
+    /// (only its sighting is stored), unless <c>replace</c> asks for it and its records are stale.
+    /// </summary>
     private Analysed Analyse(IngestItem item, StoredIdProbe probe, CancellationToken token)
     {
         if (item.Document is not { } document)
@@ -101,7 +99,8 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
             return new Analysed(item, Known: false);
         }
 
-        if (probe.Contains(document.Id))
+        if (probe.Find(document.Id) is { Stored: true } found
+            && (replace == ReplaceMode.Never || (replace == ReplaceMode.Stale && !DocumentStore.IsStale(found.Provenance, pipeline.Provenance))))
         {
             return new Analysed(item, Known: true);
         }
@@ -109,5 +108,16 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         return pipeline.Analyse(document, token) is { } error
             ? new Analysed(IngestItem.Fail(error), Known: false)
             : new Analysed(item, Known: false);
+    }
+
+    private sealed class Counts
+    {
+        public long Stored { get; set; }
+
+        public long Already { get; set; }
+
+        public long Reanalysed { get; set; }
+
+        public long Failed { get; set; }
     }
 }

@@ -88,6 +88,20 @@ internal static class StoreMigrations
             CREATE INDEX events_type ON events(type);
             CREATE INDEX events_actor_country ON events(actor_country);
             """),
+        new(4, "sightings (every outlet, URL and origin a text arrived under) and what produced each document's records", """
+            CREATE TABLE sightings (
+                document INTEGER NOT NULL REFERENCES documents(seq) ON DELETE CASCADE,
+                outlet TEXT NOT NULL, url TEXT NOT NULL, origin TEXT NOT NULL, published TEXT NOT NULL,
+                first_seen TEXT NOT NULL,
+                PRIMARY KEY (document, outlet, url, origin, published)) WITHOUT ROWID;
+            INSERT OR IGNORE INTO sightings (document, outlet, url, origin, published, first_seen)
+                SELECT seq, ifnull(outlet, ''), ifnull(url, ''), ifnull(origin, ''), ifnull(published, ''), ingested_at FROM documents;
+            ALTER TABLE documents ADD COLUMN pipeline TEXT;
+            ALTER TABLE documents ADD COLUMN knowledge TEXT;
+            ALTER TABLE documents ADD COLUMN patterns TEXT;
+            ALTER TABLE documents ADD COLUMN dictionaries TEXT;
+            ALTER TABLE documents ADD COLUMN analysed_at TEXT;
+            """),
         new(5, "stories and fused events (issue 10): online story clustering, one event from many reports, sources and status", """
             CREATE TABLE fusion_state (name TEXT PRIMARY KEY, value INTEGER NOT NULL) WITHOUT ROWID;
             INSERT INTO fusion_state (name, value) VALUES ('documents', 0);

@@ -18,16 +18,25 @@ internal sealed class StoredIdProbe : IDisposable
         connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         query = connection.CreateCommand();
-        query.CommandText = "SELECT 1 FROM documents WHERE id = $id";
+        query.CommandText = "SELECT pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $id";
         query.Parameters.AddWithValue("$id", string.Empty);
     }
 
-    public bool Contains(DocumentId id)
+    public bool Contains(DocumentId id) => Find(id).Stored;
+
+    /// <summary>Whether the document is stored, and what produced its records (null when unknown).</summary>
+    public (bool Stored, AnalysisProvenance? Provenance) Find(DocumentId id)
     {
         lock (gate)
         {
             query.Parameters[0].Value = id.Value;
-            return query.ExecuteScalar() is not null;
+            using var r = query.ExecuteReader();
+            if (!r.Read())
+            {
+                return (false, null);
+            }
+
+            return (true, DocumentRowReader.Provenance(r, 0));
         }
     }
 

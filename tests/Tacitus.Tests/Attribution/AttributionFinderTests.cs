@@ -109,6 +109,20 @@ public sealed class AttributionFinderTests
         Assert.Equal(content, document.Slice(a.Content).ToString());
     }
 
+    [Theory]
+    [InlineData("Turkey dismissed reports that its jets had bombed the village.", "dismissed", true)]
+    [InlineData("Turkey rejected allegations of torture in its prisons.", "rejected", true)]
+    [InlineData("Turkey rejected a compromise offer from the opposition.", "rejected", false)]
+    [InlineData("Turkey has rejected the claims in the Aegean made by its neighbour.", "rejected", false)]
+    public void Process_RejectionCue_DenialOnlyForAClaimThatSomethingHappened(string text, string cue, bool denial)
+    {
+        var document = DocumentBuilder.With(text).Country("Turkey", "TUR").Analyse();
+
+        var a = Single(document, cue);
+        Assert.Equal(denial, a.Denial);
+        Assert.Equal("Turkey", a.Source.Name);
+    }
+
     [Fact]
     public void Process_Participle_SourceIsSentenceSubject()
     {

@@ -3,7 +3,7 @@ using Microsoft.Data.Sqlite;
 
 namespace Tacitus.Tests.Cli;
 
-/// <summary>Kills a real ingest with SIGKILL half-way and checks the store is whole, then that a re-run finishes the job.</summary>
+/// <summary>Kills a real ingest (or re-analysis) with SIGKILL half-way and checks the store is whole, then that a re-run finishes the job.</summary>
 public sealed class CrashSafetyTests : IDisposable
 {
     private const int Articles = 4000;
@@ -21,20 +21,7 @@ public sealed class CrashSafetyTests : IDisposable
         var files = GenerateArticles();
         string[] args = ["ingest", .. files, "--db", db, "--batch", Batch.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "2"];
 
-        using (var process = CliProcess.Start(args))
-        {
-            _ = process.StandardOutput.ReadToEndAsync();
-            _ = process.StandardError.ReadToEndAsync();
-            var clock = Stopwatch.StartNew();
-            while (StoredCount() < Batch * 3 && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
-            {
-                Thread.Sleep(5);
-            }
-
-            Assert.False(process.HasExited, "the ingest finished before it could be killed; the test needs more articles");
-            process.Kill(); // SIGKILL: no chance to clean up
-            process.WaitForExit();
-        }
+        KillWhen(args, () => StoredCount() >= Batch * 3, "the ingest");
 
         var killedAt = StoredCount();
         Assert.InRange(killedAt, Batch * 3, Articles - 1);
@@ -55,15 +42,85 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Equal("ok", Scalar("PRAGMA integrity_check"));
     }
 
-    private string[] GenerateArticles()
+    [Fact]
+    public void Reanalyse_KilledMidRun_StoreIsConsistentAndRerunCompletesIt()
+    {
+        const int Count = 800;
+        var files = GenerateArticles(Count);
+        var (ingested, _, _) = CliProcess.Run(["ingest", .. files, "--db", db, "--text-only", "--quiet"]);
+        Assert.Equal(0, ingested);
+        string[] args = ["reanalyse", "--db", db, "--batch", Batch.ToString(System.Globalization.CultureInfo.InvariantCulture), "--workers", "2"];
+
+        KillWhen(args, () => FullyAnalysed() >= Batch * 3, "the re-analysis");
+
+        var killedAt = FullyAnalysed();
+        Assert.InRange(killedAt, Batch * 3, Count - 1);
+        Assert.Equal(0L, killedAt % Batch); // batches are all or nothing
+        AssertConsistent(Count);
+
+        var (exit, stdout, _) = CliProcess.Run([.. args, "--quiet"]);
+
+        Assert.Equal(0, exit);
+        Assert.Contains($"re-analysed {Count - killedAt} of {Count - killedAt} stale documents, 0 failed", stdout, StringComparison.Ordinal);
+        Assert.Equal((long)Count, FullyAnalysed());
+        AssertConsistent(Count);
+        Assert.True((long)Scalar("SELECT count(*) FROM mentions")! > 0, "the full pipeline found no mentions at all");
+
+        var (again, nothing, _) = CliProcess.Run([.. args, "--quiet"]);
+        Assert.Equal(0, again);
+        Assert.Contains("0 stale documents to re-analyse", nothing, StringComparison.Ordinal);
+    }
+
+    /// <summary>Starts the CLI and kills it with SIGKILL as soon as <paramref name="ready"/> holds (it must still be running then).</summary>
+    private static void KillWhen(string[] args, Func<bool> ready, string what)
+    {
+        using var process = CliProcess.Start(args);
+        _ = process.StandardOutput.ReadToEndAsync();
+        _ = process.StandardError.ReadToEndAsync();
+        var clock = Stopwatch.StartNew();
+        while (!ready() && !process.HasExited && clock.Elapsed < TimeSpan.FromMinutes(2))
+        {
+            Thread.Sleep(5);
+        }
+
+        Assert.False(process.HasExited, $"{what} finished before it could be killed; the test needs more articles");
+        process.Kill(); // SIGKILL: no chance to clean up
+        process.WaitForExit();
+    }
+
+    private void AssertConsistent(int count)
+    {
+        Assert.Equal("ok", Scalar("PRAGMA integrity_check"));
+        Assert.Equal((long)count, Scalar("SELECT count(*) FROM documents"));
+        Assert.Equal((long)count, Scalar("SELECT count(*) FROM sightings"));
+        Assert.Equal((long)count, Scalar("SELECT count(*) FROM documents_fts"));
+        foreach (var (table, column) in new[] { ("sentences", "sentence_count"), ("mentions", "mention_count"), ("attributions", "attribution_count"), ("events", "event_count") })
+        {
+            Assert.Equal(0L, Scalar($"SELECT count(*) FROM documents d WHERE d.{column} <> (SELECT count(*) FROM {table} x WHERE x.document = d.seq)"));
+        }
+    }
+
+    private long FullyAnalysed()
+    {
+        try
+        {
+            return (long)Scalar("SELECT count(*) FROM documents WHERE pipeline LIKE '%/full'")!;
+        }
+        catch (SqliteException)
+        {
+            return 0; // locked for a moment, or not there yet
+        }
+    }
+
+    private string[] GenerateArticles(int count = Articles)
     {
         var random = new Random(17);
         string[] subjects = ["The council", "Dock workers", "A regional court", "The ministry", "Local farmers", "Two parties"];
         string[] verbs = ["met", "protested", "agreed", "argued", "voted", "negotiated"];
         var articles = Path.Combine(dir, "articles");
         Directory.CreateDirectory(articles);
-        var files = new string[Articles];
-        for (var i = 0; i < Articles; i++)
+        var files = new string[count];
+        for (var i = 0; i < count; i++)
         {
             var text = $"Bulletin {i}\n\n" + string.Join(' ', Enumerable.Range(0, 12).Select(j =>
                 $"{subjects[random.Next(subjects.Length)]} {verbs[random.Next(verbs.Length)]} on day {random.Next(1, 28)} of item {i}-{j}."));

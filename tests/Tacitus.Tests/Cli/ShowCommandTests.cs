@@ -22,7 +22,9 @@ public sealed class ShowCommandTests : IDisposable
         var original = StoreFixtures.Analysed();
         var (exit, stdout, _) = CliProcess.Run("show", original.Id.Value[..10], "--db", db, "--json");
         Assert.Equal(0, exit);
-        Assert.Equal(AnalysisJsonWriter.ToJson(original), stdout.TrimEnd('\n'));
+        var stored = StoreFixtures.WithoutSightings(stdout.TrimEnd('\n'), out var sightings);
+        Assert.Equal(StoreFixtures.WithoutSightings(AnalysisJsonWriter.ToJson(original), out _), stored);
+        Assert.Equal(1, sightings);
     }
 
     [Fact]

@@ -99,6 +99,33 @@ public sealed class EventCoderTests
     }
 
     [Theory]
+    [InlineData("Mali has denied that it attacked the Algerian convoy.", true)]
+    [InlineData("Still, Mali has denied any interest in punishing Algeria.", true)]
+    [InlineData("The Malian ministry denied reports that troops had crossed into Algeria.", true)]
+    [InlineData("Mali dismissed reports that its troops had crossed into Algeria.", true)]
+    [InlineData("Mali rejected claims that it had armed rebels in Algeria.", true)]
+    [InlineData("Mali rejected Algeria's claims that it had armed rebels.", true)]
+    [InlineData("Mali dismissed the claim it had reneged on a promise to Algeria.", true)]
+    [InlineData("Mali rejected newspaper speculation that it would leave the pact with Algeria.", true)]
+    [InlineData("Mali rejected an Algerian compromise offer.", false)]
+    [InlineData("Mali has rejected Algeria's claims in the desert.", false)]
+    [InlineData("Mali rejected the idea of a joint patrol with Algeria.", false)]
+    [InlineData("Mali dismissed Algeria's appeal for calm.", false)]
+    [InlineData("Mali rebuffed Algeria.", false)]
+    [InlineData("Mali denied Algerian traders access to the border market.", false)]
+    [InlineData("Mali would not deny Algeria the right to trade.", false)]
+    [InlineData("Mali denied them entry after Algeria protested.", false)]
+    public void Process_DenialOrRejection_DeniedOnlyWhenThePartyDeniesItHappened(string text, bool denied)
+    {
+        var document = Build(text).Analyse();
+
+        var e = One(document, PloverType.Reject);
+        Assert.Equal("MLI", e.Actor.Country?.Value);
+        Assert.True(denied == e.Modality.Denied, $"denied should be {denied}: {e.Explanation["modality"]}");
+        Assert.All(document.Events, x => Assert.Equal(denied, x.Modality.Denied));
+    }
+
+    [Theory]
     [InlineData("Ahmed Farouk did not meet Mary Wanjiru on Friday.", "CONSULT", true, false, false, false)]
     [InlineData("Egypt could expel the Kenyan ambassador, the paper said.", "SANCTION", false, true, false, false)]
     [InlineData("Egypt reportedly hosted Mary Wanjiru.", "CONSULT", false, true, false, false)]

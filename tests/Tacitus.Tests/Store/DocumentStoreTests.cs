@@ -22,6 +22,9 @@ public sealed class DocumentStoreTests : IDisposable
         using var reopened = DocumentStore.Open(db);
         var loaded = reopened.Load(original.Id);
         Assert.NotNull(loaded);
+        var sighting = Assert.Single(loaded.Sightings);
+        Assert.Equal((original.Metadata.Outlet, original.Metadata.Url, original.Metadata.Origin, original.Metadata.Published), (sighting.Outlet, sighting.Url, sighting.Origin, sighting.Published));
+        loaded.Sightings.Clear();
         Assert.Equal(AnalysisJsonWriter.ToJson(original, explain: true), AnalysisJsonWriter.ToJson(loaded, explain: true));
         Assert.Equal(original.Tokens, loaded.Tokens);
         Assert.Equal(original.Paragraphs, loaded.Paragraphs);

@@ -12,6 +12,16 @@ internal static class StoreFixtures
         "She met Chancellor Otto Brenner, \"a long-time rival\", officials said.\n\n" +
         "Subscribe to our newsletter.";
 
+    /// <summary>The analysis JSON of a stored document without its sightings (which the store adds), and how many there were.</summary>
+    public static string WithoutSightings(string json, out int sightings)
+    {
+        var node = System.Text.Json.Nodes.JsonNode.Parse(json)!.AsObject();
+        var document = node["document"]!.AsObject();
+        sightings = document["sightings"] is System.Text.Json.Nodes.JsonArray array ? array.Count : 0;
+        document.Remove("sightings");
+        return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
+    }
+
     public static string TempDb() => Path.Combine(Path.GetTempPath(), $"tacitus-test-{Guid.NewGuid():N}.db");
 
     public static void DeleteDb(string path)

@@ -74,5 +74,33 @@ public sealed class StoreIngestionTests : IDisposable
         Assert.Equal(["a.txt", "c.txt"], store.List().Select(d => d.Origin));
     }
 
+    [Fact]
+    public void Run_SameTextFromTwoOutlets_OneDocumentWithBothSightings()
+    {
+        using var store = DocumentStore.Open(db);
+        var stage = new CountingStage();
+        var ingestion = new StoreIngestion(store, new AnalysisPipeline([stage]), workers: 2, batchSize: 1);
+        const string Wire = "Storm closes the northern ferry route.";
+
+        ingestion.Run([Sighted(Wire, "Harbour Herald", "https://herald.example/storm", "herald.jsonl:3")]);
+        var second = ingestion.Run([
+            Sighted(Wire, "Coast Courier", "https://courier.example/ferry", "courier.jsonl:9"),
+            Sighted(Wire, "Harbour Herald", "https://herald.example/storm", "herald.jsonl:3"),
+        ]);
+
+        Assert.Equal((0L, 2L), (second.Stored, second.AlreadyStored));
+        Assert.Equal(1, stage.Calls);
+        var document = Assert.Single(store.List());
+        Assert.Equal(2, document.Sightings);
+        var loaded = store.Load(document.Id)!;
+        Assert.Equal("Harbour Herald", loaded.Metadata.Outlet);
+        Assert.Equal(
+            [("Coast Courier", "https://courier.example/ferry", "courier.jsonl:9"), ("Harbour Herald", "https://herald.example/storm", "herald.jsonl:3")],
+            loaded.Sightings.Select(s => (s.Outlet, s.Url, s.Origin)).Order());
+    }
+
+    private static IngestItem Sighted(string text, string outlet, string url, string origin) =>
+        IngestItem.Ok(new Document(text, new DocumentMetadata { Outlet = outlet, Url = url, Origin = origin, Published = new DateOnly(2024, 5, 2) }) { Language = "en" });
+
     private static Document Doc(string text, string? origin = null) => new(text, new DocumentMetadata { Origin = origin }) { Language = "en" };
 }

@@ -19,19 +19,37 @@ public sealed class StoreMigrationTests : IDisposable
     [Theory]
     [InlineData(1)]
     [InlineData(2)]
+    [InlineData(3)]
     public void Open_OlderStoreWithDocuments_UpgradesAndIndexesThem(int olderVersion)
     {
-        var doc = StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest");
+        var doc = StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "harbour.txt");
         using (var old = DocumentStore.Open(db, schemaVersion: olderVersion))
         {
             Assert.Equal(olderVersion, old.SchemaVersion);
-            old.Save(doc);
+        }
+
+        // a row as the version-1 schema holds it (this program's writer needs the latest schema)
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO documents (id, title, outlet, language, origin, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count) " +
+                "VALUES ($id, $title, 'Harbour Herald', 'en', 'harbour.txt', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0)";
+            command.Parameters.AddWithValue("$id", doc.Id.Value);
+            command.Parameters.AddWithValue("$title", doc.Metadata.Title);
+            command.Parameters.AddWithValue("$text", doc.Text);
+            command.ExecuteNonQuery();
         }
 
         using var store = DocumentStore.Open(db);
         Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
         Assert.Equal(doc.Id, Assert.Single(store.List("lighthouse")).Id);
-        Assert.Equal(doc.Text, store.Load(doc.Id)!.Text);
+        var loaded = store.Load(doc.Id)!;
+        Assert.Equal(doc.Text, loaded.Text);
+        Assert.Null(loaded.Provenance);
+        var sighting = Assert.Single(loaded.Sightings);
+        Assert.Equal(("Harbour Herald", "harbour.txt", (string?)null), (sighting.Outlet, sighting.Origin, sighting.Url));
+        Assert.Equal(new DateTime(2026, 1, 2, 3, 4, 5, DateTimeKind.Utc), sighting.FirstSeen);
     }
 
     [Fact]

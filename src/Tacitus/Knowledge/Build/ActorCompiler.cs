@@ -17,6 +17,8 @@ internal sealed class ActorCompiler : IKnowledgeCompiler
 
     public string Name => "actors";
 
+    public IReadOnlyList<string> Reads => ["countries"];
+
     public string Compile(string sourceDirectory, string dataDirectory, CancellationToken cancellationToken)
     {
         var countryFile = Path.Combine(dataDirectory, "compiled", KnowledgeTableFormat.CountriesFile);

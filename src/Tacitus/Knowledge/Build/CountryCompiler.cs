@@ -11,6 +11,8 @@ internal sealed class CountryCompiler : IKnowledgeCompiler
 {
     public string Name => "countries";
 
+    public IReadOnlyList<string> Reads => [];
+
     public string Compile(string sourceDirectory, string dataDirectory, CancellationToken cancellationToken)
     {
         var countries = new SortedDictionary<string, Builder>(StringComparer.Ordinal);

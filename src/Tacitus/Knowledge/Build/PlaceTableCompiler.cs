@@ -1,5 +1,4 @@
 using System.Globalization;
-using System.IO.Compression;
 using System.Text;
 using System.Text.Json;
 
@@ -28,6 +27,8 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
 
     public string Name => "places";
 
+    public IReadOnlyList<string> Reads => [];
+
     public string Compile(string sourceDirectory, string dataDirectory, CancellationToken cancellationToken)
     {
         var citiesPath = Path.Combine(sourceDirectory, "geonames", "cities15000.txt");
@@ -45,49 +46,44 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
         var iso3ByIso2 = countries.Values.ToDictionary(c => c.Iso2, c => c.Iso3, StringComparer.Ordinal);
         var regions = ReadRegions(regionsPath, cities, iso3ByIso2, out var unplaced);
 
-        var output = Path.Combine(dataDirectory, "compiled", "places.tsv.gz");
-        Directory.CreateDirectory(Path.GetDirectoryName(output)!);
-        using (var file = File.Create(output))
-        using (var gzip = new GZipStream(file, CompressionLevel.SmallestSize))
-        using (var writer = new StreamWriter(gzip, new UTF8Encoding(false)))
+        var rows = new List<string>(countries.Count + regions.Count + cities.Count + 16);
+        foreach (var country in countries.Values.OrderBy(c => c.Iso3, StringComparer.Ordinal))
         {
-            writer.NewLine = "\n";
-            writer.WriteLine("# Tacitus places table, compiled by `tacitus knowledge build` (see data/NOTICE.md). GeoNames CC BY 4.0; countries.json ODbL 1.0.");
-            writer.WriteLine("# geonameid\tname\talternates\tlat\tlon\tfeature\tcountry\tadmin1\tpopulation\tadjectives\tcapital");
-            foreach (var country in countries.Values.OrderBy(c => c.Iso3, StringComparer.Ordinal))
+            var capital = FindCapital(cities, country);
+            rows.Add(Row(country.GeoNameId, country.Name, country.Names, country.Lat, country.Lon, "PCLI", country.Iso3, string.Empty, country.Population, country.Adjectives, capital?.GeoNameId ?? 0));
+        }
+
+        foreach (var line in File.ReadLines(featuresPath, Encoding.UTF8).Where(l => l.Length > 0 && l[0] != '#'))
+        {
+            var f = line.Split('\t');
+            if (f.Length < 6)
             {
-                var capital = FindCapital(cities, country);
-                WriteRow(writer, country.GeoNameId, country.Name, country.Names, country.Lat, country.Lon, "PCLI", country.Iso3, string.Empty, country.Population, country.Adjectives, capital?.GeoNameId ?? 0);
+                throw new InvalidDataException($"{featuresPath}: TAC302 expected 6 tab-separated columns in '{line}'");
             }
 
-            foreach (var line in File.ReadLines(featuresPath, Encoding.UTF8).Where(l => l.Length > 0 && l[0] != '#'))
+            rows.Add(Row(long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2].Split('|', StringSplitOptions.RemoveEmptyEntries),
+                double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), f[5], string.Empty, string.Empty, 0,
+                f.Length > 6 ? f[6].Split('|', StringSplitOptions.RemoveEmptyEntries) : [], 0));
+        }
+
+        foreach (var region in regions)
+        {
+            rows.Add(Row(0, region.Name, region.Alternates, region.Lat, region.Lon, "ADM1", region.Iso3, region.Admin1, 0, region.Abbreviations, 0));
+        }
+
+        foreach (var city in cities)
+        {
+            if (iso3ByIso2.TryGetValue(city.Iso2, out var iso3))
             {
-                var f = line.Split('\t');
-                if (f.Length < 6)
-                {
-                    throw new InvalidDataException($"{featuresPath}: TAC302 expected 6 tab-separated columns in '{line}'");
-                }
-
-                WriteRow(writer, long.Parse(f[0], CultureInfo.InvariantCulture), f[1], f[2].Split('|', StringSplitOptions.RemoveEmptyEntries),
-                    double.Parse(f[3], CultureInfo.InvariantCulture), double.Parse(f[4], CultureInfo.InvariantCulture), f[5], string.Empty, string.Empty, 0,
-                    f.Length > 6 ? f[6].Split('|', StringSplitOptions.RemoveEmptyEntries) : [], 0);
-            }
-
-            foreach (var region in regions)
-            {
-                WriteRow(writer, 0, region.Name, region.Alternates, region.Lat, region.Lon, "ADM1", region.Iso3, region.Admin1, 0, region.Abbreviations, 0);
-            }
-
-            foreach (var city in cities)
-            {
-                if (!iso3ByIso2.TryGetValue(city.Iso2, out var iso3))
-                {
-                    continue;
-                }
-
-                WriteRow(writer, city.GeoNameId, city.Name, city.Alternates, city.Lat, city.Lon, city.Feature, iso3, city.Admin1, city.Population, [], 0);
+                rows.Add(Row(city.GeoNameId, city.Name, city.Alternates, city.Lat, city.Lon, city.Feature, iso3, city.Admin1, city.Population, [], 0));
             }
         }
+
+        var output = Path.Combine(dataDirectory, "compiled", "places.tsv.gz");
+        CompiledTableWriter.Write(dataDirectory, "places.tsv.gz",
+            "# Tacitus places table, compiled by `tacitus knowledge build` (see data/NOTICE.md). GeoNames CC BY 4.0; countries.json ODbL 1.0.\n"
+            + "# geonameid\tname\talternates\tlat\tlon\tfeature\tcountry\tadmin1\tpopulation\tadjectives\tcapital",
+            rows);
 
         // Words that are place names but far more often common English words ("Reading", "Mobile", "May").
         var ambiguous = File.ReadLines(ambiguousPath, Encoding.UTF8)
@@ -95,40 +91,41 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
             .Select(l => PlaceNameKey.Fold(l.Trim()))
             .Distinct(StringComparer.Ordinal)
             .Order(StringComparer.Ordinal);
-        File.WriteAllLines(Path.Combine(dataDirectory, "compiled", "places-ambiguous.txt"), ambiguous);
+        CompiledTableWriter.Write(dataDirectory, "places-ambiguous.txt", null, ambiguous);
 
         var size = new FileInfo(output).Length;
         var unplacedNote = unplaced.Count == 0 ? string.Empty : $"; regions not placed (city not found): {string.Join(", ", unplaced)}";
         return $"{output}: {countries.Count} countries, {regions.Count} regions, {cities.Count} cities, {size / 1024} KB{unplacedNote}";
     }
 
-    private static void WriteRow(StreamWriter writer, long id, string name, IEnumerable<string> alternates, double lat, double lon, string feature, string iso3, string admin1, long population, IEnumerable<string> adjectives, long capital)
+    private static string Row(long id, string name, IEnumerable<string> alternates, double lat, double lon, string feature, string iso3, string admin1, long population, IEnumerable<string> adjectives, long capital)
     {
         var nameKey = PlaceNameKey.Fold(name);
         var seen = new HashSet<string>(StringComparer.Ordinal) { nameKey };
         var alts = alternates.Where(a => seen.Add(PlaceNameKey.Fold(a)));
-        writer.Write(id.ToString(CultureInfo.InvariantCulture));
-        writer.Write('\t');
-        writer.Write(name);
-        writer.Write('\t');
-        writer.Write(string.Join('|', alts));
-        writer.Write('\t');
-        writer.Write(lat.ToString("0.#####", CultureInfo.InvariantCulture));
-        writer.Write('\t');
-        writer.Write(lon.ToString("0.#####", CultureInfo.InvariantCulture));
-        writer.Write('\t');
-        writer.Write(feature);
-        writer.Write('\t');
-        writer.Write(iso3);
-        writer.Write('\t');
-        writer.Write(admin1);
-        writer.Write('\t');
-        writer.Write(population.ToString(CultureInfo.InvariantCulture));
-        writer.Write('\t');
-        writer.Write(string.Join('|', adjectives.Distinct(StringComparer.Ordinal)));
-        writer.Write('\t');
-        writer.Write(capital == 0 ? string.Empty : capital.ToString(CultureInfo.InvariantCulture));
-        writer.WriteLine();
+        var row = new StringBuilder(128);
+        row.Append(id.ToString(CultureInfo.InvariantCulture));
+        row.Append('\t');
+        row.Append(name);
+        row.Append('\t');
+        row.Append(string.Join('|', alts));
+        row.Append('\t');
+        row.Append(lat.ToString("0.#####", CultureInfo.InvariantCulture));
+        row.Append('\t');
+        row.Append(lon.ToString("0.#####", CultureInfo.InvariantCulture));
+        row.Append('\t');
+        row.Append(feature);
+        row.Append('\t');
+        row.Append(iso3);
+        row.Append('\t');
+        row.Append(admin1);
+        row.Append('\t');
+        row.Append(population.ToString(CultureInfo.InvariantCulture));
+        row.Append('\t');
+        row.Append(string.Join('|', adjectives.Distinct(StringComparer.Ordinal)));
+        row.Append('\t');
+        row.Append(capital == 0 ? string.Empty : capital.ToString(CultureInfo.InvariantCulture));
+        return row.ToString();
     }
 
     private static List<CityRow> ReadCities(string path, CancellationToken cancellationToken)

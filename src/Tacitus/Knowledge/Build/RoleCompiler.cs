@@ -10,6 +10,8 @@ internal sealed class RoleCompiler : IKnowledgeCompiler
 {
     public string Name => "roles";
 
+    public IReadOnlyList<string> Reads => [];
+
     public string Compile(string sourceDirectory, string dataDirectory, CancellationToken cancellationToken)
     {
         var errors = new List<TacitusError>();

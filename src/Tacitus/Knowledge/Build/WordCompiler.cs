@@ -11,6 +11,8 @@ internal sealed class WordCompiler : IKnowledgeCompiler
 {
     public string Name => "words";
 
+    public IReadOnlyList<string> Reads => ["countries", "roles", "actors"];
+
     public string Compile(string sourceDirectory, string dataDirectory, CancellationToken cancellationToken)
     {
         var hand = ActorCompiler.ReadHandWords(dataDirectory).ToList();

@@ -1,0 +1,70 @@
+using System.Reflection;
+using System.Security.Cryptography;
+using Tacitus.Documents;
+
+namespace Tacitus.Pipeline;
+
+/// <summary>
+/// The provenance of a pipeline: the program's version and build (the module version id, which a deterministic build
+/// derives from the code), the mode (full or text-only), and SHA-256 fingerprints (first 12 hex digits) of the
+/// knowledge embedded in the program and of the user's pattern and dictionary files, in the order given.
+/// </summary>
+internal static class ProvenanceFingerprint
+{
+    private const int Digits = 12;
+
+    private static readonly Lazy<string> ShippedKnowledge = new(() =>
+    {
+        var assembly = typeof(ProvenanceFingerprint).Assembly;
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
+            using var stream = assembly.GetManifestResourceStream(name)!;
+            var buffer = new byte[1 << 16];
+            int read;
+            while ((read = stream.Read(buffer)) > 0)
+            {
+                hash.AppendData(buffer, 0, read);
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..Digits];
+    });
+
+    public static AnalysisProvenance For(PipelineOptions options) => new(
+        Program(options.TextOnly),
+        options.TextOnly ? "-" : ShippedKnowledge.Value,
+        options.TextOnly ? "-" : Files(options.EventPatternFiles),
+        options.TextOnly ? "-" : Files(options.UserDictionaries));
+
+    private static string Program(bool textOnly)
+    {
+        var assembly = typeof(ProvenanceFingerprint).Assembly;
+        var version = assembly.GetCustomAttribute<AssemblyInformationalVersionAttribute>()?.InformationalVersion ?? assembly.GetName().Version?.ToString() ?? "0";
+        var plus = version.IndexOf('+', StringComparison.Ordinal);
+        var build = assembly.ManifestModule.ModuleVersionId.ToString("N")[..8];
+        return $"{(plus < 0 ? version : version[..plus])}+{build}/{(textOnly ? "text-only" : "full")}";
+    }
+
+    /// <summary>The fingerprint of the files' contents in order; "-" when there are none; a missing file counts by its name.</summary>
+    private static string Files(IReadOnlyList<string> files)
+    {
+        if (files.Count == 0)
+        {
+            return "-";
+        }
+
+        using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
+        foreach (var file in files)
+        {
+            hash.AppendData(System.Text.Encoding.UTF8.GetBytes(Path.GetFileName(file) + "\n"));
+            if (File.Exists(file))
+            {
+                hash.AppendData(File.ReadAllBytes(file));
+            }
+        }
+
+        return Convert.ToHexStringLower(hash.GetHashAndReset())[..Digits];
+    }
+}

@@ -1,0 +1,65 @@
+using System.Diagnostics;
+using Tacitus.Documents;
+using Tacitus.Pipeline;
+
+namespace Tacitus.Store;
+
+/// <summary>How a re-analysis went: documents selected, re-analysed, and failed (their stored analysis kept).</summary>
+internal sealed record ReanalysisSummary(long Selected, long Reanalysed, long Failed, TimeSpan Elapsed);
+
+/// <summary>
+/// Runs the current pipeline again over stored texts and replaces their analysis in place (same id, same sightings),
+/// one transaction per batch: a crash keeps every finished batch and leaves the rest as it was, and since by default
+/// only documents whose records another pipeline produced are selected, running it again finishes the job and a run
+/// with nothing stale does nothing.
+/// </summary>
+internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = 64)
+{
+    private readonly int workers = Math.Max(1, workers);
+    private readonly int batchSize = Math.Max(1, batchSize);
+
+    /// <summary>The documents a run would analyse again (see <see cref="DocumentStore.SelectForAnalysis"/>).</summary>
+    public List<DocumentId> Select(string? where, bool all) =>
+        store.SelectForAnalysis(where, pipeline.Provenance ?? throw new InvalidOperationException("the pipeline has no provenance"), all);
+
+    public ReanalysisSummary Run(IReadOnlyList<DocumentId> ids, bool all, IngestObserver? observer = null, CancellationToken cancellationToken = default)
+    {
+        ArgumentNullException.ThrowIfNull(ids);
+        observer ??= new IngestObserver();
+        var clock = Stopwatch.StartNew();
+        long reanalysed = 0, failed = 0;
+        var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
+        for (var start = 0; start < ids.Count; start += batchSize)
+        {
+            var chunk = ids.Skip(start).Take(batchSize).Select(store.LoadForAnalysis).OfType<Document>().ToArray();
+            var errors = new TacitusError?[chunk.Length];
+            Parallel.For(0, chunk.Length, options, i =>
+            {
+                try
+                {
+                    pipeline.Process(chunk[i], cancellationToken);
+                }
+                catch (Exception ex) when (ex is not OperationCanceledException)
+                {
+                    errors[i] = new TacitusError("TAC400", "analysis", $"analysis failed: {ex.GetType().Name}: {ex.Message}; the stored analysis is kept", chunk[i].Metadata.Origin, chunk[i].Id.Value);
+                }
+            });
+
+            var writes = chunk.Where((_, i) => errors[i] is null).Select(d => new StoreWrite(d)).ToList();
+            var result = store.Save(writes, all ? ReplaceMode.Always : ReplaceMode.Stale);
+            reanalysed += result.Reanalysed;
+            foreach (var error in errors.OfType<TacitusError>().Concat(result.Failed))
+            {
+                failed++;
+                observer.OnError?.Invoke(error);
+            }
+
+            for (var i = 0; i < chunk.Length; i++)
+            {
+                observer.OnDone?.Invoke(errors[i] is null);
+            }
+        }
+
+        return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed);
+    }
+}
