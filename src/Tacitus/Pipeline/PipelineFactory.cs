@@ -15,6 +15,9 @@ public static class PipelineFactory
 
         if (!options.TextOnly)
         {
+            // the token layer: tags, lemmas, dependency trees (trained models)
+            stages.Add(new Syntax.SyntaxAnnotator());
+
             // mentions → entities → attribution → events
             stages.Add(new Mentions.PlaceRecognizer());
             var knowledge = Knowledge.KnowledgeBase.Load(options.UserDictionaries);

@@ -6,7 +6,7 @@ namespace Tacitus.Eval.Tasks;
 /// <summary>The evaluation tasks, their default gold sets (relative to the repository root), and how to run one.</summary>
 internal static class EvalTasks
 {
-    public static readonly IReadOnlyList<string> Names = ["events", "attribution", "time", "geo", "ner", "seed"];
+    public static readonly IReadOnlyList<string> Names = ["events", "attribution", "time", "geo", "ner", "seed", "syntax"];
 
     /// <summary>The default gold set of a task: the public data in <c>../shared</c> next to the repository.</summary>
     public static EvalRequest Default(string task, string repositoryRoot)
@@ -21,6 +21,7 @@ internal static class EvalTasks
             "geo" => new EvalRequest(Path.Combine(eval, "geo")),
             "ner" => new EvalRequest(Path.Combine(eval, "ner", "en_ewt-ud-test.iob2")),
             "seed" => new EvalRequest(Path.Combine(shared, "seed", "kim-beijing.gold.json")),
+            "syntax" => new EvalRequest(Path.Combine(eval, "syntax")),
             _ => throw new ArgumentException($"unknown task '{task}' (tasks: {string.Join(", ", Names)})", nameof(task)),
         };
     }
@@ -38,6 +39,7 @@ internal static class EvalTasks
             "geo" => GeoTask.Run(request, pipeline, cancellationToken),
             "ner" => NerTask.Run(request, pipeline, cancellationToken),
             "seed" => SeedTask.Run(request, pipeline, cancellationToken),
+            "syntax" => SyntaxTask.Run(request, request.Models is null ? Syntax.SyntaxModels.Shipped : Syntax.SyntaxModels.Load(request.Models), cancellationToken),
             _ => throw new ArgumentException($"unknown task '{task}' (tasks: {string.Join(", ", Names)})", nameof(task)),
         };
     }
