@@ -21,12 +21,14 @@ internal static class EvalCommand
         var texts = new Option<string?>("--texts") { Description = "Folder of article texts for brat annotations (attribution), or the story text (seed)." };
         var limit = new Option<int?>("--limit") { Description = "Evaluate at most N documents (per gold file)." };
         var errors = new Option<string?>("--errors") { Description = "Where to write the errors (JSON Lines): a file for one task, a folder for 'all' (default eval-errors/<task>.jsonl)." };
+        var split = new Option<string?>("--split") { Description = "Treebank split for 'syntax': test (default) or dev (for tuning)." };
+        var models = new Option<string?>("--models") { Description = "Folder of token-layer models for 'syntax' (default: the embedded ones)." };
         var json = new Option<bool>("--json") { Description = "Print the headline figures as JSON instead of tables." };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
         var command = new Command("eval", "Score the analysis against gold data: events, attribution, time, geo, ner, or the reference story (seed).")
         {
-            task, gold, texts, limit, errors, json, dictionaries, patterns,
+            task, gold, texts, limit, errors, json, dictionaries, patterns, split, models,
         };
 
         command.SetAction((parse, ct) =>
@@ -54,7 +56,7 @@ internal static class EvalCommand
             foreach (var t in tasks)
             {
                 var defaults = EvalTasks.Default(t, root);
-                var request = new EvalRequest(goldPath ?? Shown(defaults.Gold), parse.GetValue(texts) ?? (goldPath is null && defaults.Texts is not null ? Shown(defaults.Texts) : null), parse.GetValue(limit));
+                var request = new EvalRequest(goldPath ?? Shown(defaults.Gold), parse.GetValue(texts) ?? (goldPath is null && defaults.Texts is not null ? Shown(defaults.Texts) : null), parse.GetValue(limit), parse.GetValue(split), parse.GetValue(models));
                 var clock = Stopwatch.StartNew();
                 EvalReport report;
                 try

@@ -1,12 +1,125 @@
 using System.CommandLine;
+using System.Diagnostics;
+using System.Globalization;
+using Tacitus.Documents;
+using Tacitus.Syntax;
+using Tacitus.Syntax.Training;
 
 namespace Tacitus.Cli.Commands;
 
-/// <summary><c>tacitus train MODEL</c>: train one of the token layer's models from the treebanks and NER data and write it into data/models/.</summary>
+/// <summary>
+/// <c>tacitus train tagger|parser|syntax|entities --from ../shared/data/train [--out data/models]</c>: trains the
+/// token layer's models and writes them as compact files into data/models (rebuild to embed them). "parser" needs the
+/// tagger in the output folder (it trains on predicted tags); "syntax" trains both; "entities" is the entity
+/// recogniser (<see cref="TrainEntitiesCommand"/>).
+/// </summary>
 internal static class TrainCommand
 {
     public static Command Create() => new("train", "Train the token layer's models (deterministic; writes data/models/).")
     {
+        TreebankModel("tagger", "Train the part-of-speech tagger and the lemmatiser from the treebanks."),
+        TreebankModel("parser", "Train the dependency parser from the treebanks (on the tagger's predicted tags)."),
+        TreebankModel("syntax", "Train the tagger, lemmatiser and dependency parser from the treebanks."),
         TrainEntitiesCommand.Create(),
     };
+
+    private static Command TreebankModel(string what, string description)
+    {
+        var from = new Option<string?>("--from") { Description = "Training data folder (treebanks in ud/*.conllu; default ../shared/data/train)." };
+        var output = new Option<string?>("--out") { Description = "Where to write the model files (default data/models in the repository)." };
+        var folds = new Option<int?>("--folds") { Description = "Jackknife folds for the parser's training tags (default 4; 1 = gold tags)." };
+        var iterations = new Option<int?>("--iterations") { Description = "Passes over the data of the model trained (default 10; the jackknife taggers keep theirs)." };
+        var command = new Command(what, description)
+        {
+            from, output, folds, iterations,
+        };
+
+        command.SetAction(parse =>
+        {
+            var root = RepositoryRoot.Find();
+            var source = parse.GetValue(from) ?? Path.Combine(root, "..", "shared", "data", "train");
+            var target = parse.GetValue(output) ?? Path.Combine(root, "data", "models");
+            if (parse.GetValue(folds) is < 1 || parse.GetValue(iterations) is < 1)
+            {
+                Console.Error.WriteLine("tacitus train: --folds and --iterations must be 1 or more.");
+                return ExitCodes.Usage;
+            }
+
+            var defaults = new SyntaxTraining();
+
+            var clock = Stopwatch.StartNew();
+            var training = new SyntaxTraining
+            {
+                JackknifeFolds = parse.GetValue(folds) ?? defaults.JackknifeFolds,
+                TaggerIterations = (what == "parser" ? null : parse.GetValue(iterations)) ?? defaults.TaggerIterations,
+                ParserIterations = (what == "tagger" ? null : parse.GetValue(iterations)) ?? defaults.ParserIterations,
+                Progress = message => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1} s] {message}")),
+            };
+            var problems = new List<TacitusError>();
+            List<TreebankSentence> sentences;
+            try
+            {
+                sentences = training.Read(source, problems);
+            }
+            catch (FileNotFoundException ex)
+            {
+                Console.Error.WriteLine($"tacitus train: {ex.Message}");
+                return ExitCodes.Fatal;
+            }
+
+            foreach (var problem in problems.Take(5))
+            {
+                Console.Error.WriteLine($"  {problem}");
+            }
+
+            Directory.CreateDirectory(target);
+            var taggerPath = Path.Combine(target, SyntaxModels.TaggerFile);
+            try
+            {
+                Syntax.Tagging.PartOfSpeechTagger tagger;
+                if (what is "tagger" or "syntax")
+                {
+                    var (trained, lemmas) = training.TrainTagger(sentences);
+                    using (var stream = File.Create(taggerPath))
+                    {
+                        SyntaxModels.WriteTagger(stream, trained, lemmas);
+                    }
+
+                    Console.Error.WriteLine($"tacitus train: wrote {taggerPath} ({new FileInfo(taggerPath).Length / 1024} KiB)");
+                    tagger = trained;
+                }
+                else
+                {
+                    using var stream = File.OpenRead(taggerPath);
+                    tagger = SyntaxModels.ReadTagger(stream).Tagger;
+                }
+
+                if (what is "parser" or "syntax")
+                {
+                    var parser = training.TrainParser(sentences, tagger);
+                    var parserPath = Path.Combine(target, SyntaxModels.ParserFile);
+                    using (var stream = File.Create(parserPath))
+                    {
+                        SyntaxModels.WriteParser(stream, parser);
+                    }
+
+                    Console.Error.WriteLine($"tacitus train: wrote {parserPath} ({new FileInfo(parserPath).Length / 1024} KiB)");
+                }
+            }
+            catch (FileNotFoundException ex)
+            {
+                Console.Error.WriteLine($"tacitus train: {SyntaxModels.BadModel} the parser trains on the tagger's tags; train the tagger first ({ex.FileName}).");
+                return ExitCodes.Fatal;
+            }
+            catch (InvalidDataException ex)
+            {
+                Console.Error.WriteLine($"tacitus train: {SyntaxModels.BadModel} {ex.Message}");
+                return ExitCodes.Fatal;
+            }
+
+            Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"tacitus train {what}: done in {clock.Elapsed.TotalSeconds:F0} s"));
+            return problems.Count == 0 ? ExitCodes.Ok : ExitCodes.PartialFailure;
+        });
+        return command;
+    }
 }

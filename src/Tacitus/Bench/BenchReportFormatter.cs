@@ -104,6 +104,13 @@ internal static class BenchReportFormatter
         }
 
         sb.Append('\n');
+        foreach (var r in timed)
+        {
+            if (r.StageTimes.FirstOrDefault(s => s.Stage == "syntax") is { Tokens: > 0 } syntax)
+            {
+                sb.Append(c, $"\nsyntax (tagger + lemmatiser + parser), {StageName(r.Stage)}, {r.Workers} worker{(r.Workers == 1 ? string.Empty : "s")}: {syntax.TokensPerSecond:F0} tokens/s per worker ({syntax.Tokens} tokens).\n");
+            }
+        }
     }
 
     /// <summary>Wall time of the full analysis over read + segment, for each worker count measured with both.</summary>

@@ -14,12 +14,14 @@ internal sealed class StageClock
     private readonly AnalysisPipeline pipeline;
     private readonly long[] ticks;
     private readonly long[] allocated;
+    private readonly long[] tokens;
 
     public StageClock(AnalysisPipeline pipeline)
     {
         this.pipeline = pipeline;
         ticks = new long[pipeline.Stages.Count];
         allocated = new long[pipeline.Stages.Count];
+        tokens = new long[pipeline.Stages.Count];
     }
 
     public void Process(Document document, CancellationToken cancellationToken)
@@ -39,6 +41,7 @@ internal sealed class StageClock
             stage.Process(document, cancellationToken);
             Interlocked.Add(ref ticks[i], Stopwatch.GetTimestamp() - start);
             Interlocked.Add(ref allocated[i], GC.GetAllocatedBytesForCurrentThread() - bytes);
+            Interlocked.Add(ref tokens[i], document.Tokens.Count);
         }
     }
 
@@ -46,12 +49,18 @@ internal sealed class StageClock
     {
         Array.Clear(ticks);
         Array.Clear(allocated);
+        Array.Clear(tokens);
     }
 
     /// <summary>Each stage's totals so far (seconds, bytes allocated), in pipeline order.</summary>
     public IReadOnlyList<StageTime> Totals() =>
-        [.. pipeline.Stages.Select((s, i) => new StageTime(s.Name, Interlocked.Read(ref ticks[i]) / (double)Stopwatch.Frequency, Interlocked.Read(ref allocated[i])))];
+        [.. pipeline.Stages.Select((s, i) => new StageTime(s.Name, Interlocked.Read(ref ticks[i]) / (double)Stopwatch.Frequency, Interlocked.Read(ref allocated[i]), Interlocked.Read(ref tokens[i])))];
 }
 
 /// <summary>The time spent in one stage, and the bytes it allocated, over a configuration's timed runs (all workers together).</summary>
-internal sealed record StageTime(string Stage, double Seconds, long AllocatedBytes = 0);
+/// <summary>Tokens: how many tokens the stage's documents had (after it ran), for a tokens-per-second rate.</summary>
+internal sealed record StageTime(string Stage, double Seconds, long AllocatedBytes = 0, long Tokens = 0)
+{
+    /// <summary>Tokens per second of this stage on one worker (its time summed over workers).</summary>
+    public double TokensPerSecond => Seconds > 0 ? Tokens / Seconds : 0;
+}

@@ -15,6 +15,9 @@ public static class PipelineFactory
 
         if (!options.TextOnly)
         {
+            // the token layer: tags, lemmas, dependency trees (trained models)
+            stages.Add(new Syntax.SyntaxAnnotator());
+
             // names (trained recogniser) → mentions → entities → attribution → events
             stages.Add(new Syntax.Entities.EntityRecognizer());
             stages.Add(new Mentions.PlaceRecognizer());

@@ -7,12 +7,30 @@ namespace Tacitus.Text;
 /// Splits a span of text into word, number, punctuation and symbol tokens, recorded as offsets (no strings).
 /// Words keep inner hyphens ("high-speed", "Jae-in", "COVID-19") and inner apostrophes ("O’Brien"), but the
 /// clitics ’s ’re ’ll ’ve ’d ’m n’t become tokens of their own ("Kim" "’s", "did" "n’t"). Dotted initialisms keep
-/// their final period ("U.S.", "p.m.", "J.K."), and so do known abbreviations ("Corp.", "Mr.", "Jan.").
+/// their final period ("U.S.", "p.m.", "J.K."), and so do known abbreviations ("Corp.", "Mr.", "Jan."). As in
+/// Universal Dependencies, "cannot", "gonna", "wanna" and "gotta" are two tokens ("can" "not", "gon" "na").
 /// Numbers keep decimal points, thousands separators, times and slashed dates ("3.5", "1,200", "2:30", "1/9/2019")
 /// and ordinal or decade suffixes ("35th", "1990s"); other letters after a number are a word ("1.13" "bn").
 /// </summary>
 internal static class Tokenizer
 {
+    /// <summary>Words written as two tokens in UD ("cannot" → "can" "not"), and where the second starts (data/text/split-words.tsv).</summary>
+    private static readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> SplitWords = LoadSplitWords();
+
+    private static System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LoadSplitWords()
+    {
+        var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
+        foreach (var line in Events.DataFile.Embedded("Tacitus.Text.split-words.tsv"))
+        {
+            if (line.Fields.Length >= 2 && int.TryParse(line.Fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at > 0 && at < line.Fields[0].Length)
+            {
+                words[line.Fields[0]] = at;
+            }
+        }
+
+        return System.Collections.Frozen.FrozenDictionary.ToFrozenDictionary(words, StringComparer.OrdinalIgnoreCase).GetAlternateLookup<ReadOnlySpan<char>>();
+    }
+
     public static void Tokenize(string text, TextSpan span, List<Token> tokens)
     {
         var s = text.AsSpan(span.Start, span.Length);
@@ -166,6 +184,13 @@ internal static class Tokenizer
         if (j < s.Length && s[j] == '.' && KeepsPeriod(s, start, j, dotted))
         {
             j++;
+        }
+
+        if (j - start is >= 5 and <= 6 && SplitWords.TryGetValue(s[start..j], out var second))
+        {
+            Add(tokens, offset, start, start + second, TokenKind.Word);
+            Add(tokens, offset, start + second, j, TokenKind.Word);
+            return j;
         }
 
         Add(tokens, offset, start, j, TokenKind.Word);

@@ -6,7 +6,9 @@ namespace Tacitus.Tests.Cli;
 /// <summary>Kills a real ingest (or re-analysis) with SIGKILL half-way and checks the store is whole, then that a re-run finishes the job.</summary>
 public sealed class CrashSafetyTests : IDisposable
 {
-    private const int Articles = 4000;
+    // enough that the kill lands mid-run (after three batches), few enough that the re-run, which analyses every
+    // remaining article with the token layer (tagger and parser), ends within CliProcess.Run's three minutes
+    private const int Articles = 2000;
     private const int Batch = 16;
     private readonly string dir = Directory.CreateTempSubdirectory("tacitus-crash-").FullName;
     private readonly string db;

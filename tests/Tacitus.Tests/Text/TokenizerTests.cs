@@ -28,6 +28,8 @@ public sealed class TokenizerTests
     [InlineData("wait... what — now -- then …", "wait ... what — now -- then …")]
     [InlineData("see bbc.co.uk now.", "see bbc.co.uk now .")]
     [InlineData("“Yes,” he said.", "“ Yes , ” he said .")]
+    [InlineData("We cannot wait, Cannot stop, gonna go, wanna see, gotta run", "We can not wait , Can not stop , gon na go , wan na see , got ta run")]
+    [InlineData("cannoted gonnas", "cannoted gonnas")]
     public void Tokenize_CaseTable_SplitsAsExpected(string text, string expected)
     {
         var tokens = Tokenize(text).Select(t => t.Span.TextOf(text));

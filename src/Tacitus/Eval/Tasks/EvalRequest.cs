@@ -1,4 +1,6 @@
 namespace Tacitus.Eval.Tasks;
 
 /// <summary>What to evaluate: the gold file or folder, where its texts are (brat), and how many documents at most.</summary>
-internal sealed record EvalRequest(string Gold, string? Texts = null, int? Limit = null);
+/// <param name="Split">Treebank split for "syntax" (test, dev); null = test.</param>
+/// <param name="Models">Folder of token-layer models to use instead of the embedded ones (after <c>tacitus train</c>).</param>
+internal sealed record EvalRequest(string Gold, string? Texts = null, int? Limit = null, string? Split = null, string? Models = null);

@@ -9,7 +9,9 @@ namespace Tacitus.Syntax.Learning;
 /// scoring is one table lookup and one vector add per feature. Training keeps, per weight, the running total and
 /// the instance it last changed at, and <see cref="Average"/> replaces each weight by its mean over all instances
 /// (Collins 2002; Honnibal's lazy averaging). Training is single-threaded and deterministic: the same instances in
-/// the same order give the same bytes from <see cref="Write"/>.
+/// the same order give the same bytes from <see cref="Write"/>. A model read back (<see cref="Read"/>) keeps each
+/// row sparse (its non-zero classes and weights only): trained rows are mostly zeros, so this is many times smaller
+/// and faster to score than dense rows.
 /// </summary>
 internal sealed class AveragedPerceptron
 {
@@ -18,12 +20,14 @@ internal sealed class AveragedPerceptron
 
     private ulong[] keys;   // open addressing, power-of-two capacity, 0 = empty
     private int[] slotRows; // row of the key in the same slot
-    private float[] weights; // rows * Classes
+    private float[] weights; // rows * Classes (training); empty for a model read back
+    private SparseSlot[]? sparseSlots;   // read-back model: open addressing over keys, each slot with its row's entries
+    private SparseEntry[]? sparseEntries;
     private float[]? totals;
     private int[]? stamps;
     private int instances;
 
-    private AveragedPerceptron(int classes, int capacity, bool training)
+    private AveragedPerceptron(int classes, int capacity, bool training, bool dense = true)
     {
         if (classes < 1)
         {
@@ -34,7 +38,7 @@ internal sealed class AveragedPerceptron
         var slots = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, capacity * 2));
         keys = new ulong[slots];
         slotRows = new int[slots];
-        weights = new float[Math.Max(16, capacity) * classes];
+        weights = dense ? new float[Math.Max(16, capacity) * classes] : [];
         if (training)
         {
             totals = new float[weights.Length];
@@ -60,6 +64,12 @@ internal sealed class AveragedPerceptron
         }
 
         scores.Clear();
+        if (sparseSlots is not null)
+        {
+            ScoreSparse(features, scores);
+            return;
+        }
+
         foreach (var feature in features)
         {
             var row = Find(feature);
@@ -146,6 +156,11 @@ internal sealed class AveragedPerceptron
             throw new InvalidOperationException("average the model before writing it");
         }
 
+        if (sparseSlots is not null)
+        {
+            throw new InvalidOperationException("a model read back is written as it was read: copy its file");
+        }
+
         var keep = new List<int>();
         for (var row = 0; row < Features; row++)
         {
@@ -192,24 +207,75 @@ internal sealed class AveragedPerceptron
             throw new InvalidDataException($"bad model header: {classes} classes, {rows} rows");
         }
 
-        var model = new AveragedPerceptron(classes, rows, training: false);
+        var model = new AveragedPerceptron(classes, 0, training: false, dense: false);
+        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows * 2));
+        var slots = new SparseSlot[capacity];
+        var entries = new List<SparseEntry>(rows * 4);
+        var mask = capacity - 1;
         for (var r = 0; r < rows; r++)
         {
-            var row = model.FindOrAdd(reader.ReadUInt64());
+            var key = reader.ReadUInt64();
+            key = key == 0 ? 1 : key;
+            var slot = (int)(key & (ulong)mask);
+            while (slots[slot].Key != 0)
+            {
+                if (slots[slot].Key == key)
+                {
+                    throw new InvalidDataException($"row {r} repeats a feature");
+                }
+
+                slot = (slot + 1) & mask;
+            }
+
             int count = reader.ReadUInt16();
+            slots[slot] = new SparseSlot(key, entries.Count, count);
             for (var i = 0; i < count; i++)
             {
-                int c = reader.ReadUInt16();
+                var c = reader.ReadUInt16();
                 if (c >= classes)
                 {
                     throw new InvalidDataException($"class {c} out of range in row {r}");
                 }
 
-                model.weights[(row * classes) + c] = (float)reader.ReadHalf();
+                entries.Add(new SparseEntry(c, (float)reader.ReadHalf()));
             }
         }
 
+        model.sparseSlots = slots;
+        model.sparseEntries = [.. entries];
+        model.Features = rows;
         return model;
+    }
+
+    private void ScoreSparse(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        var slots = sparseSlots!;
+        var entries = sparseEntries!;
+        var mask = slots.Length - 1;
+        foreach (var feature in features)
+        {
+            var slot = (int)(feature & (ulong)mask);
+            while (true)
+            {
+                ref readonly var s = ref slots[slot];
+                if (s.Key == feature)
+                {
+                    foreach (var e in entries.AsSpan(s.Start, s.Count))
+                    {
+                        scores[e.Class] += e.Weight;
+                    }
+
+                    break;
+                }
+
+                if (s.Key == 0)
+                {
+                    break;
+                }
+
+                slot = (slot + 1) & mask;
+            }
+        }
     }
 
     private int RowCount(int row, float prune)
@@ -312,7 +378,11 @@ internal sealed class AveragedPerceptron
         var row = Features++;
         keys[slot] = key;
         slotRows[slot] = row;
-        EnsureRows(Features);
+        if (weights.Length > 0 || IsTraining)
+        {
+            EnsureRows(Features);
+        }
+
         if (Features * 2 > keys.Length)
         {
             Rehash(keys.Length * 2);
@@ -371,3 +441,9 @@ internal sealed class AveragedPerceptron
         }
     }
 }
+
+/// <summary>A slot of a read-back model's feature table: the key and where its row's entries are.</summary>
+internal readonly record struct SparseSlot(ulong Key, int Start, int Count);
+
+/// <summary>One non-zero weight of a read-back model's row.</summary>
+internal readonly record struct SparseEntry(ushort Class, float Weight);

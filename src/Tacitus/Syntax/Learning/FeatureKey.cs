@@ -10,7 +10,10 @@ internal static class FeatureKey
     private const ulong Seed = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
 
-    public static ulong Of(int template) => Add(Seed, (ulong)(uint)template);
+    // the start of every template below 256, hashed once (the same values Add would give)
+    private static readonly ulong[] Templates = [.. Enumerable.Range(0, 256).Select(t => Add(Seed, (ulong)(uint)t))];
+
+    public static ulong Of(int template) => (uint)template < (uint)Templates.Length ? Templates[template] : Add(Seed, (ulong)(uint)template);
 
     public static ulong Add(ulong hash, ulong value)
     {

@@ -1,0 +1,149 @@
+using Tacitus.Syntax.Learning;
+
+namespace Tacitus.Syntax.Parsing;
+
+/// <summary>
+/// The parser's features, after Zhang &amp; Nivre (2011): words and tags of the top three stack words and the first
+/// three buffer words, pairs and triples of them, the distance between s0 and b0, valencies, and the tags and
+/// labels of the outermost children of s0, s1 and b0. Words and tags come in as precomputed values (a hash of the
+/// lower-case form, the tag index + 1), so a feature costs a few multiplications and no allocation.
+/// </summary>
+internal static class ParserFeatures
+{
+    public const int Max = 80;
+    private const ulong Missing = 0x4D495353UL;
+    private const ulong RootWord = 0x524F4F54UL;
+
+    public static int Extract(ParserState state, ulong[] words, ulong[] tags, Span<ulong> into)
+    {
+        var s0 = state.Stack(0);
+        var s1 = state.Stack(1);
+        var s2 = state.Stack(2);
+        var b0 = state.Buffer;
+        var b1 = b0 + 1 <= state.Count ? b0 + 1 : ParserState.None;
+        var b2 = b0 + 2 <= state.Count ? b0 + 2 : ParserState.None;
+        if (b1 == state.Count)
+        {
+            b1 = ParserState.None; // the root is only ever b0
+        }
+
+        if (b2 >= state.Count)
+        {
+            b2 = ParserState.None;
+        }
+
+        var n = state.Count;
+        ulong W(int i) => i < 0 ? Missing : i == n ? RootWord : words[i];
+        ulong T(int i) => i < 0 ? Missing : i == n ? RootWord : tags[i];
+        ulong L(int i) => i < 0 ? Missing : (ulong)state.Labels[i] + 1;
+        int Child(int[] children, int i) => i < 0 ? ParserState.None : children[i];
+
+        ulong s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), s2t = T(s2);
+        ulong b0w = W(b0), b0t = T(b0), b1w = W(b1), b1t = T(b1), b2w = W(b2), b2t = T(b2);
+        int s0l = Child(state.LeftMost, s0), s0r = Child(state.RightMost, s0), s0l2 = Child(state.LeftSecond, s0), s0r2 = Child(state.RightSecond, s0);
+        int s1l = Child(state.LeftMost, s1), s1r = Child(state.RightMost, s1), b0l = Child(state.LeftMost, b0), b0l2 = Child(state.LeftSecond, b0);
+        ulong s0lt = T(s0l), s0rt = T(s0r), s0l2t = T(s0l2), s0r2t = T(s0r2), s1lt = T(s1l), s1rt = T(s1r), b0lt = T(b0l), b0l2t = T(b0l2);
+        var distance = s0 < 0 ? 0UL : (ulong)Math.Min(b0 - s0, 6);
+        var distance1 = s1 < 0 ? 0UL : (ulong)Math.Min(s0 - s1, 6);
+        var s0vl = s0 < 0 ? 0UL : (ulong)state.LeftValency[s0];
+        var s0vr = s0 < 0 ? 0UL : (ulong)state.RightValency[s0];
+        var b0vl = b0 < n ? (ulong)state.LeftValency[b0] : (ulong)Math.Min(state.LeftValency[b0], 3);
+        var s1vr = s1 < 0 ? 0UL : (ulong)state.RightValency[s1];
+
+        var k = 0;
+        into[k++] = FeatureKey.Of(0);
+
+        // single words
+        into[k++] = FeatureKey.Of(1, s0w);
+        into[k++] = FeatureKey.Of(2, s0t);
+        into[k++] = FeatureKey.Of(3, s0w, s0t);
+        into[k++] = FeatureKey.Of(4, s1w);
+        into[k++] = FeatureKey.Of(5, s1t);
+        into[k++] = FeatureKey.Of(6, s1w, s1t);
+        into[k++] = FeatureKey.Of(7, b0w);
+        into[k++] = FeatureKey.Of(8, b0t);
+        into[k++] = FeatureKey.Of(9, b0w, b0t);
+        into[k++] = FeatureKey.Of(10, b1w);
+        into[k++] = FeatureKey.Of(11, b1t);
+        into[k++] = FeatureKey.Of(12, b1w, b1t);
+        into[k++] = FeatureKey.Of(13, b2w);
+        into[k++] = FeatureKey.Of(14, b2t);
+        into[k++] = FeatureKey.Of(15, s2t);
+
+        // pairs
+        into[k++] = FeatureKey.Of(20, FeatureKey.Add(s0w, s0t), FeatureKey.Add(b0w, b0t));
+        into[k++] = FeatureKey.Of(21, FeatureKey.Add(s0w, s0t), b0w);
+        into[k++] = FeatureKey.Of(22, s0w, FeatureKey.Add(b0w, b0t));
+        into[k++] = FeatureKey.Of(23, FeatureKey.Add(s0w, s0t), b0t);
+        into[k++] = FeatureKey.Of(24, s0t, FeatureKey.Add(b0w, b0t));
+        into[k++] = FeatureKey.Of(25, s0w, b0w);
+        into[k++] = FeatureKey.Of(26, s0t, b0t);
+        into[k++] = FeatureKey.Of(27, b0t, b1t);
+        into[k++] = FeatureKey.Of(28, FeatureKey.Add(s1w, s1t), FeatureKey.Add(s0w, s0t));
+        into[k++] = FeatureKey.Of(29, s1t, s0t);
+        into[k++] = FeatureKey.Of(30, s1w, s0w);
+        into[k++] = FeatureKey.Of(31, s1t, FeatureKey.Add(s0w, s0t));
+        into[k++] = FeatureKey.Of(32, FeatureKey.Add(s1w, s1t), s0t);
+        into[k++] = FeatureKey.Of(33, b0w, b1w);
+        into[k++] = FeatureKey.Of(34, s0t, b1t);
+
+        // triples
+        into[k++] = FeatureKey.Of(40, FeatureKey.Add(b0t, b1t), b2t);
+        into[k++] = FeatureKey.Of(41, FeatureKey.Add(s0t, b0t), b1t);
+        into[k++] = FeatureKey.Of(42, FeatureKey.Add(s1t, s0t), b0t);
+        into[k++] = FeatureKey.Of(43, FeatureKey.Add(s2t, s1t), s0t);
+        into[k++] = FeatureKey.Of(44, FeatureKey.Add(s0t, s0lt), b0t);
+        into[k++] = FeatureKey.Of(45, FeatureKey.Add(s0t, s0rt), b0t);
+        into[k++] = FeatureKey.Of(46, FeatureKey.Add(s0t, b0t), b0lt);
+        into[k++] = FeatureKey.Of(47, FeatureKey.Add(s1t, s0t), s0lt);
+        into[k++] = FeatureKey.Of(48, FeatureKey.Add(s1t, s0t), s0rt);
+        into[k++] = FeatureKey.Of(49, FeatureKey.Add(s1t, s1rt), s0t);
+        into[k++] = FeatureKey.Of(50, FeatureKey.Add(s1t, s1lt), s0t);
+        into[k++] = FeatureKey.Of(51, FeatureKey.Add(s1t, s0t), b1t);
+
+        // distance
+        into[k++] = FeatureKey.Of(60, s0w, distance);
+        into[k++] = FeatureKey.Of(61, s0t, distance);
+        into[k++] = FeatureKey.Of(62, b0w, distance);
+        into[k++] = FeatureKey.Of(63, b0t, distance);
+        into[k++] = FeatureKey.Of(64, FeatureKey.Add(s0t, b0t), distance);
+        into[k++] = FeatureKey.Of(65, FeatureKey.Add(s1t, s0t), distance1);
+        into[k++] = FeatureKey.Of(66, FeatureKey.Add(s1w, s0w), distance1);
+
+        // valency
+        into[k++] = FeatureKey.Of(70, s0w, s0vr);
+        into[k++] = FeatureKey.Of(71, s0t, s0vr);
+        into[k++] = FeatureKey.Of(72, s0w, s0vl);
+        into[k++] = FeatureKey.Of(73, s0t, s0vl);
+        into[k++] = FeatureKey.Of(74, b0w, b0vl);
+        into[k++] = FeatureKey.Of(75, b0t, b0vl);
+        into[k++] = FeatureKey.Of(76, s1t, s1vr);
+
+        // children
+        into[k++] = FeatureKey.Of(80, W(s0l));
+        into[k++] = FeatureKey.Of(81, s0lt);
+        into[k++] = FeatureKey.Of(82, L(s0l));
+        into[k++] = FeatureKey.Of(83, W(s0r));
+        into[k++] = FeatureKey.Of(84, s0rt);
+        into[k++] = FeatureKey.Of(85, L(s0r));
+        into[k++] = FeatureKey.Of(86, W(b0l));
+        into[k++] = FeatureKey.Of(87, b0lt);
+        into[k++] = FeatureKey.Of(88, L(b0l));
+        into[k++] = FeatureKey.Of(89, s0l2t, L(s0l2));
+        into[k++] = FeatureKey.Of(90, s0r2t, L(s0r2));
+        into[k++] = FeatureKey.Of(91, b0l2t, L(b0l2));
+        into[k++] = FeatureKey.Of(92, s1rt, L(s1r));
+        into[k++] = FeatureKey.Of(93, s1lt, L(s1l));
+        into[k++] = FeatureKey.Of(94, FeatureKey.Add(s0t, s0lt), s0l2t);
+        into[k++] = FeatureKey.Of(95, FeatureKey.Add(s0t, s0rt), s0r2t);
+        into[k++] = FeatureKey.Of(96, FeatureKey.Add(b0t, b0lt), b0l2t);
+        into[k++] = FeatureKey.Of(97, FeatureKey.Add(s0t, L(s0l)), L(s0r));
+
+        // label sets
+        into[k++] = FeatureKey.Of(100, s0t, s0 < 0 ? 0UL : state.LeftLabels[s0]);
+        into[k++] = FeatureKey.Of(101, s0t, s0 < 0 ? 0UL : state.RightLabels[s0]);
+        into[k++] = FeatureKey.Of(102, b0t, state.LeftLabels[b0]);
+        into[k++] = FeatureKey.Of(103, s1t, s1 < 0 ? 0UL : state.RightLabels[s1]);
+        return k;
+    }
+}

@@ -1,0 +1,133 @@
+namespace Tacitus.Syntax.Parsing;
+
+/// <summary>
+/// A configuration of the arc-hybrid transition system (Kuhlmann et al. 2011) with the root at the end of the
+/// buffer (Ballesteros &amp; Nivre 2013): a stack, the next buffer word <see cref="Buffer"/> (word
+/// <see cref="Count"/> is the root), the arcs made so far and, per word, its outermost children and valency for
+/// the features. Reused between sentences (<see cref="Reset"/>) so parsing allocates nothing per word.
+/// </summary>
+internal sealed class ParserState
+{
+    public const int None = -1;
+
+    private int[] stack = new int[64];
+
+    public int Count { get; private set; }
+
+    public int Depth { get; private set; }
+
+    /// <summary>The next word of the buffer; <see cref="Count"/> when only the root is left.</summary>
+    public int Buffer { get; private set; }
+
+    public int[] Heads { get; private set; } = new int[64];
+
+    public int[] Labels { get; private set; } = new int[64];
+
+    public int[] LeftMost { get; private set; } = new int[64];
+
+    public int[] LeftSecond { get; private set; } = new int[64];
+
+    public int[] RightMost { get; private set; } = new int[64];
+
+    public int[] RightSecond { get; private set; } = new int[64];
+
+    public int[] LeftValency { get; private set; } = new int[64];
+
+    public int[] RightValency { get; private set; } = new int[64];
+
+    /// <summary>Per word, the set of labels of its left (resp. right) children as bits (label mod 64).</summary>
+    public ulong[] LeftLabels { get; private set; } = new ulong[64];
+
+    public ulong[] RightLabels { get; private set; } = new ulong[64];
+
+    public bool IsTerminal => Buffer == Count && Depth == 0;
+
+    public int Stack(int k) => k < Depth ? stack[Depth - 1 - k] : None;
+
+    public void Reset(int count)
+    {
+        Count = count;
+        Depth = 0;
+        Buffer = 0;
+        var size = count + 1;
+        if (Heads.Length < size)
+        {
+            var capacity = Math.Max(size, Heads.Length * 2);
+            stack = new int[capacity];
+            Heads = new int[capacity];
+            Labels = new int[capacity];
+            LeftMost = new int[capacity];
+            LeftSecond = new int[capacity];
+            RightMost = new int[capacity];
+            RightSecond = new int[capacity];
+            LeftValency = new int[capacity];
+            RightValency = new int[capacity];
+            LeftLabels = new ulong[capacity];
+            RightLabels = new ulong[capacity];
+        }
+
+        Array.Fill(Heads, None, 0, size);
+        Array.Fill(Labels, None, 0, size);
+        Array.Fill(LeftMost, None, 0, size);
+        Array.Fill(LeftSecond, None, 0, size);
+        Array.Fill(RightMost, None, 0, size);
+        Array.Fill(RightSecond, None, 0, size);
+        Array.Clear(LeftValency, 0, size);
+        Array.Clear(RightValency, 0, size);
+        Array.Clear(LeftLabels, 0, size);
+        Array.Clear(RightLabels, 0, size);
+    }
+
+    public bool CanShift => Buffer < Count;
+
+    /// <summary>LEFT: s0 becomes a dependent of b0 (of the root only when s0 is the last word on the stack).</summary>
+    public bool CanLeft => Depth > 0 && (Buffer < Count || Depth == 1);
+
+    /// <summary>RIGHT: s0 becomes a dependent of s1.</summary>
+    public bool CanRight => Depth > 1;
+
+    public void Shift() => stack[Depth++] = Buffer++;
+
+    public void Left(int label) => Attach(stack[--Depth], Buffer, label);
+
+    public void Right(int label)
+    {
+        var dependent = stack[--Depth];
+        Attach(dependent, stack[Depth - 1], label);
+    }
+
+    private void Attach(int dependent, int head, int label)
+    {
+        Heads[dependent] = head;
+        Labels[dependent] = label;
+        var bit = 1UL << (label & 63);
+        if (dependent < head)
+        {
+            LeftValency[head]++;
+            LeftLabels[head] |= bit;
+            if (LeftMost[head] == None || dependent < LeftMost[head])
+            {
+                LeftSecond[head] = LeftMost[head];
+                LeftMost[head] = dependent;
+            }
+            else if (LeftSecond[head] == None || dependent < LeftSecond[head])
+            {
+                LeftSecond[head] = dependent;
+            }
+        }
+        else
+        {
+            RightValency[head]++;
+            RightLabels[head] |= bit;
+            if (RightMost[head] == None || dependent > RightMost[head])
+            {
+                RightSecond[head] = RightMost[head];
+                RightMost[head] = dependent;
+            }
+            else if (RightSecond[head] == None || dependent > RightSecond[head])
+            {
+                RightSecond[head] = dependent;
+            }
+        }
+    }
+}

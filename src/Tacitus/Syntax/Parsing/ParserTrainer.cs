@@ -1,0 +1,193 @@
+using Tacitus.Syntax.Learning;
+using Tacitus.Syntax.Training;
+
+namespace Tacitus.Syntax.Parsing;
+
+/// <summary>
+/// Trains the <see cref="DependencyParser"/> with the dynamic oracle of the arc-hybrid system (Goldberg &amp; Nivre
+/// 2012, 2013): at each step the model's best transition is compared with the best zero-cost one (a transition's
+/// cost is the number of gold arcs it makes unreachable, plus a wrong label on a right arc), and from the second
+/// pass on the parser follows its own prediction with probability <see cref="Explore"/> so that it learns to
+/// recover from its mistakes. Sentences with crossing gold arcs are left out (few in English treebanks), and the
+/// order of sentences is shuffled with a fixed seed: the same data give the same model, byte for byte.
+/// </summary>
+internal sealed class ParserTrainer
+{
+    public int Iterations { get; init; } = 10;
+
+    public int Seed { get; init; } = 11;
+
+    public double Explore { get; init; } = 0.9;
+
+    /// <summary>
+    /// Trains on <paramref name="sentences"/> whose words carry tag indices from <paramref name="tags"/> (the tagger's
+    /// tags, predicted or gold).
+    /// </summary>
+    public DependencyParser Train(IReadOnlyList<TreebankSentence> sentences, Func<TreebankSentence, int[]> tags, Action<string>? progress = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        ArgumentNullException.ThrowIfNull(tags);
+        var relations = new LabelSet();
+        relations.Add(DependencyParser.RootLabel);
+        var usable = new List<(TreebankSentence Sentence, int[] Heads, int[] Labels, ulong[] Words, ulong[] Tags)>();
+        var skipped = 0;
+        foreach (var sentence in sentences)
+        {
+            var n = sentence.Count;
+            var heads = new int[n];
+            var labels = new int[n];
+            var ok = true;
+            for (var i = 0; i < n; i++)
+            {
+                var head = sentence.Gold[i].Head;
+                ok &= head >= 0 && head <= n;
+                heads[i] = head == 0 ? n : head - 1;
+                labels[i] = relations.Add(head == 0 ? DependencyParser.RootLabel : sentence.Gold[i].Relation);
+            }
+
+            if (!ok || !IsProjective(heads) || heads.Count(h => h == n) != 1)
+            {
+                skipped++;
+                continue;
+            }
+
+            var tagIndices = tags(sentence);
+            var words = new ulong[n];
+            var tagKeys = new ulong[n];
+            for (var i = 0; i < n; i++)
+            {
+                words[i] = FeatureKey.AddLower(0, sentence.Words[i].Of(sentence.Text));
+                tagKeys[i] = (ulong)tagIndices[i] + 1;
+            }
+
+            usable.Add((sentence, heads, labels, words, tagKeys));
+        }
+
+        progress?.Invoke($"parser: {usable.Count} sentences, {skipped} left out (non-projective or malformed), {relations.Count} relations");
+        var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(relations.Count), 1 << 20);
+        var parser = new DependencyParser(relations, model);
+        var state = new ParserState();
+        var features = new ulong[ParserFeatures.Max];
+        var scores = new float[model.Classes];
+        var allowed = new bool[model.Classes];
+        var costs = new int[model.Classes];
+        var random = new Random(Seed);
+        var order = Enumerable.Range(0, usable.Count).ToArray();
+        for (var iteration = 0; iteration < Iterations; iteration++)
+        {
+            random.Shuffle(order);
+            long decisions = 0, mistakes = 0;
+            foreach (var index in order)
+            {
+                var (sentence, heads, labels, words, tagKeys) = usable[index];
+                state.Reset(sentence.Count);
+                while (!state.IsTerminal)
+                {
+                    var count = ParserFeatures.Extract(state, words, tagKeys, features);
+                    parser.Allow(state, allowed);
+                    var guess = model.Predict(features.AsSpan(0, count), scores, allowed);
+                    Costs(state, heads, labels, relations.Count, allowed, costs);
+                    var best = -1;
+                    for (var c = 0; c < costs.Length; c++)
+                    {
+                        if (allowed[c] && costs[c] == 0 && (best < 0 || scores[c] > scores[best]))
+                        {
+                            best = c;
+                        }
+                    }
+
+                    if (best < 0)
+                    {
+                        break; // no zero-cost transition: cannot happen on projective trees; give up on the sentence
+                    }
+
+                    model.Tick();
+                    decisions++;
+                    if (costs[guess] > 0)
+                    {
+                        mistakes++;
+                        model.Update(features.AsSpan(0, count), best, guess);
+                    }
+
+                    var follow = iteration > 0 && costs[guess] > 0 && random.NextDouble() < Explore ? guess : best;
+                    parser.Apply(state, follow);
+                }
+            }
+
+            progress?.Invoke($"parser iteration {iteration + 1}/{Iterations}: {100.0 * (decisions - mistakes) / Math.Max(1, decisions):F2}% of transitions right");
+        }
+
+        model.Average();
+        return new DependencyParser(relations, model);
+    }
+
+    /// <summary>The dynamic-oracle cost of every transition from <paramref name="state"/> (allowed ones only).</summary>
+    internal static void Costs(ParserState state, int[] heads, int[] labels, int relationCount, bool[] allowed, int[] costs)
+    {
+        var s0 = state.Stack(0);
+        var s1 = state.Stack(1);
+        var b0 = state.Buffer;
+        var n = state.Count;
+
+        // children of s0 still in the buffer lose their head if s0 is popped
+        var s0Children = 0;
+        if (s0 >= 0)
+        {
+            for (var d = b0; d < n; d++)
+            {
+                s0Children += heads[d] == s0 ? 1 : 0;
+            }
+        }
+
+        var shift = 0;
+        if (allowed[0])
+        {
+            for (var k = 0; k < state.Depth; k++)
+            {
+                var d = state.Stack(k);
+                shift += heads[d] == b0 ? 1 : 0;
+            }
+
+            var h = heads[b0];
+            if (h < b0 && h != s0 && state.Heads[h] == ParserState.None)
+            {
+                shift++; // its head is deeper in the stack
+            }
+        }
+
+        costs[0] = shift;
+        var left = 0;
+        var right = 0;
+        if (s0 >= 0)
+        {
+            var h = heads[s0];
+            left = s0Children + (h != b0 && (h == s1 || h > b0) ? 1 : 0);
+            right = s0Children + (h >= b0 ? 1 : 0);
+        }
+
+        for (var l = 0; l < relationCount; l++)
+        {
+            costs[1 + l] = left + (s0 >= 0 && heads[s0] == b0 && labels[s0] != l ? 1 : 0);
+            costs[1 + relationCount + l] = right + (s1 >= 0 && heads[s0] == s1 && labels[s0] != l ? 1 : 0);
+        }
+    }
+
+    /// <summary>Whether no two arcs cross (heads: word index, <c>heads.Length</c> for the root).</summary>
+    internal static bool IsProjective(int[] heads)
+    {
+        for (var i = 0; i < heads.Length; i++)
+        {
+            int a = Math.Min(i, heads[i]), b = Math.Max(i, heads[i]);
+            for (var j = a + 1; j < b; j++)
+            {
+                var h = heads[j];
+                if (h < a || h > b)
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
+    }
+}

@@ -1,0 +1,110 @@
+using System.IO.Compression;
+using Tacitus.Syntax.Lemmas;
+using Tacitus.Syntax.Parsing;
+using Tacitus.Syntax.Tagging;
+
+namespace Tacitus.Syntax;
+
+/// <summary>
+/// The trained models of the token layer: the tagger with its lemma table (<c>tagger.bin.gz</c>) and the parser
+/// (<c>parser.bin.gz</c>), as written by <c>tacitus train</c> into <c>data/models/</c> and embedded in the
+/// assembly. <see cref="Shipped"/> reads the embedded ones once, on first use, from any thread.
+/// </summary>
+internal sealed class SyntaxModels
+{
+    public const string TaggerFile = "tagger.bin.gz";
+    public const string ParserFile = "parser.bin.gz";
+
+    /// <summary>A model file that is missing or cannot be read.</summary>
+    public const string BadModel = "TAC621";
+
+    private static readonly Lazy<SyntaxModels> ShippedModels = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    public SyntaxModels(PartOfSpeechTagger tagger, LemmaTable lemmas, DependencyParser parser)
+    {
+        Tagger = tagger;
+        Lemmas = lemmas;
+        Parser = parser;
+    }
+
+    public PartOfSpeechTagger Tagger { get; }
+
+    public LemmaTable Lemmas { get; }
+
+    public DependencyParser Parser { get; }
+
+    /// <summary>The models embedded in the assembly (from data/models at build time).</summary>
+    public static SyntaxModels Shipped => ShippedModels.Value;
+
+    /// <summary>Reads the models from a folder (after <c>tacitus train</c>, before a rebuild embeds them).</summary>
+    public static SyntaxModels Load(string directory)
+    {
+        using var tagger = OpenFile(Path.Combine(directory, TaggerFile));
+        using var parser = OpenFile(Path.Combine(directory, ParserFile));
+        return Read(tagger, parser, directory);
+    }
+
+    public static void WriteTagger(Stream stream, PartOfSpeechTagger tagger, LemmaTable lemmas)
+    {
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip);
+        tagger.Write(writer);
+        lemmas.Write(writer);
+    }
+
+    public static void WriteParser(Stream stream, DependencyParser parser)
+    {
+        using var gzip = new GZipStream(stream, CompressionLevel.SmallestSize, leaveOpen: true);
+        using var writer = new BinaryWriter(gzip);
+        parser.Write(writer);
+    }
+
+    public static (PartOfSpeechTagger Tagger, LemmaTable Lemmas) ReadTagger(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
+        var tagger = PartOfSpeechTagger.Read(reader);
+        return (tagger, LemmaTable.Read(reader));
+    }
+
+    public static DependencyParser ReadParser(Stream stream)
+    {
+        using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
+        using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16));
+        return DependencyParser.Read(reader);
+    }
+
+    private static SyntaxModels LoadEmbedded()
+    {
+        var assembly = typeof(SyntaxModels).Assembly;
+        using var tagger = assembly.GetManifestResourceStream("Tacitus.Models." + TaggerFile)
+            ?? throw new InvalidOperationException($"{BadModel} syntax: {TaggerFile} is not embedded; run 'tacitus train tagger' and rebuild.");
+        using var parser = assembly.GetManifestResourceStream("Tacitus.Models." + ParserFile)
+            ?? throw new InvalidOperationException($"{BadModel} syntax: {ParserFile} is not embedded; run 'tacitus train parser' and rebuild.");
+        return Read(tagger, parser, "embedded models");
+    }
+
+    private static SyntaxModels Read(Stream tagger, Stream parser, string origin)
+    {
+        try
+        {
+            var (t, lemmas) = ReadTagger(tagger);
+            var p = ReadParser(parser);
+            return new SyntaxModels(t, lemmas, p);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            throw new InvalidDataException($"{BadModel} syntax: cannot read the models ({origin}): {ex.Message}", ex);
+        }
+    }
+
+    private static FileStream OpenFile(string path)
+    {
+        if (!File.Exists(path))
+        {
+            throw new FileNotFoundException($"{BadModel} syntax: model file not found; run 'tacitus train' first", path);
+        }
+
+        return File.OpenRead(path);
+    }
+}

@@ -1,0 +1,131 @@
+using Tacitus.Documents;
+using Tacitus.Syntax.Lemmas;
+using Tacitus.Syntax.Parsing;
+using Tacitus.Syntax.Tagging;
+
+namespace Tacitus.Syntax.Training;
+
+/// <summary>
+/// <c>tacitus train tagger|parser</c>: reads the treebanks under <c>FROM/ud/*.conllu</c> (in name order), trains
+/// and writes the model files into the output folder. The parser is trained on tags predicted by taggers that did
+/// not see the sentence (<see cref="JackknifeFolds"/>-fold jackknifing), so it learns from the tags it will get.
+/// Everything runs on one thread with fixed seeds: the same data give the same bytes.
+/// </summary>
+internal sealed class SyntaxTraining
+{
+    /// <summary>The training folder has no treebank.</summary>
+    public const string NoData = "TAC622";
+
+    public int TaggerIterations { get; init; } = 10;
+
+    public int ParserIterations { get; init; } = 10;
+
+    /// <summary>Folds for the parser's predicted training tags; 0 or 1 trains it on gold tags.</summary>
+    public int JackknifeFolds { get; init; } = 4;
+
+    public Action<string>? Progress { get; init; }
+
+    /// <summary>The CoNLL-U files training reads: <c>ud/*.conllu</c> under <paramref name="from"/>, or <paramref name="from"/> itself when it is a file.</summary>
+    public static IReadOnlyList<string> TreebankFiles(string from)
+    {
+        if (File.Exists(from))
+        {
+            return [from];
+        }
+
+        var ud = Path.Combine(from, "ud");
+        var folder = Directory.Exists(ud) ? ud : from;
+        return Directory.Exists(folder)
+            ? [.. Directory.GetFiles(folder, "*.conllu").Order(StringComparer.Ordinal)]
+            : [];
+    }
+
+    public List<TreebankSentence> Read(string from, List<TacitusError> problems)
+    {
+        var files = TreebankFiles(from);
+        if (files.Count == 0)
+        {
+            throw new FileNotFoundException($"{NoData} train: no CoNLL-U treebank (ud/*.conllu) under {from}", from);
+        }
+
+        var sentences = TreebankSentence.ReadAll(files, problems);
+        Progress?.Invoke($"read {sentences.Count} sentences, {sentences.Sum(s => s.Count)} words from {string.Join(", ", files.Select(Path.GetFileName))}");
+        return sentences;
+    }
+
+    public (PartOfSpeechTagger Tagger, LemmaTable Lemmas) TrainTagger(IReadOnlyList<TreebankSentence> sentences)
+    {
+        var tagger = new TaggerTrainer { Iterations = TaggerIterations }.Train(sentences, Progress);
+        var lemmas = LemmaTable.Learn(sentences, (s, i) => tagger.Tags.IndexOf(s.JointTag(i)));
+        Progress?.Invoke($"lemmas: {lemmas.KnownCount} known forms, {lemmas.EditCount} ending rules");
+        return (tagger, lemmas);
+    }
+
+    public DependencyParser TrainParser(IReadOnlyList<TreebankSentence> sentences, PartOfSpeechTagger tagger)
+    {
+        var predicted = JackknifeFolds > 1 ? Jackknife(sentences, tagger) : null;
+        var index = new Dictionary<TreebankSentence, int>(ReferenceEqualityComparer.Instance);
+        for (var i = 0; i < sentences.Count; i++)
+        {
+            index[sentences[i]] = i;
+        }
+
+        int[] Tags(TreebankSentence sentence)
+        {
+            if (predicted is not null)
+            {
+                return predicted[index[sentence]];
+            }
+
+            var tags = new int[sentence.Count];
+            for (var i = 0; i < tags.Length; i++)
+            {
+                tags[i] = Math.Max(0, tagger.Tags.IndexOf(sentence.JointTag(i)));
+            }
+
+            return tags;
+        }
+
+        return new ParserTrainer { Iterations = ParserIterations }.Train(sentences, Tags, Progress);
+    }
+
+    /// <summary>Each sentence's tags as predicted by a tagger trained on the other folds, in <paramref name="tagger"/>'s indices.</summary>
+    private int[][] Jackknife(IReadOnlyList<TreebankSentence> sentences, PartOfSpeechTagger tagger)
+    {
+        var result = new int[sentences.Count][];
+        var buffers = new TaggerBuffers();
+        long right = 0, total = 0;
+        for (var fold = 0; fold < JackknifeFolds; fold++)
+        {
+            var training = new List<TreebankSentence>();
+            for (var i = 0; i < sentences.Count; i++)
+            {
+                if (i % JackknifeFolds != fold)
+                {
+                    training.Add(sentences[i]);
+                }
+            }
+
+            var foldTagger = new TaggerTrainer { Iterations = Math.Max(1, TaggerIterations - 2) }.Train(training);
+            for (var i = fold; i < sentences.Count; i += JackknifeFolds)
+            {
+                var sentence = sentences[i];
+                var tags = new int[sentence.Count];
+                foldTagger.Tag(sentence.Text, sentence.Words, tags, buffers);
+                for (var w = 0; w < tags.Length; w++)
+                {
+                    tags[w] = Math.Max(0, tagger.Tags.IndexOf(foldTagger.Tags[tags[w]]));
+                    right += tagger.Tags[tags[w]] == sentence.JointTag(w) ? 1 : 0;
+                    total++;
+                }
+
+                result[i] = tags;
+            }
+
+            Progress?.Invoke($"jackknife fold {fold + 1}/{JackknifeFolds} tagged");
+        }
+
+        Progress?.Invoke($"jackknifed tags: {100.0 * right / Math.Max(1, total):F2}% right (UPOS|XPOS)");
+        return result;
+    }
+}
