@@ -1,0 +1,334 @@
+using Tacitus.Documents;
+using Tacitus.Knowledge;
+
+namespace Tacitus.Events.Tree;
+
+/// <summary>
+/// Codes events from a sentence's dependency tree with PETRARCH verb, actor and agent dictionaries, as UD-PETRARCH
+/// does: each verb the verb dictionary knows is looked up (lemma, inflected form, particle verbs), its block's
+/// patterns are matched over the words around it (the longest match wins; else the verb's or block's code), the
+/// subject gives the source, the object, passive subject or indirect object the target (a prepositional phrase when
+/// there is none), coordination gives one record per actor pair, an open clause (xcomp) takes its governor's
+/// subject, a passive's <c>by</c> phrase is its source and its code is the passive one.
+/// </summary>
+internal sealed class TreeEventCoder
+{
+    private static readonly string[] ClauseBreaks = ["conj", "parataxis"];
+    private static readonly string[] PhraseBreaks = ["conj", "cc", "acl", "advcl", "parataxis", "appos", "punct", "ccomp", "xcomp", "dep"];
+
+    private readonly PetrarchVerbDictionary verbs;
+    private readonly PetrarchCodebook codebook;
+    private readonly IReadOnlyList<string[]> discards;
+    private readonly PatternMatcher matcher;
+
+    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards)
+    {
+        this.verbs = verbs;
+        this.codebook = codebook;
+        this.discards = discards.Select(d => PetrarchCodebook.Words(d.Phrase)).Where(w => w.Length > 0).ToList();
+        matcher = new PatternMatcher(verbs, codebook);
+    }
+
+    /// <summary>The events of one sentence; none when its token layer is empty or it holds a discard phrase.</summary>
+    public List<TreeEvent> Code(Document document, Sentence sentence, DateOnly date)
+    {
+        var events = new List<TreeEvent>();
+        if (document.SyntaxOf(sentence).Length == 0)
+        {
+            return events;
+        }
+
+        var tree = new DependencyTree(document, sentence);
+        if (Discarded(tree))
+        {
+            return events;
+        }
+
+        for (var v = 0; v < tree.Count; v++)
+        {
+            if (tree.Upos[v] is not ("VERB" or "AUX") || Lookup(tree, v) is not { Count: > 0 } candidates)
+            {
+                continue;
+            }
+
+            CodeVerb(document, tree, v, candidates, date, events);
+        }
+
+        return events;
+    }
+
+    private bool Discarded(DependencyTree tree)
+    {
+        foreach (var phrase in discards)
+        {
+            for (var i = 0; i + phrase.Length <= tree.Count; i++)
+            {
+                var ok = true;
+                for (var j = 0; j < phrase.Length && ok; j++)
+                {
+                    ok = tree.Words[i + j] == phrase[j];
+                }
+
+                if (ok)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>The dictionary verbs this token can be: by lemma and by form, particle verbs when their particle is there.</summary>
+    private List<PetrarchVerb>? Lookup(DependencyTree tree, int v)
+    {
+        var found = new List<PetrarchVerb>();
+        foreach (var key in (string[])[tree.Lemmas[v], tree.Words[v]])
+        {
+            if (verbs.Verbs.TryGetValue(key, out var list))
+            {
+                found.AddRange(list.Where(p => Fits(tree, v, p)));
+            }
+        }
+
+        if (found.Count == 0)
+        {
+            return null;
+        }
+
+        // a particle verb ("break down") is more specific than the bare verb
+        var longest = found.Max(p => p.Before.Count + p.After.Count);
+        return found.Where(p => p.Before.Count + p.After.Count == longest).Distinct().ToList();
+    }
+
+    private static bool Fits(DependencyTree tree, int v, PetrarchVerb verb)
+    {
+        for (var i = 0; i < verb.After.Count; i++)
+        {
+            var word = verb.After[i];
+            var particle = tree.Children(v).Any(c => tree.Words[c] == word && tree.Relations[c] is "compound" or "advmod" or "prt" or "obl" or "case")
+                || (v + 1 + i < tree.Count && tree.Words[v + 1 + i] == word);
+            if (!particle)
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < verb.Before.Count; i++)
+        {
+            var at = v - verb.Before.Count + i;
+            if (at < 0 || tree.Words[at] != verb.Before[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void CodeVerb(Document document, DependencyTree tree, int v, List<PetrarchVerb> candidates, DateOnly date, List<TreeEvent> events)
+    {
+        var passive = tree.IsPassive(v);
+        var subjects = Subjects(tree, v, passive);
+        var objects = Objects(tree, v, passive);
+        var before = Enumerable.Range(0, v).ToList();
+        var after = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX").Where(i => i > v).ToList();
+
+        bool Compound(int side) => (side == 0 ? subjects : objects).Count > 1;
+
+        PatternMatch? best = null;
+        foreach (var block in candidates.Select(c => c.Block).Distinct())
+        {
+            foreach (var pattern in block.Patterns)
+            {
+                var m = matcher.Match(pattern, tree, v, before, after, Compound, date);
+                if (m is not null && (best is null || m.Score > best.Score))
+                {
+                    best = m;
+                }
+            }
+        }
+
+        var verb = candidates[0];
+        var code = best?.Pattern.Code ?? verb.Code ?? verb.Block.Code;
+        var cameo = code.For(passive);
+        if (cameo == PetrarchEventCode.Null || cameo.Length == 0)
+        {
+            return;
+        }
+
+        var sources = best is { Source: >= 0 } ? [Phrase(tree, NounHead(tree, best.Source))] : subjects;
+        var targets = best is { Target: >= 0 } ? [Phrase(tree, NounHead(tree, best.Target))] : objects;
+        var sourceActors = Coded(document, tree, sources, date);
+        var targetActors = Coded(document, tree, targets, date);
+        if (targetActors.Count == 0 && best is not { Target: >= 0 })
+        {
+            targetActors = Coded(document, tree, Obliques(tree, v, passive), date).Take(1).ToList();
+        }
+
+        var modality = ModalityOf(tree, v);
+        var pairs = new List<(TreeActor S, TreeActor T)>();
+        if (best is { CompoundBefore: true } && sourceActors.Count > 1)
+        {
+            foreach (var a in sourceActors)
+            {
+                pairs.AddRange(sourceActors.Where(b => b.Code != a.Code).Select(b => (a, b)));
+            }
+        }
+        else if (best is { CompoundAfter: true } && targetActors.Count > 1)
+        {
+            foreach (var a in targetActors)
+            {
+                pairs.AddRange(targetActors.Where(b => b.Code != a.Code).Select(b => (a, b)));
+            }
+        }
+        else
+        {
+            foreach (var s in sourceActors)
+            {
+                pairs.AddRange(targetActors.Where(t => t.Code != s.Code).Select(t => (s, t)));
+            }
+        }
+
+        foreach (var (s, t) in pairs)
+        {
+            events.Add(new TreeEvent(tree.First + v, cameo, s, t, verb.Block.Name, best?.Pattern.Text, modality));
+        }
+    }
+
+    /// <summary>Subject noun phrases: nsubj (a passive's "by" phrase), else the governor's for open clauses and conjoined verbs.</summary>
+    private static List<int> Subjects(DependencyTree tree, int v, bool passive)
+    {
+        var heads = passive
+            ? tree.Children(v).Where(c => tree.Subtypes[c] == "obl:agent" || (tree.Relations[c] is "obl" or "nmod" && tree.CaseOf(c) == "BY")).ToList()
+            : tree.ChildrenWith(v, "nsubj").ToList();
+        if (heads.Count == 0 && !passive)
+        {
+            var governor = tree.Heads[v];
+            if (governor >= 0 && tree.Relations[v] is "xcomp")
+            {
+                var govObjects = tree.ChildrenWith(governor, "obj").ToList();
+                heads = govObjects.Count > 0 ? govObjects : tree.ChildrenWith(governor, "nsubj").ToList();
+            }
+            else if (governor >= 0 && tree.Relations[v] is "conj" or "advcl")
+            {
+                heads = tree.ChildrenWith(governor, "nsubj").ToList();
+            }
+        }
+
+        return WithConjuncts(tree, heads);
+    }
+
+    /// <summary>Target noun phrases: objects and indirect objects, a passive's subject.</summary>
+    private static List<int> Objects(DependencyTree tree, int v, bool passive)
+    {
+        var heads = tree.ChildrenWith(v, "obj", "iobj").ToList();
+        if (passive)
+        {
+            heads.AddRange(tree.ChildrenWith(v, "nsubj:pass"));
+        }
+
+        return WithConjuncts(tree, heads);
+    }
+
+    /// <summary>Prepositional phrases of the verb (obl, nmod), in order, leaving out a passive's "by" phrase.</summary>
+    private static List<int> Obliques(DependencyTree tree, int v, bool passive) =>
+        WithConjuncts(tree, tree.Children(v).Where(c => tree.Relations[c] is "obl" or "nmod" && tree.Subtypes[c] is not ("obl:tmod" or "nmod:tmod" or "obl:npmod" or "nmod:npmod" or "nmod:poss") && !(passive && tree.CaseOf(c) == "BY")).ToList());
+
+    private static List<int> WithConjuncts(DependencyTree tree, List<int> heads)
+    {
+        var result = new List<int>();
+        foreach (var head in heads)
+        {
+            result.Add(head);
+            result.AddRange(tree.ChildrenWith(head, "conj").Where(c => tree.Upos[c] is not ("VERB" or "AUX")));
+        }
+
+        return result;
+    }
+
+    /// <summary>The head of the noun phrase a word stands in ("Gondor" in "anti- Gondor parade" stays "Gondor").</summary>
+    private static int NounHead(DependencyTree tree, int token)
+    {
+        var n = token;
+        while (tree.Heads[n] >= 0 && tree.Relations[n] is "compound" or "flat" or "amod" or "det" or "case" or "nummod" or "name" or "goeswith")
+        {
+            n = tree.Heads[n];
+        }
+
+        return n;
+    }
+
+    private static int Phrase(DependencyTree tree, int head) => head;
+
+    /// <summary>Codes each noun phrase with the actor and agent dictionaries; phrases with no code are left out.</summary>
+    private List<TreeActor> Coded(Document document, DependencyTree tree, List<int> heads, DateOnly date)
+    {
+        var result = new List<TreeActor>();
+        foreach (var head in heads)
+        {
+            var tokens = tree.Subtree(head, c => PhraseBreaks.Contains(tree.Relations[c]));
+            var words = tokens.Select(t => tree.Words[t]).ToList();
+            var matches = new List<CodebookMatch>();
+            for (var i = 0; i < words.Count;)
+            {
+                if (codebook.Match(words, i, date) is { } m)
+                {
+                    // the first actor of a phrase is its actor ("the parliament of Gondor in Eriador" → Gondor)
+                    if (!m.Agent && matches.Any(x => !x.Agent))
+                    {
+                        i += m.Length;
+                        continue;
+                    }
+
+                    matches.Add(m);
+                    i += m.Length;
+                }
+                else
+                {
+                    i++;
+                }
+            }
+
+            var codes = PetrarchCodebook.Combine(matches);
+            if (codes.Count == 0)
+            {
+                continue;
+            }
+
+            var span = new TextSpan(document.Tokens[tree.First + tokens[0]].Span.Start, document.Tokens[tree.First + tokens[^1]].Span.End);
+            result.Add(new TreeActor(tree.First + head, span, codes[0]));
+        }
+
+        return result;
+    }
+
+    /// <summary>Negation (advmod not/never), modal auxiliaries (future, hedge), and if/unless (conditional), read from the verb's children.</summary>
+    internal static Modality ModalityOf(DependencyTree tree, int v)
+    {
+        var negated = false;
+        var future = false;
+        var hedged = false;
+        var conditional = false;
+        foreach (var c in tree.Children(v))
+        {
+            var word = tree.Words[c];
+            var role = tree.Role(c);
+            if (role == "advmod" && word is "NOT" or "N'T" or "NEVER")
+            {
+                negated = true;
+            }
+            else if (tree.Relations[c] == "aux")
+            {
+                future |= word is "WILL" or "'LL" or "SHALL" or "WO";
+                hedged |= word is "MAY" or "MIGHT" or "COULD" or "WOULD";
+            }
+            else if (tree.Relations[c] == "mark")
+            {
+                conditional |= word is "IF" or "UNLESS";
+            }
+        }
+
+        return new Modality { Negated = negated, Future = future, Hedged = hedged, Conditional = conditional };
+    }
+}
