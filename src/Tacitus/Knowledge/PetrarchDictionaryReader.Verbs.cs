@@ -141,7 +141,7 @@ internal static partial class PetrarchDictionaryReader
             return null;
         }
 
-        return new PetrarchEventCode(parts[0], parts.Length == 2 ? parts[1] : parts[0]);
+        return new PetrarchEventCode(parts[0], parts.Length == 2 ? parts[1] : null);
     }
 
     private static bool IsEventCode(string code) =>

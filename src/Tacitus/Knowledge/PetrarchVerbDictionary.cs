@@ -36,18 +36,17 @@ internal sealed record PetrarchElement(PetrarchElementKind Kind, IReadOnlyList<s
 }
 
 /// <summary>
-/// A CAMEO code as a verb dictionary writes it: <c>050</c>, <c>037:037</c> (active and passive voice), or
-/// <c>---</c> (the verb or pattern codes no event).
+/// A CAMEO code as a verb dictionary writes it: <c>050</c>; <c>042:043</c>, a paired code (the source does the
+/// first to the target, and the target the second to the source: arriving in a place is a visit by the arriver and
+/// a hosting by the place); or <c>---</c> (the verb or pattern codes no event).
 /// </summary>
-internal readonly record struct PetrarchEventCode(string Active, string Passive)
+internal readonly record struct PetrarchEventCode(string Code, string? Reverse)
 {
     public const string Null = "---";
 
-    public bool IsNull => Active == Null;
+    public bool IsNull => Code == Null;
 
-    public string For(bool passive) => passive ? Passive : Active;
-
-    public override string ToString() => Active == Passive ? Active : Active + ":" + Passive;
+    public override string ToString() => Reverse is null ? Code : Code + ":" + Reverse;
 }
 
 /// <summary>

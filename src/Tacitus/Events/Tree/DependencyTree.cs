@@ -36,7 +36,7 @@ internal sealed class DependencyTree
             Upos[i] = syntax[i].Upos;
             var head = syntax[i].Head < 0 ? -1 : syntax[i].Head - First;
             Heads[i] = head >= 0 && head < Count ? head : -1;
-            var relation = syntax[i].Relation;
+            var relation = Fold(syntax[i].Relation);
             var colon = relation.IndexOf(':', StringComparison.Ordinal);
             Relations[i] = colon < 0 ? relation : relation[..colon];
             Subtypes[i] = relation;
@@ -60,17 +60,22 @@ internal sealed class DependencyTree
 
     public int[] Heads { get; }
 
-    /// <summary>The relation without its subtype ("nsubj" for "nsubj:pass"), UD v1 names mapped to v2 ("dobj" → "obj").</summary>
+    /// <summary>The relation without its subtype ("nsubj" for "nsubj:pass"), UD v1 names folded into v2 ("dobj" → "obj").</summary>
     public string[] Relations { get; }
 
-    /// <summary>The relation as written ("nsubj:pass", "nmod:poss").</summary>
+    /// <summary>The relation with its subtype ("nsubj:pass", "nmod:poss"), UD v1 names folded into v2.</summary>
     public string[] Subtypes { get; }
 
     public IReadOnlyList<int> Children(int i) => children[i];
 
-    /// <summary>The relation of <paramref name="i"/> with UD v1 names folded into v2 (dobj → obj, nsubjpass → nsubj:pass, neg → advmod).</summary>
-    public string Role(int i) => Subtypes[i] switch
+    /// <summary>The relation of <paramref name="i"/> with its subtype ("nsubj:pass").</summary>
+    public string Role(int i) => Subtypes[i];
+
+    /// <summary>UD v1 relation names folded into v2 (dobj → obj, nsubjpass → nsubj:pass, neg → advmod, name → flat).</summary>
+    private static string Fold(string relation) => relation switch
     {
+        "name" => "flat",
+        "mwe" => "fixed",
         "dobj" => "obj",
         "nsubjpass" => "nsubj:pass",
         "csubjpass" => "csubj:pass",

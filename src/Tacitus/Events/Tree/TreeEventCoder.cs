@@ -14,7 +14,7 @@ namespace Tacitus.Events.Tree;
 internal sealed class TreeEventCoder
 {
     private static readonly string[] ClauseBreaks = ["conj", "parataxis"];
-    private static readonly string[] PhraseBreaks = ["conj", "cc", "acl", "advcl", "parataxis", "appos", "punct", "ccomp", "xcomp", "dep"];
+    private static readonly string[] PhraseBreaks = ["conj", "cc", "advcl", "parataxis", "appos", "punct", "ccomp", "xcomp", "dep"];
 
     private readonly PetrarchVerbDictionary verbs;
     private readonly PetrarchCodebook codebook;
@@ -79,26 +79,28 @@ internal sealed class TreeEventCoder
         return false;
     }
 
-    /// <summary>The dictionary verbs this token can be: by lemma and by form, particle verbs when their particle is there.</summary>
+    /// <summary>
+    /// The dictionary verbs this token can be: by its form when the dictionary lists that form ("LEFT"), else by
+    /// lemma; particle verbs ("break down") only when their particle is there, and then before the bare verb.
+    /// </summary>
     private List<PetrarchVerb>? Lookup(DependencyTree tree, int v)
     {
-        var found = new List<PetrarchVerb>();
-        foreach (var key in (string[])[tree.Lemmas[v], tree.Words[v]])
+        foreach (var key in (string[])[tree.Words[v], tree.Lemmas[v]])
         {
-            if (verbs.Verbs.TryGetValue(key, out var list))
+            if (!verbs.Verbs.TryGetValue(key, out var list))
             {
-                found.AddRange(list.Where(p => Fits(tree, v, p)));
+                continue;
+            }
+
+            var found = list.Where(p => Fits(tree, v, p)).ToList();
+            if (found.Count > 0)
+            {
+                var longest = found.Max(p => p.Before.Count + p.After.Count);
+                return found.Where(p => p.Before.Count + p.After.Count == longest).ToList();
             }
         }
 
-        if (found.Count == 0)
-        {
-            return null;
-        }
-
-        // a particle verb ("break down") is more specific than the bare verb
-        var longest = found.Max(p => p.Before.Count + p.After.Count);
-        return found.Where(p => p.Before.Count + p.After.Count == longest).Distinct().ToList();
+        return null;
     }
 
     private static bool Fits(DependencyTree tree, int v, PetrarchVerb verb)
@@ -106,7 +108,7 @@ internal sealed class TreeEventCoder
         for (var i = 0; i < verb.After.Count; i++)
         {
             var word = verb.After[i];
-            var particle = tree.Children(v).Any(c => tree.Words[c] == word && tree.Relations[c] is "compound" or "advmod" or "prt" or "obl" or "case")
+            var particle = tree.Children(v).Any(c => tree.Words[c] == word && tree.Relations[c] is "compound" or "advmod" or "prt")
                 || (v + 1 + i < tree.Count && tree.Words[v + 1 + i] == word);
             if (!particle)
             {
@@ -134,7 +136,7 @@ internal sealed class TreeEventCoder
         var before = Enumerable.Range(0, v).ToList();
         var after = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX").Where(i => i > v).ToList();
 
-        bool Compound(int side) => (side == 0 ? subjects : objects).Count > 1;
+        bool Compound(int side) => (side == 0 ? subjects : objects).Count > 1 || Coded(document, tree, side == 0 ? subjects : objects, date).Count > 1;
 
         PatternMatch? best = null;
         foreach (var block in candidates.Select(c => c.Block).Distinct())
@@ -151,20 +153,13 @@ internal sealed class TreeEventCoder
 
         var verb = candidates[0];
         var code = best?.Pattern.Code ?? verb.Code ?? verb.Block.Code;
-        var cameo = code.For(passive);
-        if (cameo == PetrarchEventCode.Null || cameo.Length == 0)
+        if (code.IsNull || code.Code.Length == 0)
         {
             return;
         }
 
-        var sources = best is { Source: >= 0 } ? [Phrase(tree, NounHead(tree, best.Source))] : subjects;
-        var targets = best is { Target: >= 0 } ? [Phrase(tree, NounHead(tree, best.Target))] : objects;
-        var sourceActors = Coded(document, tree, sources, date);
-        var targetActors = Coded(document, tree, targets, date);
-        if (targetActors.Count == 0 && best is not { Target: >= 0 })
-        {
-            targetActors = Coded(document, tree, Obliques(tree, v, passive), date).Take(1).ToList();
-        }
+        var sourceActors = best is { Source: >= 0 } ? Coded(document, tree, [NounHead(tree, best.Source)], date) : Coded(document, tree, subjects, date);
+        var targetActors = best is { Target: >= 0 } ? Coded(document, tree, [NounHead(tree, best.Target)], date) : Targets(document, tree, v, objects, passive, date);
 
         var modality = ModalityOf(tree, v);
         var pairs = new List<(TreeActor S, TreeActor T)>();
@@ -192,8 +187,57 @@ internal sealed class TreeEventCoder
 
         foreach (var (s, t) in pairs)
         {
-            events.Add(new TreeEvent(tree.First + v, cameo, s, t, verb.Block.Name, best?.Pattern.Text, modality));
+            events.Add(new TreeEvent(tree.First + v, code.Code, s, t, verb.Block.Name, best?.Pattern.Text, modality));
+            if (code.Reverse is { } reverse && reverse != PetrarchEventCode.Null)
+            {
+                events.Add(new TreeEvent(tree.First + v, reverse, t, s, verb.Block.Name, best?.Pattern.Text, modality));
+            }
         }
+    }
+
+    /// <summary>
+    /// The target when no pattern placed one: the objects (a passive's subject); else the objects of a "to" clause
+    /// the verb governs ("signed an accord to supply Gondor"); else the first prepositional phrase that names an
+    /// actor (with its conjuncts); else the subject of a clausal complement ("believes Dagolath can cope").
+    /// </summary>
+    private List<TreeActor> Targets(Document document, DependencyTree tree, int v, List<int> objects, bool passive, DateOnly date)
+    {
+        var found = Coded(document, tree, objects, date);
+        if (found.Count > 0)
+        {
+            return found;
+        }
+
+        var infinitives = tree.Children(v).Concat(objects.SelectMany(tree.Children))
+            .Where(c => tree.Relations[c] is "advcl" or "xcomp" or "acl" && tree.Upos[c] == "VERB" && tree.Children(c).Any(m => tree.Relations[m] == "mark" && tree.Words[m] == "TO"));
+        foreach (var clause in infinitives)
+        {
+            found = Coded(document, tree, WithConjuncts(tree, tree.ChildrenWith(clause, "obj", "iobj").ToList()), date);
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        foreach (var oblique in Obliques(tree, v, passive))
+        {
+            found = Coded(document, tree, WithConjuncts(tree, [oblique]), date);
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        foreach (var clause in tree.ChildrenWith(v, "ccomp"))
+        {
+            found = Coded(document, tree, WithConjuncts(tree, tree.ChildrenWith(clause, "nsubj").ToList()), date);
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        return found;
     }
 
     /// <summary>Subject noun phrases: nsubj (a passive's "by" phrase), else the governor's for open clauses and conjoined verbs.</summary>
@@ -231,9 +275,9 @@ internal sealed class TreeEventCoder
         return WithConjuncts(tree, heads);
     }
 
-    /// <summary>Prepositional phrases of the verb (obl, nmod), in order, leaving out a passive's "by" phrase.</summary>
+    /// <summary>Prepositional phrases of the verb (obl, nmod), in order, leaving out time phrases and a passive's "by" phrase.</summary>
     private static List<int> Obliques(DependencyTree tree, int v, bool passive) =>
-        WithConjuncts(tree, tree.Children(v).Where(c => tree.Relations[c] is "obl" or "nmod" && tree.Subtypes[c] is not ("obl:tmod" or "nmod:tmod" or "obl:npmod" or "nmod:npmod" or "nmod:poss") && !(passive && tree.CaseOf(c) == "BY")).ToList());
+        tree.Children(v).Where(c => tree.Relations[c] is "obl" or "nmod" && tree.Subtypes[c] is not ("obl:tmod" or "nmod:tmod" or "obl:npmod" or "nmod:npmod" or "nmod:poss") && !(passive && tree.CaseOf(c) == "BY")).ToList();
 
     private static List<int> WithConjuncts(DependencyTree tree, List<int> heads)
     {
@@ -251,7 +295,7 @@ internal sealed class TreeEventCoder
     private static int NounHead(DependencyTree tree, int token)
     {
         var n = token;
-        while (tree.Heads[n] >= 0 && tree.Relations[n] is "compound" or "flat" or "amod" or "det" or "case" or "nummod" or "name" or "goeswith")
+        while (tree.Heads[n] >= 0 && tree.Relations[n] is "compound" or "flat" or "amod" or "det" or "case" or "nummod" or "goeswith")
         {
             n = tree.Heads[n];
         }
@@ -259,48 +303,100 @@ internal sealed class TreeEventCoder
         return n;
     }
 
-    private static int Phrase(DependencyTree tree, int head) => head;
-
-    /// <summary>Codes each noun phrase with the actor and agent dictionaries; phrases with no code are left out.</summary>
+    /// <summary>
+    /// Codes each noun phrase with the actor and agent dictionaries (the first actor of a phrase is its actor: "the
+    /// parliament of Gondor in Eriador" → Gondor); an actor coordinated inside the phrase gives one actor per member,
+    /// each with the phrase's agents ("the ambassadors of Arnor, Osgiliath and Gondor"); a member with an agent and
+    /// no actor takes the first member's actor ("Danish media and government"). Phrases with no code are left out.
+    /// </summary>
     private List<TreeActor> Coded(Document document, DependencyTree tree, List<int> heads, DateOnly date)
     {
         var result = new List<TreeActor>();
+        List<CodebookMatch>? firstActors = null;
         foreach (var head in heads)
         {
-            var tokens = tree.Subtree(head, c => PhraseBreaks.Contains(tree.Relations[c]));
-            var words = tokens.Select(t => tree.Words[t]).ToList();
-            var matches = new List<CodebookMatch>();
-            for (var i = 0; i < words.Count;)
+            var (matches, actorToken) = Scan(tree, head, date);
+            if (matches.Count == 0)
             {
-                if (codebook.Match(words, i, date) is { } m)
+                continue;
+            }
+
+            var agents = matches.Where(m => m.Agent).ToList();
+            if (!matches.Any(m => !m.Agent) && firstActors is not null)
+            {
+                matches = [.. firstActors.Where(m => !m.Agent), .. firstActors.Where(m => m.Agent).SkipLast(1), .. agents];
+            }
+            else if (firstActors is null && matches.Any(m => !m.Agent))
+            {
+                firstActors = matches;
+            }
+
+            Add(document, tree, result, head, matches);
+            if (actorToken >= 0 && NounHead(tree, actorToken) is var actorHead && actorHead != head)
+            {
+                foreach (var member in tree.ChildrenWith(actorHead, "conj").Where(c => tree.Upos[c] is not ("VERB" or "AUX")))
                 {
-                    // the first actor of a phrase is its actor ("the parliament of Gondor in Eriador" → Gondor)
-                    if (!m.Agent && matches.Any(x => !x.Agent))
+                    var (own, _) = Scan(tree, member, date);
+                    if (own.Any(m => !m.Agent))
+                    {
+                        Add(document, tree, result, member, own.Any(m => m.Agent) ? own : [.. own, .. agents]);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static void Add(Document document, DependencyTree tree, List<TreeActor> result, int head, List<CodebookMatch> matches)
+    {
+        var codes = PetrarchCodebook.Combine(matches);
+        if (codes.Count == 0 || result.Any(r => r.Code == codes[0]))
+        {
+            return;
+        }
+
+        var tokens = PhraseTokens(tree, head);
+        var span = new TextSpan(document.Tokens[tree.First + tokens[0]].Span.Start, document.Tokens[tree.First + tokens[^1]].Span.End);
+        result.Add(new TreeActor(tree.First + head, span, codes[0]));
+    }
+
+    /// <summary>The words of a noun phrase: its subtree without coordination, clauses (other than participles), appositions and punctuation.</summary>
+    private static List<int> PhraseTokens(DependencyTree tree, int head) =>
+        tree.Subtree(head, c => PhraseBreaks.Contains(tree.Relations[c]) || tree.Subtypes[c] == "acl:relcl");
+
+    /// <summary>The actor and agent matches of a phrase (one actor at most) and the token its actor starts on (-1 for none).</summary>
+    private (List<CodebookMatch> Matches, int ActorToken) Scan(DependencyTree tree, int head, DateOnly date)
+    {
+        var tokens = PhraseTokens(tree, head);
+        var words = tokens.Select(t => tree.Words[t]).ToList();
+        var matches = new List<CodebookMatch>();
+        var actorToken = -1;
+        for (var i = 0; i < words.Count;)
+        {
+            if (codebook.Match(words, i, date) is { } m)
+            {
+                if (!m.Agent)
+                {
+                    if (actorToken >= 0)
                     {
                         i += m.Length;
                         continue;
                     }
 
-                    matches.Add(m);
-                    i += m.Length;
+                    actorToken = tokens[i];
                 }
-                else
-                {
-                    i++;
-                }
-            }
 
-            var codes = PetrarchCodebook.Combine(matches);
-            if (codes.Count == 0)
+                matches.Add(m);
+                i += m.Length;
+            }
+            else
             {
-                continue;
+                i++;
             }
-
-            var span = new TextSpan(document.Tokens[tree.First + tokens[0]].Span.Start, document.Tokens[tree.First + tokens[^1]].Span.End);
-            result.Add(new TreeActor(tree.First + head, span, codes[0]));
         }
 
-        return result;
+        return (matches, actorToken);
     }
 
     /// <summary>Negation (advmod not/never), modal auxiliaries (future, hedge), and if/unless (conditional), read from the verb's children.</summary>
