@@ -482,6 +482,66 @@ internal static partial class PetrarchDictionaryReader
         return result;
     }
 
+    public static Dictionary<string, string> ReadNegations(string path, List<TacitusError> errors) =>
+        ReadNegations(File.ReadLines(path), Path.GetFileName(path), errors);
+
+    /// <summary>
+    /// The negations of PETRARCH's internal coding ontology (PICO): lines <c>CODE:0xVALUE#0xFFFF+0xOTHER#…</c> say
+    /// that the negated CODE is the code whose value is OTHER ("not disapprove" 110 → 050). Other lines are read for
+    /// their values only.
+    /// </summary>
+    public static Dictionary<string, string> ReadNegations(IEnumerable<string> lines, string file, List<TacitusError> errors)
+    {
+        var byValue = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var negated = new List<(string Code, string Value, int Line)>();
+        var lineNo = 0;
+        foreach (var raw in lines)
+        {
+            lineNo++;
+            var line = raw.Trim();
+            var colon = line.IndexOf(':', StringComparison.Ordinal);
+            if (line.Length == 0 || line[0] == '#' || colon <= 0 || !char.IsAsciiDigit(line[0]))
+            {
+                continue;
+            }
+
+            var code = line[..colon];
+            var fields = line[(colon + 1)..].Split('#');
+            var value = fields[0].Trim();
+            if (value.StartsWith("0x", StringComparison.OrdinalIgnoreCase) && !value.Contains('-', StringComparison.Ordinal) && !value.Contains('+', StringComparison.Ordinal))
+            {
+                byValue.TryAdd(value, code);
+            }
+
+            if (fields.Length > 1 && fields[1].Contains("0xFFFF", StringComparison.OrdinalIgnoreCase))
+            {
+                var other = fields[1].Split('+', StringSplitOptions.TrimEntries).FirstOrDefault(f => !f.Equals("0xFFFF", StringComparison.OrdinalIgnoreCase));
+                if (other is null)
+                {
+                    errors.Add(new TacitusError(VerbError, "knowledge", "a negation with no code value", file, $"line {lineNo}"));
+                    continue;
+                }
+
+                negated.Add((code, other, lineNo));
+            }
+        }
+
+        var result = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (code, value, line) in negated)
+        {
+            if (byValue.TryGetValue(value, out var target))
+            {
+                result[code] = target;
+            }
+            else
+            {
+                errors.Add(new TacitusError(VerbError, "knowledge", $"negation value {value} names no code", file, $"line {line}"));
+            }
+        }
+
+        return result;
+    }
+
     private static TacitusError VerbProblem(string file, int line, string message) =>
         new(VerbError, "knowledge", message, file, $"line {line}");
 }

@@ -11,7 +11,7 @@ internal sealed record PetrarchExpected(string Event, string Source, string Targ
 internal sealed record PetrarchSuiteRecord(string Id, string Category, DateOnly Date, bool Evaluate, bool NoEvents, IReadOnlyList<PetrarchExpected> Expected, string Text, string Parse, int Line);
 
 /// <summary>The suite's environment: its dictionaries (full paths) and the categories it includes.</summary>
-internal sealed record PetrarchSuiteEnvironment(string Verbs, IReadOnlyList<string> Actors, IReadOnlyList<string> Agents, string? Discards, IReadOnlySet<string> Include);
+internal sealed record PetrarchSuiteEnvironment(string Verbs, IReadOnlyList<string> Actors, IReadOnlyList<string> Agents, string? Discards, string? Ontology, IReadOnlySet<string> Include);
 
 /// <summary>
 /// Reads UD-PETRARCH's functional validation file (<c>PETR_Validate_records_2_02.xml</c>): the <c>&lt;Environment&gt;</c>
@@ -54,6 +54,7 @@ internal static partial class PetrarchSuiteReader
             Files("Actorfile"),
             Files("Agentfile"),
             Named("Discardfile") is { } d ? Path.Combine(directory, d) : null,
+            Named("PICOfile") is { } o ? Path.Combine(directory, o) : null,
             new HashSet<string>((Named("Include") ?? string.Empty).Split(' ', StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal));
 
         var records = new List<PetrarchSuiteRecord>();

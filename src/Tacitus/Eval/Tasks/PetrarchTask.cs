@@ -90,7 +90,8 @@ internal static class PetrarchTask
         var actors = environment.Actors.Where(f => File.Exists(f) || Missing(f, errors, false)).SelectMany(f => PetrarchDictionaryReader.ReadActors(f, errors)).ToList();
         var agents = environment.Agents.Where(f => File.Exists(f) || Missing(f, errors, false)).SelectMany(f => PetrarchDictionaryReader.ReadAgents(f, errors)).ToList();
         var discards = environment.Discards is { } d && File.Exists(d) ? PetrarchDictionaryReader.ReadDiscards(d, errors) : [];
-        return new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards);
+        var negations = environment.Ontology is { } o && File.Exists(o) ? PetrarchDictionaryReader.ReadNegations(o, errors) : null;
+        return new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards, negations);
     }
 
     private static T Missing<T>(string file, List<TacitusError> errors, T value)

@@ -130,7 +130,7 @@ internal sealed class PatternMatcher(PetrarchVerbDictionary verbs, PetrarchCodeb
                 var end = Words(element.Words, seq, k, tree);
                 if (end > k)
                 {
-                    match.Score += element.Words.Count;
+                    match.Score += end - k;
                 }
 
                 return end;
@@ -141,7 +141,7 @@ internal sealed class PatternMatcher(PetrarchVerbDictionary verbs, PetrarchCodeb
                 var end = Synset(element.Words[0], seq, k, tree);
                 if (end > k)
                 {
-                    match.Score++;
+                    match.Score += end - k;
                 }
 
                 return end;
@@ -206,7 +206,13 @@ internal sealed class PatternMatcher(PetrarchVerbDictionary verbs, PetrarchCodeb
                 continue;
             }
 
-            if (!Same(word, seq[at], tree))
+            // words of one phrase stand in order in one noun phrase: modifiers may come between ("new global economic relations")
+            while (at > k && at < seq.Count && !Same(word, seq[at], tree) && tree.Upos[seq[at]] is "ADJ" or "NOUN" or "PROPN" or "NUM" or "ADV" && at + 1 < seq.Count && seq[at + 1] == seq[at] + 1)
+            {
+                at++;
+            }
+
+            if (at >= seq.Count || !Same(word, seq[at], tree))
             {
                 return k;
             }

@@ -20,9 +20,12 @@ internal sealed class TreeEventCoder
     private readonly PetrarchCodebook codebook;
     private readonly IReadOnlyList<string[]> discards;
     private readonly PatternMatcher matcher;
+    private readonly IReadOnlyDictionary<string, string> negations;
 
-    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards)
+    /// <param name="negations">Codes a negated verb takes instead (PICO: "not disapprove" → 050); a negated verb without one keeps its code and is marked negated.</param>
+    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null)
     {
+        this.negations = negations ?? new Dictionary<string, string>();
         this.verbs = verbs;
         this.codebook = codebook;
         this.discards = discards.Select(d => PetrarchCodebook.Words(d.Phrase)).Where(w => w.Length > 0).ToList();
@@ -133,7 +136,8 @@ internal sealed class TreeEventCoder
         var passive = tree.IsPassive(v);
         var subjects = Subjects(tree, v, passive);
         var objects = Objects(tree, v, passive);
-        var before = Enumerable.Range(0, v).ToList();
+        // words before the verb are read in its subject (as UD-PETRARCH matches them), words after it in its clause
+        var before = subjects.SelectMany(h => tree.Subtree(h)).Where(i => i < v).Distinct().Order().ToList();
         var after = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX").Where(i => i > v).ToList();
 
         bool Compound(int side) => (side == 0 ? subjects : objects).Count > 1 || Coded(document, tree, side == 0 ? subjects : objects, date).Count > 1;
@@ -162,6 +166,12 @@ internal sealed class TreeEventCoder
         var targetActors = best is { Target: >= 0 } ? Coded(document, tree, [NounHead(tree, best.Target)], date) : Targets(document, tree, v, objects, passive, date);
 
         var modality = ModalityOf(tree, v);
+        if (modality.Negated && negations.TryGetValue(code.Code, out var negatedCode))
+        {
+            code = new PetrarchEventCode(negatedCode, null);
+            modality = modality with { Negated = false };
+        }
+
         var pairs = new List<(TreeActor S, TreeActor T)>();
         if (best is { CompoundBefore: true } && sourceActors.Count > 1)
         {
@@ -257,6 +267,16 @@ internal sealed class TreeEventCoder
             else if (governor >= 0 && tree.Relations[v] is "conj" or "advcl")
             {
                 heads = tree.ChildrenWith(governor, "nsubj").ToList();
+            }
+        }
+
+        // a pronoun subject of a subordinate clause is the governing clause's subject ("Ethiopia indicated it would act")
+        if (heads.Count == 1 && tree.Upos[heads[0]] == "PRON" && tree.Heads[v] >= 0 && tree.Relations[v] is "ccomp" or "xcomp" or "advcl" or "conj")
+        {
+            var governing = Subjects(tree, tree.Heads[v], tree.IsPassive(tree.Heads[v]));
+            if (governing.Count > 0)
+            {
+                return governing;
             }
         }
 
