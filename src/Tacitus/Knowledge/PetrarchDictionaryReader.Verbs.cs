@@ -75,10 +75,10 @@ internal static partial class PetrarchDictionaryReader
 
             if (synset is not null && line[0] == '+')
             {
-                var member = line[1..].Trim().Trim('(', ')').Split((char[])[' ', '\t', '_'], StringSplitOptions.RemoveEmptyEntries);
+                var member = line[1..].Trim().Trim('(', ')').Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries).SelectMany(JoinedWords).ToArray();
                 if (member.Length > 0)
                 {
-                    synset.Add([.. member.Select(w => w.ToUpperInvariant())]);
+                    synset.Add(member);
                 }
 
                 continue;
@@ -435,10 +435,15 @@ internal static partial class PetrarchDictionaryReader
             return true;
         }
 
-        // "TO_SEND": words joined by '_' stand together, each but the last exactly as written
-        var joined = word.Split('_');
-        element = Phrase(string.Join(' ', joined.Select((w, i) => w.Length == 0 ? w : i < joined.Length - 1 ? w + "_" : w)));
+        element = Phrase(string.Join(' ', JoinedWords(word)));
         return true;
+    }
+
+    /// <summary>"TO_SEND" → [TO_, SEND]; "CASH_" → [CASH_]: words joined by '_' stand together, each but the last exactly as written.</summary>
+    private static IEnumerable<string> JoinedWords(string word)
+    {
+        var joined = word.ToUpperInvariant().Split('_');
+        return joined.Select((w, i) => w.Length == 0 ? w : i < joined.Length - 1 ? w + "_" : w).Where(w => w.Length > 0);
     }
 
     /// <summary>Words that stand together: "PEACE PLAN" → [PEACE, PLAN]; a synset inside a phrase is kept as "&amp;NAME".</summary>
