@@ -21,10 +21,13 @@ internal static class CodeCommand
         var explain = new Option<bool>("--explain") { Description = "Say which pattern, dictionary entry or model produced each field." };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
+        var verbFiles = CommonOptions.Verbs();
+        var discardFiles = CommonOptions.Discards();
+        var noShipped = CommonOptions.NoShipped();
 
         var command = new Command("code", "Analyse news articles: sentences, actors, places, times, attributions and event records.")
         {
-            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns,
+            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns, verbFiles, discardFiles, noShipped,
         };
 
         command.SetAction((parse, ct) =>
@@ -43,7 +46,7 @@ internal static class CodeCommand
                 Outlet = parse.GetValue(outlet),
                 StdinFormat = readJsonl ? "jsonl" : "text",
             };
-            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
+            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [], VerbFiles = parse.GetValue(verbFiles) ?? [], DiscardFiles = parse.GetValue(discardFiles) ?? [], NoShipped = parse.GetValue(noShipped) });
             var asJson = parse.GetValue(json) || readJsonl;
             var withExplain = parse.GetValue(explain);
             var indent = parse.GetValue(pretty);

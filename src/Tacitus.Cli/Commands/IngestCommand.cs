@@ -21,9 +21,12 @@ internal static class IngestCommand
         var batch = new Option<int>("--batch") { Description = "Documents per store transaction.", DefaultValueFactory = _ => 256 };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
+        var verbFiles = CommonOptions.Verbs();
+        var discardFiles = CommonOptions.Discards();
+        var noShipped = CommonOptions.NoShipped();
         var command = new Command("ingest", "Read, analyse and store documents in the SQLite store.")
         {
-            paths, db, date, outlet, textOnly, maxSize, quiet, workers, batch, dictionaries, patterns,
+            paths, db, date, outlet, textOnly, maxSize, quiet, workers, batch, dictionaries, patterns, verbFiles, discardFiles, noShipped,
         };
 
         command.SetAction((parse, ct) =>
@@ -35,7 +38,7 @@ internal static class IngestCommand
             }
 
             var ingest = new IngestOptions { Published = parse.GetValue(date), Outlet = parse.GetValue(outlet), MaxDocumentBytes = parse.GetValue(maxSize) };
-            var pipeline = PipelineSetup.Build(new PipelineOptions { TextOnly = parse.GetValue(textOnly), UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
+            var pipeline = PipelineSetup.Build(new PipelineOptions { TextOnly = parse.GetValue(textOnly), UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [], VerbFiles = parse.GetValue(verbFiles) ?? [], DiscardFiles = parse.GetValue(discardFiles) ?? [], NoShipped = parse.GetValue(noShipped) });
             try
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!);
