@@ -280,7 +280,8 @@ internal static partial class PetrarchDictionaryReader
             return null;
         }
 
-        var body = text[..open];
+        // "IS_* TRIP", "DID_NOT_*": words joined to the verb stand just before (or after) it
+        var body = text[..open].Replace("_*", " *", StringComparison.Ordinal).Replace("*_", "* ", StringComparison.Ordinal);
         var elements = new List<PetrarchElement>();
         var position = 0;
         var verbAt = -1;

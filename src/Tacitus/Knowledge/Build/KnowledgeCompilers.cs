@@ -11,5 +11,6 @@ internal static class KnowledgeCompilers
         new ActorCompiler(),
         new RoleCompiler(),
         new WordCompiler(),
+        new PetrarchCompiler(),
     ];
 }
