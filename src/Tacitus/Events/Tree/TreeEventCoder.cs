@@ -419,30 +419,25 @@ internal sealed class TreeEventCoder
         return (matches, actorToken);
     }
 
-    /// <summary>Negation (advmod not/never), modal auxiliaries (future, hedge), and if/unless (conditional), read from the verb's children.</summary>
+    /// <summary>
+    /// Modality read from the verb's own children, with the words of data/events/modality.tsv: a negating adverb
+    /// ("not", "never"), a modal or future auxiliary ("could", "will"), a conditional marker ("if", "unless").
+    /// </summary>
     internal static Modality ModalityOf(DependencyTree tree, int v)
     {
-        var negated = false;
-        var future = false;
-        var hedged = false;
-        var conditional = false;
+        bool negated = false, future = false, hedged = false, conditional = false;
         foreach (var c in tree.Children(v))
         {
-            var word = tree.Words[c];
-            var role = tree.Role(c);
-            if (role == "advmod" && word is "NOT" or "N'T" or "NEVER")
+            if (tree.Relations[c] is not ("advmod" or "aux" or "mark"))
             {
-                negated = true;
+                continue;
             }
-            else if (tree.Relations[c] == "aux")
-            {
-                future |= word is "WILL" or "'LL" or "SHALL" or "WO";
-                hedged |= word is "MAY" or "MIGHT" or "COULD" or "WOULD";
-            }
-            else if (tree.Relations[c] == "mark")
-            {
-                conditional |= word is "IF" or "UNLESS";
-            }
+
+            var kind = ModalityReader.Shipped.KindOf(tree.Lemmas[c].ToLowerInvariant()) ?? ModalityReader.Shipped.KindOf(tree.Words[c].ToLowerInvariant());
+            negated |= kind == "negation" && tree.Relations[c] == "advmod";
+            hedged |= kind == "hedge";
+            future |= kind == "future" && tree.Relations[c] == "aux";
+            conditional |= kind == "conditional" && tree.Relations[c] == "mark";
         }
 
         return new Modality { Negated = negated, Future = future, Hedged = hedged, Conditional = conditional };

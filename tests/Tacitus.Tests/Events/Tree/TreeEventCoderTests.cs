@@ -161,4 +161,18 @@ public sealed class TreeEventCoderTests
         var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", "that that SCONJ 5 mark", "Freedonia Freedonia PROPN 5 nsubj", "lied lie VERB 2 ccomp");
         Assert.Equal(["111 RUR FRE"], Code(doc));
     }
+
+    [Theory]
+    [InlineData("could could AUX 3 aux", "hedged")]
+    [InlineData("will will AUX 3 aux", "future")]
+    [InlineData("if if SCONJ 3 mark", "conditional")]
+    [InlineData("never never ADV 3 advmod", "negated")]
+    [InlineData("firmly firmly ADV 3 advmod", "asserted")]
+    public void Code_VerbChild_GivesModality(string row, string expected)
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 3 nsubj", row, "condemn condemn VERB 0 root", "Freedonia Freedonia PROPN 3 obj");
+        var m = Assert.Single(Coder().Code(doc, doc.Sentences[0], Date)).Modality;
+        var read = m.Negated ? "negated" : m.Hedged ? "hedged" : m.Future ? "future" : m.Conditional ? "conditional" : "asserted";
+        Assert.Equal(expected, read);
+    }
 }
