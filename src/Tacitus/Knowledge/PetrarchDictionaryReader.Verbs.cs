@@ -24,17 +24,8 @@ internal static partial class PetrarchDictionaryReader
         var dictionary = new PetrarchVerbDictionary();
         List<string[]>? synset = null;
         PetrarchVerbBlock? block = null;
-        var lineNo = 0;
-        foreach (var raw in lines)
+        foreach (var (lineNo, line) in ContentLines(lines))
         {
-            lineNo++;
-            var hash = raw.IndexOf('#', StringComparison.Ordinal);
-            var line = (hash >= 0 ? raw[..hash] : raw).Trim();
-            if (line.Length == 0 || line.StartsWith('<'))
-            {
-                continue; // blank, comment, or an XML-style header or switch line (<!-- ... -->)
-            }
-
             if (line[0] == '~')
             {
                 dictionary.Transformations.Add(new PetrarchTransformation(line, lineNo));
@@ -108,28 +99,60 @@ internal static partial class PetrarchDictionaryReader
         return dictionary;
     }
 
+    /// <summary>The lines that say something, numbered from 1: comments ('#' on) cut, blank and XML-style lines (<c>&lt;!-- --&gt;</c>, switches) left out.</summary>
+    private static IEnumerable<(int Line, string Text)> ContentLines(IEnumerable<string> lines)
+    {
+        var lineNo = 0;
+        foreach (var raw in lines)
+        {
+            lineNo++;
+            var hash = raw.IndexOf('#', StringComparison.Ordinal);
+            var line = (hash >= 0 ? raw[..hash] : raw).Trim();
+            if (line.Length > 0 && !line.StartsWith('<'))
+            {
+                yield return (lineNo, line);
+            }
+        }
+    }
+
     /// <summary>A synset name as it is looked up: upper case, without the leading '&amp;' or trailing '_'.</summary>
     internal static string SynsetName(string text) => text.TrimStart('&').TrimEnd('_').ToUpperInvariant();
 
     private static PetrarchVerbBlock? ReadBlockHeader(string line, string file, int lineNo, List<TacitusError> errors)
     {
         var inner = line.Trim('-', ' ', '\t');
-        var open = inner.IndexOf('[', StringComparison.Ordinal);
-        var close = open < 0 ? -1 : inner.IndexOf(']', open);
-        if (open <= 0 || close < 0)
+        if (BracketCode(inner, last: false, "a block header without '--- NAME [code] ---'", file, lineNo, errors) is not { } found)
+        {
+            return null;
+        }
+
+        if (found.Open == 0)
         {
             errors.Add(VerbProblem(file, lineNo, "a block header without '--- NAME [code] ---'"));
             return null;
         }
 
-        var code = ParseEventCode(inner[(open + 1)..close]);
-        if (code is null)
+        return new PetrarchVerbBlock(inner[..found.Open].Trim().ToUpperInvariant(), found.Code, lineNo);
+    }
+
+    /// <summary>The "[code]" of a line (its last one when <paramref name="last"/>) and where it opens; a TAC302 when it is missing or bad.</summary>
+    private static (PetrarchEventCode Code, int Open)? BracketCode(string text, bool last, string missing, string file, int lineNo, List<TacitusError> errors)
+    {
+        var open = last ? text.LastIndexOf('[') : text.IndexOf('[', StringComparison.Ordinal);
+        var close = open < 0 ? -1 : text.IndexOf(']', open);
+        if (open < 0 || close < 0)
         {
-            errors.Add(VerbProblem(file, lineNo, $"'{inner[(open + 1)..close]}' is not a CAMEO code"));
+            errors.Add(VerbProblem(file, lineNo, missing));
             return null;
         }
 
-        return new PetrarchVerbBlock(inner[..open].Trim().ToUpperInvariant(), code.Value, lineNo);
+        if (ParseEventCode(text[(open + 1)..close]) is not { } code)
+        {
+            errors.Add(VerbProblem(file, lineNo, $"'{text[(open + 1)..close]}' is not a CAMEO code"));
+            return null;
+        }
+
+        return (code, open);
     }
 
     /// <summary>"050", "037:037", "---", "102b" → the code; anything else (<c>+++</c>, <c>xxy</c>) → null.</summary>
@@ -265,20 +288,12 @@ internal static partial class PetrarchDictionaryReader
 
     private static PetrarchPattern? ReadPattern(string text, string file, int lineNo, List<TacitusError> errors)
     {
-        var open = text.LastIndexOf('[');
-        var close = open < 0 ? -1 : text.IndexOf(']', open);
-        if (open < 0 || close < 0)
+        if (BracketCode(text, last: true, "a pattern with no [code]", file, lineNo, errors) is not { } found)
         {
-            errors.Add(VerbProblem(file, lineNo, "a pattern with no [code]"));
             return null;
         }
 
-        var code = ParseEventCode(text[(open + 1)..close]);
-        if (code is null)
-        {
-            errors.Add(VerbProblem(file, lineNo, $"'{text[(open + 1)..close]}' is not a CAMEO code"));
-            return null;
-        }
+        var (code, open) = found;
 
         // "IS_* TRIP", "DID_NOT_*": words joined to the verb stand just before (or after) it
         var body = text[..open].Replace("_*", " *", StringComparison.Ordinal).Replace("*_", "* ", StringComparison.Ordinal);
@@ -315,7 +330,7 @@ internal static partial class PetrarchDictionaryReader
             return null;
         }
 
-        return new PetrarchPattern(elements[..verbAt], elements[verbAt..], code.Value, body.Trim(), lineNo);
+        return new PetrarchPattern(elements[..verbAt], elements[verbAt..], code, body.Trim(), lineNo);
     }
 
     /// <summary>Reads the next element of a pattern body; false at the end.</summary>
@@ -463,17 +478,8 @@ internal static partial class PetrarchDictionaryReader
     public static List<PetrarchDiscard> ReadDiscards(IEnumerable<string> lines, string file, List<TacitusError> errors)
     {
         var result = new List<PetrarchDiscard>();
-        var lineNo = 0;
-        foreach (var raw in lines)
+        foreach (var (lineNo, line) in ContentLines(lines))
         {
-            lineNo++;
-            var hash = raw.IndexOf('#', StringComparison.Ordinal);
-            var line = (hash >= 0 ? raw[..hash] : raw).Trim();
-            if (line.Length == 0 || line.StartsWith('<'))
-            {
-                continue;
-            }
-
             var story = line[0] == '+';
             var phrase = (story ? line[1..] : line).Trim().TrimEnd(';').Trim();
             if (phrase.Length == 0 || phrase.Contains('[', StringComparison.Ordinal))
