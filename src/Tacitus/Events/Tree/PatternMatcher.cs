@@ -127,23 +127,15 @@ internal sealed class PatternMatcher(PetrarchVerbDictionary verbs, PetrarchCodeb
 
             case PetrarchElementKind.Words:
             {
-                var end = Words(element.Words, seq, k, tree);
-                if (end > k)
-                {
-                    match.Score += end - k;
-                }
-
+                var (end, matched) = Words(element.Words, seq, k, tree);
+                match.Score += matched;
                 return end;
             }
 
             case PetrarchElementKind.Synset:
             {
-                var end = Synset(element.Words[0], seq, k, tree);
-                if (end > k)
-                {
-                    match.Score += end - k;
-                }
-
+                var (end, matched) = Synset(element.Words[0], seq, k, tree);
+                match.Score += matched;
                 return end;
             }
 
@@ -183,53 +175,62 @@ internal sealed class PatternMatcher(PetrarchVerbDictionary verbs, PetrarchCodeb
         }
     }
 
-    /// <summary>Words that must stand together from seq[k]; a "&amp;NAME" among them is any member of that set.</summary>
-    private int Words(IReadOnlyList<string> words, IReadOnlyList<int> seq, int k, DependencyTree tree)
+    /// <summary>
+    /// Words that must stand together from seq[k] — in order in one noun phrase, modifiers may come between ("new
+    /// global economic relations" for {NEW &amp;TIETYPES RELATIONS}); a "&amp;NAME" among them is any member of that set.
+    /// Returns where the match ends (k when it fails) and how many dictionary words it matched.
+    /// </summary>
+    private (int End, int Matched) Words(IReadOnlyList<string> words, IReadOnlyList<int> seq, int k, DependencyTree tree)
     {
         var at = k;
+        var matched = 0;
         foreach (var word in words)
         {
-            if (at >= seq.Count)
+            var synset = word.StartsWith('&');
+            var fits = false;
+            while (at < seq.Count)
             {
-                return k;
-            }
-
-            if (word.StartsWith('&'))
-            {
-                var end = Synset(word[1..], seq, at, tree);
-                if (end == at)
+                if (synset && Synset(word[1..], seq, at, tree) is { End: var end, Matched: > 0 } found && end > at)
                 {
-                    return k;
+                    (at, matched, fits) = (end, matched + found.Matched, true);
+                    break;
                 }
 
-                at = end;
-                continue;
-            }
+                if (!synset && Same(word, seq[at], tree))
+                {
+                    (at, matched, fits) = (at + 1, matched + 1, true);
+                    break;
+                }
 
-            // words of one phrase stand in order in one noun phrase: modifiers may come between ("new global economic relations")
-            while (at > k && at < seq.Count && !Same(word, seq[at], tree) && tree.Upos[seq[at]] is "ADJ" or "NOUN" or "PROPN" or "NUM" or "ADV" && at + 1 < seq.Count && seq[at + 1] == seq[at] + 1)
-            {
+                var modifier = at > k && tree.Upos[seq[at]] is "ADJ" or "NOUN" or "PROPN" or "NUM" or "ADV" && at + 1 < seq.Count && seq[at + 1] == seq[at] + 1;
+                if (!modifier)
+                {
+                    break;
+                }
+
                 at++;
             }
 
-            if (at >= seq.Count || !Same(word, seq[at], tree))
+            if (!fits)
             {
-                return k;
+                return (k, 0);
             }
-
-            at++;
         }
 
-        return at;
+        return (at, matched);
     }
 
-    private int Synset(string name, IReadOnlyList<int> seq, int k, DependencyTree tree)
+    /// <summary>The member of a synonym set that matches most words from seq[k] (the shorter span on a tie).</summary>
+    private (int End, int Matched) Synset(string name, IReadOnlyList<int> seq, int k, DependencyTree tree)
     {
-        var best = k;
+        var best = (End: k, Matched: 0);
         foreach (var member in verbs.Members(name))
         {
-            var end = Words(member, seq, k, tree);
-            best = Math.Max(best, end);
+            var found = Words(member, seq, k, tree);
+            if (found.Matched > best.Matched || (found.Matched == best.Matched && found.Matched > 0 && found.End < best.End))
+            {
+                best = found;
+            }
         }
 
         return best;

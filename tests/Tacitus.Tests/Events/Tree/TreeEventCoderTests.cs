@@ -20,6 +20,7 @@ public sealed class TreeEventCoderTests
         "--- SIGN [057] ---",
         "SIGN",
         "- * &TREATY [0571]",
+        "- * {NEW &TREATY} [0572]",
         "--- ARRIVE [042:043] ---",
         "ARRIVE",
         "--- SAY [---] ---",
@@ -174,5 +175,12 @@ public sealed class TreeEventCoderTests
         var m = Assert.Single(Coder().Code(doc, doc.Sentences[0], Date)).Modality;
         var read = m.Negated ? "negated" : m.Hedged ? "hedged" : m.Future ? "future" : m.Conditional ? "conditional" : "asserted";
         Assert.Equal(expected, read);
+    }
+
+    [Fact]
+    public void Code_PhraseWithModifierBetween_LongerPatternWins()
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "signed sign VERB 0 root", "a a DET 6 det", "new new ADJ 6 amod", "bilateral bilateral ADJ 6 amod", "pact pact NOUN 2 obj", "with with ADP 8 case", "Freedonia Freedonia PROPN 6 nmod");
+        Assert.Equal(["0572 RUR FRE"], Code(doc));
     }
 }
