@@ -154,4 +154,19 @@ public sealed class PetrarchVerbReaderTests
         Assert.Equal([("NGO", true), ("LEG", false)], agents.Select(a => (a.Code, a.Prefix)));
         Assert.Empty(errors);
     }
+
+    [Fact]
+    public void ReadIssues_Blocks_ReadCategoryWordsCodesAndExclusions()
+    {
+        var errors = new List<TacitusError>();
+        string[] lines = ["# issues", "<ISSUE CATEGORY=\"SCHOOLING\" TYPE=\"ALL\">", "pre+n:school [EARLY_SCHOOLING]", "~a head start", "n:tutor", "</ISSUE>", "stray [X]"];
+        var issues = PetrarchDictionaryReader.ReadIssues(lines, "test.issues", errors);
+        Assert.Equal(2, issues.Count);
+        var first = issues[0];
+        Assert.Equal(("SCHOOLING", "EARLY_SCHOOLING", false), (first.Category, first.Code, first.Exclusion));
+        Assert.Equal(["PRE SCHOOL", "PRE-SCHOOL", "PRESCHOOL"], first.Words[0].Spellings);
+        Assert.True(first.Words[0].Noun);
+        Assert.True(issues[1].Exclusion);
+        Assert.Equal(["line 5", "line 7"], errors.Select(e => e.Record));
+    }
 }
