@@ -171,7 +171,7 @@ internal static partial class PetrarchDictionaryReader
     {
         content = content.Trim();
         var space = content.IndexOfAny(' ', '\t');
-        var code = (space < 0 ? content : content[..space]).ToString().ToUpperInvariant();
+        var code = (space < 0 ? content : content[..space]).ToString();
         if (code.Length < 3)
         {
             return ParseResult<PetrarchCode>.Fail($"'{content}' is not a code (at least three letters)");

@@ -23,7 +23,8 @@ internal sealed class PetrarchCodebook
         {
             foreach (var phrase in (IEnumerable<string>)[actor.Phrase, .. actor.Synonyms])
             {
-                Add(phrase, actor.Codes, agent: false, prefix: false);
+                // codes as written may be in lower case ("[pse]"): PETRARCH codes are upper case
+                Add(phrase, [.. actor.Codes.Select(c => c with { Code = c.Code.ToUpperInvariant() })], agent: false, prefix: false);
             }
         }
 
