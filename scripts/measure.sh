@@ -33,7 +33,7 @@ declare -A fixture_gold=([events]="$fixtures/events.jsonl" [attribution]="$fixtu
   echo
   echo "## Running the evaluations"
   echo
-  echo "\`./tacitus eval TASK\` (events, attribution, time, geo, ner, seed) or \`./tacitus eval all\`: reads the gold set in its"
+  echo "\`./tacitus eval TASK\` (events, petrarch, attribution, time, geo, ner, seed) or \`./tacitus eval all\`: reads the gold set in its"
   echo "native format (default: ../shared), analyses each text with its own date, prints the tables and writes every error to"
   echo "\`eval-errors/TASK.jsonl\` (\`--errors FILE\`). \`--gold PATH\` scores another set, \`--limit N\` the first N documents,"
   echo "\`--json\` prints the headline figures. CI runs every task on the project's own fixtures ($fixtures)."
@@ -52,7 +52,7 @@ declare -A fixture_gold=([events]="$fixtures/events.jsonl" [attribution]="$fixtu
     echo "**../shared/data was not found: these tables score the project's own small fixtures ($fixtures), not the public gold sets.**"
   fi
   echo
-  for task in events attribution time geo ner seed; do
+  for task in events petrarch attribution time geo ner seed; do
     if [ -d "$shared/data/eval" ]; then
       cmd=(./tacitus eval "$task")
     else

@@ -23,11 +23,14 @@ internal static class CodeCommand
         var patterns = CommonOptions.Patterns();
         var budget = CommonOptions.TimeBudget();
         var workers = new Option<int>("--workers") { Description = "Analysis workers; output stays in input order.", DefaultValueFactory = _ => Environment.ProcessorCount };
+        var verbFiles = CommonOptions.Verbs();
+        var discardFiles = CommonOptions.Discards();
+        var noShipped = CommonOptions.NoShipped();
         CommonOptions.RefuseOptionLike(files);
 
         var command = new Command("code", "Analyse news articles: sentences, actors, places, times, attributions and event records.")
         {
-            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns, budget, workers,
+            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns, budget, workers, verbFiles, discardFiles, noShipped,
         };
 
         command.SetAction((parse, ct) =>
@@ -58,6 +61,9 @@ internal static class CodeCommand
                 UserDictionaries = parse.GetValue(dictionaries) ?? [],
                 EventPatternFiles = parse.GetValue(patterns) ?? [],
                 TimeBudget = parse.GetValue(budget),
+                VerbFiles = parse.GetValue(verbFiles) ?? [],
+                DiscardFiles = parse.GetValue(discardFiles) ?? [],
+                NoShipped = parse.GetValue(noShipped),
             });
             pipeline.TraceInternalErrors |= report.Verbose;
             var asJson = parse.GetValue(json) || readJsonl;

@@ -71,6 +71,20 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static Option<string[]> Verbs() => new("--verbs")
+    {
+        Description = "PETRARCH verb dictionary (CAMEO.2.0 or UD-PETRARCH verbpatterns format) for the tree coder; repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<string[]> Discards() => new("--discards")
+    {
+        Description = "PETRARCH discard list for the tree coder: sentences (or, with '+', stories) holding a phrase are not coded; repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
+    public static Option<bool> NoShipped() => new("--no-shipped") { Description = "Code with the given dictionaries and patterns alone, not the shipped ones." };
+
     public static Option<string[]> Patterns() => new("--patterns")
     {
         Description = "Extra event pattern file (the data/events/patterns.tsv format), tried before the shipped patterns; repeatable.",

@@ -26,9 +26,12 @@ internal static class EvalCommand
         var json = new Option<bool>("--json") { Description = "Print the headline figures as JSON instead of tables." };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
+        var verbFiles = CommonOptions.Verbs();
+        var discardFiles = CommonOptions.Discards();
+        var noShipped = CommonOptions.NoShipped();
         var command = new Command("eval", "Score the analysis against gold data: events, attribution, time, geo, ner, or the reference story (seed).")
         {
-            task, gold, texts, limit, errors, json, dictionaries, patterns, split, models,
+            task, gold, texts, limit, errors, json, dictionaries, patterns, split, models, verbFiles, discardFiles, noShipped,
         };
 
         command.SetAction((parse, ct) =>
@@ -48,7 +51,7 @@ internal static class EvalCommand
             }
 
             var root = RepositoryRoot.Find();
-            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
+            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [], VerbFiles = parse.GetValue(verbFiles) ?? [], DiscardFiles = parse.GetValue(discardFiles) ?? [], NoShipped = parse.GetValue(noShipped) });
             var tasks = name == "all" ? EvalTasks.Names : [name];
             var errorsOption = parse.GetValue(errors);
             var reports = new List<EvalReport>();

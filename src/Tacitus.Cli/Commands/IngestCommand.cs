@@ -22,10 +22,13 @@ internal static class IngestCommand
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
         var budget = CommonOptions.TimeBudget();
+        var verbFiles = CommonOptions.Verbs();
+        var discardFiles = CommonOptions.Discards();
+        var noShipped = CommonOptions.NoShipped();
         CommonOptions.RefuseOptionLike(paths);
         var command = new Command("ingest", "Read, analyse and store documents in the SQLite store.")
         {
-            paths, db, date, outlet, textOnly, maxSize, workers, batch, reanalyse, dictionaries, patterns, budget,
+            paths, db, date, outlet, textOnly, maxSize, workers, batch, reanalyse, dictionaries, patterns, budget, verbFiles, discardFiles, noShipped,
         };
 
         command.SetAction((parse, ct) =>
@@ -44,6 +47,9 @@ internal static class IngestCommand
                 UserDictionaries = parse.GetValue(dictionaries) ?? [],
                 EventPatternFiles = parse.GetValue(patterns) ?? [],
                 TimeBudget = parse.GetValue(budget),
+                VerbFiles = parse.GetValue(verbFiles) ?? [],
+                DiscardFiles = parse.GetValue(discardFiles) ?? [],
+                NoShipped = parse.GetValue(noShipped),
             });
             pipeline.TraceInternalErrors |= report.Verbose;
             try

@@ -427,6 +427,11 @@ public static class AnalysisJsonWriter
         WriteNullable(w, "name", actor.Name);
         WriteNullable(w, "country", actor.Country?.Value);
         WriteNullable(w, "sector", actor.Sector?.Value);
+        if (actor.Code is { } code)
+        {
+            w.WriteString("code", code);
+        }
+
         if (actor.Entity is int entity)
         {
             w.WriteNumber("entity", entity);

@@ -15,6 +15,9 @@ public sealed record ActorRef
 
     public Sector? Sector { get; init; }
 
+    /// <summary>The full actor code as PETRARCH writes it ("USAGOV", "IGOUNO"), when a PETRARCH dictionary coded the actor.</summary>
+    public string? Code { get; init; }
+
     public int? Entity { get; init; }
 
     public int? Mention { get; init; }

@@ -28,6 +28,20 @@ internal sealed class ModalityReader
 
     public FrozenSet<string> Words { get; }
 
+    /// <summary>The kind (negation, hedge, future, conditional) of a one-word entry ("not", "could", "if"), or null.</summary>
+    public string? KindOf(string word)
+    {
+        foreach (var (kind, phrase) in phrases)
+        {
+            if (phrase.Length == 1 && phrase[0] == word)
+            {
+                return kind;
+            }
+        }
+
+        return null;
+    }
+
     /// <summary>Reads tokens [from, to) (the words before the trigger) plus the clause kind.</summary>
     public ModalityReading Read(WordSequence words, int from, int to, bool clauseIsConditional)
     {

@@ -10,13 +10,14 @@ internal readonly record struct PetrarchCode(string Code, DateOnly From, DateOnl
 internal sealed record PetrarchActor(string Phrase, IReadOnlyList<string> Synonyms, IReadOnlyList<PetrarchCode> Codes, int Line, string? Comment);
 
 /// <summary>One entry of a PETRARCH .agents file: a noun phrase (substitution sets expanded), its plural, and its code.</summary>
-internal sealed record PetrarchAgent(string Phrase, string? Plural, string Code, int Line);
+/// <see cref="Prefix"/> is true for <c>[CODE~]</c> (the code goes before the actor's: <c>NGO</c> + <c>ARN</c>), false for <c>[~CODE]</c>.
+internal sealed record PetrarchAgent(string Phrase, string? Plural, string Code, int Line, bool Prefix = false);
 
 /// <summary>
 /// Reads the PETRARCH/TABARI dictionary formats (.actors, .agents) that event-data users already keep, so they can
 /// bring them to Tacitus. Bad lines become <see cref="TacitusError"/>s (TAC301) naming file and line; reading goes on.
 /// </summary>
-internal static class PetrarchDictionaryReader
+internal static partial class PetrarchDictionaryReader
 {
     public static List<PetrarchActor> ReadActors(string path, List<TacitusError> errors) =>
         ReadActors(File.ReadLines(path), Path.GetFileName(path), errors);
@@ -56,6 +57,11 @@ internal static class PetrarchDictionaryReader
             }
 
             var trimmed = line.Trim();
+            if (trimmed.StartsWith("<!", StringComparison.Ordinal))
+            {
+                continue; // an XML-style comment line (<!-- ... -->), as the validation dictionaries write them
+            }
+
             if (trimmed[0] == '+')
             {
                 if (phrase is null)
@@ -253,7 +259,7 @@ internal static class PetrarchDictionaryReader
             lineNo++;
             var hash = raw.IndexOf('#', StringComparison.Ordinal);
             var line = (hash >= 0 ? raw[..hash] : raw).Trim();
-            if (line.Length == 0)
+            if (line.Length == 0 || line.StartsWith("<!", StringComparison.Ordinal))
             {
                 continue;
             }
@@ -273,7 +279,9 @@ internal static class PetrarchDictionaryReader
                 continue;
             }
 
-            var code = line[(open + 1)..close].Trim().Trim('~');
+            var marked = line[(open + 1)..close].Trim();
+            var prefix = marked.EndsWith('~') && !marked.StartsWith('~');
+            var code = marked.Trim('~').Trim().ToUpperInvariant();
             var head = line[..open].Trim();
             string? plural = null;
             var brace = head.IndexOf('{', StringComparison.Ordinal);
@@ -287,7 +295,7 @@ internal static class PetrarchDictionaryReader
 
             foreach (var expanded in Expand(head, sets))
             {
-                result.Add(new PetrarchAgent(expanded, plural, code, lineNo));
+                result.Add(new PetrarchAgent(expanded, plural, code, lineNo, prefix));
             }
         }
 

@@ -28,16 +28,31 @@ public static class PipelineFactory
             stages.Add(new Mentions.TimeRecognizer());
             stages.Add(new Mentions.QuantityRecognizer());
             stages.Add(new Attributions.AttributionFinder());
-            stages.Add(new Events.EventCoder(LoadPatterns(options.EventPatternFiles, errors)));
+            stages.Add(new Events.EventCoder(LoadPatterns(options.EventPatternFiles, options.NoShipped, errors)));
+
+            if (TreeCoder)
+            {
+                stages.Add(TreeCoding.Create(options, errors));
+            }
+            else if (options.VerbFiles.Count > 0 || options.DiscardFiles.Count > 0)
+            {
+                errors.Add(new Documents.TacitusError("TAC306", "events", "--verbs and --discards take effect once the parser fills the token layer; until then the rule coder codes events", options.VerbFiles.Concat(options.DiscardFiles).First()));
+            }
         }
 
         return new AnalysisPipeline(stages, errors, ProvenanceFingerprint.For(options)) { TimeBudget = options.TimeBudget };
     }
 
+    /// <summary>
+    /// The tree coder needs the token layer (issue 8): when the parser stage is added above, flip this to true. Its
+    /// records then replace the rule coder's in the sentences it codes (TreeEventStage.Merge).
+    /// </summary>
+    private static bool TreeCoder => false;
+
     /// <summary>The shipped event patterns, with the user's files in front (earlier files win), and their problems.</summary>
-    private static Events.EventPatterns LoadPatterns(IReadOnlyList<string> files, List<Documents.TacitusError> errors)
+    private static Events.EventPatterns LoadPatterns(IReadOnlyList<string> files, bool noShipped, List<Documents.TacitusError> errors)
     {
-        if (files.Count == 0)
+        if (files.Count == 0 && !noShipped)
         {
             return Events.EventPatterns.Shipped;
         }
@@ -57,6 +72,6 @@ public static class PipelineFactory
             errors.AddRange(problems);
         }
 
-        return Events.EventPatterns.From([.. patterns, .. Events.EventPatterns.Shipped.All]);
+        return Events.EventPatterns.From(noShipped ? patterns : [.. patterns, .. Events.EventPatterns.Shipped.All]);
     }
 }

@@ -12,6 +12,15 @@ public sealed record PipelineOptions
     /// <summary>Extra event pattern files (data/events/patterns.tsv format); their patterns come before the shipped ones.</summary>
     public IReadOnlyList<string> EventPatternFiles { get; init; } = [];
 
+    /// <summary>PETRARCH verb dictionaries for the tree coder (<c>--verbs</c>); with <see cref="NoShipped"/>, the only ones.</summary>
+    public IReadOnlyList<string> VerbFiles { get; init; } = [];
+
+    /// <summary>PETRARCH discard lists for the tree coder (<c>--discards</c>).</summary>
+    public IReadOnlyList<string> DiscardFiles { get; init; } = [];
+
+    /// <summary>Code with the given dictionaries and patterns alone, not the shipped ones (<c>--no-shipped</c>).</summary>
+    public bool NoShipped { get; init; }
+
     /// <summary>Use the sentence-embedding model where rules run out (slower; off by default).</summary>
     public bool UseModel { get; init; }
 

@@ -6,7 +6,7 @@ namespace Tacitus.Eval.Tasks;
 /// <summary>The evaluation tasks, their default gold sets (relative to the repository root), and how to run one.</summary>
 internal static class EvalTasks
 {
-    public static readonly IReadOnlyList<string> Names = ["events", "attribution", "time", "geo", "ner", "seed", "stories", "timeline", "syntax"];
+    public static readonly IReadOnlyList<string> Names = ["events", "petrarch", "attribution", "time", "geo", "ner", "seed", "stories", "timeline", "syntax"];
 
     /// <summary>The default gold set of a task: the public data in <c>../shared</c> next to the repository.</summary>
     public static EvalRequest Default(string task, string repositoryRoot)
@@ -16,6 +16,7 @@ internal static class EvalTasks
         return task switch
         {
             "events" => new EvalRequest(Path.Combine(eval, "events", "plover", "plover-gsr.dev.jsonl")),
+            "petrarch" => new EvalRequest(Path.Combine(eval, "events", "petrarch-validate", "PETR_Validate_records_2_02.xml")),
             "attribution" => new EvalRequest(Path.Combine(eval, "attribution", "polnear", "dev"), Path.Combine(shared, "data", "corpus", "polnear", "dev")),
             "time" => new EvalRequest(Path.Combine(eval, "time", "te3-platinum")),
             "geo" => new EvalRequest(Path.Combine(eval, "geo")),
@@ -36,6 +37,7 @@ internal static class EvalTasks
         return task switch
         {
             "events" => EventsTask.Run(request, pipeline, cancellationToken),
+            "petrarch" => PetrarchTask.Run(request, cancellationToken),
             "attribution" => AttributionTask.Run(request, pipeline, cancellationToken),
             "time" => TimeTask.Run(request, pipeline, cancellationToken),
             "geo" => GeoTask.Run(request, pipeline, cancellationToken),

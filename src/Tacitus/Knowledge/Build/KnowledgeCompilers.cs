@@ -11,6 +11,7 @@ internal static class KnowledgeCompilers
         new ActorCompiler(),
         new RoleCompiler(),
         new WordCompiler(),
+        new PetrarchCompiler(),
     ];
 
     /// <summary>

@@ -1,0 +1,13 @@
+using Tacitus.Documents;
+
+namespace Tacitus.Events.Tree;
+
+/// <summary>An actor of a tree-coded event: the head token (document index), its noun phrase's span, and its full code.</summary>
+internal sealed record TreeActor(int Head, TextSpan Span, string Code);
+
+/// <summary>
+/// One event the tree coder read: the verb token (document index), the CAMEO code as the dictionary gave it (voice
+/// chosen), source and target with full PETRARCH codes, the block and pattern that coded it, and the modality the
+/// tree shows.
+/// </summary>
+internal sealed record TreeEvent(int Verb, string Cameo, TreeActor Source, TreeActor Target, string Block, string? Pattern, Modality Modality);

@@ -1,0 +1,445 @@
+using Tacitus.Documents;
+using Tacitus.Knowledge;
+
+namespace Tacitus.Events.Tree;
+
+/// <summary>
+/// Codes events from a sentence's dependency tree with PETRARCH verb, actor and agent dictionaries, as UD-PETRARCH
+/// does: each verb the verb dictionary knows is looked up (lemma, inflected form, particle verbs), its block's
+/// patterns are matched over the words around it (the longest match wins; else the verb's or block's code), the
+/// subject gives the source, the object, passive subject or indirect object the target (a prepositional phrase when
+/// there is none), coordination gives one record per actor pair, an open clause (xcomp) takes its governor's
+/// subject, a passive's <c>by</c> phrase is its source and its code is the passive one.
+/// </summary>
+internal sealed class TreeEventCoder
+{
+    private static readonly string[] ClauseBreaks = ["conj", "parataxis"];
+    private static readonly string[] PhraseBreaks = ["conj", "cc", "advcl", "parataxis", "appos", "punct", "ccomp", "xcomp", "dep"];
+
+    private readonly PetrarchVerbDictionary verbs;
+    private readonly PetrarchCodebook codebook;
+    private readonly IReadOnlyList<string[]> discards;
+    private readonly PatternMatcher matcher;
+    private readonly IReadOnlyDictionary<string, string> negations;
+
+    /// <param name="negations">Codes a negated verb takes instead (PICO: "not disapprove" → 050); a negated verb without one keeps its code and is marked negated.</param>
+    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null)
+    {
+        this.negations = negations ?? new Dictionary<string, string>();
+        this.verbs = verbs;
+        this.codebook = codebook;
+        this.discards = discards.Select(d => PetrarchCodebook.Words(d.Phrase)).Where(w => w.Length > 0).ToList();
+        matcher = new PatternMatcher(verbs, codebook);
+    }
+
+    /// <summary>The events of one sentence; none when its token layer is empty or it holds a discard phrase.</summary>
+    public List<TreeEvent> Code(Document document, Sentence sentence, DateOnly date)
+    {
+        var events = new List<TreeEvent>();
+        if (document.SyntaxOf(sentence).Length == 0)
+        {
+            return events;
+        }
+
+        var tree = new DependencyTree(document, sentence);
+        if (Discarded(tree))
+        {
+            return events;
+        }
+
+        for (var v = 0; v < tree.Count; v++)
+        {
+            if (tree.Upos[v] is not ("VERB" or "AUX") || Lookup(tree, v) is not { Count: > 0 } candidates)
+            {
+                continue;
+            }
+
+            CodeVerb(document, tree, v, candidates, date, events);
+        }
+
+        return events;
+    }
+
+    private bool Discarded(DependencyTree tree)
+    {
+        foreach (var phrase in discards)
+        {
+            for (var i = 0; i + phrase.Length <= tree.Count; i++)
+            {
+                var ok = true;
+                for (var j = 0; j < phrase.Length && ok; j++)
+                {
+                    ok = tree.Words[i + j] == phrase[j];
+                }
+
+                if (ok)
+                {
+                    return true;
+                }
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// The dictionary verbs this token can be: by its form when the dictionary lists that form ("LEFT"), else by
+    /// lemma; particle verbs ("break down") only when their particle is there, and then before the bare verb.
+    /// </summary>
+    private List<PetrarchVerb>? Lookup(DependencyTree tree, int v)
+    {
+        foreach (var key in (string[])[tree.Words[v], tree.Lemmas[v]])
+        {
+            if (!verbs.Verbs.TryGetValue(key, out var list))
+            {
+                continue;
+            }
+
+            var found = list.Where(p => Fits(tree, v, p)).ToList();
+            if (found.Count > 0)
+            {
+                var longest = found.Max(p => p.Before.Count + p.After.Count);
+                return found.Where(p => p.Before.Count + p.After.Count == longest).ToList();
+            }
+        }
+
+        return null;
+    }
+
+    private static bool Fits(DependencyTree tree, int v, PetrarchVerb verb)
+    {
+        for (var i = 0; i < verb.After.Count; i++)
+        {
+            var word = verb.After[i];
+            var particle = tree.Children(v).Any(c => tree.Words[c] == word && tree.Relations[c] is "compound" or "advmod" or "prt")
+                || (v + 1 + i < tree.Count && tree.Words[v + 1 + i] == word);
+            if (!particle)
+            {
+                return false;
+            }
+        }
+
+        for (var i = 0; i < verb.Before.Count; i++)
+        {
+            var at = v - verb.Before.Count + i;
+            if (at < 0 || tree.Words[at] != verb.Before[i])
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private void CodeVerb(Document document, DependencyTree tree, int v, List<PetrarchVerb> candidates, DateOnly date, List<TreeEvent> events)
+    {
+        var passive = tree.IsPassive(v);
+        var subjects = Subjects(tree, v, passive);
+        var objects = Objects(tree, v, passive);
+        // words before the verb are read in its subject (as UD-PETRARCH matches them), words after it in its clause
+        var before = subjects.SelectMany(h => tree.Subtree(h)).Where(i => i < v).Distinct().Order().ToList();
+        var after = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX").Where(i => i > v).ToList();
+
+        bool Compound(int side) => (side == 0 ? subjects : objects).Count > 1 || Coded(document, tree, side == 0 ? subjects : objects, date).Count > 1;
+
+        PatternMatch? best = null;
+        foreach (var block in candidates.Select(c => c.Block).Distinct())
+        {
+            foreach (var pattern in block.Patterns)
+            {
+                var m = matcher.Match(pattern, tree, v, before, after, Compound, date);
+                if (m is not null && (best is null || m.Score > best.Score))
+                {
+                    best = m;
+                }
+            }
+        }
+
+        var verb = candidates[0];
+        var code = best?.Pattern.Code ?? verb.Code ?? verb.Block.Code;
+        if (code.IsNull || code.Code.Length == 0)
+        {
+            return;
+        }
+
+        var sourceActors = best is { Source: >= 0 } ? Coded(document, tree, [NounHead(tree, best.Source)], date) : Coded(document, tree, subjects, date);
+        var targetActors = best is { Target: >= 0 } ? Coded(document, tree, [NounHead(tree, best.Target)], date) : Targets(document, tree, v, objects, passive, date);
+
+        var modality = ModalityOf(tree, v);
+        if (modality.Negated && negations.TryGetValue(code.Code, out var negatedCode))
+        {
+            code = new PetrarchEventCode(negatedCode, null);
+            modality = modality with { Negated = false };
+        }
+
+        var pairs = new List<(TreeActor S, TreeActor T)>();
+        if (best is { CompoundBefore: true } && sourceActors.Count > 1)
+        {
+            foreach (var a in sourceActors)
+            {
+                pairs.AddRange(sourceActors.Where(b => b.Code != a.Code).Select(b => (a, b)));
+            }
+        }
+        else if (best is { CompoundAfter: true } && targetActors.Count > 1)
+        {
+            foreach (var a in targetActors)
+            {
+                pairs.AddRange(targetActors.Where(b => b.Code != a.Code).Select(b => (a, b)));
+            }
+        }
+        else
+        {
+            foreach (var s in sourceActors)
+            {
+                pairs.AddRange(targetActors.Where(t => t.Code != s.Code).Select(t => (s, t)));
+            }
+        }
+
+        foreach (var (s, t) in pairs)
+        {
+            events.Add(new TreeEvent(tree.First + v, code.Code, s, t, verb.Block.Name, best?.Pattern.Text, modality));
+            if (code.Reverse is { } reverse && reverse != PetrarchEventCode.Null)
+            {
+                events.Add(new TreeEvent(tree.First + v, reverse, t, s, verb.Block.Name, best?.Pattern.Text, modality));
+            }
+        }
+    }
+
+    /// <summary>
+    /// The target when no pattern placed one: the objects (a passive's subject); else the objects of a "to" clause
+    /// the verb governs ("signed an accord to supply Gondor"); else the first prepositional phrase that names an
+    /// actor (with its conjuncts); else the subject of a clausal complement ("believes Dagolath can cope").
+    /// </summary>
+    private List<TreeActor> Targets(Document document, DependencyTree tree, int v, List<int> objects, bool passive, DateOnly date)
+    {
+        var found = Coded(document, tree, objects, date);
+        if (found.Count > 0)
+        {
+            return found;
+        }
+
+        var infinitives = tree.Children(v).Concat(objects.SelectMany(tree.Children))
+            .Where(c => tree.Relations[c] is "advcl" or "xcomp" or "acl" && tree.Upos[c] == "VERB" && tree.Children(c).Any(m => tree.Relations[m] == "mark" && tree.Words[m] == "TO"));
+        foreach (var clause in infinitives)
+        {
+            found = Coded(document, tree, WithConjuncts(tree, tree.ChildrenWith(clause, "obj", "iobj").ToList()), date);
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        foreach (var oblique in Obliques(tree, v, passive))
+        {
+            found = Coded(document, tree, WithConjuncts(tree, [oblique]), date);
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        foreach (var clause in tree.ChildrenWith(v, "ccomp"))
+        {
+            found = Coded(document, tree, WithConjuncts(tree, tree.ChildrenWith(clause, "nsubj").ToList()), date);
+            if (found.Count > 0)
+            {
+                return found;
+            }
+        }
+
+        return found;
+    }
+
+    /// <summary>Subject noun phrases: nsubj (a passive's "by" phrase), else the governor's for open clauses and conjoined verbs.</summary>
+    private static List<int> Subjects(DependencyTree tree, int v, bool passive)
+    {
+        var heads = passive
+            ? tree.Children(v).Where(c => tree.Subtypes[c] == "obl:agent" || (tree.Relations[c] is "obl" or "nmod" && tree.CaseOf(c) == "BY")).ToList()
+            : tree.ChildrenWith(v, "nsubj").ToList();
+        if (heads.Count == 0 && !passive)
+        {
+            var governor = tree.Heads[v];
+            if (governor >= 0 && tree.Relations[v] is "xcomp")
+            {
+                var govObjects = tree.ChildrenWith(governor, "obj").ToList();
+                heads = govObjects.Count > 0 ? govObjects : tree.ChildrenWith(governor, "nsubj").ToList();
+            }
+            else if (governor >= 0 && tree.Relations[v] is "conj" or "advcl")
+            {
+                heads = tree.ChildrenWith(governor, "nsubj").ToList();
+            }
+        }
+
+        // a pronoun subject of a subordinate clause is the governing clause's subject ("Ethiopia indicated it would act")
+        if (heads.Count == 1 && tree.Upos[heads[0]] == "PRON" && tree.Heads[v] >= 0 && tree.Relations[v] is "ccomp" or "xcomp" or "advcl" or "conj")
+        {
+            var governing = Subjects(tree, tree.Heads[v], tree.IsPassive(tree.Heads[v]));
+            if (governing.Count > 0)
+            {
+                return governing;
+            }
+        }
+
+        return WithConjuncts(tree, heads);
+    }
+
+    /// <summary>Target noun phrases: objects and indirect objects, a passive's subject.</summary>
+    private static List<int> Objects(DependencyTree tree, int v, bool passive)
+    {
+        var heads = tree.ChildrenWith(v, "obj", "iobj").ToList();
+        if (passive)
+        {
+            heads.AddRange(tree.ChildrenWith(v, "nsubj:pass"));
+        }
+
+        return WithConjuncts(tree, heads);
+    }
+
+    /// <summary>Prepositional phrases of the verb (obl, nmod), in order, leaving out time phrases and a passive's "by" phrase.</summary>
+    private static List<int> Obliques(DependencyTree tree, int v, bool passive) =>
+        tree.Children(v).Where(c => tree.Relations[c] is "obl" or "nmod" && tree.Subtypes[c] is not ("obl:tmod" or "nmod:tmod" or "obl:npmod" or "nmod:npmod" or "nmod:poss") && !(passive && tree.CaseOf(c) == "BY")).ToList();
+
+    private static List<int> WithConjuncts(DependencyTree tree, List<int> heads)
+    {
+        var result = new List<int>();
+        foreach (var head in heads)
+        {
+            result.Add(head);
+            result.AddRange(tree.ChildrenWith(head, "conj").Where(c => tree.Upos[c] is not ("VERB" or "AUX")));
+        }
+
+        return result;
+    }
+
+    /// <summary>The head of the noun phrase a word stands in ("Gondor" in "anti- Gondor parade" stays "Gondor").</summary>
+    private static int NounHead(DependencyTree tree, int token)
+    {
+        var n = token;
+        while (tree.Heads[n] >= 0 && tree.Relations[n] is "compound" or "flat" or "amod" or "det" or "case" or "nummod" or "goeswith")
+        {
+            n = tree.Heads[n];
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// Codes each noun phrase with the actor and agent dictionaries (the first actor of a phrase is its actor: "the
+    /// parliament of Gondor in Eriador" → Gondor); an actor coordinated inside the phrase gives one actor per member,
+    /// each with the phrase's agents ("the ambassadors of Arnor, Osgiliath and Gondor"); a member with an agent and
+    /// no actor takes the first member's actor ("Danish media and government"). Phrases with no code are left out.
+    /// </summary>
+    private List<TreeActor> Coded(Document document, DependencyTree tree, List<int> heads, DateOnly date)
+    {
+        var result = new List<TreeActor>();
+        List<CodebookMatch>? firstActors = null;
+        foreach (var head in heads)
+        {
+            var (matches, actorToken) = Scan(tree, head, date);
+            if (matches.Count == 0)
+            {
+                continue;
+            }
+
+            var agents = matches.Where(m => m.Agent).ToList();
+            if (!matches.Any(m => !m.Agent) && firstActors is not null)
+            {
+                matches = [.. firstActors.Where(m => !m.Agent), .. firstActors.Where(m => m.Agent).SkipLast(1), .. agents];
+            }
+            else if (firstActors is null && matches.Any(m => !m.Agent))
+            {
+                firstActors = matches;
+            }
+
+            Add(document, tree, result, head, matches);
+            if (actorToken >= 0 && NounHead(tree, actorToken) is var actorHead && actorHead != head)
+            {
+                foreach (var member in tree.ChildrenWith(actorHead, "conj").Where(c => tree.Upos[c] is not ("VERB" or "AUX")))
+                {
+                    var (own, _) = Scan(tree, member, date);
+                    if (own.Any(m => !m.Agent))
+                    {
+                        Add(document, tree, result, member, own.Any(m => m.Agent) ? own : [.. own, .. agents]);
+                    }
+                }
+            }
+        }
+
+        return result;
+    }
+
+    private static void Add(Document document, DependencyTree tree, List<TreeActor> result, int head, List<CodebookMatch> matches)
+    {
+        var codes = PetrarchCodebook.Combine(matches);
+        if (codes.Count == 0 || result.Any(r => r.Code == codes[0]))
+        {
+            return;
+        }
+
+        var tokens = PhraseTokens(tree, head);
+        var span = new TextSpan(document.Tokens[tree.First + tokens[0]].Span.Start, document.Tokens[tree.First + tokens[^1]].Span.End);
+        result.Add(new TreeActor(tree.First + head, span, codes[0]));
+    }
+
+    /// <summary>The words of a noun phrase: its subtree without coordination, clauses (other than participles), appositions and punctuation.</summary>
+    private static List<int> PhraseTokens(DependencyTree tree, int head) =>
+        tree.Subtree(head, c => PhraseBreaks.Contains(tree.Relations[c]) || tree.Subtypes[c] == "acl:relcl");
+
+    /// <summary>The actor and agent matches of a phrase (one actor at most) and the token its actor starts on (-1 for none).</summary>
+    private (List<CodebookMatch> Matches, int ActorToken) Scan(DependencyTree tree, int head, DateOnly date)
+    {
+        var tokens = PhraseTokens(tree, head);
+        var words = tokens.Select(t => tree.Words[t]).ToList();
+        var matches = new List<CodebookMatch>();
+        var actorToken = -1;
+        for (var i = 0; i < words.Count;)
+        {
+            if (codebook.Match(words, i, date) is { } m)
+            {
+                if (!m.Agent)
+                {
+                    if (actorToken >= 0)
+                    {
+                        i += m.Length;
+                        continue;
+                    }
+
+                    actorToken = tokens[i];
+                }
+
+                matches.Add(m);
+                i += m.Length;
+            }
+            else
+            {
+                i++;
+            }
+        }
+
+        return (matches, actorToken);
+    }
+
+    /// <summary>
+    /// Modality read from the verb's own children, with the words of data/events/modality.tsv: a negating adverb
+    /// ("not", "never"), a modal or future auxiliary ("could", "will"), a conditional marker ("if", "unless").
+    /// </summary>
+    internal static Modality ModalityOf(DependencyTree tree, int v)
+    {
+        bool negated = false, future = false, hedged = false, conditional = false;
+        foreach (var c in tree.Children(v))
+        {
+            if (tree.Relations[c] is not ("advmod" or "aux" or "mark"))
+            {
+                continue;
+            }
+
+            var kind = ModalityReader.Shipped.KindOf(tree.Lemmas[c].ToLowerInvariant()) ?? ModalityReader.Shipped.KindOf(tree.Words[c].ToLowerInvariant());
+            negated |= kind == "negation" && tree.Relations[c] == "advmod";
+            hedged |= kind == "hedge";
+            future |= kind == "future" && tree.Relations[c] == "aux";
+            conditional |= kind == "conditional" && tree.Relations[c] == "mark";
+        }
+
+        return new Modality { Negated = negated, Future = future, Hedged = hedged, Conditional = conditional };
+    }
+}

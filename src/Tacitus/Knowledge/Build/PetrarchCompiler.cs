@@ -1,0 +1,92 @@
+using Tacitus.Documents;
+using Tacitus.Events;
+
+namespace Tacitus.Knowledge.Build;
+
+/// <summary>
+/// The tree coder's shipped dictionaries: UD-PETRARCH's default verb dictionary (<c>CAMEO.verbpatterns.150430.txt</c>,
+/// 11,010 patterns), the Phoenix actor dictionaries, agents and discards, each rewritten as the lines the PETRARCH
+/// reader accepts — comments, blank lines and lines it rejects left out, whitespace collapsed — so the shipped file is
+/// compact, reads back to the same dictionary, and rebuilds byte-identically. The summary counts the verb codes the
+/// CAMEO→PLOVER table (data/events/CAMEO2PLOVER-2021.txt) cannot map.
+/// </summary>
+internal sealed class PetrarchCompiler : IKnowledgeCompiler
+{
+    public const string VerbsFile = "petrarch-verbs.txt.gz";
+    public const string ActorsFile = "petrarch-actors.txt.gz";
+    public const string AgentsFile = "petrarch-agents.txt";
+    public const string DiscardsFile = "petrarch-discards.txt";
+
+    private static readonly string[] ActorSources = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"];
+
+    public string Name => "petrarch";
+
+    /// <summary>Reads only its own sources (the Phoenix dictionaries), no other compiled table.</summary>
+    public IReadOnlyList<string> Reads => [];
+
+    public string Compile(string sourceDirectory, string dataDirectory, CancellationToken cancellationToken)
+    {
+        var phoenix = Path.Combine(sourceDirectory, "phoenix");
+        var verbSource = Path.Combine(phoenix, "CAMEO.verbpatterns.150430.txt");
+        var errors = new List<TacitusError>();
+        var verbs = PetrarchDictionaryReader.ReadVerbs(verbSource, errors);
+        Write(dataDirectory, VerbsFile, verbSource, errors);
+
+        var unmapped = verbs.Blocks.SelectMany(b => b.Patterns.Select(p => p.Code).Append(b.Code))
+            .Where(c => !c.IsNull && (!Domain.CameoCode.Parse(c.Code).Success || CameoPloverTable.Shipped.Map(Domain.CameoCode.From(c.Code)) is null))
+            .Select(c => c.Code).Distinct().Count();
+
+        var actorErrors = new List<TacitusError>();
+        var actorLines = new List<string>();
+        foreach (var file in ActorSources)
+        {
+            var path = Path.Combine(phoenix, file);
+            var before = actorErrors.Count;
+            _ = PetrarchDictionaryReader.ReadActors(path, actorErrors);
+            actorLines.AddRange(Clean(path, actorErrors.Skip(before)));
+        }
+
+        CompiledTableWriter.Write(dataDirectory, ActorsFile, Header(string.Join(", ", ActorSources)), actorLines);
+        var agentSource = Path.Combine(phoenix, "Phoenix.agents.txt");
+        var agentErrors = new List<TacitusError>();
+        _ = PetrarchDictionaryReader.ReadAgents(agentSource, agentErrors);
+        Write(dataDirectory, AgentsFile, agentSource, agentErrors);
+        var discardSource = Path.Combine(phoenix, "Phoenix.discards.txt");
+        var discardErrors = new List<TacitusError>();
+        _ = PetrarchDictionaryReader.ReadDiscards(discardSource, discardErrors);
+        Write(dataDirectory, DiscardsFile, discardSource, discardErrors);
+
+        var dropped = errors.Count + actorErrors.Count + agentErrors.Count + discardErrors.Count;
+        return $"{verbs.Blocks.Count} verb blocks, {verbs.PatternCount} patterns ({unmapped} codes with no PLOVER mapping), {actorLines.Count} actor lines, agents, discards ({dropped} unreadable lines left out{(errors.Count > 0 ? "; verbs: " + string.Join("; ", errors.Take(3)) : string.Empty)}) → data/compiled/petrarch-*";
+    }
+
+    private static void Write(string dataDirectory, string file, string source, IEnumerable<TacitusError> errors) =>
+        CompiledTableWriter.Write(dataDirectory, file, Header(Path.GetFileName(source)), Clean(source, errors));
+
+    private static string Header(string sources) =>
+        $"# PETRARCH dictionary lines from {sources} (openeventdata, MIT), built by `tacitus knowledge build`; see data/NOTICE.md";
+
+    /// <summary>The source's lines without comments, blanks and the lines the reader rejected, whitespace collapsed.</summary>
+    private static List<string> Clean(string path, IEnumerable<TacitusError> errors)
+    {
+        var bad = errors.Select(e => e.Record).Where(r => r is not null).ToHashSet(StringComparer.Ordinal);
+        var result = new List<string>();
+        var lineNo = 0;
+        foreach (var raw in File.ReadLines(path))
+        {
+            lineNo++;
+            var hash = raw.IndexOf('#', StringComparison.Ordinal);
+            var text = (hash >= 0 ? raw[..hash] : raw).TrimEnd();
+            if (text.Trim().Length == 0 || text.TrimStart().StartsWith("<!", StringComparison.Ordinal) || bad.Contains($"line {lineNo}"))
+            {
+                continue;
+            }
+
+            // a leading tab or space is meaningful in actor files (a code line under its root): keep one
+            var indent = char.IsWhiteSpace(text[0]) ? "\t" : string.Empty;
+            result.Add(indent + string.Join(' ', text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
+        }
+
+        return result;
+    }
+}

@@ -1,0 +1,70 @@
+using Tacitus.Documents;
+using Tacitus.Domain;
+using Tacitus.Events.Tree;
+using Tacitus.Pipeline;
+using Tacitus.Syntax.Conllu;
+
+namespace Tacitus.Tests.Events.Tree;
+
+/// <summary>The tree coder stage with the shipped (compiled) PETRARCH dictionaries, over hand-written parses.</summary>
+public sealed class TreeEventStageTests
+{
+    private static Document Parse(string conllu)
+    {
+        var problems = new List<TacitusError>();
+        var sentence = ConlluReader.Read(new StringReader(conllu), "test.conllu", problems).Single();
+        Assert.Empty(problems);
+        var document = ConlluDocumentBuilder.Build(sentence, null, new DocumentMetadata { Published = new DateOnly(2012, 5, 1) });
+        return document;
+    }
+
+    private const string FranceCondemnsGermany = "1\tFrance\tFrance\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tcondemned\tcondemn\tVERB\tVBD\t_\t0\troot\t_\t_\n3\tGermany\tGermany\tPROPN\tNNP\t_\t2\tobj\t_\t_\n\n";
+
+    [Fact]
+    public void Process_ShippedDictionaries_RecordWithPloverTypeCameoAndFullCodes()
+    {
+        var errors = new List<TacitusError>();
+        var stage = TreeCoding.Create(new PipelineOptions(), errors);
+        Assert.DoesNotContain(errors, e => e.Code == "TAC304");
+        var document = Parse(FranceCondemnsGermany);
+        stage.Process(document, CancellationToken.None);
+        var record = Assert.Single(document.Events);
+        Assert.Equal("FRA", record.Actor.Code);
+        Assert.Equal("DEU", record.Recipient?.Code);
+        Assert.Equal(CountryCode.From("FRA"), record.Actor.Country);
+        Assert.StartsWith("11", record.Cameo?.Value, StringComparison.Ordinal);
+        Assert.Equal("condemned", document.Slice(record.Trigger!.Value).ToString());
+    }
+
+    [Fact]
+    public void Process_NoShipped_CodesWithTheGivenDictionariesAlone()
+    {
+        var stage = TreeCoding.Create(new PipelineOptions { NoShipped = true }, []);
+        var document = Parse(FranceCondemnsGermany);
+        stage.Process(document, CancellationToken.None);
+        Assert.Empty(document.Events);
+    }
+
+    [Fact]
+    public void Process_NoTokenLayer_LeavesRecordsAlone()
+    {
+        var document = new Document("France condemned Germany.", new DocumentMetadata());
+        var stage = TreeCoding.Create(new PipelineOptions { NoShipped = true }, []);
+        document.Tokens.Add(new Token(new TextSpan(0, 6), TokenKind.Word));
+        stage.Process(document, CancellationToken.None);
+        Assert.Empty(document.Events);
+    }
+
+    [Fact]
+    public void Merge_CodedSentence_TreeRecordsReplaceRuleRecords()
+    {
+        var document = new Document("One. Two.", new DocumentMetadata());
+        document.Sentences.Add(new Sentence { Index = 0, Span = new TextSpan(0, 4) });
+        document.Sentences.Add(new Sentence { Index = 1, Span = new TextSpan(5, 9) });
+        EventRecord Record(int start, string actor) => new() { Event = PloverType.Accuse, Actor = new ActorRef { Text = actor }, Evidence = new TextSpan(start, start + 4) };
+        document.Events.Add(Record(0, "rule-0"));
+        document.Events.Add(Record(5, "rule-1"));
+        TreeEventStage.Merge(document, [Record(0, "tree-0")], [0]);
+        Assert.Equal(["tree-0", "rule-1"], document.Events.Select(e => e.Actor.Text));
+    }
+}
