@@ -27,7 +27,7 @@ public sealed class BrowserTests(BrowserFixture browser, ITestOutputHelper outpu
 
         var cards = page.Locator(".event-card");
         Assert.Equal(browser.Fixture.Documents.First(d => d.Title!.Contains("Vietnam", StringComparison.Ordinal)).Events, await cards.CountAsync());
-        Assert.True(await page.Locator(".event-card .badge-denied").CountAsync() > 0, "the denial is not shown");
+        Assert.True(await page.Locator(".event-card .badge-hedged").CountAsync() > 0, "the hedged meeting is not shown as hedged");
 
         var actor = page.Locator("#article-text mark.m-actor").First;
         await actor.FocusAsync();
