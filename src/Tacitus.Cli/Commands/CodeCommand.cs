@@ -26,11 +26,12 @@ internal static class CodeCommand
         var verbFiles = CommonOptions.Verbs();
         var discardFiles = CommonOptions.Discards();
         var noShipped = CommonOptions.NoShipped();
+        var coder = CommonOptions.Coder();
         CommonOptions.RefuseOptionLike(files);
 
         var command = new Command("code", "Analyse news articles: sentences, actors, places, times, attributions and event records.")
         {
-            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns, budget, workers, verbFiles, discardFiles, noShipped,
+            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns, budget, workers, verbFiles, discardFiles, noShipped, coder,
         };
 
         command.SetAction((parse, ct) =>
@@ -64,6 +65,7 @@ internal static class CodeCommand
                 VerbFiles = parse.GetValue(verbFiles) ?? [],
                 DiscardFiles = parse.GetValue(discardFiles) ?? [],
                 NoShipped = parse.GetValue(noShipped),
+                Coder = parse.GetValue(coder),
             });
             pipeline.TraceInternalErrors |= report.Verbose;
             var asJson = parse.GetValue(json) || readJsonl;

@@ -83,6 +83,23 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static Option<EventCoderChoice> Coder()
+    {
+        var option = new Option<EventCoderChoice>("--coder")
+        {
+            Description = "Event coder: rules (the pattern table; default), tree (PETRARCH dictionaries over the dependency parse; replaces the rules in sentences it codes), or fill (rules first, the tree coder where they code nothing). tree and fill run the parser (slower).",
+            DefaultValueFactory = _ => EventCoderChoice.Rules,
+            CustomParser = r => Enum.TryParse<EventCoderChoice>(r.Tokens.Single().Value, ignoreCase: true, out var c) ? c : Refuse(r),
+        };
+        return option;
+
+        static EventCoderChoice Refuse(System.CommandLine.Parsing.ArgumentResult r)
+        {
+            r.AddError($"--coder takes rules, tree or fill, not '{r.Tokens.Single().Value}'");
+            return EventCoderChoice.Rules;
+        }
+    }
+
     public static Option<bool> NoShipped() => new("--no-shipped") { Description = "Code with the given dictionaries and patterns alone, not the shipped ones." };
 
     public static Option<string[]> Patterns() => new("--patterns")

@@ -20,13 +20,14 @@ internal static class DocumentsCommand
         var stale = new Option<bool>("--stale") { Description = "Only documents whose records another pipeline, knowledge, patterns or dictionaries made ('tacitus reanalyse' brings them up to date)." };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
-        var command = new Command("documents", "List the documents in the store.") { db, search, limit, json, stale, dictionaries, patterns };
+        var coder = CommonOptions.Coder();
+        var command = new Command("documents", "List the documents in the store.") { db, search, limit, json, stale, dictionaries, patterns, coder };
         command.SetAction((parse, ct) =>
         {
             try
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!, create: false);
-                var current = ProvenanceFingerprint.For(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
+                var current = ProvenanceFingerprint.For(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [], Coder = parse.GetValue(coder) });
                 var rows = store.List(parse.GetValue(search), parse.GetValue(limit)).Where(d => !parse.GetValue(stale) || DocumentStore.IsStale(d.Provenance, current));
                 if (parse.GetValue(json))
                 {

@@ -29,9 +29,10 @@ internal static class EvalCommand
         var verbFiles = CommonOptions.Verbs();
         var discardFiles = CommonOptions.Discards();
         var noShipped = CommonOptions.NoShipped();
+        var coder = CommonOptions.Coder();
         var command = new Command("eval", "Score the analysis against gold data: events, attribution, time, geo, ner, or the reference story (seed).")
         {
-            task, gold, texts, limit, errors, json, dictionaries, patterns, split, models, verbFiles, discardFiles, noShipped,
+            task, gold, texts, limit, errors, json, dictionaries, patterns, split, models, verbFiles, discardFiles, noShipped, coder,
         };
 
         command.SetAction((parse, ct) =>
@@ -51,7 +52,7 @@ internal static class EvalCommand
             }
 
             var root = RepositoryRoot.Find();
-            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [], VerbFiles = parse.GetValue(verbFiles) ?? [], DiscardFiles = parse.GetValue(discardFiles) ?? [], NoShipped = parse.GetValue(noShipped) });
+            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [], VerbFiles = parse.GetValue(verbFiles) ?? [], DiscardFiles = parse.GetValue(discardFiles) ?? [], NoShipped = parse.GetValue(noShipped), Coder = parse.GetValue(coder) });
             var tasks = name == "all" ? EvalTasks.Names : [name];
             var errorsOption = parse.GetValue(errors);
             var reports = new List<EvalReport>();

@@ -25,10 +25,11 @@ internal static class IngestCommand
         var verbFiles = CommonOptions.Verbs();
         var discardFiles = CommonOptions.Discards();
         var noShipped = CommonOptions.NoShipped();
+        var coder = CommonOptions.Coder();
         CommonOptions.RefuseOptionLike(paths);
         var command = new Command("ingest", "Read, analyse and store documents in the SQLite store.")
         {
-            paths, db, date, outlet, textOnly, maxSize, workers, batch, reanalyse, dictionaries, patterns, budget, verbFiles, discardFiles, noShipped,
+            paths, db, date, outlet, textOnly, maxSize, workers, batch, reanalyse, dictionaries, patterns, budget, verbFiles, discardFiles, noShipped, coder,
         };
 
         command.SetAction((parse, ct) =>
@@ -50,6 +51,7 @@ internal static class IngestCommand
                 VerbFiles = parse.GetValue(verbFiles) ?? [],
                 DiscardFiles = parse.GetValue(discardFiles) ?? [],
                 NoShipped = parse.GetValue(noShipped),
+                Coder = parse.GetValue(coder),
             });
             pipeline.TraceInternalErrors |= report.Verbose;
             try

@@ -24,9 +24,10 @@ internal static class ReanalyseCommand
         var batch = new Option<int>("--batch") { Description = "Documents per store transaction.", DefaultValueFactory = _ => 64 };
         var dictionaries = CommonOptions.Dictionaries();
         var patterns = CommonOptions.Patterns();
+        var coder = CommonOptions.Coder();
         var command = new Command("reanalyse", "Analyse stored documents again with the current pipeline, patterns and dictionaries; replace their records in place.")
         {
-            db, where, all, dryRun, workers, batch, dictionaries, patterns,
+            db, where, all, dryRun, workers, batch, dictionaries, patterns, coder,
         };
         command.Aliases.Add("reanalyze");
         command.SetAction((parse, ct) =>
@@ -40,7 +41,7 @@ internal static class ReanalyseCommand
             try
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!, create: false);
-                var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [] });
+                var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [], Coder = parse.GetValue(coder) });
                 var run = new StoreReanalysis(store, pipeline, parse.GetValue(workers), parse.GetValue(batch));
                 var everything = parse.GetValue(all);
                 List<Documents.DocumentId> ids;

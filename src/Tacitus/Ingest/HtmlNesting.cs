@@ -13,7 +13,7 @@ namespace Tacitus.Ingest;
 internal static partial class HtmlNesting
 {
     /// <summary>Deeper than any real page (news pages stay well under a hundred).</summary>
-    public const int MaxDepth = 512;
+    public const int MaxDepth = 128;
 
     /// <summary>Elements that hold nothing, or close by themselves, and so never nest.</summary>
     private static readonly FrozenSet<string> NonNesting = FrozenSet.ToFrozenSet(

@@ -100,7 +100,12 @@ internal static class JsonLinesReader
             foreach (var property in json.RootElement.EnumerateObject())
             {
                 var value = property.Value;
-                var name = property.Name.ToLowerInvariant();
+                if (NameOf(property) is not { } propertyName)
+                {
+                    return IngestErrors.Fail(IngestErrors.MalformedJson, $"{record}: a property name holds an invalid escape (a lone UTF-16 surrogate)", file, record);
+                }
+
+                var name = propertyName.ToLowerInvariant();
                 if (name is "text" or "body" or "html" && value.ValueKind is not (JsonValueKind.String or JsonValueKind.Null))
                 {
                     return IngestErrors.Fail(IngestErrors.MalformedJson, $"{record}: '{property.Name}' must be a string, not {value.ValueKind.ToString().ToLowerInvariant()}", file, record);
@@ -180,6 +185,19 @@ internal static class JsonLinesReader
             }
 
             return DocumentBuilder.Build(TextDecoder.Normalise(text), metadata, options, file, record, warnings);
+        }
+    }
+
+    /// <summary>The property's name, or null when it holds a lone surrogate escape that cannot become a string.</summary>
+    private static string? NameOf(JsonProperty property)
+    {
+        try
+        {
+            return property.Name;
+        }
+        catch (InvalidOperationException)
+        {
+            return null;
         }
     }
 

@@ -15,6 +15,9 @@ internal static class WarcReader
 {
     private const int MaxHeaderLine = 64 * 1024;
 
+    /// <summary>A record's whole header block, in characters: real ones are a few hundred.</summary>
+    private const int MaxHeaderBlock = 16 * 1024;
+
     /// <summary>Room for the HTTP headers on top of the document limit.</summary>
     private const long HttpHeaderAllowance = 64 * 1024;
 
@@ -168,6 +171,7 @@ internal static class WarcReader
 
             var headers = new Dictionary<string, string>(StringComparer.Ordinal);
             string? lastName = null;
+            var headerChars = 0;
             while (true)
             {
                 var line = ReadLine();
@@ -179,6 +183,14 @@ internal static class WarcReader
                 if (line.Length == 0)
                 {
                     break;
+                }
+
+                // A header block is a few hundred bytes; one that runs on (a body read as folded header lines) is
+                // refused before its folded values grow without bound.
+                headerChars += line.Length;
+                if (headerChars > MaxHeaderBlock)
+                {
+                    return Stop(IngestErrors.MalformedWarc, $"{record}: header longer than {MaxHeaderBlock / 1024} KB (is a body missing its blank line?)");
                 }
 
                 if (line[0] is ' ' or '\t' && lastName is not null)

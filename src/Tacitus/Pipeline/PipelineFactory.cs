@@ -15,8 +15,13 @@ public static class PipelineFactory
 
         if (!options.TextOnly)
         {
-            // the token layer: tags, lemmas, dependency trees (trained models)
-            stages.Add(new Syntax.SyntaxAnnotator());
+            // the token layer (tags, lemmas, dependency trees from the trained models), built for the stages that read
+            // it: none of the default ones yet, so a default analysis does not pay for the parser
+            var tree = options.Coder != EventCoderChoice.Rules;
+            if (tree)
+            {
+                stages.Add(new Syntax.SyntaxAnnotator());
+            }
 
             // names (trained recogniser) → mentions → entities → attribution → events
             stages.Add(new Syntax.Entities.EntityRecognizer());
@@ -30,24 +35,18 @@ public static class PipelineFactory
             stages.Add(new Attributions.AttributionFinder());
             stages.Add(new Events.EventCoder(LoadPatterns(options.EventPatternFiles, options.NoShipped, errors)));
 
-            if (TreeCoder)
+            if (tree)
             {
                 stages.Add(TreeCoding.Create(options, errors));
             }
             else if (options.VerbFiles.Count > 0 || options.DiscardFiles.Count > 0)
             {
-                errors.Add(new Documents.TacitusError("TAC306", "events", "--verbs and --discards take effect once the parser fills the token layer; until then the rule coder codes events", options.VerbFiles.Concat(options.DiscardFiles).First()));
+                errors.Add(new Documents.TacitusError("TAC306", "events", "--verbs and --discards are read by the dictionary coder; add --coder tree or --coder fill", options.VerbFiles.Concat(options.DiscardFiles).First()));
             }
         }
 
         return new AnalysisPipeline(stages, errors, ProvenanceFingerprint.For(options)) { TimeBudget = options.TimeBudget };
     }
-
-    /// <summary>
-    /// The tree coder needs the token layer (issue 8): when the parser stage is added above, flip this to true. Its
-    /// records then replace the rule coder's in the sentences it codes (TreeEventStage.Merge).
-    /// </summary>
-    private static bool TreeCoder => false;
 
     /// <summary>The shipped event patterns, with the user's files in front (earlier files win), and their problems.</summary>
     private static Events.EventPatterns LoadPatterns(IReadOnlyList<string> files, bool noShipped, List<Documents.TacitusError> errors)

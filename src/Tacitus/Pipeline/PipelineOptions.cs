@@ -1,5 +1,21 @@
 namespace Tacitus.Pipeline;
 
+/// <summary>
+/// Which coder turns clauses into event records. The tree coder matches the PETRARCH verb dictionaries over the
+/// dependency parse, so choosing it also adds the token layer (tagger and parser) to the pipeline.
+/// </summary>
+public enum EventCoderChoice
+{
+    /// <summary>The hand-written patterns of data/events/patterns.tsv over the clause reader.</summary>
+    Rules,
+
+    /// <summary>The dictionary coder over the parse; in a sentence it codes, its records replace the rules' records.</summary>
+    Tree,
+
+    /// <summary>The rules first; the dictionary coder adds records only in sentences the rules left uncoded.</summary>
+    Fill,
+}
+
 /// <summary>How far to analyse and with which knowledge.</summary>
 public sealed record PipelineOptions
 {
@@ -20,6 +36,9 @@ public sealed record PipelineOptions
 
     /// <summary>Code with the given dictionaries and patterns alone, not the shipped ones (<c>--no-shipped</c>).</summary>
     public bool NoShipped { get; init; }
+
+    /// <summary>Which event coder codes verbs (<c>--coder</c>): the rule patterns (default), the dictionary tree coder, or both.</summary>
+    public EventCoderChoice Coder { get; init; } = EventCoderChoice.Rules;
 
     /// <summary>Use the sentence-embedding model where rules run out (slower; off by default).</summary>
     public bool UseModel { get; init; }

@@ -33,7 +33,7 @@ internal static class ProvenanceFingerprint
     });
 
     public static AnalysisProvenance For(PipelineOptions options) => new(
-        Program(options.TextOnly),
+        Program(options.TextOnly) + (options.TextOnly || options.Coder == EventCoderChoice.Rules ? string.Empty : "/" + options.Coder.ToString().ToLowerInvariant()),
         options.TextOnly ? "-" : ShippedKnowledge.Value,
         options.TextOnly ? "-" : Files(options.EventPatternFiles),
         options.TextOnly ? "-" : Files(options.UserDictionaries));

@@ -54,7 +54,7 @@ internal static class TreeCoding
             discards.AddRange(PetrarchDictionaryReader.ReadDiscards(Shipped(PetrarchCompiler.DiscardsFile, errors), PetrarchCompiler.DiscardsFile, errors));
         }
 
-        return new TreeEventStage(new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards), CameoPloverTable.Shipped);
+        return new TreeEventStage(new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards), CameoPloverTable.Shipped, fillGapsOnly: options.Coder == EventCoderChoice.Fill);
     }
 
     /// <summary>The lines of a compiled dictionary embedded in the assembly (none, and a TAC304, when it is missing).</summary>

@@ -14,6 +14,7 @@ public sealed class HostileInputTests
 
     [Theory]
     [InlineData("lone-surrogate.jsonl", "TAC106", 1)]
+    [InlineData("lone-surrogate-in-name.jsonl", "TAC106", 1)]
     [InlineData("text-not-string.jsonl", "TAC106", 1)]
     [InlineData("nul-byte-line.jsonl", "TAC103", 1)]
     [InlineData("huge-line.jsonl.gz", "TAC104", 1)]
@@ -21,6 +22,7 @@ public sealed class HostileInputTests
     [InlineData("content-length-too-small.warc", "TAC108", 2)]
     [InlineData("gzip-body-bomb.warc", "TAC104", 1)]
     [InlineData("deep-nesting.html", "", 1)]
+    [InlineData("nested-lists.html", "", 1)]
     [InlineData("bad-published.txt", "", 1)]
     public void Read_Reproducer_BadRecordsCodedAndGoodOnesKept(string file, string codes, int documents)
     {
@@ -77,6 +79,17 @@ public sealed class HostileInputTests
 
         Assert.Null(document.Metadata.Published);
         Assert.Equal("TAC110", Assert.Single(document.Warnings).Code);
+    }
+
+    [Fact]
+    public void Read_HeaderFoldedOverThousandsOfLines_CodedErrorWithBoundedAllocation()
+    {
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        var items = DocumentSources.Read([Fixture("folded-header-runs-on.warc")], IngestOptions.Default).ToList();
+        Assert.True(GC.GetAllocatedBytesForCurrentThread() - before < 64L * 1024 * 1024, "reading the header allocated over 64 MB");
+        var error = Assert.Single(items, i => i.Error is not null).Error!;
+        Assert.Equal(IngestErrors.MalformedWarc, error.Code);
+        Assert.Contains("header longer than", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]

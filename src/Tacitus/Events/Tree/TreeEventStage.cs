@@ -10,7 +10,7 @@ namespace Tacitus.Events.Tree;
 /// the CAMEO→PLOVER table), the CAMEO code as the dictionary gave it, full actor codes, the verb as trigger and the
 /// modality the tree shows. Its records replace the rule coder's for sentences it codes (see <see cref="Merge"/>).
 /// </summary>
-internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable table) : IPipelineStage
+internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable table, bool fillGapsOnly = false) : IPipelineStage
 {
     public string Name => "tree-events";
 
@@ -46,16 +46,27 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
             }
         }
 
-        Merge(document, records, coded);
+        Merge(document, records, coded, fillGapsOnly);
     }
 
     /// <summary>
     /// Merge rule: in a sentence the tree coder coded, its records replace the rule coder's (the parse knows the
-    /// roles); elsewhere the rule coder's records stay (nominal events, attribution-only sentences).
+    /// roles); elsewhere the rule coder's records stay (nominal events, attribution-only sentences). With
+    /// <paramref name="fillGapsOnly"/> (<c>--coder fill</c>) the rules keep their sentences and the tree coder only
+    /// adds records where they coded nothing.
     /// </summary>
-    internal static void Merge(Document document, List<EventRecord> records, HashSet<int> codedSentences)
+    internal static void Merge(Document document, List<EventRecord> records, HashSet<int> codedSentences, bool fillGapsOnly = false)
     {
-        document.Events.RemoveAll(e => codedSentences.Contains(document.SentenceAt(e.Evidence.Start)));
+        if (fillGapsOnly)
+        {
+            var ruled = document.Events.Select(e => document.SentenceAt(e.Evidence.Start)).ToHashSet();
+            records.RemoveAll(r => ruled.Contains(document.SentenceAt(r.Evidence.Start)));
+        }
+        else
+        {
+            document.Events.RemoveAll(e => codedSentences.Contains(document.SentenceAt(e.Evidence.Start)));
+        }
+
         document.Events.AddRange(records);
         document.Events.Sort((a, b) => a.Evidence.Start.CompareTo(b.Evidence.Start));
     }
