@@ -46,7 +46,7 @@ internal static class ServerHost
                         kestrel.Listen(IPAddress.Parse(options.Host), options.Port);
                     }
                 });
-                web.ConfigureServices(services => ConfigureServices(services, options, stories ?? NoStories.Instance));
+                web.ConfigureServices(services => ConfigureServices(services, options, stories ?? new FusionStoryReader(options.DbPath)));
                 web.Configure(Configure);
             });
 

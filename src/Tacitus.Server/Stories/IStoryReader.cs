@@ -3,9 +3,9 @@ using Tacitus.Store;
 namespace Tacitus.Server.Stories;
 
 /// <summary>
-/// Where the API reads stories and fused events from. The fusion work (issue 10) stores them; until a store has
-/// them, <see cref="NoStories"/> answers with empty lists. Implementations must be safe to call from several
-/// requests at once.
+/// Where the API reads stories and fused events from: <see cref="FusionStoryReader"/> reads the store's fusion
+/// tables; <see cref="NoStories"/> answers with empty lists (the load test). Implementations must be safe to call
+/// from several requests at once.
 /// </summary>
 internal interface IStoryReader
 {

@@ -3,6 +3,7 @@ using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
 using Tacitus.Server;
+using Tacitus.Server.Stories;
 using Tacitus.Tests.Store;
 
 namespace Tacitus.Tests.Server;
@@ -218,6 +219,30 @@ public sealed class ServerApiTests(ServeFixture fixture)
         Assert.Equal(3, fused[0].GetProperty("figures").GetArrayLength());
         var denied = Assert.Single((await Ok(client, "/api/fused-events?status=denied")).GetProperty("items").EnumerateArray());
         Assert.Equal("fe-2", denied.GetProperty("id").GetString());
+    }
+
+    [Fact]
+    public async Task StoriesAndFusedEvents_DemoStore_ServedFromTheFusionTables()
+    {
+        using var client = new ServerFactory(fixture.Options(), new FusionStoryReader(fixture.DbPath)).CreateClient();
+        var stories = (await Ok(client, "/api/stories")).GetProperty("items").EnumerateArray().ToList();
+        Assert.NotEmpty(stories);
+        var stored = fixture.Documents.Select(d => d.Id.Value).ToHashSet();
+        var grouped = stories.SelectMany(s => s.GetProperty("documents").EnumerateArray().Select(d => d.GetProperty("id").GetString()!)).ToList();
+        Assert.Equal(stored.Order(StringComparer.Ordinal), grouped.Order(StringComparer.Ordinal)); // each document in one story
+
+        var first = stories[0].GetProperty("id").GetString()!;
+        Assert.Equal(stories[0].GetProperty("title").GetString(), (await Ok(client, $"/api/stories/{first}")).GetProperty("title").GetString());
+        var fused = (await All(client, "/api/fused-events", 1000)).ToList();
+        Assert.NotEmpty(fused);
+        Assert.All(fused, e =>
+        {
+            Assert.Contains(e.GetProperty("status").GetString()!, FusedStatus.All);
+            Assert.NotEqual(0, e.GetProperty("reports").GetArrayLength());
+        });
+        var ofFirst = (await All(client, $"/api/fused-events?story={first}", 1000)).ToList();
+        Assert.All(ofFirst, e => Assert.Equal(first, e.GetProperty("story").GetString()));
+        Assert.Equal(stories[0].GetProperty("events").GetArrayLength(), ofFirst.Count);
     }
 
     [Fact]
