@@ -19,20 +19,15 @@ internal static class CodeCommand
         var jsonl = new Option<bool>("--jsonl") { Description = "Read documents as JSON Lines from stdin (id, title, outlet, published, url, text) and write one analysis per line, in order." };
         var pretty = new Option<bool>("--pretty") { Description = "Indent the JSON of a single document (several are always JSON Lines)." };
         var explain = new Option<bool>("--explain") { Description = "Say which pattern, dictionary entry or model produced each field." };
-        var dictionaries = CommonOptions.Dictionaries();
-        var patterns = CommonOptions.Patterns();
-        var budget = CommonOptions.TimeBudget();
+        var analysis = new AnalysisOptions(withBudget: true);
         var workers = new Option<int>("--workers") { Description = "Analysis workers; output stays in input order.", DefaultValueFactory = _ => Environment.ProcessorCount };
-        var verbFiles = CommonOptions.Verbs();
-        var discardFiles = CommonOptions.Discards();
-        var noShipped = CommonOptions.NoShipped();
-        var coder = CommonOptions.Coder();
         CommonOptions.RefuseOptionLike(files);
 
         var command = new Command("code", "Analyse news articles: sentences, actors, places, times, attributions and event records.")
         {
-            files, date, outlet, json, jsonl, pretty, explain, dictionaries, patterns, budget, workers, verbFiles, discardFiles, noShipped, coder,
+            files, date, outlet, json, jsonl, pretty, explain, workers,
         };
+        analysis.AddTo(command);
 
         command.SetAction((parse, ct) =>
         {
@@ -57,16 +52,7 @@ internal static class CodeCommand
                 StdinFormat = readJsonl ? "jsonl" : "text",
             };
             var report = new RunReport(parse.GetValue(Verbosity.Quiet), parse.GetValue(Verbosity.Verbose));
-            var pipeline = PipelineSetup.Build(new PipelineOptions
-            {
-                UserDictionaries = parse.GetValue(dictionaries) ?? [],
-                EventPatternFiles = parse.GetValue(patterns) ?? [],
-                TimeBudget = parse.GetValue(budget),
-                VerbFiles = parse.GetValue(verbFiles) ?? [],
-                DiscardFiles = parse.GetValue(discardFiles) ?? [],
-                NoShipped = parse.GetValue(noShipped),
-                Coder = parse.GetValue(coder),
-            });
+            var pipeline = PipelineSetup.Build(analysis.Read(parse));
             pipeline.TraceInternalErrors |= report.Verbose;
             var asJson = parse.GetValue(json) || readJsonl;
             var withExplain = parse.GetValue(explain);

@@ -24,16 +24,12 @@ internal static class EvalCommand
         var split = new Option<string?>("--split") { Description = "Treebank split for 'syntax': test (default) or dev (for tuning)." };
         var models = new Option<string?>("--models") { Description = "Folder of token-layer models for 'syntax' (default: the embedded ones)." };
         var json = new Option<bool>("--json") { Description = "Print the headline figures as JSON instead of tables." };
-        var dictionaries = CommonOptions.Dictionaries();
-        var patterns = CommonOptions.Patterns();
-        var verbFiles = CommonOptions.Verbs();
-        var discardFiles = CommonOptions.Discards();
-        var noShipped = CommonOptions.NoShipped();
-        var coder = CommonOptions.Coder();
+        var analysis = new AnalysisOptions(withBudget: false);
         var command = new Command("eval", "Score the analysis against gold data: events, attribution, time, geo, ner, or the reference story (seed).")
         {
-            task, gold, texts, limit, errors, json, dictionaries, patterns, split, models, verbFiles, discardFiles, noShipped, coder,
+            task, gold, texts, limit, errors, json, split, models,
         };
+        analysis.AddTo(command);
 
         command.SetAction((parse, ct) =>
         {
@@ -52,7 +48,7 @@ internal static class EvalCommand
             }
 
             var root = RepositoryRoot.Find();
-            var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [], VerbFiles = parse.GetValue(verbFiles) ?? [], DiscardFiles = parse.GetValue(discardFiles) ?? [], NoShipped = parse.GetValue(noShipped), Coder = parse.GetValue(coder) });
+            var pipeline = PipelineSetup.Build(analysis.Read(parse));
             var tasks = name == "all" ? EvalTasks.Names : [name];
             var errorsOption = parse.GetValue(errors);
             var reports = new List<EvalReport>();

@@ -19,18 +19,13 @@ internal static class IngestCommand
         var workers = new Option<int>("--workers") { Description = "Analysis workers (the store has one writer).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "Documents per store transaction.", DefaultValueFactory = _ => 256 };
         var reanalyse = new Option<bool>("--reanalyse") { Description = "Analyse again documents stored before whose records another pipeline, knowledge, patterns or dictionaries made, and replace their records." };
-        var dictionaries = CommonOptions.Dictionaries();
-        var patterns = CommonOptions.Patterns();
-        var budget = CommonOptions.TimeBudget();
-        var verbFiles = CommonOptions.Verbs();
-        var discardFiles = CommonOptions.Discards();
-        var noShipped = CommonOptions.NoShipped();
-        var coder = CommonOptions.Coder();
+        var analysis = new AnalysisOptions(withBudget: true);
         CommonOptions.RefuseOptionLike(paths);
         var command = new Command("ingest", "Read, analyse and store documents in the SQLite store.")
         {
-            paths, db, date, outlet, textOnly, maxSize, workers, batch, reanalyse, dictionaries, patterns, budget, verbFiles, discardFiles, noShipped, coder,
+            paths, db, date, outlet, textOnly, maxSize, workers, batch, reanalyse,
         };
+        analysis.AddTo(command);
 
         command.SetAction((parse, ct) =>
         {
@@ -42,17 +37,7 @@ internal static class IngestCommand
 
             var ingest = new IngestOptions { Published = parse.GetValue(date), Outlet = parse.GetValue(outlet), MaxDocumentBytes = parse.GetValue(maxSize) };
             var report = new RunReport(parse.GetValue(Verbosity.Quiet), parse.GetValue(Verbosity.Verbose));
-            var pipeline = PipelineSetup.Build(new PipelineOptions
-            {
-                TextOnly = parse.GetValue(textOnly),
-                UserDictionaries = parse.GetValue(dictionaries) ?? [],
-                EventPatternFiles = parse.GetValue(patterns) ?? [],
-                TimeBudget = parse.GetValue(budget),
-                VerbFiles = parse.GetValue(verbFiles) ?? [],
-                DiscardFiles = parse.GetValue(discardFiles) ?? [],
-                NoShipped = parse.GetValue(noShipped),
-                Coder = parse.GetValue(coder),
-            });
+            var pipeline = PipelineSetup.Build(analysis.Read(parse, textOnly: parse.GetValue(textOnly)));
             pipeline.TraceInternalErrors |= report.Verbose;
             try
             {

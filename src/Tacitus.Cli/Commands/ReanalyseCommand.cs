@@ -22,14 +22,13 @@ internal static class ReanalyseCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Only say how many documents would be re-analysed." };
         var workers = new Option<int>("--workers") { Description = "Analysis workers (the store has one writer).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "Documents per store transaction.", DefaultValueFactory = _ => 64 };
-        var dictionaries = CommonOptions.Dictionaries();
-        var patterns = CommonOptions.Patterns();
-        var coder = CommonOptions.Coder();
+        var analysis = new AnalysisOptions(withBudget: true);
         var command = new Command("reanalyse", "Analyse stored documents again with the current pipeline, patterns and dictionaries; replace their records in place.")
         {
-            db, where, all, dryRun, workers, batch, dictionaries, patterns, coder,
+            db, where, all, dryRun, workers, batch,
         };
         command.Aliases.Add("reanalyze");
+        analysis.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             if (parse.GetValue(workers) < 1 || parse.GetValue(batch) < 1)
@@ -41,7 +40,7 @@ internal static class ReanalyseCommand
             try
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!, create: false);
-                var pipeline = PipelineSetup.Build(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [], Coder = parse.GetValue(coder) });
+                var pipeline = PipelineSetup.Build(analysis.Read(parse));
                 var run = new StoreReanalysis(store, pipeline, parse.GetValue(workers), parse.GetValue(batch));
                 var everything = parse.GetValue(all);
                 List<Documents.DocumentId> ids;
