@@ -9,7 +9,7 @@ public enum WordShape : byte
     /// <summary>All lower-case letters ("talks").</summary>
     Lower,
 
-    /// <summary>A capital then lower-case letters ("Beijing").</summary>
+    /// <summary>A capital then lower-case letters ("Lagos").</summary>
     Title,
 
     /// <summary>All capitals, two or more letters ("NATO").</summary>

@@ -61,7 +61,7 @@ internal static class EventMatcher
         return a.Sector is null || b.Sector is null || a.Sector == b.Sector;
     }
 
-    /// <summary>One name's words are all in the other ("Xi" and "Xi Jinping"), ignoring case.</summary>
+    /// <summary>One name's words are all in the other ("Macron" and "Emmanuel Macron"), ignoring case.</summary>
     public static bool NamesAgree(string a, string b)
     {
         var x = Words(a);
@@ -69,7 +69,7 @@ internal static class EventMatcher
         return x.Count <= y.Count ? x.IsSubsetOf(y) : y.IsSubsetOf(x);
     }
 
-    /// <summary>Every word of <paramref name="part"/> is in <paramref name="whole"/> ("Xi" within "Xi Jinping"), ignoring case.</summary>
+    /// <summary>Every word of <paramref name="part"/> is in <paramref name="whole"/> ("Macron" within "Emmanuel Macron"), ignoring case.</summary>
     public static bool NameWithin(string part, string whole) => Words(part).IsSubsetOf(Words(whole));
 
     public static bool Agree(PlaceKey? a, PlaceKey? b)

@@ -114,7 +114,7 @@ internal static class FusedEventJudge
                 continue;
             }
 
-            // the source's name within the party's ("Xi" for "Xi Jinping"), not the other way round
+            // the source's name within the party's ("Macron" for "Emmanuel Macron"), not the other way round
             if (party.Name is not null && EventMatcher.NameWithin(source.Name, party.Name))
             {
                 return true;

@@ -56,7 +56,7 @@ internal sealed class ReportReader(FusionLexicon lexicon)
 
     /// <summary>
     /// The source of a report: the end of its chain. An unnamed end is the anonymous sources of the nearest named
-    /// link (or of the outlet): "Yonhap, citing unidentified officials" is Yonhap's anonymous sources. With no chain,
+    /// link (or of the outlet): "Reuters, citing unnamed diplomats" is Reuters's anonymous sources. With no chain,
     /// the outlet itself.
     /// </summary>
     public static ReportSource SourceOf(IReadOnlyList<SourceRef> chain, bool anonymous, ReportDocument document)

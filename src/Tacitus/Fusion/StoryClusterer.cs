@@ -123,7 +123,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         sql.Run("UPDATE stories SET terms = (SELECT count(*) FROM story_terms WHERE story = $p0), norm2 = (SELECT total(weight * weight) FROM story_terms WHERE story = $p0) WHERE id = $p0", story);
     }
 
-    /// <summary>A title of the story's own making: its heaviest names, then its heaviest words ("Kim Jong Un, Beijing, Xi Jinping: visit, summit").</summary>
+    /// <summary>A title of the story's own making: its heaviest names, then its heaviest words ("Emmanuel Macron, Lagos, Bola Tinubu: visit, trade").</summary>
     private string Title(long story)
     {
         var terms = new List<(string Display, bool Name)>();

@@ -5,7 +5,7 @@ namespace Tacitus.Syntax.Entities;
 
 /// <summary>
 /// How each word is usually written inside a sentence (not first), counted over plain news text when the model is
-/// trained: a name ("Beijing") is capitalised wherever it stands, a common word ("Police") only at the start of a
+/// trained: a name ("Lagos") is capitalised wherever it stands, a common word ("Police") only at the start of a
 /// sentence or in a headline. Per lower-case word (hashed as <see cref="FeatureKey.AddLower"/> hashes it) it keeps
 /// one small class: how often it was seen (3–9, 10–99, 100 or more) × how often it was capitalised (never, under
 /// 10%, under 50%, under 90%, 90% or more). Words seen fewer than three times are not kept; they read as class 0.

@@ -324,7 +324,7 @@ internal sealed class EntityFeatures
         return n;
     }
 
-    /// <summary>A word's shape with runs collapsed ("Beijing" → Xx, "U.S." → X.X., "2019" → d, "al-Ani" → x-Xx), hashed.</summary>
+    /// <summary>A word's shape with runs collapsed ("Lagos" → Xx, "U.S." → X.X., "2019" → d, "al-Ani" → x-Xx), hashed.</summary>
     private static ulong ShapeOf(ReadOnlySpan<char> word)
     {
         var hash = FeatureKey.Add(0, (ulong)3);
