@@ -73,8 +73,22 @@ internal sealed class EventFusion : IDisposable
     public void Replace(long seq, Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        // Only the fused events this document reported can be left empty: look at those, not the whole table.
+        var touched = new List<long>();
+        using (var r = sql.Get("SELECT DISTINCT fused FROM fused_reports WHERE document = $p0", seq).ExecuteReader())
+        {
+            while (r.Read())
+            {
+                touched.Add(r.GetInt64(0));
+            }
+        }
+
         sql.Run("DELETE FROM fused_reports WHERE document = $p0", seq);
-        sql.Run("DELETE FROM fused_events WHERE id NOT IN (SELECT fused FROM fused_reports)");
+        foreach (var fused in touched)
+        {
+            sql.Run("DELETE FROM fused_events WHERE id = $p0 AND NOT EXISTS (SELECT 1 FROM fused_reports WHERE fused = $p0)", fused);
+        }
+
         Add(seq, document);
     }
 

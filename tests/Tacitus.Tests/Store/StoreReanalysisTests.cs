@@ -145,6 +145,31 @@ public sealed class StoreReanalysisTests : IDisposable
         Assert.Equal(["mayor", "praised"], store.List().Select(d => store.Load(d.Id)!.Events.Single().Actor.Text));
     }
 
+    [Fact]
+    public void Run_FusedDocument_OldReportsLeaveAndEmptiedFusedEventsGo()
+    {
+        using var store = DocumentStore.Open(db);
+        Ingest(store, new WordStage("praised"), OldRules, "The mayor praised the ferry crew.");
+        Assert.Equal((1L, 1L), (Count(store, "fused_reports"), Count(store, "fused_events")));
+
+        var run = new StoreReanalysis(store, new AnalysisPipeline([new WordStage("thanked")], provenance: NewRules), workers: 1, batchSize: 1);
+        run.Run(run.Select(null, all: false), all: false);
+        Assert.Equal((0L, 0L), (Count(store, "fused_reports"), Count(store, "fused_events")));
+
+        var again = new StoreReanalysis(store, new AnalysisPipeline([new WordStage("praised")], provenance: OldRules), workers: 1, batchSize: 1);
+        again.Run(again.Select(null, all: false), all: false);
+        Assert.Equal((1L, 1L), (Count(store, "fused_reports"), Count(store, "fused_events")));
+    }
+
+    private static long Count(DocumentStore store, string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.Path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+
     private static void Ingest(DocumentStore store, IPipelineStage stage, AnalysisProvenance provenance, params string[] texts) =>
         new StoreIngestion(store, new AnalysisPipeline([stage], provenance: provenance)).Run(texts.Select(Item));
 
