@@ -54,12 +54,13 @@ internal sealed class AttributionFinder : IPipelineStage
 
     public string Name => "attribution";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times;
+    public Annotations Requires => Annotations.Paragraphs | Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times;
 
     public Annotations Assigns => Annotations.Attributions;
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
+        StageRequirements.Enter(this, document);
         var mentions = new MentionIndex(document);
         var quotes = QuoteTracker.Find(document);
         var trailing = new HashSet<Documents.Attribution>();

@@ -38,7 +38,7 @@ internal sealed class StageClock
 
             var bytes = GC.GetAllocatedBytesForCurrentThread();
             var start = Stopwatch.GetTimestamp();
-            stage.Process(document, cancellationToken);
+            StageRequirements.Run(stage, document, cancellationToken);
             Interlocked.Add(ref ticks[i], Stopwatch.GetTimestamp() - start);
             Interlocked.Add(ref allocated[i], GC.GetAllocatedBytesForCurrentThread() - bytes);
             Interlocked.Add(ref tokens[i], document.Tokens.Count);

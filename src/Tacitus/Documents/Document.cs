@@ -60,6 +60,15 @@ public sealed class Document
     /// <summary>What produced the records (set by the pipeline; read back from the store); null when unknown.</summary>
     public AnalysisProvenance? Provenance { get; set; }
 
+    /// <summary>
+    /// What the stages run so far have filled in (each adds its <see cref="Pipeline.IPipelineStage.Assigns"/>); a stage
+    /// refuses a document that lacks what it requires (<see cref="Pipeline.StageRequirements"/>).
+    /// </summary>
+    public Pipeline.Annotations Annotated { get; private set; }
+
+    /// <summary>Records that <paramref name="annotations"/> are filled in (by a stage, or by code that builds a document by hand).</summary>
+    public void MarkAnnotated(Pipeline.Annotations annotations) => Annotated |= annotations;
+
     public ReadOnlySpan<char> Slice(TextSpan span) => span.Of(Text);
 
     /// <summary>The tokens of a sentence, as a span over <see cref="Tokens"/>.</summary>

@@ -64,6 +64,7 @@ internal sealed class EventCoder : IPipelineStage
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
+        StageRequirements.Enter(this, document);
         var mentions = new MentionIndex(document);
         var context = new CountryContext(document, mentions);
         foreach (var sentence in document.Sentences)

@@ -22,12 +22,13 @@ internal sealed class ActorRecognizer : IPipelineStage
 
     public string Name => "actors";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Places;
 
     public Annotations Assigns => Annotations.Actors;
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
+        StageRequirements.Enter(this, document);
         var view = new TokenView(document, knowledge.Words);
         var date = document.Metadata.Published;
         var first = document.Mentions.Count;

@@ -20,12 +20,13 @@ internal sealed class CoreferenceResolver : IPipelineStage
 
     public string Name => "coref";
 
-    public Annotations Requires => Annotations.Actors;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Actors;
 
     public Annotations Assigns => Annotations.Entities;
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
+        StageRequirements.Enter(this, document);
         var keys = new Dictionary<string, int>(StringComparer.Ordinal);
         var actorMentions = Enumerable.Range(0, document.Mentions.Count)
             .Where(i => document.Mentions[i].Kind is MentionKind.Person or MentionKind.Organization or MentionKind.Country && document.Mentions[i].Entity is null)

@@ -118,6 +118,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
+        StageRequirements.Enter(this, document);
         var found = new List<Toponym>();
         var people = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
         var countryEvidence = new Dictionary<string, int>(StringComparer.Ordinal);

@@ -27,6 +27,7 @@ internal sealed partial class QuantityRecognizer : IPipelineStage
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
+        StageRequirements.Enter(this, document);
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();

@@ -2,7 +2,7 @@ using Tacitus.Documents;
 
 namespace Tacitus.Pipeline;
 
-/// <summary>An ordered list of stages, checked once so that every stage finds what it requires.</summary>
+/// <summary>An ordered list of stages, checked once so that every stage finds what it requires (TAC402 otherwise).</summary>
 public sealed class AnalysisPipeline
 {
     private readonly IPipelineStage[] stages;
@@ -12,19 +12,7 @@ public sealed class AnalysisPipeline
         this.stages = [.. stages];
         SetupErrors = setupErrors ?? [];
         Provenance = provenance;
-        var assigned = Annotations.None;
-        foreach (var stage in this.stages)
-        {
-            var missing = stage.Requires & ~assigned;
-            if (missing != Annotations.None)
-            {
-                throw new InvalidOperationException($"Stage '{stage.Name}' requires {missing}, which no earlier stage assigns.");
-            }
-
-            assigned |= stage.Assigns;
-        }
-
-        Assigns = assigned;
+        Assigns = StageRequirements.CheckOrder(this.stages);
     }
 
     public IReadOnlyList<IPipelineStage> Stages => stages;
@@ -91,7 +79,7 @@ public sealed class AnalysisPipeline
                 continue;
             }
 
-            stage.Process(document, cancellationToken);
+            StageRequirements.Run(stage, document, cancellationToken);
         }
 
         document.Provenance = Provenance;

@@ -38,6 +38,7 @@ internal sealed class BoilerplateMarker : IPipelineStage
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
+        StageRequirements.Enter(this, document);
         var sentences = document.Sentences;
         if (sentences.Count == 0)
         {

@@ -41,6 +41,7 @@ internal sealed class SentenceSegmenter : IPipelineStage
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
+        StageRequirements.Enter(this, document);
         var text = document.Text;
         document.Tokens.EnsureCapacity(document.Tokens.Count + (text.Length / 5)); // about one token per five characters
         var wrapped = LooksHardWrapped(text);

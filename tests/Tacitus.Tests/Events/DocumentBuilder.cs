@@ -3,6 +3,7 @@ using Tacitus.Attributions;
 using Tacitus.Documents;
 using Tacitus.Domain;
 using Tacitus.Events;
+using Tacitus.Pipeline;
 using Tacitus.Text;
 
 namespace Tacitus.Tests.Events;
@@ -10,7 +11,8 @@ namespace Tacitus.Tests.Events;
 /// <summary>
 /// Builds a document by hand for attribution and event tests: the text is segmented with the baseline segmenter,
 /// then mentions are added the way the mention stages would (every whole-word occurrence of the given words that
-/// no earlier mention covers).
+/// no earlier mention covers). It stands in for the boilerplate marker and the mention stages, so the document counts
+/// as carrying their annotations (<see cref="Document.Annotated"/>); coreference is not run, so no mention has an entity.
 /// </summary>
 internal sealed class DocumentBuilder
 {
@@ -20,6 +22,7 @@ internal sealed class DocumentBuilder
     {
         document = new Document(text, new DocumentMetadata { Published = published }) { Language = "en" };
         new SentenceSegmenter().Process(document, CancellationToken.None);
+        document.MarkAnnotated(Annotations.Boilerplate | Annotations.Places | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Quantities);
     }
 
     public static DocumentBuilder With(string text, string? published = "2024-03-06") =>
@@ -64,11 +67,11 @@ internal sealed class DocumentBuilder
 
     public Document Build() => document;
 
-    /// <summary>Runs the attribution finder and the event coder over the document.</summary>
-    public Document Analyse()
+    /// <summary>Runs the attribution finder and the event coder (the shipped one unless given) over the document.</summary>
+    public Document Analyse(EventCoder? coder = null)
     {
         new AttributionFinder().Process(document, CancellationToken.None);
-        new EventCoder().Process(document, CancellationToken.None);
+        (coder ?? new EventCoder()).Process(document, CancellationToken.None);
         return document;
     }
 

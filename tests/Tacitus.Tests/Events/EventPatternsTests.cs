@@ -50,9 +50,7 @@ public sealed class EventPatternsTests
     {
         var (user, _) = EventPatterns.Read(new StringReader("my.snub\tsnub {R}\t125\n"), "mine.tsv", CameoPloverTable.Shipped);
         var coder = new EventCoder(EventPatterns.From([.. user, .. EventPatterns.Shipped.All]));
-        var document = DocumentBuilder.With("Egypt snubbed Kenya.").Country("Egypt", "EGY").Country("Kenya", "KEN").Build();
-
-        coder.Process(document, CancellationToken.None);
+        var document = DocumentBuilder.With("Egypt snubbed Kenya.").Country("Egypt", "EGY").Country("Kenya", "KEN").Analyse(coder);
 
         var e = Assert.Single(document.Events);
         Assert.Equal(PloverType.Reject, e.Event);

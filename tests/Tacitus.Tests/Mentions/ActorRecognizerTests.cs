@@ -105,6 +105,8 @@ public sealed class ActorRecognizerTests
     {
         var doc = new Document("Reuters reported the deal.", new DocumentMetadata()) { Language = "en" };
         new Tacitus.Text.SentenceSegmenter().Process(doc, CancellationToken.None);
+        new Tacitus.Text.BoilerplateMarker().Process(doc, CancellationToken.None);
+        new Tacitus.Mentions.PlaceRecognizer().Process(doc, CancellationToken.None);
         doc.Sentences[0].Boilerplate = true;
         new Tacitus.Mentions.ActorRecognizer(Tacitus.Knowledge.KnowledgeBase.Default).Process(doc, CancellationToken.None);
         Assert.Empty(doc.Mentions);

@@ -6,22 +6,14 @@ using Tacitus.Text;
 
 namespace Tacitus.Tests.Mentions;
 
-/// <summary>Builds a document from text and runs segmentation, actor recognition and coreference on it.</summary>
+/// <summary>Builds a document from text and runs segmentation, place and actor recognition and coreference on it (actors read the places).</summary>
 internal static class ActorTestDocuments
 {
     public static Document Analyze(string text, string? published = null, KnowledgeBase? knowledge = null)
     {
         var metadata = new DocumentMetadata { Published = published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture) };
         var document = new Document(text, metadata) { Language = "en" };
-        var pipeline = new AnalysisPipeline([new SentenceSegmenter(), new BoilerplateMarker(), new ActorRecognizer(knowledge ?? KnowledgeBase.Default), new CoreferenceResolver()]);
-        return pipeline.Process(document);
-    }
-
-    /// <summary>As <see cref="Analyze"/>, with places recognised first, as in the full pipeline.</summary>
-    public static Document AnalyzeWithPlaces(string text)
-    {
-        var document = new Document(text, new DocumentMetadata()) { Language = "en" };
-        var pipeline = new AnalysisPipeline([new SentenceSegmenter(), new BoilerplateMarker(), new PlaceRecognizer(), new ActorRecognizer(KnowledgeBase.Default), new CoreferenceResolver()]);
+        var pipeline = new AnalysisPipeline([new SentenceSegmenter(), new BoilerplateMarker(), new PlaceRecognizer(), new ActorRecognizer(knowledge ?? KnowledgeBase.Default), new CoreferenceResolver()]);
         return pipeline.Process(document);
     }
 

@@ -16,7 +16,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("Officials at BRVA said the pipeline would reopen next week.", "BRVA")]
     public void Process_UnknownAcronym_IsOrganisation(string text, string acronym)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, acronym, MentionKind.Organization), Listing(doc));
     }
 
@@ -30,14 +30,14 @@ public sealed class NamedEntityRulesTests
     [InlineData("Book now and CALL TODAY for an appointment with the clinic.", "CALL")]
     public void Process_CapitalWordThatIsNoOrganisation_IsNoMention(string text, string word)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.False(Has(doc, word, MentionKind.Organization), Listing(doc));
     }
 
     [Fact]
     public void Process_CapitalsOnlyDictionaryAcronymAmongShouting_IsNoOrganisation()
     {
-        var doc = AnalyzeWithPlaces("Readers asked WHO WANTS TO HELP the shelter this winter.");
+        var doc = Analyze("Readers asked WHO WANTS TO HELP the shelter this winter.");
         Assert.False(Has(doc, "WHO", MentionKind.Organization), Listing(doc));
     }
 
@@ -48,7 +48,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("Lawyers for Marsh Brothers Co., Ltd. declined to comment on the case.", "Marsh Brothers Co., Ltd.")]
     public void Process_NameWithLegalForm_IsOrganisationIncludingTheForm(string text, string span)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
 
@@ -58,7 +58,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("There are few flower shops around Norman these days.", "Norman")]
     public void Process_PlaceAfterPlacePreposition_IsNoPersonByGivenName(string text, string place)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.False(Has(doc, place, MentionKind.Person), Listing(doc));
     }
 
@@ -67,7 +67,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("Dinner at Hayes Street Grill was the best meal of the trip.", "Hayes Street Grill")]
     public void Process_PersonOrPlaceHead_Decided(string text, string span)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         var expectPerson = !span.Contains("Street", StringComparison.Ordinal);
         Assert.Equal(expectPerson, Has(doc, span, MentionKind.Person));
     }
@@ -78,7 +78,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("Arafat's death left a vacuum.", "Arafat")]
     public void Process_SurnameOfKnownPerson_IsPerson(string text, string surname)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, surname, MentionKind.Person), Listing(doc));
     }
 
@@ -88,7 +88,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("The coalition met today. Later the Coalition issued a statement.", "Coalition")]
     public void Process_CommonWordThatEndsAKnownName_IsNoPerson(string text, string word)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.False(Has(doc, word, MentionKind.Person), Listing(doc));
     }
 
@@ -102,7 +102,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("He spent twenty years at Rodale Press as an editor.", "Rodale Press")]
     public void Process_OrganisationWordWithOfPhrase_IsOneOrganisation(string text, string span)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
 
@@ -110,7 +110,7 @@ public sealed class NamedEntityRulesTests
     [InlineData("The flight from New York landed late.", "York")]
     public void Process_PartOfPlaceName_IsNoPerson(string text, string word)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.False(Has(doc, word, MentionKind.Person), Listing(doc));
     }
 
@@ -120,14 +120,14 @@ public sealed class NamedEntityRulesTests
     [InlineData("Will is needed to finish the job. We will see.", "Will", false)]
     public void Process_GivenNameFirstBeforeVerb_IsPersonUnlessACommonWordHere(string text, string name, bool person)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.Equal(person, Has(doc, name, MentionKind.Person));
     }
 
     [Fact]
     public void Process_DictionaryNameWithHonorific_SpanLeavesTheHonorificOut()
     {
-        var doc = AnalyzeWithPlaces("Crowds mourned Sheikh Ahmed Yassin in Gaza on Monday.");
+        var doc = Analyze("Crowds mourned Sheikh Ahmed Yassin in Gaza on Monday.");
         Assert.True(Has(doc, "Ahmed Yassin", MentionKind.Person), Listing(doc));
     }
 }

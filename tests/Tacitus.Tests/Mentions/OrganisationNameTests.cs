@@ -19,7 +19,7 @@ public sealed class OrganisationNameTests
     [InlineData("She will start next month as SVP of the trading group in the city.", "SVP")]
     public void Process_CommonWordOrShorthandInCapitals_IsNoOrganisation(string text, string word)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.False(Has(doc, word, MentionKind.Organization), Listing(doc));
     }
 
@@ -31,7 +31,7 @@ public sealed class OrganisationNameTests
     [InlineData("The Office of Science & Technology wrote the report.", "Office of Science & Technology")]
     public void Process_OrganisationWordOfCapitalisedWords_IsOneOrganisation(string text, string span)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
 
@@ -40,7 +40,7 @@ public sealed class OrganisationNameTests
     [InlineData("The Institute of Ballistics and Marta Quell signed the deal.", "Institute of Ballistics")]
     public void Process_AndBeforeAName_EndsTheOrganisation(string text, string span)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
 
@@ -49,7 +49,7 @@ public sealed class OrganisationNameTests
     [InlineData("Students from Moscow State University marched on Sunday.", "Moscow State University")]
     public void Process_CapitalStartingAnOrganisationName_IsOrganisation(string text, string span)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
 
@@ -57,7 +57,7 @@ public sealed class OrganisationNameTests
     [InlineData("Settlers moved deeper into the West Bank last year.", "West Bank")]
     public void Process_PlaceEndingInOrganisationWord_IsNoOrganisation(string text, string span)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.False(Has(doc, span, MentionKind.Organization), Listing(doc));
         Assert.False(Has(doc, span + ".", MentionKind.Organization), Listing(doc));
     }
@@ -71,7 +71,7 @@ public sealed class OrganisationNameTests
     [InlineData("An Army spokesman declined to comment.", "Army", false)]
     public void Process_LoneStateBodyAfterThe_IsOrganisation(string text, string word, bool expected)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(expected == Has(doc, word, MentionKind.Organization), Listing(doc));
     }
 
@@ -81,7 +81,7 @@ public sealed class OrganisationNameTests
     [InlineData("The papers went to the counterparty, QRNG, Inc.. On Monday they signed.", "QRNG, Inc.")]
     public void Process_OrganisationEndingASentence_KeepsOnlyAnAbbreviationsStop(string text, string span)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
 
@@ -92,7 +92,7 @@ public sealed class OrganisationNameTests
     [InlineData("Brandt Consulting Group hired Anna Brandt. Brandt said she was glad.", "Brandt", 0)]
     public void Process_ShortFormOfANamedOrganisation_IsTheOrganisation(string text, string form, int count)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         var found = doc.Mentions.Where(m => doc.Slice(m.Span).SequenceEqual(form) && m.Kind == MentionKind.Organization).ToList();
         Assert.True(count == found.Count, Listing(doc));
         Assert.All(found, m => Assert.NotEqual(form, m.Name));
@@ -101,7 +101,7 @@ public sealed class OrganisationNameTests
     [Fact]
     public void Process_ShortFormAfterCoreference_JoinsTheOrganisationsEntity()
     {
-        var doc = AnalyzeWithPlaces("Shares of Quellco Energy Services, Inc. fell. Quellco said it would cut jobs.");
+        var doc = Analyze("Shares of Quellco Energy Services, Inc. fell. Quellco said it would cut jobs.");
         var entities = doc.Mentions.Where(m => m.Kind == MentionKind.Organization).Select(m => m.Entity).Distinct().ToList();
         Assert.Single(entities);
         Assert.NotNull(entities[0]);
@@ -112,7 +112,7 @@ public sealed class OrganisationNameTests
     [InlineData("Members of Harbor Rowing Club met the mayor.", "Harbor Rowing Club")]
     public void Process_CommonWordOpeningTheSentence_StaysOutOfTheName(string text, string span)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
 
@@ -126,14 +126,14 @@ public sealed class OrganisationNameTests
     [InlineData("Sales at Google and Prevention rose, but prevention is better than cure.", "Prevention", false)]
     public void Process_NameWithAnOrganisationCue_IsOrganisation(string text, string name, bool expected)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(expected == Has(doc, name, MentionKind.Organization), Listing(doc));
     }
 
     [Fact]
     public void Process_MemberTitleAfterCuedOrganisation_GivesThePersonItsAffiliation()
     {
-        var doc = AnalyzeWithPlaces("Quellco spokesman Omar Tallis declined to comment.");
+        var doc = Analyze("Quellco spokesman Omar Tallis declined to comment.");
         var person = doc.Mentions.Single(m => doc.Slice(m.Span).SequenceEqual("Omar Tallis"));
         Assert.Equal("Quellco", person.Affiliation);
         Assert.Equal("spokesman", person.Role);
@@ -144,7 +144,7 @@ public sealed class OrganisationNameTests
     [InlineData("The envoy met Omar bin-Hadi in the capital.", "Omar bin-Hadi")]
     public void Process_ArabicParticleInName_StaysInThePersonsName(string text, string name)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, name, MentionKind.Person), Listing(doc));
     }
 
@@ -153,7 +153,7 @@ public sealed class OrganisationNameTests
     [InlineData("Violence spread through the Sunni Arab towns on Wednesday.", "Arab")]
     public void Process_CapitalisedCommunityWordBeforeName_IsNoPersonsTitle(string text, string name)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.False(Has(doc, name, MentionKind.Person), Listing(doc));
     }
 
@@ -162,7 +162,7 @@ public sealed class OrganisationNameTests
     [InlineData("He said the Iraqi Islamic Party would take part in the vote.", "Iraqi Islamic Party", "IRQ")]
     public void Process_NationalityBeforeOrganisationName_BelongsToTheName(string text, string span, string country)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         var org = doc.Mentions.FirstOrDefault(m => doc.Slice(m.Span).SequenceEqual(span) && m.Kind == MentionKind.Organization);
         Assert.True(org is not null, Listing(doc));
         Assert.Equal(country, org.Country?.Value);
@@ -173,7 +173,7 @@ public sealed class OrganisationNameTests
     [InlineData("The charts were sent by Brill Futures on Friday.", "Brill Futures")]
     public void Process_GivenNameBeforeBusinessWord_IsOrganisation(string text, string span)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, span, MentionKind.Organization), Listing(doc));
     }
 
@@ -182,7 +182,7 @@ public sealed class OrganisationNameTests
     [InlineData("The prize went to Anna Farmer last night.", "Anna Farmer")]
     public void Process_RoleWordAfterGivenName_IsTheSurname(string text, string name)
     {
-        var doc = AnalyzeWithPlaces(text);
+        var doc = Analyze(text);
         Assert.True(Has(doc, name, MentionKind.Person), Listing(doc));
     }
 }

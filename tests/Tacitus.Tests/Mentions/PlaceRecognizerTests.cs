@@ -10,6 +10,7 @@ public class PlaceRecognizerTests
     {
         var document = new Document(text, new DocumentMetadata()) { Language = "en" };
         new SentenceSegmenter().Process(document, CancellationToken.None);
+        new BoilerplateMarker().Process(document, CancellationToken.None);
         new PlaceRecognizer().Process(document, CancellationToken.None);
         return [.. document.Mentions.Where(m => m.Kind == MentionKind.Place)];
     }
@@ -92,6 +93,7 @@ public class PlaceRecognizerTests
     {
         var document = new Document("Subscribe in London today.", new DocumentMetadata()) { Language = "en" };
         new SentenceSegmenter().Process(document, CancellationToken.None);
+        new BoilerplateMarker().Process(document, CancellationToken.None);
         document.Sentences[0].Boilerplate = true;
         new PlaceRecognizer().Process(document, CancellationToken.None);
         Assert.Empty(document.Mentions);
@@ -169,7 +171,8 @@ public class PlaceRecognizerTests
         const string text = "COLUMBUS, Ohio (AP) — The two teams met again on Friday night.";
         var document = new Document(text, new DocumentMetadata()) { Language = "en" };
         new SentenceSegmenter().Process(document, CancellationToken.None);
-        document.Sentences[0].Boilerplate = true; // as the boilerplate marker marks a dateline
+        new BoilerplateMarker().Process(document, CancellationToken.None);
+        Assert.True(document.Sentences[0].Boilerplate); // the marker marks a dateline
         new PlaceRecognizer().Process(document, CancellationToken.None);
         var places = document.Mentions.Where(m => m.Kind == MentionKind.Place).Select(m => m.Span.TextOf(text)).ToList();
         Assert.Contains("COLUMBUS", places);

@@ -10,6 +10,7 @@ public sealed class QuantityRecognizerTests
     {
         var document = new Document(text, new DocumentMetadata { Origin = "test.txt" }) { Language = "en" };
         new SentenceSegmenter().Process(document, CancellationToken.None);
+        new BoilerplateMarker().Process(document, CancellationToken.None);
         new QuantityRecognizer().Process(document, CancellationToken.None);
         return document;
     }

@@ -24,7 +24,8 @@ public sealed class AnalysisPipelineTests
     public void Constructor_StageRequiresUnassigned_Throws()
     {
         var events = new FakeStage("events", Annotations.Actors, Annotations.Events);
-        var ex = Assert.Throws<InvalidOperationException>(() => new AnalysisPipeline([events]));
+        var ex = Assert.Throws<StageRequirementException>(() => new AnalysisPipeline([events]));
+        Assert.Equal("TAC402", ex.Error.Code);
         Assert.Contains("Actors", ex.Message, StringComparison.Ordinal);
     }
 

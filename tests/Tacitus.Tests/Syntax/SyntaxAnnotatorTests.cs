@@ -45,7 +45,7 @@ public sealed class SyntaxAnnotatorTests
     [Fact]
     public void Requires_SentencesAndTokens_RefusedBeforeSegmentation()
     {
-        Assert.Throws<InvalidOperationException>(() => new AnalysisPipeline([new SyntaxAnnotator(SyntaxFixture.Models)]));
+        Assert.ThrowsAny<InvalidOperationException>(() => new AnalysisPipeline([new SyntaxAnnotator(SyntaxFixture.Models)]));
     }
 }
 

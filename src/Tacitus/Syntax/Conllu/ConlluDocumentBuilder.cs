@@ -33,6 +33,7 @@ internal static class ConlluDocumentBuilder
         var all = new TextSpan(0, source.Length);
         document.Paragraphs.Add(new Paragraph(0, all));
         document.Sentences.Add(new Sentence { Index = 0, Span = all, FirstToken = 0, TokenCount = sentence.Words.Count });
+        document.MarkAnnotated(Pipeline.Annotations.Paragraphs | Pipeline.Annotations.Sentences | Pipeline.Annotations.Tokens | Pipeline.Annotations.Boilerplate | Pipeline.Annotations.Syntax);
         return document;
     }
 
