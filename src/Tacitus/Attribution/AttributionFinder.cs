@@ -74,7 +74,7 @@ internal sealed class AttributionFinder : IPipelineStage
             }
 
             var w = new WordSequence(document, sentence, lemmatizer);
-            var headline = IsHeadline(w);
+            var headline = sentence.Headline;
             var reader = new SentenceReader(this, w, mentions, quotes, document.Attributions, trailing);
             for (var i = 0; i < w.Count; i++)
             {
@@ -111,22 +111,6 @@ internal sealed class AttributionFinder : IPipelineStage
         NestedAttitudes.Drop(document.Attributions, attitudes);
         AttributionSpreading.CarryQuotes(document, quotes);
         document.Attributions.Sort((a, b) => a.Cue.Start != b.Cue.Start ? a.Cue.Start.CompareTo(b.Cue.Start) : a.Content.Start.CompareTo(b.Content.Start));
-    }
-
-    /// <summary>A title-case line ("Clinton Says Russians Hacked DNC"): capitalised cue words count there.</summary>
-    private static bool IsHeadline(WordSequence w)
-    {
-        int words = 0, capitals = 0;
-        for (var i = 0; i < w.Count; i++)
-        {
-            if (w.Kind(i) == TokenKind.Word && w.Lower(i).Length > 3)
-            {
-                words++;
-                capitals += w.IsCapitalized(i) ? 1 : 0;
-            }
-        }
-
-        return words >= 3 && capitals * 10 >= words * 8;
     }
 
     internal static bool InsideQuote(List<Quote> quotes, int position)

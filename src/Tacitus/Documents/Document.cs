@@ -152,6 +152,15 @@ public sealed class Sentence
 
     /// <summary>Why it was marked boilerplate (the rule's name), for explanations.</summary>
     public string? BoilerplateRule { get; set; }
+
+    /// <summary>
+    /// A headline: written in title case or capitals, so a capital letter there says nothing about a name. Set by the
+    /// segmenter, read by every stage that weighs capitals.
+    /// </summary>
+    public bool Headline { get; set; }
+
+    /// <summary>A wire dateline ("WASHINGTON (AP) —"): boilerplate to the reader, but it says where the story happened. Set by the segmenter.</summary>
+    public bool Dateline { get; set; }
 }
 
 public enum TokenKind : byte

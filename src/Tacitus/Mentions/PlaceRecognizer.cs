@@ -125,7 +125,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (!sentence.Boilerplate || IsDateline(document.Text, sentence))
+            if (!sentence.Boilerplate || sentence.Dateline)
             {
                 Scan(document, sentence, found, people, countryEvidence);
             }
@@ -157,7 +157,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
     {
         var text = document.Text;
         var tokens = document.TokensOf(sentence);
-        var headline = IsHeadline(text, tokens);
+        var headline = sentence.Headline;
         for (var i = 0; i < tokens.Length; i++)
         {
             var token = tokens[i];
@@ -418,16 +418,6 @@ internal sealed class PlaceRecognizer : IPipelineStage
         return !(sentenceInitial && length == 1 && !strong);
     }
 
-    /// <summary>A wire dateline ("WASHINGTON (AP) —", "COLUMBUS, Ohio (AP) -"): boilerplate to the reader of the story,
-    /// but it says where the story happened.</summary>
-    private static bool IsDateline(string text, Sentence sentence)
-    {
-        var words = sentence.Span.Of(text).TrimEnd(" —–-―".AsSpan());
-        var open = words.IndexOf(" (", StringComparison.Ordinal);
-        return words.Length is > 4 and <= 80 && char.IsUpper(words[0]) && open > 0 && words[^1] == ')'
-            && open + 2 < words.Length && char.IsUpper(words[open + 2]);
-    }
-
     /// <summary>A name that surely is a place when capitalised: some place of that name is a country, a region, a
     /// world region (by any of its names) or a city of 100,000 people or more (by its main name).</summary>
     private static bool IsStrong(GazetteerMatch[] matches) =>
@@ -451,34 +441,6 @@ internal sealed class PlaceRecognizer : IPipelineStage
         }
 
         return letters is > 0 and <= 5;
-    }
-
-    /// <summary>A title-case or all-capitals sentence (a headline): short, at most one comma (not a list of names), and
-    /// nearly every word of four letters or more begins upper case.</summary>
-    private static bool IsHeadline(string text, ReadOnlySpan<Token> tokens)
-    {
-        if (tokens.Length > 24)
-        {
-            return false;
-        }
-
-        var words = 0;
-        var upper = 0;
-        var commas = 0;
-        foreach (var token in tokens)
-        {
-            if (token.Kind == TokenKind.Word && token.Span.Length >= 4)
-            {
-                words++;
-                upper += char.IsUpper(text[token.Span.Start]) ? 1 : 0;
-            }
-            else if (text[token.Span.Start] == ',')
-            {
-                commas++;
-            }
-        }
-
-        return words >= 3 && commas <= 1 && upper * 20 >= words * 17;
     }
 
     /// <summary>"Russian", "North Korean", "European" (not "in Russian.", a language, nor "the Chinese capital"): the

@@ -678,7 +678,7 @@ internal sealed class SentenceReader
         var i = c.Start;
         var last = sentence.FirstToken + sentence.TokenCount;
         return orgKind is "government" or "military" or "party" && i - 1 >= sentence.FirstToken && view.Keys[i - 1] == "the" && (!view.Capitalized[i - 1] || i - 1 == sentence.FirstToken)
-            && !view.HasPossessive[i] && !view.AllCaps[i] && (c.End >= last || !view.Capitalized[c.End]) && !TitleCase();
+            && !view.HasPossessive[i] && !view.AllCaps[i] && (c.End >= last || !view.Capitalized[c.End]) && !sentence.Headline;
     }
 
     /// <summary>True when the place recogniser found a place (not one inside a longer name) spanning exactly tokens [start, end).</summary>
@@ -721,7 +721,7 @@ internal sealed class SentenceReader
         var last = sentence.FirstToken + sentence.TokenCount;
         if (view.AllCaps[i] || view.Has(i, WordClass.NotName | WordClass.OrgHead | WordClass.PlaceHead | WordClass.Honorific | WordClass.NameConnector)
             || !kb.Actors.IsSurname(key) || kb.Roles.Index.TryGet(key, out _) || IsPlace(i, i + 1)
-            || (c.End < last && IsNumber(c.End)) || view.SeenInLowerCase(key) || TitleCase())
+            || (c.End < last && IsNumber(c.End)) || view.SeenInLowerCase(key) || sentence.Headline)
         {
             return false;
         }
@@ -732,22 +732,6 @@ internal sealed class SentenceReader
         }
 
         return view.HasPossessive[i] || (c.End < last && (view.IsPunct(c.End, ',') || (view.IsWord(c.End) && !view.Capitalized[c.End] && view.Has(c.End, WordClass.SpeechVerb))));
-    }
-
-    /// <summary>A heading or slogan written in title case ("Great Job You And Your Boys Have Done"): most words capitalised.</summary>
-    private bool TitleCase()
-    {
-        int capitalised = 0, words = 0;
-        for (var t = sentence.FirstToken; t < sentence.FirstToken + sentence.TokenCount; t++)
-        {
-            if (view.IsWord(t) && document.Tokens[t].Kind == TokenKind.Word && view.Keys[t].Length > 0)
-            {
-                words++;
-                capitalised += view.Capitalized[t] ? 1 : 0;
-            }
-        }
-
-        return words >= 4 && capitalised * 5 >= words * 3;
     }
 
     /// <summary>A given name alone ("Thanks, Mike"): inside a sentence, or first and followed by a comma, a speech verb or "'s".</summary>

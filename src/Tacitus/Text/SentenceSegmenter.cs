@@ -181,11 +181,11 @@ internal sealed class SentenceSegmenter : IPipelineStage
         var text = document.Text;
         var sentenceStart = start;
         var i = start;
-        var dateline = paragraph < DatelineParagraphs ? DatelineEnd(text, start, end) : -1;
-        if (dateline > 0)
+        var datelineEnd = paragraph < DatelineParagraphs ? DatelineEnd(text, start, end) : -1;
+        if (datelineEnd > 0)
         {
-            AddSentence(document, start, dateline, paragraph);
-            sentenceStart = i = dateline;
+            AddSentence(document, start, datelineEnd, paragraph, dateline: true);
+            sentenceStart = i = datelineEnd;
         }
 
         while (i < end)
@@ -408,7 +408,7 @@ internal sealed class SentenceSegmenter : IPipelineStage
 
     private static bool IsOpener(char c) => c is '"' or '“' or '\'' or '‘' or '(' or '[' or '«' or '‹';
 
-    private static void AddSentence(Document document, int start, int end, int paragraph)
+    private static void AddSentence(Document document, int start, int end, int paragraph, bool dateline = false)
     {
         var (s, e) = Trim(document.Text, start, end);
         if (s == e)
@@ -419,13 +419,16 @@ internal sealed class SentenceSegmenter : IPipelineStage
         var span = new TextSpan(s, e);
         var first = document.Tokens.Count;
         Tokenizer.Tokenize(document.Text, span, document.Tokens);
+        var count = document.Tokens.Count - first;
         document.Sentences.Add(new Sentence
         {
             Index = document.Sentences.Count,
             Span = span,
             Paragraph = paragraph,
             FirstToken = first,
-            TokenCount = document.Tokens.Count - first,
+            TokenCount = count,
+            Headline = HeadlineRules.IsHeadline(document.Text, System.Runtime.InteropServices.CollectionsMarshal.AsSpan(document.Tokens).Slice(first, count)),
+            Dateline = dateline || HeadlineRules.IsDateline(document.Text, span),
         });
     }
 
