@@ -1,4 +1,5 @@
-using Tacitus.Events;
+using Tacitus.Knowledge;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Attributions;
 

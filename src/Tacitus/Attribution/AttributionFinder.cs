@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
 using Tacitus.Documents;
-using Tacitus.Events;
+using Tacitus.Mentions;
 using Tacitus.Pipeline;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Attributions;
 
@@ -27,17 +28,19 @@ internal sealed class AttributionFinder : IPipelineStage
     private readonly CueLexicon cues;
     private readonly Lemmatizer lemmatizer;
 
-    public AttributionFinder()
-        : this(CueLexicon.Shipped, SourceResolver.Shipped)
+    /// <summary>A finder with the shipped cues and sources, reading clauses with the event patterns' words.</summary>
+    public AttributionFinder(PatternVocabulary patterns)
+        : this(CueLexicon.Shipped, SourceResolver.Shipped, patterns)
     {
     }
 
-    public AttributionFinder(CueLexicon cues, SourceResolver resolver)
+    public AttributionFinder(CueLexicon cues, SourceResolver resolver, PatternVocabulary patterns)
     {
+        ArgumentNullException.ThrowIfNull(patterns);
         this.cues = cues;
         Resolver = resolver;
-        VerbLemmas = cues.Words.Concat(EventPatterns.Shipped.TriggerLemmas).ToFrozenSet(StringComparer.Ordinal);
-        lemmatizer = new Lemmatizer(Lemmatizer.ShippedIrregularForms, cues.Words.Concat(EventPatterns.Shipped.Words));
+        VerbLemmas = cues.Words.Concat(patterns.TriggerLemmas).ToFrozenSet(StringComparer.Ordinal);
+        lemmatizer = new Lemmatizer(Lemmatizer.ShippedIrregularForms, cues.Words.Concat(patterns.Words));
     }
 
     /// <summary>The cues this finder reads.</summary>

@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
-using Tacitus.Events;
+using Tacitus.Knowledge;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Attributions;
 

@@ -1,5 +1,5 @@
 using Tacitus.Documents;
-using Tacitus.Events;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Attributions;
 

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using Tacitus.Documents;
-using Tacitus.Events;
+using Tacitus.Mentions;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Attributions;
 

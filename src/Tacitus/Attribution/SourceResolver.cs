@@ -1,6 +1,8 @@
 using System.Collections.Frozen;
 using Tacitus.Documents;
-using Tacitus.Events;
+using Tacitus.Knowledge;
+using Tacitus.Mentions;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Attributions;
 

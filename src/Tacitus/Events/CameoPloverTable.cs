@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Tacitus.Domain;
+using Tacitus.Knowledge;
 
 namespace Tacitus.Events;
 

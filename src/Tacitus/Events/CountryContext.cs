@@ -2,6 +2,8 @@ using System.Collections.Frozen;
 using Tacitus.Documents;
 using Tacitus.Domain;
 using Tacitus.Knowledge;
+using Tacitus.Mentions;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Events;
 

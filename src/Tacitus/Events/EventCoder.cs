@@ -1,8 +1,11 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Tacitus.Attributions;
 using Tacitus.Documents;
 using Tacitus.Domain;
+using Tacitus.Mentions;
 using Tacitus.Pipeline;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Events;
 

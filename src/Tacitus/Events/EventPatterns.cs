@@ -2,6 +2,8 @@ using System.Collections.Frozen;
 using System.Globalization;
 using Tacitus.Documents;
 using Tacitus.Domain;
+using Tacitus.Knowledge;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Events;
 
@@ -54,6 +56,9 @@ internal sealed class EventPatterns
 
     /// <summary>The trigger words (verbs and nouns that report events).</summary>
     public FrozenSet<string> TriggerLemmas { get; }
+
+    /// <summary>The trigger lemmas and words, for the other stages that read clauses (attribution).</summary>
+    public PatternVocabulary Vocabulary => new(TriggerLemmas, Words);
 
     public static EventPatterns Shipped { get; } = LoadShipped();
 

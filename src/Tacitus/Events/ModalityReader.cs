@@ -1,4 +1,6 @@
 using System.Collections.Frozen;
+using Tacitus.Knowledge;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Events;
 

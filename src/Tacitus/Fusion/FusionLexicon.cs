@@ -1,7 +1,7 @@
 using System.Collections.Frozen;
 using System.Globalization;
 using Tacitus.Domain;
-using Tacitus.Events;
+using Tacitus.Knowledge;
 
 namespace Tacitus.Fusion;
 

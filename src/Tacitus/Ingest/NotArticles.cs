@@ -1,5 +1,5 @@
 using System.Collections.Frozen;
-using Tacitus.Events;
+using Tacitus.Knowledge;
 
 namespace Tacitus.Ingest;
 

@@ -32,8 +32,9 @@ public static class PipelineFactory
             stages.Add(new Mentions.CoreferenceResolver());
             stages.Add(new Mentions.TimeRecognizer());
             stages.Add(new Mentions.QuantityRecognizer());
-            stages.Add(new Attributions.AttributionFinder());
-            stages.Add(new Events.EventCoder(LoadPatterns(options.EventPatternFiles, options.NoShipped, errors)));
+            var patterns = LoadPatterns(options.EventPatternFiles, options.NoShipped, errors);
+            stages.Add(new Attributions.AttributionFinder(patterns.Vocabulary));
+            stages.Add(new Events.EventCoder(patterns));
 
             if (tree)
             {

@@ -1,5 +1,6 @@
 using System.Globalization;
 using Tacitus.Documents;
+using Tacitus.Knowledge;
 
 namespace Tacitus.Text;
 
@@ -20,7 +21,7 @@ internal static class Tokenizer
     private static System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> LoadSplitWords()
     {
         var words = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase);
-        foreach (var line in Events.DataFile.Embedded("Tacitus.Text.split-words.tsv"))
+        foreach (var line in DataFile.Embedded("Tacitus.Text.split-words.tsv"))
         {
             if (line.Fields.Length >= 2 && int.TryParse(line.Fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var at) && at > 0 && at < line.Fields[0].Length)
             {

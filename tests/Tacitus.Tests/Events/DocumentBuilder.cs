@@ -70,7 +70,7 @@ internal sealed class DocumentBuilder
     /// <summary>Runs the attribution finder and the event coder (the shipped one unless given) over the document.</summary>
     public Document Analyse(EventCoder? coder = null)
     {
-        new AttributionFinder().Process(document, CancellationToken.None);
+        new AttributionFinder(EventPatterns.Shipped.Vocabulary).Process(document, CancellationToken.None);
         (coder ?? new EventCoder()).Process(document, CancellationToken.None);
         return document;
     }

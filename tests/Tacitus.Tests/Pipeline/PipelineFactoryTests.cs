@@ -1,3 +1,4 @@
+using Tacitus.Attributions;
 using Tacitus.Documents;
 using Tacitus.Domain;
 using Tacitus.Pipeline;
@@ -25,6 +26,25 @@ public sealed class PipelineFactoryTests
             var record = Assert.Single(Analyse(new PipelineOptions { EventPatternFiles = [file] }).Events, e => e.Event == PloverType.Reject);
             Assert.Equal("FRA", record.Actor.Country?.Value);
             Assert.Equal("DEU", record.Recipient?.Country?.Value);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
+
+    [Fact]
+    public void Create_UserPatternFile_ReachesAttributionAsWellAsEvents()
+    {
+        var file = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllText(file, "user.snub\tsnub {R}\t12\t\t\treq\t0.8\ta user's verb\n");
+            var shipped = PipelineFactory.Create(PipelineOptions.Default).Stages.OfType<AttributionFinder>().Single();
+            var withUser = PipelineFactory.Create(new PipelineOptions { EventPatternFiles = [file] }).Stages.OfType<AttributionFinder>().Single();
+
+            Assert.DoesNotContain("snub", (IReadOnlySet<string>)shipped.VerbLemmas);
+            Assert.Contains("snub", (IReadOnlySet<string>)withUser.VerbLemmas);
         }
         finally
         {

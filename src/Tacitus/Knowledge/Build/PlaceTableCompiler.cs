@@ -217,7 +217,7 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
     {
         var countries = new Dictionary<string, CountryRow>(StringComparer.Ordinal);
         using var reader = new StreamReader(path, Encoding.UTF8);
-        foreach (var (f, lineNumber, _) in Events.DataFile.Read(reader, path))
+        foreach (var (f, lineNumber, _) in DataFile.Read(reader, path))
         {
             if (f.Length < 17)
             {
@@ -281,7 +281,7 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
     private static void AddCountryAliases(Dictionary<string, CountryRow> countries, string path)
     {
         using var reader = new StreamReader(path, Encoding.UTF8);
-        foreach (var (f, lineNumber, _) in Events.DataFile.Read(reader, path))
+        foreach (var (f, lineNumber, _) in DataFile.Read(reader, path))
         {
             if (f.Length < 3 || !countries.TryGetValue(f[0], out var country))
             {
@@ -312,7 +312,7 @@ internal sealed class PlaceTableCompiler : IKnowledgeCompiler
         var regions = new List<RegionRow>();
         unplaced = [];
         using var reader = new StreamReader(path, Encoding.UTF8);
-        foreach (var (f, lineNumber, _) in Events.DataFile.Read(reader, path))
+        foreach (var (f, lineNumber, _) in DataFile.Read(reader, path))
         {
             if (f.Length < 6 || !iso3ByIso2.TryGetValue(f[0], out var iso3))
             {

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
-using Tacitus.Events;
+using Tacitus.Knowledge;
 
 namespace Tacitus.Mentions.Time;
 

@@ -1,7 +1,9 @@
 using System.Collections.Frozen;
 using Tacitus.Documents;
+using Tacitus.Knowledge;
+using Tacitus.Syntax.Clauses;
 
-namespace Tacitus.Events;
+namespace Tacitus.Attributions;
 
 /// <summary>What a verb of denial or rejection does here: deny that something happened, or turn something down; and why.</summary>
 internal readonly record struct DenialVerdict(bool Denies, string Rule);

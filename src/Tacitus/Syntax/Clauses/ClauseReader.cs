@@ -1,7 +1,8 @@
 using System.Collections.Frozen;
 using Tacitus.Documents;
+using Tacitus.Mentions;
 
-namespace Tacitus.Events;
+namespace Tacitus.Syntax.Clauses;
 
 /// <summary>How a clause segment begins.</summary>
 internal enum BoundaryKind

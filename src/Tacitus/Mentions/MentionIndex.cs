@@ -1,6 +1,6 @@
 using Tacitus.Documents;
 
-namespace Tacitus.Events;
+namespace Tacitus.Mentions;
 
 /// <summary>
 /// The mentions of a document grouped by sentence and sorted by position: actors (people, organisations,

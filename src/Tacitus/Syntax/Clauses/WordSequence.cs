@@ -1,6 +1,6 @@
 using Tacitus.Documents;
 
-namespace Tacitus.Events;
+namespace Tacitus.Syntax.Clauses;
 
 /// <summary>
 /// The words of one sentence as the attribution and event readers see them: lower-cased (curly apostrophes and

@@ -1,7 +1,7 @@
 using System.Reflection;
 using Tacitus.Documents;
 
-namespace Tacitus.Events;
+namespace Tacitus.Knowledge;
 
 /// <summary>One line of a hand-kept tab-separated data file: its fields and where it came from.</summary>
 internal readonly record struct DataLine(string[] Fields, int LineNumber, string Origin);

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
+using Tacitus.Knowledge;
 
-namespace Tacitus.Events;
+namespace Tacitus.Syntax.Clauses;
 
 /// <summary>
 /// A small English lemmatiser for the words the lexicons care about: irregular forms from a table
