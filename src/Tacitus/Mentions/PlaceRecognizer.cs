@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Tacitus.Documents;
 using Tacitus.Domain;
 using Tacitus.Knowledge;
@@ -17,89 +16,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
 {
     private const int MaxNameTokens = 6;
 
-    /// <summary>Calendar words: never places, whatever precedes them ("in May").</summary>
-    private static readonly FrozenSet<string> CalendarWords = Set(
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday");
-
-    /// <summary>Head nouns of institutions named after their place ("Texas Department of Health", "Gainesville Police"): the
-    /// place is kept, marked as part of a name.</summary>
-    private static readonly FrozenSet<string> InstitutionNouns = Set(
-        "university", "college", "school", "schools", "academy", "department", "police", "fire", "public", "community", "council",
-        "board", "commission", "committee", "hospital", "airport", "station", "museum", "library", "church", "cathedral", "center",
-        "centre", "court", "chamber", "historical", "society",
-        "bureau", "authority", "agency", "office", "municipal", "metropolitan", "regional", "harbor", "harbour", "stock", "zoo",
-        "symphony", "opera", "marathon", "conference", "convention", "summit", "declaration", "accord", "agreement", "treaty",
-        "protocol", "process", "talks", "government", "administration", "parliament", "assembly", "legislature", "senate",
-        "congress", "ministry", "embassy", "consulate", "army", "navy", "military", "forces", "guard", "state", "health",
-        "water", "transit", "port", "national", "international", "veterans", "memorial", "cemetery", "park", "square");
-
-    private static readonly FrozenSet<string> Locatives = Set(
-        "in", "at", "near", "from", "to", "into", "across", "outside", "inside", "around", "throughout", "toward", "towards",
-        "via", "through", "within", "visited", "visit", "visiting", "between", "reached", "arrived", "invaded", "entered");
-
-    /// <summary>Prepositions after which a common word is still a place ("in Reading", not "to Kim").</summary>
-    private static readonly FrozenSet<string> StrongLocatives = Set("in", "at", "near", "outside", "inside", "across", "throughout", "around", "within");
-
-    private static readonly FrozenSet<string> InnerJoiners = Set(
-        "of", "de", "la", "le", "les", "du", "des", "da", "do", "dos", "das", "del", "della", "di", "el", "al", "am", "an", "upon",
-        "on", "sur", "y", "and", "the", "&");
-
-    /// <summary>Capitalised words that may precede a place without making it part of a person's or organisation's name.</summary>
-    private static readonly FrozenSet<string> PrefixWords = Set(
-        "in", "at", "near", "from", "to", "into", "the", "and", "but", "for", "of", "on", "with", "by", "as", "while", "outside",
-        "inside", "across", "throughout", "around", "both", "when", "since", "after", "before", "like", "unlike", "than", "via",
-        "meanwhile", "if", "so", "or", "where", "why", "how", "what", "this", "that", "a", "an", "north", "south", "east", "west",
-        "northern", "southern", "eastern", "western", "central", "northeast", "northwest", "southeast", "southwest",
-        "northeastern", "northwestern", "southeastern", "southwestern", "greater", "downtown", "upstate", "rural", "metro",
-        "all", "across", "between", "beyond", "under", "over", "through", "during", "about", "back", "here", "there", "only",
-        "even", "also", "then", "now", "today", "yesterday", "tomorrow", "last", "next", "every", "each",
-        "considering", "including", "despite", "against", "amid", "among", "amongst", "without", "upon", "whether", "because",
-        "although", "though", "unless", "until", "once", "yet", "nor", "per", "versus", "regarding", "concerning", "following",
-        "according", "besides", "beside", "behind", "below", "above", "off", "onto", "past", "plus", "except", "along", "alongside",
-        "its", "his", "her", "their", "our", "my", "your", "which", "who", "whose", "these", "those", "many", "most", "some",
-        "several", "any", "no", "not", "neither", "either", "more", "less", "is", "are", "was", "were", "will", "would", "can",
-        "could", "should", "has", "have", "had", "does", "did", "let", "says", "said", "welcome", "leaving", "entering", "visiting",
-        "inside", "beyond", "towards", "toward", "unlike");
-
-    /// <summary>Words before a country's adjective that make it a language ("in Russian", "speaks French and").</summary>
-    private static readonly FrozenSet<string> LanguageCues = Set(
-        "in", "into", "speak", "speaks", "spoke", "speaking", "spoken", "fluent", "translated", "learn", "learning", "learned",
-        "taught", "teach", "teaches", "studied", "studies", "study");
-
-    /// <summary>Words after "in Russian" that keep it a language ("in Russian and English", not "in Russian territory").</summary>
-    private static readonly FrozenSet<string> LanguageFollowers = Set(
-        "and", "or", "as", "with", "by", "for", "to", "on", "at", "from", "but", "is", "was", "while", "than");
-
-    /// <summary>Capitalised words that may follow a place ("London Mayor", "Texas Governor") without making it an organisation's name.</summary>
-    private static readonly FrozenSet<string> FollowerWords = Set(
-        "mayor", "governor", "gov", "police", "president", "prime", "premier", "minister", "foreign", "senator", "sen", "rep",
-        "chief", "secretary", "attorney", "sheriff", "officials", "province", "region", "city", "district",
-        "prefecture", "oblast", "on", "in", "at", "and", "or", "but", "the", "a", "i", "it", "he", "she", "they", "we",
-        "january", "february", "march", "april", "may", "june", "july", "august", "september", "october", "november", "december",
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday", "north", "south", "east", "west", "democrats",
-        "republicans", "lawmakers", "legislators", "voters", "residents", "people");
-
-    private static readonly FrozenSet<string> Titles = Set(
-        "mr", "mrs", "ms", "dr", "gen", "sen", "rep", "gov", "lt", "col", "capt", "sgt", "prof", "president", "king", "queen",
-        "prince", "princess", "lord", "lady", "sir", "dame", "saint", "pope", "judge", "justice", "coach", "father", "rev");
-
-    private static readonly FrozenSet<string> SpeechVerbs = Set(
-        "said", "says", "told", "added", "argued", "wrote", "tweeted", "noted", "insisted", "explained", "asked", "replied",
-        "announced", "admitted", "acknowledged", "warned", "stated", "claimed", "recalled", "thinks", "believes", "who", "himself",
-        "herself");
-
-    /// <summary>Nouns that introduce a place after a nationality ("the Chinese border city of X", "the Kenyan port of X").</summary>
-    private static readonly FrozenSet<string> DescriptorNouns = Set(
-        "city", "town", "village", "port", "capital", "province", "region", "state", "district", "county", "island", "islands",
-        "enclave", "resort", "outpost", "base", "area", "territory", "municipality", "prefecture", "oblast", "governorate",
-        "stronghold", "hometown", "suburb", "settlement", "harbour", "harbor", "metropolis", "hub", "neighbourhood", "neighborhood");
-
-    /// <summary>Words after "capital" that make it money ("the Chinese capital markets").</summary>
-    private static readonly FrozenSet<string> CapitalAsMoney = Set(
-        "markets", "market", "flows", "flow", "outflows", "inflows", "controls", "investment", "investments", "spending", "gains",
-        "expenditure", "requirements", "ratio", "ratios", "goods", "account", "punishment", "base", "stock", "injection", "raising",
-        "adequacy", "buffer", "buffers", "reserves", "allocation");
+    private static readonly PlaceWords Words = PlaceWords.Shipped;
 
     private readonly Gazetteer gazetteer;
 
@@ -317,7 +234,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
         var word = token.Span.Of(text);
         return token.Kind switch
         {
-            TokenKind.Word => char.IsUpper(word[0]) || InnerJoiners.Contains(word.ToString()),
+            TokenKind.Word => char.IsUpper(word[0]) || Words.InnerJoiners.Contains(word.ToString()),
             TokenKind.Punctuation => word is "." && previous.Span.End == token.Span.Start && index + 1 < tokens.Length,
             TokenKind.Symbol => word is "&",
             _ => false,
@@ -334,19 +251,19 @@ internal sealed class PlaceRecognizer : IPipelineStage
         var abbreviation = IsAbbreviation(key);
         var previous = first > 0 ? tokens[first - 1] : default;
         var previousWord = first > 0 ? previous.Span.Of(text) : default;
-        toponym.Locative = first > 0 && Locatives.Contains(previousWord.ToString().ToLowerInvariant());
+        toponym.Locative = first > 0 && Words.Locatives.Contains(previousWord.ToString().ToLowerInvariant());
         var sentenceInitial = first == 0 || first == 1 && tokens[0].Kind == TokenKind.Punctuation;
 
         // A country's name is remembered as a person's only when it is also a region's ("Georgia"); otherwise "Air Zimbabwe"
         // or a page heading "Politics Ukraine's" would hide every later "Zimbabwe" and "Ukraine".
         var personName = !Array.Exists(toponym.Matches, m => m.Entry.Kind is PlaceKind.Country or PlaceKind.Area)
             || Array.Exists(toponym.Matches, m => m.Entry.Kind == PlaceKind.Region);
-        if (people.Contains(key) && personName || length == 1 && CalendarWords.Contains(key.ToLowerInvariant()))
+        if (people.Contains(key) && personName || length == 1 && Words.Calendar.Contains(key.ToLowerInvariant()))
         {
             return false;
         }
 
-        if (gazetteer.IsAmbiguousWord(key) && !(toponym.Locative && StrongLocatives.Contains(previousWord.ToString().ToLowerInvariant())))
+        if (gazetteer.IsAmbiguousWord(key) && !(toponym.Locative && Words.StrongLocatives.Contains(previousWord.ToString().ToLowerInvariant())))
         {
             return false;
         }
@@ -362,12 +279,12 @@ internal sealed class PlaceRecognizer : IPipelineStage
         // "Michael Jordan", "George Washington", "Mr. Jordan": a capitalised word before makes it a name.
         // A country, region or large city in a title-case headline ("Russia Expels Diplomats") keeps its capitalised neighbours.
         var titleCase = headline && strong;
-        if (first > 0 && previous.Kind == TokenKind.Word && char.IsUpper(previousWord[0]) && !PrefixWords.Contains(previousWord.ToString().ToLowerInvariant())
+        if (first > 0 && previous.Kind == TokenKind.Word && char.IsUpper(previousWord[0]) && !Words.Prefixes.Contains(previousWord.ToString().ToLowerInvariant())
             && gazetteer.FindCountryByAdjective(previousWord) is null && !titleCase)
         {
             // Only a name no country, region or world region bears is remembered as a person's ("Politics Ukraine's"
             // in a page heading must not hide every later "Ukraine").
-            if (!Titles.Contains(previousWord.ToString().ToLowerInvariant()) && personName)
+            if (!Words.Titles.Contains(previousWord.ToString().ToLowerInvariant()) && personName)
             {
                 people.Add(key);
             }
@@ -376,7 +293,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
         }
 
         if (first > 1 && previousWord is "." && tokens[first - 2].Span.Of(text) is var beforeDot
-            && (Titles.Contains(beforeDot.ToString().ToLowerInvariant()) || beforeDot.Length == 1 && char.IsUpper(beforeDot[0])))
+            && (Words.Titles.Contains(beforeDot.ToString().ToLowerInvariant()) || beforeDot.Length == 1 && char.IsUpper(beforeDot[0])))
         {
             people.Add(key);
             return false;
@@ -387,12 +304,12 @@ internal sealed class PlaceRecognizer : IPipelineStage
         if (next < tokens.Length && tokens[next].Kind == TokenKind.Word && toponym.Span.End == tokens[first + length - 1].Span.End)
         {
             var nextWord = tokens[next].Span.Of(text);
-            if (char.IsUpper(nextWord[0]) && !FollowerWords.Contains(nextWord.ToString().ToLowerInvariant()) && !titleCase)
+            if (char.IsUpper(nextWord[0]) && !Words.Followers.Contains(nextWord.ToString().ToLowerInvariant()) && !titleCase)
             {
                 // "US Special Forces", "EU Commission", "South Korea Foreign Ministry": an abbreviated or several-word
                 // country name is nobody's first name, so the name after it is an institution of that country.
                 var countryInName = isCountry && (abbreviation || length > 1);
-                if (!InstitutionNouns.Contains(nextWord.ToString().ToLowerInvariant()) && !countryInName)
+                if (!Words.Institutions.Contains(nextWord.ToString().ToLowerInvariant()) && !countryInName)
                 {
                     return false;
                 }
@@ -401,7 +318,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
             }
 
             // "Clinton said": a bare town name that speaks is a person.
-            if (!isCountry && length == 1 && top.Population < 1_000_000 && SpeechVerbs.Contains(nextWord.ToString()))
+            if (!isCountry && length == 1 && top.Population < 1_000_000 && Words.SpeakerAfter.Contains(nextWord.ToString()))
             {
                 return false;
             }
@@ -469,8 +386,8 @@ internal sealed class PlaceRecognizer : IPipelineStage
                 return null; // TryCapitalOf reads "the Chinese capital"
             }
 
-            if (first > 0 && LanguageCues.Contains(tokens[first - 1].Span.Of(text).ToString().ToLowerInvariant())
-                && (nextWord is null || LanguageFollowers.Contains(nextWord)))
+            if (first > 0 && Words.LanguageCues.Contains(tokens[first - 1].Span.Of(text).ToString().ToLowerInvariant())
+                && (nextWord is null || Words.LanguageFollowers.Contains(nextWord)))
             {
                 return null;
             }
@@ -558,7 +475,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
                 end--;
             }
 
-            if (end >= 0 && DescriptorNouns.Contains(tokens[end].Span.Of(text).ToString()))
+            if (end >= 0 && Words.Descriptors.Contains(tokens[end].Span.Of(text).ToString()))
             {
                 for (var k = end - 1; k >= Math.Max(0, end - 4); k--)
                 {
@@ -635,7 +552,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
     private Toponym? TryCapitalOf(Document document, Sentence sentence, ReadOnlySpan<Token> tokens, int capitalIndex)
     {
         var text = document.Text;
-        if (capitalIndex + 1 < tokens.Length && CapitalAsMoney.Contains(tokens[capitalIndex + 1].Span.Of(text).ToString()))
+        if (capitalIndex + 1 < tokens.Length && Words.CapitalAsMoney.Contains(tokens[capitalIndex + 1].Span.Of(text).ToString()))
         {
             return null;
         }
@@ -772,7 +689,6 @@ internal sealed class PlaceRecognizer : IPipelineStage
     private static void Count(Dictionary<string, int> counts, string key) =>
         counts[key] = counts.GetValueOrDefault(key) + 1;
 
-    private static FrozenSet<string> Set(params string[] words) => words.ToFrozenSet(StringComparer.Ordinal);
 
     /// <summary>A place name found in the text, with what its context says, before and after resolution.</summary>
     private sealed class Toponym(TextSpan span, int sentence, GazetteerMatch[] matches, string rule)
