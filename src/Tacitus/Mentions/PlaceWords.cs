@@ -12,27 +12,22 @@ internal sealed class PlaceWords
 {
     private const string File = "place-words.tsv";
 
-    /// <summary>The lists the file may hold (before <see cref="Shipped"/>, which reads them).</summary>
-    private static readonly string[] Known =
-        ["institution", "locative", "strong-locative", "inner-joiner", "prefix", "language-cue", "language-follower", "follower", "title", "speaker-after", "descriptor", "capital-as-money"];
-
-    private PlaceWords(Dictionary<string, HashSet<string>> lists, IEnumerable<string> calendar)
+    private PlaceWords(WordLists lists, IEnumerable<string> calendar)
     {
-        FrozenSet<string> List(string name) => lists.TryGetValue(name, out var words) ? words.ToFrozenSet(StringComparer.Ordinal) : FrozenSet<string>.Empty;
         var calendarWords = calendar.ToList();
         Calendar = calendarWords.ToFrozenSet(StringComparer.Ordinal);
-        Institutions = List("institution");
-        Locatives = List("locative");
-        StrongLocatives = List("strong-locative");
-        InnerJoiners = List("inner-joiner");
-        Prefixes = List("prefix");
-        LanguageCues = List("language-cue");
-        LanguageFollowers = List("language-follower");
-        Followers = List("follower").Concat(calendarWords).ToFrozenSet(StringComparer.Ordinal);
-        Titles = List("title");
-        SpeakerAfter = List("speaker-after");
-        Descriptors = List("descriptor");
-        CapitalAsMoney = List("capital-as-money");
+        Institutions = lists["institution"];
+        Locatives = lists["locative"];
+        StrongLocatives = lists["strong-locative"];
+        InnerJoiners = lists["inner-joiner"];
+        Prefixes = lists["prefix"];
+        LanguageCues = lists["language-cue"];
+        LanguageFollowers = lists["language-follower"];
+        Followers = lists["follower"].Concat(calendarWords).ToFrozenSet(StringComparer.Ordinal);
+        Titles = lists["title"];
+        SpeakerAfter = lists["speaker-after"];
+        Descriptors = lists["descriptor"];
+        CapitalAsMoney = lists["capital-as-money"];
     }
 
     public static PlaceWords Shipped { get; } = Load();
@@ -67,23 +62,7 @@ internal sealed class PlaceWords
 
     private static PlaceWords Load()
     {
-        var lists = new Dictionary<string, HashSet<string>>(StringComparer.Ordinal);
-        foreach (var line in DataFile.Embedded(DataFile.ResourceName("mentions", File)))
-        {
-            if (line.Fields.Length != 2 || Array.IndexOf(Known, line.Fields[0]) < 0 || line.Fields[1].Length == 0)
-            {
-                throw new InvalidOperationException($"The place words table does not load: {DataFile.Error("TAC420", "places", line, "expected a known list name and a word")}");
-            }
-
-            if (!lists.TryGetValue(line.Fields[0], out var words))
-            {
-                lists[line.Fields[0]] = words = new HashSet<string>(StringComparer.Ordinal);
-            }
-
-            words.Add(line.Fields[1]);
-        }
-
         var time = TimeWords.Shipped;
-        return new PlaceWords(lists, time.Months.Keys.Concat(time.Weekdays.Keys).Select(w => w.ToLowerInvariant()));
+        return new PlaceWords(WordLists.Embedded("mentions", File), time.Months.Keys.Concat(time.Weekdays.Keys).Select(w => w.ToLowerInvariant()));
     }
 }

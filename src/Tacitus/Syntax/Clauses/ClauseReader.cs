@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using Tacitus.Documents;
+using Tacitus.Knowledge;
 using Tacitus.Mentions;
 
 namespace Tacitus.Syntax.Clauses;
@@ -39,24 +40,20 @@ internal sealed record SubjectResult(IReadOnlyList<int> Mentions, TextSpan? Word
 /// </summary>
 internal sealed class ClauseReader
 {
-    private static readonly FrozenSet<string> Relatives = FrozenSet.ToFrozenSet(["who", "whom", "whose", "which"], StringComparer.Ordinal);
-    private static readonly FrozenSet<string> Subordinators = FrozenSet.ToFrozenSet(
-        ["if", "unless", "because", "although", "though", "while", "whereas", "when", "whenever", "where", "so"], StringComparer.Ordinal);
-    private static readonly FrozenSet<string> Coordinators = FrozenSet.ToFrozenSet(["and", "but", "or", "yet"], StringComparer.Ordinal);
+    /// <summary>The function words the reader splits clauses with (data/clauses/words.tsv).</summary>
+    private static readonly WordLists FunctionWords = WordLists.Embedded("clauses", "words.tsv");
 
-    /// <summary>Auxiliaries and modals: a coordinator followed by one starts a new verb phrase.</summary>
-    internal static readonly FrozenSet<string> Auxiliaries = FrozenSet.ToFrozenSet(
-        ["be", "have", "do", "will", "would", "shall", "should", "can", "could", "may", "might", "must", "not", "'ll", "also", "then", "later"], StringComparer.Ordinal);
+    private static readonly FrozenSet<string> Relatives = FunctionWords["relative"];
+    private static readonly FrozenSet<string> Subordinators = FunctionWords["subordinator"];
+    private static readonly FrozenSet<string> Coordinators = FunctionWords["coordinator"];
 
-    internal static readonly FrozenSet<string> Pronouns = FrozenSet.ToFrozenSet(
-        ["he", "she", "they", "it", "we", "i", "you", "him", "them", "us"], StringComparer.Ordinal);
+    internal static readonly FrozenSet<string> Auxiliaries = FunctionWords["auxiliary"];
 
-    internal static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
-        ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your"], StringComparer.Ordinal);
+    internal static readonly FrozenSet<string> Pronouns = FunctionWords["pronoun"];
 
-    private static readonly FrozenSet<string> Prepositions = FrozenSet.ToFrozenSet(
-        ["in", "on", "at", "for", "with", "by", "from", "after", "before", "during", "since", "as", "of", "to", "into", "over", "under", "among", "between", "despite", "without", "about"],
-        StringComparer.Ordinal);
+    internal static readonly FrozenSet<string> Determiners = FunctionWords["determiner"];
+
+    private static readonly FrozenSet<string> Prepositions = FunctionWords["preposition"];
 
     private readonly WordSequence words;
     private readonly MentionIndex mentions;
