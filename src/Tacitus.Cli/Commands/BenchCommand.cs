@@ -20,8 +20,8 @@ internal static class BenchCommand
         var concurrency = new Option<int>("--concurrency") { Description = "With --serve: concurrent clients.", DefaultValueFactory = _ => 4 };
         var cores = new Option<int?>("--cores") { Description = "With --serve: run the server and its clients on this many cores (processor affinity)." };
         var docs = new Option<int?>("--docs") { Description = "Use at most N documents." };
-        var stage = new Option<string?>("--stage") { Description = "Measure only this stage: read, segment (read + segment), full, or fusion (full analysis, then ingest without and with fusion, each into a new store). Default: segment, then full, and the ratio." };
-        stage.AcceptOnlyFromAmong("read", "segment", "full", "fusion");
+        var stage = new Option<string?>("--stage") { Description = "Measure only this stage: read, segment (read + segment), full, fusion (full analysis, then ingest without and with fusion, each into a new store), or syntax (tagger, parser and entity recogniser on one thread, tokens/s of each). Default: segment, then full, and the ratio." };
+        stage.AcceptOnlyFromAmong("read", "segment", "full", "fusion", "syntax");
         var workers = new Option<int?>("--workers") { Description = "Run with this many workers only (default: 1, then all cores)." };
         var repeat = new Option<int>("--repeat") { Description = "Timed runs per configuration; the median is reported.", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print JSON as well as the table." };
@@ -55,6 +55,18 @@ internal static class BenchCommand
             {
                 Console.Error.WriteLine("tacitus bench: --docs, --workers and --repeat must be positive.");
                 return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (parse.GetValue(stage) == "syntax")
+            {
+                var syntax = SyntaxThroughput.Run(corpus, parse.GetValue(docs), parse.GetValue(repeat), ct);
+                Console.WriteLine(syntax.ToMarkdown());
+                if (parse.GetValue(json))
+                {
+                    Console.WriteLine(syntax.ToJson());
+                }
+
+                return Task.FromResult(ExitCodes.Ok);
             }
 
             var options = new BenchOptions

@@ -35,7 +35,13 @@ public sealed class SyntaxAnnotator : IPipelineStage
 
     public Annotations Assigns => Annotations.Syntax;
 
-    public void Process(Document document, CancellationToken cancellationToken)
+    public void Process(Document document, CancellationToken cancellationToken) => Process(document, null, cancellationToken);
+
+    /// <summary>
+    /// Fills the layer in three phases over the whole document (tag every sentence, parse every sentence, then lemmas
+    /// and records), so that <paramref name="clock"/>, when given, can time each phase.
+    /// </summary>
+    internal void Process(Document document, SyntaxPhaseClock? clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         var m = models ?? SyntaxModels.Shipped;
@@ -43,30 +49,49 @@ public sealed class SyntaxAnnotator : IPipelineStage
         document.Syntax.Clear();
         document.Syntax.Capacity = Math.Max(document.Syntax.Capacity, document.Tokens.Count);
         var tokens = CollectionsMarshal.AsSpan(document.Tokens);
-        var next = 0;
+        var spans = work.Spans(tokens.Length);
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            spans[i] = tokens[i].Span;
+        }
+
+        var (tags, heads, relations) = work.Arrays(tokens.Length);
+        var text = document.Text;
+        clock?.Start();
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
+            m.Tagger.Tag(text, spans.AsSpan(sentence.FirstToken, sentence.TokenCount), tags.AsSpan(sentence.FirstToken, sentence.TokenCount), work.Tagger);
+        }
+
+        clock?.TaggerDone();
+        foreach (var sentence in document.Sentences)
+        {
+            cancellationToken.ThrowIfCancellationRequested();
+            var (first, n) = (sentence.FirstToken, sentence.TokenCount);
+            m.Parser.Parse(text, spans.AsSpan(first, n), tags.AsSpan(first, n), heads.AsSpan(first, n), relations.AsSpan(first, n), work.Parser);
+        }
+
+        clock?.ParserDone();
+        var next = 0;
+        foreach (var sentence in document.Sentences)
+        {
             for (; next < sentence.FirstToken; next++)
             {
-                document.Syntax.Add(Unanalysed(document.Text, tokens[next]));
+                document.Syntax.Add(Unanalysed(text, tokens[next]));
             }
 
-            var n = sentence.TokenCount;
-            var spans = work.Spans(n);
-            for (var i = 0; i < n; i++)
-            {
-                spans[i] = tokens[sentence.FirstToken + i].Span;
-            }
-
-            Annotate(m, document.Text, spans.AsSpan(0, n), sentence.FirstToken, document.Syntax, work);
-            next = sentence.FirstToken + n;
+            var (first, n) = (sentence.FirstToken, sentence.TokenCount);
+            AddRecords(m, text, spans.AsSpan(first, n), tags.AsSpan(first, n), heads.AsSpan(first, n), relations.AsSpan(first, n), first, document.Syntax);
+            next = first + n;
         }
 
         for (; next < tokens.Length; next++)
         {
-            document.Syntax.Add(Unanalysed(document.Text, tokens[next]));
+            document.Syntax.Add(Unanalysed(text, tokens[next]));
         }
+
+        clock?.LayerDone();
     }
 
     /// <summary>Tags, lemmatises and parses one sentence, appending its tokens' layer to <paramref name="into"/>.</summary>
@@ -74,11 +99,17 @@ public sealed class SyntaxAnnotator : IPipelineStage
     {
         var n = words.Length;
         var (tags, heads, relations) = work.Arrays(n);
-        models.Tagger.Tag(text, words, tags, work.Tagger);
+        models.Tagger.Tag(text, words, tags.AsSpan(0, n), work.Tagger);
         models.Parser.Parse(text, words, tags.AsSpan(0, n), heads, relations, work.Parser);
+        AddRecords(models, text, words, tags.AsSpan(0, n), heads.AsSpan(0, n), relations.AsSpan(0, n), firstToken, into);
+    }
+
+    /// <summary>The layer's records of one tagged and parsed sentence: lemma, tags, head (a document index), relation, shape.</summary>
+    private static void AddRecords(SyntaxModels models, string text, ReadOnlySpan<TextSpan> words, ReadOnlySpan<int> tags, ReadOnlySpan<int> heads, ReadOnlySpan<int> relations, int firstToken, List<TokenSyntax> into)
+    {
         var tagger = models.Tagger;
         var parser = models.Parser;
-        for (var i = 0; i < n; i++)
+        for (var i = 0; i < words.Length; i++)
         {
             var word = words[i].Of(text);
             var upos = tagger.Upos[tags[i]];

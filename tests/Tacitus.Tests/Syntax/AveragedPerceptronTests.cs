@@ -93,4 +93,56 @@ public sealed class AveragedPerceptronTests
         using var reader = new BinaryReader(stream);
         Assert.Throws<InvalidDataException>(() => AveragedPerceptron.Read(reader));
     }
+
+    [Fact]
+    public void Write_PruneBelowAboveEveryWeight_NoRowsLeft()
+    {
+        var model = Train(5);
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.Write(writer, prune: 1e6f);
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        var back = AveragedPerceptron.Read(reader);
+        Assert.Equal(0, back.Features);
+        Assert.True(back.Features < model.Features);
+    }
+
+    [Fact]
+    public void Write_PruneBelowSetAtTraining_DropsOnlySmallWeights()
+    {
+        var features = new[] { FeatureKey.Of(1, "big"), FeatureKey.Of(2, "small") };
+        var model = AveragedPerceptron.ForTraining(2, pruneBelow: 0.5f);
+        var scores = new float[2];
+
+        // "big" is updated at the first instance (its mean weight stays near 1), "small" only at the last of ten
+        model.Tick();
+        model.Update(features.AsSpan(0, 1), 0, 1);
+        for (var i = 0; i < 8; i++)
+        {
+            model.Tick();
+        }
+
+        model.Tick();
+        model.Update(features.AsSpan(1, 1), 0, 1);
+        model.Average();
+
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.Write(writer);
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        var back = AveragedPerceptron.Read(reader);
+        Assert.Equal(1, back.Features);
+        back.Score(features.AsSpan(1, 1), scores);
+        Assert.Equal([0f, 0f], scores);
+        back.Score(features.AsSpan(0, 1), scores);
+        Assert.True(scores[0] > 0.5f && scores[1] < -0.5f, $"{scores[0]} {scores[1]}");
+    }
 }

@@ -32,6 +32,22 @@ public sealed class SyntaxAnnotatorTests
     }
 
     [Fact]
+    public void Process_WithPhaseClock_SameLayerAndEveryPhaseTimed()
+    {
+        const string text = "The minister visited Paris on Monday. Police arrested two men.\n\nShips left the port.";
+        var plain = Analyse(text);
+        var timed = new Document(text, new DocumentMetadata()) { Language = "en" };
+        new AnalysisPipeline([new SentenceSegmenter(), new BoilerplateMarker()]).Process(timed);
+        long ticks = 0;
+        var clock = new SyntaxPhaseClock(() => ++ticks);
+
+        new SyntaxAnnotator(SyntaxFixture.Models).Process(timed, clock, CancellationToken.None);
+
+        Assert.Equal(plain.Syntax, timed.Syntax);
+        Assert.Equal((1L, 1L, 1L), (clock.Tagger, clock.Parser, clock.Layer));
+    }
+
+    [Fact]
     public void Process_KnownSentence_TagsLemmatisesAndParses()
     {
         var document = Analyse("The minister visited Paris on Monday.");

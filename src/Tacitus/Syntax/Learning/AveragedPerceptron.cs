@@ -1,5 +1,6 @@
 using System.Numerics;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics.X86;
 
 namespace Tacitus.Syntax.Learning;
 
@@ -21,8 +22,8 @@ internal sealed class AveragedPerceptron
     private ulong[] keys;   // open addressing, power-of-two capacity, 0 = empty
     private int[] slotRows; // row of the key in the same slot
     private float[] weights; // rows * Classes (training); empty for a model read back
-    private SparseSlot[]? sparseSlots;   // read-back model: open addressing over keys, each slot with its row's entries
-    private SparseEntry[]? sparseEntries;
+    private NativeTable<SparseSlot>? sparseSlots;   // read-back model: open addressing over keys, each slot with its row's entries
+    private NativeTable<SparseEntry>? sparseEntries;
     private float[]? totals;
     private int[]? stamps;
     private int instances;
@@ -48,12 +49,20 @@ internal sealed class AveragedPerceptron
 
     public int Classes { get; }
 
+    /// <summary>
+    /// Averaged weights of smaller magnitude are left out when the model is written (<see cref="Write"/>): most
+    /// features were updated once or twice late in training, and dropping them shrinks the file and the tables that
+    /// scoring reads, at no cost the development sets can measure.
+    /// </summary>
+    public float PruneBelow { get; init; } = 1e-4f;
+
     /// <summary>Features that own a row of weights.</summary>
     public int Features { get; private set; }
 
     public bool IsTraining => totals is not null;
 
-    public static AveragedPerceptron ForTraining(int classes, int expectedFeatures = 1 << 16) => new(classes, expectedFeatures, training: true);
+    public static AveragedPerceptron ForTraining(int classes, int expectedFeatures = 1 << 16, float pruneBelow = 1e-4f) =>
+        new(classes, expectedFeatures, training: true) { PruneBelow = pruneBelow };
 
     /// <summary>Adds each feature's row to <paramref name="scores"/> (cleared first; length <see cref="Classes"/>).</summary>
     public void Score(ReadOnlySpan<ulong> features, Span<float> scores)
@@ -146,10 +155,11 @@ internal sealed class AveragedPerceptron
 
     /// <summary>
     /// Writes the averaged model: rows in the order features were first seen, each with its non-zero weights (those
-    /// of magnitude at least <paramref name="prune"/>) as class and half-precision value. A row left empty is dropped.
+    /// of magnitude at least <paramref name="prune"/>, by default <see cref="PruneBelow"/>) as class and half-precision value. A row left empty is dropped.
     /// </summary>
-    public void Write(BinaryWriter writer, float prune = 1e-4f)
+    public void Write(BinaryWriter writer, float? prune = null)
     {
+        var least = prune ?? PruneBelow;
         ArgumentNullException.ThrowIfNull(writer);
         if (IsTraining)
         {
@@ -164,7 +174,7 @@ internal sealed class AveragedPerceptron
         var keep = new List<int>();
         for (var row = 0; row < Features; row++)
         {
-            if (RowCount(row, prune) > 0)
+            if (RowCount(row, least) > 0)
             {
                 keep.Add(row);
             }
@@ -178,11 +188,11 @@ internal sealed class AveragedPerceptron
         foreach (var row in keep)
         {
             writer.Write(rowKeys[row]);
-            writer.Write((ushort)RowCount(row, prune));
+            writer.Write((ushort)RowCount(row, least));
             var weightsOfRow = weights.AsSpan(row * Classes, Classes);
             for (var c = 0; c < Classes; c++)
             {
-                if (MathF.Abs(weightsOfRow[c]) >= prune)
+                if (MathF.Abs(weightsOfRow[c]) >= least)
                 {
                     writer.Write((ushort)c);
                     writer.Write((Half)weightsOfRow[c]);
@@ -209,7 +219,8 @@ internal sealed class AveragedPerceptron
 
         var model = new AveragedPerceptron(classes, 0, training: false, dense: false);
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows * 2));
-        var slots = new SparseSlot[capacity];
+        var slotTable = new NativeTable<SparseSlot>(capacity);
+        var slots = slotTable.Span;
         var entries = new List<SparseEntry>(rows * 4);
         var mask = capacity - 1;
         for (var r = 0; r < rows; r++)
@@ -241,28 +252,49 @@ internal sealed class AveragedPerceptron
             }
         }
 
-        model.sparseSlots = slots;
-        model.sparseEntries = [.. entries];
+        var entryTable = new NativeTable<SparseEntry>(entries.Count);
+        CollectionsMarshal.AsSpan(entries).CopyTo(entryTable.Span);
+        model.sparseSlots = slotTable;
+        model.sparseEntries = entryTable;
         model.Features = rows;
         return model;
     }
 
-    private void ScoreSparse(ReadOnlySpan<ulong> features, Span<float> scores)
+    /// <summary>
+    /// Scores a read-back model in three sweeps so that the memory reads of all features overlap instead of waiting on
+    /// each other: prefetch every feature's home slot, then find each row (and prefetch its entries), then add the
+    /// entries. The tables are far larger than the processor's caches, so the waits, not the arithmetic, are the cost.
+    /// </summary>
+    private unsafe void ScoreSparse(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        var slots = sparseSlots!;
-        var entries = sparseEntries!;
-        var mask = slots.Length - 1;
+        var slotTable = sparseSlots!;
+        var entryTable = sparseEntries!;
+        var slotBase = slotTable.Pointer;
+        var entryBase = entryTable.Pointer;
+        var mask = slotTable.Length - 1;
+        var count = features.Length;
+        Span<SparseSlot> rows = count <= 256 ? stackalloc SparseSlot[count] : new SparseSlot[count];
+        var found = 0;
+        if (Sse.IsSupported)
+        {
+            foreach (var feature in features)
+            {
+                Sse.Prefetch0(slotBase + (int)(feature & (ulong)mask));
+            }
+        }
+
         foreach (var feature in features)
         {
             var slot = (int)(feature & (ulong)mask);
             while (true)
             {
-                ref readonly var s = ref slots[slot];
+                var s = slotBase[slot];
                 if (s.Key == feature)
                 {
-                    foreach (var e in entries.AsSpan(s.Start, s.Count))
+                    rows[found++] = s;
+                    if (Sse.IsSupported)
                     {
-                        scores[e.Class] += e.Weight;
+                        Sse.Prefetch0(entryBase + s.Start);
                     }
 
                     break;
@@ -276,6 +308,18 @@ internal sealed class AveragedPerceptron
                 slot = (slot + 1) & mask;
             }
         }
+
+        foreach (var row in rows[..found])
+        {
+            var e = entryBase + row.Start;
+            for (var i = 0; i < row.Count; i++)
+            {
+                scores[e[i].Class] += e[i].Weight;
+            }
+        }
+
+        GC.KeepAlive(slotTable);
+        GC.KeepAlive(entryTable);
     }
 
     private int RowCount(int row, float prune)

@@ -1,3 +1,5 @@
+using System.Numerics;
+
 namespace Tacitus.Syntax.Learning;
 
 /// <summary>
@@ -9,6 +11,7 @@ internal static class FeatureKey
 {
     private const ulong Seed = 14695981039346656037UL;
     private const ulong Prime = 1099511628211UL;
+    private const ulong Golden = 0x9E3779B97F4A7C15UL;
 
     // the start of every template below 256, hashed once (the same values Add would give)
     private static readonly ulong[] Templates = [.. Enumerable.Range(0, 256).Select(t => Add(Seed, (ulong)(uint)t))];
@@ -57,6 +60,21 @@ internal static class FeatureKey
         hash ^= hash >> 31;
         return hash == 0 ? 1 : hash;
     }
+
+    /// <summary>
+    /// Joins a value to a hash in one multiply (order matters; for a fixed hash, distinct values give distinct
+    /// results): the cheap combiner of the tagger's and parser's features, which combine values already hashed.
+    /// </summary>
+    public static ulong Join(ulong hash, ulong value) => BitOperations.RotateLeft((hash ^ value) * Golden, 29);
+
+    /// <summary>A finished key of <paramref name="template"/> and one value, combined with <see cref="Join"/>.</summary>
+    public static ulong Quick(int template, ulong a) => Finish(Join(Of(template), a));
+
+    /// <summary>A finished key of <paramref name="template"/> and two values, combined with <see cref="Join"/>.</summary>
+    public static ulong Quick(int template, ulong a, ulong b) => Finish(Join(Join(Of(template), a), b));
+
+    /// <summary>A finished key of <paramref name="template"/> and three values, combined with <see cref="Join"/>.</summary>
+    public static ulong Quick(int template, ulong a, ulong b, ulong c) => Finish(Join(Join(Join(Of(template), a), b), c));
 
     public static ulong Of(int template, ReadOnlySpan<char> a) => Finish(Add(Of(template), a));
 

@@ -6,7 +6,8 @@ namespace Tacitus.Syntax.Parsing;
 /// The parser's features, after Zhang &amp; Nivre (2011): words and tags of the top three stack words and the first
 /// three buffer words, pairs and triples of them, the distance between s0 and b0, valencies, and the tags and
 /// labels of the outermost children of s0, s1 and b0. Words and tags come in as precomputed values (a hash of the
-/// lower-case form, the tag index + 1), so a feature costs a few multiplications and no allocation.
+/// lower-case form, the tag index + 1) and are joined with <see cref="FeatureKey.Join"/>, so a feature costs a few
+/// multiplications and no allocation.
 /// </summary>
 internal static class ParserFeatures
 {
@@ -54,96 +55,96 @@ internal static class ParserFeatures
         into[k++] = FeatureKey.Of(0);
 
         // single words
-        into[k++] = FeatureKey.Of(1, s0w);
-        into[k++] = FeatureKey.Of(2, s0t);
-        into[k++] = FeatureKey.Of(3, s0w, s0t);
-        into[k++] = FeatureKey.Of(4, s1w);
-        into[k++] = FeatureKey.Of(5, s1t);
-        into[k++] = FeatureKey.Of(6, s1w, s1t);
-        into[k++] = FeatureKey.Of(7, b0w);
-        into[k++] = FeatureKey.Of(8, b0t);
-        into[k++] = FeatureKey.Of(9, b0w, b0t);
-        into[k++] = FeatureKey.Of(10, b1w);
-        into[k++] = FeatureKey.Of(11, b1t);
-        into[k++] = FeatureKey.Of(12, b1w, b1t);
-        into[k++] = FeatureKey.Of(13, b2w);
-        into[k++] = FeatureKey.Of(14, b2t);
-        into[k++] = FeatureKey.Of(15, s2t);
+        into[k++] = FeatureKey.Quick(1, s0w);
+        into[k++] = FeatureKey.Quick(2, s0t);
+        into[k++] = FeatureKey.Quick(3, s0w, s0t);
+        into[k++] = FeatureKey.Quick(4, s1w);
+        into[k++] = FeatureKey.Quick(5, s1t);
+        into[k++] = FeatureKey.Quick(6, s1w, s1t);
+        into[k++] = FeatureKey.Quick(7, b0w);
+        into[k++] = FeatureKey.Quick(8, b0t);
+        into[k++] = FeatureKey.Quick(9, b0w, b0t);
+        into[k++] = FeatureKey.Quick(10, b1w);
+        into[k++] = FeatureKey.Quick(11, b1t);
+        into[k++] = FeatureKey.Quick(12, b1w, b1t);
+        into[k++] = FeatureKey.Quick(13, b2w);
+        into[k++] = FeatureKey.Quick(14, b2t);
+        into[k++] = FeatureKey.Quick(15, s2t);
 
         // pairs
-        into[k++] = FeatureKey.Of(20, FeatureKey.Add(s0w, s0t), FeatureKey.Add(b0w, b0t));
-        into[k++] = FeatureKey.Of(21, FeatureKey.Add(s0w, s0t), b0w);
-        into[k++] = FeatureKey.Of(22, s0w, FeatureKey.Add(b0w, b0t));
-        into[k++] = FeatureKey.Of(23, FeatureKey.Add(s0w, s0t), b0t);
-        into[k++] = FeatureKey.Of(24, s0t, FeatureKey.Add(b0w, b0t));
-        into[k++] = FeatureKey.Of(25, s0w, b0w);
-        into[k++] = FeatureKey.Of(26, s0t, b0t);
-        into[k++] = FeatureKey.Of(27, b0t, b1t);
-        into[k++] = FeatureKey.Of(28, FeatureKey.Add(s1w, s1t), FeatureKey.Add(s0w, s0t));
-        into[k++] = FeatureKey.Of(29, s1t, s0t);
-        into[k++] = FeatureKey.Of(30, s1w, s0w);
-        into[k++] = FeatureKey.Of(31, s1t, FeatureKey.Add(s0w, s0t));
-        into[k++] = FeatureKey.Of(32, FeatureKey.Add(s1w, s1t), s0t);
-        into[k++] = FeatureKey.Of(33, b0w, b1w);
-        into[k++] = FeatureKey.Of(34, s0t, b1t);
+        into[k++] = FeatureKey.Quick(20, FeatureKey.Join(s0w, s0t), FeatureKey.Join(b0w, b0t));
+        into[k++] = FeatureKey.Quick(21, FeatureKey.Join(s0w, s0t), b0w);
+        into[k++] = FeatureKey.Quick(22, s0w, FeatureKey.Join(b0w, b0t));
+        into[k++] = FeatureKey.Quick(23, FeatureKey.Join(s0w, s0t), b0t);
+        into[k++] = FeatureKey.Quick(24, s0t, FeatureKey.Join(b0w, b0t));
+        into[k++] = FeatureKey.Quick(25, s0w, b0w);
+        into[k++] = FeatureKey.Quick(26, s0t, b0t);
+        into[k++] = FeatureKey.Quick(27, b0t, b1t);
+        into[k++] = FeatureKey.Quick(28, FeatureKey.Join(s1w, s1t), FeatureKey.Join(s0w, s0t));
+        into[k++] = FeatureKey.Quick(29, s1t, s0t);
+        into[k++] = FeatureKey.Quick(30, s1w, s0w);
+        into[k++] = FeatureKey.Quick(31, s1t, FeatureKey.Join(s0w, s0t));
+        into[k++] = FeatureKey.Quick(32, FeatureKey.Join(s1w, s1t), s0t);
+        into[k++] = FeatureKey.Quick(33, b0w, b1w);
+        into[k++] = FeatureKey.Quick(34, s0t, b1t);
 
         // triples
-        into[k++] = FeatureKey.Of(40, FeatureKey.Add(b0t, b1t), b2t);
-        into[k++] = FeatureKey.Of(41, FeatureKey.Add(s0t, b0t), b1t);
-        into[k++] = FeatureKey.Of(42, FeatureKey.Add(s1t, s0t), b0t);
-        into[k++] = FeatureKey.Of(43, FeatureKey.Add(s2t, s1t), s0t);
-        into[k++] = FeatureKey.Of(44, FeatureKey.Add(s0t, s0lt), b0t);
-        into[k++] = FeatureKey.Of(45, FeatureKey.Add(s0t, s0rt), b0t);
-        into[k++] = FeatureKey.Of(46, FeatureKey.Add(s0t, b0t), b0lt);
-        into[k++] = FeatureKey.Of(47, FeatureKey.Add(s1t, s0t), s0lt);
-        into[k++] = FeatureKey.Of(48, FeatureKey.Add(s1t, s0t), s0rt);
-        into[k++] = FeatureKey.Of(49, FeatureKey.Add(s1t, s1rt), s0t);
-        into[k++] = FeatureKey.Of(50, FeatureKey.Add(s1t, s1lt), s0t);
-        into[k++] = FeatureKey.Of(51, FeatureKey.Add(s1t, s0t), b1t);
+        into[k++] = FeatureKey.Quick(40, FeatureKey.Join(b0t, b1t), b2t);
+        into[k++] = FeatureKey.Quick(41, FeatureKey.Join(s0t, b0t), b1t);
+        into[k++] = FeatureKey.Quick(42, FeatureKey.Join(s1t, s0t), b0t);
+        into[k++] = FeatureKey.Quick(43, FeatureKey.Join(s2t, s1t), s0t);
+        into[k++] = FeatureKey.Quick(44, FeatureKey.Join(s0t, s0lt), b0t);
+        into[k++] = FeatureKey.Quick(45, FeatureKey.Join(s0t, s0rt), b0t);
+        into[k++] = FeatureKey.Quick(46, FeatureKey.Join(s0t, b0t), b0lt);
+        into[k++] = FeatureKey.Quick(47, FeatureKey.Join(s1t, s0t), s0lt);
+        into[k++] = FeatureKey.Quick(48, FeatureKey.Join(s1t, s0t), s0rt);
+        into[k++] = FeatureKey.Quick(49, FeatureKey.Join(s1t, s1rt), s0t);
+        into[k++] = FeatureKey.Quick(50, FeatureKey.Join(s1t, s1lt), s0t);
+        into[k++] = FeatureKey.Quick(51, FeatureKey.Join(s1t, s0t), b1t);
 
         // distance
-        into[k++] = FeatureKey.Of(60, s0w, distance);
-        into[k++] = FeatureKey.Of(61, s0t, distance);
-        into[k++] = FeatureKey.Of(62, b0w, distance);
-        into[k++] = FeatureKey.Of(63, b0t, distance);
-        into[k++] = FeatureKey.Of(64, FeatureKey.Add(s0t, b0t), distance);
-        into[k++] = FeatureKey.Of(65, FeatureKey.Add(s1t, s0t), distance1);
-        into[k++] = FeatureKey.Of(66, FeatureKey.Add(s1w, s0w), distance1);
+        into[k++] = FeatureKey.Quick(60, s0w, distance);
+        into[k++] = FeatureKey.Quick(61, s0t, distance);
+        into[k++] = FeatureKey.Quick(62, b0w, distance);
+        into[k++] = FeatureKey.Quick(63, b0t, distance);
+        into[k++] = FeatureKey.Quick(64, FeatureKey.Join(s0t, b0t), distance);
+        into[k++] = FeatureKey.Quick(65, FeatureKey.Join(s1t, s0t), distance1);
+        into[k++] = FeatureKey.Quick(66, FeatureKey.Join(s1w, s0w), distance1);
 
         // valency
-        into[k++] = FeatureKey.Of(70, s0w, s0vr);
-        into[k++] = FeatureKey.Of(71, s0t, s0vr);
-        into[k++] = FeatureKey.Of(72, s0w, s0vl);
-        into[k++] = FeatureKey.Of(73, s0t, s0vl);
-        into[k++] = FeatureKey.Of(74, b0w, b0vl);
-        into[k++] = FeatureKey.Of(75, b0t, b0vl);
-        into[k++] = FeatureKey.Of(76, s1t, s1vr);
+        into[k++] = FeatureKey.Quick(70, s0w, s0vr);
+        into[k++] = FeatureKey.Quick(71, s0t, s0vr);
+        into[k++] = FeatureKey.Quick(72, s0w, s0vl);
+        into[k++] = FeatureKey.Quick(73, s0t, s0vl);
+        into[k++] = FeatureKey.Quick(74, b0w, b0vl);
+        into[k++] = FeatureKey.Quick(75, b0t, b0vl);
+        into[k++] = FeatureKey.Quick(76, s1t, s1vr);
 
         // children
-        into[k++] = FeatureKey.Of(80, W(s0l));
-        into[k++] = FeatureKey.Of(81, s0lt);
-        into[k++] = FeatureKey.Of(82, L(s0l));
-        into[k++] = FeatureKey.Of(83, W(s0r));
-        into[k++] = FeatureKey.Of(84, s0rt);
-        into[k++] = FeatureKey.Of(85, L(s0r));
-        into[k++] = FeatureKey.Of(86, W(b0l));
-        into[k++] = FeatureKey.Of(87, b0lt);
-        into[k++] = FeatureKey.Of(88, L(b0l));
-        into[k++] = FeatureKey.Of(89, s0l2t, L(s0l2));
-        into[k++] = FeatureKey.Of(90, s0r2t, L(s0r2));
-        into[k++] = FeatureKey.Of(91, b0l2t, L(b0l2));
-        into[k++] = FeatureKey.Of(92, s1rt, L(s1r));
-        into[k++] = FeatureKey.Of(93, s1lt, L(s1l));
-        into[k++] = FeatureKey.Of(94, FeatureKey.Add(s0t, s0lt), s0l2t);
-        into[k++] = FeatureKey.Of(95, FeatureKey.Add(s0t, s0rt), s0r2t);
-        into[k++] = FeatureKey.Of(96, FeatureKey.Add(b0t, b0lt), b0l2t);
-        into[k++] = FeatureKey.Of(97, FeatureKey.Add(s0t, L(s0l)), L(s0r));
+        into[k++] = FeatureKey.Quick(80, W(s0l));
+        into[k++] = FeatureKey.Quick(81, s0lt);
+        into[k++] = FeatureKey.Quick(82, L(s0l));
+        into[k++] = FeatureKey.Quick(83, W(s0r));
+        into[k++] = FeatureKey.Quick(84, s0rt);
+        into[k++] = FeatureKey.Quick(85, L(s0r));
+        into[k++] = FeatureKey.Quick(86, W(b0l));
+        into[k++] = FeatureKey.Quick(87, b0lt);
+        into[k++] = FeatureKey.Quick(88, L(b0l));
+        into[k++] = FeatureKey.Quick(89, s0l2t, L(s0l2));
+        into[k++] = FeatureKey.Quick(90, s0r2t, L(s0r2));
+        into[k++] = FeatureKey.Quick(91, b0l2t, L(b0l2));
+        into[k++] = FeatureKey.Quick(92, s1rt, L(s1r));
+        into[k++] = FeatureKey.Quick(93, s1lt, L(s1l));
+        into[k++] = FeatureKey.Quick(94, FeatureKey.Join(s0t, s0lt), s0l2t);
+        into[k++] = FeatureKey.Quick(95, FeatureKey.Join(s0t, s0rt), s0r2t);
+        into[k++] = FeatureKey.Quick(96, FeatureKey.Join(b0t, b0lt), b0l2t);
+        into[k++] = FeatureKey.Quick(97, FeatureKey.Join(s0t, L(s0l)), L(s0r));
 
         // label sets
-        into[k++] = FeatureKey.Of(100, s0t, s0 < 0 ? 0UL : state.LeftLabels[s0]);
-        into[k++] = FeatureKey.Of(101, s0t, s0 < 0 ? 0UL : state.RightLabels[s0]);
-        into[k++] = FeatureKey.Of(102, b0t, state.LeftLabels[b0]);
-        into[k++] = FeatureKey.Of(103, s1t, s1 < 0 ? 0UL : state.RightLabels[s1]);
+        into[k++] = FeatureKey.Quick(100, s0t, s0 < 0 ? 0UL : state.LeftLabels[s0]);
+        into[k++] = FeatureKey.Quick(101, s0t, s0 < 0 ? 0UL : state.RightLabels[s0]);
+        into[k++] = FeatureKey.Quick(102, b0t, state.LeftLabels[b0]);
+        into[k++] = FeatureKey.Quick(103, s1t, s1 < 0 ? 0UL : state.RightLabels[s1]);
         return k;
     }
 }

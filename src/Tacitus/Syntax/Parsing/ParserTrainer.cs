@@ -15,6 +15,9 @@ internal sealed class ParserTrainer
 {
     public int Iterations { get; init; } = 10;
 
+    /// <summary>Averaged weights below this magnitude are left out of the written model (<see cref="AveragedPerceptron.PruneBelow"/>).</summary>
+    public float Prune { get; init; } = 0.75f;
+
     public int Seed { get; init; } = 11;
 
     public double Explore { get; init; } = 0.9;
@@ -64,7 +67,7 @@ internal sealed class ParserTrainer
         }
 
         progress?.Invoke($"parser: {usable.Count} sentences, {skipped} left out (non-projective or malformed), {relations.Count} relations");
-        var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(relations.Count), 1 << 20);
+        var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(relations.Count), 1 << 20, Prune);
         var parser = new DependencyParser(relations, model);
         var state = new ParserState();
         var features = new ulong[ParserFeatures.Max];

@@ -13,8 +13,8 @@ namespace Tacitus.Syntax.Tagging;
 internal sealed class PartOfSpeechTagger
 {
     internal const int MaxFeatures = 40;
-    private const ulong Start = 0x5354415254UL; // "START": before the sentence
-    private const ulong End = 0x454E44UL;       // "END": after it
+    private const ulong Start = TaggerSentence.Start;
+    private const ulong End = TaggerSentence.End;
 
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> dictionary;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> usual;
@@ -57,6 +57,7 @@ internal sealed class PartOfSpeechTagger
         ArgumentNullException.ThrowIfNull(buffers);
         var features = buffers.Features;
         var scores = buffers.ScoresFor(Tags.Count);
+        var sentence = buffers.Prepare(text, words, this);
         for (var i = 0; i < words.Length; i++)
         {
             if (dictionary.TryGetValue(words[i].Of(text), out var known))
@@ -65,7 +66,7 @@ internal sealed class PartOfSpeechTagger
                 continue;
             }
 
-            var n = Extract(text, words, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, features, this);
+            var n = Extract(words[i].Of(text), sentence, i, i > 0 ? tags[i - 1] : -1, i > 1 ? tags[i - 2] : -1, features);
             tags[i] = Model.Predict(features.AsSpan(0, n), scores);
         }
     }
@@ -73,17 +74,23 @@ internal sealed class PartOfSpeechTagger
     /// <summary>Looks a word up in the tag dictionary.</summary>
     internal bool TryDictionary(ReadOnlySpan<char> word, out int tag) => dictionary.TryGetValue(word, out tag);
 
-    /// <summary>Writes the features of word <paramref name="i"/> given the two tags before it (-1 = none); returns how many.</summary>
-    internal static int Extract(string text, ReadOnlySpan<TextSpan> words, int i, int previous, int previous2, ulong[] into, PartOfSpeechTagger tagger)
+    /// <summary>
+    /// Writes the features of word <paramref name="i"/> (<paramref name="word"/>) of a sentence whose per-word values
+    /// are in <paramref name="sentence"/>, given the two tags before it (-1 = none); returns how many.
+    /// </summary>
+    internal static int Extract(ReadOnlySpan<char> word, TaggerSentence sentence, int i, int previous, int previous2, ulong[] into)
     {
-        var word = words[i].Of(text);
-        var lower = FeatureKey.AddLower(0, word);
+        var lower = sentence.Lower[i];
+        var shape = sentence.Shape[i];
         var p1 = previous < 0 ? Start : (ulong)previous + 1;
         var p2 = previous2 < 0 ? Start : (ulong)previous2 + 1;
+        var before = sentence.LowerAt(i - 1);
+        var after = sentence.LowerAt(i + 1);
+        var suffixAfter = sentence.SuffixAt(i + 1);
         var n = 0;
         into[n++] = FeatureKey.Of(0);
-        into[n++] = FeatureKey.Of(1, lower);
-        into[n++] = FeatureKey.Of(2, word);
+        into[n++] = FeatureKey.Quick(1, lower);
+        into[n++] = FeatureKey.Quick(2, sentence.Word[i]);
         for (var k = 1; k <= 4; k++)
         {
             if (word.Length > k)
@@ -100,69 +107,44 @@ internal sealed class PartOfSpeechTagger
             }
         }
 
-        into[n++] = FeatureKey.Of(10, WordShapes.Code(word));
-        into[n++] = FeatureKey.Of(11, p1);
-        into[n++] = FeatureKey.Of(12, p1, p2);
-        into[n++] = FeatureKey.Of(13, p1, lower);
-        into[n++] = FeatureKey.Of(14, Neighbour(text, words, i - 1));
-        into[n++] = FeatureKey.Of(15, Neighbour(text, words, i - 2));
-        into[n++] = FeatureKey.Of(16, Neighbour(text, words, i + 1));
-        into[n++] = FeatureKey.Of(17, Neighbour(text, words, i + 2));
-        into[n++] = FeatureKey.Of(18, Suffix(text, words, i - 1));
-        into[n++] = FeatureKey.Of(19, Suffix(text, words, i + 1));
-        into[n++] = FeatureKey.Of(20, p1, Neighbour(text, words, i + 1));
-        into[n++] = FeatureKey.Of(21, lower, Neighbour(text, words, i + 1));
-        into[n++] = FeatureKey.Of(22, i == 0 ? 1UL : 0UL, WordShapes.Code(word));
-        into[n++] = FeatureKey.Of(23, p1, FeatureKey.AddLower(0, word[Math.Max(0, word.Length - 3)..]));
-        into[n++] = FeatureKey.Of(24, Neighbour(text, words, i - 1), lower);
-        into[n++] = FeatureKey.Of(25, i + 1 < words.Length ? WordShapes.Code(words[i + 1].Of(text)) : End);
-        into[n++] = FeatureKey.Of(26, p1, Suffix(text, words, i + 1));
-        var u0 = tagger.Usual(text, words, i);
-        var u1 = tagger.Usual(text, words, i + 1);
-        into[n++] = FeatureKey.Of(27, u0);
-        into[n++] = FeatureKey.Of(28, u1);
-        into[n++] = FeatureKey.Of(29, u0, u1);
-        into[n++] = FeatureKey.Of(30, p1, u1);
-        into[n++] = FeatureKey.Of(31, tagger.Usual(text, words, i + 2), u1);
+        into[n++] = FeatureKey.Quick(10, shape);
+        into[n++] = FeatureKey.Quick(11, p1);
+        into[n++] = FeatureKey.Quick(12, p1, p2);
+        into[n++] = FeatureKey.Quick(13, p1, lower);
+        into[n++] = FeatureKey.Quick(14, before);
+        into[n++] = FeatureKey.Quick(15, sentence.LowerAt(i - 2));
+        into[n++] = FeatureKey.Quick(16, after);
+        into[n++] = FeatureKey.Quick(17, sentence.LowerAt(i + 2));
+        into[n++] = FeatureKey.Quick(18, sentence.SuffixAt(i - 1));
+        into[n++] = FeatureKey.Quick(19, suffixAfter);
+        into[n++] = FeatureKey.Quick(20, p1, after);
+        into[n++] = FeatureKey.Quick(21, lower, after);
+        into[n++] = FeatureKey.Quick(22, i == 0 ? 1UL : 0UL, shape);
+        into[n++] = FeatureKey.Quick(23, p1, sentence.Suffix[i]);
+        into[n++] = FeatureKey.Quick(24, before, lower);
+        into[n++] = FeatureKey.Quick(25, i + 1 < sentence.Count ? sentence.Shape[i + 1] : End);
+        into[n++] = FeatureKey.Quick(26, p1, suffixAfter);
+        var u0 = sentence.Usual[i];
+        var u1 = sentence.UsualAt(i + 1);
+        into[n++] = FeatureKey.Quick(27, u0);
+        into[n++] = FeatureKey.Quick(28, u1);
+        into[n++] = FeatureKey.Quick(29, u0, u1);
+        into[n++] = FeatureKey.Quick(30, p1, u1);
+        into[n++] = FeatureKey.Quick(31, sentence.UsualAt(i + 2), u1);
         return n;
     }
 
-    /// <summary>The usual tag of word <paramref name="j"/> + 1, 0 for an unknown word, <see cref="End"/> past the sentence.</summary>
-    private ulong Usual(string text, ReadOnlySpan<TextSpan> words, int j)
+    /// <summary>The usual tag of <paramref name="word"/> + 1, 0 for an unknown word.</summary>
+    internal ulong Usual(ReadOnlySpan<char> word)
     {
-        if (j >= words.Length)
-        {
-            return End;
-        }
-
-        var w = words[j].Of(text);
-        if (w.Length > 40)
+        if (word.Length > 40)
         {
             return 0;
         }
 
-        Span<char> lower = stackalloc char[w.Length];
-        w.ToLowerInvariant(lower);
+        Span<char> lower = stackalloc char[word.Length];
+        word.ToLowerInvariant(lower);
         return usual.TryGetValue(lower, out var tag) ? (ulong)tag + 1 : 0;
-    }
-
-    private static ulong Neighbour(string text, ReadOnlySpan<TextSpan> words, int j) =>
-        j < 0 ? Start : j >= words.Length ? End : FeatureKey.AddLower(0, words[j].Of(text));
-
-    private static ulong Suffix(string text, ReadOnlySpan<TextSpan> words, int j)
-    {
-        if (j < 0)
-        {
-            return Start;
-        }
-
-        if (j >= words.Length)
-        {
-            return End;
-        }
-
-        var w = words[j].Of(text);
-        return FeatureKey.AddLower(0, w[Math.Max(0, w.Length - 3)..]);
     }
 
     public void Write(BinaryWriter writer)
@@ -231,6 +213,8 @@ internal sealed class TaggerBuffers
 
     public ulong[] Features { get; } = new ulong[PartOfSpeechTagger.MaxFeatures];
 
+    public TaggerSentence Sentence { get; } = new();
+
     public float[] ScoresFor(int classes)
     {
         if (scores.Length != classes)
@@ -239,5 +223,12 @@ internal sealed class TaggerBuffers
         }
 
         return scores;
+    }
+
+    /// <summary>Reads each word's values once (<see cref="TaggerSentence"/>) for the features of every word around it.</summary>
+    public TaggerSentence Prepare(string text, ReadOnlySpan<TextSpan> words, PartOfSpeechTagger tagger)
+    {
+        Sentence.Fill(text, words, tagger);
+        return Sentence;
     }
 }

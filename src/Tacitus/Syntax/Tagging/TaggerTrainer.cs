@@ -12,6 +12,9 @@ internal sealed class TaggerTrainer
 {
     public int Iterations { get; init; } = 10;
 
+    /// <summary>Averaged weights below this magnitude are left out of the written model (<see cref="AveragedPerceptron.PruneBelow"/>).</summary>
+    public float Prune { get; init; } = 0.25f;
+
     public int Seed { get; init; } = 8;
 
     /// <summary>How often a word must occur to enter the tag dictionary.</summary>
@@ -39,11 +42,12 @@ internal sealed class TaggerTrainer
         }
 
         var (dictionary, usual) = BuildDictionaries(sentences, gold);
-        var model = AveragedPerceptron.ForTraining(tags.Count, 1 << 18);
+        var model = AveragedPerceptron.ForTraining(tags.Count, 1 << 18, Prune);
         var tagger = new PartOfSpeechTagger(tags, model, dictionary, usual);
         var order = Enumerable.Range(0, sentences.Count).ToArray();
         var random = new Random(Seed);
-        var features = new ulong[PartOfSpeechTagger.MaxFeatures];
+        var buffers = new TaggerBuffers();
+        var features = buffers.Features;
         var scores = new float[tags.Count];
         for (var iteration = 0; iteration < Iterations; iteration++)
         {
@@ -53,6 +57,7 @@ internal sealed class TaggerTrainer
             {
                 var sentence = sentences[s];
                 var predicted = new int[sentence.Count];
+                var prepared = buffers.Prepare(sentence.Text, sentence.Words, tagger);
                 for (var i = 0; i < sentence.Count; i++)
                 {
                     total++;
@@ -63,7 +68,7 @@ internal sealed class TaggerTrainer
                         continue;
                     }
 
-                    var n = PartOfSpeechTagger.Extract(sentence.Text, sentence.Words, i, i > 0 ? predicted[i - 1] : -1, i > 1 ? predicted[i - 2] : -1, features, tagger);
+                    var n = PartOfSpeechTagger.Extract(sentence.Words[i].Of(sentence.Text), prepared, i, i > 0 ? predicted[i - 1] : -1, i > 1 ? predicted[i - 2] : -1, features);
                     var guess = model.Predict(features.AsSpan(0, n), scores);
                     model.Tick();
                     model.Update(features.AsSpan(0, n), gold[s][i], guess);
