@@ -50,6 +50,7 @@ internal static class ThroughputRunner
             foreach (var workers in stage == BenchStage.Read ? options.Workers.Take(1) : options.Workers)
             {
                 var clock = options.StageBreakdown && pipeline is not null && stage == BenchStage.Full ? new StageClock(pipeline) : null;
+                var storeClock = stage is BenchStage.Ingest or BenchStage.Fusion ? new Store.StoreClock(ThreadProcessorClock.Nanoseconds) : null;
 
                 // The first pass is the headline: what a run over text it has not seen gets. The date-time recogniser
                 // keeps results per text it has seen, so its caches are emptied before each configuration's first pass;
@@ -61,10 +62,11 @@ internal static class ThroughputRunner
 
                 var firstBefore = ProcessSample.Take();
                 var first = Stopwatch.StartNew();
-                Pass(stage, files, options.Documents, pipeline, clock, workers, cancellationToken);
+                Pass(stage, files, options.Documents, pipeline, clock, storeClock, workers, cancellationToken);
                 var firstSeconds = first.Elapsed.TotalSeconds;
                 var firstUsed = ProcessSample.Take().Since(firstBefore);
                 clock?.Reset();
+                storeClock?.Reset();
                 var seconds = new List<double>();
                 (int Documents, int Failed, long Bytes) counts = default;
                 var before = ProcessSample.Take();
@@ -73,7 +75,7 @@ internal static class ThroughputRunner
                     GC.Collect();
                     GC.WaitForPendingFinalizers();
                     var wall = Stopwatch.StartNew();
-                    counts = Pass(stage, files, options.Documents, pipeline, clock, workers, cancellationToken);
+                    counts = Pass(stage, files, options.Documents, pipeline, clock, storeClock, workers, cancellationToken);
                     seconds.Add(wall.Elapsed.TotalSeconds);
                 }
 
@@ -85,17 +87,27 @@ internal static class ThroughputRunner
                     FirstPassSeconds = firstSeconds,
                     FirstPassUsed = firstUsed,
                     StageTimes = clock?.Totals() ?? [],
+                    StoreTimes = storeClock is null ? [] : [.. Enum.GetValues<Store.StorePhase>().Select(p => new StageTime(StoreName(p), storeClock.Seconds(p)))],
                     Used = used,
                 };
             }
         }
     }
 
-    private static (int Documents, int Failed, long Bytes) Pass(BenchStage stage, IReadOnlyList<string> files, int? limit, AnalysisPipeline? pipeline, StageClock? clock, int workers, CancellationToken cancellationToken)
+    /// <summary>The name a store phase has in the bench's tables.</summary>
+    public static string StoreName(Store.StorePhase phase) => phase switch
+    {
+        Store.StorePhase.Rows => "store rows",
+        Store.StorePhase.Stories => "fusion: stories",
+        Store.StorePhase.Events => "fusion: events",
+        _ => "commit",
+    };
+
+    private static (int Documents, int Failed, long Bytes) Pass(BenchStage stage, IReadOnlyList<string> files, int? limit, AnalysisPipeline? pipeline, StageClock? clock, Store.StoreClock? storeClock, int workers, CancellationToken cancellationToken)
     {
         if (stage is BenchStage.Ingest or BenchStage.Fusion)
         {
-            return Ingest(stage == BenchStage.Fusion, files, limit, pipeline!, workers, cancellationToken);
+            return Ingest(stage == BenchStage.Fusion, files, limit, pipeline!, storeClock, workers, cancellationToken);
         }
 
         var documents = 0;
@@ -124,12 +136,13 @@ internal static class ThroughputRunner
     }
 
     /// <summary>Reads, analyses and stores the corpus into a new store in the temporary folder (deleted after), fusing or not.</summary>
-    private static (int Documents, int Failed, long Bytes) Ingest(bool fuse, IReadOnlyList<string> files, int? limit, AnalysisPipeline pipeline, int workers, CancellationToken cancellationToken)
+    private static (int Documents, int Failed, long Bytes) Ingest(bool fuse, IReadOnlyList<string> files, int? limit, AnalysisPipeline pipeline, Store.StoreClock? clock, int workers, CancellationToken cancellationToken)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"tacitus-bench-{Guid.NewGuid():N}.db");
         try
         {
             using var store = Store.DocumentStore.Open(path, fuse: fuse);
+            store.Clock = clock;
             var summary = new Store.StoreIngestion(store, pipeline, workers).Run(Documents(files, limit, cancellationToken), cancellationToken: cancellationToken);
             return ((int)(summary.Read - summary.Failed), (int)summary.Failed, summary.TextBytes);
         }
