@@ -45,6 +45,12 @@ internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents,
     /// </summary>
     public IReadOnlyList<StageTime> StoreTimes { get; init; } = [];
 
+    /// <summary>
+    /// How many times the corpus was read to reach the documents asked for: above 1, later readings are copies with new
+    /// ids and publication dates moved on (<see cref="ThroughputRunner.CopyShiftDays"/> days per copy).
+    /// </summary>
+    public int CorpusReadings { get; init; } = 1;
+
     /// <summary>The writer thread's processor milliseconds per document in the store (all parts), over the timed runs.</summary>
     public double StoreMillisecondsPerDocument => StoreTimes.Sum(MillisecondsPerDocument);
 

@@ -58,6 +58,10 @@ internal static class BenchReportFormatter
 
         AppendStageBreakdown(sb, results);
         AppendStoreBreakdown(sb, results);
+        if (results.Where(r => r.CorpusReadings > 1).Select(r => r.CorpusReadings).DefaultIfEmpty(0).Max() is var readings and > 1)
+        {
+            sb.Append(c, $"\nThe corpus has fewer documents than asked for: it was read {readings} times. Copy k (k = 1, 2, …) of each document has k line breaks added to its text (a new id, the same analysis) and its publication date, when it has one, moved k × {ThroughputRunner.CopyShiftDays} days later; documents without a date stay without one.\n");
+        }
         return sb.ToString();
     }
 
@@ -192,6 +196,7 @@ internal static class BenchReportFormatter
                 w.WriteString("stage", r.Stage.ToString().ToLowerInvariant());
                 w.WriteNumber("workers", r.Workers);
                 w.WriteNumber("documents", r.Documents);
+                w.WriteNumber("corpus_readings", r.CorpusReadings);
                 w.WriteNumber("failed", r.Failed);
                 w.WriteNumber("mb", Math.Round(r.Megabytes, 3));
                 w.WriteNumber("wall_seconds", Math.Round(r.MedianSeconds, 4));
