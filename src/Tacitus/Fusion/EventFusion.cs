@@ -50,7 +50,7 @@ internal sealed class EventFusion : IDisposable
             var bestFit = -1;
             foreach (var candidate in Candidates(story, family, report))
             {
-                if (EventMatcher.Fit(report, candidate) is int fit && fit > bestFit)
+                if (EventMatcher.Fit(report, candidate, lexicon.PlaceAnchored(report.Type)) is int fit && fit > bestFit)
                 {
                     (best, bestFit) = (candidate, fit);
                 }
