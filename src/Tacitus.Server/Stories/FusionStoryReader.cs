@@ -37,7 +37,7 @@ internal sealed class FusionStoryReader(string dbPath) : IStoryReader
         ArgumentNullException.ThrowIfNull(filter);
         using var store = DocumentStore.OpenReadOnly(dbPath);
         using var fusion = store.Fusion();
-        var page = fusion.FusedEvents(CoreFilter(filter)).Skip(offset).Take(limit + 1).Select(ToFused).ToList();
+        var page = fusion.FusedEvents(CoreFilter(filter), offset, limit + 1).Select(ToFused).ToList();
         return Page(page, offset, limit);
     }
 
@@ -46,14 +46,11 @@ internal sealed class FusionStoryReader(string dbPath) : IStoryReader
         using var store = DocumentStore.OpenReadOnly(dbPath);
         using var fusion = store.Fusion();
         var keys = new HashSet<StoredEventKey>();
-        foreach (var fused in fusion.FusedEvents(new Core.FusedEventFilter { Status = status }))
+        foreach (var (document, index) in fusion.ReportsWithStatus(status))
         {
-            foreach (var report in fused.Reports)
+            if (DocumentId.Parse(document) is { Success: true } id)
             {
-                if (DocumentId.Parse(report.Document.Id) is { Success: true } id)
-                {
-                    keys.Add(new StoredEventKey(id.Value, report.Event));
-                }
+                keys.Add(new StoredEventKey(id.Value, index));
             }
         }
 

@@ -39,6 +39,27 @@ internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents,
     /// <summary>Time per stage over all timed runs (all workers together), when a breakdown was asked for.</summary>
     public IReadOnlyList<StageTime> StageTimes { get; init; } = [];
 
+    /// <summary>
+    /// For ingest and fusion: the writer thread's processor time in each part of storing (rows, stories, events, commit)
+    /// over the timed runs; the rest of the run's processor time is reading and analysis.
+    /// </summary>
+    public IReadOnlyList<StageTime> StoreTimes { get; init; } = [];
+
+    /// <summary>
+    /// How many times the corpus was read to reach the documents asked for: above 1, later readings are copies with new
+    /// ids and publication dates moved on (<see cref="ThroughputRunner.CopyShiftDays"/> days per copy).
+    /// </summary>
+    public int CorpusReadings { get; init; } = 1;
+
+    /// <summary>The writer thread's processor milliseconds per document in the store (all parts), over the timed runs.</summary>
+    public double StoreMillisecondsPerDocument => StoreTimes.Sum(MillisecondsPerDocument);
+
+    /// <summary>The rest of the run's processor milliseconds per document (reading and analysis): all threads' time less the store's.</summary>
+    public double RestMillisecondsPerDocument => ProcessorMillisecondsPerDocument - StoreMillisecondsPerDocument;
+
+    /// <summary>What the store adds to the rest of the run, as a share of it (0.2: 20 % more processor time).</summary>
+    public double StoreOverhead => RestMillisecondsPerDocument > 0 ? StoreMillisecondsPerDocument / RestMillisecondsPerDocument : 0;
+
     /// <summary>A stage's milliseconds per document (its total over every timed run and worker, per document analysed).</summary>
     public double MillisecondsPerDocument(StageTime stage) => PerDocument(stage.Seconds * 1000);
 

@@ -57,7 +57,46 @@ internal static class BenchReportFormatter
         }
 
         AppendStageBreakdown(sb, results);
+        AppendStoreBreakdown(sb, results);
+        if (results.Where(r => r.CorpusReadings > 1).Select(r => r.CorpusReadings).DefaultIfEmpty(0).Max() is var readings and > 1)
+        {
+            sb.Append(c, $"\nThe corpus has fewer documents than asked for: it was read {readings} times. Copy k (k = 1, 2, …) of each document has k line breaks added to its text (a new id, the same analysis) and its publication date, when it has one, moved k × {ThroughputRunner.CopyShiftDays} days later; documents without a date stay without one.\n");
+        }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// For ingest and fusion: the writer thread's processor time per document in each part of storing, and what the
+    /// store (and fusion) add to the rest of the run (reading and analysis) in the same passes.
+    /// </summary>
+    private static void AppendStoreBreakdown(StringBuilder sb, IReadOnlyList<BenchResult> results)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var timed = results.Where(r => r.StoreTimes.Count > 0).ToList();
+        if (timed.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("\nStore and fusion, warmed passes: the writer thread's processor time per document in each part, and what it adds to the rest of the run's processor time (reading and analysis, same passes):\n\n| stage | workers |");
+        foreach (var phase in timed[0].StoreTimes)
+        {
+            sb.Append(c, $" {phase.Stage} ms |");
+        }
+
+        sb.Append(" store total ms | rest of the run ms | added |\n|---|---:|");
+        sb.Append(string.Concat(Enumerable.Repeat("---:|", timed[0].StoreTimes.Count + 3)));
+        sb.Append('\n');
+        foreach (var r in timed)
+        {
+            sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} |");
+            foreach (var phase in r.StoreTimes)
+            {
+                sb.Append(c, $" {r.MillisecondsPerDocument(phase):F3} |");
+            }
+
+            sb.Append(c, $" {r.StoreMillisecondsPerDocument:F3} | {r.RestMillisecondsPerDocument:F3} | {r.StoreOverhead:P1} |\n");
+        }
     }
 
     /// <summary>
@@ -157,6 +196,7 @@ internal static class BenchReportFormatter
                 w.WriteString("stage", r.Stage.ToString().ToLowerInvariant());
                 w.WriteNumber("workers", r.Workers);
                 w.WriteNumber("documents", r.Documents);
+                w.WriteNumber("corpus_readings", r.CorpusReadings);
                 w.WriteNumber("failed", r.Failed);
                 w.WriteNumber("mb", Math.Round(r.Megabytes, 3));
                 w.WriteNumber("wall_seconds", Math.Round(r.MedianSeconds, 4));
@@ -184,6 +224,23 @@ internal static class BenchReportFormatter
                 w.WriteNumber("gc_pause_share", Math.Round(r.GcPauseShare, 4));
                 w.WriteNumber("gc_collections", r.Used.Collections);
                 w.WriteNumber("lock_contentions", r.Used.LockContentions);
+                if (r.StoreTimes.Count > 0)
+                {
+                    w.WriteStartArray("store");
+                    foreach (var s in r.StoreTimes)
+                    {
+                        w.WriteStartObject();
+                        w.WriteString("part", s.Stage);
+                        w.WriteNumber("ms_per_document", Math.Round(r.MillisecondsPerDocument(s), 4));
+                        w.WriteEndObject();
+                    }
+
+                    w.WriteEndArray();
+                    w.WriteNumber("store_ms_per_document", Math.Round(r.StoreMillisecondsPerDocument, 4));
+                    w.WriteNumber("rest_ms_per_document", Math.Round(r.RestMillisecondsPerDocument, 4));
+                    w.WriteNumber("store_overhead", Math.Round(r.StoreOverhead, 4));
+                }
+
                 if (r.StageTimes.Count > 0)
                 {
                     w.WriteStartArray("stages");

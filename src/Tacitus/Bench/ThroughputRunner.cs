@@ -50,6 +50,8 @@ internal static class ThroughputRunner
             foreach (var workers in stage == BenchStage.Read ? options.Workers.Take(1) : options.Workers)
             {
                 var clock = options.StageBreakdown && pipeline is not null && stage == BenchStage.Full ? new StageClock(pipeline) : null;
+                var storeClock = stage is BenchStage.Ingest or BenchStage.Fusion ? new Store.StoreClock(ThreadClock.Now) : null;
+                var cycle = new CorpusCycle();
 
                 // The first pass is the headline: what a run over text it has not seen gets. The date-time recogniser
                 // keeps results per text it has seen, so its caches are emptied before each configuration's first pass;
@@ -61,10 +63,11 @@ internal static class ThroughputRunner
 
                 var firstBefore = ProcessSample.Take();
                 var first = Stopwatch.StartNew();
-                Pass(stage, files, options.Documents, pipeline, clock, workers, cancellationToken);
+                Pass(stage, files, options.Documents, pipeline, clock, storeClock, cycle, workers, cancellationToken);
                 var firstSeconds = first.Elapsed.TotalSeconds;
                 var firstUsed = ProcessSample.Take().Since(firstBefore);
                 clock?.Reset();
+                storeClock?.Reset();
                 var seconds = new List<double>();
                 (int Documents, int Failed, long Bytes) counts = default;
                 var before = ProcessSample.Take();
@@ -73,7 +76,7 @@ internal static class ThroughputRunner
                     GC.Collect();
                     GC.WaitForPendingFinalizers();
                     var wall = Stopwatch.StartNew();
-                    counts = Pass(stage, files, options.Documents, pipeline, clock, workers, cancellationToken);
+                    counts = Pass(stage, files, options.Documents, pipeline, clock, storeClock, cycle, workers, cancellationToken);
                     seconds.Add(wall.Elapsed.TotalSeconds);
                 }
 
@@ -85,23 +88,34 @@ internal static class ThroughputRunner
                     FirstPassSeconds = firstSeconds,
                     FirstPassUsed = firstUsed,
                     StageTimes = clock?.Totals() ?? [],
+                    CorpusReadings = cycle.Readings,
+                    StoreTimes = storeClock is null ? [] : [.. Enum.GetValues<Store.StorePhase>().Select(p => new StageTime(StoreName(p), storeClock.Seconds(p)))],
                     Used = used,
                 };
             }
         }
     }
 
-    private static (int Documents, int Failed, long Bytes) Pass(BenchStage stage, IReadOnlyList<string> files, int? limit, AnalysisPipeline? pipeline, StageClock? clock, int workers, CancellationToken cancellationToken)
+    /// <summary>The name a store phase has in the bench's tables.</summary>
+    public static string StoreName(Store.StorePhase phase) => phase switch
+    {
+        Store.StorePhase.Rows => "store rows",
+        Store.StorePhase.Stories => "fusion: stories",
+        Store.StorePhase.Events => "fusion: events",
+        _ => "commit",
+    };
+
+    private static (int Documents, int Failed, long Bytes) Pass(BenchStage stage, IReadOnlyList<string> files, int? limit, AnalysisPipeline? pipeline, StageClock? clock, Store.StoreClock? storeClock, CorpusCycle cycle, int workers, CancellationToken cancellationToken)
     {
         if (stage is BenchStage.Ingest or BenchStage.Fusion)
         {
-            return Ingest(stage == BenchStage.Fusion, files, limit, pipeline!, workers, cancellationToken);
+            return Ingest(stage == BenchStage.Fusion, files, limit, pipeline!, storeClock, cycle, workers, cancellationToken);
         }
 
         var documents = 0;
         var failed = 0;
         long bytes = 0;
-        var items = Documents(files, limit, cancellationToken);
+        var items = Documents(files, limit, cancellationToken, cycle);
 
         // the same ordered runner `code` and `ingest` use, so that the figures are theirs
         foreach (var (document, ok) in OrderedWorkers.Map(items, (item, token) => (item.Document, item.Document is { } d && Analyse(d, pipeline, clock, token)), pipeline is null ? 1 : workers, cancellationToken))
@@ -124,13 +138,14 @@ internal static class ThroughputRunner
     }
 
     /// <summary>Reads, analyses and stores the corpus into a new store in the temporary folder (deleted after), fusing or not.</summary>
-    private static (int Documents, int Failed, long Bytes) Ingest(bool fuse, IReadOnlyList<string> files, int? limit, AnalysisPipeline pipeline, int workers, CancellationToken cancellationToken)
+    private static (int Documents, int Failed, long Bytes) Ingest(bool fuse, IReadOnlyList<string> files, int? limit, AnalysisPipeline pipeline, Store.StoreClock? clock, CorpusCycle cycle, int workers, CancellationToken cancellationToken)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"tacitus-bench-{Guid.NewGuid():N}.db");
         try
         {
             using var store = Store.DocumentStore.Open(path, fuse: fuse);
-            var summary = new Store.StoreIngestion(store, pipeline, workers).Run(Documents(files, limit, cancellationToken), cancellationToken: cancellationToken);
+            store.Clock = clock;
+            var summary = new Store.StoreIngestion(store, pipeline, workers).Run(Documents(files, limit, cancellationToken, cycle), cancellationToken: cancellationToken);
             return ((int)(summary.Read - summary.Failed), (int)summary.Failed, summary.TextBytes);
         }
         finally
@@ -164,18 +179,69 @@ internal static class ThroughputRunner
         }
     }
 
-    private static IEnumerable<IngestItem> Documents(IReadOnlyList<string> files, int? limit, CancellationToken cancellationToken)
+    /// <summary>Days each copy's publication dates move on from the previous copy's, when a corpus is read again to reach --docs.</summary>
+    public const int CopyShiftDays = 366;
+
+    /// <summary>
+    /// The corpus's documents, at most <paramref name="limit"/>. When the corpus has fewer, it is read again: copy k
+    /// (k = 1, 2, …) of a document has k line breaks added to the end of its text (so a new content hash, a new id,
+    /// and the same analysis) and its publication date, when it has one, moved k × <see cref="CopyShiftDays"/> days on;
+    /// <paramref name="cycle"/> counts the readings.
+    /// </summary>
+    private static IEnumerable<IngestItem> Documents(IReadOnlyList<string> files, int? limit, CancellationToken cancellationToken, CorpusCycle? cycle = null)
     {
         var count = 0;
-        foreach (var item in DocumentSources.Read(files, IngestOptions.Default, cancellationToken))
+        for (var copy = 0; ; copy++)
         {
-            if (limit is int n && count >= n)
+            var any = false;
+            foreach (var item in DocumentSources.Read(files, IngestOptions.Default, cancellationToken))
+            {
+                if (limit is int n && count >= n)
+                {
+                    yield break;
+                }
+
+                any = true;
+                count++;
+                if (cycle is not null)
+                {
+                    cycle.Readings = Math.Max(cycle.Readings, copy + 1);
+                }
+
+                yield return copy == 0 ? item : Copy(item, copy);
+            }
+
+            if (limit is null || !any)
             {
                 yield break;
             }
-
-            count++;
-            yield return item;
         }
     }
+
+    private static IngestItem Copy(IngestItem item, int copy)
+    {
+        if (item.Document is not { } original)
+        {
+            return item;
+        }
+
+        var m = original.Metadata;
+        var document = new Document(original.Text + new string('\n', copy), m with
+        {
+            Published = m.Published?.AddDays(CopyShiftDays * copy),
+            Origin = $"{m.Origin} (copy {copy})",
+            ExternalId = m.ExternalId is null ? null : $"{m.ExternalId}#copy{copy}",
+        })
+        {
+            Language = original.Language,
+        };
+        document.Warnings.AddRange(original.Warnings);
+        return IngestItem.Ok(document);
+    }
+}
+
+/// <summary>How many times the bench read its corpus to reach the documents asked for (1: once, no copies).</summary>
+internal sealed class CorpusCycle
+{
+    public int Readings { get; set; }
 }

@@ -20,6 +20,7 @@ internal sealed class EventFusion : IDisposable
     private readonly StoryClusterer stories;
     private readonly ReportReader reports;
     private readonly FusionRows rows;
+    private readonly HashSet<long> touched = [];
 
     public EventFusion(SqliteConnection connection, StoryOptions? options = null, FusionLexicon? lexicon = null)
     {
@@ -30,13 +31,18 @@ internal sealed class EventFusion : IDisposable
         rows = new FusionRows(sql);
     }
 
+    /// <summary>When set, the time spent on stories and on events is added up here.</summary>
+    public Store.StoreClock? Clock { get; set; }
+
     public void Enlist(SqliteTransaction? transaction) => sql.Enlist(transaction);
 
     /// <summary>Fuses one stored document (its row <paramref name="seq"/>); the caller owns the transaction.</summary>
     public void Add(long seq, Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
+        var start = Clock?.Start() ?? 0;
         var story = stories.Assign(seq, document);
+        start = Clock?.Stop(Store.StorePhase.Stories, start) ?? 0;
         foreach (var report in reports.Read(document, seq, null))
         {
             var family = lexicon.Family(report.Type);
@@ -44,7 +50,7 @@ internal sealed class EventFusion : IDisposable
             var bestFit = -1;
             foreach (var candidate in Candidates(story, family, report))
             {
-                if (EventMatcher.Fit(report, candidate) is int fit && fit > bestFit)
+                if (EventMatcher.Fit(report, candidate, lexicon.PlaceAnchored(report.Type)) is int fit && fit > bestFit)
                 {
                     (best, bestFit) = (candidate, fit);
                 }
@@ -52,18 +58,24 @@ internal sealed class EventFusion : IDisposable
 
             if (best is null)
             {
+                // a new fused event: its one report is all there is, so it is judged (and its status stored) here
                 best = new FusedEvent { Id = rows.Insert(story, family, report), Story = story, Type = report.Type, Actor = report.Actor };
                 best.Reports.Add(report);
                 FusedEventJudge.Judge(best);
+                rows.WriteReport(best.Id, report);
+                rows.Update(best, 1, best.Status);
             }
             else
             {
+                // one more report: judged again from all its reports when the batch settles
                 FusedEventJudge.Absorb(best, report);
+                rows.WriteReport(best.Id, report);
+                rows.Update(best, 1, null);
+                touched.Add(best.Id);
             }
-
-            rows.WriteReport(best.Id, report);
-            rows.Update(best, 1);
         }
+
+        Clock?.Stop(Store.StorePhase.Events, start);
     }
 
     /// <summary>
@@ -74,8 +86,51 @@ internal sealed class EventFusion : IDisposable
     {
         ArgumentNullException.ThrowIfNull(document);
         // Only the fused events this document reported can be left empty: look at those, not the whole table.
-        var touched = new List<long>();
+        var left = new List<long>();
         using (var r = sql.Get("SELECT DISTINCT fused FROM fused_reports WHERE document = $p0", seq).ExecuteReader())
+        {
+            while (r.Read())
+            {
+                left.Add(r.GetInt64(0));
+            }
+        }
+
+        sql.Run("DELETE FROM fused_reports WHERE document = $p0", seq);
+        foreach (var fused in left)
+        {
+            sql.Run("DELETE FROM fused_events WHERE id = $p0 AND NOT EXISTS (SELECT 1 FROM fused_reports WHERE fused = $p0)", fused);
+            touched.Add(fused);
+        }
+
+        Add(seq, document);
+    }
+
+    /// <summary>
+    /// Judges again every fused event that gained or lost a report since the last call (one it started with needs
+    /// nothing more), from all its reports, and stores
+    /// its status (so listing by status is a query). Called once per batch, before its transaction commits: the work is
+    /// per fused event touched, not per report.
+    /// </summary>
+    public void Settle()
+    {
+        var start = Clock?.Start() ?? 0;
+        foreach (var id in touched)
+        {
+            if (rows.Load(id) is { } fused)
+            {
+                FusedEventJudge.Judge(fused);
+                rows.WriteStatus(id, fused.Status);
+            }
+        }
+
+        touched.Clear();
+        Clock?.Stop(Store.StorePhase.Events, start);
+    }
+
+    /// <summary>Judges the fused events stored without a status (by a store before status was kept), in one transaction.</summary>
+    public void JudgeUnjudged()
+    {
+        using (var r = sql.Get("SELECT id FROM fused_events WHERE status IS NULL").ExecuteReader())
         {
             while (r.Read())
             {
@@ -83,13 +138,16 @@ internal sealed class EventFusion : IDisposable
             }
         }
 
-        sql.Run("DELETE FROM fused_reports WHERE document = $p0", seq);
-        foreach (var fused in touched)
+        if (touched.Count == 0)
         {
-            sql.Run("DELETE FROM fused_events WHERE id = $p0 AND NOT EXISTS (SELECT 1 FROM fused_reports WHERE fused = $p0)", fused);
+            return;
         }
 
-        Add(seq, document);
+        using var transaction = sql.Connection.BeginTransaction();
+        Enlist(transaction);
+        Settle();
+        transaction.Commit();
+        Enlist(null);
     }
 
     /// <summary>Fused events of the same family in the same story, and of the same family, actor country and dates in any story (most recent first).</summary>

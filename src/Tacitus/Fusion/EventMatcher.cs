@@ -11,12 +11,18 @@ internal static class EventMatcher
 {
     public const double NearKilometres = 50;
 
-    /// <summary>How well the report fits the event: null when it cannot be the same event, else higher is closer.</summary>
-    public static int? Fit(FusedReport report, FusedEvent fused)
+    /// <summary>
+    /// How well the report fits the event: null when it cannot be the same event, else higher is closer. With
+    /// <paramref name="placeAnchored"/> (attacks, fighting: types known by where they happened), a report from the same
+    /// town as the event (both placed below country level, within <see cref="NearKilometres"/>) on dates that agree
+    /// fits whoever it names as actor or target: reports of one attack name different attackers, groups and victims.
+    /// </summary>
+    public static int? Fit(FusedReport report, FusedEvent fused, bool placeAnchored = false)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(fused);
-        if (!Compatible(report.Actor, fused.Actor) || !Compatible(report.Recipient, fused.Recipient))
+        var sameTown = placeAnchored && SameTown(report.Location, fused.Location);
+        if (!sameTown && (!Compatible(report.Actor, fused.Actor) || !Compatible(report.Recipient, fused.Recipient)))
         {
             return null;
         }
@@ -38,8 +44,13 @@ internal static class EventMatcher
         fit += report.Recipient is not null && fused.Recipient is not null ? 1 : 0;
         fit += report.Date is { Precision: > 0 } ? 1 : 0;
         fit += report.Location is not null && fused.Location is not null ? 1 : 0;
+        fit += sameTown ? 1 : 0;
         return fit;
     }
+
+    /// <summary>Both places are known below country level and agree (the same town, or towns close together).</summary>
+    public static bool SameTown(PlaceKey? a, PlaceKey? b) =>
+        a is not null && b is not null && !a.CountryLevel && !b.CountryLevel && Agree(a, b);
 
     public static bool Compatible(ActorKey? a, ActorKey? b)
     {

@@ -23,8 +23,10 @@ internal sealed class FusionLexicon
         FrozenDictionary<string, int> ordinals,
         FrozenDictionary<string, PloverType> ordinalNouns,
         IReadOnlyList<(string[] Words, int Days)> periods,
-        FrozenDictionary<PloverType, string> families)
+        FrozenDictionary<PloverType, string> families,
+        FrozenSet<PloverType> placeAnchored)
     {
+        this.placeAnchored = placeAnchored;
         StopWords = stopWords;
         FigureWords = figureWords;
         Qualifiers = qualifiers;
@@ -35,6 +37,7 @@ internal sealed class FusionLexicon
     }
 
     private readonly FrozenDictionary<PloverType, string> families;
+    private readonly FrozenSet<PloverType> placeAnchored;
 
     public static FusionLexicon Default => Shipped.Value;
 
@@ -54,6 +57,9 @@ internal sealed class FusionLexicon
 
     /// <summary>The family of a PLOVER type: types in one family may describe the same event.</summary>
     public string Family(PloverType type) => families.TryGetValue(type, out var family) ? family : type.ToCode().ToLowerInvariant();
+
+    /// <summary>True for types whose events are known by where they happened (data/fusion/type-families.tsv, third column "place").</summary>
+    public bool PlaceAnchored(PloverType type) => placeAnchored.Contains(type);
 
     private static FusionLexicon Load()
     {
@@ -76,9 +82,10 @@ internal sealed class FusionLexicon
         var periods = DataFile.Embedded(Resource("periods.tsv"))
             .Select(l => (Words: l.Fields[0].Split(' ', StringSplitOptions.RemoveEmptyEntries), Days: int.Parse(l.Fields[1], CultureInfo.InvariantCulture)))
             .OrderByDescending(p => p.Words.Length).ToList();
-        var families = DataFile.Embedded(Resource("type-families.tsv"))
-            .ToFrozenDictionary(l => PloverTypes.Parse(l.Fields[0]).Value, l => l.Fields[1].Trim());
-        return new FusionLexicon(stop, figures.ToFrozenDictionary(StringComparer.Ordinal), qualifiers, ordinals, nouns, periods, families);
+        var familyRows = DataFile.Embedded(Resource("type-families.tsv")).ToList();
+        var families = familyRows.ToFrozenDictionary(l => PloverTypes.Parse(l.Fields[0]).Value, l => l.Fields[1].Trim());
+        var anchored = familyRows.Where(l => l.Fields.Length > 2 && l.Fields[2].Trim() == "place").Select(l => PloverTypes.Parse(l.Fields[0]).Value).ToFrozenSet();
+        return new FusionLexicon(stop, figures.ToFrozenDictionary(StringComparer.Ordinal), qualifiers, ordinals, nouns, periods, families, anchored);
     }
 
     private static string Resource(string file) => DataFile.ResourceName("fusion", file);

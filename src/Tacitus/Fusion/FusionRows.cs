@@ -128,21 +128,28 @@ internal sealed class FusionRows(PreparedStatements sql)
     public long Insert(long? story, string family, FusedReport first) =>
         (long)sql.Scalar("INSERT INTO fused_events (story, family, type, reports) VALUES ($p0, $p1, $p2, 0) RETURNING id", story, family, first.Type.ToCode())!;
 
-    /// <summary>Stores what fusion matches and filters on (type, actors, date range, place) and counts <paramref name="added"/> more reports.</summary>
-    public void Update(FusedEvent e, int added)
+    /// <summary>
+    /// Stores what fusion matches and filters on (type, actors, date range, place) and counts <paramref name="added"/>
+    /// more reports; <paramref name="status"/>, when given, is stored too (null keeps the stored one).
+    /// </summary>
+    public void Update(FusedEvent e, int added, string? status)
     {
         sql.Run("""
             UPDATE fused_events SET type = $p1, mode = $p2, cameo = $p3, actor_name = $p4, actor_country = $p5, actor_sector = $p6,
                 recipient_name = $p7, recipient_country = $p8, recipient_sector = $p9, date_value = $p10, date_precision = $p11,
                 date_earliest = $p12, date_latest = $p13,
-                location_name = $p14, location_country = $p15, lat = $p16, lon = $p17, location_country_level = $p18, reports = reports + $p19
+                location_name = $p14, location_country = $p15, lat = $p16, lon = $p17, location_country_level = $p18, reports = reports + $p19,
+                status = coalesce($p20, status)
             WHERE id = $p0
             """,
             e.Id, e.Type.ToCode(), e.Mode, e.Cameo, e.Actor.Name, e.Actor.Country, e.Actor.Sector,
             e.Recipient?.Name, e.Recipient?.Country, e.Recipient?.Sector, e.DateValue, e.DatePrecision,
             e.Earliest is { } from ? DateRange.Day(from) : null, e.Latest is { } to ? DateRange.Day(to) : null,
-            e.Location?.Name, e.Location?.Country, e.Location?.Lat, e.Location?.Lon, e.Location?.CountryLevel, added);
+            e.Location?.Name, e.Location?.Country, e.Location?.Lat, e.Location?.Lon, e.Location?.CountryLevel, added, status);
     }
+
+    /// <summary>Stores the status the judge gave the fused event (from all its reports).</summary>
+    public void WriteStatus(long id, string status) => sql.Run("UPDATE fused_events SET status = $p1 WHERE id = $p0", id, status);
 
     private static string? Text(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : r.GetString(i);
 

@@ -32,10 +32,13 @@ internal sealed class FusionStore : IDisposable
     /// <summary>One story, or null when there is none with that id.</summary>
     public StoryRecord? Story(long id) => StoryHeads(id) is [var head] ? Story(head.Id, head.Title) : null;
 
-    /// <summary>The fused events the filter lets through, in id order, each with everything the judge works out.</summary>
-    public IEnumerable<FusedEvent> FusedEvents(FusedEventFilter? filter = null)
+    /// <summary>
+    /// The fused events the filter lets through (every filter, status included, is a query on the store), in id order,
+    /// skipping <paramref name="offset"/> and at most <paramref name="limit"/> of them, each with everything the judge works out.
+    /// </summary>
+    public IEnumerable<FusedEvent> FusedEvents(FusedEventFilter? filter = null, int offset = 0, int? limit = null)
     {
-        foreach (var id in FusedEventIds(filter ?? FusedEventFilter.All))
+        foreach (var id in FusedEventIds(filter ?? FusedEventFilter.All, offset, limit))
         {
             if (rows.Load(id) is not { } fused)
             {
@@ -43,13 +46,21 @@ internal sealed class FusionStore : IDisposable
             }
 
             FusedEventJudge.Judge(fused);
-            if (filter?.Status is { } status && !string.Equals(fused.Status, status, StringComparison.OrdinalIgnoreCase))
-            {
-                continue;
-            }
-
             fused.Conflicts.AddRange(ordinals.Check(fused));
             yield return fused;
+        }
+    }
+
+    /// <summary>The stored event records (document id, record index) reported in fused events with this status.</summary>
+    public IEnumerable<(string Document, int Event)> ReportsWithStatus(string status)
+    {
+        using var r = sql.Get("""
+            SELECT d.id, r.event FROM fused_events f JOIN fused_reports r ON r.fused = f.id JOIN documents d ON d.seq = r.document
+            WHERE f.status = $p0 ORDER BY r.document, r.event
+            """, status.ToLowerInvariant()).ExecuteReader();
+        while (r.Read())
+        {
+            yield return (r.GetString(0), r.GetInt32(1));
         }
     }
 
@@ -57,7 +68,7 @@ internal sealed class FusionStore : IDisposable
     public (long Stories, long FusedEvents) Count() =>
         ((long)sql.Scalar("SELECT count(*) FROM stories")!, (long)sql.Scalar("SELECT count(*) FROM fused_events")!);
 
-    private List<long> FusedEventIds(FusedEventFilter f)
+    private List<long> FusedEventIds(FusedEventFilter f, int offset, int? limit)
     {
         var where = new StringBuilder("1 = 1");
         var values = new List<object?>();
@@ -104,8 +115,15 @@ internal sealed class FusionStore : IDisposable
             Add("date_earliest <= {0}", DateRange.Day(until));
         }
 
+        if (f.Status is { } status)
+        {
+            Add("status = {0}", status.ToLowerInvariant());
+        }
+
+        values.Add(limit ?? -1);
+        values.Add(Math.Max(0, offset));
         var ids = new List<long>();
-        using var r = sql.Get($"SELECT id FROM fused_events WHERE {where} ORDER BY id", [.. values]).ExecuteReader();
+        using var r = sql.Get($"SELECT id FROM fused_events WHERE {where} ORDER BY id LIMIT $p{values.Count - 2} OFFSET $p{values.Count - 1}", [.. values]).ExecuteReader();
         while (r.Read())
         {
             ids.Add(r.GetInt64(0));

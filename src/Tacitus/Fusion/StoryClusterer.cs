@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Text.Json;
 using Tacitus.Documents;
 
 namespace Tacitus.Fusion;
@@ -18,97 +19,126 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// <summary>Puts the document (row <paramref name="seq"/>) into a story and returns the story's id.</summary>
     public long Assign(long seq, Document document)
     {
+        // A handful of statements per document, each over all its terms at once (json_each), rather than a few per term.
         var profile = DocumentProfile.Of(document, lexicon);
+        var terms = JsonSerializer.Serialize(profile.Select(t => t.Key).ToArray(), FusionRowJson.Default.StringArray);
         var total = Convert.ToInt64(sql.Scalar("SELECT value FROM fusion_state WHERE name = 'documents'"), CultureInfo.InvariantCulture);
-        var weights = new Dictionary<string, double>(profile.Count, StringComparer.Ordinal);
-        foreach (var term in profile)
+        var weights = new double[profile.Count];
+        using (var r = sql.Get("SELECT j.key, t.df FROM json_each($p0) j LEFT JOIN fusion_terms t ON t.term = j.value", terms).ExecuteReader())
         {
-            var df = sql.Scalar("SELECT df FROM fusion_terms WHERE term = $p0", term.Key) is long n ? n : 0;
-            var idf = Math.Log((total + 1.0) / (df + 1.0)) + 1.0;
-            weights[term.Key] = (1 + Math.Log(term.Count)) * idf;
-        }
-
-        var norm = Math.Sqrt(weights.Values.Sum(w => w * w));
-        if (norm > 0)
-        {
-            foreach (var key in weights.Keys.ToList())
+            while (r.Read())
             {
-                weights[key] /= norm;
+                var i = r.GetInt32(0);
+                var df = r.IsDBNull(1) ? 0 : r.GetInt64(1);
+                var idf = Math.Log((total + 1.0) / (df + 1.0)) + 1.0;
+                weights[i] = (1 + Math.Log(profile[i].Count)) * idf;
             }
         }
 
-        var day = document.Metadata.Published?.DayNumber;
-        var dots = new Dictionary<long, double>();
-        foreach (var (term, weight) in weights)
+        var norm = Math.Sqrt(weights.Sum(w => w * w));
+        if (norm > 0)
         {
-            using var r = sql.Get("SELECT story, weight FROM story_terms WHERE term = $p0 AND ($p1 IS NULL OR last_day IS NULL OR last_day >= $p1) ORDER BY story DESC LIMIT $p2",
-                term, day - options.WindowDays, options.PostingLimit).ExecuteReader();
+            for (var i = 0; i < weights.Length; i++)
+            {
+                weights[i] /= norm;
+            }
+        }
+
+        // Candidates: for each term, the most recent stories (at most PostingLimit) that have it and are still open;
+        // the dot products are summed in SQLite and only the closest stories come back.
+        var day = document.Metadata.Published?.DayNumber;
+        var entries = Entries(profile, weights);
+        long? best = null;
+        var bestSimilarity = 0.0;
+        using (var r = sql.Get("""
+            WITH q (term, weight) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each($p0))
+            SELECT s.story, total(q.weight * s.weight) AS dot, st.norm2 FROM q
+            JOIN story_terms s ON s.term = q.term
+                AND s.story >= coalesce((SELECT x.story FROM story_terms x WHERE x.term = q.term AND ($p1 IS NULL OR x.last_day IS NULL OR x.last_day >= $p1)
+                    ORDER BY x.story DESC LIMIT 1 OFFSET $p2 - 1), 0)
+            JOIN stories st ON st.id = s.story
+            WHERE $p1 IS NULL OR s.last_day IS NULL OR s.last_day >= $p1
+            GROUP BY s.story ORDER BY dot DESC, s.story DESC LIMIT 16
+            """, entries, day - options.WindowDays, options.PostingLimit).ExecuteReader())
+        {
             while (r.Read())
             {
                 var story = r.GetInt64(0);
-                dots[story] = dots.GetValueOrDefault(story) + (weight * r.GetDouble(1));
+                var norm2 = r.GetDouble(2);
+                var similarity = norm2 > 0 ? r.GetDouble(1) / Math.Sqrt(norm2) : 0;
+                if (similarity > bestSimilarity || (similarity == bestSimilarity && best is not null && story > best))
+                {
+                    (best, bestSimilarity) = (story, similarity);
+                }
             }
         }
 
-        long? best = null;
-        var bestSimilarity = 0.0;
-        foreach (var (story, dot) in dots.OrderByDescending(d => d.Value).Take(16))
-        {
-            var norm2 = Convert.ToDouble(sql.Scalar("SELECT norm2 FROM stories WHERE id = $p0", story), CultureInfo.InvariantCulture);
-            var similarity = norm2 > 0 ? dot / Math.Sqrt(norm2) : 0;
-            if (similarity > bestSimilarity || (similarity == bestSimilarity && best is not null && story > best))
-            {
-                (best, bestSimilarity) = (story, similarity);
-            }
-        }
-
-        foreach (var term in profile)
-        {
-            sql.Run("INSERT INTO fusion_terms (term, df, display) VALUES ($p0, 1, $p1) ON CONFLICT (term) DO UPDATE SET df = df + 1", term.Key, term.Display);
-        }
-
+        sql.Run("""
+            INSERT INTO fusion_terms (term, df, display) SELECT value ->> 0, 1, value ->> 2 FROM json_each($p0) WHERE true
+            ON CONFLICT (term) DO UPDATE SET df = df + 1
+            """, entries);
         sql.Run("UPDATE fusion_state SET value = value + 1 WHERE name = 'documents'");
         var id = best is long joined && bestSimilarity >= options.Threshold ? joined : Create(day);
-        Join(id, weights, day);
+        Join(id, entries, day);
         sql.Run("INSERT OR REPLACE INTO story_documents (document, story, similarity) VALUES ($p0, $p1, $p2)", seq, id, best == id ? bestSimilarity : null);
         return id;
+    }
+
+    /// <summary>The profile as one JSON array of [term, weight, display] for the statements that take every term at once.</summary>
+    private static string Entries(IReadOnlyList<ProfileTerm> profile, double[] weights)
+    {
+        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + (profile.Count * 48));
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            for (var i = 0; i < profile.Count; i++)
+            {
+                w.WriteStartArray();
+                w.WriteStringValue(profile[i].Key);
+                w.WriteNumberValue(weights[i]);
+                w.WriteStringValue(profile[i].Display);
+                w.WriteEndArray();
+            }
+
+            w.WriteEndArray();
+        }
+
+        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
     }
 
     private long Create(int? day) =>
         (long)sql.Scalar("INSERT INTO stories (title, first_day, last_day, documents, norm2, terms) VALUES ('', $p0, $p0, 0, 0, 0) RETURNING id", day)!;
 
-    private void Join(long story, Dictionary<string, double> weights, int? day)
+    private void Join(long story, string entries, int? day)
     {
-        var norm2Change = 0.0;
-        var added = 0;
-        foreach (var (term, weight) in weights)
-        {
-            var now = Convert.ToDouble(sql.Scalar(
-                "INSERT INTO story_terms (term, story, weight, last_day) VALUES ($p0, $p1, $p2, $p3) ON CONFLICT (term, story) DO UPDATE SET weight = weight + excluded.weight RETURNING weight",
-                term, story, weight, day), CultureInfo.InvariantCulture);
-            var before = now - weight;
-            added += before == 0 ? 1 : 0;
-            norm2Change += (now * now) - (before * before);
-        }
-
         sql.Run("""
-            UPDATE stories SET norm2 = norm2 + $p1, terms = terms + $p2, documents = documents + 1,
-                first_day = CASE WHEN $p3 IS NULL THEN first_day WHEN first_day IS NULL OR $p3 < first_day THEN $p3 ELSE first_day END,
-                last_day = CASE WHEN $p3 IS NULL THEN last_day WHEN last_day IS NULL OR $p3 > last_day THEN $p3 ELSE last_day END
-            WHERE id = $p0
-            """, story, norm2Change, added, day);
+            INSERT INTO story_terms (term, story, weight, last_day) SELECT value ->> 0, $p1, value ->> 1, $p2 FROM json_each($p0) WHERE true
+            ON CONFLICT (term, story) DO UPDATE SET weight = weight + excluded.weight
+            """, entries, story, day);
         if (day is not null)
         {
             sql.Run("UPDATE story_terms SET last_day = $p1 WHERE story = $p0 AND (last_day IS NULL OR last_day < $p1)", story, day);
         }
 
-        var terms = Convert.ToInt64(sql.Scalar("SELECT terms FROM stories WHERE id = $p0", story), CultureInfo.InvariantCulture);
-        if (terms > options.CentroidTerms * 3 / 2)
+        // The story's norm and term count from its terms as they now are (at most one and a half times CentroidTerms rows).
+        long count, documents;
+        using (var r = sql.Get("""
+            UPDATE stories SET documents = documents + 1,
+                norm2 = (SELECT total(weight * weight) FROM story_terms WHERE story = $p0), terms = (SELECT count(*) FROM story_terms WHERE story = $p0),
+                first_day = CASE WHEN $p1 IS NULL THEN first_day WHEN first_day IS NULL OR $p1 < first_day THEN $p1 ELSE first_day END,
+                last_day = CASE WHEN $p1 IS NULL THEN last_day WHEN last_day IS NULL OR $p1 > last_day THEN $p1 ELSE last_day END
+            WHERE id = $p0 RETURNING terms, documents
+            """, story, day).ExecuteReader())
+        {
+            r.Read();
+            (count, documents) = (r.GetInt64(0), r.GetInt64(1));
+        }
+
+        if (count > options.CentroidTerms * 3 / 2)
         {
             Prune(story);
         }
 
-        var documents = Convert.ToInt64(sql.Scalar("SELECT documents FROM stories WHERE id = $p0", story), CultureInfo.InvariantCulture);
         if (documents <= 5 || documents % 10 == 0)
         {
             sql.Run("UPDATE stories SET title = $p1 WHERE id = $p0", story, Title(story));

@@ -17,6 +17,7 @@ internal sealed class DocumentStore : IDisposable
     private readonly DocumentRowReader reader;
     private readonly SqliteCommand contains;
     private readonly EventFusion? fusion;
+    private StoreClock? clock;
 
     private DocumentStore(SqliteConnection connection, string path, StoryOptions? stories, bool fuse)
     {
@@ -24,6 +25,7 @@ internal sealed class DocumentStore : IDisposable
         Path = path;
         writer = new Lazy<DocumentRowWriter>(() => new DocumentRowWriter(connection), LazyThreadSafetyMode.None);
         fusion = fuse && SchemaVersion >= FusionSchemaVersion ? new EventFusion(connection, stories) : null;
+        fusion?.JudgeUnjudged();
         reader = new DocumentRowReader(connection, path);
         contains = connection.CreateCommand();
         contains.CommandText = "SELECT 1 FROM documents WHERE id = $id";
@@ -31,10 +33,24 @@ internal sealed class DocumentStore : IDisposable
         Queries = new StoreQueries(connection);
     }
 
-    /// <summary>The schema version from which stores have stories and fused events (an older store, opened at its own version, stores without fusing).</summary>
-    public const int FusionSchemaVersion = 5;
+    /// <summary>The schema version from which stores have stories and fused events with their status (an older store, opened at its own version, stores without fusing).</summary>
+    public const int FusionSchemaVersion = 6;
 
     public string Path { get; }
+
+    /// <summary>When set, the time spent storing rows, fusing and committing is added up here (the bench sets it).</summary>
+    public StoreClock? Clock
+    {
+        get => clock;
+        set
+        {
+            clock = value;
+            if (fusion is not null)
+            {
+                fusion.Clock = value;
+            }
+        }
+    }
 
     /// <summary>Typed, paged read queries (events with filters, actors, document pages) for the API.</summary>
     public StoreQueries Queries { get; }
@@ -170,7 +186,9 @@ internal sealed class DocumentStore : IDisposable
                 fusion?.Enlist(transaction);
                 foreach (var write in batch)
                 {
+                    var start = clock?.Start() ?? 0;
                     var (outcome, seq) = writer.Value.Write(write.Document, now, write.Analysed, replace);
+                    clock?.Stop(StorePhase.Rows, start);
                     switch (outcome)
                     {
                         case StoreOutcome.Stored:
@@ -185,7 +203,10 @@ internal sealed class DocumentStore : IDisposable
                     }
                 }
 
+                fusion?.Settle();
+                var committing = clock?.Start() ?? 0;
                 transaction.Commit();
+                clock?.Stop(StorePhase.Commit, committing);
             }
 
             fusion?.Enlist(null);
@@ -391,6 +412,7 @@ internal sealed class DocumentStore : IDisposable
             using var transaction = connection.BeginTransaction();
             fusion.Enlist(transaction);
             fusion.Add(seq, document);
+            fusion.Settle();
             transaction.Commit();
             fusion.Enlist(null);
         }

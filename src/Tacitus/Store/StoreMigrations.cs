@@ -141,6 +141,12 @@ internal static class StoreMigrations
                 PRIMARY KEY (document, event)) WITHOUT ROWID;
             CREATE INDEX fused_reports_fused ON fused_reports(fused);
             """),
+        new(6, "fused events keep their status (filtered in SQL); a story's terms are indexed by story alone, so adding weight does not move index entries", """
+            ALTER TABLE fused_events ADD COLUMN status TEXT;
+            CREATE INDEX fused_events_status ON fused_events(status);
+            DROP INDEX story_terms_story;
+            CREATE INDEX story_terms_story ON story_terms(story);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

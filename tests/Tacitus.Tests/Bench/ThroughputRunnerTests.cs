@@ -44,6 +44,23 @@ public class ThroughputRunnerTests
     }
 
     [Fact]
+    public void Run_FusionWithMoreDocsThanTheCorpus_ReadsItAgainAsNewDocumentsAndTimesTheStore()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("a.txt", "Norland troops attacked a border post near Velmar on Monday, killing three guards.");
+        folder.Write("b.txt", "Ministers of Norland and Velmar met in Ostrava on Friday to discuss the border.");
+
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions { Path = folder.FolderPath, Documents = 5, Stages = [BenchStage.Fusion], Workers = [1], Repeat = 1 }));
+
+        Assert.Equal(5, result.Documents);
+        Assert.Equal(0, result.Failed);
+        Assert.Equal(3, result.CorpusReadings);
+        Assert.Equal(["store rows", "fusion: stories", "fusion: events", "commit"], result.StoreTimes.Select(t => t.Stage));
+        Assert.True(result.StoreTimes[0].Seconds > 0);
+        Assert.Contains("it was read 3 times", BenchReportFormatter.ToMarkdown([result]), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ratios_FullOverSegment_PerWorkerCount()
     {
         BenchResult[] results =

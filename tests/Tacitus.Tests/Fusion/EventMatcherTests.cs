@@ -47,6 +47,47 @@ public sealed class EventMatcherTests
         Assert.Equal(expected, EventMatcher.Agree(velmar, other));
     }
 
+    public static TheoryData<string, bool, bool> AnchoredCases() => new()
+    {
+        { "same town, other attacker", true, true },           // reports of one attack name different attackers
+        { "same town, other attacker", false, false },         // a meeting is known by who met, not where
+        { "towns 300 km apart, other attacker", true, false },
+        { "country only, other attacker", true, false },       // "in Velmaria" does not say which attack
+        { "same town, other attacker, days apart", true, false },
+    };
+
+    [Theory]
+    [MemberData(nameof(AnchoredCases))]
+    public void Fit_PlaceAnchoredType_SameTownAndDatesFuseWhoeverIsNamed(string name, bool anchored, bool expected)
+    {
+        var velmar = new PlaceKey("Velmar", "VLM", 45.0, 10.0, false);
+        var fused = FusionFixtures.Event(FusionFixtures.Report(FusionFixtures.Source("Harbour Post")));
+        fused.Actor = new ActorKey("Otto Brenner", "VLM", null);
+        fused.Location = velmar;
+        fused.Earliest = fused.Latest = new DateOnly(2024, 5, 1);
+        var day = name.EndsWith("days apart", StringComparison.Ordinal) ? "2024-05-09" : "2024-05-01";
+        var report = new FusedReport
+        {
+            Document = new ReportDocument("d2", "coast-wire.txt", "Coast Wire", new DateOnly(2024, 5, 9), null),
+            Evidence = "Gunmen attacked the market in Velmar.",
+            Type = Tacitus.Domain.PloverType.Assault,
+            Actor = new ActorKey("Ana Varga", "VLM", null),
+            DateValue = day,
+            DateBasis = "explicit",
+            Date = DateRange.Of(day, "explicit"),
+            Location = name switch
+            {
+                "towns 300 km apart, other attacker" => new PlaceKey("Durn", "VLM", 47.7, 10.0, false),
+                "country only, other attacker" => new PlaceKey("Velmaria", "VLM", 44.0, 11.0, true),
+                _ => velmar,
+            },
+            Source = FusionFixtures.Source("Coast Wire"),
+            Modality = new Tacitus.Documents.Modality(),
+        };
+
+        Assert.Equal(expected, EventMatcher.Fit(report, fused, anchored) is not null);
+    }
+
     [Theory]
     [InlineData("2024-05-01", "explicit", "2024-05", "explicit", true)]
     [InlineData("2024-05-01", "explicit", "2024-05-09", "explicit", false)]

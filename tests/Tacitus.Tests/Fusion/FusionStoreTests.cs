@@ -51,6 +51,87 @@ public sealed class FusionStoreTests : IDisposable
     }
 
     [Fact]
+    public void Save_ReportsArriveOneBatchAtATime_StoredStatusFollowsEachReport()
+    {
+        using var store = DocumentStore.Open(db);
+        using var fusion = store.Fusion();
+        string Stored() => (string)Sql("SELECT status FROM fused_events")!;
+        var reports = Blockade();
+
+        store.Save(reports[0]);
+        Assert.Equal(FusionStatus.SingleSource, Stored());
+        store.Save(reports[1]);
+        Assert.Equal(FusionStatus.Corroborated, Stored());
+        store.Save(reports[2]);
+        Assert.Equal(FusionStatus.Confirmed, Stored());
+        Assert.Equal(Stored(), Assert.Single(fusion.FusedEvents()).Status);
+    }
+
+    [Theory]
+    [InlineData("confirmed", 1)]
+    [InlineData("CONFIRMED", 1)]
+    [InlineData("corroborated", 0)]
+    [InlineData("single-source", 1)]
+    [InlineData("denied", 0)]
+    public void FusedEvents_StatusFilter_ListsOnlyThatStatusFromTheStore(string status, int expected)
+    {
+        using var store = DocumentStore.Open(db);
+        store.SaveBatch(Blockade());
+        var other = Document("Talks between Norland and Velmar opened in Ostrava on Friday. Delegates met for hours.", "Velmar Courier", "2024-07-12", "b/talks.txt");
+        AddEvent(other, "opened", PloverType.Consult, Actor("Norland", "NRL"), Actor("Velmar", "VLM"), "2024-07-12");
+        store.Save(other);
+        using var fusion = store.Fusion();
+
+        var listed = fusion.FusedEvents(new FusedEventFilter { Status = status }).ToList();
+
+        Assert.Equal(expected, listed.Count);
+        Assert.All(listed, e => Assert.Equal(status, e.Status, ignoreCase: true));
+        Assert.Equal(listed.Sum(e => e.Reports.Count), fusion.ReportsWithStatus(status).Count());
+    }
+
+    [Fact]
+    public void Open_StoreFusedBeforeStatusWasKept_JudgesEveryFusedEventOnce()
+    {
+        using (var store = DocumentStore.Open(db))
+        {
+            store.SaveBatch(Blockade());
+        }
+
+        Sql("UPDATE fused_events SET status = NULL");
+
+        using var reopened = DocumentStore.Open(db);
+        using var fusion = reopened.Fusion();
+        var listed = Assert.Single(fusion.FusedEvents(new FusedEventFilter { Status = FusionStatus.Confirmed }));
+        Assert.Equal(3, listed.Reports.Count);
+    }
+
+    [Fact]
+    public void FusedEvents_OffsetAndLimit_PageInIdOrder()
+    {
+        using var store = DocumentStore.Open(db);
+        store.SaveBatch(Blockade());
+        var other = Document("Talks between Norland and Velmar opened in Ostrava on Friday. Delegates met for hours.", "Velmar Courier", "2024-07-12", "b/talks.txt");
+        AddEvent(other, "opened", PloverType.Consult, Actor("Norland", "NRL"), Actor("Velmar", "VLM"), "2024-07-12");
+        store.Save(other);
+        using var fusion = store.Fusion();
+        var all = fusion.FusedEvents().Select(e => e.Id).ToList();
+
+        Assert.Equal(2, all.Count);
+        Assert.Equal(all[1..], fusion.FusedEvents(offset: 1, limit: 5).Select(e => e.Id));
+        Assert.Equal(all[..1], fusion.FusedEvents(offset: 0, limit: 1).Select(e => e.Id));
+    }
+
+    /// <summary>Runs one statement on a connection of its own (the store's file in WAL mode) and returns the first value.</summary>
+    private object? Sql(string text)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = text;
+        return command.ExecuteScalar();
+    }
+
+    [Fact]
     public void Save_SameDocumentsAgain_ChangesNothing()
     {
         using var store = DocumentStore.Open(db);

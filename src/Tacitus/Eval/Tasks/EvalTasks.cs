@@ -6,7 +6,7 @@ namespace Tacitus.Eval.Tasks;
 /// <summary>The evaluation tasks, their default gold sets (relative to the repository root), and how to run one.</summary>
 internal static class EvalTasks
 {
-    public static readonly IReadOnlyList<string> Names = ["events", "petrarch", "attribution", "time", "geo", "ner", "seed", "stories", "timeline", "syntax"];
+    public static readonly IReadOnlyList<string> Names = ["events", "petrarch", "attribution", "time", "geo", "ner", "seed", "stories", "fusion", "timeline", "syntax"];
 
     /// <summary>The default gold set of a task: the public data in <c>../shared</c> next to the repository.</summary>
     public static EvalRequest Default(string task, string repositoryRoot)
@@ -23,6 +23,7 @@ internal static class EvalTasks
             "ner" => new EvalRequest(Path.Combine(eval, "ner", "en_ewt-ud-test.iob2")),
             "seed" => new EvalRequest(Path.Combine(shared, "seed", "kim-beijing.gold.json")),
             "stories" => new EvalRequest(Path.Combine(eval, "stories", "wikiref220")),
+            "fusion" => new EvalRequest(Path.Combine(eval, "stories", "wikiref220")),
             "timeline" => new EvalRequest(Path.Combine(eval, "stories", "semeval2015-timeline")),
             "syntax" => new EvalRequest(Path.Combine(eval, "syntax")),
             _ => throw new ArgumentException($"unknown task '{task}' (tasks: {string.Join(", ", Names)})", nameof(task)),
@@ -44,6 +45,7 @@ internal static class EvalTasks
             "ner" => NerTask.Run(request, pipeline, cancellationToken),
             "seed" => SeedTask.Run(request, pipeline, cancellationToken),
             "stories" => StoriesTask.Run(request, pipeline, cancellationToken),
+            "fusion" => FusionTask.Run(request, pipeline, cancellationToken),
             "timeline" => TimelineTask.Run(request, pipeline, cancellationToken),
             "syntax" => SyntaxTask.Run(request, request.Models is null ? Syntax.SyntaxModels.Shipped : Syntax.SyntaxModels.Load(request.Models), cancellationToken),
             _ => throw new ArgumentException($"unknown task '{task}' (tasks: {string.Join(", ", Names)})", nameof(task)),

@@ -24,36 +24,8 @@ internal static partial class StoriesTask
 
     public static EvalReport Run(EvalRequest request, AnalysisPipeline pipeline, CancellationToken cancellationToken)
     {
-        if (!Directory.Exists(request.Gold))
-        {
-            throw new GoldFormatException(EvalErrors.Create(EvalErrors.NotFound, "no such folder", request.Gold));
-        }
-
         var report = new EvalReport("stories", request.Gold);
-        var files = Directory.EnumerateFiles(request.Gold, "*.txt").Order(StringComparer.Ordinal).Take(request.Limit ?? int.MaxValue).ToList();
-        var analysed = new List<(Document Document, string Label, bool Tuning)>();
-        foreach (var file in files)
-        {
-            var name = Path.GetFileNameWithoutExtension(file);
-            var match = LabelPattern().Match(name);
-            var label = match.Success ? match.Groups["label"].Value : name;
-            var number = match.Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : 0;
-            var text = TextDecoder.Windows1252.GetString(File.ReadAllBytes(file)).Replace("\r\n", "\n", StringComparison.Ordinal);
-            var title = text.Split('\n', 2)[0].Trim();
-            var document = new Document(text, new DocumentMetadata { Title = title, Origin = file, Format = "text" }) { Language = "en" };
-            try
-            {
-                pipeline.Process(document, cancellationToken);
-            }
-            catch (Exception ex) when (ex is not OperationCanceledException)
-            {
-                report.Misses.Add(new EvalMiss(file, "pipeline-error", label, $"{ex.GetType().Name}: {ex.Message}", title));
-            }
-
-            report.Documents++;
-            analysed.Add((document, label, number % 2 == 0));
-        }
-
+        var analysed = Read(request, pipeline, report, cancellationToken);
         var table = new EvalTable("Story clustering, B-cubed (threshold " + Num(StoryOptions.Default.Threshold) + ")", ["half", "documents", "gold stories", "stories made", "precision", "recall", "F1"]);
         foreach (var (half, tuning) in new[] { ("even (tuned on)", true), ("odd (held out)", false) })
         {
@@ -86,6 +58,48 @@ internal static partial class StoriesTask
         return report;
     }
 
+    /// <summary>
+    /// Reads and analyses every article of a WikiRef220-style folder: its label (the file name without its number) and
+    /// whether it is in the tuning half (even or no number). A stage that fails is a miss; the article is kept.
+    /// </summary>
+    internal static List<(Document Document, string Label, bool Tuning)> Read(EvalRequest request, AnalysisPipeline pipeline, EvalReport report, CancellationToken cancellationToken)
+    {
+        if (!Directory.Exists(request.Gold))
+        {
+            throw new GoldFormatException(EvalErrors.Create(EvalErrors.NotFound, "no such folder", request.Gold));
+        }
+
+        var files = Directory.EnumerateFiles(request.Gold, "*.txt").Order(StringComparer.Ordinal).Take(request.Limit ?? int.MaxValue).ToList();
+        var analysed = new List<(Document Document, string Label, bool Tuning)>();
+        foreach (var file in files)
+        {
+            var name = Path.GetFileNameWithoutExtension(file);
+            var match = LabelPattern().Match(name);
+            var label = match.Success ? match.Groups["label"].Value : name;
+            var number = match.Success ? int.Parse(match.Groups["n"].Value, CultureInfo.InvariantCulture) : 0;
+            var text = TextDecoder.Windows1252.GetString(File.ReadAllBytes(file)).Replace("\r\n", "\n", StringComparison.Ordinal);
+            var title = text.Split('\n', 2)[0].Trim();
+            var document = new Document(text, new DocumentMetadata { Title = title, Origin = file, Format = "text" }) { Language = "en" };
+            try
+            {
+                pipeline.Process(document, cancellationToken);
+            }
+            catch (Exception ex) when (ex is not OperationCanceledException)
+            {
+                report.Misses.Add(new EvalMiss(file, "pipeline-error", label, $"{ex.GetType().Name}: {ex.Message}", title));
+            }
+
+            report.Documents++;
+            analysed.Add((document, label, number % 2 == 0));
+        }
+
+        return analysed;
+    }
+
+    /// <summary>The documents in a fixed order that mixes the stories (a hash of the file name), as the eval stores them.</summary>
+    internal static List<Document> Mixed(IEnumerable<(Document Document, string Label, bool Tuning)> part) =>
+        [.. part.OrderBy(a => Hash(Path.GetFileName(a.Document.Metadata.Origin!))).Select(a => a.Document)];
+
     private static (double Precision, double Recall, double F1, int Stories) Score(List<(Document Document, string Label, bool Tuning)> part, StoryOptions options, EvalReport? report)
     {
         var path = Path.Combine(Path.GetTempPath(), $"tacitus-eval-stories-{Guid.NewGuid():N}.db");
@@ -94,8 +108,7 @@ internal static partial class StoriesTask
             var clusters = new Dictionary<string, long>(StringComparer.Ordinal);
             using (var store = DocumentStore.Open(path, stories: options))
             {
-                var ordered = part.OrderBy(a => Hash(Path.GetFileName(a.Document.Metadata.Origin!))).Select(a => a.Document).ToList();
-                var result = store.SaveBatch(ordered);
+                var result = store.SaveBatch(Mixed(part));
                 foreach (var error in result.Failed)
                 {
                     report?.Misses.Add(new EvalMiss(error.File ?? string.Empty, "store-error", string.Empty, error.Message, string.Empty));
