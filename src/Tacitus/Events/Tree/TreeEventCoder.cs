@@ -14,17 +14,18 @@ namespace Tacitus.Events.Tree;
 internal sealed class TreeEventCoder
 {
     private static readonly string[] ClauseBreaks = ["conj", "parataxis"];
-    private static readonly string[] PhraseBreaks = ["conj", "cc", "advcl", "parataxis", "appos", "punct", "ccomp", "xcomp", "dep"];
 
     private readonly PetrarchVerbDictionary verbs;
     private readonly PetrarchCodebook codebook;
     private readonly IReadOnlyList<string[]> discards;
     private readonly PatternMatcher matcher;
     private readonly IReadOnlyDictionary<string, string> negations;
+    private readonly ActorPhrase phrases;
 
     /// <param name="negations">Codes a negated verb takes instead (PICO: "not disapprove" → 050); a negated verb without one keeps its code and is marked negated.</param>
-    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null)
+    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null, ActorPhrase? phrases = null)
     {
+        this.phrases = phrases ?? ActorPhrase.Shipped;
         this.negations = negations ?? new Dictionary<string, string>();
         this.verbs = verbs;
         this.codebook = codebook;
@@ -162,8 +163,13 @@ internal sealed class TreeEventCoder
             return;
         }
 
-        var sourceActors = best is { Source: >= 0 } ? Coded(document, tree, [NounHead(tree, best.Source)], date) : Coded(document, tree, subjects, date);
-        var targetActors = best is { Target: >= 0 } ? Coded(document, tree, [NounHead(tree, best.Target)], date) : Targets(document, tree, v, objects, passive, date);
+        // a pattern's $ and + must stand in the verb's own clause or its subject, not in another clause of the sentence:
+        // the pattern says which word of a phrase the verb governs is the actor
+        bool InClause(int token) => PatternMatcher.Under(tree, token, v) || subjects.Any(h => PatternMatcher.Under(tree, token, h));
+        var patternSource = best is { Source: >= 0 } && InClause(best.Source) ? NounHead(tree, best.Source) : -1;
+        var patternTarget = best is { Target: >= 0 } && InClause(best.Target) ? NounHead(tree, best.Target) : -1;
+        var sourceActors = patternSource >= 0 ? Coded(document, tree, [patternSource], date) : Coded(document, tree, subjects, date);
+        var targetActors = patternTarget >= 0 ? Coded(document, tree, [patternTarget], date) : Targets(document, tree, v, objects, passive, date);
 
         var modality = ModalityOf(tree, v);
         if (modality.Negated && negations.TryGetValue(code.Code, out var negatedCode))
@@ -195,12 +201,14 @@ internal sealed class TreeEventCoder
             }
         }
 
+        var clauseTokens = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX");
+        var clause = new TextSpan(document.Tokens[tree.First + clauseTokens[0]].Span.Start, document.Tokens[tree.First + clauseTokens[^1]].Span.End);
         foreach (var (s, t) in pairs)
         {
-            events.Add(new TreeEvent(tree.First + v, code.Code, s, t, verb.Block.Name, best?.Pattern.Text, modality));
+            events.Add(new TreeEvent(tree.First + v, code.Code, s, t, verb.Block.Name, best?.Pattern.Text, modality) { Clause = clause });
             if (code.Reverse is { } reverse && reverse != PetrarchEventCode.Null)
             {
-                events.Add(new TreeEvent(tree.First + v, reverse, t, s, verb.Block.Name, best?.Pattern.Text, modality));
+                events.Add(new TreeEvent(tree.First + v, reverse, t, s, verb.Block.Name, best?.Pattern.Text, modality) { Clause = clause });
             }
         }
     }
@@ -231,6 +239,12 @@ internal sealed class TreeEventCoder
 
         foreach (var oblique in Obliques(tree, v, passive))
         {
+            var caseWord = tree.CaseOf(oblique);
+            if (phrases.Circumstance(caseWord) || (tree.Facts.Place[oblique] && phrases.PlaceCase(caseWord)))
+            {
+                continue; // "during the talks", "returned to Geneva": a circumstance or where it happened, not the one acted on
+            }
+
             found = Coded(document, tree, WithConjuncts(tree, [oblique]), date);
             if (found.Count > 0)
             {
@@ -336,7 +350,7 @@ internal sealed class TreeEventCoder
         foreach (var head in heads)
         {
             var (matches, actorToken) = Scan(tree, head, date);
-            if (matches.Count == 0)
+            if (matches.Count == 0 || !Names(tree, head, matches, date))
             {
                 continue;
             }
@@ -351,7 +365,7 @@ internal sealed class TreeEventCoder
                 firstActors = matches;
             }
 
-            Add(document, tree, result, head, matches);
+            Add(document, tree, result, head, matches, date);
             if (actorToken >= 0 && NounHead(tree, actorToken) is var actorHead && actorHead != head)
             {
                 foreach (var member in tree.ChildrenWith(actorHead, "conj").Where(c => tree.Upos[c] is not ("VERB" or "AUX")))
@@ -359,7 +373,7 @@ internal sealed class TreeEventCoder
                     var (own, _) = Scan(tree, member, date);
                     if (own.Any(m => !m.Agent))
                     {
-                        Add(document, tree, result, member, own.Any(m => m.Agent) ? own : [.. own, .. agents]);
+                        Add(document, tree, result, member, own.Any(m => m.Agent) ? own : [.. own, .. agents], date);
                     }
                 }
             }
@@ -368,7 +382,20 @@ internal sealed class TreeEventCoder
         return result;
     }
 
-    private static void Add(Document document, DependencyTree tree, List<TreeActor> result, int head, List<CodebookMatch> matches)
+    /// <summary>
+    /// Whether a phrase names an actor: its head (or the people a counting noun counts) is a person, group,
+    /// organisation or place name, or a word the codebook knows ("the army", "rebels"); a phrase headed by a thing or
+    /// an act names one only through its owner, an actor of the codebook ("an Ankh-Morpork ultimatum"), never
+    /// through an agent word alone ("a military offensive") or a place it happened in ("a curfew in the capital").
+    /// </summary>
+    private bool Names(DependencyTree tree, int head, List<CodebookMatch> matches, DateOnly date) =>
+        PersonLike(tree, phrases.PeopleHead(tree, head), date) || matches.Any(m => !m.Agent);
+
+    /// <summary>A word that names people or a body: inside an actor mention or name, a proper noun, or a word of the actor or agent dictionaries.</summary>
+    private bool PersonLike(DependencyTree tree, int token, DateOnly date) =>
+        tree.Facts.Actor[token] || tree.Upos[token] == "PROPN" || (tree.Upos[token] is "NOUN" or "PRON" or "ADJ" && codebook.Match([tree.Words[token]], 0, date) is not null);
+
+    private void Add(Document document, DependencyTree tree, List<TreeActor> result, int head, List<CodebookMatch> matches, DateOnly date)
     {
         var codes = PetrarchCodebook.Combine(matches);
         if (codes.Count == 0 || result.Any(r => r.Code == codes[0]))
@@ -376,19 +403,19 @@ internal sealed class TreeEventCoder
             return;
         }
 
-        var tokens = PhraseTokens(tree, head);
+        var tokens = PhraseTokens(tree, head, date);
         var span = new TextSpan(document.Tokens[tree.First + tokens[0]].Span.Start, document.Tokens[tree.First + tokens[^1]].Span.End);
         result.Add(new TreeActor(tree.First + head, span, codes[0]));
     }
 
-    /// <summary>The words of a noun phrase: its subtree without coordination, clauses (other than participles), appositions and punctuation.</summary>
-    private static List<int> PhraseTokens(DependencyTree tree, int head) =>
-        tree.Subtree(head, c => PhraseBreaks.Contains(tree.Relations[c]) || tree.Subtypes[c] == "acl:relcl");
+    /// <summary>The words of an actor phrase, cut as <see cref="ActorPhrase"/> says.</summary>
+    private List<int> PhraseTokens(DependencyTree tree, int head, DateOnly date) =>
+        phrases.Tokens(tree, head, t => PersonLike(tree, t, date));
 
     /// <summary>The actor and agent matches of a phrase (one actor at most) and the token its actor starts on (-1 for none).</summary>
     private (List<CodebookMatch> Matches, int ActorToken) Scan(DependencyTree tree, int head, DateOnly date)
     {
-        var tokens = PhraseTokens(tree, head);
+        var tokens = PhraseTokens(tree, head, date);
         var words = tokens.Select(t => tree.Words[t]).ToList();
         var matches = new List<CodebookMatch>();
         var actorToken = -1;
