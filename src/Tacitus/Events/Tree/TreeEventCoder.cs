@@ -58,6 +58,10 @@ internal sealed class TreeEventCoder
             CodeVerb(document, tree, v, candidates, date, events);
         }
 
+        // the open clause of a coded verb is what that verb is about, not a second event: "threatened to impose
+        // sanctions" is a threat, "agreed to withdraw" an agreement
+        var coded = events.Select(e => e.Verb - tree.First).ToHashSet();
+        events.RemoveAll(e => e.Verb - tree.First is var v && tree.Relations[v] == "xcomp" && tree.Heads[v] >= 0 && coded.Contains(tree.Heads[v]));
         return events;
     }
 
@@ -168,7 +172,7 @@ internal sealed class TreeEventCoder
         bool InClause(int token) => PatternMatcher.Under(tree, token, v) || subjects.Any(h => PatternMatcher.Under(tree, token, h));
         var patternSource = best is { Source: >= 0 } && InClause(best.Source) ? NounHead(tree, best.Source) : -1;
         var patternTarget = best is { Target: >= 0 } && InClause(best.Target) ? NounHead(tree, best.Target) : -1;
-        var sourceActors = patternSource >= 0 ? Coded(document, tree, [patternSource], date) : Coded(document, tree, subjects, date);
+        var sourceActors = patternSource >= 0 ? Coded(document, tree, [patternSource], date, source: true) : Coded(document, tree, subjects, date, source: true);
         var targetActors = patternTarget >= 0 ? Coded(document, tree, [patternTarget], date) : Targets(document, tree, v, objects, passive, date);
 
         var modality = ModalityOf(tree, v);
@@ -239,10 +243,9 @@ internal sealed class TreeEventCoder
 
         foreach (var oblique in Obliques(tree, v, passive))
         {
-            var caseWord = tree.CaseOf(oblique);
-            if (phrases.Circumstance(caseWord) || (tree.Facts.Place[oblique] && phrases.PlaceCase(caseWord)))
+            if (phrases.Circumstance(tree.CaseOf(oblique)))
             {
-                continue; // "during the talks", "returned to Geneva": a circumstance or where it happened, not the one acted on
+                continue; // "during the talks", "despite the protests": a circumstance, not the one acted on
             }
 
             found = Coded(document, tree, WithConjuncts(tree, [oblique]), date);
@@ -343,14 +346,20 @@ internal sealed class TreeEventCoder
     /// each with the phrase's agents ("the ambassadors of Arnor, Osgiliath and Gondor"); a member with an agent and
     /// no actor takes the first member's actor ("Danish media and government"). Phrases with no code are left out.
     /// </summary>
-    private List<TreeActor> Coded(Document document, DependencyTree tree, List<int> heads, DateOnly date)
+    /// <param name="source">The phrases are the verb's subject: only people, groups and bodies act, never a thing they own.</param>
+    private List<TreeActor> Coded(Document document, DependencyTree tree, List<int> heads, DateOnly date, bool source = false)
     {
         var result = new List<TreeActor>();
         List<CodebookMatch>? firstActors = null;
         foreach (var head in heads)
         {
-            var (matches, actorToken) = Scan(tree, head, date);
-            if (matches.Count == 0 || !Names(tree, head, matches, date))
+            if (tree.Facts.Place[head] && phrases.PlaceCase(tree.CaseOf(head)))
+            {
+                continue; // "returned to Geneva", "met in the capital": where it happened, not who
+            }
+
+            var (matches, actorToken, tokens) = Scan(tree, head, date);
+            if (matches.Count == 0 || !Names(tree, head, matches, tokens, date, source))
             {
                 continue;
             }
@@ -365,15 +374,15 @@ internal sealed class TreeEventCoder
                 firstActors = matches;
             }
 
-            Add(document, tree, result, head, matches, date);
+            Add(document, tree, result, head, matches, actorToken, date);
             if (actorToken >= 0 && NounHead(tree, actorToken) is var actorHead && actorHead != head)
             {
                 foreach (var member in tree.ChildrenWith(actorHead, "conj").Where(c => tree.Upos[c] is not ("VERB" or "AUX")))
                 {
-                    var (own, _) = Scan(tree, member, date);
+                    var (own, ownActor, _) = Scan(tree, member, date);
                     if (own.Any(m => !m.Agent))
                     {
-                        Add(document, tree, result, member, own.Any(m => m.Agent) ? own : [.. own, .. agents], date);
+                        Add(document, tree, result, member, own.Any(m => m.Agent) ? own : [.. own, .. agents], ownActor, date);
                     }
                 }
             }
@@ -386,16 +395,33 @@ internal sealed class TreeEventCoder
     /// Whether a phrase names an actor: its head (or the people a counting noun counts) is a person, group,
     /// organisation or place name, or a word the codebook knows ("the army", "rebels"); a phrase headed by a thing or
     /// an act names one only through its owner, an actor of the codebook ("an Ankh-Morpork ultimatum"), never
-    /// through an agent word alone ("a military offensive") or a place it happened in ("a curfew in the capital").
+    /// through an agent word alone ("a military offensive"), a city ("the Paris agreement") or a place it happened
+    /// in ("a curfew in the capital"); as the one who acts (a subject) only through a possessor, adjective or
+    /// compound ("X's largest party launched"), not a prepositional phrase ("the poll by X showed").
     /// </summary>
-    private bool Names(DependencyTree tree, int head, List<CodebookMatch> matches, DateOnly date) =>
-        PersonLike(tree, phrases.PeopleHead(tree, head), date) || matches.Any(m => !m.Agent);
+    private bool Names(DependencyTree tree, int head, List<CodebookMatch> matches, List<int> tokens, DateOnly date, bool source) =>
+        PersonLike(tree, phrases.PeopleHead(tree, head), date)
+        || matches.Any(m => !m.Agent && !tree.Facts.Place[tokens[m.Start]] && (!source || Attached(tree, tokens[m.Start], head)));
+
+    /// <summary>Whether a word modifies the head directly (possessor, adjective, compound), not through a prepositional phrase.</summary>
+    private static bool Attached(DependencyTree tree, int token, int head)
+    {
+        for (var n = token; n != head && n >= 0; n = tree.Heads[n])
+        {
+            if (tree.Relations[n] is "nmod" or "obl" or "acl" && tree.Subtypes[n] != "nmod:poss")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
 
     /// <summary>A word that names people or a body: inside an actor mention or name, a proper noun, or a word of the actor or agent dictionaries.</summary>
     private bool PersonLike(DependencyTree tree, int token, DateOnly date) =>
         tree.Facts.Actor[token] || tree.Upos[token] == "PROPN" || (tree.Upos[token] is "NOUN" or "PRON" or "ADJ" && codebook.Match([tree.Words[token]], 0, date) is not null);
 
-    private void Add(Document document, DependencyTree tree, List<TreeActor> result, int head, List<CodebookMatch> matches, DateOnly date)
+    private void Add(Document document, DependencyTree tree, List<TreeActor> result, int head, List<CodebookMatch> matches, int actorToken, DateOnly date)
     {
         var codes = PetrarchCodebook.Combine(matches);
         if (codes.Count == 0 || result.Any(r => r.Code == codes[0]))
@@ -405,7 +431,7 @@ internal sealed class TreeEventCoder
 
         var tokens = PhraseTokens(tree, head, date);
         var span = new TextSpan(document.Tokens[tree.First + tokens[0]].Span.Start, document.Tokens[tree.First + tokens[^1]].Span.End);
-        result.Add(new TreeActor(tree.First + head, span, codes[0]));
+        result.Add(new TreeActor(tree.First + head, span, codes[0]) { ActorToken = actorToken < 0 ? -1 : tree.First + actorToken });
     }
 
     /// <summary>The words of an actor phrase, cut as <see cref="ActorPhrase"/> says.</summary>
@@ -413,7 +439,7 @@ internal sealed class TreeEventCoder
         phrases.Tokens(tree, head, t => PersonLike(tree, t, date));
 
     /// <summary>The actor and agent matches of a phrase (one actor at most) and the token its actor starts on (-1 for none).</summary>
-    private (List<CodebookMatch> Matches, int ActorToken) Scan(DependencyTree tree, int head, DateOnly date)
+    private (List<CodebookMatch> Matches, int ActorToken, List<int> Tokens) Scan(DependencyTree tree, int head, DateOnly date)
     {
         var tokens = PhraseTokens(tree, head, date);
         var words = tokens.Select(t => tree.Words[t]).ToList();
@@ -443,7 +469,7 @@ internal sealed class TreeEventCoder
             }
         }
 
-        return (matches, actorToken);
+        return (matches, actorToken, tokens);
     }
 
     /// <summary>

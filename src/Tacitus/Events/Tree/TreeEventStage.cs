@@ -93,6 +93,11 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
         var (location, locationRule) = setting.Location(sentence.Index, e.Clause, trigger, actor.Span, recipient.Span);
         (actor, actorRule) = WithContextCountry(actor, actorRule, location, around);
         (recipient, recipientRule) = WithContextCountry(recipient, recipientRule, location, around);
+        if (actor.Country is null || recipient.Country is null)
+        {
+            return null; // a party neither the dictionaries, the actor mentions nor the context place ("people", "the police"): not coded
+        }
+
         var record = new EventRecord
         {
             Event = mapping.Type,
@@ -121,8 +126,9 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
     }
 
     /// <summary>
-    /// An actor of the tree coder in Tacitus's terms: the actor mention on its head word (else the first inside its
-    /// phrase) gives name, entity, country and sector, so both coders name the same actor alike; the dictionary code
+    /// An actor of the tree coder in Tacitus's terms: the actor mention on the word the dictionary's actor stands on
+    /// (with no dictionary country, on its head word or the first inside its phrase) gives name, entity, country and
+    /// sector, so both coders name the same actor alike; the dictionary code
     /// fills what the mention leaves open, and the full code keeps the dictionary's finer parts after the country
     /// Tacitus read ("---GOV" for "the foreign ministry" of a known country becomes that country's GOV).
     /// </summary>
@@ -130,10 +136,13 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
     {
         var codeCountry = actor.Code.Length >= 3 && CountryCode.Parse(actor.Code[..3]) is { Success: true } cc ? cc.Value : (CountryCode?)null;
         var codeSector = actor.Code.Length >= 6 && Sector.Parse(actor.Code[3..6]) is { Success: true } cs ? cs.Value : (Sector?)null;
-        var m = mentions.ActorAt(sentence.Index, document.Tokens[actor.Head].Span.Start);
-        if (m < 0)
+        // the mention on the word the dictionary's actor stands on ("Armenia" in "the president of Armenia"); only when
+        // the dictionary named no country, the mention on the head or the first inside the phrase ("the ministry")
+        var m = actor.ActorToken >= 0 ? mentions.ActorAt(sentence.Index, document.Tokens[actor.ActorToken].Span.Start) : -1;
+        if (m < 0 && codeCountry is null or { Value: "---" })
         {
-            m = mentions.ActorsWithin(sentence.Index, actor.Span).DefaultIfEmpty(-1).First();
+            m = mentions.ActorAt(sentence.Index, document.Tokens[actor.Head].Span.Start);
+            m = m >= 0 ? m : mentions.ActorsWithin(sentence.Index, actor.Span).DefaultIfEmpty(-1).First();
         }
 
         if (m < 0)

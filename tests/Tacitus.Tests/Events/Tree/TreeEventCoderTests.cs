@@ -227,4 +227,22 @@ public sealed class TreeEventCoderTests
         var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", "the the DET 4 det", "decision decision NOUN 2 obj", "that that PRON 7 nsubj", "Freedonia Freedonia PROPN 7 obj", "angered anger VERB 4 acl:relcl");
         Assert.Empty(Code(doc));
     }
+
+    [Theory]
+    [InlineData("The the DET 2 det|report report NOUN 5 nsubj|by by ADP 4 case|Ruritania Ruritania PROPN 2 nmod|condemned condemn VERB 0 root|Freedonia Freedonia PROPN 5 obj", "")]
+    [InlineData("Ruritania Ruritania PROPN 3 nmod:poss|'s 's PART 1 case|report report NOUN 4 nsubj|condemned condemn VERB 0 root|Freedonia Freedonia PROPN 4 obj", "111 RUR FRE")]
+    public void Code_ThingAsSubject_ActsOnlyThroughItsPossessor(string rows, string expected)
+    {
+        var doc = Parse(rows.Split('|'));
+        Assert.Equal(expected, string.Join("; ", Code(doc)));
+    }
+
+    [Fact]
+    public void Code_PlaceModifierOfAThing_NotItsOwner()
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", "the the DET 5 det", "Freedonia Freedonia PROPN 5 compound", "accord accord NOUN 2 obj");
+        var at = doc.Text.IndexOf("Freedonia", StringComparison.Ordinal);
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Place, Span = new TextSpan(at, at + "Freedonia".Length), Sentence = 0 });
+        Assert.Empty(Code(doc));
+    }
 }
