@@ -96,6 +96,7 @@ internal sealed class ActorPhrase
     private readonly FrozenSet<string> quantity;
     private readonly FrozenSet<string> notTarget;
     private readonly FrozenSet<string> placeCase;
+    private readonly FrozenSet<string> notEvent;
 
     public ActorPhrase(IEnumerable<(string Kind, string Word)> entries)
     {
@@ -106,6 +107,7 @@ internal sealed class ActorPhrase
         quantity = Of("quantity");
         notTarget = Of("not-target");
         placeCase = Of("place-case");
+        notEvent = Of("not-event");
     }
 
     public static ActorPhrase Shipped { get; } = new(
@@ -115,6 +117,9 @@ internal sealed class ActorPhrase
 
     /// <summary>Whether a prepositional phrase with this case word is never the one acted on ("during", "despite").</summary>
     public bool Circumstance(string? caseWord) => caseWord is not null && notTarget.Contains(caseWord);
+
+    /// <summary>Whether a verb (by its upper-case lemma) thinks, feels or wants rather than acts ("think", "hope", "want").</summary>
+    public bool StateOfMind(string lemma) => notEvent.Contains(lemma);
 
     /// <summary>Whether a place after this case word is where something happened ("in", "to", "at").</summary>
     public bool PlaceCase(string? caseWord) => caseWord is not null && placeCase.Contains(caseWord);

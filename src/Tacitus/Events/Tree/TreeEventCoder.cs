@@ -162,9 +162,9 @@ internal sealed class TreeEventCoder
 
         var verb = candidates[0];
         var code = best?.Pattern.Code ?? verb.Code ?? verb.Block.Code;
-        if (code.IsNull || code.Code.Length == 0)
+        if (code.IsNull || code.Code.Length == 0 || (phrases.StateOfMind(tree.Lemmas[v]) && !code.Code.StartsWith("01", StringComparison.Ordinal)))
         {
-            return;
+            return; // a state of mind ("thinks", "wants") is at most a comment (CAMEO 01), never an act between actors
         }
 
         // a pattern's $ and + must stand in the verb's own clause or its subject, not in another clause of the sentence:
@@ -253,6 +253,13 @@ internal sealed class TreeEventCoder
             {
                 return found;
             }
+        }
+
+        // the subject of a clause the verb reports ("said Gondor had lied") is what was said, not who was acted on
+        var cue = document.Tokens[tree.First + v].Span;
+        if (document.Attributions.Any(a => a.Cue.Overlaps(cue)))
+        {
+            return found;
         }
 
         foreach (var clause in tree.ChildrenWith(v, "ccomp"))
@@ -447,7 +454,8 @@ internal sealed class TreeEventCoder
         var actorToken = -1;
         for (var i = 0; i < words.Count;)
         {
-            if (codebook.Match(words, i, date) is { } m)
+            // a pronoun is never a dictionary word ("us" is not the US)
+            if (tree.Upos[tokens[i]] != "PRON" && codebook.Match(words, i, date) is { } m)
             {
                 if (!m.Agent)
                 {

@@ -245,4 +245,24 @@ public sealed class TreeEventCoderTests
         doc.Mentions.Add(new Mention { Kind = MentionKind.Place, Span = new TextSpan(at, at + "Freedonia".Length), Sentence = 0 });
         Assert.Empty(Code(doc));
     }
+
+    [Fact]
+    public void Code_PronounSpelledLikeADictionaryName_NotAnActor()
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", "us we PRON 2 obj");
+        Assert.Empty(Code(doc, Coder(actors: ["US [USA]"])));
+    }
+
+    [Theory]
+    [InlineData("--- HOPE [060] ---", "")]
+    [InlineData("--- HOPE [013] ---", "013 RUR FRE")]
+    public void Code_StateOfMindVerb_OnlyAComment(string block, string expected)
+    {
+        var errors = new List<TacitusError>();
+        var verbs = PetrarchDictionaryReader.ReadVerbs([block, "HOPE"], "test.verbs", errors);
+        var codebook = new PetrarchCodebook(PetrarchDictionaryReader.ReadActors(Actors, "test.actors", errors), PetrarchDictionaryReader.ReadAgents(Agents, "test.agents", errors));
+        var coder = new TreeEventCoder(verbs, codebook, []);
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "hoped hope VERB 0 root", "for for ADP 4 case", "Freedonia Freedonia PROPN 2 obl");
+        Assert.Equal(expected, string.Join("; ", Code(doc, coder)));
+    }
 }
