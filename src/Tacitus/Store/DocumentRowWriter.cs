@@ -74,7 +74,8 @@ internal sealed class DocumentRowWriter : IDisposable
             "document, idx, type, mode, context, cameo, score, " +
             "actor, actor_text, actor_name, actor_country, actor_sector, recipient, recipient_text, recipient_name, recipient_country, recipient_sector, " +
             "date_text, date_value, date_basis, date_start, date_end, location, location_name, location_country, attribution, " +
-            "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation");
+            "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation, " +
+            "actor_code, recipient_code");
     }
 
     public void Enlist(SqliteTransaction transaction)
@@ -214,7 +215,8 @@ internal sealed class DocumentRowWriter : IDisposable
             e.Attribution,
             e.Modality.Negated, e.Modality.Denied, e.Modality.Hedged, e.Modality.Future, e.Modality.Conditional,
             e.Confidence, e.Evidence.Start, e.Evidence.End, e.Trigger?.Start, e.Trigger?.End,
-            e.Explanation.Count == 0 ? null : JsonSerializer.Serialize(e.Explanation, StoreJson.Default.DictionaryStringString));
+            e.Explanation.Count == 0 ? null : JsonSerializer.Serialize(e.Explanation, StoreJson.Default.DictionaryStringString),
+            e.Actor.Code, r?.Code);
     }
 
     private static string? Warnings(Document document) =>

@@ -154,7 +154,7 @@ internal static class ExportColumns
     private static EventDateRange Range(StoredEvent e) => EventDateRange.From(e.Record.Date, e.Document.Metadata.Published);
 
     /// <summary>The CAMEO-style actor code: country and sector ("CHNGOV"), or whichever is known.</summary>
-    internal static string? Code(ActorRef actor) => actor.Country?.Value + actor.Sector?.Value is { Length: > 0 } code ? code : null;
+    internal static string? Code(ActorRef actor) => actor.Code ?? (actor.Country?.Value + actor.Sector?.Value is { Length: > 0 } code ? code : null);
 
     /// <summary>Every outlet the text arrived under, in the order first seen ("; " between them).</summary>
     private static string? Outlets(Document d)

@@ -147,6 +147,12 @@ internal static class StoreMigrations
             DROP INDEX story_terms_story;
             CREATE INDEX story_terms_story ON story_terms(story);
             """),
+        new(7, "full PETRARCH actor codes of event actors and recipients (issue 9: USAGOV, IGOUNO, ARNREL), filled from the stored actor JSON", """
+            ALTER TABLE events ADD COLUMN actor_code TEXT;
+            ALTER TABLE events ADD COLUMN recipient_code TEXT;
+            UPDATE events SET actor_code = json_extract(actor, '$.code'), recipient_code = json_extract(recipient, '$.code');
+            CREATE INDEX events_actor_code ON events(actor_code);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Tacitus.Documents;
 using Tacitus.Store;
 
 namespace Tacitus.Tests.Store;
@@ -102,5 +103,37 @@ public sealed class StoreMigrationTests : IDisposable
         using var query = check.CreateCommand();
         query.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'documents_published'";
         Assert.Equal(0L, query.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Save_ActorsWithFullCodes_CodeColumnsHoldThem()
+    {
+        var doc = StoreFixtures.Analysed();
+        var visit = doc.Events[0];
+        doc.Events[0] = new EventRecord
+        {
+            Event = visit.Event,
+            Actor = visit.Actor with { Code = "HUNGOV" },
+            Recipient = visit.Recipient! with { Code = "AUT" },
+            Evidence = visit.Evidence,
+            Confidence = visit.Confidence,
+        };
+        using (var store = DocumentStore.Open(db))
+        {
+            store.Save(doc);
+        }
+
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT actor_code, recipient_code FROM events ORDER BY idx";
+        using var reader = command.ExecuteReader();
+        var rows = new List<(string?, string?)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.IsDBNull(0) ? null : reader.GetString(0), reader.IsDBNull(1) ? null : reader.GetString(1)));
+        }
+
+        Assert.Equal([("HUNGOV", "AUT"), (null, null)], rows);
     }
 }

@@ -24,6 +24,7 @@ internal sealed class DependencyTree
         Relations = new string[Count];
         Subtypes = new string[Count];
         children = new List<int>[Count];
+        Facts = document.Mentions.Count > 0 || document.Names.Count > 0 ? SentenceFacts.Of(document, sentence) : SentenceFacts.None(Count);
         for (var i = 0; i < Count; i++)
         {
             children[i] = [];
@@ -48,6 +49,9 @@ internal sealed class DependencyTree
     }
 
     public int Count { get; }
+
+    /// <summary>What the mention stages and the entity recogniser found on each word.</summary>
+    public SentenceFacts Facts { get; }
 
     /// <summary>Document index of the sentence's first token.</summary>
     public int First { get; }

@@ -250,7 +250,8 @@ internal sealed class PatternMatcher(PetrarchVerbDictionary verbs, PetrarchCodeb
         return text == word || lemma == word || (word.Length >= MinimumStem && text.StartsWith(word, StringComparison.Ordinal));
     }
 
-    private static bool Under(DependencyTree tree, int token, int ancestor)
+    /// <summary>Whether <paramref name="ancestor"/> governs <paramref name="token"/> (or is it).</summary>
+    internal static bool Under(DependencyTree tree, int token, int ancestor)
     {
         for (var n = token; n >= 0; n = tree.Heads[n])
         {

@@ -14,17 +14,18 @@ namespace Tacitus.Events.Tree;
 internal sealed class TreeEventCoder
 {
     private static readonly string[] ClauseBreaks = ["conj", "parataxis"];
-    private static readonly string[] PhraseBreaks = ["conj", "cc", "advcl", "parataxis", "appos", "punct", "ccomp", "xcomp", "dep"];
 
     private readonly PetrarchVerbDictionary verbs;
     private readonly PetrarchCodebook codebook;
     private readonly IReadOnlyList<string[]> discards;
     private readonly PatternMatcher matcher;
     private readonly IReadOnlyDictionary<string, string> negations;
+    private readonly ActorPhrase phrases;
 
     /// <param name="negations">Codes a negated verb takes instead (PICO: "not disapprove" → 050); a negated verb without one keeps its code and is marked negated.</param>
-    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null)
+    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null, ActorPhrase? phrases = null)
     {
+        this.phrases = phrases ?? ActorPhrase.Shipped;
         this.negations = negations ?? new Dictionary<string, string>();
         this.verbs = verbs;
         this.codebook = codebook;
@@ -57,6 +58,10 @@ internal sealed class TreeEventCoder
             CodeVerb(document, tree, v, candidates, date, events);
         }
 
+        // the open clause of a coded verb is what that verb is about, not a second event: "threatened to impose
+        // sanctions" is a threat, "agreed to withdraw" an agreement
+        var coded = events.Select(e => e.Verb - tree.First).ToHashSet();
+        events.RemoveAll(e => e.Verb - tree.First is var v && tree.Relations[v] == "xcomp" && tree.Heads[v] >= 0 && coded.Contains(tree.Heads[v]));
         return events;
     }
 
@@ -157,13 +162,18 @@ internal sealed class TreeEventCoder
 
         var verb = candidates[0];
         var code = best?.Pattern.Code ?? verb.Code ?? verb.Block.Code;
-        if (code.IsNull || code.Code.Length == 0)
+        if (code.IsNull || code.Code.Length == 0 || (phrases.StateOfMind(tree.Lemmas[v]) && !code.Code.StartsWith("01", StringComparison.Ordinal)))
         {
-            return;
+            return; // a state of mind ("thinks", "wants") is at most a comment (CAMEO 01), never an act between actors
         }
 
-        var sourceActors = best is { Source: >= 0 } ? Coded(document, tree, [NounHead(tree, best.Source)], date) : Coded(document, tree, subjects, date);
-        var targetActors = best is { Target: >= 0 } ? Coded(document, tree, [NounHead(tree, best.Target)], date) : Targets(document, tree, v, objects, passive, date);
+        // a pattern's $ and + must stand in the verb's own clause or its subject, not in another clause of the sentence:
+        // the pattern says which word of a phrase the verb governs is the actor
+        bool InClause(int token) => PatternMatcher.Under(tree, token, v) || subjects.Any(h => PatternMatcher.Under(tree, token, h));
+        var patternSource = best is { Source: >= 0 } && InClause(best.Source) ? NounHead(tree, best.Source) : -1;
+        var patternTarget = best is { Target: >= 0 } && InClause(best.Target) ? NounHead(tree, best.Target) : -1;
+        var sourceActors = patternSource >= 0 ? Coded(document, tree, [patternSource], date, source: true) : Coded(document, tree, subjects, date, source: true);
+        var targetActors = patternTarget >= 0 ? Coded(document, tree, [patternTarget], date) : Targets(document, tree, v, objects, passive, date);
 
         var modality = ModalityOf(tree, v);
         if (modality.Negated && negations.TryGetValue(code.Code, out var negatedCode))
@@ -195,12 +205,14 @@ internal sealed class TreeEventCoder
             }
         }
 
+        var clauseTokens = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX");
+        var clause = new TextSpan(document.Tokens[tree.First + clauseTokens[0]].Span.Start, document.Tokens[tree.First + clauseTokens[^1]].Span.End);
         foreach (var (s, t) in pairs)
         {
-            events.Add(new TreeEvent(tree.First + v, code.Code, s, t, verb.Block.Name, best?.Pattern.Text, modality));
+            events.Add(new TreeEvent(tree.First + v, code.Code, s, t, verb.Block.Name, best?.Pattern.Text, modality) { Clause = clause });
             if (code.Reverse is { } reverse && reverse != PetrarchEventCode.Null)
             {
-                events.Add(new TreeEvent(tree.First + v, reverse, t, s, verb.Block.Name, best?.Pattern.Text, modality));
+                events.Add(new TreeEvent(tree.First + v, reverse, t, s, verb.Block.Name, best?.Pattern.Text, modality) { Clause = clause });
             }
         }
     }
@@ -231,11 +243,23 @@ internal sealed class TreeEventCoder
 
         foreach (var oblique in Obliques(tree, v, passive))
         {
+            if (phrases.Circumstance(tree.CaseOf(oblique)))
+            {
+                continue; // "during the talks", "despite the protests": a circumstance, not the one acted on
+            }
+
             found = Coded(document, tree, WithConjuncts(tree, [oblique]), date);
             if (found.Count > 0)
             {
                 return found;
             }
+        }
+
+        // the subject of a clause the verb reports ("said Gondor had lied") is what was said, not who was acted on
+        var cue = document.Tokens[tree.First + v].Span;
+        if (document.Attributions.Any(a => a.Cue.Overlaps(cue)))
+        {
+            return found;
         }
 
         foreach (var clause in tree.ChildrenWith(v, "ccomp"))
@@ -329,14 +353,20 @@ internal sealed class TreeEventCoder
     /// each with the phrase's agents ("the ambassadors of Arnor, Osgiliath and Gondor"); a member with an agent and
     /// no actor takes the first member's actor ("Danish media and government"). Phrases with no code are left out.
     /// </summary>
-    private List<TreeActor> Coded(Document document, DependencyTree tree, List<int> heads, DateOnly date)
+    /// <param name="source">The phrases are the verb's subject: only people, groups and bodies act, never a thing they own.</param>
+    private List<TreeActor> Coded(Document document, DependencyTree tree, List<int> heads, DateOnly date, bool source = false)
     {
         var result = new List<TreeActor>();
         List<CodebookMatch>? firstActors = null;
         foreach (var head in heads)
         {
-            var (matches, actorToken) = Scan(tree, head, date);
-            if (matches.Count == 0)
+            if (tree.Facts.Place[head] && phrases.PlaceCase(tree.CaseOf(head)))
+            {
+                continue; // "returned to Geneva", "met in the capital": where it happened, not who
+            }
+
+            var (matches, actorToken, tokens) = Scan(tree, head, date);
+            if (matches.Count == 0 || !Names(tree, head, matches, tokens, date, source))
             {
                 continue;
             }
@@ -351,15 +381,15 @@ internal sealed class TreeEventCoder
                 firstActors = matches;
             }
 
-            Add(document, tree, result, head, matches);
+            Add(document, tree, result, head, matches, actorToken, date);
             if (actorToken >= 0 && NounHead(tree, actorToken) is var actorHead && actorHead != head)
             {
                 foreach (var member in tree.ChildrenWith(actorHead, "conj").Where(c => tree.Upos[c] is not ("VERB" or "AUX")))
                 {
-                    var (own, _) = Scan(tree, member, date);
+                    var (own, ownActor, _) = Scan(tree, member, date);
                     if (own.Any(m => !m.Agent))
                     {
-                        Add(document, tree, result, member, own.Any(m => m.Agent) ? own : [.. own, .. agents]);
+                        Add(document, tree, result, member, own.Any(m => m.Agent) ? own : [.. own, .. agents], ownActor, date);
                     }
                 }
             }
@@ -368,7 +398,37 @@ internal sealed class TreeEventCoder
         return result;
     }
 
-    private static void Add(Document document, DependencyTree tree, List<TreeActor> result, int head, List<CodebookMatch> matches)
+    /// <summary>
+    /// Whether a phrase names an actor: its head (or the people a counting noun counts) is a person, group,
+    /// organisation or place name, or a word the codebook knows ("the army", "rebels"); a phrase headed by a thing or
+    /// an act names one only through its owner, an actor of the codebook ("an Ankh-Morpork ultimatum"), never
+    /// through an agent word alone ("a military offensive"), a city ("the Paris agreement") or a place it happened
+    /// in ("a curfew in the capital"); as the one who acts (a subject) only through a possessor, adjective or
+    /// compound ("X's largest party launched"), not a prepositional phrase ("the poll by X showed").
+    /// </summary>
+    private bool Names(DependencyTree tree, int head, List<CodebookMatch> matches, List<int> tokens, DateOnly date, bool source) =>
+        PersonLike(tree, phrases.PeopleHead(tree, head), date)
+        || matches.Any(m => !m.Agent && !tree.Facts.Place[tokens[m.Start]] && (!source || Attached(tree, tokens[m.Start], head)));
+
+    /// <summary>Whether a word modifies the head directly (possessor, adjective, compound), not through a prepositional phrase.</summary>
+    private static bool Attached(DependencyTree tree, int token, int head)
+    {
+        for (var n = token; n != head && n >= 0; n = tree.Heads[n])
+        {
+            if (tree.Relations[n] is "nmod" or "obl" or "acl" && tree.Subtypes[n] != "nmod:poss")
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>A word that names people or a body: inside an actor mention or name, a proper noun, or a word of the actor or agent dictionaries.</summary>
+    private bool PersonLike(DependencyTree tree, int token, DateOnly date) =>
+        tree.Facts.Actor[token] || tree.Upos[token] == "PROPN" || (tree.Upos[token] is "NOUN" or "PRON" or "ADJ" && codebook.Match([tree.Words[token]], 0, date) is not null);
+
+    private void Add(Document document, DependencyTree tree, List<TreeActor> result, int head, List<CodebookMatch> matches, int actorToken, DateOnly date)
     {
         var codes = PetrarchCodebook.Combine(matches);
         if (codes.Count == 0 || result.Any(r => r.Code == codes[0]))
@@ -376,25 +436,26 @@ internal sealed class TreeEventCoder
             return;
         }
 
-        var tokens = PhraseTokens(tree, head);
+        var tokens = PhraseTokens(tree, head, date);
         var span = new TextSpan(document.Tokens[tree.First + tokens[0]].Span.Start, document.Tokens[tree.First + tokens[^1]].Span.End);
-        result.Add(new TreeActor(tree.First + head, span, codes[0]));
+        result.Add(new TreeActor(tree.First + head, span, codes[0]) { ActorToken = actorToken < 0 ? -1 : tree.First + actorToken });
     }
 
-    /// <summary>The words of a noun phrase: its subtree without coordination, clauses (other than participles), appositions and punctuation.</summary>
-    private static List<int> PhraseTokens(DependencyTree tree, int head) =>
-        tree.Subtree(head, c => PhraseBreaks.Contains(tree.Relations[c]) || tree.Subtypes[c] == "acl:relcl");
+    /// <summary>The words of an actor phrase, cut as <see cref="ActorPhrase"/> says.</summary>
+    private List<int> PhraseTokens(DependencyTree tree, int head, DateOnly date) =>
+        phrases.Tokens(tree, head, t => PersonLike(tree, t, date));
 
     /// <summary>The actor and agent matches of a phrase (one actor at most) and the token its actor starts on (-1 for none).</summary>
-    private (List<CodebookMatch> Matches, int ActorToken) Scan(DependencyTree tree, int head, DateOnly date)
+    private (List<CodebookMatch> Matches, int ActorToken, List<int> Tokens) Scan(DependencyTree tree, int head, DateOnly date)
     {
-        var tokens = PhraseTokens(tree, head);
+        var tokens = PhraseTokens(tree, head, date);
         var words = tokens.Select(t => tree.Words[t]).ToList();
         var matches = new List<CodebookMatch>();
         var actorToken = -1;
         for (var i = 0; i < words.Count;)
         {
-            if (codebook.Match(words, i, date) is { } m)
+            // a pronoun is never a dictionary word ("us" is not the US)
+            if (tree.Upos[tokens[i]] != "PRON" && codebook.Match(words, i, date) is { } m)
             {
                 if (!m.Agent)
                 {
@@ -416,7 +477,7 @@ internal sealed class TreeEventCoder
             }
         }
 
-        return (matches, actorToken);
+        return (matches, actorToken, tokens);
     }
 
     /// <summary>

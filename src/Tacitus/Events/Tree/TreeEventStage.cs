@@ -1,6 +1,8 @@
 using Tacitus.Documents;
 using Tacitus.Domain;
+using Tacitus.Mentions;
 using Tacitus.Pipeline;
+using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Events.Tree;
 
@@ -12,6 +14,8 @@ namespace Tacitus.Events.Tree;
 /// </summary>
 internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable table, bool fillGapsOnly = false) : IPipelineStage
 {
+    private static readonly Lazy<Lemmatizer> Lemmas = new(() => new Lemmatizer(Lemmatizer.ShippedIrregularForms, EventPatterns.Shipped.Words));
+
     public string Name => "tree-events";
 
     public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Syntax;
@@ -28,6 +32,9 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
         var date = document.Metadata.Published ?? DateOnly.FromDateTime(DateTime.UtcNow);
         var records = new List<EventRecord>();
         var coded = new HashSet<int>();
+        var mentions = new MentionIndex(document);
+        var setting = new TreeEventSetting(document, mentions);
+        var context = new CountryContext(document, mentions);
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -36,9 +43,11 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
                 continue;
             }
 
+            WordSequence? words = null;
             foreach (var e in coder.Code(document, sentence, date))
             {
-                if (ToRecord(document, sentence, e) is { } record)
+                words ??= new WordSequence(document, sentence, Lemmas.Value);
+                if (ToRecord(document, sentence, e, mentions, setting, (context, words)) is { } record)
                 {
                     records.Add(record);
                     coded.Add(sentence.Index);
@@ -71,11 +80,24 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
         document.Events.Sort((a, b) => a.Evidence.Start.CompareTo(b.Evidence.Start));
     }
 
-    private EventRecord? ToRecord(Document document, Sentence sentence, TreeEvent e)
+    private EventRecord? ToRecord(Document document, Sentence sentence, TreeEvent e, MentionIndex mentions, TreeEventSetting setting, (CountryContext Context, WordSequence Words) around)
     {
         if (!CameoCode.Parse(e.Cameo).Success || table.Map(CameoCode.From(e.Cameo)) is not { } mapping)
         {
             return null;
+        }
+
+        var trigger = document.Tokens[e.Verb].Span;
+        var (actor, actorRule) = Actor(document, sentence, e.Source, mentions);
+        var (recipient, recipientRule) = Actor(document, sentence, e.Target, mentions);
+        var (attribution, attributionRule) = setting.Attribution(trigger);
+        var (date, dateRule) = setting.Date(sentence.Index, e.Clause, trigger, attribution);
+        var (location, locationRule) = setting.Location(sentence.Index, e.Clause, trigger, actor.Span, recipient.Span);
+        (actor, actorRule) = WithContextCountry(actor, actorRule, location, around);
+        (recipient, recipientRule) = WithContextCountry(recipient, recipientRule, location, around);
+        if (actor.Country is null || recipient.Country is null)
+        {
+            return null; // a party neither the dictionaries, the actor mentions nor the context place ("people", "the police"): not coded
         }
 
         var record = new EventRecord
@@ -85,23 +107,104 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
             Context = mapping.Context,
             Cameo = CameoCode.From(e.Cameo),
             Score = table.Score(mapping.Type, mapping.Mode),
-            Actor = Actor(document, e.Source),
-            Recipient = Actor(document, e.Target),
+            Actor = actor,
+            Recipient = recipient,
+            Date = date,
+            Location = location,
+            Attribution = attribution,
             Evidence = sentence.Span,
-            Trigger = document.Tokens[e.Verb].Span,
-            Modality = e.Modality,
+            Trigger = trigger,
+            Modality = e.Modality with { Denied = e.Modality.Denied || setting.Denied(attribution, trigger) },
             Confidence = e.Pattern is null ? 0.6 : 0.75,
         };
-        record.Explanation["event"] = e.Pattern is null ? $"verb block {e.Block}" : $"verb block {e.Block}, pattern '{e.Pattern}'";
+        var x = record.Explanation;
+        x["event"] = e.Pattern is null ? $"verb block {e.Block}" : $"verb block {e.Block}, pattern '{e.Pattern}'";
+        x["actor"] = actorRule;
+        x["recipient"] = recipientRule;
+        x["date"] = dateRule;
+        x["location"] = locationRule;
+        x["attribution"] = attributionRule;
         return record;
     }
 
-    private static ActorRef Actor(Document document, TreeActor actor) => new()
+    /// <summary>
+    /// An actor of the tree coder in Tacitus's terms: the actor mention on the word the dictionary's actor stands on
+    /// (with no dictionary country, on its head word or the first inside its phrase) gives name, entity, country and
+    /// sector, so both coders name the same actor alike; the dictionary code
+    /// fills what the mention leaves open, and the full code keeps the dictionary's finer parts after the country
+    /// Tacitus read ("---GOV" for "the foreign ministry" of a known country becomes that country's GOV).
+    /// </summary>
+    internal static (ActorRef Actor, string Rule) Actor(Document document, Sentence sentence, TreeActor actor, MentionIndex mentions)
     {
-        Text = document.Slice(actor.Span).ToString(),
-        Span = actor.Span,
-        Code = actor.Code,
-        Country = actor.Code.Length >= 3 && CountryCode.Parse(actor.Code[..3]) is { Success: true } country ? country.Value : null,
-        Sector = actor.Code.Length >= 6 && Sector.Parse(actor.Code[3..6]) is { Success: true } sector ? sector.Value : null,
-    };
+        var codeCountry = actor.Code.Length >= 3 && CountryCode.Parse(actor.Code[..3]) is { Success: true } cc ? cc.Value : (CountryCode?)null;
+        var codeSector = actor.Code.Length >= 6 && Sector.Parse(actor.Code[3..6]) is { Success: true } cs ? cs.Value : (Sector?)null;
+        // the mention on the word the dictionary's actor stands on ("Armenia" in "the president of Armenia"); only when
+        // the dictionary named no country, the mention on the head or the first inside the phrase ("the ministry")
+        var m = actor.ActorToken >= 0 ? mentions.ActorAt(sentence.Index, document.Tokens[actor.ActorToken].Span.Start) : -1;
+        if (m < 0 && codeCountry is null or { Value: "---" })
+        {
+            m = mentions.ActorAt(sentence.Index, document.Tokens[actor.Head].Span.Start);
+            m = m >= 0 ? m : mentions.ActorsWithin(sentence.Index, actor.Span).DefaultIfEmpty(-1).First();
+        }
+
+        if (m < 0)
+        {
+            return (new ActorRef
+            {
+                Text = document.Slice(actor.Span).ToString(),
+                Span = actor.Span,
+                Code = actor.Code,
+                Country = codeCountry,
+                Sector = codeSector,
+            }, $"dictionary code {actor.Code}");
+        }
+
+        var mention = mentions[m];
+        var country = mentions.CountryOf(mention) ?? codeCountry;
+        var sector = mentions.SectorOf(mention) ?? codeSector;
+        return (new ActorRef
+        {
+            Text = document.Slice(actor.Span).ToString(),
+            Span = actor.Span,
+            Name = mentions.NameOf(mention),
+            Code = MergedCode(actor.Code, country, sector),
+            Country = country,
+            Sector = sector,
+            Entity = mention.Entity,
+            Mention = m,
+        }, $"dictionary code {actor.Code}; actor mention \"{mention.Span.TextOf(document.Text)}\" ({country?.Value ?? "-"} {sector?.Value ?? "-"})");
+    }
+
+    /// <summary>An actor neither its mention nor the dictionary gives a country takes its context's (<see cref="CountryContext"/>), as the rule coder's do.</summary>
+    private static (ActorRef Actor, string Rule) WithContextCountry(ActorRef actor, string rule, EventLocation? location, (CountryContext Context, WordSequence Words) around)
+    {
+        if (actor.Country is not null || actor.Span is not { } span
+            || around.Context.Resolve(around.Words, span, actor.Mention is null, location?.Country, EventPatterns.Shipped.TriggerLemmas) is not { } found)
+        {
+            return (actor, rule);
+        }
+
+        return (actor with { Country = found.Country, Code = MergedCode(actor.Code ?? string.Empty, found.Country, actor.Sector) }, rule + "; country from context: " + found.Rule);
+    }
+
+    /// <summary>
+    /// The full code with Tacitus's country in front when it names a country the dictionary code lacks or writes
+    /// otherwise, and Tacitus's sector after it when the dictionary gave none; a body with no country (IGO, NGO) keeps
+    /// the dictionary's code.
+    /// </summary>
+    internal static string MergedCode(string code, CountryCode? country, Sector? sector)
+    {
+        if (!CountryContext.IsCountry(country) || country is not { } c)
+        {
+            return code;
+        }
+
+        var rest = code.Length >= 3 ? code[3..] : string.Empty;
+        if (rest.Length == 0 && sector is { } s)
+        {
+            rest = s.Value;
+        }
+
+        return c.Value + rest;
+    }
 }

@@ -34,11 +34,11 @@ public sealed class TreeEventCoderTests
 
     private static readonly string[] Agents = ["MINISTER [~GOV]", "GOVERNMENT [~GOV]", "RELIEF_CHARITY [NGO~]"];
 
-    private static TreeEventCoder Coder(IReadOnlyDictionary<string, string>? negations = null, string[]? discards = null)
+    private static TreeEventCoder Coder(IReadOnlyDictionary<string, string>? negations = null, string[]? discards = null, string[]? actors = null)
     {
         var errors = new List<TacitusError>();
         var verbs = PetrarchDictionaryReader.ReadVerbs(Verbs, "test.verbs", errors);
-        var codebook = new PetrarchCodebook(PetrarchDictionaryReader.ReadActors(Actors, "test.actors", errors), PetrarchDictionaryReader.ReadAgents(Agents, "test.agents", errors));
+        var codebook = new PetrarchCodebook(PetrarchDictionaryReader.ReadActors([.. Actors, .. actors ?? []], "test.actors", errors), PetrarchDictionaryReader.ReadAgents(Agents, "test.agents", errors));
         Assert.Empty(errors);
         return new TreeEventCoder(verbs, codebook, PetrarchDictionaryReader.ReadDiscards(discards ?? [], "test.discards", errors), negations);
     }
@@ -182,5 +182,87 @@ public sealed class TreeEventCoderTests
     {
         var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "signed sign VERB 0 root", "a a DET 6 det", "new new ADJ 6 amod", "bilateral bilateral ADJ 6 amod", "pact pact NOUN 2 obj", "with with ADP 8 case", "Freedonia Freedonia PROPN 6 nmod");
         Assert.Equal(["0572 RUR FRE"], Code(doc));
+    }
+
+    [Fact]
+    public void Code_PlaceUnderAThing_NotAnActor()
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", "a a DET 4 det", "curfew curfew NOUN 2 obj", "in in ADP 6 case", "Freedonia Freedonia PROPN 4 nmod");
+        Assert.Empty(Code(doc));
+    }
+
+    [Fact]
+    public void Code_PlaceUnderPeople_SaysWhoTheyAre()
+    {
+        var doc = Parse("The the DET 2 det", "minister minister NOUN 5 nsubj", "from from ADP 4 case", "Freedonia Freedonia PROPN 2 nmod", "condemned condemn VERB 0 root", "Ruritania Ruritania PROPN 5 obj");
+        Assert.Equal(["111 FREGOV RUR"], Code(doc));
+    }
+
+    [Fact]
+    public void Code_AgentWordUnderAThing_NotAnActor()
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", "a a DET 5 det", "government government NOUN 5 compound", "offensive offensive NOUN 2 obj");
+        Assert.Empty(Code(doc));
+    }
+
+    [Fact]
+    public void Code_OwnerOfAThing_IsTheTarget()
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", "a a DET 5 det", "Freedonian Freedonian ADJ 5 amod", "ultimatum ultimatum NOUN 2 obj");
+        Assert.Equal(["111 RUR FRE"], Code(doc, Coder(actors: ["FREEDONIAN [FRE]"])));
+    }
+
+    [Theory]
+    [InlineData("during")]
+    [InlineData("despite")]
+    public void Code_CircumstancePhrase_NotTheTarget(string preposition)
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", $"{preposition} {preposition} ADP 4 case", "Freedonia Freedonia PROPN 2 obl");
+        Assert.Empty(Code(doc));
+    }
+
+    [Fact]
+    public void Code_RelativeClauseOfTheObject_NotPartOfItsActor()
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", "the the DET 4 det", "decision decision NOUN 2 obj", "that that PRON 7 nsubj", "Freedonia Freedonia PROPN 7 obj", "angered anger VERB 4 acl:relcl");
+        Assert.Empty(Code(doc));
+    }
+
+    [Theory]
+    [InlineData("The the DET 2 det|report report NOUN 5 nsubj|by by ADP 4 case|Ruritania Ruritania PROPN 2 nmod|condemned condemn VERB 0 root|Freedonia Freedonia PROPN 5 obj", "")]
+    [InlineData("Ruritania Ruritania PROPN 3 nmod:poss|'s 's PART 1 case|report report NOUN 4 nsubj|condemned condemn VERB 0 root|Freedonia Freedonia PROPN 4 obj", "111 RUR FRE")]
+    public void Code_ThingAsSubject_ActsOnlyThroughItsPossessor(string rows, string expected)
+    {
+        var doc = Parse(rows.Split('|'));
+        Assert.Equal(expected, string.Join("; ", Code(doc)));
+    }
+
+    [Fact]
+    public void Code_PlaceModifierOfAThing_NotItsOwner()
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", "the the DET 5 det", "Freedonia Freedonia PROPN 5 compound", "accord accord NOUN 2 obj");
+        var at = doc.Text.IndexOf("Freedonia", StringComparison.Ordinal);
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Place, Span = new TextSpan(at, at + "Freedonia".Length), Sentence = 0 });
+        Assert.Empty(Code(doc));
+    }
+
+    [Fact]
+    public void Code_PronounSpelledLikeADictionaryName_NotAnActor()
+    {
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "condemned condemn VERB 0 root", "us we PRON 2 obj");
+        Assert.Empty(Code(doc, Coder(actors: ["US [USA]"])));
+    }
+
+    [Theory]
+    [InlineData("--- HOPE [060] ---", "")]
+    [InlineData("--- HOPE [013] ---", "013 RUR FRE")]
+    public void Code_StateOfMindVerb_OnlyAComment(string block, string expected)
+    {
+        var errors = new List<TacitusError>();
+        var verbs = PetrarchDictionaryReader.ReadVerbs([block, "HOPE"], "test.verbs", errors);
+        var codebook = new PetrarchCodebook(PetrarchDictionaryReader.ReadActors(Actors, "test.actors", errors), PetrarchDictionaryReader.ReadAgents(Agents, "test.agents", errors));
+        var coder = new TreeEventCoder(verbs, codebook, []);
+        var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "hoped hope VERB 0 root", "for for ADP 4 case", "Freedonia Freedonia PROPN 2 obl");
+        Assert.Equal(expected, string.Join("; ", Code(doc, coder)));
     }
 }

@@ -67,4 +67,16 @@ public sealed class TreeEventStageTests
         TreeEventStage.Merge(document, [Record(0, "tree-0")], [0]);
         Assert.Equal(["tree-0", "rule-1"], document.Events.Select(e => e.Actor.Text));
     }
+
+    [Theory]
+    [InlineData("---GOV", "LKA", null, "LKAGOV")]
+    [InlineData("FRA", "FRA", "GOV", "FRAGOV")]
+    [InlineData("SCGGOV", "SRB", "GOV", "SRBGOV")]
+    [InlineData("IGOUNO", "UNO", null, "IGOUNO")]
+    [InlineData("NGO", null, null, "NGO")]
+    public void MergedCode_TacitusCountryAndSector_InFrontOfTheDictionaryCode(string code, string? country, string? sector, string expected)
+    {
+        var merged = TreeEventStage.MergedCode(code, country is null ? null : CountryCode.From(country), sector is null ? null : Sector.From(sector));
+        Assert.Equal(expected, merged);
+    }
 }
