@@ -14,9 +14,9 @@ public sealed class LauncherScriptTests : IDisposable
     private const string StandInDotnet = """
         #!/bin/sh
         echo "$1" >> "$TACITUS_TEST_LOG"
-        if [ "$1" = publish ]; then
+        if [ "$1" = build ]; then
           while [ $# -gt 0 ]; do
-            if [ "$1" = -o ]; then mkdir -p "$2" && : > "$2/Tacitus.Cli.dll"; fi
+            if [ "$1" = --artifacts-path ]; then mkdir -p "$2/bin/Tacitus.Cli/release" && : > "$2/bin/Tacitus.Cli/release/Tacitus.Cli.dll"; fi
             shift
           done
         fi
@@ -49,7 +49,7 @@ public sealed class LauncherScriptTests : IDisposable
     /// <summary>Runs the script once; returns its exit code and how many builds it started.</summary>
     private (int Exit, int Builds) Run()
     {
-        var before = File.Exists(Log) ? File.ReadAllLines(Log).Count(l => l == "publish") : 0;
+        var before = File.Exists(Log) ? File.ReadAllLines(Log).Count(l => l == "build") : 0;
         var start = new ProcessStartInfo("bash", [Path.Combine(root.Path, "tacitus"), "--help"]) { RedirectStandardError = true, RedirectStandardOutput = true };
         start.Environment["PATH"] = tools.Path + ":" + Environment.GetEnvironmentVariable("PATH");
         start.Environment["TACITUS_TEST_LOG"] = Log;
@@ -57,7 +57,7 @@ public sealed class LauncherScriptTests : IDisposable
         process.StandardOutput.ReadToEnd();
         process.StandardError.ReadToEnd();
         Assert.True(process.WaitForExit(30_000), "the script did not end");
-        var after = File.ReadAllLines(Log).Count(l => l == "publish");
+        var after = File.ReadAllLines(Log).Count(l => l == "build");
         return (process.ExitCode, after - before);
     }
 
