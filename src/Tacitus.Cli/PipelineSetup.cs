@@ -7,6 +7,13 @@ internal static class PipelineSetup
 {
     public static AnalysisPipeline Build(PipelineOptions options)
     {
+        if (!options.TextOnly)
+        {
+            // the date-time recogniser's model takes the longest to build: start it on the other core while the
+            // knowledge tables and the other stages' models load here
+            Mentions.Time.RecognizerModel.Prepare();
+        }
+
         var pipeline = PipelineFactory.Create(options);
         foreach (var error in pipeline.SetupErrors)
         {

@@ -13,6 +13,9 @@ namespace Tacitus.Mentions;
 /// </summary>
 internal sealed partial class TimeRecognizer : IPipelineStage
 {
+    /// <summary>A stage for a pipeline: the recogniser's model starts building now, beside the other stages' loading.</summary>
+    public TimeRecognizer() => RecognizerModel.Prepare();
+
     public string Name => "times";
 
     public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate;

@@ -14,7 +14,22 @@ internal static class RecognizerModel
 {
     private static readonly Lazy<DateTimeModel> Model = new(Build, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static int preparing;
+
     public static DateTimeModel Instance => Model.Value;
+
+    /// <summary>
+    /// Starts building the model on a pool thread, once, so that it is ready (or nearly) when the first document
+    /// reaches the date stage: a run starts by loading the knowledge tables and models on one core while the other is
+    /// free. A fault while building is kept by the lazy value and thrown to the first caller of <see cref="Instance"/>.
+    /// </summary>
+    public static void Prepare()
+    {
+        if (!Model.IsValueCreated && Interlocked.Exchange(ref preparing, 1) == 0)
+        {
+            _ = Task.Run(() => Model.Value);
+        }
+    }
 
     private static DateTimeModel Build()
     {

@@ -44,7 +44,7 @@ internal sealed class TimeWords
 
                     values.Add(word, line.Fields[2]);
                     break;
-                case "trigger" or "trigger-capitalised" or "duration-unit" or "modifier" or "complex-before" or "complex-before-signal" or "complex-after" or "join" or "leading-signal":
+                case "trigger" or "trigger-capitalised" or "duration-unit" or "modifier" or "complex-before" or "complex-before-signal" or "complex-after" or "join" or "leading-signal" or "plain-signal":
                     if (!sets.TryGetValue(kind, out var list))
                     {
                         sets[kind] = list = [];
@@ -69,6 +69,7 @@ internal sealed class TimeWords
         ComplexAfter = Set("complex-after", StringComparer.OrdinalIgnoreCase);
         Joins = Set("join", StringComparer.OrdinalIgnoreCase);
         LeadingSignals = Set("leading-signal", StringComparer.OrdinalIgnoreCase);
+        PlainSignals = Set("plain-signal", StringComparer.OrdinalIgnoreCase);
         Months = Numbers("month");
         Weekdays = Numbers("weekday");
         Ordinals = Numbers("ordinal");
@@ -99,6 +100,9 @@ internal sealed class TimeWords
     public FrozenSet<string> Joins { get; }
 
     public FrozenSet<string> LeadingSignals { get; }
+
+    /// <summary>Leading signals that place an expression without changing it ("in the 1990s"; not "since", "by", "until").</summary>
+    public FrozenSet<string> PlainSignals { get; }
 
     public FrozenDictionary<string, int> Months { get; }
 

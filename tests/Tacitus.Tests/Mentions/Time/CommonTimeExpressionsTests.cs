@@ -43,6 +43,13 @@ public sealed class CommonTimeExpressionsTests
     [InlineData("Fares have not been so low since 11 September 2001, airlines say.", "11 September 2001", "2001-09-11")]
     [InlineData("The deal was signed on March 3, 2004 in Rome.", "March 3, 2004", "2004-03-03")]
     [InlineData("The meeting was held on 15 December, 1953, papers show.", "15 December, 1953", "1953-12-15")]
+    [InlineData("Turnout beat last year's record.", "last year", "2018")]
+    [InlineData("Officials said next week’s vote would go ahead.", "next week", "2019-W03")]
+    [InlineData("The mill closed a year ago.", "a year ago", "2018-01-09")]
+    [InlineData("The ferry sank a week ago, police said.", "a week ago", "2019-01-02")]
+    [InlineData("The band was formed in the 1970s by two brothers.", "the 1970s", "(1970-01-01,1980-01-01,P10Y)")]
+    [InlineData("Prices fell throughout the 1990s.", "the 1990s", "(1990-01-01,2000-01-01,P10Y)")]
+    [InlineData("It was a hit with 1980s audiences.", "1980s", "(1980-01-01,1990-01-01,P10Y)")]
     public void TryRead_SimpleExpression_WritesRecogniserTimex(string text, string expression, string timex)
     {
         var (read, found, document) = Read(text);
@@ -50,6 +57,18 @@ public sealed class CommonTimeExpressionsTests
         var candidate = Assert.Single(found);
         Assert.Equal(expression, document.Slice(candidate.Span).ToString());
         Assert.Equal(timex, candidate.Timex);
+    }
+
+    [Theory]
+    [InlineData("Sales have doubled since last year's launch.", "last year")]
+    [InlineData("Sales have doubled since last month.", "last month")]
+    public void TryRead_SinceRelativePeriod_MarksSince(string text, string expression)
+    {
+        var (read, found, document) = Read(text);
+        Assert.True(read);
+        var candidate = Assert.Single(found);
+        Assert.Equal(expression, document.Slice(candidate.Span).ToString());
+        Assert.Equal("since", candidate.Mod);
     }
 
     [Theory]
@@ -66,6 +85,13 @@ public sealed class CommonTimeExpressionsTests
     [InlineData("The vote is on Tuesday, 1 March, officials said.")]
     [InlineData("The plant reopens around 5 May, officials said.")]
     [InlineData("Fares apply starting on 21 March, officials said.")]
+    [InlineData("Rents have doubled since the 1990s.")]
+    [InlineData("The town grew in the early 1970s.")]
+    [InlineData("The church dates from the 1900s.")]
+    [InlineData("Trade rose in the 1980s and 1990s.")]
+    [InlineData("Exports grew 5% a year.")]
+    [InlineData("The mill closed just over a year ago.")]
+    [InlineData("Sales beat last year's 5 million.")]
     public void TryRead_LongerOrAmbiguousExpression_LeavesItToRecogniser(string text)
     {
         Assert.False(Read(text).Read);
