@@ -22,6 +22,9 @@ internal enum EntityFeatureSet
 
     /// <summary>How each word is usually written inside a sentence (<see cref="CaseProfile"/>, stored in the model).</summary>
     Case = 1 << 3,
+
+    /// <summary>Path prefixes of word clusters learned from unlabelled news (<see cref="WordClusters"/>, stored in the model).</summary>
+    Clusters = 1 << 4,
 }
 
 /// <summary>
@@ -33,19 +36,24 @@ internal enum EntityFeatureSet
 internal sealed class EntityFeatures
 {
     /// <summary>Enough room for every key of one token.</summary>
-    public const int MaxFeatures = 96;
+    public const int MaxFeatures = 160;
 
     private const WordClass UsedClasses = WordClass.Function | WordClass.GivenName | WordClass.Honorific | WordClass.SpeechVerb
         | WordClass.PlacePreposition | WordClass.OrgHead | WordClass.NameConnector | WordClass.PlaceHead | WordClass.NotName
         | WordClass.Common | WordClass.OrgNoun | WordClass.Pronoun;
 
+    // the prefix lengths (bits) of the word's cluster path read as features, and of its neighbours'
+    private static readonly int[] ClusterPrefixes = [4, 6, 10, 14, WordClusters.MaxDepth];
+    private static readonly int[] NeighbourPrefixes = [4, 8, WordClusters.MaxDepth];
+
     private readonly NameTables? tables;
     private readonly Lexicon? words;
 
-    public EntityFeatures(EntityFeatureSet set, NameTables? tables, Lexicon? words, CaseProfile? profile = null)
+    public EntityFeatures(EntityFeatureSet set, NameTables? tables, Lexicon? words, CaseProfile? profile = null, WordClusters? clusters = null)
     {
         Set = set;
         Profile = (set & EntityFeatureSet.Case) != 0 ? profile ?? throw new ArgumentNullException(nameof(profile)) : null;
+        Clusters = (set & EntityFeatureSet.Clusters) != 0 ? clusters ?? throw new ArgumentNullException(nameof(clusters)) : null;
         this.tables = (set & EntityFeatureSet.Tables) != 0 ? tables ?? throw new ArgumentNullException(nameof(tables)) : null;
         this.words = (set & EntityFeatureSet.WordClasses) != 0 ? words ?? throw new ArgumentNullException(nameof(words)) : null;
     }
@@ -53,6 +61,8 @@ internal sealed class EntityFeatures
     public EntityFeatureSet Set { get; }
 
     public CaseProfile? Profile { get; }
+
+    public WordClusters? Clusters { get; }
 
     private enum T
     {
@@ -99,14 +109,21 @@ internal sealed class EntityFeatures
         RunLast,
         RunFirst,
         RunPosition,
+        Cluster,
+        ClusterBefore,
+        ClusterAfter,
+        ClusterShape,
     }
 
-    /// <summary>Reads a sentence's tokens (and their part-of-speech tags when the set uses them and they are given).</summary>
-    public void Prepare(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<TokenSyntax> syntax, EntitySentence sentence)
+    /// <summary>True when the model reads part-of-speech tags (give them to <see cref="Prepare"/>).</summary>
+    public bool UsesTags => (Set & EntityFeatureSet.Upos) != 0;
+
+    /// <summary>Reads a sentence's tokens (and their universal part-of-speech tags when the set uses them and they are given).</summary>
+    public void Prepare(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<string> upos, EntitySentence sentence)
     {
         sentence.Reset(tokens.Length);
         Span<char> buffer = stackalloc char[128];
-        var useTags = (Set & EntityFeatureSet.Upos) != 0 && syntax.Length == tokens.Length;
+        var useTags = UsesTags && upos.Length == tokens.Length;
         for (var i = 0; i < tokens.Length; i++)
         {
             var word = tokens[i].Span.Of(text);
@@ -115,13 +132,14 @@ internal sealed class EntityFeatures
             sentence.Shape[i] = ShapeOf(word);
             sentence.Length[i] = Math.Min(word.Length, 12);
             sentence.Case[i] = Profile?.ClassOf(sentence.Lower[i]) ?? 0;
+            sentence.Cluster[i] = Clusters?.PathOf(sentence.Word[i], sentence.Lower[i]) ?? 0;
             if (words is not null && word.Length <= buffer.Length / 2)
             {
                 var n = PhraseKey.NormalizeToken(word, buffer, stripPossessive: true);
                 sentence.Classes[i] = n > 0 ? (int)(words.ClassOf(buffer[..n]) & UsedClasses) : 0;
             }
 
-            sentence.Upos[i] = useTags ? FeatureKey.Add(0, syntax[i].Upos) : 0;
+            sentence.Upos[i] = useTags ? FeatureKey.Add(0, upos[i]) : 0;
         }
 
         sentence.Text = text;
@@ -184,6 +202,24 @@ internal sealed class EntityFeatures
             if (i == 0)
             {
                 features[n++] = FeatureKey.Of((int)T.CaseInitial, s.Case[i], shape);
+            }
+        }
+
+        if (Clusters is not null)
+        {
+            var path = s.Cluster[i];
+            foreach (var bits in ClusterPrefixes)
+            {
+                features[n++] = FeatureKey.Of((int)T.Cluster, (ulong)bits, WordClusters.Prefix(path, bits));
+            }
+
+            features[n++] = FeatureKey.Of((int)T.ClusterShape, WordClusters.Prefix(path, 8), shape);
+            var pathBefore = i > 0 ? s.Cluster[i - 1] : 1u << 30;
+            var pathAfter = i + 1 < count ? s.Cluster[i + 1] : 1u << 31;
+            foreach (var bits in NeighbourPrefixes)
+            {
+                features[n++] = FeatureKey.Of((int)T.ClusterBefore, (ulong)bits, WordClusters.Prefix(pathBefore, bits));
+                features[n++] = FeatureKey.Of((int)T.ClusterAfter, (ulong)bits, WordClusters.Prefix(pathAfter, bits));
             }
         }
 
@@ -374,6 +410,9 @@ internal sealed class EntitySentence
 
     public byte[] Case { get; private set; } = [];
 
+    /// <summary>Each token's encoded cluster path (<see cref="WordClusters.Encode"/>); 0 when it has none.</summary>
+    public uint[] Cluster { get; private set; } = [];
+
     /// <summary>First token of the capitalised run the token is in, or -1.</summary>
     public int[] RunFirst { get; private set; } = [];
 
@@ -400,6 +439,7 @@ internal sealed class EntitySentence
         Tables = new uint[size];
         Tokens = new Token[size];
         Case = new byte[size];
+        Cluster = new uint[size];
         RunFirst = new int[size];
         RunLast = new int[size];
     }
