@@ -109,6 +109,8 @@ internal sealed class EntityFeatures
         RunLast,
         RunFirst,
         RunPosition,
+        RunClass,
+        RunClassPosition,
         Cluster,
         ClusterBefore,
         ClusterAfter,
@@ -145,6 +147,10 @@ internal sealed class EntityFeatures
         sentence.Text = text;
         tokens.CopyTo(sentence.Tokens);
         MarkRuns(text, tokens, sentence);
+        if (words is not null)
+        {
+            RunClasses(sentence);
+        }
         tables?.Mark(text, tokens, sentence.Tables);
     }
 
@@ -231,6 +237,18 @@ internal sealed class EntityFeatures
             features[n++] = FeatureKey.Of((int)T.RunFirst, s.Lower[first], first == 0 ? 1UL : 0UL);
             var position = (ulong)(first == last ? 0 : i == first ? 1 : i == last ? 2 : 3);
             features[n++] = FeatureKey.Of((int)T.RunPosition, position, (ulong)Math.Min(last - first, 4));
+            if (words is not null && first != last)
+            {
+                n = AddClasses(T.RunClass, s.RunClasses[i], features, n);
+                var classes = s.RunClasses[i];
+                for (var b = 0; b < 16; b++)
+                {
+                    if ((classes & (1 << b)) != 0)
+                    {
+                        features[n++] = FeatureKey.Of((int)T.RunClassPosition, (ulong)(b + 1), position);
+                    }
+                }
+            }
         }
 
         if (i == 0)
@@ -318,6 +336,34 @@ internal sealed class EntityFeatures
             }
 
             i = end + 1;
+        }
+    }
+
+    /// <summary>For each token in a capitalised run, the word classes of all the run's words together ("Authority" in "Housing Authority of Esk").</summary>
+    private static void RunClasses(EntitySentence sentence)
+    {
+        var i = 0;
+        while (i < sentence.Count)
+        {
+            if (sentence.RunFirst[i] < 0)
+            {
+                sentence.RunClasses[i++] = 0;
+                continue;
+            }
+
+            var last = sentence.RunLast[i];
+            var classes = 0;
+            for (var k = i; k <= last; k++)
+            {
+                classes |= sentence.Classes[k];
+            }
+
+            for (var k = i; k <= last; k++)
+            {
+                sentence.RunClasses[k] = classes;
+            }
+
+            i = last + 1;
         }
     }
 
@@ -418,6 +464,9 @@ internal sealed class EntitySentence
 
     public int[] RunLast { get; private set; } = [];
 
+    /// <summary>The word classes of the whole capitalised run a token is in (0 outside runs).</summary>
+    public int[] RunClasses { get; private set; } = [];
+
     public uint[] Tables { get; private set; } = [];
 
     public void Reset(int count)
@@ -442,5 +491,6 @@ internal sealed class EntitySentence
         Cluster = new uint[size];
         RunFirst = new int[size];
         RunLast = new int[size];
+        RunClasses = new int[size];
     }
 }
