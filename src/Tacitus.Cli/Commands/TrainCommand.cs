@@ -8,10 +8,10 @@ using Tacitus.Syntax.Training;
 namespace Tacitus.Cli.Commands;
 
 /// <summary>
-/// <c>tacitus train tagger|parser|syntax|entities --from ../shared/data/train [--out data/models]</c>: trains the
+/// <c>tacitus train tagger|parser|syntax|entities|clusters --from ../shared/data/train [--out data/models]</c>: trains the
 /// token layer's models and writes them as compact files into data/models (rebuild to embed them). "parser" needs the
 /// tagger in the output folder (it trains on predicted tags); "syntax" trains both; "entities" is the entity
-/// recogniser (<see cref="TrainEntitiesCommand"/>).
+/// recogniser (<see cref="TrainEntitiesCommand"/>), "clusters" its word clusters (<see cref="TrainClustersCommand"/>).
 /// </summary>
 internal static class TrainCommand
 {
@@ -21,6 +21,7 @@ internal static class TrainCommand
         TreebankModel("parser", "Train the dependency parser from the treebanks (on the tagger's predicted tags)."),
         TreebankModel("syntax", "Train the tagger, lemmatiser and dependency parser from the treebanks."),
         TrainEntitiesCommand.Create(),
+        TrainClustersCommand.Create(),
     };
 
     private static Command TreebankModel(string what, string description)

@@ -5,6 +5,7 @@ using Tacitus.Eval.Readers;
 using Tacitus.Eval.Scoring;
 using Tacitus.Knowledge;
 using Tacitus.Syntax.Entities;
+using Tacitus.Syntax.Training;
 using Tacitus.Text;
 
 namespace Tacitus.Cli.Commands;
@@ -13,10 +14,15 @@ namespace Tacitus.Cli.Commands;
 /// <c>tacitus train entities</c>: trains the entity recogniser on UNER English-EWT (<c>ner/en_ewt-ud-train.iob2</c>)
 /// (with <c>--with-gum</c>, also GUM's entity annotation in <c>ud/en_gum-ud-train.conllu</c>) under <c>--from</c>, writes
 /// <c>entities.model.gz</c> into <c>--out</c>, and with <c>--dev</c> scores the new model on an IOB2 file exactly
-/// as <c>tacitus eval ner</c> does.
+/// as <c>tacitus eval ner</c> does. The model reads part-of-speech tags: the training sentences are tagged by
+/// jackknifed taggers trained on <c>ud/*.conllu</c> (<see cref="EntityTagging"/>, <c>--tag-folds</c>); word clusters
+/// (<c>--clusters FILE</c> from <c>tacitus train clusters</c>) are off by default.
 /// </summary>
 internal static class TrainEntitiesCommand
 {
+    /// <summary>Passes of each jackknife tagger (fewer than the shipped tagger's 10: training stays quick).</summary>
+    private const int TagIterations = 5;
+
     public static Command Create()
     {
         var from = new Option<string>("--from") { Description = "Folder of training data (ner/ and ud/ inside).", DefaultValueFactory = _ => "../shared/data/train" };
@@ -25,8 +31,10 @@ internal static class TrainEntitiesCommand
         var withGum = new Option<bool>("--with-gum") { Description = "Add GUM's names to UNER (off by default: on UNER dev it lowered exact F1 from 0.686 to 0.633)." };
         var errors = new Option<string?>("--errors") { Description = "With --dev: write the dev errors (JSON Lines) here." };
         var corpus = new Option<string>("--corpus") { Description = "Folder of plain news text (bbc/, polnear/train/) for the case profile.", DefaultValueFactory = _ => "../shared/data/corpus" };
+        var clusters = new Option<string>("--clusters") { Description = "Word clusters to read as features (a clusters.tsv.gz of `tacitus train clusters`); 'none' (the default: on UNER dev they did not help) trains without them.", DefaultValueFactory = _ => "none" };
+        var tagFolds = new Option<int>("--tag-folds") { Description = "Jackknife folds for the training sentences' part-of-speech tags (taggers trained on ud/*.conllu); 0 trains without tag features.", DefaultValueFactory = _ => 4 };
         var dev = new Option<string?>("--dev") { Description = "An IOB2 file to score the new model on (tuning: the dev split only)." };
-        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, dev, errors };
+        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, clusters, tagFolds, dev, errors };
         command.SetAction((parse, ct) =>
         {
             var source = parse.GetValue(from)!;
@@ -67,17 +75,50 @@ internal static class TrainEntitiesCommand
             }
 
             var knowledge = KnowledgeBase.Default;
-            var texts = CorpusFiles(parse.GetValue(corpus)!);
+            var texts = NewsCorpus.Files(parse.GetValue(corpus)!);
             if (texts.Count == 0)
             {
                 Console.Error.WriteLine($"tacitus train entities: no .txt files under {parse.GetValue(corpus)}/bbc or polnear/train (give --corpus).");
                 return Task.FromResult(ExitCodes.Fatal);
             }
 
-            var profile = CaseProfile.FromDocuments(texts.Select(f => Segment(File.ReadAllText(f), ct)));
+            var profile = CaseProfile.FromDocuments(texts.Select(f => NewsCorpus.Segment(File.ReadAllText(f), ct)));
             Console.WriteLine($"case profile: {profile.Count} words from {texts.Count} texts");
+            var clusterFile = parse.GetValue(clusters)!;
             var options = new EntityTrainingOptions { Epochs = parse.GetValue(epochs), Profile = profile };
+            if (clusterFile != "none")
+            {
+                if (!File.Exists(clusterFile))
+                {
+                    Console.Error.WriteLine($"tacitus train entities: word clusters not found: {clusterFile} (run `tacitus train clusters` first).");
+                    return Task.FromResult(ExitCodes.Fatal);
+                }
+
+                var table = WordClusters.ReadText(clusterFile);
+                Console.WriteLine($"word clusters: {table.Count} words from {clusterFile}");
+                options = options with { Clusters = table, Features = options.Features | EntityFeatureSet.Clusters };
+            }
+
             Console.WriteLine($"knowledge tables: {NameTables.Shipped.Count} phrases and prefixes");
+            if (parse.GetValue(tagFolds) is var folds and > 0)
+            {
+                if (folds < 2)
+                {
+                    Console.Error.WriteLine("tacitus train entities: --tag-folds must be 0 or 2 or more.");
+                    return Task.FromResult(ExitCodes.Usage);
+                }
+
+                var treebank = TreebankSentence.ReadAll(SyntaxTraining.TreebankFiles(source), problems);
+                if (treebank.Count == 0)
+                {
+                    Console.Error.WriteLine($"tacitus train entities: no treebank under {source}/ud for the part-of-speech tags (give --tag-folds 0 to train without them).");
+                    return Task.FromResult(ExitCodes.Fatal);
+                }
+
+                var tagging = EntityTagging.Jackknife(treebank, folds, TagIterations, Console.WriteLine);
+                options = options with { Tagging = tagging, Features = options.Features | EntityFeatureSet.Upos };
+            }
+
             var model = EntityTrainer.Train(examples, options, NameTables.Shipped, knowledge.Words, Console.WriteLine);
             var outDir = parse.GetValue(output)!;
             Directory.CreateDirectory(outDir);
@@ -96,30 +137,6 @@ internal static class TrainEntitiesCommand
             return Task.FromResult(problems.Count > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
         });
         return command;
-    }
-
-    /// <summary>The plain news texts the case profile is counted over, in a fixed order.</summary>
-    private static List<string> CorpusFiles(string folder)
-    {
-        var files = new List<string>();
-        foreach (var sub in new[] { "bbc", Path.Combine("polnear", "train") })
-        {
-            var dir = Path.Combine(folder, sub);
-            if (Directory.Exists(dir))
-            {
-                files.AddRange(Directory.EnumerateFiles(dir, "*.txt", SearchOption.AllDirectories).Where(f => !f.EndsWith("README.TXT", StringComparison.OrdinalIgnoreCase)));
-            }
-        }
-
-        files.Sort(StringComparer.Ordinal);
-        return files;
-    }
-
-    private static Document Segment(string text, CancellationToken ct)
-    {
-        var document = new Document(text, new DocumentMetadata()) { Language = "en" };
-        new SentenceSegmenter().Process(document, ct);
-        return document;
     }
 
     /// <summary>Scores the model on an IOB2 file as <c>eval ner</c> does: segment each document, recognise, compare spans.</summary>

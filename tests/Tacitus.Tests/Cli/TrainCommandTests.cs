@@ -15,17 +15,66 @@ public sealed class TrainCommandTests
             var from = Path.Combine(dir.FullName, "train");
             Directory.CreateDirectory(Path.Combine(from, "ner"));
             File.Copy(Fixture, Path.Combine(from, "ner", "en_ewt-ud-train.iob2"));
+            Directory.CreateDirectory(Path.Combine(from, "ud"));
+            File.Copy(Tacitus.Tests.Syntax.SyntaxFixture.File, Path.Combine(from, "ud", "news.conllu"));
             var corpus = Path.Combine(dir.FullName, "corpus");
             Directory.CreateDirectory(Path.Combine(corpus, "bbc"));
             File.WriteAllText(Path.Combine(corpus, "bbc", "001.txt"), "Talks ended.\n\nThe officials met in Lisbon. The talks in Lisbon ended. They left Lisbon.\n");
 
-            int Train(string output) => TrainCommand.Create().Parse(["entities", "--from", from, "--corpus", corpus, "--out", output, "--epochs", "2"]).Invoke();
+            // the clusters from the same small data (train clusters reads corpus/ and train/ud/ under its --from)
+            Assert.Equal(0, TrainCommand.Create().Parse(["clusters", "--from", dir.FullName, "--out", dir.FullName, "--min-count", "1"]).Invoke());
+            var clusters = Path.Combine(dir.FullName, TrainClustersCommand.FileName);
+
+            int Train(string output) => TrainCommand.Create().Parse(["entities", "--from", from, "--corpus", corpus, "--clusters", clusters, "--tag-folds", "2", "--out", output, "--epochs", "2"]).Invoke();
 
             Assert.Equal(0, Train(Path.Combine(dir.FullName, "a")));
             Assert.Equal(0, Train(Path.Combine(dir.FullName, "b")));
             Assert.Equal(
                 File.ReadAllBytes(Path.Combine(dir.FullName, "a", "entities.model.gz")),
                 File.ReadAllBytes(Path.Combine(dir.FullName, "b", "entities.model.gz")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Fact]
+    public void TrainClusters_FixtureData_WritesTheSameFileTwice()
+    {
+        var dir = Directory.CreateTempSubdirectory("tacitus-train-");
+        try
+        {
+            Directory.CreateDirectory(Path.Combine(dir.FullName, "train", "ud"));
+            File.Copy(Tacitus.Tests.Syntax.SyntaxFixture.File, Path.Combine(dir.FullName, "train", "ud", "news.conllu"));
+
+            int Train(string output) => TrainCommand.Create().Parse(["clusters", "--from", dir.FullName, "--out", output, "--min-count", "1"]).Invoke();
+
+            Assert.Equal(0, Train(Path.Combine(dir.FullName, "a")));
+            Assert.Equal(0, Train(Path.Combine(dir.FullName, "b")));
+            var a = Path.Combine(dir.FullName, "a", TrainClustersCommand.FileName);
+            Assert.Equal(File.ReadAllBytes(a), File.ReadAllBytes(Path.Combine(dir.FullName, "b", TrainClustersCommand.FileName)));
+            Assert.True(Tacitus.Syntax.Entities.WordClusters.ReadText(a).Count > 10);
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
+
+    [Theory]
+    [InlineData("/no/such/folder", "16", 3)]
+    [InlineData(null, "0", 2)]
+    [InlineData(null, "25", 2)]
+    public void TrainClusters_BadArguments_ExitCode(string? from, string depth, int expected)
+    {
+        var dir = Directory.CreateTempSubdirectory("tacitus-train-");
+        try
+        {
+            var exit = TrainCommand.Create().Parse(["clusters", "--from", from ?? dir.FullName, "--out", Path.Combine(dir.FullName, "out"), "--depth", depth]).Invoke();
+
+            Assert.Equal(expected, exit);
+            Assert.False(File.Exists(Path.Combine(dir.FullName, "out", TrainClustersCommand.FileName)));
         }
         finally
         {

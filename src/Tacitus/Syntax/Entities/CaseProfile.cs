@@ -70,34 +70,9 @@ internal sealed class CaseProfile
     }
 
     /// <summary>Writes the classes ordered by key (the same profile gives the same bytes).</summary>
-    public void Write(BinaryWriter writer)
-    {
-        ArgumentNullException.ThrowIfNull(writer);
-        writer.Write(classes.Count);
-        foreach (var (key, value) in classes.OrderBy(p => p.Key))
-        {
-            writer.Write(key);
-            writer.Write(value);
-        }
-    }
+    public void Write(BinaryWriter writer) => HashedTable.Write(writer, classes, (w, v) => w.Write(v));
 
-    public static CaseProfile Read(BinaryReader reader)
-    {
-        ArgumentNullException.ThrowIfNull(reader);
-        var count = reader.ReadInt32();
-        if (count is < 0 or > 10_000_000)
-        {
-            throw new InvalidDataException($"bad case profile size {count}");
-        }
-
-        var classes = new Dictionary<ulong, byte>(count);
-        for (var i = 0; i < count; i++)
-        {
-            classes[reader.ReadUInt64()] = reader.ReadByte();
-        }
-
-        return new CaseProfile(classes);
-    }
+    public static CaseProfile Read(BinaryReader reader) => new(HashedTable.Read(reader, r => r.ReadByte(), "case profile"));
 
     /// <summary>True for a headline-like sentence: most of its words (three or more) capitalised, or none in lower case.</summary>
     private static bool IsTitled(string text, ReadOnlySpan<Token> tokens)

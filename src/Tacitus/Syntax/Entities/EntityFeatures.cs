@@ -22,6 +22,9 @@ internal enum EntityFeatureSet
 
     /// <summary>How each word is usually written inside a sentence (<see cref="CaseProfile"/>, stored in the model).</summary>
     Case = 1 << 3,
+
+    /// <summary>Path prefixes of word clusters learned from unlabelled news (<see cref="WordClusters"/>, stored in the model).</summary>
+    Clusters = 1 << 4,
 }
 
 /// <summary>
@@ -33,19 +36,24 @@ internal enum EntityFeatureSet
 internal sealed class EntityFeatures
 {
     /// <summary>Enough room for every key of one token.</summary>
-    public const int MaxFeatures = 96;
+    public const int MaxFeatures = 160;
 
     private const WordClass UsedClasses = WordClass.Function | WordClass.GivenName | WordClass.Honorific | WordClass.SpeechVerb
         | WordClass.PlacePreposition | WordClass.OrgHead | WordClass.NameConnector | WordClass.PlaceHead | WordClass.NotName
         | WordClass.Common | WordClass.OrgNoun | WordClass.Pronoun;
 
+    // the prefix lengths (bits) of the word's cluster path read as features, and of its neighbours'
+    private static readonly int[] ClusterPrefixes = [4, 6, 10, 14, WordClusters.MaxDepth];
+    private static readonly int[] NeighbourPrefixes = [4, 8, WordClusters.MaxDepth];
+
     private readonly NameTables? tables;
     private readonly Lexicon? words;
 
-    public EntityFeatures(EntityFeatureSet set, NameTables? tables, Lexicon? words, CaseProfile? profile = null)
+    public EntityFeatures(EntityFeatureSet set, NameTables? tables, Lexicon? words, CaseProfile? profile = null, WordClusters? clusters = null)
     {
         Set = set;
         Profile = (set & EntityFeatureSet.Case) != 0 ? profile ?? throw new ArgumentNullException(nameof(profile)) : null;
+        Clusters = (set & EntityFeatureSet.Clusters) != 0 ? clusters ?? throw new ArgumentNullException(nameof(clusters)) : null;
         this.tables = (set & EntityFeatureSet.Tables) != 0 ? tables ?? throw new ArgumentNullException(nameof(tables)) : null;
         this.words = (set & EntityFeatureSet.WordClasses) != 0 ? words ?? throw new ArgumentNullException(nameof(words)) : null;
     }
@@ -53,6 +61,8 @@ internal sealed class EntityFeatures
     public EntityFeatureSet Set { get; }
 
     public CaseProfile? Profile { get; }
+
+    public WordClusters? Clusters { get; }
 
     private enum T
     {
@@ -99,14 +109,23 @@ internal sealed class EntityFeatures
         RunLast,
         RunFirst,
         RunPosition,
+        RunClass,
+        RunClassPosition,
+        Cluster,
+        ClusterBefore,
+        ClusterAfter,
+        ClusterShape,
     }
 
-    /// <summary>Reads a sentence's tokens (and their part-of-speech tags when the set uses them and they are given).</summary>
-    public void Prepare(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<TokenSyntax> syntax, EntitySentence sentence)
+    /// <summary>True when the model reads part-of-speech tags (give them to <see cref="Prepare"/>).</summary>
+    public bool UsesTags => (Set & EntityFeatureSet.Upos) != 0;
+
+    /// <summary>Reads a sentence's tokens (and their universal part-of-speech tags when the set uses them and they are given).</summary>
+    public void Prepare(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<string> upos, EntitySentence sentence)
     {
         sentence.Reset(tokens.Length);
         Span<char> buffer = stackalloc char[128];
-        var useTags = (Set & EntityFeatureSet.Upos) != 0 && syntax.Length == tokens.Length;
+        var useTags = UsesTags && upos.Length == tokens.Length;
         for (var i = 0; i < tokens.Length; i++)
         {
             var word = tokens[i].Span.Of(text);
@@ -115,18 +134,23 @@ internal sealed class EntityFeatures
             sentence.Shape[i] = ShapeOf(word);
             sentence.Length[i] = Math.Min(word.Length, 12);
             sentence.Case[i] = Profile?.ClassOf(sentence.Lower[i]) ?? 0;
+            sentence.Cluster[i] = Clusters?.PathOf(sentence.Word[i], sentence.Lower[i]) ?? 0;
             if (words is not null && word.Length <= buffer.Length / 2)
             {
                 var n = PhraseKey.NormalizeToken(word, buffer, stripPossessive: true);
                 sentence.Classes[i] = n > 0 ? (int)(words.ClassOf(buffer[..n]) & UsedClasses) : 0;
             }
 
-            sentence.Upos[i] = useTags ? FeatureKey.Add(0, syntax[i].Upos) : 0;
+            sentence.Upos[i] = useTags ? FeatureKey.Add(0, upos[i]) : 0;
         }
 
         sentence.Text = text;
         tokens.CopyTo(sentence.Tokens);
         MarkRuns(text, tokens, sentence);
+        if (words is not null)
+        {
+            RunClasses(sentence);
+        }
         tables?.Mark(text, tokens, sentence.Tables);
     }
 
@@ -187,6 +211,24 @@ internal sealed class EntityFeatures
             }
         }
 
+        if (Clusters is not null)
+        {
+            var path = s.Cluster[i];
+            foreach (var bits in ClusterPrefixes)
+            {
+                features[n++] = FeatureKey.Of((int)T.Cluster, (ulong)bits, WordClusters.Prefix(path, bits));
+            }
+
+            features[n++] = FeatureKey.Of((int)T.ClusterShape, WordClusters.Prefix(path, 8), shape);
+            var pathBefore = i > 0 ? s.Cluster[i - 1] : 1u << 30;
+            var pathAfter = i + 1 < count ? s.Cluster[i + 1] : 1u << 31;
+            foreach (var bits in NeighbourPrefixes)
+            {
+                features[n++] = FeatureKey.Of((int)T.ClusterBefore, (ulong)bits, WordClusters.Prefix(pathBefore, bits));
+                features[n++] = FeatureKey.Of((int)T.ClusterAfter, (ulong)bits, WordClusters.Prefix(pathAfter, bits));
+            }
+        }
+
         if (s.RunFirst[i] >= 0)
         {
             var first = s.RunFirst[i];
@@ -195,6 +237,18 @@ internal sealed class EntityFeatures
             features[n++] = FeatureKey.Of((int)T.RunFirst, s.Lower[first], first == 0 ? 1UL : 0UL);
             var position = (ulong)(first == last ? 0 : i == first ? 1 : i == last ? 2 : 3);
             features[n++] = FeatureKey.Of((int)T.RunPosition, position, (ulong)Math.Min(last - first, 4));
+            if (words is not null && first != last)
+            {
+                n = AddClasses(T.RunClass, s.RunClasses[i], features, n);
+                var classes = s.RunClasses[i];
+                for (var b = 0; b < 16; b++)
+                {
+                    if ((classes & (1 << b)) != 0)
+                    {
+                        features[n++] = FeatureKey.Of((int)T.RunClassPosition, (ulong)(b + 1), position);
+                    }
+                }
+            }
         }
 
         if (i == 0)
@@ -282,6 +336,34 @@ internal sealed class EntityFeatures
             }
 
             i = end + 1;
+        }
+    }
+
+    /// <summary>For each token in a capitalised run, the word classes of all the run's words together ("Authority" in "Housing Authority of Esk").</summary>
+    private static void RunClasses(EntitySentence sentence)
+    {
+        var i = 0;
+        while (i < sentence.Count)
+        {
+            if (sentence.RunFirst[i] < 0)
+            {
+                sentence.RunClasses[i++] = 0;
+                continue;
+            }
+
+            var last = sentence.RunLast[i];
+            var classes = 0;
+            for (var k = i; k <= last; k++)
+            {
+                classes |= sentence.Classes[k];
+            }
+
+            for (var k = i; k <= last; k++)
+            {
+                sentence.RunClasses[k] = classes;
+            }
+
+            i = last + 1;
         }
     }
 
@@ -374,10 +456,16 @@ internal sealed class EntitySentence
 
     public byte[] Case { get; private set; } = [];
 
+    /// <summary>Each token's encoded cluster path (<see cref="WordClusters.Encode"/>); 0 when it has none.</summary>
+    public uint[] Cluster { get; private set; } = [];
+
     /// <summary>First token of the capitalised run the token is in, or -1.</summary>
     public int[] RunFirst { get; private set; } = [];
 
     public int[] RunLast { get; private set; } = [];
+
+    /// <summary>The word classes of the whole capitalised run a token is in (0 outside runs).</summary>
+    public int[] RunClasses { get; private set; } = [];
 
     public uint[] Tables { get; private set; } = [];
 
@@ -400,7 +488,9 @@ internal sealed class EntitySentence
         Tables = new uint[size];
         Tokens = new Token[size];
         Case = new byte[size];
+        Cluster = new uint[size];
         RunFirst = new int[size];
         RunLast = new int[size];
+        RunClasses = new int[size];
     }
 }

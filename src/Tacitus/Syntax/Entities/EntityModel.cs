@@ -9,7 +9,7 @@ namespace Tacitus.Syntax.Entities;
 /// A trained entity recogniser: the feature groups it was trained with, its classes (<see cref="BilouTags"/>) and
 /// an averaged perceptron. <see cref="Decode"/> tags a sentence left to right, each token's class chosen among
 /// those that may follow the previous one (so the result is always a valid BILOU sequence). The file is gzip of:
-/// magic "TACE", format version, feature set, the case profile (when the set uses it), labels, perceptron. <see cref="Shipped"/> is the embedded
+/// magic "TACE", format version, feature set, the case profile and the word clusters (when the set uses them), labels, perceptron. <see cref="Shipped"/> is the embedded
 /// <c>data/models/entities.model.gz</c>, loaded once on first use, from any thread.
 /// </summary>
 internal sealed class EntityModel
@@ -98,6 +98,7 @@ internal sealed class EntityModel
         writer.Write(FormatVersion);
         writer.Write((int)Features.Set);
         Features.Profile?.Write(writer);
+        Features.Clusters?.Write(writer);
         Labels.Write(writer);
         Perceptron.Write(writer);
     }
@@ -114,9 +115,10 @@ internal sealed class EntityModel
 
         var set = (EntityFeatureSet)reader.ReadInt32();
         var profile = (set & EntityFeatureSet.Case) != 0 ? CaseProfile.Read(reader) : null;
+        var clusters = (set & EntityFeatureSet.Clusters) != 0 ? WordClusters.Read(reader) : null;
         var labels = LabelSet.Read(reader);
         var perceptron = AveragedPerceptron.Read(reader);
-        return new EntityModel(new EntityFeatures(set, tables, words, profile), labels, perceptron);
+        return new EntityModel(new EntityFeatures(set, tables, words, profile, clusters), labels, perceptron);
     }
 
     private static EntityModel LoadShipped()

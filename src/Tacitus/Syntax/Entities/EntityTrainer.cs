@@ -17,6 +17,12 @@ internal sealed record EntityTrainingOptions
 
     /// <summary>How words are written in plain text (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Case"/>).</summary>
     public CaseProfile? Profile { get; init; }
+
+    /// <summary>Word clusters (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Clusters"/>).</summary>
+    public WordClusters? Clusters { get; init; }
+
+    /// <summary>Jackknifed part-of-speech tags of the training sentences (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Upos"/>).</summary>
+    public EntityTagging? Tagging { get; init; }
 }
 
 /// <summary>
@@ -32,39 +38,54 @@ internal static class EntityTrainer
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
-        var features = new EntityFeatures(options.Features, tables, words, options.Profile);
-        var prepared = examples.Select(Prepare).Where(p => p.Tokens.Length > 0).ToArray();
+        var features = new EntityFeatures(options.Features, tables, words, options.Profile, options.Clusters);
+        if (features.UsesTags && options.Tagging is null)
+        {
+            throw new ArgumentException("a model with part-of-speech features needs the training sentences' tags (options.Tagging)", nameof(options));
+        }
+
+        var prepared = examples.Select(Prepare).ToArray();
+        var tags = prepared.Select(p => features.UsesTags && p.Tokens.Length > 0 ? options.Tagging!.Tag(p.Text, p.Tokens) : []).ToArray();
+        var documents = Documents(examples);
         var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count, 1 << 18);
         var sentence = new EntitySentence();
         var keys = new ulong[EntityFeatures.MaxFeatures];
         var scores = new float[BilouTags.Count];
         var allowed = new bool[BilouTags.Count];
-        var order = Enumerable.Range(0, prepared.Length).ToArray();
+        var order = Enumerable.Range(0, documents.Count).ToArray();
         var random = new Random(options.Seed);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             random.Shuffle(order);
             int wrong = 0, total = 0;
-            foreach (var index in order)
+            foreach (var document in order)
             {
-                var (text, tokens, gold) = prepared[index];
-                features.Prepare(text, tokens, [], sentence);
-                int previous = -1, previous2 = -1;
-                for (var i = 0; i < tokens.Length; i++)
+                foreach (var index in documents[document])
                 {
-                    var n = features.Extract(sentence, i, previous, previous2, keys);
-                    BilouTags.Allowed(previous, i == tokens.Length - 1, allowed);
-                    var guess = perceptron.Predict(keys.AsSpan(0, n), scores, allowed);
-                    perceptron.Tick();
-                    if (guess != gold[i])
+                    var (text, tokens, gold) = prepared[index];
+                    if (tokens.Length == 0)
                     {
-                        perceptron.Update(keys.AsSpan(0, n), gold[i], guess);
-                        wrong++;
+                        continue;
                     }
 
-                    total++;
-                    previous2 = previous;
-                    previous = guess;
+                    features.Prepare(text, tokens, tags[index], sentence);
+                    int previous = -1, previous2 = -1;
+                    for (var i = 0; i < tokens.Length; i++)
+                    {
+                        var n = features.Extract(sentence, i, previous, previous2, keys);
+                        BilouTags.Allowed(previous, i == tokens.Length - 1, allowed);
+                        var guess = perceptron.Predict(keys.AsSpan(0, n), scores, allowed);
+                        perceptron.Tick();
+                        if (guess != gold[i])
+                        {
+                            perceptron.Update(keys.AsSpan(0, n), gold[i], guess);
+                            wrong++;
+                        }
+
+                        total++;
+                        previous2 = previous;
+                        previous = guess;
+                    }
                 }
             }
 
@@ -73,6 +94,34 @@ internal static class EntityTrainer
 
         perceptron.Average();
         return new EntityModel(features, BilouTags.Labels(), perceptron);
+    }
+
+    /// <summary>
+    /// The examples grouped into documents, in order: consecutive sentences of one text (the same string instance,
+    /// as the readers give them) are one document. Training shuffles documents and keeps each document's sentences in
+    /// order, as the recogniser reads them.
+    /// </summary>
+    internal static List<int[]> Documents(IReadOnlyList<NameExample> examples)
+    {
+        var documents = new List<int[]>();
+        var current = new List<int>();
+        for (var i = 0; i < examples.Count; i++)
+        {
+            if (current.Count > 0 && !ReferenceEquals(examples[current[0]].Text, examples[i].Text))
+            {
+                documents.Add([.. current]);
+                current.Clear();
+            }
+
+            current.Add(i);
+        }
+
+        if (current.Count > 0)
+        {
+            documents.Add([.. current]);
+        }
+
+        return documents;
     }
 
     /// <summary>The example's tokens and gold classes.</summary>

@@ -66,6 +66,47 @@ public sealed class EntityTrainerTests
         Assert.Equal(model.Features.Set, read.Features.Set);
     }
 
+    private static EntityModel TrainWithTagsAndClusters(int epochs)
+    {
+        var problems = new List<TacitusError>();
+        var treebank = Tacitus.Syntax.Training.TreebankSentence.ReadAll([Tacitus.Tests.Syntax.SyntaxFixture.File], problems);
+        var clusters = WordClusters.FromPaths([("Lisbon", "0110"), ("Valera", "0111"), ("said", "10"), ("told", "10")]);
+        return EntityTrainer.Train(
+            NameExamples.FromIob2(Fixture),
+            new EntityTrainingOptions
+            {
+                Epochs = epochs,
+                Profile = Profile(),
+                Clusters = clusters,
+                Tagging = EntityTagging.Jackknife(treebank, 2, 2),
+                Features = new EntityTrainingOptions().Features | EntityFeatureSet.Clusters | EntityFeatureSet.Upos,
+            },
+            Tables,
+            KnowledgeBase.Default.Words);
+    }
+
+    [Fact]
+    public void Train_TagsAndClusters_SameBytesAndReadBack()
+    {
+        var model = TrainWithTagsAndClusters(3);
+        using var stream = new MemoryStream(Bytes(model));
+        var read = EntityModel.Read(stream, Tables, KnowledgeBase.Default.Words);
+        const string text = "Ines Maro told reporters that Quellco would open an office in Valera .";
+
+        Assert.Equal(Bytes(model), Bytes(TrainWithTagsAndClusters(3)));
+        Assert.True(read.Features.UsesTags);
+        Assert.Equal(model.Features.Clusters!.Count, read.Features.Clusters!.Count);
+        Assert.Equal(Recognise(model, text), Recognise(read, text));
+    }
+
+    [Fact]
+    public void Train_TagFeaturesWithoutTagging_Refused()
+    {
+        var options = new EntityTrainingOptions { Profile = Profile(), Features = new EntityTrainingOptions().Features | EntityFeatureSet.Upos };
+
+        Assert.Throws<ArgumentException>(() => EntityTrainer.Train(NameExamples.FromIob2(Fixture), options, Tables, KnowledgeBase.Default.Words));
+    }
+
     [Fact]
     public void Read_NotAModel_InvalidData()
     {
