@@ -19,7 +19,10 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     public IBrowser Browser { get; private set; } = null!;
 
-    /// <summary>Where screenshots go: docs/screenshots of the checkout the tests run from (a temp folder outside one).</summary>
+    /// <summary>
+    /// Where screenshots and render times go: a temp folder, so a test run leaves the working tree as it was; with
+    /// TACITUS_UPDATE_SCREENSHOTS=1, docs/screenshots of the checkout the tests run from (how the README's pictures are made).
+    /// </summary>
     public string Screenshots { get; } = ScreenshotFolder();
 
     /// <summary>Each view's render time (ms), measured in the page by the app and reported by the tests.</summary>
@@ -95,7 +98,8 @@ public sealed class BrowserFixture : IAsyncLifetime
 
     private static string ScreenshotFolder()
     {
-        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); dir is not null; dir = dir.Parent)
+        var update = Environment.GetEnvironmentVariable("TACITUS_UPDATE_SCREENSHOTS") == "1";
+        for (var dir = new DirectoryInfo(AppContext.BaseDirectory); update && dir is not null; dir = dir.Parent)
         {
             if (File.Exists(Path.Combine(dir.FullName, "Tacitus.slnx")))
             {
