@@ -12,5 +12,5 @@ internal sealed record ClaimRow(int Ordinal, string Noun, string Type, string Te
 [JsonSourceGenerationOptions(PropertyNamingPolicy = JsonKnownNamingPolicy.SnakeCaseLower, DefaultIgnoreCondition = JsonIgnoreCondition.WhenWritingNull)]
 [JsonSerializable(typeof(List<FigureRow>))]
 [JsonSerializable(typeof(List<ClaimRow>))]
-[JsonSerializable(typeof(string[]))]
+[JsonSerializable(typeof(string[][]))]
 internal sealed partial class FusionRowJson : JsonSerializerContext;

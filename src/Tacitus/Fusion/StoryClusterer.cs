@@ -16,20 +16,33 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private const int TitleNames = 3;
     private const int TitleWords = 2;
 
+    private StoryTermIndex? index;
+
     /// <summary>Puts the document (row <paramref name="seq"/>) into a story and returns the story's id.</summary>
     public long Assign(long seq, Document document)
     {
-        // A handful of statements per document, each over all its terms at once (json_each), rather than a few per term.
+        // A handful of statements per document, each over all its terms at once (json_each), rather than a few per term:
+        // the document count and the document frequencies are read by the statements that add this document to them.
         var profile = DocumentProfile.Of(document, lexicon);
-        var terms = JsonSerializer.Serialize(profile.Select(t => t.Key).ToArray(), FusionRowJson.Default.StringArray);
-        var total = Convert.ToInt64(sql.Scalar("SELECT value FROM fusion_state WHERE name = 'documents'"), CultureInfo.InvariantCulture);
+        var total = Convert.ToInt64(sql.Scalar("UPDATE fusion_state SET value = value + 1 WHERE name = 'documents' RETURNING value"), CultureInfo.InvariantCulture) - 1;
+        var stories = Index(total);
+        stories.Documents = -1; // out of step until this document is all in: a failure half-way has it rebuilt
         var weights = new double[profile.Count];
-        using (var r = sql.Get("SELECT j.key, t.df FROM json_each($p0) j LEFT JOIN fusion_terms t ON t.term = j.value", terms).ExecuteReader())
+        var positions = new Dictionary<string, int>(profile.Count, StringComparer.Ordinal);
+        for (var i = 0; i < profile.Count; i++)
+        {
+            positions[profile[i].Key] = i;
+        }
+
+        using (var r = sql.Get("""
+            INSERT INTO fusion_terms (term, df, display) SELECT value ->> 0, 1, value ->> 1 FROM json_each($p0) WHERE true
+            ON CONFLICT (term) DO UPDATE SET df = df + 1 RETURNING term, df
+            """, Terms(profile)).ExecuteReader())
         {
             while (r.Read())
             {
-                var i = r.GetInt32(0);
-                var df = r.IsDBNull(1) ? 0 : r.GetInt64(1);
+                var i = positions[r.GetString(0)];
+                var df = r.GetInt64(1) - 1;
                 var idf = Math.Log((total + 1.0) / (df + 1.0)) + 1.0;
                 weights[i] = (1 + Math.Log(profile[i].Count)) * idf;
             }
@@ -44,13 +57,64 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             }
         }
 
-        // Candidates: for each term, the most recent stories (at most PostingLimit) that have it and are still open;
-        // the dot products are summed in SQLite and only the closest stories come back.
+        // Candidates: for each term, the most recent stories (at most PostingLimit) that have it and are still open, from
+        // the index in memory (SQLite answers when the index dropped postings the document could need).
         var day = document.Metadata.Published?.DayNumber;
         var entries = Entries(profile, weights);
+        var candidates = stories.Candidates([.. profile.Select(t => t.Key)], weights, day - options.WindowDays) ?? StoredCandidates(entries, day);
         long? best = null;
         var bestSimilarity = 0.0;
-        using (var r = sql.Get("""
+        foreach (var (story, (dot, norm2)) in candidates.OrderByDescending(c => c.Value.Dot).ThenByDescending(c => c.Key).Take(16))
+        {
+            var similarity = norm2 > 0 ? dot / Math.Sqrt(norm2) : 0;
+            if (similarity > bestSimilarity || (similarity == bestSimilarity && best is not null && story > best))
+            {
+                (best, bestSimilarity) = (story, similarity);
+            }
+        }
+
+        var id = best is long joined && bestSimilarity >= options.Threshold ? joined : Create(day);
+        Join(id, entries, day, stories);
+        sql.Run("INSERT OR REPLACE INTO story_documents (document, story, similarity) VALUES ($p0, $p1, $p2)", seq, id, best == id ? bestSimilarity : null);
+        stories.Documents = total + 1;
+        return id;
+    }
+
+    /// <summary>The index in step with the store's <paramref name="documents"/> count, rebuilt from the store when it is not (first use, a rolled-back batch, another writer).</summary>
+    private StoryTermIndex Index(long documents)
+    {
+        if (index is { } kept && kept.Documents == documents)
+        {
+            return kept;
+        }
+
+        var built = new StoryTermIndex(options.PostingLimit, options.IndexPostings);
+        using (var r = sql.Get("SELECT term, story, weight, last_day FROM story_terms ORDER BY term, story").ExecuteReader())
+        {
+            while (r.Read())
+            {
+                built.Set(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.IsDBNull(3) ? null : r.GetInt32(3));
+            }
+        }
+
+        using (var r = sql.Get("SELECT id, norm2 FROM stories").ExecuteReader())
+        {
+            while (r.Read())
+            {
+                built.Norm(r.GetInt64(0), r.GetDouble(1));
+            }
+        }
+
+        built.Documents = documents;
+        index = built;
+        return built;
+    }
+
+    /// <summary>The candidate stories as SQLite finds them (the dot products summed there), for when the index cannot answer.</summary>
+    private Dictionary<long, (double Dot, double Norm2)> StoredCandidates(string entries, int? day)
+    {
+        var found = new Dictionary<long, (double Dot, double Norm2)>();
+        using var r = sql.Get("""
             WITH q (term, weight) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each($p0))
             SELECT s.story, total(q.weight * s.weight) AS dot, st.norm2 FROM q
             JOIN story_terms s ON s.term = q.term
@@ -59,30 +123,18 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             JOIN stories st ON st.id = s.story
             WHERE $p1 IS NULL OR s.last_day IS NULL OR s.last_day >= $p1
             GROUP BY s.story ORDER BY dot DESC, s.story DESC LIMIT 16
-            """, entries, day - options.WindowDays, options.PostingLimit).ExecuteReader())
+            """, entries, day - options.WindowDays, options.PostingLimit).ExecuteReader();
+        while (r.Read())
         {
-            while (r.Read())
-            {
-                var story = r.GetInt64(0);
-                var norm2 = r.GetDouble(2);
-                var similarity = norm2 > 0 ? r.GetDouble(1) / Math.Sqrt(norm2) : 0;
-                if (similarity > bestSimilarity || (similarity == bestSimilarity && best is not null && story > best))
-                {
-                    (best, bestSimilarity) = (story, similarity);
-                }
-            }
+            found[r.GetInt64(0)] = (r.GetDouble(1), r.GetDouble(2));
         }
 
-        sql.Run("""
-            INSERT INTO fusion_terms (term, df, display) SELECT value ->> 0, 1, value ->> 2 FROM json_each($p0) WHERE true
-            ON CONFLICT (term) DO UPDATE SET df = df + 1
-            """, entries);
-        sql.Run("UPDATE fusion_state SET value = value + 1 WHERE name = 'documents'");
-        var id = best is long joined && bestSimilarity >= options.Threshold ? joined : Create(day);
-        Join(id, entries, day);
-        sql.Run("INSERT OR REPLACE INTO story_documents (document, story, similarity) VALUES ($p0, $p1, $p2)", seq, id, best == id ? bestSimilarity : null);
-        return id;
+        return found;
     }
+
+    /// <summary>The profile's terms as one JSON array of [term, display].</summary>
+    private static string Terms(IReadOnlyList<ProfileTerm> profile) =>
+        JsonSerializer.Serialize(profile.Select(t => new[] { t.Key, t.Display }).ToArray(), FusionRowJson.Default.StringArrayArray);
 
     /// <summary>The profile as one JSON array of [term, weight, display] for the statements that take every term at once.</summary>
     private static string Entries(IReadOnlyList<ProfileTerm> profile, double[] weights)
@@ -109,12 +161,19 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private long Create(int? day) =>
         (long)sql.Scalar("INSERT INTO stories (title, first_day, last_day, documents, norm2, terms) VALUES ('', $p0, $p0, 0, 0, 0) RETURNING id", day)!;
 
-    private void Join(long story, string entries, int? day)
+    private void Join(long story, string entries, int? day, StoryTermIndex stories)
     {
-        sql.Run("""
+        using (var r = sql.Get("""
             INSERT INTO story_terms (term, story, weight, last_day) SELECT value ->> 0, $p1, value ->> 1, $p2 FROM json_each($p0) WHERE true
-            ON CONFLICT (term, story) DO UPDATE SET weight = weight + excluded.weight
-            """, entries, story, day);
+            ON CONFLICT (term, story) DO UPDATE SET weight = weight + excluded.weight RETURNING term, weight, last_day
+            """, entries, story, day).ExecuteReader())
+        {
+            while (r.Read())
+            {
+                stories.Set(r.GetString(0), story, r.GetDouble(1), r.IsDBNull(2) ? null : r.GetInt32(2));
+            }
+        }
+
         if (day is not null)
         {
             sql.Run("UPDATE story_terms SET last_day = $p1 WHERE story = $p0 AND (last_day IS NULL OR last_day < $p1)", story, day);
@@ -127,16 +186,17 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
                 norm2 = (SELECT total(weight * weight) FROM story_terms WHERE story = $p0), terms = (SELECT count(*) FROM story_terms WHERE story = $p0),
                 first_day = CASE WHEN $p1 IS NULL THEN first_day WHEN first_day IS NULL OR $p1 < first_day THEN $p1 ELSE first_day END,
                 last_day = CASE WHEN $p1 IS NULL THEN last_day WHEN last_day IS NULL OR $p1 > last_day THEN $p1 ELSE last_day END
-            WHERE id = $p0 RETURNING terms, documents
+            WHERE id = $p0 RETURNING terms, documents, norm2
             """, story, day).ExecuteReader())
         {
             r.Read();
             (count, documents) = (r.GetInt64(0), r.GetInt64(1));
+            stories.Joined(story, r.GetDouble(2), day);
         }
 
         if (count > options.CentroidTerms * 3 / 2)
         {
-            Prune(story);
+            Prune(story, stories);
         }
 
         if (documents <= 5 || documents % 10 == 0)
@@ -146,11 +206,21 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     }
 
     /// <summary>Keeps the story's heaviest terms; its norm is recomputed over what is kept.</summary>
-    private void Prune(long story)
+    private void Prune(long story, StoryTermIndex stories)
     {
-        sql.Run("DELETE FROM story_terms WHERE story = $p0 AND term NOT IN (SELECT term FROM story_terms WHERE story = $p0 ORDER BY weight DESC, term LIMIT $p1)",
-            story, options.CentroidTerms);
-        sql.Run("UPDATE stories SET terms = (SELECT count(*) FROM story_terms WHERE story = $p0), norm2 = (SELECT total(weight * weight) FROM story_terms WHERE story = $p0) WHERE id = $p0", story);
+        var removed = new List<string>();
+        using (var r = sql.Get("DELETE FROM story_terms WHERE story = $p0 AND term NOT IN (SELECT term FROM story_terms WHERE story = $p0 ORDER BY weight DESC, term LIMIT $p1) RETURNING term",
+            story, options.CentroidTerms).ExecuteReader())
+        {
+            while (r.Read())
+            {
+                removed.Add(r.GetString(0));
+            }
+        }
+
+        var norm2 = Convert.ToDouble(sql.Scalar("UPDATE stories SET terms = (SELECT count(*) FROM story_terms WHERE story = $p0), norm2 = (SELECT total(weight * weight) FROM story_terms WHERE story = $p0) WHERE id = $p0 RETURNING norm2", story),
+            CultureInfo.InvariantCulture);
+        stories.Pruned(story, removed, norm2);
     }
 
     /// <summary>A title of the story's own making: its heaviest names, then its heaviest words ("Emmanuel Macron, Lagos, Bola Tinubu: visit, trade").</summary>

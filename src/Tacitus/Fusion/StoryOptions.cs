@@ -20,5 +20,8 @@ internal sealed record StoryOptions
     /// <summary>Terms a story's centroid keeps (the heaviest); pruned back to this when it grows to one and a half times as many.</summary>
     public int CentroidTerms { get; init; } = 200;
 
+    /// <summary>Postings (term, story) the in-memory index of story terms holds at most (the oldest stories leave first): bounds its memory.</summary>
+    public int IndexPostings { get; init; } = 400_000;
+
     public static readonly StoryOptions Default = new();
 }
