@@ -8,8 +8,12 @@ namespace Tacitus.Fusion;
 /// Groups documents into stories online, as they are stored. A document's profile (<see cref="DocumentProfile"/>) is
 /// weighted by TF-IDF over the documents clustered so far (document frequencies kept in SQLite) and compared by
 /// cosine with the centroid of every story that shares a term with it and is still open (its latest document within
-/// the time window); it joins the most similar story above the threshold, or starts a new one. Candidates come from an
-/// inverted index in SQLite (term → stories), bounded per term, so memory does not grow with the corpus.
+/// the time window); it joins the most similar story above the threshold, or starts a new one. Candidates come from
+/// <see cref="StoryTermIndex"/>, the story terms (term → stories) in memory, bounded per term and in all, and kept in step
+/// with the store's <c>story_terms</c> by the statements that write it (read back with RETURNING); when it dropped postings
+/// a document could need, the same query runs in SQLite. It is rebuilt from the store whenever the store's document count
+/// is not the one it last saw (first use, a rolled-back batch, another writer), so it never answers for a state the store
+/// does not have.
 /// </summary>
 internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexicon, StoryOptions options)
 {
