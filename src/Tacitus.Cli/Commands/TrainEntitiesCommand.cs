@@ -139,17 +139,19 @@ internal static class TrainEntitiesCommand
         return command;
     }
 
-    /// <summary>Scores the model on an IOB2 file as <c>eval ner</c> does: segment each document, recognise, compare spans.</summary>
+    /// <summary>Scores the model on an IOB2 file as <c>eval ner</c> does: segment and tag each document, recognise, compare spans.</summary>
     private static void Score(string file, EntityModel model, string? errors, CancellationToken ct)
     {
         var gold = Iob2Reader.Read(file);
         var segmenter = new SentenceSegmenter();
+        var tagger = new Tacitus.Syntax.TokenTagger();
         var recognizer = new EntityRecognizer(() => model);
         var scorer = new NerScorer();
         foreach (var doc in gold.Items)
         {
             var document = new Document(doc.Text, new DocumentMetadata()) { Language = "en" };
             segmenter.Process(document, ct);
+            tagger.Process(document, ct);
             recognizer.Process(document, ct);
             scorer.Add(doc.Id, doc.Entities, document);
         }

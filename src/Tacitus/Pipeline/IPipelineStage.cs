@@ -20,11 +20,17 @@ public enum Annotations
     Attributions = 1 << 10,
     Events = 1 << 11,
 
-    /// <summary>The token layer: lemma, tags and dependency tree of every token (<see cref="Document.Syntax"/>).</summary>
+    /// <summary>The dependency tree of the token layer: every token's head and relation (<see cref="Document.Syntax"/>).</summary>
     Syntax = 1 << 12,
 
     /// <summary>Typed name spans from the entity recogniser (<see cref="Document.Names"/>).</summary>
     Names = 1 << 13,
+
+    /// <summary>
+    /// The token layer without the tree: lemma, UPOS and XPOS tags and shape of every token (<see cref="Document.Syntax"/>
+    /// filled, head -1 and relation empty until the parser runs).
+    /// </summary>
+    Tags = 1 << 14,
 }
 
 /// <summary>

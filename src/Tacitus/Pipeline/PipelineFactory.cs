@@ -15,8 +15,9 @@ public static class PipelineFactory
 
         if (!options.TextOnly)
         {
-            // the token layer (tags, lemmas, dependency trees from the trained models), built for the stages that read
-            // it: none of the default ones yet, so a default analysis does not pay for the parser
+            // the token layer: tags, lemmas and shapes in every analysis (the entity recogniser reads the tags); the
+            // dependency trees only for the coders that read them, so a default analysis does not pay for the parser
+            stages.Add(new Syntax.TokenTagger());
             var tree = options.Coder != EventCoderChoice.Rules;
             if (tree)
             {

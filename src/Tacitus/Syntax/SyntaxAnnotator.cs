@@ -7,10 +7,10 @@ using Tacitus.Syntax.Tagging;
 namespace Tacitus.Syntax;
 
 /// <summary>
-/// Fills the token layer (<see cref="Document.Syntax"/>) right after segmentation: for every sentence, each
-/// token's shape, tags (<see cref="PartOfSpeechTagger"/>), lemma (<see cref="Lemmas.LemmaTable"/>) and place in the
-/// dependency tree (<see cref="DependencyParser"/>). Boilerplate sentences are analysed too, so the layer stays
-/// parallel to <see cref="Document.Tokens"/>.
+/// Adds the dependency tree (<see cref="DependencyParser"/>) to the token layer (<see cref="Document.Syntax"/>): each
+/// token's head and relation. Runs after <see cref="TokenTagger"/> in an analysis that reads the tree (<c>--coder
+/// tree|fill</c>) and parses from the tags already on the document; on a document not yet tagged it fills the whole
+/// layer itself (tags, lemmas, shape and tree), so it assigns <see cref="Annotations.Tags"/> too.
 /// </summary>
 public sealed class SyntaxAnnotator : IPipelineStage
 {
@@ -33,21 +33,19 @@ public sealed class SyntaxAnnotator : IPipelineStage
 
     public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
 
-    public Annotations Assigns => Annotations.Syntax;
+    public Annotations Assigns => Annotations.Tags | Annotations.Syntax;
 
     public void Process(Document document, CancellationToken cancellationToken) => Process(document, null, cancellationToken);
 
     /// <summary>
-    /// Fills the layer in three phases over the whole document (tag every sentence, parse every sentence, then lemmas
-    /// and records), so that <paramref name="clock"/>, when given, can time each phase.
+    /// Fills the layer in three phases over the whole document (tag every sentence unless the document is tagged,
+    /// parse every sentence, then the records), so that <paramref name="clock"/>, when given, can time each phase.
     /// </summary>
     internal void Process(Document document, SyntaxPhaseClock? clock, CancellationToken cancellationToken)
     {
         ArgumentNullException.ThrowIfNull(document);
         var m = models ?? SyntaxModels.Shipped;
         var work = workspace ??= new SyntaxWorkspace();
-        document.Syntax.Clear();
-        document.Syntax.Capacity = Math.Max(document.Syntax.Capacity, document.Tokens.Count);
         var tokens = CollectionsMarshal.AsSpan(document.Tokens);
         var spans = work.Spans(tokens.Length);
         for (var i = 0; i < tokens.Length; i++)
@@ -57,11 +55,16 @@ public sealed class SyntaxAnnotator : IPipelineStage
 
         var (tags, heads, relations) = work.Arrays(tokens.Length);
         var text = document.Text;
+        var tagged = (document.Annotated & Annotations.Tags) != 0 && document.Syntax.Count == tokens.Length;
         clock?.Start();
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
-            m.Tagger.Tag(text, spans.AsSpan(sentence.FirstToken, sentence.TokenCount), tags.AsSpan(sentence.FirstToken, sentence.TokenCount), work.Tagger);
+            var (first, n) = (sentence.FirstToken, sentence.TokenCount);
+            if (!tagged || !TagsOf(m, document, first, n, tags))
+            {
+                m.Tagger.Tag(text, spans.AsSpan(first, n), tags.AsSpan(first, n), work.Tagger);
+            }
         }
 
         clock?.TaggerDone();
@@ -73,28 +76,48 @@ public sealed class SyntaxAnnotator : IPipelineStage
         }
 
         clock?.ParserDone();
+        if (!tagged)
+        {
+            document.Syntax.Clear();
+            document.Syntax.Capacity = Math.Max(document.Syntax.Capacity, tokens.Length);
+        }
+
+        var layer = CollectionsMarshal.AsSpan(document.Syntax);
         var next = 0;
         foreach (var sentence in document.Sentences)
         {
             for (; next < sentence.FirstToken; next++)
             {
-                document.Syntax.Add(Unanalysed(text, tokens[next]));
+                AddUnanalysed(document, tagged, next);
             }
 
             var (first, n) = (sentence.FirstToken, sentence.TokenCount);
-            AddRecords(m, text, spans.AsSpan(first, n), tags.AsSpan(first, n), heads.AsSpan(first, n), relations.AsSpan(first, n), first, document.Syntax);
+            for (var i = first; i < first + n; i++)
+            {
+                var head = heads[i] < 0 ? -1 : first + heads[i];
+                var relation = relations[i] < 0 ? DependencyParser.RootLabel : m.Parser.Relations[relations[i]];
+                if (tagged)
+                {
+                    layer[i] = layer[i] with { Head = head, Relation = relation };
+                }
+                else
+                {
+                    document.Syntax.Add(TokenTagger.Record(m.Tagger, m.Lemmas, spans[i].Of(text), tags[i], head, relation));
+                }
+            }
+
             next = first + n;
         }
 
         for (; next < tokens.Length; next++)
         {
-            document.Syntax.Add(Unanalysed(text, tokens[next]));
+            AddUnanalysed(document, tagged, next);
         }
 
         clock?.LayerDone();
     }
 
-    /// <summary>Tags, lemmatises and parses one sentence, appending its tokens' layer to <paramref name="into"/>.</summary>
+/// <summary>Tags, lemmatises and parses one sentence, appending its tokens' layer to <paramref name="into"/>.</summary>
     internal static void Annotate(SyntaxModels models, string text, ReadOnlySpan<TextSpan> words, int firstToken, List<TokenSyntax> into, SyntaxWorkspace work)
     {
         var n = words.Length;
@@ -107,22 +130,48 @@ public sealed class SyntaxAnnotator : IPipelineStage
     /// <summary>The layer's records of one tagged and parsed sentence: lemma, tags, head (a document index), relation, shape.</summary>
     private static void AddRecords(SyntaxModels models, string text, ReadOnlySpan<TextSpan> words, ReadOnlySpan<int> tags, ReadOnlySpan<int> heads, ReadOnlySpan<int> relations, int firstToken, List<TokenSyntax> into)
     {
-        var tagger = models.Tagger;
-        var parser = models.Parser;
         for (var i = 0; i < words.Length; i++)
         {
-            var word = words[i].Of(text);
-            var upos = tagger.Upos[tags[i]];
-            var lemma = models.Lemmas.Lemma(word, tags[i], upos == "PROPN");
             var head = heads[i] < 0 ? -1 : firstToken + heads[i];
-            var relation = relations[i] < 0 ? DependencyParser.RootLabel : parser.Relations[relations[i]];
-            into.Add(new TokenSyntax(lemma, upos, tagger.Xpos[tags[i]], head, relation, WordShapes.Of(word)));
+            var relation = relations[i] < 0 ? DependencyParser.RootLabel : models.Parser.Relations[relations[i]];
+            into.Add(TokenTagger.Record(models.Tagger, models.Lemmas, words[i].Of(text), tags[i], head, relation));
         }
     }
 
-    /// <summary>A token outside every sentence (should not happen): its shape only.</summary>
-    private static TokenSyntax Unanalysed(string text, Token token) =>
-        new(token.Span.TextOf(text), "X", "_", -1, DependencyParser.RootLabel, WordShapes.Of(token.Span.Of(text)));
+    /// <summary>
+    /// Reads a tagged sentence's tag indices back from the layer into <paramref name="tags"/>; false when a token's
+    /// tags are not the tagger's (the sentence is then tagged again).
+    /// </summary>
+    private static bool TagsOf(SyntaxModels models, Document document, int first, int count, int[] tags)
+    {
+        var layer = CollectionsMarshal.AsSpan(document.Syntax).Slice(first, count);
+        for (var i = 0; i < layer.Length; i++)
+        {
+            var tag = models.TagOf(layer[i].Upos, layer[i].Xpos);
+            if (tag < 0)
+            {
+                return false;
+            }
+
+            tags[first + i] = tag;
+        }
+
+        return true;
+    }
+
+    /// <summary>A token outside every sentence (should not happen): its shape only, the root of nothing.</summary>
+    private static void AddUnanalysed(Document document, bool tagged, int index)
+    {
+        var record = TokenTagger.Unanalysed(document.Text, document.Tokens[index]) with { Relation = DependencyParser.RootLabel };
+        if (tagged)
+        {
+            document.Syntax[index] = record;
+        }
+        else
+        {
+            document.Syntax.Add(record);
+        }
+    }
 }
 
 /// <summary>The per-thread buffers of the token layer: tagger, parser and per-sentence arrays, reused.</summary>

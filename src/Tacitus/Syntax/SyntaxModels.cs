@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.IO.Compression;
 using Tacitus.Syntax.Lemmas;
 using Tacitus.Syntax.Parsing;
@@ -20,11 +21,16 @@ internal sealed class SyntaxModels
 
     private static readonly Lazy<SyntaxModels> ShippedModels = new(LoadEmbedded, LazyThreadSafetyMode.ExecutionAndPublication);
 
+    private static readonly Lazy<(PartOfSpeechTagger Tagger, LemmaTable Lemmas)> ShippedTaggerModel = new(LoadEmbeddedTagger, LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private readonly Lazy<FrozenDictionary<(string Upos, string Xpos), int>> tagIndex;
+
     public SyntaxModels(PartOfSpeechTagger tagger, LemmaTable lemmas, DependencyParser parser)
     {
         Tagger = tagger;
         Lemmas = lemmas;
         Parser = parser;
+        tagIndex = new(() => TagIndex(tagger), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     public PartOfSpeechTagger Tagger { get; }
@@ -35,6 +41,12 @@ internal sealed class SyntaxModels
 
     /// <summary>The models embedded in the assembly (from data/models at build time).</summary>
     public static SyntaxModels Shipped => ShippedModels.Value;
+
+    /// <summary>The shipped tagger and lemma table alone (the parser not read), loaded once; <see cref="Shipped"/> shares them.</summary>
+    public static (PartOfSpeechTagger Tagger, LemmaTable Lemmas) ShippedTagger => ShippedTaggerModel.Value;
+
+    /// <summary>The tagger's label index of a token's UPOS and XPOS as the layer holds them, or -1 when the tagger has no such label.</summary>
+    public int TagOf(string upos, string xpos) => tagIndex.Value.TryGetValue((upos, xpos), out var tag) ? tag : -1;
 
     /// <summary>Reads the models from a folder (after <c>tacitus train</c>, before a rebuild embeds them).</summary>
     public static SyntaxModels Load(string directory)
@@ -76,12 +88,42 @@ internal sealed class SyntaxModels
 
     private static SyntaxModels LoadEmbedded()
     {
-        var assembly = typeof(SyntaxModels).Assembly;
-        using var tagger = assembly.GetManifestResourceStream("Tacitus.Models." + TaggerFile)
-            ?? throw new InvalidOperationException($"{BadModel} syntax: {TaggerFile} is not embedded; run 'tacitus train tagger' and rebuild.");
-        using var parser = assembly.GetManifestResourceStream("Tacitus.Models." + ParserFile)
+        var (tagger, lemmas) = ShippedTagger;
+        using var parser = typeof(SyntaxModels).Assembly.GetManifestResourceStream("Tacitus.Models." + ParserFile)
             ?? throw new InvalidOperationException($"{BadModel} syntax: {ParserFile} is not embedded; run 'tacitus train parser' and rebuild.");
-        return Read(tagger, parser, "embedded models");
+        try
+        {
+            return new SyntaxModels(tagger, lemmas, ReadParser(parser));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            throw new InvalidDataException($"{BadModel} syntax: cannot read the models (embedded models): {ex.Message}", ex);
+        }
+    }
+
+    private static (PartOfSpeechTagger Tagger, LemmaTable Lemmas) LoadEmbeddedTagger()
+    {
+        using var tagger = typeof(SyntaxModels).Assembly.GetManifestResourceStream("Tacitus.Models." + TaggerFile)
+            ?? throw new InvalidOperationException($"{BadModel} syntax: {TaggerFile} is not embedded; run 'tacitus train tagger' and rebuild.");
+        try
+        {
+            return ReadTagger(tagger);
+        }
+        catch (Exception ex) when (ex is InvalidDataException or EndOfStreamException)
+        {
+            throw new InvalidDataException($"{BadModel} syntax: cannot read the tagger (embedded models): {ex.Message}", ex);
+        }
+    }
+
+    private static FrozenDictionary<(string Upos, string Xpos), int> TagIndex(PartOfSpeechTagger tagger)
+    {
+        var index = new Dictionary<(string Upos, string Xpos), int>();
+        for (var i = 0; i < tagger.Upos.Length; i++)
+        {
+            index.TryAdd((tagger.Upos[i], tagger.Xpos[i]), i);
+        }
+
+        return index.ToFrozenDictionary();
     }
 
     private static SyntaxModels Read(Stream tagger, Stream parser, string origin)

@@ -1,14 +1,13 @@
 using Tacitus.Documents;
 using Tacitus.Pipeline;
-using Tacitus.Syntax.Tagging;
 
 namespace Tacitus.Syntax.Entities;
 
 /// <summary>
 /// Finds names (people, organisations, places, other names) with the trained <see cref="EntityModel"/> and fills
 /// <see cref="Document.Names"/>, sentence by sentence, boilerplate included (a name in a dateline is still a name).
-/// When the model was trained with part-of-speech tags, reads them from the token layer when it is filled, else tags
-/// the sentence with the shipped tagger alone (<see cref="EntityTagging"/>; the parser is not run). A name the
+/// When the model was trained with part-of-speech tags, reads them from the token layer (<see cref="Document.Syntax"/>,
+/// filled by <see cref="TokenTagger"/>), so it requires <see cref="Annotations.Tags"/>. A name the
 /// model calls "other" that is a nationality adjective or noun of the knowledge tables ("Chinese") is a
 /// <see cref="NameKind.Group"/>. One instance serves every thread: the per-sentence state is made per call.
 /// </summary>
@@ -25,7 +24,7 @@ internal sealed class EntityRecognizer : IPipelineStage
 
     public string Name => "entities";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Tags;
 
     public Annotations Assigns => Annotations.Names;
 
@@ -35,9 +34,8 @@ internal sealed class EntityRecognizer : IPipelineStage
         var m = model.Value;
         var sentence = new EntitySentence();
         var tags = new int[64];
-        var upos = m.Features.UsesTags ? new string[64] : [];
-        var spans = m.Features.UsesTags ? new TextSpan[64] : [];
-        var buffers = m.Features.UsesTags ? new TaggerBuffers() : null;
+        var usesTags = m.Features.UsesTags;
+        var upos = usesTags ? new string[64] : [];
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -53,18 +51,17 @@ internal sealed class EntityRecognizer : IPipelineStage
             }
 
             var tokens = document.TokensOf(s);
-            if (buffers is not null)
+            if (usesTags)
             {
                 if (upos.Length < n)
                 {
                     upos = new string[n * 2];
-                    spans = new TextSpan[n * 2];
                 }
 
-                Tags(document, s, tokens, upos, spans, tags, buffers);
+                Tags(document, s, upos);
             }
 
-            m.Features.Prepare(document.Text, tokens, upos.AsSpan(0, buffers is null ? 0 : n), sentence);
+            m.Features.Prepare(document.Text, tokens, upos.AsSpan(0, usesTags ? n : 0), sentence);
             m.Decode(sentence, tags);
             foreach (var (first, count, type) in EntityModel.Spans(tags.AsSpan(0, s.TokenCount)))
             {
@@ -80,26 +77,19 @@ internal sealed class EntityRecognizer : IPipelineStage
         }
     }
 
-    /// <summary>The sentence's UPOS tags: from the token layer when it is filled, else from the shipped tagger.</summary>
-    private static void Tags(Document document, Sentence sentence, ReadOnlySpan<Token> tokens, string[] upos, TextSpan[] spans, int[] work, TaggerBuffers buffers)
+    /// <summary>The sentence's UPOS tags, from the token layer; TAC403 when the layer is not filled (run the tagger first).</summary>
+    private void Tags(Document document, Sentence sentence, string[] upos)
     {
         var syntax = document.SyntaxOf(sentence);
-        if (syntax.Length == tokens.Length)
+        if (syntax.Length != sentence.TokenCount)
         {
-            for (var i = 0; i < syntax.Length; i++)
-            {
-                upos[i] = syntax[i].Upos;
-            }
-
-            return;
+            throw new StageRequirementException(new TacitusError(AnalysisErrors.MissingAnnotation, Name, $"stage '{Name}' reads part-of-speech tags from the token layer, which is not filled (run the 'tags' stage first)", document.Metadata.Origin ?? document.Id.Value));
         }
 
-        for (var i = 0; i < tokens.Length; i++)
+        for (var i = 0; i < syntax.Length; i++)
         {
-            spans[i] = tokens[i].Span;
+            upos[i] = syntax[i].Upos;
         }
-
-        EntityTagging.Upos(EntityTagging.Shipped, document.Text, spans.AsSpan(0, tokens.Length), work, upos, buffers);
     }
 
     /// <summary>True when the tables hold the whole run as a nationality word (a U bit, or B … L of the demonym table).</summary>

@@ -5,8 +5,8 @@ using Tacitus.Syntax.Training;
 namespace Tacitus.Syntax.Entities;
 
 /// <summary>
-/// Part-of-speech tags for the entity recogniser's features. At run time the shipped tagger (<c>tagger.bin.gz</c>,
-/// read alone, without the parser) tags a sentence whose token layer is not filled. For training, the tags must be
+/// Part-of-speech tags for training the entity recogniser (at run time it reads them from the token layer, filled by
+/// <see cref="TokenTagger"/>). For training, the tags must be
 /// as good as, and no better than, those the recogniser will see, so the training sentences are tagged by
 /// jackknifing (<see cref="Jackknife"/>): the treebank is cut into folds by a hash of each sentence's characters
 /// (white space left out), a tagger is trained on all folds but one, and a sentence is tagged by the tagger that did
@@ -14,14 +14,9 @@ namespace Tacitus.Syntax.Entities;
 /// </summary>
 internal sealed class EntityTagging
 {
-    private static readonly Lazy<PartOfSpeechTagger> ShippedTagger = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
-
     private readonly PartOfSpeechTagger[] taggers;
 
     private EntityTagging(PartOfSpeechTagger[] taggers) => this.taggers = taggers;
-
-    /// <summary>The shipped tagger, loaded once on first use.</summary>
-    public static PartOfSpeechTagger Shipped => ShippedTagger.Value;
 
     public int Folds => taggers.Length;
 
@@ -82,12 +77,5 @@ internal sealed class EntityTagging
         }
 
         return (int)(hash % (uint)folds);
-    }
-
-    private static PartOfSpeechTagger LoadShipped()
-    {
-        using var stream = typeof(EntityTagging).Assembly.GetManifestResourceStream("Tacitus.Models." + SyntaxModels.TaggerFile)
-            ?? throw new InvalidOperationException($"{SyntaxModels.BadModel} entities: {SyntaxModels.TaggerFile} is not embedded; run 'tacitus train tagger' and rebuild.");
-        return SyntaxModels.ReadTagger(stream).Tagger;
     }
 }

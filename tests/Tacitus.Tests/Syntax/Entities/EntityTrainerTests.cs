@@ -1,5 +1,6 @@
 using Tacitus.Documents;
 using Tacitus.Knowledge;
+using Tacitus.Syntax;
 using Tacitus.Syntax.Entities;
 using Tacitus.Text;
 
@@ -36,6 +37,7 @@ public sealed class EntityTrainerTests
     {
         var document = new Document(text, new DocumentMetadata()) { Language = "en" };
         new SentenceSegmenter().Process(document, CancellationToken.None);
+        new TokenTagger().Process(document, CancellationToken.None);
         new EntityRecognizer(() => model).Process(document, CancellationToken.None);
         return [.. document.Names.Select(n => (document.Slice(n.Span).ToString(), n.Kind))];
     }
