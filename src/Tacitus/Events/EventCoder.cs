@@ -744,20 +744,7 @@ internal sealed class EventCoder : IPipelineStage
             return null;
         }
 
-        private EventLocation Location(int m)
-        {
-            var mention = mentions[m];
-            return new EventLocation
-            {
-                Text = mention.Span.TextOf(document.Text),
-                Name = mentions.NameOf(mention),
-                Country = mentions.CountryOf(mention),
-                Lat = mention.Place?.Lat,
-                Lon = mention.Place?.Lon,
-                GeoNamesId = mention.Place?.GeoNamesId,
-                Mention = m,
-            };
-        }
+        private EventLocation Location(int m) => mentions.LocationOf(m);
 
         private ActorRef Ref(Party party)
         {

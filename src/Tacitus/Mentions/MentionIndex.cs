@@ -103,4 +103,20 @@ internal sealed class MentionIndex
 
     public Domain.Sector? SectorOf(Mention m) =>
         m.Sector ?? (m.Entity is int e && e >= 0 && e < document.Entities.Count ? document.Entities[e].Sector : null);
+
+    /// <summary>The event location a place mention gives: its text, name, country and coordinates (both coders read it so).</summary>
+    public EventLocation LocationOf(int m)
+    {
+        var mention = document.Mentions[m];
+        return new EventLocation
+        {
+            Text = mention.Span.TextOf(document.Text),
+            Name = NameOf(mention),
+            Country = CountryOf(mention),
+            Lat = mention.Place?.Lat,
+            Lon = mention.Place?.Lon,
+            GeoNamesId = mention.Place?.GeoNamesId,
+            Mention = m,
+        };
+    }
 }

@@ -103,17 +103,7 @@ internal sealed class TreeEventSetting(Document document, MentionIndex mentions)
             return (null, "no place in the clause");
         }
 
-        var mention = mentions[best];
-        var location = new EventLocation
-        {
-            Text = mention.Span.TextOf(document.Text),
-            Name = mentions.NameOf(mention),
-            Country = mentions.CountryOf(mention),
-            Lat = mention.Place?.Lat,
-            Lon = mention.Place?.Lon,
-            GeoNamesId = mention.Place?.GeoNamesId,
-            Mention = best,
-        };
+        var location = mentions.LocationOf(best);
         return (location, $"place mention in the verb's clause (\"{location.Text}\")");
     }
 
