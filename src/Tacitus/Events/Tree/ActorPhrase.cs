@@ -99,10 +99,10 @@ internal sealed class ActorPhrase
     private readonly FrozenSet<string> placeCase;
     private readonly FrozenSet<string> notEvent;
 
-    public ActorPhrase(IEnumerable<(string Kind, string Word)> entries)
+    private ActorPhrase(WordLists lists)
     {
-        var rows = entries.Select(e => (e.Kind, Word: e.Word.ToUpperInvariant())).ToList();
-        FrozenSet<string> Of(string kind) => rows.Where(r => r.Kind == kind).Select(r => r.Word).ToFrozenSet(StringComparer.Ordinal);
+        // The tree reads words upper-cased, as the PETRARCH dictionaries write them.
+        FrozenSet<string> Of(string kind) => lists[kind].Select(w => w.ToUpperInvariant()).ToFrozenSet(StringComparer.Ordinal);
         affiliation = Of("affiliation");
         locative = Of("locative");
         quantity = Of("quantity");
@@ -111,10 +111,7 @@ internal sealed class ActorPhrase
         notEvent = Of("not-event");
     }
 
-    public static ActorPhrase Shipped { get; } = new(
-        DataFile.Embedded(DataFile.ResourceName("events", "tree-phrases.tsv"))
-            .Where(l => l.Fields.Length >= 2)
-            .Select(l => (l.Fields[0].Trim(), l.Fields[1].Trim())));
+    public static ActorPhrase Shipped { get; } = new(WordLists.Embedded("events", "tree-phrases.tsv"));
 
     /// <summary>Whether a prepositional phrase with this case word is never the one acted on ("during", "despite").</summary>
     public bool Circumstance(string? caseWord) => caseWord is not null && notTarget.Contains(caseWord);
