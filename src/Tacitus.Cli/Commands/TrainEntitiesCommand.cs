@@ -33,8 +33,10 @@ internal static class TrainEntitiesCommand
         var corpus = new Option<string>("--corpus") { Description = "Folder of plain news text (bbc/, polnear/train/) for the case profile.", DefaultValueFactory = _ => "../shared/data/corpus" };
         var clusters = new Option<string>("--clusters") { Description = "Word clusters to read as features (a clusters.tsv.gz of `tacitus train clusters`); 'none' (the default: on UNER dev they did not help) trains without them.", DefaultValueFactory = _ => "none" };
         var tagFolds = new Option<int>("--tag-folds") { Description = "Jackknife folds for the training sentences' part-of-speech tags (taggers trained on ud/*.conllu); 0 trains without tag features.", DefaultValueFactory = _ => 4 };
+        var passes = new Option<int>("--passes") { Description = "1: one pass; 2 (the default): a second pass reads what the first said about each word across the document.", DefaultValueFactory = _ => 2 };
+        var corpusVotes = new Option<bool>("--corpus-votes") { Description = "With --passes 2: the second pass also reads how the first typed each word across the --corpus texts (true by default).", DefaultValueFactory = _ => true };
         var dev = new Option<string?>("--dev") { Description = "An IOB2 file to score the new model on (tuning: the dev split only)." };
-        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, clusters, tagFolds, dev, errors };
+        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, clusters, tagFolds, passes, corpusVotes, dev, errors };
         command.SetAction((parse, ct) =>
         {
             var source = parse.GetValue(from)!;
@@ -50,6 +52,12 @@ internal static class TrainEntitiesCommand
             if (parse.GetValue(epochs) < 1)
             {
                 Console.Error.WriteLine("tacitus train entities: --epochs must be 1 or more.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (parse.GetValue(passes) is not (1 or 2))
+            {
+                Console.Error.WriteLine("tacitus train entities: --passes must be 1 or 2.");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
@@ -82,10 +90,15 @@ internal static class TrainEntitiesCommand
                 return Task.FromResult(ExitCodes.Fatal);
             }
 
-            var profile = CaseProfile.FromDocuments(texts.Select(f => NewsCorpus.Segment(File.ReadAllText(f), ct)));
+            var news = texts.Select(f => NewsCorpus.Segment(File.ReadAllText(f), ct)).ToList();
+            var profile = CaseProfile.FromDocuments(news);
             Console.WriteLine($"case profile: {profile.Count} words from {texts.Count} texts");
             var clusterFile = parse.GetValue(clusters)!;
             var options = new EntityTrainingOptions { Epochs = parse.GetValue(epochs), Profile = profile };
+            if (parse.GetValue(passes) == 2)
+            {
+                options = options with { Features = options.Features | EntityFeatureSet.Document };
+            }
             if (clusterFile != "none")
             {
                 if (!File.Exists(clusterFile))
@@ -117,6 +130,12 @@ internal static class TrainEntitiesCommand
 
                 var tagging = EntityTagging.Jackknife(treebank, folds, TagIterations, Console.WriteLine);
                 options = options with { Tagging = tagging, Features = options.Features | EntityFeatureSet.Upos };
+            }
+
+            if (parse.GetValue(passes) == 2 && parse.GetValue(corpusVotes) && (options.Features & EntityFeatureSet.Upos) != 0)
+            {
+                options = options with { Features = options.Features | EntityFeatureSet.Corpus, Corpus = NewsCorpus.TaggedSentences(news, ct) };
+                Console.WriteLine($"corpus votes: {options.Corpus.Count} sentences tagged");
             }
 
             var model = EntityTrainer.Train(examples, options, NameTables.Shipped, knowledge.Words, Console.WriteLine);

@@ -49,8 +49,9 @@ internal sealed class NerScorer
             counts[type] = (c.Exact + exact.Counts, c.Overlap + overlap.Counts);
             foreach (var i in exact.MissedGold)
             {
-                var other = output.FirstOrDefault(o => o.Span.Overlaps(g[i]));
-                Misses.Add(new EvalMiss(name, $"missed-{type}", $"{type} {EvalText.Cut(document.Text, g[i])}", other.Type is null ? string.Empty : $"{other.Type} {EvalText.Cut(document.Text, other.Span)}", EvalText.Around(document.Text, g[i], 60)));
+                // the name the recogniser gave there, of any kind (an "other" name or a group too: they tell why it was missed)
+                var other = document.Names.Where(o => o.Span.Overlaps(g[i])).Select(o => $"{TypeOf(o.Kind) ?? o.Kind.ToString()} {EvalText.Cut(document.Text, o.Span)}").FirstOrDefault() ?? string.Empty;
+                Misses.Add(new EvalMiss(name, $"missed-{type}", $"{type} {EvalText.Cut(document.Text, g[i])}", other, EvalText.Around(document.Text, g[i], 60)));
             }
 
             foreach (var i in exact.SpuriousSystem)

@@ -25,6 +25,18 @@ internal enum EntityFeatureSet
 
     /// <summary>Path prefixes of word clusters learned from unlabelled news (<see cref="WordClusters"/>, stored in the model).</summary>
     Clusters = 1 << 4,
+
+    /// <summary>
+    /// Two passes: a second model reads, besides the first's features, what the first pass said about the token and
+    /// about the other occurrences of its word in the document (<see cref="DocumentVotes"/>).
+    /// </summary>
+    Document = 1 << 5,
+
+    /// <summary>
+    /// With <see cref="Document"/>: the second pass also reads how the first pass typed each word across a corpus of
+    /// plain news (<see cref="CorpusVotes"/>, stored in the model).
+    /// </summary>
+    Corpus = 1 << 6,
 }
 
 /// <summary>
@@ -36,7 +48,7 @@ internal enum EntityFeatureSet
 internal sealed class EntityFeatures
 {
     /// <summary>Enough room for every key of one token.</summary>
-    public const int MaxFeatures = 160;
+    public const int MaxFeatures = 192;
 
     private const WordClass UsedClasses = WordClass.Function | WordClass.GivenName | WordClass.Honorific | WordClass.SpeechVerb
         | WordClass.PlacePreposition | WordClass.OrgHead | WordClass.NameConnector | WordClass.PlaceHead | WordClass.NotName
@@ -115,7 +127,19 @@ internal sealed class EntityFeatures
         ClusterBefore,
         ClusterAfter,
         ClusterShape,
+        FirstPass,
+        FirstPassShape,
+        FirstPassBefore,
+        FirstPassAfter,
+        Vote,
+        VoteShape,
+        VoteMajority,
+        CorpusVote,
+        CorpusVoteShape,
     }
+
+    /// <summary>True when the model decodes in two passes, the second reading the first across the document (<see cref="EntityFeatureSet.Document"/>).</summary>
+    public bool TwoPass => (Set & EntityFeatureSet.Document) != 0;
 
     /// <summary>True when the model reads part-of-speech tags (give them to <see cref="Prepare"/>).</summary>
     public bool UsesTags => (Set & EntityFeatureSet.Upos) != 0;
@@ -289,6 +313,48 @@ internal sealed class EntityFeatures
             features[n++] = FeatureKey.Of((int)T.UposBefore, uposBefore);
             features[n++] = FeatureKey.Of((int)T.UposAfter, uposAfter);
             features[n++] = FeatureKey.Of((int)T.UposPair, upos, uposAfter);
+        }
+
+        if (s.HasDocument)
+        {
+            n = AddDocument(s, i, shape, features, n);
+        }
+
+        return n;
+    }
+
+    /// <summary>The second pass's keys: the first pass's classes around the token and the document's votes for its word.</summary>
+    private static int AddDocument(EntitySentence s, int i, ulong shape, Span<ulong> features, int n)
+    {
+        var first = (ulong)s.FirstPass[i];
+        features[n++] = FeatureKey.Of((int)T.FirstPass, first);
+        features[n++] = FeatureKey.Of((int)T.FirstPassShape, first, shape);
+        features[n++] = FeatureKey.Of((int)T.FirstPassBefore, i > 0 ? (ulong)s.FirstPass[i - 1] : 100UL, first);
+        features[n++] = FeatureKey.Of((int)T.FirstPassAfter, first, i + 1 < s.Count ? (ulong)s.FirstPass[i + 1] : 100UL);
+        var votes = s.Votes[i];
+        int best = 0, bestCount = 0;
+        for (var c = 0; c < DocumentVotes.Categories; c++)
+        {
+            var count = DocumentVotes.CountOf(votes, c);
+            if (count == 0)
+            {
+                continue;
+            }
+
+            features[n++] = FeatureKey.Of((int)T.Vote, (ulong)c, (ulong)count);
+            features[n++] = FeatureKey.Of((int)T.VoteShape, (ulong)c, shape);
+            if (c > 0 && count > bestCount)
+            {
+                best = c;
+                bestCount = count;
+            }
+        }
+
+        features[n++] = FeatureKey.Of((int)T.VoteMajority, (ulong)best, (ulong)((bestCount * 4) + DocumentVotes.CountOf(votes, 0)));
+        if (s.Corpus[i] != 0)
+        {
+            features[n++] = FeatureKey.Of((int)T.CorpusVote, s.Corpus[i]);
+            features[n++] = FeatureKey.Of((int)T.CorpusVoteShape, s.Corpus[i], shape);
         }
 
         return n;
@@ -469,9 +535,22 @@ internal sealed class EntitySentence
 
     public uint[] Tables { get; private set; } = [];
 
+    /// <summary>True when <see cref="FirstPass"/> and <see cref="Votes"/> hold the document's view (<see cref="DocumentVotes.Fill"/>) for a second pass.</summary>
+    public bool HasDocument { get; set; }
+
+    /// <summary>The corpus class of each token's word (<see cref="CorpusVotes"/>; second pass only, 0 when unknown).</summary>
+    public byte[] Corpus { get; private set; } = [];
+
+    /// <summary>The first pass's class of each token (second pass only).</summary>
+    public int[] FirstPass { get; private set; } = [];
+
+    /// <summary>The document's votes for each token's word, packed as <see cref="DocumentVotes"/> packs them (second pass only).</summary>
+    public int[] Votes { get; private set; } = [];
+
     public void Reset(int count)
     {
         Count = count;
+        HasDocument = false;
         if (Word.Length >= count)
         {
             Array.Clear(Classes, 0, count);
@@ -492,5 +571,8 @@ internal sealed class EntitySentence
         RunFirst = new int[size];
         RunLast = new int[size];
         RunClasses = new int[size];
+        FirstPass = new int[size];
+        Votes = new int[size];
+        Corpus = new byte[size];
     }
 }

@@ -7,9 +7,11 @@ namespace Tacitus.Syntax.Entities;
 
 /// <summary>
 /// A trained entity recogniser: the feature groups it was trained with, its classes (<see cref="BilouTags"/>) and
-/// an averaged perceptron. <see cref="Decode"/> tags a sentence left to right, each token's class chosen among
+/// an averaged perceptron; with <see cref="EntityFeatureSet.Document"/>, a second one for the first of two passes
+/// (<see cref="FirstPass"/>). <see cref="Decode(EntitySentence, Span{int})"/> tags a sentence left to right, each token's class chosen among
 /// those that may follow the previous one (so the result is always a valid BILOU sequence). The file is gzip of:
-/// magic "TACE", format version, feature set, the case profile and the word clusters (when the set uses them), labels, perceptron. <see cref="Shipped"/> is the embedded
+/// magic "TACE", format version, feature set, the case profile and the word clusters (when the set uses them), labels,
+/// the first pass's perceptron (two-pass models), the corpus votes (when the set reads them), the perceptron. <see cref="Shipped"/> is the embedded
 /// <c>data/models/entities.model.gz</c>, loaded once on first use, from any thread.
 /// </summary>
 internal sealed class EntityModel
@@ -18,18 +20,31 @@ internal sealed class EntityModel
     public const string FileName = "entities.model.gz";
 
     private const uint Magic = 0x45434154; // "TACE"
-    private const int FormatVersion = 1;
+    private const int FormatVersion = 2; // 2: a first-pass perceptron when the set has Document
 
     private static readonly Lazy<EntityModel> ShippedInstance = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public EntityModel(EntityFeatures features, LabelSet labels, AveragedPerceptron perceptron)
+    public EntityModel(EntityFeatures features, LabelSet labels, AveragedPerceptron perceptron, AveragedPerceptron? firstPass = null, CorpusVotes? corpus = null)
     {
+        ArgumentNullException.ThrowIfNull(features);
         Features = features;
         Labels = labels;
         Perceptron = perceptron;
-        if (labels.Count != BilouTags.Count || perceptron.Classes != labels.Count)
+        FirstPass = firstPass;
+        Corpus = corpus;
+        if (labels.Count != BilouTags.Count || perceptron.Classes != labels.Count || (firstPass is not null && firstPass.Classes != labels.Count))
         {
             throw new InvalidDataException($"an entity model needs {BilouTags.Count} classes; this one has {labels.Count} labels and {perceptron.Classes} classes");
+        }
+
+        if (features.TwoPass != firstPass is not null)
+        {
+            throw new InvalidDataException("a two-pass entity model needs a first-pass perceptron, and only it has one");
+        }
+
+        if (((features.Set & EntityFeatureSet.Corpus) != 0) != corpus is not null || (corpus is not null && !features.TwoPass))
+        {
+            throw new InvalidDataException("corpus votes go with a two-pass model whose feature set reads them");
         }
     }
 
@@ -39,20 +54,37 @@ internal sealed class EntityModel
 
     public LabelSet Labels { get; }
 
+    /// <summary>The (second, when there are two passes) pass's perceptron.</summary>
     public AveragedPerceptron Perceptron { get; }
 
-    /// <summary>Chooses the class of every token of a prepared sentence into <paramref name="tags"/>.</summary>
+    /// <summary>The first pass's perceptron of a two-pass model (<see cref="EntityFeatureSet.Document"/>), or null.</summary>
+    public AveragedPerceptron? FirstPass { get; }
+
+    /// <summary>How the first pass typed words across the training corpus (<see cref="EntityFeatureSet.Corpus"/>), or null.</summary>
+    public CorpusVotes? Corpus { get; }
+
+    /// <summary>
+    /// Chooses the class of every token of a prepared sentence into <paramref name="tags"/>: with the first pass's
+    /// perceptron when the model has two and the sentence has no document view yet, else with <see cref="Perceptron"/>.
+    /// </summary>
     public void Decode(EntitySentence sentence, Span<int> tags)
     {
-        Span<ulong> features = stackalloc ulong[EntityFeatures.MaxFeatures];
+        ArgumentNullException.ThrowIfNull(sentence);
+        Decode(sentence.HasDocument ? Perceptron : FirstPass ?? Perceptron, Features, sentence, tags);
+    }
+
+    /// <summary>Chooses the class of every token of a prepared sentence with one perceptron.</summary>
+    internal static void Decode(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, Span<int> tags)
+    {
+        Span<ulong> keys = stackalloc ulong[EntityFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[BilouTags.Count];
         Span<bool> allowed = stackalloc bool[BilouTags.Count];
         int previous = -1, previous2 = -1;
         for (var i = 0; i < sentence.Count; i++)
         {
-            var n = Features.Extract(sentence, i, previous, previous2, features);
+            var n = features.Extract(sentence, i, previous, previous2, keys);
             BilouTags.Allowed(previous, i == sentence.Count - 1, allowed);
-            var tag = Perceptron.Predict(features[..n], scores, allowed);
+            var tag = perceptron.Predict(keys[..n], scores, allowed);
             tags[i] = tag;
             previous2 = previous;
             previous = tag;
@@ -100,6 +132,8 @@ internal sealed class EntityModel
         Features.Profile?.Write(writer);
         Features.Clusters?.Write(writer);
         Labels.Write(writer);
+        FirstPass?.Write(writer);
+        Corpus?.Write(writer);
         Perceptron.Write(writer);
     }
 
@@ -108,7 +142,7 @@ internal sealed class EntityModel
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion)
+        if (reader.ReadUInt32() != Magic || reader.ReadInt32() is not (1 or FormatVersion))
         {
             throw new InvalidDataException("not a Tacitus entity model (or of another format version)");
         }
@@ -117,8 +151,10 @@ internal sealed class EntityModel
         var profile = (set & EntityFeatureSet.Case) != 0 ? CaseProfile.Read(reader) : null;
         var clusters = (set & EntityFeatureSet.Clusters) != 0 ? WordClusters.Read(reader) : null;
         var labels = LabelSet.Read(reader);
+        var firstPass = (set & EntityFeatureSet.Document) != 0 ? AveragedPerceptron.Read(reader) : null;
+        var corpus = (set & EntityFeatureSet.Corpus) != 0 ? CorpusVotes.Read(reader) : null;
         var perceptron = AveragedPerceptron.Read(reader);
-        return new EntityModel(new EntityFeatures(set, tables, words, profile, clusters), labels, perceptron);
+        return new EntityModel(new EntityFeatures(set, tables, words, profile, clusters), labels, perceptron, firstPass, corpus);
     }
 
     private static EntityModel LoadShipped()

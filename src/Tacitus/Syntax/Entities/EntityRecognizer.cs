@@ -36,6 +36,28 @@ internal sealed class EntityRecognizer : IPipelineStage
         var tags = new int[64];
         var usesTags = m.Features.UsesTags;
         var upos = usesTags ? new string[64] : [];
+        int[]? firstPass = null;
+        DocumentVotes? votes = null;
+        if (m.Features.TwoPass)
+        {
+            // first pass over the whole document: each token's class, and what was said about each word
+            firstPass = new int[document.Tokens.Count];
+            votes = new DocumentVotes();
+            foreach (var s in document.Sentences)
+            {
+                cancellationToken.ThrowIfCancellationRequested();
+                if (s.TokenCount == 0)
+                {
+                    continue;
+                }
+
+                Prepare(document, s, m, sentence, ref upos);
+                var first = firstPass.AsSpan(s.FirstToken, s.TokenCount);
+                m.Decode(sentence, first);
+                votes.Add(document.Text, document.TokensOf(s), first);
+            }
+        }
+
         foreach (var s in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -51,19 +73,14 @@ internal sealed class EntityRecognizer : IPipelineStage
             }
 
             var tokens = document.TokensOf(s);
-            if (usesTags)
+            Prepare(document, s, m, sentence, ref upos);
+            if (votes is not null)
             {
-                if (upos.Length < n)
-                {
-                    upos = new string[n * 2];
-                }
-
-                Tags(document, s, upos);
+                votes.Fill(sentence, firstPass.AsSpan(s.FirstToken, n), m.Corpus);
             }
 
-            m.Features.Prepare(document.Text, tokens, upos.AsSpan(0, usesTags ? n : 0), sentence);
             m.Decode(sentence, tags);
-            foreach (var (first, count, type) in EntityModel.Spans(tags.AsSpan(0, s.TokenCount)))
+            foreach (var (first, count, type) in EntityModel.Spans(tags.AsSpan(0, n)))
             {
                 var span = new TextSpan(tokens[first].Span.Start, tokens[first + count - 1].Span.End);
                 var kind = BilouTags.KindOf(type);
@@ -75,6 +92,24 @@ internal sealed class EntityRecognizer : IPipelineStage
                 document.Names.Add(new NameSpan(s.FirstToken + first, count, span, kind));
             }
         }
+    }
+
+    /// <summary>Reads one sentence's tokens (and tags, when the model uses them) into <paramref name="sentence"/>.</summary>
+    private void Prepare(Document document, Sentence s, EntityModel m, EntitySentence sentence, ref string[] upos)
+    {
+        var n = s.TokenCount;
+        var usesTags = m.Features.UsesTags;
+        if (usesTags)
+        {
+            if (upos.Length < n)
+            {
+                upos = new string[n * 2];
+            }
+
+            Tags(document, s, upos);
+        }
+
+        m.Features.Prepare(document.Text, document.TokensOf(s), upos.AsSpan(0, usesTags ? n : 0), sentence);
     }
 
     /// <summary>The sentence's UPOS tags, from the token layer; TAC403 when the layer is not filled (run the tagger first).</summary>

@@ -23,14 +23,22 @@ internal sealed record EntityTrainingOptions
 
     /// <summary>Jackknifed part-of-speech tags of the training sentences (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Upos"/>).</summary>
     public EntityTagging? Tagging { get; init; }
+
+    /// <summary>Folds (by document) of the first pass's classes the second pass learns from, when <see cref="Features"/> has <see cref="EntityFeatureSet.Document"/>.</summary>
+    public int PassFolds { get; init; } = 4;
+
+    /// <summary>Plain news sentences (text, tokens, part-of-speech tags) the first pass types for <see cref="CorpusVotes"/> (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Corpus"/>).</summary>
+    public IReadOnlyList<(string Text, Token[] Tokens, string[] Upos)>? Corpus { get; init; }
 }
 
 /// <summary>
 /// Trains an <see cref="EntityModel"/>: each sentence is cut into tokens by Tacitus's own <see cref="Tokenizer"/>
 /// (the tokens the stage will see), its names become BILOU classes over those tokens (a name whose edge falls inside
 /// a token takes the whole token), and the perceptron learns left to right from its own previous choices, as it will
-/// decode. Deterministic: the sentence order of each epoch comes from a fixed seed, so the same examples give the
-/// same bytes.
+/// decode. A two-pass model (<see cref="EntityFeatureSet.Document"/>) is three trainings: first-pass models on all
+/// folds but one, whose classes of the held-out documents the second pass learns from, then the second pass, then
+/// the first pass on everything. Deterministic: the document order of each epoch comes from a fixed seed, so the
+/// same examples give the same bytes.
 /// </summary>
 internal static class EntityTrainer
 {
@@ -44,15 +52,75 @@ internal static class EntityTrainer
             throw new ArgumentException("a model with part-of-speech features needs the training sentences' tags (options.Tagging)", nameof(options));
         }
 
+        if (features.TwoPass && options.PassFolds < 2)
+        {
+            throw new ArgumentException("a two-pass model needs two or more folds for its first pass's training classes (options.PassFolds)", nameof(options));
+        }
+
+        if ((features.Set & EntityFeatureSet.Corpus) != 0 && (options.Corpus is null || !features.TwoPass))
+        {
+            throw new ArgumentException("corpus votes need a two-pass model and the corpus sentences (options.Corpus)", nameof(options));
+        }
+
         var prepared = examples.Select(Prepare).ToArray();
         var tags = prepared.Select(p => features.UsesTags && p.Tokens.Length > 0 ? options.Tagging!.Tag(p.Text, p.Tokens) : []).ToArray();
-        var documents = Documents(examples);
+        var set = new TrainingSet(prepared, tags, Documents(examples));
+        var all = Enumerable.Range(0, set.Documents.Count).ToArray();
+        if (!features.TwoPass)
+        {
+            return new EntityModel(features, BilouTags.Labels(), TrainPass(set, all, features, options, null, progress));
+        }
+
+        // the second pass learns from first-pass classes as good as, and no better than, those it will see: each
+        // document's come from a first pass trained on the other folds' documents (jackknifing, by document)
+        // (and each fold's corpus votes from the same model, so no document's words are typed by a model that saw them)
+        var firstPass = new int[prepared.Length][];
+        var corpus = options.Corpus is not null && (features.Set & EntityFeatureSet.Corpus) != 0 ? new CorpusVotes[options.PassFolds] : null;
+        for (var fold = 0; fold < options.PassFolds; fold++)
+        {
+            var held = all.Where(d => d % options.PassFolds == fold).ToArray();
+            var model = TrainPass(set, [.. all.Where(d => d % options.PassFolds != fold)], features, options, null, null);
+            Predict(set, held, model, features, firstPass);
+            if (corpus is not null)
+            {
+                corpus[fold] = Label(options.Corpus!, model, features);
+            }
+
+            progress?.Invoke($"first pass, fold {fold + 1}/{options.PassFolds}: {held.Length} documents classed by a model that did not see them{(corpus is null ? string.Empty : $", {corpus[fold].Count} corpus words")}");
+        }
+
+        var second = TrainPass(set, all, features, options, firstPass, progress, corpus);
+        var first = TrainPass(set, all, features, options, null, progress);
+        return new EntityModel(features, BilouTags.Labels(), second, first, corpus is null ? null : Label(options.Corpus!, first, features));
+    }
+
+    /// <summary>The corpus votes of a first-pass perceptron: it types every corpus sentence.</summary>
+    private static CorpusVotes Label(IReadOnlyList<(string Text, Token[] Tokens, string[] Upos)> corpus, AveragedPerceptron perceptron, EntityFeatures features)
+    {
+        var sentence = new EntitySentence();
+        return CorpusVotes.FromSentences(corpus.Where(c => c.Tokens.Length > 0).Select(c =>
+        {
+            var tags = new int[c.Tokens.Length];
+            features.Prepare(c.Text, c.Tokens, c.Upos, sentence);
+            EntityModel.Decode(perceptron, features, sentence, tags);
+            return (c.Text, c.Tokens, tags);
+        }));
+    }
+
+    /// <summary>
+    /// Trains one perceptron over the given documents (shuffled by document each epoch); with
+    /// <paramref name="firstPass"/>, as a second pass reading those classes and the document's votes (and the corpus
+    /// votes of the fold model that did not see the document).
+    /// </summary>
+    private static AveragedPerceptron TrainPass(TrainingSet set, int[] documents, EntityFeatures features, EntityTrainingOptions options, int[][]? firstPass, Action<string>? progress, CorpusVotes[]? corpus = null)
+    {
         var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count, 1 << 18);
         var sentence = new EntitySentence();
         var keys = new ulong[EntityFeatures.MaxFeatures];
         var scores = new float[BilouTags.Count];
         var allowed = new bool[BilouTags.Count];
-        var order = Enumerable.Range(0, documents.Count).ToArray();
+        var order = (int[])documents.Clone();
+        var votes = new DocumentVotes();
         var random = new Random(options.Seed);
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
@@ -60,15 +128,25 @@ internal static class EntityTrainer
             int wrong = 0, total = 0;
             foreach (var document in order)
             {
-                foreach (var index in documents[document])
+                if (firstPass is not null)
                 {
-                    var (text, tokens, gold) = prepared[index];
+                    Votes(set, document, firstPass, votes);
+                }
+
+                foreach (var index in set.Documents[document])
+                {
+                    var (text, tokens, gold) = set.Prepared[index];
                     if (tokens.Length == 0)
                     {
                         continue;
                     }
 
-                    features.Prepare(text, tokens, tags[index], sentence);
+                    features.Prepare(text, tokens, set.Tags[index], sentence);
+                    if (firstPass is not null)
+                    {
+                        votes.Fill(sentence, firstPass[index], corpus?[document % corpus.Length]);
+                    }
+
                     int previous = -1, previous2 = -1;
                     for (var i = 0; i < tokens.Length; i++)
                     {
@@ -89,12 +167,45 @@ internal static class EntityTrainer
                 }
             }
 
-            progress?.Invoke($"epoch {epoch}: {wrong} of {total} tokens wrong ({100.0 * wrong / Math.Max(1, total):F2}%), {perceptron.Features} features");
+            progress?.Invoke($"{(firstPass is null ? "first" : "second")} pass, epoch {epoch}: {wrong} of {total} tokens wrong ({100.0 * wrong / Math.Max(1, total):F2}%), {perceptron.Features} features");
         }
 
         perceptron.Average();
-        return new EntityModel(features, BilouTags.Labels(), perceptron);
+        return perceptron;
     }
+
+    /// <summary>Classes the sentences of <paramref name="documents"/> with a first-pass perceptron into <paramref name="firstPass"/>.</summary>
+    private static void Predict(TrainingSet set, int[] documents, AveragedPerceptron perceptron, EntityFeatures features, int[][] firstPass)
+    {
+        var sentence = new EntitySentence();
+        foreach (var document in documents)
+        {
+            foreach (var index in set.Documents[document])
+            {
+                var (text, tokens, _) = set.Prepared[index];
+                firstPass[index] = new int[tokens.Length];
+                if (tokens.Length > 0)
+                {
+                    features.Prepare(text, tokens, set.Tags[index], sentence);
+                    EntityModel.Decode(perceptron, features, sentence, firstPass[index]);
+                }
+            }
+        }
+    }
+
+    /// <summary>The votes of one training document's first-pass classes.</summary>
+    private static void Votes(TrainingSet set, int document, int[][] firstPass, DocumentVotes votes)
+    {
+        votes.Clear();
+        foreach (var index in set.Documents[document])
+        {
+            var (text, tokens, _) = set.Prepared[index];
+            votes.Add(text, tokens, firstPass[index]);
+        }
+    }
+
+    /// <summary>The training sentences (tokens and gold classes), their part-of-speech tags and their documents.</summary>
+    private sealed record TrainingSet((string Text, Token[] Tokens, int[] Gold)[] Prepared, string[][] Tags, List<int[]> Documents);
 
     /// <summary>
     /// The examples grouped into documents, in order: consecutive sentences of one text (the same string instance,

@@ -13,7 +13,8 @@ internal sealed record NameExample(string Text, TextSpan Sentence, IReadOnlyList
 /// mention ("the preacher", "I"), so only proper names are kept, read as flat names: a leading "the" and a trailing
 /// possessive are dropped; what is left must begin and end with a capitalised word, hold only capitalised words and
 /// name connectors ("of", "and", "&amp;", "-", "."), and end in a proper noun (PROPN) unless GUM links it to Wikipedia
-/// (its identity field); of nested names the outermost is kept. GUM types map person → PER, organization → ORG,
+/// (its identity field) and it is no pronoun or determiner (which share their referent's link) and, as one word, a
+/// noun; of nested names the outermost is kept. GUM types map person → PER, organization → ORG,
 /// place → LOC; event, object, abstract, substance, animal and plant names → OTH; time and quantity are not names.
 /// </summary>
 internal static class NameExamples
@@ -44,12 +45,22 @@ internal static class NameExamples
         return result;
     }
 
+    /// <summary>
+    /// Reads GUM's names, one text per document (<c># newdoc</c>): its sentences' texts joined by line breaks, so the
+    /// sentences of a document are read together, as the recogniser reads an article.
+    /// </summary>
     public static List<NameExample> FromConllu(string path, ICollection<TacitusError> problems)
     {
         using var reader = new StreamReader(path);
         var result = new List<NameExample>();
+        var document = new List<(string Text, List<(int Type, TextSpan Span)> Names)>();
         foreach (var sentence in ConlluReader.Read(reader, path, problems))
         {
+            if (sentence.Comment("newdoc id") is not null)
+            {
+                AddDocument(document, result);
+            }
+
             var text = sentence.Comment("text");
             var forms = sentence.Words.ConvertAll(w => w.Form);
             var offsets = text is null ? null : Iob2Reader.Align(text, forms);
@@ -65,10 +76,31 @@ internal static class NameExamples
                 names.Add((type, new TextSpan(offsets[first], offsets[last] + forms[last].Length)));
             }
 
-            result.Add(new NameExample(text, new TextSpan(0, text.Length), names));
+            document.Add((text, names));
         }
 
+        AddDocument(document, result);
         return result;
+    }
+
+    /// <summary>Adds a document's sentences as examples sharing one text, and empties the list.</summary>
+    private static void AddDocument(List<(string Text, List<(int Type, TextSpan Span)> Names)> sentences, List<NameExample> result)
+    {
+        if (sentences.Count == 0)
+        {
+            return;
+        }
+
+        var text = string.Join('\n', sentences.Select(s => s.Text));
+        var offset = 0;
+        foreach (var (sentence, names) in sentences)
+        {
+            var shifted = names.ConvertAll(n => (n.Type, new TextSpan(n.Span.Start + offset, n.Span.End + offset)));
+            result.Add(new NameExample(text, new TextSpan(offset, offset + sentence.Length), shifted));
+            offset += sentence.Length + 1;
+        }
+
+        sentences.Clear();
     }
 
     /// <summary>The outermost proper names among the sentence's GUM mentions, as word ranges (0-based, inclusive).</summary>
@@ -173,7 +205,8 @@ internal static class NameExamples
             return false;
         }
 
-        if (!linked && words[b].Upos != "PROPN")
+        // a pronoun or determiner of a linked person ("He", "My") shares the link but is no name
+        if (words[b].Upos != "PROPN" && (!linked || words[b].Upos is "PRON" or "DET" || (a == b && words[a].Upos != "NOUN")))
         {
             return false;
         }

@@ -37,6 +37,31 @@ internal static class NewsCorpus
         return document;
     }
 
+    /// <summary>Each sentence of segmented documents with its tokens and the shipped tagger's UPOS tags (what the recogniser reads at run time).</summary>
+    public static List<(string Text, Token[] Tokens, string[] Upos)> TaggedSentences(IEnumerable<Document> documents, CancellationToken cancellationToken)
+    {
+        ArgumentNullException.ThrowIfNull(documents);
+        var tagger = new TokenTagger();
+        var result = new List<(string, Token[], string[])>();
+        foreach (var document in documents)
+        {
+            tagger.Process(document, cancellationToken);
+            foreach (var sentence in document.Sentences)
+            {
+                var syntax = document.SyntaxOf(sentence);
+                var upos = new string[syntax.Length];
+                for (var i = 0; i < upos.Length; i++)
+                {
+                    upos[i] = syntax[i].Upos;
+                }
+
+                result.Add((document.Text, document.TokensOf(sentence).ToArray(), upos));
+            }
+        }
+
+        return result;
+    }
+
     /// <summary>Each sentence of a segmented document as its tokens' text.</summary>
     public static IEnumerable<string[]> Sentences(Document document)
     {

@@ -101,6 +101,60 @@ public sealed class EntityTrainerTests
         Assert.Equal(Recognise(model, text), Recognise(read, text));
     }
 
+    private static EntityModel TrainTwoPass(int epochs)
+    {
+        // plain text whose first-pass types become the corpus votes (tagged as at run time)
+        var news = new Document("Shares in Quellco fell . Analysts at Quellco said so . Workers at Quellco left .", new DocumentMetadata()) { Language = "en" };
+        new SentenceSegmenter().Process(news, CancellationToken.None);
+        var problems = new List<TacitusError>();
+        var treebank = Tacitus.Syntax.Training.TreebankSentence.ReadAll([Tacitus.Tests.Syntax.SyntaxFixture.File], problems);
+        return EntityTrainer.Train(
+            NameExamples.FromIob2(Fixture),
+            new EntityTrainingOptions
+            {
+                Epochs = epochs,
+                Profile = Profile(),
+                PassFolds = 2,
+                Tagging = EntityTagging.Jackknife(treebank, 2, 2),
+                Corpus = NewsCorpus.TaggedSentences([news], CancellationToken.None),
+                Features = new EntityTrainingOptions().Features | EntityFeatureSet.Upos | EntityFeatureSet.Document | EntityFeatureSet.Corpus,
+            },
+            Tables,
+            KnowledgeBase.Default.Words);
+    }
+
+    [Fact]
+    public void Train_TwoPasses_SameBytesReadBackAndFindsNames()
+    {
+        var model = TrainTwoPass(6);
+        using var stream = new MemoryStream(Bytes(model));
+        var read = EntityModel.Read(stream, Tables, KnowledgeBase.Default.Words);
+        const string text = "Ines Maro told reporters that Quellco would open an office in Valera . Quellco said so .";
+
+        Assert.NotNull(model.FirstPass);
+        Assert.Equal(model.Corpus!.Count, read.Corpus!.Count);
+        Assert.Equal(Bytes(model), Bytes(TrainTwoPass(6)));
+        Assert.True(read.Features.TwoPass);
+        Assert.Equal(Recognise(model, text), Recognise(read, text));
+        Assert.Contains(("Quellco", NameKind.Organisation), Recognise(read, text));
+    }
+
+    [Fact]
+    public void Train_CorpusVotesWithoutCorpus_Refused()
+    {
+        var options = new EntityTrainingOptions { Profile = Profile(), Features = new EntityTrainingOptions().Features | EntityFeatureSet.Document | EntityFeatureSet.Corpus };
+
+        Assert.Throws<ArgumentException>(() => EntityTrainer.Train(NameExamples.FromIob2(Fixture), options, Tables, KnowledgeBase.Default.Words));
+    }
+
+    [Fact]
+    public void Train_TwoPassesOneFold_Refused()
+    {
+        var options = new EntityTrainingOptions { Profile = Profile(), PassFolds = 1, Features = new EntityTrainingOptions().Features | EntityFeatureSet.Document };
+
+        Assert.Throws<ArgumentException>(() => EntityTrainer.Train(NameExamples.FromIob2(Fixture), options, Tables, KnowledgeBase.Default.Words));
+    }
+
     [Fact]
     public void Train_TagFeaturesWithoutTagging_Refused()
     {

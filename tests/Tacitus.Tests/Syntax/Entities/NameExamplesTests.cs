@@ -36,4 +36,58 @@ public sealed class NameExamplesTests
         Assert.Equal([(4, 6, 1), (8, 9, 0), (13, 13, 2)], names);
         Assert.Empty(problems);
     }
+
+    // a pronoun of a linked person carries the person's link but is no name
+    private const string Pronoun =
+        "# newdoc id = gum-a\n" +
+        "# text = He met Dana Ortiz.\n" +
+        "1\tHe\the\tPRON\tPRP\t_\t2\tnsubj\t_\tEntity=(1-person-giv-nnnnn-cf1-1-ana-Sam_Lee)\n" +
+        "2\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+        "3\tDana\tDana\tPROPN\tNNP\t_\t2\tobj\t_\tEntity=(2-person-new-nnnnn-cf2-1-sgl\n" +
+        "4\tOrtiz\tOrtiz\tPROPN\tNNP\t_\t3\tflat\t_\tEntity=2)|SpaceAfter=No\n" +
+        "5\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n" +
+        "# text = Ortiz left.\n" +
+        "1\tOrtiz\tOrtiz\tPROPN\tNNP\t_\t2\tnsubj\t_\tEntity=(2-person-giv-nnnnn-cf2-1-coref)|SpaceAfter=No\n" +
+        "2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n" +
+        "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n" +
+        "# newdoc id = gum-b\n" +
+        "# text = Paris slept.\n" +
+        "1\tParis\tParis\tPROPN\tNNP\t_\t2\tnsubj\t_\tEntity=(3-place-new-nnnnn-cf3-1-sgl-Paris)\n" +
+        "2\tslept\tsleep\tVERB\tVBD\t_\t0\troot\t_\tSpaceAfter=No\n" +
+        "3\t.\t.\tPUNCT\t.\t_\t2\tpunct\t_\t_\n\n";
+
+    [Fact]
+    public void Names_LinkedPronoun_NotAName()
+    {
+        var problems = new List<TacitusError>();
+        var sentence = ConlluReader.Read(new StringReader(Pronoun), "gum.conllu", problems).First();
+
+        Assert.Equal([(2, 3, 0)], NameExamples.Names(sentence));
+    }
+
+    [Fact]
+    public void FromConllu_TwoDocuments_SentencesShareTheirDocumentsText()
+    {
+        var file = Path.Combine(Path.GetTempPath(), $"tacitus-gum-{Guid.NewGuid():N}.conllu");
+        File.WriteAllText(file, Pronoun);
+        try
+        {
+            var problems = new List<TacitusError>();
+
+            var examples = NameExamples.FromConllu(file, problems);
+
+            Assert.Equal(3, examples.Count);
+            Assert.Same(examples[0].Text, examples[1].Text);
+            Assert.NotSame(examples[1].Text, examples[2].Text);
+            Assert.Equal("Ortiz left.", examples[1].Text[examples[1].Sentence.Start..examples[1].Sentence.End]);
+            var (type, span) = Assert.Single(examples[1].Names);
+            Assert.Equal((0, "Ortiz"), (type, examples[1].Text[span.Start..span.End]));
+            Assert.Equal(2, EntityTrainer.Documents(examples).Count);
+            Assert.Empty(problems);
+        }
+        finally
+        {
+            File.Delete(file);
+        }
+    }
 }

@@ -1,0 +1,88 @@
+using Tacitus.Documents;
+using Tacitus.Syntax.Learning;
+
+namespace Tacitus.Syntax.Entities;
+
+/// <summary>
+/// What the recogniser's first pass said about each word across one document, for the second pass (Krishnan and
+/// Manning 2006): per lower-case word (hashed as <see cref="FeatureKey.AddLower"/> hashes it), how many of its
+/// occurrences the first pass put outside any name and inside a name of each type. A name written several times in
+/// a document ("Quellco" in a headline, a quote and a sign-off) is then read with what the other occurrences said.
+/// One instance per document; not shared between threads.
+/// </summary>
+internal sealed class DocumentVotes
+{
+    /// <summary>Outside, then one per entity type (<see cref="BilouTags.Types"/>).</summary>
+    public const int Categories = 5;
+
+    private readonly Dictionary<ulong, Counts> counts = [];
+
+    /// <summary>Forgets the previous document.</summary>
+    public void Clear() => counts.Clear();
+
+    /// <summary>Counts one occurrence of a word (its lower-case hash) with the first pass's class (<see cref="BilouTags"/>).</summary>
+    public void Add(ulong lower, int tag)
+    {
+        ref var c = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(counts, lower, out _);
+        c.Add(Category(tag));
+    }
+
+    /// <summary>Counts every word of a sentence with the first pass's classes.</summary>
+    public void Add(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tags)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var word = tokens[i].Span.Of(text);
+            if (word.Length > 0 && char.IsLetterOrDigit(word[0]))
+            {
+                Add(FeatureKey.AddLower(0, word), tags[i]);
+            }
+        }
+    }
+
+    /// <summary>
+    /// Gives a prepared sentence the document's view: the first pass's class of each token (<paramref name="tags"/>)
+    /// and, packed two bits per category (0, 1, 2, 3 or more occurrences), the votes of the token's word; with
+    /// <paramref name="corpus"/>, each word's class in the corpus too.
+    /// </summary>
+    public void Fill(EntitySentence sentence, ReadOnlySpan<int> tags, CorpusVotes? corpus = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        sentence.HasDocument = true;
+        if (corpus is null)
+        {
+            Array.Clear(sentence.Corpus, 0, sentence.Count);
+        }
+        else
+        {
+            corpus.Fill(sentence);
+        }
+
+        for (var i = 0; i < sentence.Count; i++)
+        {
+            sentence.FirstPass[i] = tags[i];
+            sentence.Votes[i] = counts.TryGetValue(sentence.Lower[i], out var c) ? c.Packed : 0;
+        }
+    }
+
+    /// <summary>The category of a class: 0 outside, 1 + type inside a name.</summary>
+    public static int Category(int tag) => tag == BilouTags.Outside ? 0 : 1 + BilouTags.TypeOfTag(tag);
+
+    /// <summary>The vote count (0–3, 3 meaning three or more) of one category in a packed value.</summary>
+    public static int CountOf(int packed, int category) => (packed >> (category * 2)) & 3;
+
+    private struct Counts
+    {
+        public int Packed;
+
+        public void Add(int category)
+        {
+            var shift = category * 2;
+            var n = (Packed >> shift) & 3;
+            if (n < 3)
+            {
+                Packed += 1 << shift;
+            }
+        }
+    }
+}

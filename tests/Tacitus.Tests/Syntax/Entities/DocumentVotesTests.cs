@@ -1,0 +1,96 @@
+using Tacitus.Documents;
+using Tacitus.Syntax.Entities;
+using Tacitus.Syntax.Learning;
+using Tacitus.Text;
+
+namespace Tacitus.Tests.Syntax.Entities;
+
+public sealed class DocumentVotesTests
+{
+    private static readonly int UOrg = BilouTags.Tag(1, 'U');
+    private static readonly int BPer = BilouTags.Tag(0, 'B');
+    private static readonly int LPer = BilouTags.Tag(0, 'L');
+
+    private static Token[] Tokens(string text)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
+        return [.. tokens];
+    }
+
+    [Theory]
+    [InlineData(0, 0)] // O
+    [InlineData(1, 1)] // B-PER
+    [InlineData(8, 2)] // U-ORG
+    [InlineData(16, 4)] // U-OTH
+    public void Category_Class_OutsideOrOnePlusType(int tag, int category)
+    {
+        Assert.Equal(category, DocumentVotes.Category(tag));
+    }
+
+    [Fact]
+    public void Add_SameWordAnyCase_CountedTogetherUpToThree()
+    {
+        var votes = new DocumentVotes();
+        var key = FeatureKey.AddLower(0, "Quellco");
+        foreach (var tag in new[] { UOrg, UOrg, UOrg, UOrg, BilouTags.Outside })
+        {
+            votes.Add(key, tag);
+        }
+
+        var sentence = new EntitySentence();
+        sentence.Reset(1);
+        sentence.Lower[0] = FeatureKey.AddLower(0, "QUELLCO");
+        votes.Fill(sentence, [BilouTags.Outside]);
+
+        Assert.True(sentence.HasDocument);
+        Assert.Equal(3, DocumentVotes.CountOf(sentence.Votes[0], 2));
+        Assert.Equal(1, DocumentVotes.CountOf(sentence.Votes[0], 0));
+        Assert.Equal(0, DocumentVotes.CountOf(sentence.Votes[0], 1));
+        Assert.Equal(BilouTags.Outside, sentence.FirstPass[0]);
+    }
+
+    [Fact]
+    public void Add_Sentence_CountsWordsNotPunctuation()
+    {
+        const string text = "Ines Maro joined Quellco .";
+        var votes = new DocumentVotes();
+        votes.Add(text, Tokens(text), [BPer, LPer, BilouTags.Outside, UOrg, BilouTags.Outside]);
+
+        var sentence = new EntitySentence();
+        sentence.Reset(2);
+        sentence.Lower[0] = FeatureKey.AddLower(0, "maro");
+        sentence.Lower[1] = FeatureKey.AddLower(0, ".");
+        votes.Fill(sentence, [BilouTags.Outside, BilouTags.Outside]);
+
+        Assert.Equal(1, DocumentVotes.CountOf(sentence.Votes[0], 1));
+        Assert.Equal(0, sentence.Votes[1]);
+    }
+
+    [Fact]
+    public void Clear_NextDocument_ForgetsVotes()
+    {
+        var votes = new DocumentVotes();
+        votes.Add(FeatureKey.AddLower(0, "Quellco"), UOrg);
+        votes.Clear();
+        var sentence = new EntitySentence();
+        sentence.Reset(1);
+        sentence.Lower[0] = FeatureKey.AddLower(0, "Quellco");
+
+        votes.Fill(sentence, [BilouTags.Outside]);
+
+        Assert.Equal(0, sentence.Votes[0]);
+    }
+
+    [Fact]
+    public void Reset_NextSentence_NoDocumentView()
+    {
+        var sentence = new EntitySentence();
+        sentence.Reset(1);
+        new DocumentVotes().Fill(sentence, [BilouTags.Outside]);
+
+        sentence.Reset(1);
+
+        Assert.False(sentence.HasDocument);
+    }
+}
