@@ -23,12 +23,6 @@ namespace Tacitus.Events;
 /// </summary>
 internal sealed class EventCoder : IPipelineStage
 {
-    private static readonly FrozenSet<PloverType> Cooperative = FrozenSet.ToFrozenSet(
-        [PloverType.Consult, PloverType.Support, PloverType.Cooperate, PloverType.Aid, PloverType.Concede, PloverType.Retreat]);
-
-    private static readonly FrozenSet<PloverType> Material = FrozenSet.ToFrozenSet(
-        [PloverType.Protest, PloverType.Mobilize, PloverType.Sanction, PloverType.Coerce, PloverType.Assault, PloverType.Fight]);
-
     private static readonly FrozenSet<string> Particles = FrozenSet.ToFrozenSet(["off", "up", "down", "out", "away"], StringComparer.Ordinal);
 
     /// <summary>Words after a role noun that show it is not modifying a noun ("police in", "the army and").</summary>
@@ -369,34 +363,14 @@ internal sealed class EventCoder : IPipelineStage
                 return (p.Type, p.Mode, p.Cameo, string.Empty);
             }
 
-            string? code = null;
-            if (Cooperative.Contains(p.Type))
-            {
-                code = reading.Negated
-                    ? cameo.Root switch { "04" => "125", "05" => "120", "06" => "121", "07" => "122", _ => "124" }
-                    : cameo.Root switch { "04" => "036", "05" => "032", "06" => "031", "07" => "033", _ => "035" };
-            }
-            else if (Material.Contains(p.Type) && !reading.Negated)
-            {
-                code = cameo.Root switch
-                {
-                    "14" => "133",
-                    "15" or "18" or "19" or "20" => "138",
-                    "16" => "131",
-                    "17" => cameo.Value == "163" ? "1312" : "132",
-                    _ => "130",
-                };
-            }
-
-            if (code is null)
+            if (IntentConvention.Code(p.Type, cameo, reading.Negated) is not { } converted)
             {
                 return (p.Type, p.Mode, p.Cameo, string.Empty);
             }
 
-            var converted = CameoCode.From(code);
             var mapping = owner.table.Map(converted);
             var type = mapping?.Type ?? p.Type;
-            return (type, mapping?.Mode, converted, $"; {(reading.Negated ? "refused" : "future")} act coded as {type.ToCode()} (CAMEO {code}, intent convention)");
+            return (type, mapping?.Mode, converted, $"; {(reading.Negated ? "refused" : "future")} act coded as {type.ToCode()} (CAMEO {converted.Value}, intent convention)");
         }
 
         private int? GoverningAttribution(int t, out string rule)

@@ -21,10 +21,13 @@ internal sealed class TreeEventCoder
     private readonly PatternMatcher matcher;
     private readonly IReadOnlyDictionary<string, string> negations;
     private readonly ActorPhrase phrases;
+    private readonly Func<string, bool>? standsAlone;
 
     /// <param name="negations">Codes a negated verb takes instead (PICO: "not disapprove" → 050); a negated verb without one keeps its code and is marked negated.</param>
-    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null, ActorPhrase? phrases = null)
+    /// <param name="standsAlone">Whether an act of this CAMEO code is complete with no target ("protesters marched", "the minister resigned"): such acts are coded when the tree names no target; null (PETRARCH's own rule) codes none without a target.</param>
+    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null, ActorPhrase? phrases = null, Func<string, bool>? standsAlone = null)
     {
+        this.standsAlone = standsAlone;
         this.phrases = phrases ?? ActorPhrase.Shipped;
         this.negations = negations ?? new Dictionary<string, string>();
         this.verbs = verbs;
@@ -58,11 +61,41 @@ internal sealed class TreeEventCoder
             CodeVerb(document, tree, v, candidates, date, events);
         }
 
+        if (standsAlone is not null)
+        {
+            TargetsFromOpenClauses(tree, events);
+            events.RemoveAll(e => e.Target is null && !standsAlone(e.Cameo));
+        }
+
         // the open clause of a coded verb is what that verb is about, not a second event: "threatened to impose
         // sanctions" is a threat, "agreed to withdraw" an agreement
         var coded = events.Select(e => e.Verb - tree.First).ToHashSet();
         events.RemoveAll(e => e.Verb - tree.First is var v && tree.Relations[v] == "xcomp" && tree.Heads[v] >= 0 && coded.Contains(tree.Heads[v]));
         return events;
+    }
+
+    /// <summary>
+    /// A verb with no target of its own takes the target of the open clause it governs, which says what the act is
+    /// about ("threatened to launch an offensive against X", "agreed to withdraw from X": the threat and the
+    /// agreement are toward X).
+    /// </summary>
+    private static void TargetsFromOpenClauses(DependencyTree tree, List<TreeEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Target is not null)
+            {
+                continue;
+            }
+
+            var governor = e.Verb - tree.First;
+            var inner = events.FirstOrDefault(o => o.Target is { } t && t.Code != e.Source.Code && o.Verb - tree.First is var v && tree.Relations[v] == "xcomp" && tree.Heads[v] == governor);
+            if (inner is not null)
+            {
+                events[i] = e with { Target = inner.Target };
+            }
+        }
     }
 
     private bool Discarded(DependencyTree tree)
@@ -207,6 +240,13 @@ internal sealed class TreeEventCoder
 
         var clauseTokens = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX");
         var clause = new TextSpan(document.Tokens[tree.First + clauseTokens[0]].Span.Start, document.Tokens[tree.First + clauseTokens[^1]].Span.End);
+        if (pairs.Count == 0 && targetActors.Count == 0 && standsAlone is not null && best is not { CompoundBefore: true } and not { CompoundAfter: true })
+        {
+            // no target named: kept for now; Code keeps it when its open clause names one or the act stands alone
+            events.AddRange(sourceActors.Select(s => new TreeEvent(tree.First + v, code.Code, s, null, verb.Block.Name, best?.Pattern.Text, modality) { Clause = clause }));
+            return;
+        }
+
         foreach (var (s, t) in pairs)
         {
             events.Add(new TreeEvent(tree.First + v, code.Code, s, t, verb.Block.Name, best?.Pattern.Text, modality) { Clause = clause });
