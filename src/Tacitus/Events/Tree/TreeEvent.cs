@@ -20,4 +20,7 @@ internal sealed record TreeActor(int Head, TextSpan Span, string Code)
 internal sealed record TreeEvent(int Verb, string Cameo, TreeActor Source, TreeActor? Target, string Block, string? Pattern, Modality Modality)
 {
     public TextSpan Clause { get; init; }
+
+    /// <summary>A pattern coded it whose words stand on content words of the sentence, not the verb's or block's bare code.</summary>
+    public bool Specific { get; init; }
 }
