@@ -64,6 +64,7 @@ internal sealed class EventCoder : IPipelineStage
         StageRequirements.Enter(this, document);
         var mentions = new MentionIndex(document);
         var context = new CountryContext(document, mentions);
+        var setting = new EventSetting(document, mentions);
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -80,7 +81,7 @@ internal sealed class EventCoder : IPipelineStage
             }
 
             var clauses = new ClauseReader(w, mentions, verbLemmas, ContentStarts(document, w));
-            var reader = new ClauseCoder(this, document, w, clauses, mentions, context);
+            var reader = new ClauseCoder(this, document, w, clauses, mentions, context, setting);
             foreach (var (match, folded) in reader.Select(matches))
             {
                 reader.Code(match, folded, document.Events);
@@ -111,7 +112,7 @@ internal sealed class EventCoder : IPipelineStage
     }
 
     /// <summary>Codes the matches of one sentence.</summary>
-    private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions, CountryContext context)
+    private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions, CountryContext context, EventSetting setting)
     {
         /// <summary>Drops nominal references and overlaps, and folds matches inside another's complement into it.</summary>
         public List<(PatternMatch Match, List<EventPattern> Folded)> Select(List<PatternMatch> matches)
@@ -156,7 +157,7 @@ internal sealed class EventCoder : IPipelineStage
             var p = match.Pattern;
             var t = match.Trigger;
             var explanation = new Dictionary<string, string>(StringComparer.Ordinal);
-            var attribution = GoverningAttribution(t, out var attributionRule);
+            var (attribution, attributionRule) = setting.Attribution(w.Span(t));
             var subject = clauses.Subject(t);
             var actors = new List<Party>();
             var recipient = Party.None;
@@ -247,7 +248,7 @@ internal sealed class EventCoder : IPipelineStage
             var date = DateOf(t, subject, attribution, out var dateRule);
             var location = LocationOf(t, subject, recipient, actors, out var locationRule);
             var verdict = p.Has(PatternFlags.Denial) ? owner.denials.Read(w, t) : (DenialVerdict?)null;
-            var contentDenied = attribution is int ai && document.Attributions[ai].Denial && !document.Attributions[ai].Cue.Overlaps(w.Span(t));
+            var contentDenied = setting.Denied(attribution, w.Span(t));
             var denied = verdict is { Denies: true } || contentDenied;
             var modalityRecord = new Modality
             {
@@ -371,39 +372,6 @@ internal sealed class EventCoder : IPipelineStage
             var mapping = owner.table.Map(converted);
             var type = mapping?.Type ?? p.Type;
             return (type, mapping?.Mode, converted, $"; {(reading.Negated ? "refused" : "future")} act coded as {type.ToCode()} (CAMEO {converted.Value}, intent convention)");
-        }
-
-        private int? GoverningAttribution(int t, out string rule)
-        {
-            var position = w.Span(t).Start;
-            int? best = null;
-            for (var i = 0; i < document.Attributions.Count; i++)
-            {
-                var a = document.Attributions[i];
-                if (a.Content.Contains(position) && (best is null || a.Content.Length < document.Attributions[best.Value].Content.Length))
-                {
-                    best = i;
-                }
-            }
-
-            if (best is int b)
-            {
-                rule = $"the content of attribution {b} ({document.Attributions[b].Source.Name ?? document.Attributions[b].Source.Text}) covers the trigger";
-                return b;
-            }
-
-            var trigger = w.Span(t);
-            for (var i = 0; i < document.Attributions.Count; i++)
-            {
-                if (document.Attributions[i].Cue.Overlaps(trigger))
-                {
-                    rule = $"the event is the statement itself: attribution {i} (its cue is the trigger)";
-                    return i;
-                }
-            }
-
-            rule = "none: the article's own voice";
-            return null;
         }
 
         private List<Party> SubjectParty(SubjectResult subject, int? attribution)

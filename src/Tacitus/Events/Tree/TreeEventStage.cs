@@ -33,7 +33,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
         var records = new List<EventRecord>();
         var coded = new HashSet<int>();
         var mentions = new MentionIndex(document);
-        var setting = new TreeEventSetting(document, mentions);
+        var setting = new EventSetting(document, mentions);
         var context = new CountryContext(document, mentions);
         foreach (var sentence in document.Sentences)
         {
@@ -86,7 +86,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
         document.Events.Sort((a, b) => a.Evidence.Start.CompareTo(b.Evidence.Start));
     }
 
-    private EventRecord? ToRecord(Document document, Sentence sentence, TreeEvent e, MentionIndex mentions, TreeEventSetting setting, (CountryContext Context, WordSequence Words) around)
+    private EventRecord? ToRecord(Document document, Sentence sentence, TreeEvent e, MentionIndex mentions, EventSetting setting, (CountryContext Context, WordSequence Words) around)
     {
         if (!CameoCode.Parse(e.Cameo).Success || table.Map(CameoCode.From(e.Cameo)) is not { } mapping)
         {
