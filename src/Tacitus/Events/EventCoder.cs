@@ -23,12 +23,6 @@ namespace Tacitus.Events;
 /// </summary>
 internal sealed class EventCoder : IPipelineStage
 {
-    private static readonly FrozenSet<PloverType> Cooperative = FrozenSet.ToFrozenSet(
-        [PloverType.Consult, PloverType.Support, PloverType.Cooperate, PloverType.Aid, PloverType.Concede, PloverType.Retreat]);
-
-    private static readonly FrozenSet<PloverType> Material = FrozenSet.ToFrozenSet(
-        [PloverType.Protest, PloverType.Mobilize, PloverType.Sanction, PloverType.Coerce, PloverType.Assault, PloverType.Fight]);
-
     private static readonly FrozenSet<string> Particles = FrozenSet.ToFrozenSet(["off", "up", "down", "out", "away"], StringComparer.Ordinal);
 
     /// <summary>Words after a role noun that show it is not modifying a noun ("police in", "the army and").</summary>
@@ -70,6 +64,7 @@ internal sealed class EventCoder : IPipelineStage
         StageRequirements.Enter(this, document);
         var mentions = new MentionIndex(document);
         var context = new CountryContext(document, mentions);
+        var setting = new EventSetting(document, mentions);
         foreach (var sentence in document.Sentences)
         {
             cancellationToken.ThrowIfCancellationRequested();
@@ -86,7 +81,7 @@ internal sealed class EventCoder : IPipelineStage
             }
 
             var clauses = new ClauseReader(w, mentions, verbLemmas, ContentStarts(document, w));
-            var reader = new ClauseCoder(this, document, w, clauses, mentions, context);
+            var reader = new ClauseCoder(this, document, w, clauses, mentions, context, setting);
             foreach (var (match, folded) in reader.Select(matches))
             {
                 reader.Code(match, folded, document.Events);
@@ -117,7 +112,7 @@ internal sealed class EventCoder : IPipelineStage
     }
 
     /// <summary>Codes the matches of one sentence.</summary>
-    private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions, CountryContext context)
+    private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions, CountryContext context, EventSetting setting)
     {
         /// <summary>Drops nominal references and overlaps, and folds matches inside another's complement into it.</summary>
         public List<(PatternMatch Match, List<EventPattern> Folded)> Select(List<PatternMatch> matches)
@@ -162,7 +157,7 @@ internal sealed class EventCoder : IPipelineStage
             var p = match.Pattern;
             var t = match.Trigger;
             var explanation = new Dictionary<string, string>(StringComparer.Ordinal);
-            var attribution = GoverningAttribution(t, out var attributionRule);
+            var (attribution, attributionRule) = setting.Attribution(w.Span(t));
             var subject = clauses.Subject(t);
             var actors = new List<Party>();
             var recipient = Party.None;
@@ -253,7 +248,7 @@ internal sealed class EventCoder : IPipelineStage
             var date = DateOf(t, subject, attribution, out var dateRule);
             var location = LocationOf(t, subject, recipient, actors, out var locationRule);
             var verdict = p.Has(PatternFlags.Denial) ? owner.denials.Read(w, t) : (DenialVerdict?)null;
-            var contentDenied = attribution is int ai && document.Attributions[ai].Denial && !document.Attributions[ai].Cue.Overlaps(w.Span(t));
+            var contentDenied = setting.Denied(attribution, w.Span(t));
             var denied = verdict is { Denies: true } || contentDenied;
             var modalityRecord = new Modality
             {
@@ -369,67 +364,14 @@ internal sealed class EventCoder : IPipelineStage
                 return (p.Type, p.Mode, p.Cameo, string.Empty);
             }
 
-            string? code = null;
-            if (Cooperative.Contains(p.Type))
-            {
-                code = reading.Negated
-                    ? cameo.Root switch { "04" => "125", "05" => "120", "06" => "121", "07" => "122", _ => "124" }
-                    : cameo.Root switch { "04" => "036", "05" => "032", "06" => "031", "07" => "033", _ => "035" };
-            }
-            else if (Material.Contains(p.Type) && !reading.Negated)
-            {
-                code = cameo.Root switch
-                {
-                    "14" => "133",
-                    "15" or "18" or "19" or "20" => "138",
-                    "16" => "131",
-                    "17" => cameo.Value == "163" ? "1312" : "132",
-                    _ => "130",
-                };
-            }
-
-            if (code is null)
+            if (IntentConvention.Code(p.Type, cameo, reading.Negated) is not { } converted)
             {
                 return (p.Type, p.Mode, p.Cameo, string.Empty);
             }
 
-            var converted = CameoCode.From(code);
             var mapping = owner.table.Map(converted);
             var type = mapping?.Type ?? p.Type;
-            return (type, mapping?.Mode, converted, $"; {(reading.Negated ? "refused" : "future")} act coded as {type.ToCode()} (CAMEO {code}, intent convention)");
-        }
-
-        private int? GoverningAttribution(int t, out string rule)
-        {
-            var position = w.Span(t).Start;
-            int? best = null;
-            for (var i = 0; i < document.Attributions.Count; i++)
-            {
-                var a = document.Attributions[i];
-                if (a.Content.Contains(position) && (best is null || a.Content.Length < document.Attributions[best.Value].Content.Length))
-                {
-                    best = i;
-                }
-            }
-
-            if (best is int b)
-            {
-                rule = $"the content of attribution {b} ({document.Attributions[b].Source.Name ?? document.Attributions[b].Source.Text}) covers the trigger";
-                return b;
-            }
-
-            var trigger = w.Span(t);
-            for (var i = 0; i < document.Attributions.Count; i++)
-            {
-                if (document.Attributions[i].Cue.Overlaps(trigger))
-                {
-                    rule = $"the event is the statement itself: attribution {i} (its cue is the trigger)";
-                    return i;
-                }
-            }
-
-            rule = "none: the article's own voice";
-            return null;
+            return (type, mapping?.Mode, converted, $"; {(reading.Negated ? "refused" : "future")} act coded as {type.ToCode()} (CAMEO {converted.Value}, intent convention)");
         }
 
         private List<Party> SubjectParty(SubjectResult subject, int? attribution)

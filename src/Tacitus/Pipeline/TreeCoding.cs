@@ -1,3 +1,4 @@
+using Tacitus.Domain;
 using Tacitus.Documents;
 using Tacitus.Events;
 using Tacitus.Events.Tree;
@@ -14,6 +15,8 @@ namespace Tacitus.Pipeline;
 /// </summary>
 internal static class TreeCoding
 {
+    private static readonly Lazy<WordLists> EventWords = new(() => WordLists.Embedded("events", "tree-events.tsv"));
+
     public static TreeEventStage Create(PipelineOptions options, List<TacitusError> errors)
     {
         var verbs = new PetrarchVerbDictionary();
@@ -54,8 +57,14 @@ internal static class TreeCoding
             discards.AddRange(PetrarchDictionaryReader.ReadDiscards(Shipped(PetrarchCompiler.DiscardsFile, errors), PetrarchCompiler.DiscardsFile, errors));
         }
 
-        return new TreeEventStage(new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards), CameoPloverTable.Shipped, fillGapsOnly: options.Coder == EventCoderChoice.Fill);
+        var table = CameoPloverTable.Shipped;
+        var coder = new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards, standsAlone: code => StandsAlone(table, code), broadVerbs: EventWords.Value["broad"]);
+        return new TreeEventStage(coder, table, fillGapsOnly: options.Coder == EventCoderChoice.Fill);
     }
+
+    /// <summary>Whether an act of this CAMEO code is complete with no target: its PLOVER type is listed <c>alone</c> in data/events/tree-events.tsv.</summary>
+    internal static bool StandsAlone(CameoPloverTable table, string code) =>
+        CameoCode.Parse(code).Success && table.Map(CameoCode.From(code)) is { } mapping && EventWords.Value["alone"].Contains(mapping.Type.ToCode());
 
     /// <summary>The lines of a compiled dictionary embedded in the assembly (none, and a TAC304, when it is missing).</summary>
     internal static List<string> Shipped(string file, List<TacitusError> errors)

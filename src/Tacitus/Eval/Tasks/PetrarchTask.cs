@@ -106,7 +106,7 @@ internal static class PetrarchTask
         var found = 0;
         foreach (var e in coded)
         {
-            if (!record.NoEvents && record.Expected.Any(x => x.Event == e.Cameo && x.Source == e.Source.Code && x.Target == e.Target.Code))
+            if (!record.NoEvents && record.Expected.Any(x => x.Event == e.Cameo && x.Source == e.Source.Code && x.Target == e.Target?.Code))
             {
                 found++;
             }
@@ -129,7 +129,7 @@ internal static class PetrarchTask
         if (uncoded > 0 || extra > 0)
         {
             var gold = record.NoEvents ? "no events" : string.Join("; ", record.Expected.Select(x => $"{x.Event} {x.Source} {x.Target}"));
-            var output = coded.Count == 0 ? "no events" : string.Join("; ", coded.Select(e => $"{e.Cameo} {e.Source.Code} {e.Target.Code} [{e.Block}{(e.Pattern is null ? string.Empty : ": " + e.Pattern)}]"));
+            var output = coded.Count == 0 ? "no events" : string.Join("; ", coded.Select(e => $"{e.Cameo} {e.Source.Code} {e.Target?.Code ?? "---"} [{e.Block}{(e.Pattern is null ? string.Empty : ": " + e.Pattern)}]"));
             var text = string.Join(' ', record.Text.Split((char[])[' ', '\n', '\r', '\t'], StringSplitOptions.RemoveEmptyEntries));
             report.Misses.Add(new EvalMiss(record.Id, uncoded > 0 ? "uncoded" : "extra", gold, output, text));
         }

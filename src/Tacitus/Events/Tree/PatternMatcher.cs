@@ -20,6 +20,9 @@ internal sealed class PatternMatch(PetrarchPattern pattern)
 
     /// <summary>True when the pattern's <c>%</c> stood after the verb (the object is the compound).</summary>
     public bool CompoundAfter { get; set; }
+
+    /// <summary>True when a word of the pattern stood on a content word of the sentence (a noun, verb, adjective, adverb, number or name), not only on function words ("* TO", "* + IN").</summary>
+    public bool Content { get; set; }
 }
 
 /// <summary>
@@ -84,14 +87,14 @@ internal sealed class PatternMatcher(PetrarchVerbDictionary verbs, PetrarchCodeb
 
         for (var k = from; k < seq.Count; k++)
         {
-            var saved = (match.Score, match.Source, match.Target);
+            var saved = (match.Score, match.Source, match.Target, match.Content);
             var end = Place(element, seq, k, context);
             if (end > k && Sequence(elements, e + 1, seq, end, context, isBefore))
             {
                 return true;
             }
 
-            (match.Score, match.Source, match.Target) = saved;
+            (match.Score, match.Source, match.Target, match.Content) = saved;
         }
 
         return false;
@@ -129,6 +132,7 @@ internal sealed class PatternMatcher(PetrarchVerbDictionary verbs, PetrarchCodeb
             {
                 var (end, matched) = Words(element.Words, seq, k, tree);
                 match.Score += matched;
+                match.Content |= matched > 0 && HasContent(seq, k, end, tree);
                 return end;
             }
 
@@ -136,6 +140,7 @@ internal sealed class PatternMatcher(PetrarchVerbDictionary verbs, PetrarchCodeb
             {
                 var (end, matched) = Synset(element.Words[0], seq, k, tree);
                 match.Score += matched;
+                match.Content |= matched > 0 && HasContent(seq, k, end, tree);
                 return end;
             }
 
@@ -234,6 +239,19 @@ internal sealed class PatternMatcher(PetrarchVerbDictionary verbs, PetrarchCodeb
         }
 
         return best;
+    }
+
+    private static bool HasContent(IReadOnlyList<int> seq, int from, int to, DependencyTree tree)
+    {
+        for (var i = from; i < to; i++)
+        {
+            if (tree.Upos[seq[i]] is "NOUN" or "PROPN" or "VERB" or "ADJ" or "ADV" or "NUM")
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>Whether a dictionary word matches the text word at <paramref name="token"/>.</summary>

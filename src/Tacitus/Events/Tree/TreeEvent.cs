@@ -13,11 +13,14 @@ internal sealed record TreeActor(int Head, TextSpan Span, string Code)
 
 /// <summary>
 /// One event the tree coder read: the verb token (document index), the CAMEO code as the dictionary gave it (voice
-/// chosen), source and target with full PETRARCH codes, the block and pattern that coded it, and the modality the
+/// chosen), source and target with full PETRARCH codes (no target for an act that stands alone), the block and pattern that coded it, and the modality the
 /// tree shows, and the clause's words (the verb's subtree without the clauses coordinated with it), where its time
 /// and place are looked for.
 /// </summary>
-internal sealed record TreeEvent(int Verb, string Cameo, TreeActor Source, TreeActor Target, string Block, string? Pattern, Modality Modality)
+internal sealed record TreeEvent(int Verb, string Cameo, TreeActor Source, TreeActor? Target, string Block, string? Pattern, Modality Modality)
 {
     public TextSpan Clause { get; init; }
+
+    /// <summary>A pattern coded it whose words stand on content words of the sentence, not the verb's or block's bare code.</summary>
+    public bool Specific { get; init; }
 }

@@ -21,10 +21,16 @@ internal sealed class TreeEventCoder
     private readonly PatternMatcher matcher;
     private readonly IReadOnlyDictionary<string, string> negations;
     private readonly ActorPhrase phrases;
+    private readonly Func<string, bool>? standsAlone;
+    private readonly IReadOnlySet<string> broadVerbs;
 
     /// <param name="negations">Codes a negated verb takes instead (PICO: "not disapprove" → 050); a negated verb without one keeps its code and is marked negated.</param>
-    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null, ActorPhrase? phrases = null)
+    /// <param name="standsAlone">Whether an act of this CAMEO code is complete with no target ("protesters marched", "the minister resigned"): such acts are coded when the tree names no target; null (PETRARCH's own rule) codes none without a target.</param>
+    /// <param name="broadVerbs">Lemmas (lower case) of verbs whose sense their object sets ("give", "take", "join"): they code only through a pattern whose words stand on content words of the sentence; none when null (PETRARCH's own rule).</param>
+    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null, ActorPhrase? phrases = null, Func<string, bool>? standsAlone = null, IReadOnlySet<string>? broadVerbs = null)
     {
+        this.standsAlone = standsAlone;
+        this.broadVerbs = broadVerbs ?? new HashSet<string>();
         this.phrases = phrases ?? ActorPhrase.Shipped;
         this.negations = negations ?? new Dictionary<string, string>();
         this.verbs = verbs;
@@ -58,11 +64,43 @@ internal sealed class TreeEventCoder
             CodeVerb(document, tree, v, candidates, date, events);
         }
 
+        if (standsAlone is not null)
+        {
+            TargetsFromOpenClauses(tree, events);
+            // an act with no target stands on its sense alone: only a pattern whose words the sentence has gives it; a
+            // bare verb's code does not ("people would suffer", "the party gave up", "Clinton is struggling")
+            events.RemoveAll(e => e.Target is null && !(e.Specific && standsAlone(e.Cameo)));
+        }
+
         // the open clause of a coded verb is what that verb is about, not a second event: "threatened to impose
         // sanctions" is a threat, "agreed to withdraw" an agreement
         var coded = events.Select(e => e.Verb - tree.First).ToHashSet();
         events.RemoveAll(e => e.Verb - tree.First is var v && tree.Relations[v] == "xcomp" && tree.Heads[v] >= 0 && coded.Contains(tree.Heads[v]));
         return events;
+    }
+
+    /// <summary>
+    /// A verb with no target of its own takes the target of the open clause it governs, which says what the act is
+    /// about ("threatened to launch an offensive against X", "agreed to withdraw from X": the threat and the
+    /// agreement are toward X).
+    /// </summary>
+    private static void TargetsFromOpenClauses(DependencyTree tree, List<TreeEvent> events)
+    {
+        for (var i = 0; i < events.Count; i++)
+        {
+            var e = events[i];
+            if (e.Target is not null)
+            {
+                continue;
+            }
+
+            var governor = e.Verb - tree.First;
+            var inner = events.FirstOrDefault(o => o.Target is { } t && t.Code != e.Source.Code && o.Verb - tree.First is var v && tree.Relations[v] == "xcomp" && tree.Heads[v] == governor);
+            if (inner is not null)
+            {
+                events[i] = e with { Target = inner.Target };
+            }
+        }
     }
 
     private bool Discarded(DependencyTree tree)
@@ -161,6 +199,12 @@ internal sealed class TreeEventCoder
         }
 
         var verb = candidates[0];
+        var specific = best is { Content: true };
+        if (!specific && broadVerbs.Contains(tree.Lemmas[v].ToLowerInvariant()))
+        {
+            return; // "gave evidence", "joined a rally": a broad verb's bare sense is no act between actors
+        }
+
         var code = best?.Pattern.Code ?? verb.Code ?? verb.Block.Code;
         if (code.IsNull || code.Code.Length == 0 || (phrases.StateOfMind(tree.Lemmas[v]) && !code.Code.StartsWith("01", StringComparison.Ordinal)))
         {
@@ -207,6 +251,13 @@ internal sealed class TreeEventCoder
 
         var clauseTokens = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX");
         var clause = new TextSpan(document.Tokens[tree.First + clauseTokens[0]].Span.Start, document.Tokens[tree.First + clauseTokens[^1]].Span.End);
+        if (pairs.Count == 0 && targetActors.Count == 0 && standsAlone is not null && best is not { CompoundBefore: true } and not { CompoundAfter: true })
+        {
+            // no target named: kept for now; Code keeps it when its open clause names one or the act stands alone
+            events.AddRange(sourceActors.Select(s => new TreeEvent(tree.First + v, code.Code, s, null, verb.Block.Name, best?.Pattern.Text, modality) { Clause = clause, Specific = specific }));
+            return;
+        }
+
         foreach (var (s, t) in pairs)
         {
             events.Add(new TreeEvent(tree.First + v, code.Code, s, t, verb.Block.Name, best?.Pattern.Text, modality) { Clause = clause });

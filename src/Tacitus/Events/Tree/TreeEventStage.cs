@@ -33,7 +33,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
         var records = new List<EventRecord>();
         var coded = new HashSet<int>();
         var mentions = new MentionIndex(document);
-        var setting = new TreeEventSetting(document, mentions);
+        var setting = new EventSetting(document, mentions);
         var context = new CountryContext(document, mentions);
         foreach (var sentence in document.Sentences)
         {
@@ -50,7 +50,10 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
                 if (ToRecord(document, sentence, e, mentions, setting, (context, words)) is { } record)
                 {
                     records.Add(record);
-                    coded.Add(sentence.Index);
+                    if (record.Recipient is not null)
+                    {
+                        coded.Add(sentence.Index);
+                    }
                 }
             }
         }
@@ -62,7 +65,8 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
     /// Merge rule: in a sentence the tree coder coded, its records replace the rule coder's (the parse knows the
     /// roles); elsewhere the rule coder's records stay (nominal events, attribution-only sentences). With
     /// <paramref name="fillGapsOnly"/> (<c>--coder fill</c>) the rules keep their sentences and the tree coder only
-    /// adds records where they coded nothing.
+    /// adds records where they coded nothing. A tree record that names no target says less than one that does: it
+    /// only goes into a sentence no other record codes.
     /// </summary>
     internal static void Merge(Document document, List<EventRecord> records, HashSet<int> codedSentences, bool fillGapsOnly = false)
     {
@@ -76,26 +80,40 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
             document.Events.RemoveAll(e => codedSentences.Contains(document.SentenceAt(e.Evidence.Start)));
         }
 
+        var taken = document.Events.Concat(records.Where(r => r.Recipient is not null)).Select(e => document.SentenceAt(e.Evidence.Start)).ToHashSet();
+        records.RemoveAll(r => r.Recipient is null && taken.Contains(document.SentenceAt(r.Evidence.Start)));
         document.Events.AddRange(records);
         document.Events.Sort((a, b) => a.Evidence.Start.CompareTo(b.Evidence.Start));
     }
 
-    private EventRecord? ToRecord(Document document, Sentence sentence, TreeEvent e, MentionIndex mentions, TreeEventSetting setting, (CountryContext Context, WordSequence Words) around)
+    private EventRecord? ToRecord(Document document, Sentence sentence, TreeEvent e, MentionIndex mentions, EventSetting setting, (CountryContext Context, WordSequence Words) around)
     {
         if (!CameoCode.Parse(e.Cameo).Success || table.Map(CameoCode.From(e.Cameo)) is not { } mapping)
         {
             return null;
         }
 
+        var cameo = CameoCode.From(e.Cameo);
+        var intent = string.Empty;
+        if (e.Modality.Future && IntentConvention.Code(mapping.Type, cameo, e.Modality.Negated) is { } intended && table.Map(intended) is { } intendedMapping)
+        {
+            intent = $"; {(e.Modality.Negated ? "refused" : "future")} act coded as {intendedMapping.Type.ToCode()} (CAMEO {intended.Value}, intent convention)";
+            (cameo, mapping) = (intended, intendedMapping);
+        }
+
         var trigger = document.Tokens[e.Verb].Span;
         var (actor, actorRule) = Actor(document, sentence, e.Source, mentions);
-        var (recipient, recipientRule) = Actor(document, sentence, e.Target, mentions);
+        var (recipient, recipientRule) = e.Target is { } target ? Actor(document, sentence, target, mentions) : (null, "none named; the act stands alone");
         var (attribution, attributionRule) = setting.Attribution(trigger);
         var (date, dateRule) = setting.Date(sentence.Index, e.Clause, trigger, attribution);
-        var (location, locationRule) = setting.Location(sentence.Index, e.Clause, trigger, actor.Span, recipient.Span);
+        var (location, locationRule) = setting.Location(sentence.Index, e.Clause, trigger, actor.Span, recipient?.Span);
         (actor, actorRule) = WithContextCountry(actor, actorRule, location, around);
-        (recipient, recipientRule) = WithContextCountry(recipient, recipientRule, location, around);
-        if (actor.Country is null || recipient.Country is null)
+        if (recipient is not null)
+        {
+            (recipient, recipientRule) = WithContextCountry(recipient, recipientRule, location, around);
+        }
+
+        if (actor.Country is null || recipient is { Country: null })
         {
             return null; // a party neither the dictionaries, the actor mentions nor the context place ("people", "the police"): not coded
         }
@@ -105,7 +123,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
             Event = mapping.Type,
             Mode = mapping.Mode,
             Context = mapping.Context,
-            Cameo = CameoCode.From(e.Cameo),
+            Cameo = cameo,
             Score = table.Score(mapping.Type, mapping.Mode),
             Actor = actor,
             Recipient = recipient,
@@ -118,7 +136,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
             Confidence = e.Pattern is null ? 0.6 : 0.75,
         };
         var x = record.Explanation;
-        x["event"] = e.Pattern is null ? $"verb block {e.Block}" : $"verb block {e.Block}, pattern '{e.Pattern}'";
+        x["event"] = (e.Pattern is null ? $"verb block {e.Block}" : $"verb block {e.Block}, pattern '{e.Pattern}'") + intent;
         x["actor"] = actorRule;
         x["recipient"] = recipientRule;
         x["date"] = dateRule;

@@ -25,6 +25,15 @@ public sealed class TreeEventCoderTests
         "ARRIVE",
         "--- SAY [---] ---",
         "SAY",
+        "--- THREATEN [130] ---",
+        "THREATEN",
+        "--- DEMONSTRATE [141] ---",
+        "DEMONSTRATE",
+        "- * IN PROTEST [1411]",
+        "--- ASSEMBLE [040] ---",
+        "JOIN",
+        "- * + IN TALKS [046]",
+        "- * WITH + [045]",
         "--- MEET [040] ---",
         "MEET",
         "- % * [046]",
@@ -34,13 +43,13 @@ public sealed class TreeEventCoderTests
 
     private static readonly string[] Agents = ["MINISTER [~GOV]", "GOVERNMENT [~GOV]", "RELIEF_CHARITY [NGO~]"];
 
-    private static TreeEventCoder Coder(IReadOnlyDictionary<string, string>? negations = null, string[]? discards = null, string[]? actors = null)
+    private static TreeEventCoder Coder(IReadOnlyDictionary<string, string>? negations = null, string[]? discards = null, string[]? actors = null, Func<string, bool>? standsAlone = null, IReadOnlySet<string>? broadVerbs = null)
     {
         var errors = new List<TacitusError>();
         var verbs = PetrarchDictionaryReader.ReadVerbs(Verbs, "test.verbs", errors);
         var codebook = new PetrarchCodebook(PetrarchDictionaryReader.ReadActors([.. Actors, .. actors ?? []], "test.actors", errors), PetrarchDictionaryReader.ReadAgents(Agents, "test.agents", errors));
         Assert.Empty(errors);
-        return new TreeEventCoder(verbs, codebook, PetrarchDictionaryReader.ReadDiscards(discards ?? [], "test.discards", errors), negations);
+        return new TreeEventCoder(verbs, codebook, PetrarchDictionaryReader.ReadDiscards(discards ?? [], "test.discards", errors), negations, standsAlone: standsAlone, broadVerbs: broadVerbs);
     }
 
     /// <summary>A document from rows "form lemma UPOS head relation" (1-based heads, 0 for the root).</summary>
@@ -58,7 +67,7 @@ public sealed class TreeEventCoderTests
     }
 
     private static List<string> Code(Document document, TreeEventCoder? coder = null, DateOnly? date = null) =>
-        (coder ?? Coder()).Code(document, document.Sentences[0], date ?? Date).Select(e => $"{e.Cameo} {e.Source.Code} {e.Target.Code}").ToList();
+        (coder ?? Coder()).Code(document, document.Sentences[0], date ?? Date).Select(e => $"{e.Cameo} {e.Source.Code} {e.Target?.Code ?? "---"}").ToList();
 
     [Fact]
     public void Code_ActiveVerb_SubjectToObject()
@@ -121,6 +130,37 @@ public sealed class TreeEventCoderTests
     {
         var doc = Parse("Ruritania Ruritania PROPN 2 nsubj", "refused refuse VERB 0 root", "to to PART 4 mark", "condemn condemn VERB 2 xcomp", "Freedonia Freedonia PROPN 4 obj");
         Assert.Equal(["111 RUR FRE"], Code(doc));
+    }
+
+    [Theory]
+    [InlineData("14", "1411 RUR ---")]
+    [InlineData("11", null)]
+    public void Code_NoTarget_CodedOnlyWhenTheActStandsAloneAndAPatternSaysSo(string alone, string? expected)
+    {
+        string[] rows = ["Ruritanian Ruritanian ADJ 2 amod", "students student NOUN 3 nsubj", "demonstrated demonstrate VERB 0 root", "in in ADP 5 case", "protest protest NOUN 3 obl"];
+        Func<string, bool> standsAlone = c => c.StartsWith(alone, StringComparison.Ordinal);
+        Assert.Empty(Code(Parse(rows))); // PETRARCH's rule: no target, no event
+        Assert.Equal(expected is null ? [] : [expected], Code(Parse(rows), Coder(standsAlone: standsAlone)));
+        Assert.Empty(Code(Parse(rows[..3]), Coder(standsAlone: standsAlone))); // the bare verb's code is not enough
+    }
+
+    [Theory]
+    [InlineData("Freedonia Freedonia PROPN 2 obj|in in ADP 5 case|talks talk NOUN 2 obl", "046 RUR FRE", "046 RUR FRE")]
+    [InlineData("Freedonia Freedonia PROPN 2 obj", "040 RUR FRE", null)]
+    [InlineData("with with ADP 4 case|Freedonia Freedonia PROPN 2 obl", "045 RUR FRE", null)]
+    public void Code_BroadVerb_OnlyThroughAPatternOnContentWords(string rest, string plain, string? broad)
+    {
+        string[] rows = ["Ruritania Ruritania PROPN 2 nsubj", "joined join VERB 0 root", .. rest.Split('|')];
+        Assert.Equal([plain], Code(Parse(rows)));
+        Assert.Equal(broad is null ? [] : [broad], Code(Parse(rows), Coder(broadVerbs: new HashSet<string> { "join" })));
+    }
+
+    [Fact]
+    public void Code_NoTarget_TakesTheTargetOfItsOpenClause()
+    {
+        string[] rows = ["Ruritania Ruritania PROPN 2 nsubj", "threatened threaten VERB 0 root", "to to PART 4 mark", "demonstrate demonstrate VERB 2 xcomp", "against against ADP 6 case", "Freedonia Freedonia PROPN 4 obl"];
+        Assert.Equal(["141 RUR FRE"], Code(Parse(rows)));
+        Assert.Equal(["130 RUR FRE"], Code(Parse(rows), Coder(standsAlone: _ => false)));
     }
 
     [Fact]

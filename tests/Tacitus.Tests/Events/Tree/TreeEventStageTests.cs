@@ -68,6 +68,20 @@ public sealed class TreeEventStageTests
         Assert.Equal(["tree-0", "rule-1"], document.Events.Select(e => e.Actor.Text));
     }
 
+    [Fact]
+    public void Merge_TreeRecordWithoutTarget_OnlyWhereNoOtherRecordCodes()
+    {
+        var document = new Document("One. Two. Six.", new DocumentMetadata());
+        document.Sentences.Add(new Sentence { Index = 0, Span = new TextSpan(0, 4) });
+        document.Sentences.Add(new Sentence { Index = 1, Span = new TextSpan(5, 9) });
+        document.Sentences.Add(new Sentence { Index = 2, Span = new TextSpan(10, 14) });
+        EventRecord Record(int start, string actor, string? recipient = null) =>
+            new() { Event = PloverType.Protest, Actor = new ActorRef { Text = actor }, Recipient = recipient is null ? null : new ActorRef { Text = recipient }, Evidence = new TextSpan(start, start + 4) };
+        document.Events.Add(Record(0, "rule-0"));
+        TreeEventStage.Merge(document, [Record(0, "alone-0"), Record(5, "alone-1"), Record(10, "tree-2", "target"), Record(10, "alone-2")], [2]);
+        Assert.Equal(["rule-0", "alone-1", "tree-2"], document.Events.Select(e => e.Actor.Text));
+    }
+
     [Theory]
     [InlineData("---GOV", "LKA", null, "LKAGOV")]
     [InlineData("FRA", "FRA", "GOV", "FRAGOV")]

@@ -2,16 +2,17 @@ using System.Globalization;
 using Tacitus.Documents;
 using Tacitus.Mentions;
 
-namespace Tacitus.Events.Tree;
+namespace Tacitus.Events;
 
 /// <summary>
-/// What the rest of the analysis adds to a tree-coded event, read the way the rule coder reads it: the attribution
-/// whose content holds the verb (or whose cue is the verb), the time said in the verb's clause (else the governing
-/// statement's date, else the publication date), the place named in the clause that is neither party, and the
-/// denial of the governing statement. Each answer comes with the rule that gave it (for <c>--explain</c>).
+/// What the rest of the analysis adds to an event, one reading for both coders: the attribution whose content holds
+/// the trigger (or whose cue is the trigger), and the denial of the governing statement; for the tree coder also the
+/// time said in the verb's clause (else the governing statement's date, else the publication date) and the place
+/// named in the clause that is neither party. Each answer comes with the rule that gave it (for <c>--explain</c>).
 /// </summary>
-internal sealed class TreeEventSetting(Document document, MentionIndex mentions)
+internal sealed class EventSetting(Document document, MentionIndex mentions)
 {
+    /// <summary>The attribution governing an event: the narrowest whose content covers the trigger, else one whose cue is the trigger (the event is the statement itself).</summary>
     public (int? Attribution, string Rule) Attribution(TextSpan trigger)
     {
         int? best = null;
@@ -26,14 +27,15 @@ internal sealed class TreeEventSetting(Document document, MentionIndex mentions)
 
         if (best is int b)
         {
-            return (b, $"the content of attribution {b} covers the verb");
+            var source = document.Attributions[b].Source;
+            return (b, $"the content of attribution {b} ({source.Name ?? source.Text}) covers the trigger");
         }
 
         for (var i = 0; i < document.Attributions.Count; i++)
         {
             if (document.Attributions[i].Cue.Overlaps(trigger))
             {
-                return (i, $"the event is the statement itself: attribution {i} (its cue is the verb)");
+                return (i, $"the event is the statement itself: attribution {i} (its cue is the trigger)");
             }
         }
 
