@@ -13,11 +13,6 @@ namespace Tacitus.Mentions;
 /// </summary>
 internal sealed class CoreferenceResolver : IPipelineStage
 {
-    private static readonly HashSet<string> HeadRoles = new(StringComparer.Ordinal)
-    {
-        "leader", "president", "premier", "prime minister", "chancellor", "king", "queen", "supreme leader", "head of state", "chairman", "dictator",
-    };
-
     public string Name => "coref";
 
     public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Actors;
@@ -175,7 +170,7 @@ internal sealed class CoreferenceResolver : IPipelineStage
 
             var roles = entity.Mentions.Select(i => document.Mentions[i].Role).Where(r => r is not null).ToList();
             var fits = roles.Any(x => x == description.Role || (description.Role is { } d && x!.EndsWith(" " + d, StringComparison.Ordinal)))
-                || (description.Role is { } r && HeadRoles.Contains(r) && (roles.Any(x => HeadRoles.Contains(x!)) || (roles.Count == 0 && entity.Sector == Sector.Government)));
+                || (description.Role is { } r && MentionWords.HeadRoles.Contains(r) && (roles.Any(x => MentionWords.HeadRoles.Contains(x!)) || (roles.Count == 0 && entity.Sector == Sector.Government)));
             if (!fits)
             {
                 continue;

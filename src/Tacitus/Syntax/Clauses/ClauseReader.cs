@@ -53,6 +53,9 @@ internal sealed class ClauseReader
 
     internal static readonly FrozenSet<string> Determiners = FunctionWords["determiner"];
 
+    /// <summary>"the", "a", "an".</summary>
+    internal static readonly FrozenSet<string> Articles = FunctionWords["article"];
+
     private static readonly FrozenSet<string> Prepositions = FunctionWords["preposition"];
 
     private readonly WordSequence words;
