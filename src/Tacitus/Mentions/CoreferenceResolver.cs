@@ -52,7 +52,7 @@ internal sealed class CoreferenceResolver : IPipelineStage
             int? entity = part ? ByNamePart(document, m) : IsDescription(m) ? ByDescription(document, m) : null;
             if (entity is { } e)
             {
-                if (part && m.Rule != "name-part")
+                if (part && m.Form != MentionForm.NamePart)
                 {
                     m.Name = null; // a one-word name ("Kim") that turned out to be part of a full name
                 }
@@ -79,9 +79,9 @@ internal sealed class CoreferenceResolver : IPipelineStage
 
     /// <summary>A bare name part, or a one-word name found by a name cue ("Kim said"), which may be part of a full name.</summary>
     private static bool IsNamePart(Mention m) =>
-        m.Kind == MentionKind.Person && (m.Rule == "name-part" || (m.Rule?.StartsWith("name:", StringComparison.Ordinal) == true && m.Name is not null && !m.Name.Contains(' ', StringComparison.Ordinal)));
+        m.Kind == MentionKind.Person && (m.Form == MentionForm.NamePart || (m.Rule?.StartsWith("name:", StringComparison.Ordinal) == true && m.Name is not null && !m.Name.Contains(' ', StringComparison.Ordinal)));
 
-    private static bool IsDescription(Mention m) => m.Kind == MentionKind.Person && m.Name is null && m.Rule?.StartsWith("description", StringComparison.Ordinal) == true;
+    private static bool IsDescription(Mention m) => m.Kind == MentionKind.Person && m.Name is null && m.Form == MentionForm.Description;
 
     private static void Join(Document document, Dictionary<string, int> keys, string key, int index, Mention m)
     {

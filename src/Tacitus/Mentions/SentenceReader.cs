@@ -201,19 +201,19 @@ internal sealed class SentenceReader
 
             var country = countries?[0];
             Add(MentionKind.Person, role.Start, role.End, null, country?.Code, info.Sector, countries is null ? "description:role" : $"description:{RuleOf(info)}",
-                m => m.Role = info.Noun, spanStart: modifierStart);
+                m => { m.Role = info.Noun; m.Form = MentionForm.Description; }, spanStart: modifierStart);
             return;
         }
 
         if (countries is null)
         {
-            Add(MentionKind.Person, role.Start, role.End, null, null, info.Sector, $"group:{RuleOf(info)}", m => m.Role = info.Noun);
+            Add(MentionKind.Person, role.Start, role.End, null, null, info.Sector, $"group:{RuleOf(info)}", m => { m.Role = info.Noun; m.Form = MentionForm.Group; });
             return;
         }
 
         foreach (var country in countries)
         {
-            Add(MentionKind.Country, role.Start, role.End, country.Name, country.Code, info.Sector ?? Sector.Government, $"{rule}+role:{RuleOf(info)}", m => m.Role = info.Noun, spanStart: modifierStart);
+            Add(MentionKind.Country, role.Start, role.End, country.Name, country.Code, info.Sector ?? Sector.Government, $"{rule}+role:{RuleOf(info)}", m => { m.Role = info.Noun; m.Form = MentionForm.Description; }, spanStart: modifierStart);
             modifierStart = role.Start;
         }
     }
@@ -369,7 +369,7 @@ internal sealed class SentenceReader
         if (At(k + 1) is { Kind: ChunkKind.Role } role && role.Role!.Type == RoleType.Group && HandRole(role.Role))
         {
             role.Used = true;
-            Add(MentionKind.Country, role.Start, role.End, country.Name, country.Code, role.Role.Sector ?? Sector.Government, $"possessive+role:{RuleOf(role.Role)}", m => m.Role = role.Role.Noun);
+            Add(MentionKind.Country, role.Start, role.End, country.Name, country.Code, role.Role.Sector ?? Sector.Government, $"possessive+role:{RuleOf(role.Role)}", m => { m.Role = role.Role.Noun; m.Form = MentionForm.Description; });
         }
     }
 
