@@ -10,14 +10,10 @@ namespace Tacitus.Attributions;
 /// </summary>
 internal sealed class AnonymousSourcePatterns
 {
-    private static readonly HashSet<string> PostModifiers = new(StringComparer.Ordinal)
-    {
-        "familiar", "close", "who", "with", "from", "at", "in", "of", "briefed", "involved", "knowledgeable", "speaking", "on", "for", "inside", "within", "near", "based", "said", "told",
-    };
-
     private readonly HashSet<string> words = new(StringComparer.Ordinal);
     private readonly List<string[]> phrases = [];
     private readonly HashSet<string> heads = new(StringComparer.Ordinal);
+    private readonly HashSet<string> postModifiers = new(StringComparer.Ordinal);
 
     public AnonymousSourcePatterns(IEnumerable<(string Kind, string Words)> entries)
     {
@@ -33,6 +29,9 @@ internal sealed class AnonymousSourcePatterns
                     break;
                 case "head":
                     heads.Add(text);
+                    break;
+                case "post-modifier":
+                    postModifiers.Add(text);
                     break;
                 default:
                     break;
@@ -82,7 +81,7 @@ internal sealed class AnonymousSourcePatterns
         var head = last;
         for (var i = first + 1; i <= last; i++)
         {
-            if (PostModifiers.Contains(w.Lower(i)) || w.IsPunctuation(i))
+            if (postModifiers.Contains(w.Lower(i)) || w.IsPunctuation(i))
             {
                 head = i - 1;
                 break;

@@ -7,9 +7,6 @@ namespace Tacitus.Attributions;
 /// quotation with no cue of its own carried to the last speaker.</summary>
 internal static class AttributionSpreading
 {
-    private static readonly FrozenSet<string> Anaphors = FrozenSet.ToFrozenSet(
-        ["he", "she", "they", "it", "his", "her", "their", "its", "this", "these", "there", "that"], StringComparer.Ordinal);
-
     /// <summary>A trailing attribution whose content opens with a pronoun covers the unattributed sentences before it.</summary>
     public static void ExtendTrailing(Document document, HashSet<Documents.Attribution> trailing)
     {
@@ -22,7 +19,7 @@ internal static class AttributionSpreading
         foreach (var a in trailing)
         {
             var s = document.SentenceAt(a.Content.Start);
-            if (s < 0 || document.Sentences[s].Span.Start != a.Content.Start || !Anaphors.Contains(FirstWord(document.Text, a.Content.Start)))
+            if (s < 0 || document.Sentences[s].Span.Start != a.Content.Start || !AttributionWords.Anaphors.Contains(FirstWord(document.Text, a.Content.Start)))
             {
                 continue;
             }

@@ -18,13 +18,6 @@ internal sealed class DenialReading
 {
     private const int ObjectWindow = 5;
 
-    private static readonly FrozenSet<string> Determiners = FrozenSet.ToFrozenSet(
-        ["the", "a", "an", "his", "her", "their", "its", "our", "my", "your", "any", "some", "all", "this", "these", "those", "both", "such"],
-        StringComparer.Ordinal);
-
-    private static readonly FrozenSet<string> BeForms = FrozenSet.ToFrozenSet(
-        ["be", "is", "are", "was", "were", "been", "being", "get", "got", "gets", "getting"], StringComparer.Ordinal);
-
     private readonly FrozenDictionary<string, string> verbs;
     private readonly FrozenSet<string> claims;
     private readonly FrozenSet<string> refusals;
@@ -74,8 +67,8 @@ internal sealed class DenialReading
             return new DenialVerdict(false, $"refusal: double object (\"denied {w.Lower(next)} ...\")");
         }
 
-        if (next + 1 < w.Count && w.Kind(next) == TokenKind.Word && !Determiners.Contains(w.Lower(next)) && w.Lower(next) != "that" && !claims.Contains(w.Lower(next))
-            && Determiners.Contains(w.Lower(next + 1)) && w.Lower(next + 1) is not ("this" or "these" or "those" or "all" or "any" or "some"))
+        if (next + 1 < w.Count && w.Kind(next) == TokenKind.Word && !AttributionWords.DenialDeterminers.Contains(w.Lower(next)) && w.Lower(next) != "that" && !claims.Contains(w.Lower(next))
+            && AttributionWords.DenialDeterminers.Contains(w.Lower(next + 1)) && !AttributionWords.PronounDeterminers.Contains(w.Lower(next + 1)))
         {
             return new DenialVerdict(false, $"refusal: double object (\"deny {w.Lower(next)} {w.Lower(next + 1)} ...\")");
         }
@@ -108,7 +101,7 @@ internal sealed class DenialReading
     {
         for (var i = from; i < w.Count && i < from + ObjectWindow; i++)
         {
-            if (w.IsPunctuation(i) || w.Lower(i) is "that" or "as" or "because" or "while" or "and" or "but" or "saying" or "after" or "before" && i > from)
+            if (w.IsPunctuation(i) || AttributionWords.DenialObjectStops.Contains(w.Lower(i)) && i > from)
             {
                 return null;
             }
@@ -126,12 +119,12 @@ internal sealed class DenialReading
     {
         for (var i = verb - 1; i >= 0 && i >= verb - 3; i--)
         {
-            if (BeForms.Contains(w.Lower(i)))
+            if (AttributionWords.PassiveAuxiliaries.Contains(w.Lower(i)))
             {
                 return true;
             }
 
-            if (w.IsPunctuation(i) || w.Lower(i) is "has" or "have" or "had" or "to")
+            if (w.IsPunctuation(i) || AttributionWords.PassiveStops.Contains(w.Lower(i)))
             {
                 return false;
             }

@@ -42,7 +42,7 @@ internal sealed partial class SentenceReader
         }
 
         var j = cue.Start - 1;
-        while (j >= 0 && SkipBeforeCue.Contains(w.Lower(j)) && w.Lemma(j) != "be")
+        while (j >= 0 && AttributionWords.SkipBeforeCue.Contains(w.Lower(j)) && w.Lemma(j) != "be")
         {
             j--;
         }
@@ -53,7 +53,7 @@ internal sealed partial class SentenceReader
     private bool StartsClause(int t)
     {
         var k = t - 1;
-        while (k >= 0 && (w.IsPunctuation(k) || w.Lower(k) is "but" or "and" or "yet" or "still" or "so"))
+        while (k >= 0 && (w.IsPunctuation(k) || AttributionWords.ClauseLinks.Contains(w.Lower(k))))
         {
             k--;
         }
@@ -96,7 +96,7 @@ internal sealed partial class SentenceReader
             return w.Lower(t) is not ("." or "'" or "-" or "&") || IsQuoteMark(t);
         }
 
-        return SourceBoundaries.Contains(w.Lower(t));
+        return AttributionWords.SourceBoundaries.Contains(w.Lower(t));
     }
 
     private TextSpan Trimmed(int start, int end)

@@ -19,7 +19,7 @@ internal sealed partial class SentenceReader
             }
 
             var b = k - 1;
-            if (b > 0 && w.Lower(b) is "who" or "that" && !w.IsCapitalized(b - 1) && !w.IsPunctuation(b - 1) && NoCapitals(k, j))
+            if (b > 0 && AttributionWords.ObjectRelatives.Contains(w.Lower(b)) && !w.IsCapitalized(b - 1) && !w.IsPunctuation(b - 1) && NoCapitals(k, j))
             {
                 k = b;
                 continue;
@@ -81,7 +81,7 @@ internal sealed partial class SentenceReader
     private bool BaseFormSubject(int c)
     {
         var j = c - 1;
-        while (j >= 0 && (SkipBeforeCue.Contains(w.Lower(j)) && w.Lower(j) is not ("will" or "would" or "could" or "may" or "might" or "must" or "should" or "can" or "do" or "did" or "does")))
+        while (j >= 0 && (AttributionWords.SkipBeforeCue.Contains(w.Lower(j)) && !AttributionWords.Modals.Contains(w.Lower(j))))
         {
             j--;
         }
@@ -92,7 +92,7 @@ internal sealed partial class SentenceReader
         }
 
         var prev = w.Lower(j);
-        return prev is "i" or "we" or "you" or "they" or "who" or "," or "will" or "would" or "could" or "may" or "might" or "must" or "should" or "can" or "do" or "did" or "does" or "to" or "\""
+        return AttributionWords.VerbContextBefore.Contains(prev)
             || (prev.EndsWith('s') && !prev.EndsWith("ss", StringComparison.Ordinal));
     }
 
@@ -129,12 +129,12 @@ internal sealed partial class SentenceReader
     private (int First, int Last)? Inverted(int from)
     {
         var t = from;
-        while (t < w.Count && !IsClauseBreak(t) && t - from < 8 && !(t > from && w.Lower(t) is "who" or "whose"))
+        while (t < w.Count && !IsClauseBreak(t) && t - from < 8 && !(t > from && AttributionWords.PersonRelatives.Contains(w.Lower(t))))
         {
             t++;
         }
 
-        if (t == from || (t < w.Count && !IsClauseBreak(t) && w.Lower(t) is not ("who" or "whose")))
+        if (t == from || (t < w.Count && !IsClauseBreak(t) && !AttributionWords.PersonRelatives.Contains(w.Lower(t))))
         {
             return null;
         }
@@ -146,7 +146,7 @@ internal sealed partial class SentenceReader
             return null;
         }
 
-        if (lead is "on" or "in" or "at" or "to" or "of" or "for" or "with" or "about" or "by" || owner.VerbLemmas.Contains(w.Lemma(from)))
+        if (AttributionWords.PrepositionsAfterCue.Contains(lead) || owner.VerbLemmas.Contains(w.Lemma(from)))
         {
             return null;
         }
@@ -164,7 +164,8 @@ internal sealed partial class SentenceReader
 
         for (var i = from; i <= last; i++)
         {
-            if ((w.Lemma(i) is "be" or "have" or "do" && !(w.Lower(i) == "'s" && i < last)) || ClauseReader.Auxiliaries.Contains(w.Lemma(i)) || (i > from && w.Lower(i) is "the" or "a" or "an" && w.Lower(i - 1) is not ("of" or "for" or "at" or "to" or "with" or "in" or "from" or "on" or "behind")))
+            if ((AttributionWords.ClauseVerbs.Contains(w.Lemma(i)) && !(w.Lower(i) == "'s" && i < last)) || ClauseReader.Auxiliaries.Contains(w.Lemma(i))
+                || (i > from && ClauseReader.Articles.Contains(w.Lower(i)) && !AttributionWords.ArticlePrepositions.Contains(w.Lower(i - 1))))
             {
                 return null; // a clause, not a name: "..., said the flood was the worst"
             }
@@ -176,7 +177,7 @@ internal sealed partial class SentenceReader
         }
 
         // an unnamed source's own relative clause belongs to it: "one aide who asked not to be named"
-        if (t < w.Count && w.Lower(t) is "who" or "whose")
+        if (t < w.Count && AttributionWords.PersonRelatives.Contains(w.Lower(t)))
         {
             var end = t + 1;
             while (end < w.Count && !IsClauseBreak(end) && end - t < 14)
@@ -219,7 +220,7 @@ internal sealed partial class SentenceReader
         }
 
         var lead = w.Lower(open + 1);
-        if (!(lead is "who" or "which" or "whose" or "a" or "an" or "the" or "one" or "former" or "also" or "now" or "along" or "like"
+        if (!(AttributionWords.AsideOpeners.Contains(lead)
             || w.Lower(open) == "—" || char.IsDigit(lead[0]) || w.IsCapitalized(open + 1) || NamedBeforeAside(open, comma)))
         {
             return null;
@@ -245,7 +246,7 @@ internal sealed partial class SentenceReader
 
         for (var t = open + 1; t < comma; t++)
         {
-            if (IsQuoteMark(t) || owner.Cues.At(w, t) is not null || ClauseReader.Auxiliaries.Contains(w.Lemma(t)) || w.Lemma(t) is "be" or "have")
+            if (IsQuoteMark(t) || owner.Cues.At(w, t) is not null || ClauseReader.Auxiliaries.Contains(w.Lemma(t)) || AttributionWords.AsideVerbs.Contains(w.Lemma(t)))
             {
                 return false;
             }

@@ -30,7 +30,7 @@ internal sealed partial class SentenceReader
         }
 
         var j = c - 1;
-        while (j >= 0 && SkipBeforeCue.Contains(w.Lower(j)))
+        while (j >= 0 && AttributionWords.SkipBeforeCue.Contains(w.Lower(j)))
         {
             j--;
         }
@@ -43,7 +43,7 @@ internal sealed partial class SentenceReader
         // "is saying", "has been telling": the subject is before the auxiliary
         if (lower.EndsWith("ing", StringComparison.Ordinal) && j > 0 && w.Lemma(j) == "be")
         {
-            while (j >= 0 && (SkipBeforeCue.Contains(w.Lower(j)) || w.Lemma(j) == "be"))
+            while (j >= 0 && (AttributionWords.SkipBeforeCue.Contains(w.Lower(j)) || w.Lemma(j) == "be"))
             {
                 j--;
             }
@@ -117,13 +117,12 @@ internal sealed partial class SentenceReader
             return trailed;
         }
 
-        return Leading(cue, k, j, before >= 0 && w.Lower(before) is "who" or "which" ? "leading, in a relative clause" : "leading: \"X said (that) ...\"");
+        return Leading(cue, k, j, before >= 0 && AttributionWords.SubjectRelatives.Contains(w.Lower(before)) ? "leading, in a relative clause" : "leading: \"X said (that) ...\"");
     }
 
     /// <summary>"said to Fox News", "wrote to his supporters": the words after "to" name who was told, not a verb.</summary>
     private bool ListenerAfter(int t) =>
-        t < w.Count && (w.IsCapitalized(t) || w.Lower(t) is "the" or "a" or "an" or "his" or "her" or "their" or "its" or "our" or "my" or "me" or "him" or "them" or "us"
-            or "reporters" or "journalists" or "supporters" or "voters" or "members" or "lawmakers" or "colleagues" or "students" or "donors" or "viewers" or "readers");
+        t < w.Count && (w.IsCapitalized(t) || AttributionWords.Listeners.Contains(w.Lower(t)));
 
     /// <summary>"..., X said": a source after a comma or quotation and a cue that ends its clause; the content is before.</summary>
     private Documents.Attribution? Trailing(CueMatch cue, int first, int last, string rule)
@@ -152,7 +151,7 @@ internal sealed partial class SentenceReader
     private Documents.Attribution? Leading(CueMatch cue, int first, int last, string rule, bool inRelative = false)
     {
         var from = cue.End;
-        inRelative |= first > 0 && w.Lower(first - 1) is "who" or "which";
+        inRelative |= first > 0 && AttributionWords.SubjectRelatives.Contains(w.Lower(first - 1));
         var limit = Math.Min(w.Count, from + (cue.Cue.Words[0] == "tell" ? 14 : 10));
         for (var t = from; t < limit; t++)
         {

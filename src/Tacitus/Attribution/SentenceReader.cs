@@ -17,29 +17,13 @@ internal sealed partial class SentenceReader(
 {
     internal const int MaxSourceTokens = 12;
 
-    internal static readonly FrozenSet<string> SkipBeforeCue = FrozenSet.ToFrozenSet(
-        ["have", "has", "had", "will", "would", "could", "may", "might", "must", "should", "can", "do", "did", "does", "also", "later", "again", "previously",
-         "repeatedly", "publicly", "privately", "then", "once", "earlier", "recently", "further", "still", "just", "already", "not", "reportedly",
-         "separately", "often", "always", "never", "initially", "first", "last", "now", "yet", "even", "only", "flatly", "firmly", "strongly",
-         "quickly", "simply", "clearly", "openly", "told", "long", "since", "'d", "'ve", "'ll"],
-        StringComparer.Ordinal);
-
-    internal static readonly FrozenSet<string> SourceBoundaries = FrozenSet.ToFrozenSet(
-        ["that", "which", "who", "whom", "whose", "while", "when", "because", "although", "though", "if", "unless", "but", "so", "where", "as", "after", "before", "since"],
-        StringComparer.Ordinal);
-
-    internal static readonly FrozenSet<string> NounMarkers = FrozenSet.ToFrozenSet(
-        ["the", "a", "an", "this", "that", "these", "those", "its", "their", "his", "her", "our", "my", "your", "of", "been", "such", "no", "any", "some",
-         "many", "recent", "latest", "new", "media", "news", "press", "previous", "in", "on", "to", "for", "with", "by", "from"],
-        StringComparer.Ordinal);
-
     private ClauseReader? clauses;
 
     private string Text => w.Document.Text;
 
     private Documents.Attribution? Build(CueMatch cue, int first, int last, TextSpan content, bool direct, string rule, int chainFrom)
     {
-        if (first == last && w.Lower(first) is "you" or "me" or "us" or "this" or "that" or "which" or "there")
+        if (first == last && AttributionWords.NotASource.Contains(w.Lower(first)))
         {
             return null; // the speaker's own voice or a non-source ("it said" needs a referent we do not have)
         }
@@ -133,6 +117,6 @@ internal sealed partial class SentenceReader(
     private bool IsNounUse(int c)
     {
         var prev = w.Lower(c - 1);
-        return NounMarkers.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal) || char.IsDigit(prev[0]);
+        return AttributionWords.NounMarkers.Contains(prev) || prev.EndsWith("'s", StringComparison.Ordinal) || char.IsDigit(prev[0]);
     }
 }

@@ -40,7 +40,7 @@ internal sealed class SourceResolver
         var whole = w.SpanOf(first, last); // mentions may include the determiner ("The Kenyan president")
 
         // trim determiners and punctuation at the edges
-        while (first < last && (w.IsPunctuation(first) || w.Lower(first) is "the" or "a" or "an"))
+        while (first < last && (w.IsPunctuation(first) || ClauseReader.Articles.Contains(w.Lower(first))))
         {
             first++;
         }
@@ -100,12 +100,12 @@ internal sealed class SourceResolver
 
         // a pronoun or a bare surname refers to an earlier source
         var single = first == last ? w.Lower(first) : null;
-        if (single is "he" or "she" or "they" or "i" or "we")
+        if (single is not null && (AttributionWords.PersonPronouns.Contains(single) || AttributionWords.SpeakerPronouns.Contains(single)))
         {
             for (var a = earlier.Count - 1; a >= 0; a--)
             {
                 var previous = earlier[a].Source;
-                if (previous.Kind is "person" or "official" && single is "he" or "she" || previous.Kind != "anonymous" && single is "they" or "we" or "i")
+                if (previous.Kind is "person" or "official" && AttributionWords.PersonPronouns.Contains(single) || previous.Kind != "anonymous" && AttributionWords.SpeakerPronouns.Contains(single))
                 {
                     return (previous with { Text = text, Span = span }, earlier[a].Anonymous, $"source: pronoun → earlier source \"{previous.Name ?? previous.Text}\"");
                 }
@@ -204,7 +204,7 @@ internal sealed class SourceResolver
 
         for (var i = first; i <= last; i++)
         {
-            if (!w.IsCapitalized(i) || w.Lower(i) is "corp" or "corp." or "inc" or "inc." or "ltd" or "group" or "university")
+            if (!w.IsCapitalized(i) || MentionWords.CompanySuffixes.Contains(w.Lower(i).TrimEnd('.')) || AttributionWords.OrganisationHeads.Contains(w.Lower(i)))
             {
                 return false;
             }
@@ -217,7 +217,7 @@ internal sealed class SourceResolver
     {
         for (var i = first; i <= last; i++)
         {
-            if (w.Lower(i) is "and" or "&")
+            if (AttributionWords.NameConjunctions.Contains(w.Lower(i)))
             {
                 return true;
             }

@@ -46,7 +46,10 @@ public sealed class Mention
     /// <summary>True when the mention is a description or pronoun standing for a named actor (coreference resolved it).</summary>
     public bool IsReference { get; set; }
 
-    /// <summary>Which rule or dictionary entry produced this mention and its fields.</summary>
+    /// <summary>How the mention is written (name, description, group, adjective, place inside a name): what rules read.</summary>
+    public MentionForm Form { get; set; }
+
+    /// <summary>Which rule or dictionary entry produced this mention and its fields: an explanation, never read by rules.</summary>
     public string? Rule { get; set; }
 
     public TimeInfo? Time { get; set; }

@@ -67,7 +67,7 @@ internal static class Appositions
                     role = roles[0];
                 }
 
-                if (view.Keys[i] is "at" or "of" or "with" or "for" or "from" && role is not null)
+                if (MentionWords.EmployerPrepositions.Contains(view.Keys[i]) && role is not null)
                 {
                     var org = MentionStartingAt(document, added, view, i + 1, last);
                     if (org is not null)

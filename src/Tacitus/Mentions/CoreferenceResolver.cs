@@ -13,11 +13,6 @@ namespace Tacitus.Mentions;
 /// </summary>
 internal sealed class CoreferenceResolver : IPipelineStage
 {
-    private static readonly HashSet<string> HeadRoles = new(StringComparer.Ordinal)
-    {
-        "leader", "president", "premier", "prime minister", "chancellor", "king", "queen", "supreme leader", "head of state", "chairman", "dictator",
-    };
-
     public string Name => "coref";
 
     public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Actors;
@@ -57,7 +52,7 @@ internal sealed class CoreferenceResolver : IPipelineStage
             int? entity = part ? ByNamePart(document, m) : IsDescription(m) ? ByDescription(document, m) : null;
             if (entity is { } e)
             {
-                if (part && m.Rule != "name-part")
+                if (part && m.Form != MentionForm.NamePart)
                 {
                     m.Name = null; // a one-word name ("Kim") that turned out to be part of a full name
                 }
@@ -84,9 +79,9 @@ internal sealed class CoreferenceResolver : IPipelineStage
 
     /// <summary>A bare name part, or a one-word name found by a name cue ("Kim said"), which may be part of a full name.</summary>
     private static bool IsNamePart(Mention m) =>
-        m.Kind == MentionKind.Person && (m.Rule == "name-part" || (m.Rule?.StartsWith("name:", StringComparison.Ordinal) == true && m.Name is not null && !m.Name.Contains(' ', StringComparison.Ordinal)));
+        m.Kind == MentionKind.Person && (m.Form == MentionForm.NamePart || (m.Rule?.StartsWith("name:", StringComparison.Ordinal) == true && m.Name is not null && !m.Name.Contains(' ', StringComparison.Ordinal)));
 
-    private static bool IsDescription(Mention m) => m.Kind == MentionKind.Person && m.Name is null && m.Rule?.StartsWith("description", StringComparison.Ordinal) == true;
+    private static bool IsDescription(Mention m) => m.Kind == MentionKind.Person && m.Name is null && m.Form == MentionForm.Description;
 
     private static void Join(Document document, Dictionary<string, int> keys, string key, int index, Mention m)
     {
@@ -175,7 +170,7 @@ internal sealed class CoreferenceResolver : IPipelineStage
 
             var roles = entity.Mentions.Select(i => document.Mentions[i].Role).Where(r => r is not null).ToList();
             var fits = roles.Any(x => x == description.Role || (description.Role is { } d && x!.EndsWith(" " + d, StringComparison.Ordinal)))
-                || (description.Role is { } r && HeadRoles.Contains(r) && (roles.Any(x => HeadRoles.Contains(x!)) || (roles.Count == 0 && entity.Sector == Sector.Government)));
+                || (description.Role is { } r && MentionWords.HeadRoles.Contains(r) && (roles.Any(x => MentionWords.HeadRoles.Contains(x!)) || (roles.Count == 0 && entity.Sector == Sector.Government)));
             if (!fits)
             {
                 continue;

@@ -69,6 +69,7 @@ internal static class NameParts
                     Kind = MentionKind.Person,
                     Span = view.SpanOf(t, t + 1),
                     Sentence = sentence.Index,
+                    Form = MentionForm.NamePart,
                     Rule = "name-part",
                 });
             }

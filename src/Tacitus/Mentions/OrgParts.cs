@@ -133,7 +133,7 @@ internal static class OrgParts
     {
         var i = end;
         var n = view.Keys.Length;
-        if (i < n && view.IsPunct(i, '.') && view.Keys[i - 1] is "inc" or "corp" or "co" or "ltd")
+        if (i < n && view.IsPunct(i, '.') && MentionWords.CompanySuffixes.Contains(view.Keys[i - 1]))
         {
             i++;
         }

@@ -315,6 +315,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
                 }
 
                 toponym.Rule = "place:in-name";
+                toponym.Form = MentionForm.InName;
             }
 
             // "Clinton said": a bare town name that speaks is a person.
@@ -392,7 +393,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
                 return null;
             }
 
-            return (new Toponym(span, sentence.Index, [new GazetteerMatch(place, false)], "place:demonym"), width);
+            return (new Toponym(span, sentence.Index, [new GazetteerMatch(place, false)], "place:demonym") { Form = MentionForm.Adjective }, width);
         }
 
         return null;
@@ -435,7 +436,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
             }
             else if (gazetteer.FindPlaceByAdjective(part) is { } adjective)
             {
-                toponyms[p] = new Toponym(span, sentence.Index, [new GazetteerMatch(adjective, false)], "place:demonym");
+                toponyms[p] = new Toponym(span, sentence.Index, [new GazetteerMatch(adjective, false)], "place:demonym") { Form = MentionForm.Adjective };
             }
             else
             {
@@ -489,6 +490,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
                     {
                         toponym.RequiredCountry = country;
                         toponym.Rule = "place:descriptor";
+                        toponym.Form = MentionForm.Name;
                         break;
                     }
                 }
@@ -498,6 +500,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
             {
                 toponym.RequiredCountry = owner;
                 toponym.Rule = "place:descriptor";
+                toponym.Form = MentionForm.Name;
             }
         }
 
@@ -544,6 +547,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
 
             toponym.RequiredCountry = container.Country;
             toponym.Rule = "place:comma-container";
+            toponym.Form = MentionForm.Name;
             return new Toponym(span, sentence, [new GazetteerMatch(container, false)], "place:container");
         }
     }
@@ -579,6 +583,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
             var span = new TextSpan(tokens[start - 1].Span.Start, tokens[capitalIndex].Span.End);
             return new Toponym(span, sentence.Index, [new GazetteerMatch(capital, false)], "place:demonym-capital")
             {
+                Form = MentionForm.Adjective,
                 RequiredCountry = country,
             };
         }
@@ -676,6 +681,7 @@ internal sealed class PlaceRecognizer : IPipelineStage
         Name = entry.Name,
         Country = entry.Country,
         Rule = toponym.Rule,
+        Form = toponym.Form,
         Place = new PlaceInfo
         {
             Lat = entry.Lat,
@@ -700,6 +706,8 @@ internal sealed class PlaceRecognizer : IPipelineStage
         public GazetteerMatch[] Matches { get; } = matches;
 
         public string Rule { get; set; } = rule;
+
+        public MentionForm Form { get; set; }
 
         public bool Locative { get; set; }
 

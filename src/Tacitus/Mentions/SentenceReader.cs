@@ -79,7 +79,7 @@ internal sealed class SentenceReader
 
         // "South Korean and Japanese media": coordinated adjectives share the noun.
         while (At(j) is { Kind: ChunkKind.Other } conj && At(j + 1) is { Kind: ChunkKind.Adjective } next
-            && (view.Keys[conj.Start] is "and" or "or" || view.IsPunct(conj.Start, ',')))
+            && (MentionWords.Joiners.Contains(view.Keys[conj.Start]) || view.IsPunct(conj.Start, ',')))
         {
             countries.Add(next.Countries[0]);
             next.Used = true;
@@ -194,26 +194,26 @@ internal sealed class SentenceReader
 
         if (singularPerson)
         {
-            if (determiner is "a" or "an" || (countries is null && determiner != "the"))
+            if (MentionWords.IndefiniteArticles.Contains(determiner) || (countries is null && determiner != "the"))
             {
                 return; // "a Chinese official", "president of ...": nobody in particular
             }
 
             var country = countries?[0];
             Add(MentionKind.Person, role.Start, role.End, null, country?.Code, info.Sector, countries is null ? "description:role" : $"description:{RuleOf(info)}",
-                m => m.Role = info.Noun, spanStart: modifierStart);
+                m => { m.Role = info.Noun; m.Form = MentionForm.Description; }, spanStart: modifierStart);
             return;
         }
 
         if (countries is null)
         {
-            Add(MentionKind.Person, role.Start, role.End, null, null, info.Sector, $"group:{RuleOf(info)}", m => m.Role = info.Noun);
+            Add(MentionKind.Person, role.Start, role.End, null, null, info.Sector, $"group:{RuleOf(info)}", m => { m.Role = info.Noun; m.Form = MentionForm.Group; });
             return;
         }
 
         foreach (var country in countries)
         {
-            Add(MentionKind.Country, role.Start, role.End, country.Name, country.Code, info.Sector ?? Sector.Government, $"{rule}+role:{RuleOf(info)}", m => m.Role = info.Noun, spanStart: modifierStart);
+            Add(MentionKind.Country, role.Start, role.End, country.Name, country.Code, info.Sector ?? Sector.Government, $"{rule}+role:{RuleOf(info)}", m => { m.Role = info.Noun; m.Form = MentionForm.Description; }, spanStart: modifierStart);
             modifierStart = role.Start;
         }
     }
@@ -369,7 +369,7 @@ internal sealed class SentenceReader
         if (At(k + 1) is { Kind: ChunkKind.Role } role && role.Role!.Type == RoleType.Group && HandRole(role.Role))
         {
             role.Used = true;
-            Add(MentionKind.Country, role.Start, role.End, country.Name, country.Code, role.Role.Sector ?? Sector.Government, $"possessive+role:{RuleOf(role.Role)}", m => m.Role = role.Role.Noun);
+            Add(MentionKind.Country, role.Start, role.End, country.Name, country.Code, role.Role.Sector ?? Sector.Government, $"possessive+role:{RuleOf(role.Role)}", m => { m.Role = role.Role.Noun; m.Form = MentionForm.Description; });
         }
     }
 
@@ -621,7 +621,7 @@ internal sealed class SentenceReader
     /// </summary>
     private bool CoordinatedWithOrganization(int k)
     {
-        bool Joiner(Chunk? j) => j is { Kind: ChunkKind.Other } && (view.Keys[j.Start] is "and" or "or" || view.IsPunct(j.Start, ',') || view.IsPunct(j.Start, '/') || view.IsPunct(j.Start, '&'));
+        bool Joiner(Chunk? j) => j is { Kind: ChunkKind.Other } && (MentionWords.Joiners.Contains(view.Keys[j.Start]) || view.IsPunct(j.Start, ',') || view.IsPunct(j.Start, '/') || view.IsPunct(j.Start, '&'));
 
         var c = chunks[k];
         var distinct = false;
@@ -775,7 +775,7 @@ internal sealed class SentenceReader
         var first = sentence.FirstToken;
         var last = first + sentence.TokenCount;
         var possessed = (i - 1 >= first && view.HasPossessive[i - 1]) || (i - 2 >= first && view.Keys[i - 1].Length == 0 && view.HasPossessive[i - 2]);
-        if (possessed || (i - 1 >= first && (ShoutedWord(i - 1) || IsNumber(i - 1) || view.Keys[i - 1] is "a" or "an" or "my" or "your" or "his" or "her" or "its" or "our" or "their"))
+        if (possessed || (i - 1 >= first && (ShoutedWord(i - 1) || IsNumber(i - 1) || MentionWords.CommonDeterminers.Contains(view.Keys[i - 1])))
             || (i + 1 < last && (ShoutedWord(i + 1) || IsNumber(i + 1))))
         {
             return false;
@@ -818,7 +818,7 @@ internal sealed class SentenceReader
         }
 
         var next = view.Keys[end + 1];
-        if (next is "a" or "an" or "the" or "who")
+        if (MentionWords.AppositionOpeners.Contains(next))
         {
             return end + 2 < last && view.IsWord(end + 2) && !view.Capitalized[end + 2];
         }
@@ -834,7 +834,7 @@ internal sealed class SentenceReader
             return true;
         }
 
-        return c.Start - 1 >= sentence.FirstToken && view.Has(c.Start - 1, WordClass.SpeechVerb) && view.Keys[c.Start - 1] is "said" or "says" or "told" or "added";
+        return c.Start - 1 >= sentence.FirstToken && view.Has(c.Start - 1, WordClass.SpeechVerb) && MentionWords.SpeechBeforeName.Contains(view.Keys[c.Start - 1]);
     }
 
     /// <summary>"... of South Korea", "... in Washington": the country right after a name, if any.</summary>
@@ -911,8 +911,7 @@ internal sealed class SentenceReader
         return result;
     }
 
-    private static bool IsCorporateSuffix(string key) =>
-        key is "inc" or "corp" or "ltd" or "llc" or "llp" or "lp" or "plc" or "gmbh" or "pvt" or "co" or "pty" or "nv" or "bv";
+    private static bool IsCorporateSuffix(string key) => MentionWords.CompanySuffixes.Contains(key);
 
     /// <summary>Extends an organisation's end over its legal form and marks the chunks it covers used.</summary>
     private int TakeCorporateSuffix(int end)

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Tacitus.Documents;
 using Tacitus.Knowledge;
 
@@ -10,6 +11,8 @@ namespace Tacitus.Mentions;
 /// </summary>
 internal sealed class TokenView
 {
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Particles = MentionWords.NameParticles.GetAlternateLookup<ReadOnlySpan<char>>();
+
     private readonly Document document;
     private HashSet<string>? lowerCaseWords;
 
@@ -75,7 +78,7 @@ internal sealed class TokenView
             return false;
         }
 
-        return word[..hyphen] is "al" or "el" or "ad" or "ar" or "as" or "at" or "az" or "an" or "ash" or "bin" or "ibn" or "abu" or "abd" or "ul" or "ud";
+        return Particles.Contains(word[..hyphen]);
     }
 
     public string[] Keys { get; }
@@ -150,7 +153,7 @@ internal sealed class TokenView
     }
 
     private static bool IsShortForm(string key) =>
-        key is "corp" or "inc" or "ltd" or "co" or "llc" or "plc" or "llp" or "lp" or "bros" or "dept" or "assn" or "intl" or "natl" or "univ" or "cos";
+        MentionWords.CompanySuffixes.Contains(key) || MentionWords.OrgAbbreviations.Contains(key);
 
     /// <summary>
     /// The longest phrase of <paramref name="index"/> starting at token <paramref name="start"/> (before <paramref name="limit"/>):

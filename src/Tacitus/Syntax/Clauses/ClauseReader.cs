@@ -53,6 +53,15 @@ internal sealed class ClauseReader
 
     internal static readonly FrozenSet<string> Determiners = FunctionWords["determiner"];
 
+    private static readonly FrozenSet<string> TitleBreakers = FunctionWords["title-breaker"];
+
+    private static readonly FrozenSet<string> AppositionOpeners = FunctionWords["apposition-opener"];
+
+    private static readonly FrozenSet<string> SoNotSubordinator = FunctionWords["so-not-subordinator"];
+
+    /// <summary>"the", "a", "an".</summary>
+    internal static readonly FrozenSet<string> Articles = FunctionWords["article"];
+
     private static readonly FrozenSet<string> Prepositions = FunctionWords["preposition"];
 
     private readonly WordSequence words;
@@ -355,7 +364,7 @@ internal sealed class ClauseReader
             }
 
             var lower = w.ToString().ToLowerInvariant();
-            if (count > 4 || Coordinators.Contains(lower) || lower is "of" or "with" or "to" or "in" or "on" or "by" or "for" || verbLemmas.Contains(lower)
+            if (count > 4 || Coordinators.Contains(lower) || TitleBreakers.Contains(lower) || verbLemmas.Contains(lower)
                 || Auxiliaries.Contains(lower) || (lower.EndsWith("ed", StringComparison.Ordinal) && !char.IsUpper(w[0])))
             {
                 return false;
@@ -405,7 +414,7 @@ internal sealed class ClauseReader
         }
 
         var firstWord = s.Start + 1 < s.End ? words.Lower(s.Start + 1) : string.Empty;
-        return next.Kind is BoundaryKind.Comma or BoundaryKind.Parenthesis && (Determiners.Contains(firstWord) || firstWord is "one" or "former" or "formerly" or "now");
+        return next.Kind is BoundaryKind.Comma or BoundaryKind.Parenthesis && (Determiners.Contains(firstWord) || AppositionOpeners.Contains(firstWord));
     }
 
     private BoundaryKind? BoundaryAt(int i, IReadOnlyList<int> contentStarts)
@@ -449,7 +458,7 @@ internal sealed class ClauseReader
 
         if (Subordinators.Contains(w))
         {
-            return w == "so" && Next(i) is "far" or "much" or "many" or "that" ? null : BoundaryKind.Subordinator;
+            return w == "so" && SoNotSubordinator.Contains(Next(i)) ? null : BoundaryKind.Subordinator;
         }
 
         if (Coordinators.Contains(w) && words.Lower(i - 1) != "," && i + 1 < words.Count)
