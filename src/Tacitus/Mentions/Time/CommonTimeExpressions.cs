@@ -60,10 +60,14 @@ internal static class CommonTimeExpressions
 
             // a year: "in 2004", "since 1998"
             if (word.Length != 4 || word.IndexOfAnyExceptInRange('0', '9') >= 0 || word[0] is not ('1' or '2') ||
-                int.Parse(word, CultureInfo.InvariantCulture) is < 1900 or > 2099 || IsComplexBefore(prev) || IsComplexAfter(text, tokens, i) ||
-                (i > 0 && tokens[i - 1].Kind is TokenKind.Number or TokenKind.Symbol))
+                int.Parse(word, CultureInfo.InvariantCulture) is < 1900 or > 2099)
             {
                 return -1;
+            }
+
+            if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i) || (i > 0 && tokens[i - 1].Kind is TokenKind.Number or TokenKind.Symbol))
+            {
+                return YearExpressions.Read(text, tokens, i, added);
             }
 
             added.Add(new TimeCandidate(span, "daterange", word.ToString(), mod, "common"));
@@ -120,6 +124,12 @@ internal static class CommonTimeExpressions
                 return -1;
             }
 
+            if (PeriodExpressions.WeekdayPart(text, tokens, i, weekday, mod) is { } withPart)
+            {
+                added.Add(withPart); // "Friday night"
+                return 1;
+            }
+
             added.Add(new TimeCandidate(span, "date", "XXXX-WXX-" + (char)('0' + weekday), mod, "common"));
             return 0;
         }
@@ -139,20 +149,25 @@ internal static class CommonTimeExpressions
         if (bare.Equals("year", StringComparison.OrdinalIgnoreCase) || bare.Equals("month", StringComparison.OrdinalIgnoreCase) ||
             bare.Equals("week", StringComparison.OrdinalIgnoreCase))
         {
-            return RelativePeriod(text, tokens, i, bare, published, added);
+            var relative = RelativePeriod(text, tokens, i, bare, published, added);
+            return relative >= 0 ? relative : PeriodExpressions.Read(text, tokens, i, published, added) ?? -1;
         }
 
         if (word.Equals("quarter", StringComparison.OrdinalIgnoreCase))
         {
-            return Quarter(text, tokens, i, added);
+            var quarter = Quarter(text, tokens, i, added);
+
+            // "a quarter of the workers": a share, not a time
+            return quarter >= 0 || !(prev.Equals("a", StringComparison.OrdinalIgnoreCase) && next.Equals("of", StringComparison.OrdinalIgnoreCase)) ? quarter : 0;
         }
 
         if (TimeWords.Shipped.DurationUnits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
-            return Amount(text, tokens, i, published, added);
+            var amount = Amount(text, tokens, i, published, added);
+            return amount >= 0 ? amount : PeriodExpressions.Read(text, tokens, i, published, added) ?? -1;
         }
 
-        return -1;
+        return PeriodExpressions.Read(text, tokens, i, published, added) ?? -1;
     }
 
     /// <summary>
@@ -251,7 +266,7 @@ internal static class CommonTimeExpressions
     }
 
     /// <summary>A year written in four digits, 1900–2099, standing apart from the tokens around it.</summary>
-    private static int? YearNumber(string text, ReadOnlySpan<Token> tokens, int j)
+    internal static int? YearNumber(string text, ReadOnlySpan<Token> tokens, int j)
     {
         if (j < 0 || j >= tokens.Length || tokens[j].Kind != TokenKind.Number)
         {
@@ -298,31 +313,24 @@ internal static class CommonTimeExpressions
 
         // "last year's figures": the expression is "last year", the clitic is not part of it
         var possessive = i + 1 < tokens.Length && IsPossessiveClitic(tokens[i + 1].Span.Of(text));
-        if (step is not { } s || IsComplexBefore(before) || IsComplexAfter(text, tokens, possessive ? i + 1 : i))
+        if (step is not { } s || IsComplexAfter(text, tokens, possessive ? i + 1 : i) ||
+            (i >= 2 && tokens[i - 2].Kind is TokenKind.Number or TokenKind.Symbol))
         {
             return -1;
         }
 
         if (date is not { } published)
         {
-            return 0; // "last year" of a publication date we do not know: no value
+            // "last year", "the end of last year", "early next year": counted from a publication date we do not know, no value
+            return possessive ? 1 : 0;
         }
 
-        string timex;
-        if (unit.Equals("year", StringComparison.OrdinalIgnoreCase))
+        if (IsComplexBefore(before))
         {
-            timex = (published.Year + s).ToString("D4", CultureInfo.InvariantCulture);
+            return -1;
         }
-        else if (unit.Equals("month", StringComparison.OrdinalIgnoreCase))
-        {
-            var m = published.AddMonths(s);
-            timex = $"{m.Year:D4}-{m.Month:D2}";
-        }
-        else
-        {
-            var d = published.AddDays(7 * s).ToDateTime(TimeOnly.MinValue);
-            timex = $"{ISOWeek.GetYear(d):D4}-W{ISOWeek.GetWeekOfYear(d):D2}";
-        }
+
+        var timex = PeriodTimex(unit, published, s);
 
         var end = tokens[i].Span.End;
         if (tokens[i].Span.Of(text) is var w && w.Length > unit.Length)
@@ -333,6 +341,24 @@ internal static class CommonTimeExpressions
         var mod = before.Equals("since", StringComparison.OrdinalIgnoreCase) ? "since" : null; // "since last year": up to now
         added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, end), "daterange", timex, mod, "common"));
         return possessive ? 1 : 0;
+    }
+
+    /// <summary>The recogniser's timex of the year, month or ISO week <paramref name="step"/> periods from <paramref name="published"/>.</summary>
+    internal static string PeriodTimex(ReadOnlySpan<char> unit, DateOnly published, int step)
+    {
+        if (unit.Equals("year", StringComparison.OrdinalIgnoreCase))
+        {
+            return (published.Year + step).ToString("D4", CultureInfo.InvariantCulture);
+        }
+
+        if (unit.Equals("month", StringComparison.OrdinalIgnoreCase))
+        {
+            var m = published.AddMonths(step);
+            return $"{m.Year:D4}-{m.Month:D2}";
+        }
+
+        var d = published.AddDays(7 * step).ToDateTime(TimeOnly.MinValue);
+        return $"{ISOWeek.GetYear(d):D4}-W{ISOWeek.GetWeekOfYear(d):D2}";
     }
 
     private static bool IsPossessiveClitic(ReadOnlySpan<char> word) => word is "'s" or "’s";
@@ -527,7 +553,7 @@ internal static class CommonTimeExpressions
     private static bool IsComplexBefore(ReadOnlySpan<char> word) => !word.IsEmpty && TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     /// <summary>True when the token after position <paramref name="i"/> starts something longer.</summary>
-    private static bool IsComplexAfter(string text, ReadOnlySpan<Token> tokens, int i)
+    internal static bool IsComplexAfter(string text, ReadOnlySpan<Token> tokens, int i)
     {
         if (i + 1 >= tokens.Length)
         {

@@ -17,7 +17,7 @@ internal sealed class TimeWords
     {
         var sets = new Dictionary<string, List<string>>(StringComparer.Ordinal);
         var numbers = new Dictionary<string, Dictionary<string, int>>(StringComparer.Ordinal);
-        var values = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        var texts = new Dictionary<string, Dictionary<string, string>>(StringComparer.Ordinal);
         foreach (var line in lines)
         {
             if (line.Fields.Length < 2 || line.Fields[1].Length == 0)
@@ -36,15 +36,23 @@ internal sealed class TimeWords
 
                     Add(numbers, kind).Add(word, n);
                     break;
-                case "set":
+                case "step":
+                    if (line.Fields.Length < 3 || !int.TryParse(line.Fields[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var step))
+                    {
+                        throw Invalid(line, "a step needs a whole number of periods as its value");
+                    }
+
+                    Add(numbers, kind).Add(word, step);
+                    break;
+                case "set" or "season" or "holiday" or "part-of-day":
                     if (line.Fields.Length < 3 || line.Fields[2].Length == 0)
                     {
                         throw Invalid(line, "a set needs its TIMEX3 value");
                     }
 
-                    values.Add(word, line.Fields[2]);
+                    AddValue(texts, kind).Add(word, line.Fields[2]);
                     break;
-                case "trigger" or "trigger-capitalised" or "duration-unit" or "modifier" or "complex-before" or "complex-before-signal" or "complex-after" or "join" or "leading-signal" or "plain-signal":
+                case "trigger" or "trigger-capitalised" or "duration-unit" or "modifier" or "complex-before" or "complex-before-signal" or "complex-after" or "join" or "leading-signal" or "plain-signal" or "no-amount" or "no-time" or "period-of" or "bounding" or "quantity":
                     if (!sets.TryGetValue(kind, out var list))
                     {
                         sets[kind] = list = [];
@@ -73,7 +81,17 @@ internal sealed class TimeWords
         Months = Numbers("month");
         Weekdays = Numbers("weekday");
         Ordinals = Numbers("ordinal");
-        Sets = values.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Steps = Numbers("step");
+        NoAmount = Set("no-amount", StringComparer.OrdinalIgnoreCase);
+        NoTime = Set("no-time", StringComparer.OrdinalIgnoreCase);
+        PeriodOf = Set("period-of", StringComparer.OrdinalIgnoreCase);
+        Bounding = Set("bounding", StringComparer.OrdinalIgnoreCase);
+        Quantities = Set("quantity", StringComparer.OrdinalIgnoreCase);
+        FrozenDictionary<string, string> Texts(string kind) => (texts.GetValueOrDefault(kind) ?? []).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+        Sets = Texts("set");
+        Seasons = Texts("season");
+        Holidays = Texts("holiday");
+        PartsOfDay = Texts("part-of-day");
     }
 
     /// <summary>The shipped table (data/time/words.tsv).</summary>
@@ -112,9 +130,46 @@ internal sealed class TimeWords
 
     public FrozenDictionary<string, string> Sets { get; }
 
+    /// <summary>Season names and their TIMEX3 codes ("summer" → SU).</summary>
+    public FrozenDictionary<string, string> Seasons { get; }
+
+    /// <summary>Fixed-date holidays and their month and day ("christmas" → 12-25).</summary>
+    public FrozenDictionary<string, string> Holidays { get; }
+
+    /// <summary>Parts of the day read after a weekday ("night" → NI).</summary>
+    public FrozenDictionary<string, string> PartsOfDay { get; }
+
+    /// <summary>Words that place a period from the publication date, and by how many periods ("last" → -1).</summary>
+    public FrozenDictionary<string, int> Steps { get; }
+
+    /// <summary>Words before a plural unit that make no time expression of it ("recent", "for").</summary>
+    public FrozenSet<string> NoAmount { get; }
+
+    /// <summary>Words that carry a trigger but are never a time ("quarter-finals").</summary>
+    public FrozenSet<string> NoTime { get; }
+
+    /// <summary>Words before "of YYYY" that make a longer expression ("end", "half").</summary>
+    public FrozenSet<string> PeriodOf { get; }
+
+    /// <summary>Words that make a range of the year after them ("from", "until", "between").</summary>
+    public FrozenSet<string> Bounding { get; }
+
+    /// <summary>Articles and quantities before a period that make an amount or a set of it ("a", "every").</summary>
+    public FrozenSet<string> Quantities { get; }
+
     /// <summary>A broken line of the table: the shipped one is part of the build, so this is a bug, not bad input.</summary>
     private static InvalidOperationException Invalid(DataLine line, string message) =>
         new($"The time words table does not load: {DataFile.Error("TAC420", Stage, line, message)}");
+
+    private static Dictionary<string, string> AddValue(Dictionary<string, Dictionary<string, string>> texts, string kind)
+    {
+        if (!texts.TryGetValue(kind, out var map))
+        {
+            texts[kind] = map = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+        }
+
+        return map;
+    }
 
     private static Dictionary<string, int> Add(Dictionary<string, Dictionary<string, int>> numbers, string kind)
     {

@@ -1,0 +1,343 @@
+using System.Globalization;
+using Tacitus.Documents;
+
+namespace Tacitus.Mentions.Time;
+
+/// <summary>
+/// More of the recogniser's work done by rules, for words of a period that <see cref="CommonTimeExpressions"/> does not
+/// read alone: seasons ("the summer": the recogniser writes a bare "SU", which is no value), weekends ("last
+/// weekend"), a fixed-date holiday ("Christmas", "New Year"), a weekday with a part of the day ("Friday night"), one
+/// period ("a year", "every month", "the year"), a plural unit with no amount ("in recent years", "for months"), and
+/// "earlier"/"later" as plain adverbs or before "this month". Each answer is the timex the recogniser writes for the
+/// same words, or no expression where the recogniser's reading is no value of the text's: a period counted from a
+/// publication date that is unknown is dropped by the stage, so it need not be read. The words: data/time/words.tsv.
+/// </summary>
+internal static class PeriodExpressions
+{
+    /// <summary>
+    /// Reads the expression at trigger <paramref name="i"/>: extra tokens consumed after it (0 when it makes no
+    /// expression), -1 when the recogniser must read it, null when the word is none of these forms.
+    /// </summary>
+    public static int? Read(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? published, List<TimeCandidate> added)
+    {
+        var words = TimeWords.Shipped;
+        var word = tokens[i].Span.Of(text);
+        if (words.NoTime.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return 0;
+        }
+
+        var prev = i > 0 ? tokens[i - 1].Span.Of(text) : default;
+        if (words.Seasons.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word))
+        {
+            return Season(text, tokens, i, prev, published);
+        }
+
+        if (word.Equals("weekend", StringComparison.OrdinalIgnoreCase))
+        {
+            return Weekend(text, tokens, i, prev, published, added);
+        }
+
+        if (words.Holidays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var holiday) && char.IsUpper(word[0]))
+        {
+            return Holiday(text, tokens, i, prev, holiday, published, added);
+        }
+
+        if (word.Equals("earlier", StringComparison.OrdinalIgnoreCase) || word.Equals("later", StringComparison.OrdinalIgnoreCase))
+        {
+            return Adverb(text, tokens, i, published, added);
+        }
+
+        if (words.DurationUnits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        {
+            return NoAmount(text, tokens, i, prev);
+        }
+
+        if (word.Equals("year", StringComparison.OrdinalIgnoreCase) || word.Equals("month", StringComparison.OrdinalIgnoreCase) ||
+            word.Equals("week", StringComparison.OrdinalIgnoreCase) || word.Equals("day", StringComparison.OrdinalIgnoreCase))
+        {
+            return OnePeriod(text, tokens, i, prev, published, added);
+        }
+
+        return null;
+    }
+
+    /// <summary>"Friday night": the weekday's part of the day ("XXXX-WXX-5TNI"); null when the next word is no part of the day.</summary>
+    public static TimeCandidate? WeekdayPart(string text, ReadOnlySpan<Token> tokens, int i, int weekday, string? mod)
+    {
+        if (i + 1 >= tokens.Length || !TimeWords.Shipped.PartsOfDay.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i + 1].Span.Of(text), out var part) ||
+            CommonTimeExpressions.IsComplexAfter(text, tokens, i + 1))
+        {
+            return null;
+        }
+
+        var span = new TextSpan(tokens[i].Span.Start, tokens[i + 1].Span.End);
+        return new TimeCandidate(span, "datetimerange", "XXXX-WXX-" + (char)('0' + weekday) + "T" + part, mod, "common");
+    }
+
+    /// <summary>
+    /// "the summer", "summer", "late summer": the recogniser's timex is a bare season code, which names no year and is
+    /// no value. "this summer", "last winter": counted from the publication date, read by the recogniser when it is known.
+    /// </summary>
+    private static int Season(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> prev, DateOnly? published)
+    {
+        if (IsOpenAfter(text, tokens, i) || (i > 0 && tokens[i - 1].Kind == TokenKind.Number))
+        {
+            return -1;
+        }
+
+        if (TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(prev, out var step) && !prev.Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            _ = step;
+            return published is null ? 0 : -1;
+        }
+
+        return 0;
+    }
+
+    /// <summary>"the weekend", "this weekend", "last weekend", "next weekend": the ISO week's weekend, counted from the publication date.</summary>
+    private static int Weekend(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> prev, DateOnly? published, List<TimeCandidate> added)
+    {
+        if (IsOpenAfter(text, tokens, i) || (i > 0 && tokens[i - 1].Kind is TokenKind.Number or TokenKind.Symbol))
+        {
+            return -1;
+        }
+
+        var steps = TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stepped = steps.TryGetValue(prev, out var step);
+        if (IsSignalled(text, tokens, stepped ? i - 2 : i - 1))
+        {
+            return -1; // "since the weekend", "starting this weekend": a range to or from it
+        }
+
+        if (!stepped && !prev.IsEmpty && (IsArticleOrQuantity(prev) || TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev)))
+        {
+            return -1; // "a weekend", "every weekend", "the same weekend"
+        }
+
+        if (published is not { } p)
+        {
+            return 0; // a weekend of a publication date we do not know: no value
+        }
+
+        var before = i >= 2 ? tokens[i - 2].Span.Of(text) : default;
+        if (stepped && (prev.Equals("past", StringComparison.OrdinalIgnoreCase) || prev.Equals("previous", StringComparison.OrdinalIgnoreCase) ||
+                        prev.Equals("coming", StringComparison.OrdinalIgnoreCase) || prev.Equals("following", StringComparison.OrdinalIgnoreCase) ||
+                        prev.Equals("current", StringComparison.OrdinalIgnoreCase) ||
+                        TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) && !before.Equals("the", StringComparison.OrdinalIgnoreCase)))
+        {
+            return -1; // "the past weekend", "the end of this weekend": left to the recogniser
+        }
+
+        var day = p.AddDays(7 * (stepped ? step : 0)).ToDateTime(TimeOnly.MinValue);
+        var timex = $"{ISOWeek.GetYear(day):D4}-W{ISOWeek.GetWeekOfYear(day):D2}-WE";
+        var start = stepped ? tokens[i - 1].Span.Start : tokens[i].Span.Start;
+        added.Add(new TimeCandidate(new TextSpan(start, tokens[i].Span.End), "daterange", timex, null, "common"));
+        return 0;
+    }
+
+    /// <summary>"Christmas", "Christmas Day": the holiday's day, year left open ("XXXX-12-25"); "this Christmas" is counted from the publication date.</summary>
+    private static int Holiday(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> prev, string monthDay, DateOnly? published, List<TimeCandidate> added)
+    {
+        var next = i + 1 < tokens.Length ? tokens[i + 1].Span.Of(text) : default;
+        var last = i;
+        if (next.Equals("Day", StringComparison.Ordinal))
+        {
+            last = i + 1;
+        }
+        else if (next.Equals("Eve", StringComparison.Ordinal))
+        {
+            return -1;
+        }
+
+        if (IsOpenAfter(text, tokens, last) || (i > 0 && tokens[i - 1].Kind is TokenKind.Number or TokenKind.Symbol))
+        {
+            return -1;
+        }
+
+        if (TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(prev) && !prev.Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            return published is null ? last - i : -1; // "this Christmas": counted from a date we do not know
+        }
+
+        if (!prev.Equals("the", StringComparison.OrdinalIgnoreCase) && TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev))
+        {
+            return -1;
+        }
+
+        var mod = prev.Equals("since", StringComparison.OrdinalIgnoreCase) ? "since" : null;
+        added.Add(new TimeCandidate(new TextSpan(tokens[i].Span.Start, tokens[last].Span.End), "date", "XXXX-" + monthDay, mod, "common"));
+        return last - i;
+    }
+
+    /// <summary>
+    /// "earlier" or "later" as a plain adverb ("he said earlier", "a later flight") is no expression; before "this
+    /// month" / "this year" / "this week" it is part of one ("earlier this month", read as "this month" is).
+    /// </summary>
+    private static int Adverb(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? published, List<TimeCandidate> added)
+    {
+        if ((i >= 2 && tokens[i - 2].Kind == TokenKind.Number) || IsSignalled(text, tokens, i - 1) || (i > 0 && (tokens[i - 1].Kind is TokenKind.Number or TokenKind.Symbol ||
+                      tokens[i - 1].Kind == TokenKind.Word && (TimeTriggers.IsTrigger(text, tokens, i - 1) ||
+                                                               IsNumberWord(tokens[i - 1].Span.Of(text))))))
+        {
+            return -1; // "a year earlier", "two days later", "20 mins later"
+        }
+
+        if (i + 1 >= tokens.Length)
+        {
+            return 0;
+        }
+
+        var next = tokens[i + 1].Span.Of(text);
+        if (next.Equals("this", StringComparison.OrdinalIgnoreCase) && i + 2 < tokens.Length)
+        {
+            var unit = tokens[i + 2].Span.Of(text);
+            if (!(unit.Equals("year", StringComparison.OrdinalIgnoreCase) || unit.Equals("month", StringComparison.OrdinalIgnoreCase) ||
+                  unit.Equals("week", StringComparison.OrdinalIgnoreCase)) || IsOpenAfter(text, tokens, i + 2))
+            {
+                return -1;
+            }
+
+            if (published is not { } p)
+            {
+                return 2; // counted from a publication date we do not know: no value
+            }
+
+            added.Add(new TimeCandidate(new TextSpan(tokens[i].Span.Start, tokens[i + 2].Span.End), "daterange", CommonTimeExpressions.PeriodTimex(unit, p, 0), null, "common"));
+            return 2;
+        }
+
+        if (tokens[i + 1].Kind is TokenKind.Number or TokenKind.Symbol || TimeTriggers.IsTrigger(text, tokens, i + 1) ||
+            TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) ||
+            TimeWords.Shipped.ComplexAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) ||
+            next.Equals("that", StringComparison.OrdinalIgnoreCase) || next.Equals("the", StringComparison.OrdinalIgnoreCase) ||
+            next.Equals("than", StringComparison.OrdinalIgnoreCase))
+        {
+            return -1; // "earlier in the day", "later that night", "earlier on Monday"
+        }
+
+        return 0;
+    }
+
+    /// <summary>"in recent years", "for months", "these days": a plural unit after a word that makes no amount of it is no expression.</summary>
+    private static int? NoAmount(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> prev)
+    {
+        if (prev.IsEmpty || !TimeWords.Shipped.NoAmount.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev) ||
+            IsOpenAfter(text, tokens, i) || (i >= 2 && (tokens[i - 2].Kind == TokenKind.Number || IsArticleOrQuantity(tokens[i - 2].Span.Of(text)) ||
+                                                       TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i - 2].Span.Of(text)) && !tokens[i - 2].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase))))
+        {
+            return null;
+        }
+
+        return 0;
+    }
+
+    /// <summary>
+    /// One period: "a year" (an amount, "P1Y"), "every month" (a set), "the year" (the publication's year), and with
+    /// no publication date "the previous year", "the same day" (no value).
+    /// </summary>
+    private static int? OnePeriod(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> prev, DateOnly? published, List<TimeCandidate> added)
+    {
+        if (i == 0 || IsOpenAfter(text, tokens, i) || tokens[i - 1].Kind != TokenKind.Word)
+        {
+            return null;
+        }
+
+        var unit = tokens[i].Span.Of(text);
+        var before = i >= 2 ? tokens[i - 2].Span.Of(text) : default;
+        // "four hours a week", "one a week", "5 a day": the amount before makes one expression with it
+        var beforeIsNumber = i >= 2 && (tokens[i - 2].Kind is TokenKind.Number or TokenKind.Symbol || TimeTriggers.IsTrigger(text, tokens, i - 2) ||
+                                        NumberReader.TryRead(before, out _, out var length) && length == before.Length ||
+                                        before.Equals("that", StringComparison.OrdinalIgnoreCase));
+        var code = char.ToUpperInvariant(unit[0]) switch { 'Y' => "Y", 'M' => "M", 'W' => "W", _ => "D" };
+        if (prev.Equals("a", StringComparison.OrdinalIgnoreCase) || prev.Equals("an", StringComparison.OrdinalIgnoreCase))
+        {
+            if (beforeIsNumber || before.Equals("than", StringComparison.OrdinalIgnoreCase) || before.Equals("least", StringComparison.OrdinalIgnoreCase) ||
+                before.Equals("half", StringComparison.OrdinalIgnoreCase) || before.Equals("once", StringComparison.OrdinalIgnoreCase) ||
+                before.Equals("twice", StringComparison.OrdinalIgnoreCase) || before.Equals("times", StringComparison.OrdinalIgnoreCase) ||
+                TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || IsNextPossessive(text, tokens, i))
+            {
+                return null;
+            }
+
+            added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, tokens[i].Span.End), "duration", "P1" + code, null, "common"));
+            return 0;
+        }
+
+        if (prev.Equals("every", StringComparison.OrdinalIgnoreCase) || prev.Equals("each", StringComparison.OrdinalIgnoreCase))
+        {
+            if (beforeIsNumber || IsNextPossessive(text, tokens, i) || before.Equals("almost", StringComparison.OrdinalIgnoreCase))
+            {
+                return null;
+            }
+
+            added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, tokens[i].Span.End), "set", "P1" + code, null, "common"));
+            return 0;
+        }
+
+        var steps = TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stepped = steps.ContainsKey(prev) || prev.Equals("same", StringComparison.OrdinalIgnoreCase) || prev.Equals("that", StringComparison.OrdinalIgnoreCase);
+        if (!stepped || beforeIsNumber)
+        {
+            return null;
+        }
+
+        var possessive = IsNextPossessive(text, tokens, i);
+        if (published is null)
+        {
+            return possessive ? 1 : 0; // counted from a publication date we do not know: no value
+        }
+
+        // "the year", "the month", "the week": the publication's own period, as "this year" is
+        if (prev.Equals("the", StringComparison.OrdinalIgnoreCase) && code != "D" && !possessive && !IsSignalled(text, tokens, i - 2) &&
+            !TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) &&
+            !before.Equals("earlier", StringComparison.OrdinalIgnoreCase) && !before.Equals("later", StringComparison.OrdinalIgnoreCase))
+        {
+            added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, tokens[i].Span.End), "daterange", CommonTimeExpressions.PeriodTimex(unit, published.Value, 0), null, "common"));
+            return 0;
+        }
+
+        return null;
+    }
+
+    /// <summary>Token <paramref name="j"/> bounds what follows into a range ("since", "starting", "until"): the recogniser reads it.</summary>
+    private static bool IsSignalled(string text, ReadOnlySpan<Token> tokens, int j)
+    {
+        if (j < 0 || j >= tokens.Length)
+        {
+            return false;
+        }
+
+        var word = tokens[j].Span.Of(text);
+        return word.Equals("since", StringComparison.OrdinalIgnoreCase) || word.Equals("until", StringComparison.OrdinalIgnoreCase) ||
+               word.Equals("till", StringComparison.OrdinalIgnoreCase) || word.Equals("from", StringComparison.OrdinalIgnoreCase) ||
+               TimeWords.Shipped.ComplexBeforeSignal.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    }
+
+    /// <summary>"two", "ten" (not the article "a", which the number reader reads as one).</summary>
+    private static bool IsNumberWord(ReadOnlySpan<char> word) =>
+        NumberReader.TryRead(word, out _, out var length) && length == word.Length &&
+        !word.Equals("a", StringComparison.OrdinalIgnoreCase) && !word.Equals("an", StringComparison.OrdinalIgnoreCase);
+
+    private static bool IsNextPossessive(string text, ReadOnlySpan<Token> tokens, int i) =>
+        i + 1 < tokens.Length && tokens[i + 1].Span.Of(text) is "'s" or "’s";
+
+    private static bool IsArticleOrQuantity(ReadOnlySpan<char> word) => TimeWords.Shipped.Quantities.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+
+    /// <summary>The next token starts something longer, or joins a range: a number, "of", "to", "and", "ago", a possessive...</summary>
+    private static bool IsOpenAfter(string text, ReadOnlySpan<Token> tokens, int i)
+    {
+        if (i + 1 >= tokens.Length)
+        {
+            return false;
+        }
+
+        var next = tokens[i + 1].Span.Of(text);
+        return CommonTimeExpressions.IsComplexAfter(text, tokens, i) || (NumberReader.TryRead(next, out _, out var length) && length == next.Length) || TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) ||
+               next.Equals("from", StringComparison.OrdinalIgnoreCase) || next.Equals("since", StringComparison.OrdinalIgnoreCase) ||
+               next.Equals("by", StringComparison.OrdinalIgnoreCase) || next.Equals("ending", StringComparison.OrdinalIgnoreCase) || next.Equals("ended", StringComparison.OrdinalIgnoreCase) ||
+               next.Equals("starting", StringComparison.OrdinalIgnoreCase) || next.Equals("running", StringComparison.OrdinalIgnoreCase) ||
+               next.Equals("hence", StringComparison.OrdinalIgnoreCase) || next.Equals("now", StringComparison.OrdinalIgnoreCase) ||
+               TimeTriggers.IsTrigger(text, tokens, i + 1);
+    }
+}
