@@ -66,26 +66,20 @@ internal static class ThroughputRunner
                 var firstCounts = Pass(stage, files, options.Documents, pipeline, clock, storeClock, cycle, workers, cancellationToken);
                 var firstSeconds = first.Elapsed.TotalSeconds;
                 var firstUsed = ProcessSample.Take().Since(firstBefore);
+                // with Repeat 0 the first pass alone is the run (a long corpus measured once for memory)
                 var seconds = new List<double>();
-                (int Documents, int Failed, long Bytes) counts = default;
+                var counts = firstCounts;
+                var before = ProcessSample.Take();
                 if (options.Repeat == 0)
                 {
-                    // the first pass alone (a long corpus measured once for memory): its figures are the run's
-                    yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, firstCounts.Documents, firstCounts.Failed, firstCounts.Bytes, [firstSeconds], PeakWorkingSet())
-                    {
-                        FirstPassSeconds = firstSeconds,
-                        FirstPassUsed = firstUsed,
-                        StageTimes = clock?.Totals() ?? [],
-                        CorpusReadings = cycle.Readings,
-                        StoreTimes = StoreTimes(storeClock),
-                        Used = firstUsed,
-                    };
-                    continue;
+                    seconds.Add(firstSeconds);
+                }
+                else
+                {
+                    clock?.Reset();
+                    storeClock?.Reset();
                 }
 
-                clock?.Reset();
-                storeClock?.Reset();
-                var before = ProcessSample.Take();
                 for (var r = 0; r < options.Repeat; r++)
                 {
                     GC.Collect();
@@ -95,7 +89,7 @@ internal static class ThroughputRunner
                     seconds.Add(wall.Elapsed.TotalSeconds);
                 }
 
-                var used = ProcessSample.Take().Since(before);
+                var used = options.Repeat == 0 ? firstUsed : ProcessSample.Take().Since(before);
                 yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, PeakWorkingSet())
                 {
                     FirstPassSeconds = firstSeconds,
