@@ -63,15 +63,24 @@ internal static class ThroughputRunner
 
                 var firstBefore = ProcessSample.Take();
                 var first = Stopwatch.StartNew();
-                Pass(stage, files, options.Documents, pipeline, clock, storeClock, cycle, workers, cancellationToken);
+                var firstCounts = Pass(stage, files, options.Documents, pipeline, clock, storeClock, cycle, workers, cancellationToken);
                 var firstSeconds = first.Elapsed.TotalSeconds;
                 var firstUsed = ProcessSample.Take().Since(firstBefore);
-                clock?.Reset();
-                storeClock?.Reset();
+                // with Repeat 0 the first pass alone is the run (a long corpus measured once for memory)
                 var seconds = new List<double>();
-                (int Documents, int Failed, long Bytes) counts = default;
+                var counts = firstCounts;
                 var before = ProcessSample.Take();
-                for (var r = 0; r < Math.Max(1, options.Repeat); r++)
+                if (options.Repeat == 0)
+                {
+                    seconds.Add(firstSeconds);
+                }
+                else
+                {
+                    clock?.Reset();
+                    storeClock?.Reset();
+                }
+
+                for (var r = 0; r < options.Repeat; r++)
                 {
                     GC.Collect();
                     GC.WaitForPendingFinalizers();
@@ -80,21 +89,29 @@ internal static class ThroughputRunner
                     seconds.Add(wall.Elapsed.TotalSeconds);
                 }
 
-                var used = ProcessSample.Take().Since(before);
-                using var process = Process.GetCurrentProcess();
-                process.Refresh();
-                yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, process.PeakWorkingSet64)
+                var used = options.Repeat == 0 ? firstUsed : ProcessSample.Take().Since(before);
+                yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, PeakWorkingSet())
                 {
                     FirstPassSeconds = firstSeconds,
                     FirstPassUsed = firstUsed,
                     StageTimes = clock?.Totals() ?? [],
                     CorpusReadings = cycle.Readings,
-                    StoreTimes = storeClock is null ? [] : [.. Enum.GetValues<Store.StorePhase>().Select(p => new StageTime(StoreName(p), storeClock.Seconds(p)))],
+                    StoreTimes = StoreTimes(storeClock),
                     Used = used,
                 };
             }
         }
     }
+
+    private static long PeakWorkingSet()
+    {
+        using var process = Process.GetCurrentProcess();
+        process.Refresh();
+        return process.PeakWorkingSet64;
+    }
+
+    private static List<StageTime> StoreTimes(Store.StoreClock? clock) =>
+        clock is null ? [] : [.. Enum.GetValues<Store.StorePhase>().Select(p => new StageTime(StoreName(p), clock.Seconds(p)))];
 
     /// <summary>The name a store phase has in the bench's tables.</summary>
     public static string StoreName(Store.StorePhase phase) => phase switch

@@ -20,6 +20,16 @@ internal readonly record struct DateRange(DateOnly Earliest, DateOnly Latest, in
     public static DateOnly? ParseDay(string? text) =>
         text is not null && DateOnly.TryParseExact(text, "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var d) ? d : null;
 
+    /// <summary>The first month of a TIMEX3 season code (SP, SU, FA or AU, WI), or null.</summary>
+    private static int? Season(ReadOnlySpan<char> code) => code switch
+    {
+        "SP" => 3,
+        "SU" => 6,
+        "FA" or "AU" => 9,
+        "WI" => 12,
+        _ => null,
+    };
+
     /// <summary>The range of an event date value at its precision; null for values with no calendar reading (P1D, PRESENT_REF).</summary>
     public static DateRange? Of(string? value, string? basis)
     {
@@ -37,6 +47,13 @@ internal readonly record struct DateRange(DateOnly Earliest, DateOnly Latest, in
         {
             var first = new DateOnly(year, month, 1);
             return new DateRange(first, first.AddMonths(1).AddDays(-1), 2);
+        }
+
+        if (value.Length >= 7 && value[4] == '-' && Season(value.AsSpan(5, 2)) is int start)
+        {
+            // a season ("2015-SU", TIMEX3): its three months, winter running into the next year
+            var first = new DateOnly(year, start, 1);
+            return new DateRange(first, first.AddMonths(3).AddDays(-1), 2);
         }
 
         return value.Length == 4 ? new DateRange(new DateOnly(year, 1, 1), new DateOnly(year, 12, 31), 1) : null;

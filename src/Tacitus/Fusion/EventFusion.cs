@@ -43,7 +43,8 @@ internal sealed class EventFusion : IDisposable
         var start = Clock?.Start() ?? 0;
         var story = stories.Assign(seq, document);
         start = Clock?.Stop(Store.StorePhase.Stories, start) ?? 0;
-        foreach (var report in reports.Read(document, seq, null))
+        // an attack report with no town is read with the town of the document's own placed report of it (the record is unchanged)
+        foreach (var report in PlaceContinuity.Apply([.. reports.Read(document, seq, null)], lexicon))
         {
             var family = lexicon.Family(report.Type);
             FusedEvent? best = null;

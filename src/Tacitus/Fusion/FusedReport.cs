@@ -37,7 +37,11 @@ internal sealed class FusedReport
 
     public DateRange? Date { get; init; }
 
+    /// <summary>The place fusion compares: the record's own, or the one <see cref="PlaceFrom"/> names.</summary>
     public PlaceKey? Location { get; init; }
+
+    /// <summary>Null when <see cref="Location"/> is the record's own; else the report of the same document it was read from (<see cref="PlaceContinuity"/>).</summary>
+    public PlaceSource? PlaceFrom { get; init; }
 
     /// <summary>The attribution chain, speaker first then whom they cite; empty when the article speaks in its own voice.</summary>
     public IReadOnlyList<SourceRef> Chain { get; init; } = [];
@@ -55,4 +59,34 @@ internal sealed class FusedReport
 
     /// <summary>The report says the event did not happen (negated, or its source denies it).</summary>
     public bool Contradicts => Modality.Negated || Modality.Denied || Denial;
+
+    /// <summary>This report as fusion reads it with the place of another report of its document (the stored record is unchanged).</summary>
+    public FusedReport WithPlace(PlaceKey place, PlaceSource from)
+    {
+        var read = new FusedReport
+        {
+            Document = Document,
+            DocumentSeq = DocumentSeq,
+            Event = Event,
+            Sentence = Sentence,
+            Evidence = Evidence,
+            Type = Type,
+            Mode = Mode,
+            Cameo = Cameo,
+            Actor = Actor,
+            Recipient = Recipient,
+            DateValue = DateValue,
+            DateBasis = DateBasis,
+            Date = Date,
+            Location = place,
+            PlaceFrom = from,
+            Chain = Chain,
+            Denial = Denial,
+            Source = Source,
+            Modality = Modality,
+        };
+        read.Figures.AddRange(Figures);
+        read.Claims.AddRange(Claims);
+        return read;
+    }
 }

@@ -124,6 +124,16 @@ internal static class FusionJsonWriter
         }
 
         w.WriteEndArray();
+        w.WriteStartArray("explanation");
+        for (var i = 0; i < e.Reports.Count; i++)
+        {
+            if (PlaceContinuity.Explain(e.Reports[i], i) is { } why)
+            {
+                w.WriteStringValue(why);
+            }
+        }
+
+        w.WriteEndArray();
         w.WriteEndObject();
     }
 
@@ -154,6 +164,19 @@ internal static class FusionJsonWriter
         else
         {
             w.WriteNull("attribution");
+        }
+
+        if (r.PlaceFrom is { } from)
+        {
+            w.WriteStartObject("place_from");
+            w.WriteNumber("event", from.Event);
+            w.WriteNumber("sentence", from.Sentence);
+            w.WriteString("name", from.Name);
+            w.WriteEndObject();
+        }
+        else
+        {
+            w.WriteNull("place_from");
         }
 
         w.WriteStartObject("modality");

@@ -16,7 +16,7 @@ internal sealed class FusionRows(PreparedStatements sql)
         "r.has_recipient, r.recipient_name, r.recipient_country, r.recipient_sector, r.date_value, r.date_basis, " +
         "r.location_name, r.location_country, r.lat, r.lon, r.location_country_level, r.chain, r.denial, " +
         "r.source_key, r.source_name, r.source_kind, r.source_anonymous, r.source_country, r.negated, r.denied, r.hedged, r.figures, r.claims, " +
-        "d.id, d.origin, d.url, d.outlet, d.published, d.title";
+        "d.id, d.origin, d.url, d.outlet, d.published, d.title, r.place_event, r.place_sentence";
 
     /// <summary>A fused event row (columns <see cref="EventColumns"/> from <paramref name="at"/>), without its reports.</summary>
     public static FusedEvent ReadEvent(SqliteDataReader r, int at = 0) => new()
@@ -86,6 +86,7 @@ internal sealed class FusionRows(PreparedStatements sql)
             DateBasis = dateBasis,
             Date = DateRange.Of(dateValue, dateBasis),
             Location = Text(r, 16) is null && Text(r, 17) is null ? null : new PlaceKey(Text(r, 16), Text(r, 17), Real(r, 18), Real(r, 19), !r.IsDBNull(20) && r.GetInt64(20) != 0),
+            PlaceFrom = r.IsDBNull(39) ? null : new PlaceSource(r.GetInt32(39), r.IsDBNull(40) ? 0 : r.GetInt32(40), Text(r, 16)),
             Chain = Text(r, 21) is { } chain ? JsonSerializer.Deserialize(chain, StoreJson.Default.ListSourceRef) ?? [] : [],
             Denial = r.GetInt64(22) != 0,
             Source = new ReportSource(r.GetString(23), r.GetString(24), r.GetString(25), r.GetInt64(26) != 0, Text(r, 27)),
@@ -112,9 +113,9 @@ internal sealed class FusionRows(PreparedStatements sql)
             INSERT OR REPLACE INTO fused_reports (document, event, fused, sentence, evidence, type, mode, cameo, actor_name, actor_country, actor_sector,
                 has_recipient, recipient_name, recipient_country, recipient_sector, date_value, date_basis,
                 location_name, location_country, lat, lon, location_country_level, chain, denial,
-                source_key, source_name, source_kind, source_anonymous, source_country, negated, denied, hedged, figures, claims)
+                source_key, source_name, source_kind, source_anonymous, source_country, negated, denied, hedged, figures, claims, place_event, place_sentence)
             VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18, $p19, $p20, $p21,
-                $p22, $p23, $p24, $p25, $p26, $p27, $p28, $p29, $p30, $p31, $p32, $p33)
+                $p22, $p23, $p24, $p25, $p26, $p27, $p28, $p29, $p30, $p31, $p32, $p33, $p34, $p35)
             """,
             r.DocumentSeq, r.Event, fused, r.Sentence, r.Evidence, r.Type.ToCode(), r.Mode, r.Cameo, r.Actor.Name, r.Actor.Country, r.Actor.Sector,
             r.Recipient is not null, r.Recipient?.Name, r.Recipient?.Country, r.Recipient?.Sector, r.DateValue, r.DateBasis,
@@ -122,7 +123,8 @@ internal sealed class FusionRows(PreparedStatements sql)
             r.Chain.Count == 0 ? null : JsonSerializer.Serialize(r.Chain.ToList(), StoreJson.Default.ListSourceRef), r.Denial,
             r.Source.Key, r.Source.Name, r.Source.Kind, r.Source.Anonymous, r.Source.Country, r.Modality.Negated, r.Modality.Denied, r.Modality.Hedged,
             r.Figures.Count == 0 ? null : JsonSerializer.Serialize(r.Figures.Select(f => new FigureRow(f.Kind, f.Value, f.Qualifier, f.Unit, f.Mention)).ToList(), FusionRowJson.Default.ListFigureRow),
-            r.Claims.Count == 0 ? null : JsonSerializer.Serialize(r.Claims.Select(c => new ClaimRow(c.Ordinal, c.Noun, c.Type.ToCode(), c.Text, c.Since is { } s ? DateRange.Day(s) : null)).ToList(), FusionRowJson.Default.ListClaimRow));
+            r.Claims.Count == 0 ? null : JsonSerializer.Serialize(r.Claims.Select(c => new ClaimRow(c.Ordinal, c.Noun, c.Type.ToCode(), c.Text, c.Since is { } s ? DateRange.Day(s) : null)).ToList(), FusionRowJson.Default.ListClaimRow),
+            r.PlaceFrom?.Event, r.PlaceFrom?.Sentence);
     }
 
     public long Insert(long? story, string family, FusedReport first) =>

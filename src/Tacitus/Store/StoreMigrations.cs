@@ -153,6 +153,10 @@ internal static class StoreMigrations
             UPDATE events SET actor_code = json_extract(actor, '$.code'), recipient_code = json_extract(recipient, '$.code');
             CREATE INDEX events_actor_code ON events(actor_code);
             """),
+        new(8, "a fused report keeps where fusion read its place from when its record names no town (issue 10: the record and sentence of the same document's placed report it continues)", """
+            ALTER TABLE fused_reports ADD COLUMN place_event INTEGER;
+            ALTER TABLE fused_reports ADD COLUMN place_sentence INTEGER;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

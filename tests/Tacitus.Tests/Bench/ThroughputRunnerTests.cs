@@ -61,6 +61,20 @@ public class ThroughputRunnerTests
     }
 
     [Fact]
+    public void Run_FusionRepeatZero_FirstPassAloneIsTheRun()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("a.txt", "Norland troops attacked a border post near Velmar on Monday, killing three guards.");
+
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions { Path = folder.FolderPath, Documents = 3, Stages = [BenchStage.Fusion], Workers = [1], Repeat = 0 }));
+
+        Assert.Equal(3, result.Documents);
+        Assert.Equal(3, result.CorpusReadings);
+        Assert.Equal(result.FirstPassSeconds, Assert.Single(result.Seconds));
+        Assert.True(result.StoreTimes[0].Seconds > 0);
+    }
+
+    [Fact]
     public void Ratios_FullOverSegment_PerWorkerCount()
     {
         BenchResult[] results =

@@ -93,6 +93,10 @@ public sealed class EventMatcherTests
     [InlineData("2024-05-01", "explicit", "2024-05-09", "explicit", false)]
     [InlineData("2024-05-01", "explicit", "2024-05-03", "publication", true)]
     [InlineData("2024", "explicit", "2023-12-31", "explicit", true)]
+    [InlineData("2015-SU", "explicit", "2015-07-04", "explicit", true)]
+    [InlineData("2015-SU", "explicit", "1981", "explicit", false)]
+    [InlineData("2015-WI", "explicit", "2016-02-10", "explicit", true)]
+    [InlineData("2015-FA", "explicit", "2015-05", "explicit", false)]
     public void Overlaps_DatesWithinTheirPrecision(string a, string basisA, string b, string basisB, bool expected)
     {
         Assert.Equal(expected, DateRange.Of(a, basisA)!.Value.Overlaps(DateRange.Of(b, basisB)!.Value));
