@@ -38,4 +38,48 @@ public sealed class LemmaTableTests
             Assert.Equal(new LemmaEdit(strip, append), edit);
         }
     }
+
+    [Theory]
+    [InlineData("joked", "joke")]     // the most frequent -ed edit gives "jok", no lemma; the next gives "joke", one
+    [InlineData("walked", "walk")]    // the most frequent edit gives a known lemma: it stands
+    [InlineData("glarped", "glarp")]  // neither result is a known lemma: the most frequent edit stands
+    [InlineData("shouted", "shoute")] // only the longest ending with an edit chooses, even when a shorter one's would be known
+    [InlineData("Joked", "joke")]     // checked in lower case
+    public void Lemma_UnseenWord_PrefersEditGivingKnownLemma(string word, string lemma)
+    {
+        const int Tag = 7;
+        var known = new Dictionary<string, string>
+        {
+            [LemmaTable.KnownKey(Tag, "jokes")] = "joke",
+            [LemmaTable.KnownKey(Tag, "walks")] = "walk",
+            [LemmaTable.KnownKey(Tag, "shouts")] = "shout",
+        };
+        var edits = new Dictionary<string, LemmaEdit>
+        {
+            [LemmaTable.EditKey(Tag, "ed")] = new(2, ""),
+            [LemmaTable.EditKey(Tag, "ed", 1)] = new(1, ""),
+            [LemmaTable.EditKey(Tag, "uted")] = new(1, ""),
+        };
+        var table = new LemmaTable(known, edits);
+        Assert.Equal(lemma, table.Lemma(word, Tag, properNoun: false));
+    }
+
+    [Fact]
+    public void Write_ThenRead_KeepsEveryEditChoice()
+    {
+        var models = SyntaxFixture.Models;
+        var table = LemmaTable.Learn(SyntaxFixture.Sentences(), (s, i) => models.Tagger.Tags.IndexOf(s.JointTag(i)), minEditCount: 1);
+        Assert.True(table.EditCount > 0);
+        using var first = new MemoryStream();
+        using (var writer = new BinaryWriter(first, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            table.Write(writer);
+        }
+
+        first.Position = 0;
+        using var reader = new BinaryReader(first);
+        var read = LemmaTable.Read(reader);
+        Assert.Equal(table.EditCount, read.EditCount);
+        Assert.Equal(table.KnownCount, read.KnownCount);
+    }
 }

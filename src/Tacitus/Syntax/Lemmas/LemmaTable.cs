@@ -7,12 +7,24 @@ namespace Tacitus.Syntax.Lemmas;
 /// The lemmatiser learned from the treebanks: for a word and its tag, the lemma it had most often in training
 /// (looked up as written, then in lower case); for a word never seen with that tag, the most frequent edit
 /// ("strip n letters, add s") among training words with the same tag and the longest shared ending (up to
-/// <see cref="MaxSuffix"/> letters). Proper nouns keep their case; other lemmas are lower case ("I" aside, as in
-/// the treebanks). Read-only after construction, so safe from any thread.
+/// <see cref="MaxSuffix"/> letters). An ending keeps up to <see cref="Choices"/> edits, most frequent first; an edit
+/// whose result is a lemma the treebanks know wins over one whose result is not ("joked": "jok" is no lemma, "joke"
+/// is), the way a lexicon-checked suffix stripper works; with no known result the most frequent edit of the longest
+/// ending stands. Proper nouns keep their case; other lemmas are lower case ("I" aside, as in the treebanks).
+/// Read-only after construction, so safe from any thread.
 /// </summary>
 internal sealed class LemmaTable
 {
     public const int MaxSuffix = 5;
+
+    /// <summary>How many edits an ending keeps: the most frequent, then the next ones (stored under marks \u0002, \u0003, \u0004).</summary>
+    public const int Choices = 3;
+
+    /// <summary>Shorter results are not checked against the known lemmas: letters and two-letter abbreviations are lemmas too, and say nothing of a stem.</summary>
+    public const int MinCheckedLemma = 3;
+
+    /// <summary>An edit other than an ending's most frequent one is tried only when it is inflectional in size: it drops at most this many letters and adds at most one ("-ing" → "-e", "-ies" → "-y").</summary>
+    public const int MaxCheckedStrip = 3;
 
     // key: tag index + '\u0001' + form; value: lemma
     private readonly FrozenDictionary<string, string> known;
@@ -22,12 +34,16 @@ internal sealed class LemmaTable
     private readonly FrozenDictionary<string, LemmaEdit> edits;
     private readonly FrozenDictionary<string, LemmaEdit>.AlternateLookup<ReadOnlySpan<char>> editLookup;
 
+    // every lemma the table knows (lower case): the check that picks among an ending's edits
+    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lemmaLookup;
+
     public LemmaTable(IReadOnlyDictionary<string, string> known, IReadOnlyDictionary<string, LemmaEdit> edits)
     {
         this.known = known.ToFrozenDictionary(StringComparer.Ordinal);
         knownLookup = this.known.GetAlternateLookup<ReadOnlySpan<char>>();
         this.edits = edits.ToFrozenDictionary(StringComparer.Ordinal);
         editLookup = this.edits.GetAlternateLookup<ReadOnlySpan<char>>();
+        lemmaLookup = this.known.Values.Select(l => l.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
     public int KnownCount => known.Count;
@@ -59,19 +75,46 @@ internal sealed class LemmaTable
         }
 
         ReadOnlySpan<char> source = properNoun ? word : lower;
-        var editHead = Prefix(tag, '\u0002', key);
         Span<char> ending = stackalloc char[MaxSuffix];
+        Span<char> candidate = stackalloc char[word.Length + 64];
+        LemmaEdit? first = null;
         for (var k = Math.Min(MaxSuffix, word.Length - 1); k >= 1; k--)
         {
             word[^k..].ToLowerInvariant(ending);
-            ending[..k].CopyTo(key[editHead..]);
-            if (editLookup.TryGetValue(key[..(editHead + k)], out var edit) && edit.Strip < word.Length)
+            for (var choice = 0; choice < Choices; choice++)
             {
-                return string.Concat(source[..^edit.Strip], edit.Append);
+                var editHead = Prefix(tag, (char)('\u0002' + choice), key);
+                ending[..k].CopyTo(key[editHead..]);
+                if (!editLookup.TryGetValue(key[..(editHead + k)], out var edit) || edit.Strip >= word.Length || edit.Append.Length > 64)
+                {
+                    break;
+                }
+
+                if (first is not null && (properNoun || edit.Strip > MaxCheckedStrip || edit.Append.Length > 1))
+                {
+                    continue; // a name keeps its form; a rare deep rewrite is not an inflection to try
+                }
+
+                first ??= edit;
+                var stem = lower[..^edit.Strip];
+                stem.CopyTo(candidate);
+                edit.Append.AsSpan().CopyTo(candidate[stem.Length..]);
+                var length = stem.Length + edit.Append.Length;
+                if (length >= MinCheckedLemma && lemmaLookup.Contains(candidate[..length]))
+                {
+                    return string.Concat(source[..^edit.Strip], edit.Append);
+                }
+            }
+
+            if (first is not null)
+            {
+                // only the longest ending with an edit chooses: letting shorter endings' edits win when their result
+                // is a known lemma fixed verbs ("conceding") but broke as many nouns ("heirs" -> "hey") on EWT dev
+                break;
             }
         }
 
-        return source.ToString();
+        return first is { } chosen ? string.Concat(source[..^chosen.Strip], chosen.Append) : source.ToString();
     }
 
     private static int Prefix(int tag, char mark, Span<char> key)
@@ -90,10 +133,10 @@ internal sealed class LemmaTable
         return string.Concat(head, form);
     }
 
-    internal static string EditKey(int tag, string ending)
+    internal static string EditKey(int tag, string ending, int choice = 0)
     {
         Span<char> head = stackalloc char[4];
-        Prefix(tag, '\u0002', head);
+        Prefix(tag, (char)('\u0002' + choice), head);
         return string.Concat(head, ending);
     }
 
@@ -188,10 +231,13 @@ internal sealed class LemmaTable
         var edits = new Dictionary<string, LemmaEdit>(StringComparer.Ordinal);
         foreach (var (key, byEdit) in editCounts)
         {
-            var (edit, count) = byEdit.OrderByDescending(e => e.Value).ThenBy(e => e.Key.Strip).ThenBy(e => e.Key.Append, StringComparer.Ordinal).First();
-            if (count >= minEditCount)
+            var ranked = byEdit.Where(e => e.Value >= minEditCount)
+                .OrderByDescending(e => e.Value).ThenBy(e => e.Key.Strip).ThenBy(e => e.Key.Append, StringComparer.Ordinal)
+                .Take(Choices).ToList();
+            for (var choice = 0; choice < ranked.Count; choice++)
             {
-                edits[key] = edit;
+                // the same ending under the mark of its rank: \u0002 the most frequent, \u0003 the next, ...
+                edits[string.Concat(key.AsSpan(0, 3), [(char)('\u0002' + choice)], key.AsSpan(4))] = ranked[choice].Key;
             }
         }
 
