@@ -140,8 +140,7 @@ internal static class CommonTimeExpressions
         }
 
         if ((prev.Equals("a", StringComparison.OrdinalIgnoreCase) || prev.Equals("an", StringComparison.OrdinalIgnoreCase)) && next.Equals("ago", StringComparison.OrdinalIgnoreCase) &&
-            (word.Equals("year", StringComparison.OrdinalIgnoreCase) || word.Equals("month", StringComparison.OrdinalIgnoreCase) ||
-             word.Equals("week", StringComparison.OrdinalIgnoreCase) || word.Equals("day", StringComparison.OrdinalIgnoreCase)))
+            TimeWords.Shipped.PeriodUnits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
             return Amount(text, tokens, i, published, added); // "a year ago"
         }

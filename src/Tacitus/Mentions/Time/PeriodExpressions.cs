@@ -43,7 +43,7 @@ internal static class PeriodExpressions
             return Holiday(text, tokens, i, prev, holiday, published, added);
         }
 
-        if (word.Equals("earlier", StringComparison.OrdinalIgnoreCase) || word.Equals("later", StringComparison.OrdinalIgnoreCase))
+        if (Has(words.RelativeAdverbs, word))
         {
             return Adverb(text, tokens, i, published, added);
         }
@@ -53,8 +53,7 @@ internal static class PeriodExpressions
             return NoAmount(text, tokens, i, prev);
         }
 
-        if (word.Equals("year", StringComparison.OrdinalIgnoreCase) || word.Equals("month", StringComparison.OrdinalIgnoreCase) ||
-            word.Equals("week", StringComparison.OrdinalIgnoreCase) || word.Equals("day", StringComparison.OrdinalIgnoreCase))
+        if (Has(words.PeriodUnits, word))
         {
             return OnePeriod(text, tokens, i, prev, published, added);
         }
@@ -86,9 +85,8 @@ internal static class PeriodExpressions
             return -1;
         }
 
-        if (TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(prev, out var step) && !prev.Equals("the", StringComparison.OrdinalIgnoreCase))
+        if (TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(prev) && !prev.Equals("the", StringComparison.OrdinalIgnoreCase))
         {
-            _ = step;
             return published is null ? 0 : -1;
         }
 
@@ -121,9 +119,7 @@ internal static class PeriodExpressions
         }
 
         var before = i >= 2 ? tokens[i - 2].Span.Of(text) : default;
-        if (stepped && (prev.Equals("past", StringComparison.OrdinalIgnoreCase) || prev.Equals("previous", StringComparison.OrdinalIgnoreCase) ||
-                        prev.Equals("coming", StringComparison.OrdinalIgnoreCase) || prev.Equals("following", StringComparison.OrdinalIgnoreCase) ||
-                        prev.Equals("current", StringComparison.OrdinalIgnoreCase) ||
+        if (stepped && (Has(TimeWords.Shipped.VagueSteps, prev) ||
                         TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) && !before.Equals("the", StringComparison.OrdinalIgnoreCase)))
         {
             return -1; // "the past weekend", "the end of this weekend": left to the recogniser
@@ -192,8 +188,7 @@ internal static class PeriodExpressions
         if (next.Equals("this", StringComparison.OrdinalIgnoreCase) && i + 2 < tokens.Length)
         {
             var unit = tokens[i + 2].Span.Of(text);
-            if (!(unit.Equals("year", StringComparison.OrdinalIgnoreCase) || unit.Equals("month", StringComparison.OrdinalIgnoreCase) ||
-                  unit.Equals("week", StringComparison.OrdinalIgnoreCase)) || IsOpenAfter(text, tokens, i + 2))
+            if (!Has(TimeWords.Shipped.CalendarUnits, unit) || IsOpenAfter(text, tokens, i + 2))
             {
                 return -1;
             }
@@ -210,8 +205,7 @@ internal static class PeriodExpressions
         if (tokens[i + 1].Kind is TokenKind.Number or TokenKind.Symbol || TimeTriggers.IsTrigger(text, tokens, i + 1) ||
             TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) ||
             TimeWords.Shipped.ComplexAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) ||
-            next.Equals("that", StringComparison.OrdinalIgnoreCase) || next.Equals("the", StringComparison.OrdinalIgnoreCase) ||
-            next.Equals("than", StringComparison.OrdinalIgnoreCase))
+            Has(TimeWords.Shipped.AdverbContinuations, next))
         {
             return -1; // "earlier in the day", "later that night", "earlier on Monday"
         }
@@ -252,9 +246,7 @@ internal static class PeriodExpressions
         var code = char.ToUpperInvariant(unit[0]) switch { 'Y' => "Y", 'M' => "M", 'W' => "W", _ => "D" };
         if (prev.Equals("a", StringComparison.OrdinalIgnoreCase) || prev.Equals("an", StringComparison.OrdinalIgnoreCase))
         {
-            if (beforeIsNumber || before.Equals("than", StringComparison.OrdinalIgnoreCase) || before.Equals("least", StringComparison.OrdinalIgnoreCase) ||
-                before.Equals("half", StringComparison.OrdinalIgnoreCase) || before.Equals("once", StringComparison.OrdinalIgnoreCase) ||
-                before.Equals("twice", StringComparison.OrdinalIgnoreCase) || before.Equals("times", StringComparison.OrdinalIgnoreCase) ||
+            if (beforeIsNumber || Has(TimeWords.Shipped.Multipliers, before) ||
                 TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || IsNextPossessive(text, tokens, i))
             {
                 return null;
@@ -264,7 +256,7 @@ internal static class PeriodExpressions
             return 0;
         }
 
-        if (prev.Equals("every", StringComparison.OrdinalIgnoreCase) || prev.Equals("each", StringComparison.OrdinalIgnoreCase))
+        if (Has(TimeWords.Shipped.Distributives, prev))
         {
             if (beforeIsNumber || IsNextPossessive(text, tokens, i) || before.Equals("almost", StringComparison.OrdinalIgnoreCase))
             {
@@ -276,7 +268,7 @@ internal static class PeriodExpressions
         }
 
         var steps = TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>();
-        var stepped = steps.ContainsKey(prev) || prev.Equals("same", StringComparison.OrdinalIgnoreCase) || prev.Equals("that", StringComparison.OrdinalIgnoreCase);
+        var stepped = steps.ContainsKey(prev) || Has(TimeWords.Shipped.Anaphoric, prev);
         if (!stepped || beforeIsNumber)
         {
             return null;
@@ -291,7 +283,7 @@ internal static class PeriodExpressions
         // "the year", "the month", "the week": the publication's own period, as "this year" is
         if (prev.Equals("the", StringComparison.OrdinalIgnoreCase) && code != "D" && !possessive && !IsSignalled(text, tokens, i - 2) &&
             !TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) &&
-            !before.Equals("earlier", StringComparison.OrdinalIgnoreCase) && !before.Equals("later", StringComparison.OrdinalIgnoreCase))
+            !Has(TimeWords.Shipped.RelativeAdverbs, before))
         {
             added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, tokens[i].Span.End), "daterange", CommonTimeExpressions.PeriodTimex(unit, published.Value, 0), null, "common"));
             return 0;
@@ -309,8 +301,7 @@ internal static class PeriodExpressions
         }
 
         var word = tokens[j].Span.Of(text);
-        return word.Equals("since", StringComparison.OrdinalIgnoreCase) || word.Equals("until", StringComparison.OrdinalIgnoreCase) ||
-               word.Equals("till", StringComparison.OrdinalIgnoreCase) || word.Equals("from", StringComparison.OrdinalIgnoreCase) ||
+        return Has(TimeWords.Shipped.RangeSignals, word) ||
                TimeWords.Shipped.ComplexBeforeSignal.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
     }
 
@@ -321,6 +312,8 @@ internal static class PeriodExpressions
 
     private static bool IsNextPossessive(string text, ReadOnlySpan<Token> tokens, int i) =>
         i + 1 < tokens.Length && tokens[i + 1].Span.Of(text) is "'s" or "’s";
+
+    private static bool Has(System.Collections.Frozen.FrozenSet<string> words, ReadOnlySpan<char> word) => words.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
     private static bool IsArticleOrQuantity(ReadOnlySpan<char> word) => TimeWords.Shipped.Quantities.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
 
@@ -334,10 +327,6 @@ internal static class PeriodExpressions
 
         var next = tokens[i + 1].Span.Of(text);
         return CommonTimeExpressions.IsComplexAfter(text, tokens, i) || (NumberReader.TryRead(next, out _, out var length) && length == next.Length) || TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>().Contains(next) ||
-               next.Equals("from", StringComparison.OrdinalIgnoreCase) || next.Equals("since", StringComparison.OrdinalIgnoreCase) ||
-               next.Equals("by", StringComparison.OrdinalIgnoreCase) || next.Equals("ending", StringComparison.OrdinalIgnoreCase) || next.Equals("ended", StringComparison.OrdinalIgnoreCase) ||
-               next.Equals("starting", StringComparison.OrdinalIgnoreCase) || next.Equals("running", StringComparison.OrdinalIgnoreCase) ||
-               next.Equals("hence", StringComparison.OrdinalIgnoreCase) || next.Equals("now", StringComparison.OrdinalIgnoreCase) ||
-               TimeTriggers.IsTrigger(text, tokens, i + 1);
+               Has(TimeWords.Shipped.OpenAfter, next) || TimeTriggers.IsTrigger(text, tokens, i + 1);
     }
 }

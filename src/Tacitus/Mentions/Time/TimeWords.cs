@@ -52,7 +52,9 @@ internal sealed class TimeWords
 
                     AddValue(texts, kind).Add(word, line.Fields[2]);
                     break;
-                case "trigger" or "trigger-capitalised" or "duration-unit" or "modifier" or "complex-before" or "complex-before-signal" or "complex-after" or "join" or "leading-signal" or "plain-signal" or "no-amount" or "no-time" or "period-of" or "bounding" or "quantity":
+                case "trigger" or "trigger-capitalised" or "duration-unit" or "modifier" or "complex-before" or "complex-before-signal" or "complex-after" or "join" or "leading-signal" or "plain-signal" or "no-amount" or "no-time" or "period-of" or "bounding" or "quantity" or
+                    "range-signal" or "open-after" or "relative-adverb" or "adverb-continuation" or "multiplier" or "distributive" or "anaphoric" or
+                    "vague-step" or "calendar-unit" or "period-unit" or "period-edge" or "edge-adjective":
                     if (!sets.TryGetValue(kind, out var list))
                     {
                         sets[kind] = list = [];
@@ -87,6 +89,18 @@ internal sealed class TimeWords
         PeriodOf = Set("period-of", StringComparer.OrdinalIgnoreCase);
         Bounding = Set("bounding", StringComparer.OrdinalIgnoreCase);
         Quantities = Set("quantity", StringComparer.OrdinalIgnoreCase);
+        RangeSignals = Set("range-signal", StringComparer.OrdinalIgnoreCase);
+        OpenAfter = Set("open-after", StringComparer.OrdinalIgnoreCase);
+        RelativeAdverbs = Set("relative-adverb", StringComparer.OrdinalIgnoreCase);
+        AdverbContinuations = Set("adverb-continuation", StringComparer.OrdinalIgnoreCase);
+        Multipliers = Set("multiplier", StringComparer.OrdinalIgnoreCase);
+        Distributives = Set("distributive", StringComparer.OrdinalIgnoreCase);
+        Anaphoric = Set("anaphoric", StringComparer.OrdinalIgnoreCase);
+        VagueSteps = Set("vague-step", StringComparer.OrdinalIgnoreCase);
+        CalendarUnits = Set("calendar-unit", StringComparer.OrdinalIgnoreCase);
+        PeriodUnits = Set("period-unit", StringComparer.OrdinalIgnoreCase);
+        PeriodEdges = Set("period-edge", StringComparer.OrdinalIgnoreCase);
+        EdgeAdjectives = Set("edge-adjective", StringComparer.OrdinalIgnoreCase);
         FrozenDictionary<string, string> Texts(string kind) => (texts.GetValueOrDefault(kind) ?? []).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Sets = Texts("set");
         Seasons = Texts("season");
@@ -156,6 +170,42 @@ internal sealed class TimeWords
 
     /// <summary>Articles and quantities before a period that make an amount or a set of it ("a", "every").</summary>
     public FrozenSet<string> Quantities { get; }
+
+    /// <summary>Words that bound what follows into a range ("since", "until").</summary>
+    public FrozenSet<string> RangeSignals { get; }
+
+    /// <summary>Words after a period that continue it ("from", "ending", "now").</summary>
+    public FrozenSet<string> OpenAfter { get; }
+
+    /// <summary>"earlier", "later".</summary>
+    public FrozenSet<string> RelativeAdverbs { get; }
+
+    /// <summary>Words after a relative adverb that make a longer expression ("that", "the", "than").</summary>
+    public FrozenSet<string> AdverbContinuations { get; }
+
+    /// <summary>Words before "a year" that make a rate or comparison of it ("once", "than").</summary>
+    public FrozenSet<string> Multipliers { get; }
+
+    /// <summary>Words that make a set of the period after them ("every", "each").</summary>
+    public FrozenSet<string> Distributives { get; }
+
+    /// <summary>Words that point back to a period named before ("same", "that").</summary>
+    public FrozenSet<string> Anaphoric { get; }
+
+    /// <summary>Step words whose period the recogniser reads better ("past", "coming").</summary>
+    public FrozenSet<string> VagueSteps { get; }
+
+    /// <summary>Calendar periods counted from the publication date ("year", "month", "week").</summary>
+    public FrozenSet<string> CalendarUnits { get; }
+
+    /// <summary>Periods one article or quantity makes an amount or set of ("year", "month", "week", "day").</summary>
+    public FrozenSet<string> PeriodUnits { get; }
+
+    /// <summary>Parts of a year read as the year itself ("end", "middle").</summary>
+    public FrozenSet<string> PeriodEdges { get; }
+
+    /// <summary>Adjectives before a year read as the year itself ("early", "late").</summary>
+    public FrozenSet<string> EdgeAdjectives { get; }
 
     /// <summary>A broken line of the table: the shipped one is part of the build, so this is a bug, not bad input.</summary>
     private static InvalidOperationException Invalid(DataLine line, string message) =>

@@ -47,8 +47,7 @@ internal static class YearExpressions
 
         // "the end of 2004", "the start of 2004": the year, the words taken in
         if (prev.Equals("of", StringComparison.OrdinalIgnoreCase) && prev3.Equals("the", StringComparison.OrdinalIgnoreCase) &&
-            (prev2.Equals("end", StringComparison.OrdinalIgnoreCase) || prev2.Equals("start", StringComparison.OrdinalIgnoreCase) ||
-             prev2.Equals("beginning", StringComparison.OrdinalIgnoreCase) || prev2.Equals("middle", StringComparison.OrdinalIgnoreCase)) &&
+            words.PeriodEdges.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev2) &&
             !IsBounding(prev4) && !listed)
         {
             added.Add(new TimeCandidate(new TextSpan(tokens[i - 3].Span.Start, tokens[i].Span.End), "daterange", yearText, null, "common"));
@@ -56,7 +55,7 @@ internal static class YearExpressions
         }
 
         // "early 2004", "late 2004"
-        if ((prev.Equals("early", StringComparison.OrdinalIgnoreCase) || prev.Equals("late", StringComparison.OrdinalIgnoreCase)) &&
+        if (words.EdgeAdjectives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev) &&
             tokens[i - 1].Span.End < tokens[i].Span.Start && !IsBounding(prev2) && !words.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev2) && !listed)
         {
             added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, tokens[i].Span.End), "daterange", yearText, null, "common"));
