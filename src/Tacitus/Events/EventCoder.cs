@@ -371,7 +371,7 @@ internal sealed class EventCoder : IPipelineStage
 
             var mapping = owner.table.Map(converted);
             var type = mapping?.Type ?? p.Type;
-            return (type, mapping?.Mode, converted, $"; {(reading.Negated ? "refused" : "future")} act coded as {type.ToCode()} (CAMEO {converted.Value}, intent convention)");
+            return (type, mapping?.Mode, converted, IntentConvention.Explain(type, converted, reading.Negated));
         }
 
         private List<Party> SubjectParty(SubjectResult subject, int? attribution)

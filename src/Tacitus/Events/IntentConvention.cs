@@ -40,4 +40,8 @@ internal static class IntentConvention
 
         return code is null ? null : CameoCode.From(code);
     }
+
+    /// <summary>What the explanation of an event says the convention did: "; future act coded as AGREE (CAMEO 036, intent convention)".</summary>
+    public static string Explain(PloverType type, CameoCode converted, bool negated) =>
+        $"; {(negated ? "refused" : "future")} act coded as {type.ToCode()} (CAMEO {converted.Value}, intent convention)";
 }

@@ -97,7 +97,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
         var intent = string.Empty;
         if (e.Modality.Future && IntentConvention.Code(mapping.Type, cameo, e.Modality.Negated) is { } intended && table.Map(intended) is { } intendedMapping)
         {
-            intent = $"; {(e.Modality.Negated ? "refused" : "future")} act coded as {intendedMapping.Type.ToCode()} (CAMEO {intended.Value}, intent convention)";
+            intent = IntentConvention.Explain(intendedMapping.Type, intended, e.Modality.Negated);
             (cameo, mapping) = (intended, intendedMapping);
         }
 
