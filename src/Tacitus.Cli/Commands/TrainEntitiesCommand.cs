@@ -37,8 +37,9 @@ internal static class TrainEntitiesCommand
         var tagFolds = new Option<int>("--tag-folds") { Description = "Jackknife folds for the training sentences' part-of-speech tags (taggers trained on ud/*.conllu); 0 trains without tag features.", DefaultValueFactory = _ => 4 };
         var passes = new Option<int>("--passes") { Description = "1 (the default): one pass; 2: a second pass reads what the first said about each word across the document (UNER exact F1 dev 0.695 → 0.699, test 0.710 → 0.694: not shipped).", DefaultValueFactory = _ => 1 };
         var corpusVotes = new Option<bool>("--corpus-votes") { Description = "With --passes 2: the second pass also reads how the first typed each word across the --corpus texts (off by default: on UNER dev, exact F1 0.696 with them, 0.700 without)." };
+        var beam = new Option<int>("--beam") { Description = "Class sequences kept while training and decoding: 1 is greedy, token by token; more trains a structured perceptron over a beam.", DefaultValueFactory = _ => new EntityTrainingOptions().Beam };
         var dev = new Option<string?>("--dev") { Description = "An IOB2 file to score the new model on (tuning: the dev split only)." };
-        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, clusters, tagFolds, passes, corpusVotes, dev, errors };
+        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, clusters, tagFolds, passes, corpusVotes, beam, dev, errors };
         command.SetAction((parse, ct) =>
         {
             var source = parse.GetValue(from)!;
@@ -54,6 +55,12 @@ internal static class TrainEntitiesCommand
             if (parse.GetValue(epochs) < 1)
             {
                 Console.Error.WriteLine("tacitus train entities: --epochs must be 1 or more.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (parse.GetValue(beam) is < 1 or > EntityModel.MaxBeam)
+            {
+                Console.Error.WriteLine($"tacitus train entities: --beam must be 1 to {EntityModel.MaxBeam}.");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
@@ -96,7 +103,7 @@ internal static class TrainEntitiesCommand
             var profile = CaseProfile.FromDocuments(news);
             Console.WriteLine($"case profile: {profile.Count} words from {texts.Count} texts");
             var clusterFile = parse.GetValue(clusters)!;
-            var options = new EntityTrainingOptions { Epochs = parse.GetValue(epochs), Profile = profile };
+            var options = new EntityTrainingOptions { Epochs = parse.GetValue(epochs), Profile = profile, Beam = parse.GetValue(beam) };
             if (parse.GetValue(passes) == 2)
             {
                 options = options with { Features = options.Features | EntityFeatureSet.Document };

@@ -178,9 +178,31 @@ internal sealed class EntityFeatures
         tables?.Mark(text, tokens, sentence.Tables);
     }
 
+    /// <summary>The most keys <see cref="ExtractHistory"/> writes.</summary>
+    public const int HistoryFeatures = 4;
+
     /// <summary>Writes the keys of token <paramref name="i"/> given the classes of the two tokens before it (-1 before the sentence).</summary>
     public int Extract(EntitySentence s, int i, int previous, int previous2, Span<ulong> features)
     {
+        var n = ExtractStatic(s, i, features);
+        return n + ExtractHistory(s, i, previous, previous2, features[n..]);
+    }
+
+    /// <summary>The keys of token <paramref name="i"/> that read the classes chosen for the two tokens before it (-1 before the sentence).</summary>
+    public static int ExtractHistory(EntitySentence s, int i, int previous, int previous2, Span<ulong> features)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        features[0] = FeatureKey.Of((int)T.Previous, (ulong)(previous + 2));
+        features[1] = FeatureKey.Of((int)T.Previous2, (ulong)(previous + 2), (ulong)(previous2 + 2));
+        features[2] = FeatureKey.Of((int)T.PreviousLower, (ulong)(previous + 2), s.Lower[i]);
+        features[3] = FeatureKey.Of((int)T.PreviousShape, (ulong)(previous + 2), s.Shape[i]);
+        return HistoryFeatures;
+    }
+
+    /// <summary>The keys of token <paramref name="i"/> that do not read earlier classes: the same for every history a beam holds.</summary>
+    public int ExtractStatic(EntitySentence s, int i, Span<ulong> features)
+    {
+        ArgumentNullException.ThrowIfNull(s);
         var n = 0;
         var count = s.Count;
         var word = s.Tokens[i].Span.Of(s.Text);
@@ -215,10 +237,6 @@ internal sealed class EntityFeatures
         features[n++] = FeatureKey.Of((int)T.ShapeBefore, shapeBefore);
         features[n++] = FeatureKey.Of((int)T.ShapeAfter, shapeAfter);
         features[n++] = FeatureKey.Finish(FeatureKey.Add(FeatureKey.Add(FeatureKey.Add(FeatureKey.Of((int)T.Shapes3), shapeBefore), shape), shapeAfter));
-        features[n++] = FeatureKey.Of((int)T.Previous, (ulong)(previous + 2));
-        features[n++] = FeatureKey.Of((int)T.Previous2, (ulong)(previous + 2), (ulong)(previous2 + 2));
-        features[n++] = FeatureKey.Of((int)T.PreviousLower, (ulong)(previous + 2), lower);
-        features[n++] = FeatureKey.Of((int)T.PreviousShape, (ulong)(previous + 2), shape);
         features[n++] = FeatureKey.Of((int)T.BigramBefore, before, lower);
         features[n++] = FeatureKey.Of((int)T.BigramAfter, lower, after);
         features[n++] = FeatureKey.Of((int)T.LowerBeforeShape, before, shape);
@@ -502,6 +520,8 @@ internal sealed class EntityFeatures
 /// <summary>What <see cref="EntityFeatures.Prepare"/> read from one sentence; reused from sentence to sentence by one thread.</summary>
 internal sealed class EntitySentence
 {
+    private EntityBeam? beam;
+
     public string Text { get; set; } = string.Empty;
 
     public Token[] Tokens { get; private set; } = [];
@@ -540,6 +560,17 @@ internal sealed class EntitySentence
 
     /// <summary>The corpus class of each token's word (<see cref="CorpusVotes"/>; second pass only, 0 when unknown).</summary>
     public byte[] Corpus { get; private set; } = [];
+
+    /// <summary>This thread's beam of <paramref name="width"/> items (<see cref="EntityBeam"/>), made on first use.</summary>
+    public EntityBeam BeamOf(int width)
+    {
+        if (beam is null || beam.Width != width)
+        {
+            beam = new EntityBeam(width);
+        }
+
+        return beam;
+    }
 
     /// <summary>The first pass's class of each token (second pass only).</summary>
     public int[] FirstPass { get; private set; } = [];

@@ -10,7 +10,7 @@ namespace Tacitus.Syntax.Entities;
 /// an averaged perceptron; with <see cref="EntityFeatureSet.Document"/>, a second one for the first of two passes
 /// (<see cref="FirstPass"/>). <see cref="Decode(EntitySentence, Span{int})"/> tags a sentence left to right, each token's class chosen among
 /// those that may follow the previous one (so the result is always a valid BILOU sequence). The file is gzip of:
-/// magic "TACE", format version, feature set, the case profile and the word clusters (when the set uses them), labels,
+/// magic "TACE", format version, feature set, beam width (version 3), the case profile and the word clusters (when the set uses them), labels,
 /// the first pass's perceptron (two-pass models), the corpus votes (when the set reads them), the perceptron. <see cref="Shipped"/> is the embedded
 /// <c>data/models/entities.model.gz</c>, loaded once on first use, from any thread.
 /// </summary>
@@ -20,13 +20,19 @@ internal sealed class EntityModel
     public const string FileName = "entities.model.gz";
 
     private const uint Magic = 0x45434154; // "TACE"
-    private const int FormatVersion = 2; // 2: a first-pass perceptron when the set has Document
+    private const int FormatVersion = 3; // 2: a first-pass perceptron when the set has Document; 3: the beam width
 
     private static readonly Lazy<EntityModel> ShippedInstance = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
-    public EntityModel(EntityFeatures features, LabelSet labels, AveragedPerceptron perceptron, AveragedPerceptron? firstPass = null, CorpusVotes? corpus = null)
+    public EntityModel(EntityFeatures features, LabelSet labels, AveragedPerceptron perceptron, AveragedPerceptron? firstPass = null, CorpusVotes? corpus = null, int beam = 1)
     {
         ArgumentNullException.ThrowIfNull(features);
+        if (beam is < 1 or > MaxBeam)
+        {
+            throw new InvalidDataException($"an entity model's beam width is 1 to {MaxBeam}; this one has {beam}");
+        }
+
+        Beam = beam;
         Features = features;
         Labels = labels;
         Perceptron = perceptron;
@@ -48,7 +54,13 @@ internal sealed class EntityModel
         }
     }
 
+    /// <summary>The widest beam a model may ask for.</summary>
+    public const int MaxBeam = 64;
+
     public static EntityModel Shipped => ShippedInstance.Value;
+
+    /// <summary>How many class sequences decoding keeps (<see cref="EntityBeam"/>); 1 decodes greedily, left to right.</summary>
+    public int Beam { get; }
 
     public EntityFeatures Features { get; }
 
@@ -70,12 +82,18 @@ internal sealed class EntityModel
     public void Decode(EntitySentence sentence, Span<int> tags)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        Decode(sentence.HasDocument ? Perceptron : FirstPass ?? Perceptron, Features, sentence, tags);
+        Decode(sentence.HasDocument ? Perceptron : FirstPass ?? Perceptron, Features, sentence, tags, Beam);
     }
 
-    /// <summary>Chooses the class of every token of a prepared sentence with one perceptron.</summary>
-    internal static void Decode(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, Span<int> tags)
+    /// <summary>Chooses the class of every token of a prepared sentence with one perceptron, greedily or with a beam of <paramref name="beam"/> sequences.</summary>
+    internal static void Decode(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, Span<int> tags, int beam = 1)
     {
+        if (beam > 1)
+        {
+            sentence.BeamOf(beam).Decode(perceptron, features, sentence, tags);
+            return;
+        }
+
         Span<ulong> keys = stackalloc ulong[EntityFeatures.MaxFeatures];
         Span<float> scores = stackalloc float[BilouTags.Count];
         Span<bool> allowed = stackalloc bool[BilouTags.Count];
@@ -129,6 +147,7 @@ internal sealed class EntityModel
         writer.Write(Magic);
         writer.Write(FormatVersion);
         writer.Write((int)Features.Set);
+        writer.Write(Beam);
         Features.Profile?.Write(writer);
         Features.Clusters?.Write(writer);
         Labels.Write(writer);
@@ -142,19 +161,21 @@ internal sealed class EntityModel
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
         using var reader = new BinaryReader(gzip, System.Text.Encoding.UTF8, leaveOpen: true);
-        if (reader.ReadUInt32() != Magic || reader.ReadInt32() is not (1 or FormatVersion))
+        var version = reader.ReadUInt32() == Magic ? reader.ReadInt32() : -1;
+        if (version is not (1 or 2 or FormatVersion))
         {
             throw new InvalidDataException("not a Tacitus entity model (or of another format version)");
         }
 
         var set = (EntityFeatureSet)reader.ReadInt32();
+        var beam = version >= 3 ? reader.ReadInt32() : 1;
         var profile = (set & EntityFeatureSet.Case) != 0 ? CaseProfile.Read(reader) : null;
         var clusters = (set & EntityFeatureSet.Clusters) != 0 ? WordClusters.Read(reader) : null;
         var labels = LabelSet.Read(reader);
         var firstPass = (set & EntityFeatureSet.Document) != 0 ? AveragedPerceptron.Read(reader) : null;
         var corpus = (set & EntityFeatureSet.Corpus) != 0 ? CorpusVotes.Read(reader) : null;
         var perceptron = AveragedPerceptron.Read(reader);
-        return new EntityModel(new EntityFeatures(set, tables, words, profile, clusters), labels, perceptron, firstPass, corpus);
+        return new EntityModel(new EntityFeatures(set, tables, words, profile, clusters), labels, perceptron, firstPass, corpus, beam);
     }
 
     private static EntityModel LoadShipped()

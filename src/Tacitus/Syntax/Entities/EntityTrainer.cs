@@ -10,6 +10,12 @@ internal sealed record EntityTrainingOptions
 {
     public int Epochs { get; init; } = 8;
 
+    /// <summary>
+    /// Class sequences kept while decoding (<see cref="EntityBeam"/>); 1 trains and decodes greedily, token by token,
+    /// more trains a structured perceptron with early update over a beam of that width.
+    /// </summary>
+    public int Beam { get; init; } = 1;
+
     /// <summary>Seed of the sentence order shuffled before each epoch.</summary>
     public int Seed { get; init; } = 8;
 
@@ -46,6 +52,7 @@ internal static class EntityTrainer
     {
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
+        ArgumentOutOfRangeException.ThrowIfLessThan(options.Beam, 1);
         var features = new EntityFeatures(options.Features, tables, words, options.Profile, options.Clusters);
         if (features.UsesTags && options.Tagging is null)
         {
@@ -68,7 +75,7 @@ internal static class EntityTrainer
         var all = Enumerable.Range(0, set.Documents.Count).ToArray();
         if (!features.TwoPass)
         {
-            return new EntityModel(features, BilouTags.Labels(), TrainPass(set, all, features, options, null, progress));
+            return new EntityModel(features, BilouTags.Labels(), TrainPass(set, all, features, options, null, progress), beam: options.Beam);
         }
 
         // the second pass learns from first-pass classes as good as, and no better than, those it will see: each
@@ -80,10 +87,10 @@ internal static class EntityTrainer
         {
             var held = all.Where(d => d % options.PassFolds == fold).ToArray();
             var model = TrainPass(set, [.. all.Where(d => d % options.PassFolds != fold)], features, options, null, null);
-            Predict(set, held, model, features, firstPass);
+            Predict(set, held, model, features, firstPass, options.Beam);
             if (corpus is not null)
             {
-                corpus[fold] = Label(options.Corpus!, model, features);
+                corpus[fold] = Label(options.Corpus!, model, features, options.Beam);
             }
 
             progress?.Invoke($"first pass, fold {fold + 1}/{options.PassFolds}: {held.Length} documents classed by a model that did not see them{(corpus is null ? string.Empty : $", {corpus[fold].Count} corpus words")}");
@@ -91,18 +98,18 @@ internal static class EntityTrainer
 
         var second = TrainPass(set, all, features, options, firstPass, progress, corpus);
         var first = TrainPass(set, all, features, options, null, progress);
-        return new EntityModel(features, BilouTags.Labels(), second, first, corpus is null ? null : Label(options.Corpus!, first, features));
+        return new EntityModel(features, BilouTags.Labels(), second, first, corpus is null ? null : Label(options.Corpus!, first, features, options.Beam), options.Beam);
     }
 
     /// <summary>The corpus votes of a first-pass perceptron: it types every corpus sentence.</summary>
-    private static CorpusVotes Label(IReadOnlyList<(string Text, Token[] Tokens, string[] Upos)> corpus, AveragedPerceptron perceptron, EntityFeatures features)
+    private static CorpusVotes Label(IReadOnlyList<(string Text, Token[] Tokens, string[] Upos)> corpus, AveragedPerceptron perceptron, EntityFeatures features, int beam)
     {
         var sentence = new EntitySentence();
         return CorpusVotes.FromSentences(corpus.Where(c => c.Tokens.Length > 0).Select(c =>
         {
             var tags = new int[c.Tokens.Length];
             features.Prepare(c.Text, c.Tokens, c.Upos, sentence);
-            EntityModel.Decode(perceptron, features, sentence, tags);
+            EntityModel.Decode(perceptron, features, sentence, tags, beam);
             return (c.Text, c.Tokens, tags);
         }));
     }
@@ -147,6 +154,13 @@ internal static class EntityTrainer
                         votes.Fill(sentence, firstPass[index], corpus?[document % corpus.Length]);
                     }
 
+                    if (options.Beam > 1)
+                    {
+                        wrong += sentence.BeamOf(options.Beam).Learn(perceptron, features, sentence, gold);
+                        total += tokens.Length;
+                        continue;
+                    }
+
                     int previous = -1, previous2 = -1;
                     for (var i = 0; i < tokens.Length; i++)
                     {
@@ -175,7 +189,7 @@ internal static class EntityTrainer
     }
 
     /// <summary>Classes the sentences of <paramref name="documents"/> with a first-pass perceptron into <paramref name="firstPass"/>.</summary>
-    private static void Predict(TrainingSet set, int[] documents, AveragedPerceptron perceptron, EntityFeatures features, int[][] firstPass)
+    private static void Predict(TrainingSet set, int[] documents, AveragedPerceptron perceptron, EntityFeatures features, int[][] firstPass, int beam)
     {
         var sentence = new EntitySentence();
         foreach (var document in documents)
@@ -187,7 +201,7 @@ internal static class EntityTrainer
                 if (tokens.Length > 0)
                 {
                     features.Prepare(text, tokens, set.Tags[index], sentence);
-                    EntityModel.Decode(perceptron, features, sentence, firstPass[index]);
+                    EntityModel.Decode(perceptron, features, sentence, firstPass[index], beam);
                 }
             }
         }

@@ -1,5 +1,6 @@
 using Tacitus.Documents;
 using Tacitus.Knowledge;
+using Tacitus.Mentions;
 using Tacitus.Syntax.Learning;
 
 namespace Tacitus.Syntax.Entities;
@@ -112,6 +113,11 @@ internal sealed class NameTables
                         break;
                     case MentionKind.Organization:
                         yield return (key, NameTable.Organisation);
+                        if (entry.OrgKind == "business" && ShortBusinessName(key) is { } shortName)
+                        {
+                            yield return (shortName, NameTable.Organisation);
+                        }
+
                         break;
                     case MentionKind.Country:
                         yield return (key, NameTable.Country);
@@ -121,6 +127,30 @@ internal sealed class NameTables
                 }
             }
         }
+    }
+
+    /// <summary>
+    /// A business's name without its legal form ("yahoo! inc" → "yahoo!", "accenture plc" → "accenture"), as text
+    /// names it after the first mention; null when the key does not end in a company suffix
+    /// (data/mentions/name-words.tsv) or nothing of three or more characters is left.
+    /// </summary>
+    internal static string? ShortBusinessName(string key)
+    {
+        var end = key.Length;
+        while (end > 0)
+        {
+            var space = key.LastIndexOf(' ', end - 1);
+            var word = key.AsSpan(space + 1, end - space - 1).TrimEnd(',');
+            if (space < 0 || !MentionWords.CompanySuffixes.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            {
+                break;
+            }
+
+            end = space;
+        }
+
+        var name = key.AsSpan(0, end).TrimEnd(',').TrimEnd();
+        return end < key.Length && name.Length >= 3 ? name.ToString() : null;
     }
 
     /// <summary>

@@ -137,6 +137,19 @@ internal sealed class AveragedPerceptron
         }
     }
 
+    /// <summary>
+    /// Adds <paramref name="amount"/> to one class's weight of each feature: one side of a structured update, where
+    /// the gold sequence and the guessed one have different features at a position (their histories differ).
+    /// </summary>
+    public void Adjust(ReadOnlySpan<ulong> features, int @class, float amount)
+    {
+        RequireTraining();
+        foreach (var feature in features)
+        {
+            Bump((FindOrAdd(feature) * Classes) + @class, amount);
+        }
+    }
+
     /// <summary>Ends training: every weight becomes its average over the instances seen; the model can then be written.</summary>
     public void Average()
     {

@@ -68,6 +68,37 @@ public sealed class EntityTrainerTests
         Assert.Equal(model.Features.Set, read.Features.Set);
     }
 
+    private static EntityModel TrainBeam(int beam, int epochs) =>
+        EntityTrainer.Train(
+            NameExamples.FromIob2(Fixture),
+            new EntityTrainingOptions { Epochs = epochs, Profile = Profile(), Beam = beam },
+            Tables,
+            KnowledgeBase.Default.Words);
+
+    [Fact]
+    public void Train_Beam_SameBytesReadBackAndFindsNames()
+    {
+        var model = TrainBeam(4, 6);
+        using var stream = new MemoryStream(Bytes(model));
+        var read = EntityModel.Read(stream, Tables, KnowledgeBase.Default.Words);
+        const string text = "Ines Maro told reporters that Quellco would open an office in Valera .";
+
+        Assert.Equal(Bytes(model), Bytes(TrainBeam(4, 6)));
+        Assert.Equal(4, read.Beam);
+        Assert.Equal(Recognise(model, text), Recognise(read, text));
+        Assert.Equal([("Ines Maro", NameKind.Person), ("Quellco", NameKind.Organisation), ("Valera", NameKind.Place)], Recognise(read, text));
+    }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(-2)]
+    public void Train_BeamBelowOne_Refused(int beam)
+    {
+        var options = new EntityTrainingOptions { Profile = Profile(), Beam = beam };
+
+        Assert.Throws<ArgumentOutOfRangeException>(() => EntityTrainer.Train(NameExamples.FromIob2(Fixture), options, Tables, KnowledgeBase.Default.Words));
+    }
+
     private static EntityModel TrainWithTagsAndClusters(int epochs)
     {
         var problems = new List<TacitusError>();

@@ -56,6 +56,20 @@ public sealed class NameTablesTests
         Assert.Equal(0u, bits[IndexOf(text, tokens, word)]);
     }
 
+    [Theory]
+    [InlineData("quellco inc", "quellco")]
+    [InlineData("ostra mining corp", "ostra mining")]
+    [InlineData("harbor logistics , llc", "harbor logistics")]
+    [InlineData("northfield holdings plc ltd", "northfield holdings")]
+    [InlineData("quellco", null)]
+    [InlineData("ab inc", null)]
+    [InlineData("inc", null)]
+    [InlineData("corp of engineers", null)]
+    public void ShortBusinessName_LegalFormAtTheEnd_Dropped(string key, string? expected)
+    {
+        Assert.Equal(expected, NameTables.ShortBusinessName(key));
+    }
+
     [Fact]
     public void Shipped_KnowledgeTables_HoldCountriesPlacesAndActors()
     {

@@ -1,0 +1,208 @@
+using Tacitus.Syntax.Learning;
+
+namespace Tacitus.Syntax.Entities;
+
+/// <summary>
+/// Beam search over the recogniser's BILOU classes for one sentence, and the structured perceptron's update that
+/// goes with it (Collins and Roark 2004, early update). Each beam item holds a class and the one before it: the
+/// features that read earlier classes (<see cref="EntityFeatures.ExtractHistory"/>) see no further back, so two items
+/// that agree on both are merged, the better kept (the beam is a pruned second-order Viterbi). The keys that do not
+/// read classes are scored once per token for every item. Only valid BILOU sequences are built
+/// (<see cref="BilouTags.Allowed"/>). Ties go to the item made first (lower parent, then lower class), so decoding
+/// and training are deterministic. Holds buffers: one instance per thread.
+/// </summary>
+internal sealed class EntityBeam
+{
+    private readonly int width;
+    private readonly ulong[] keys = new ulong[EntityFeatures.MaxFeatures];
+    private readonly ulong[] history = new ulong[EntityFeatures.HistoryFeatures];
+    private readonly ulong[] other = new ulong[EntityFeatures.HistoryFeatures];
+    private readonly float[] fixedScores = new float[BilouTags.Count];
+    private readonly float[] historyScores = new float[BilouTags.Count];
+    private readonly bool[] allowed = new bool[BilouTags.Count];
+    private Item[] items = [];
+    private int[] counts = [];
+    private int[] path = [];
+
+    public EntityBeam(int width)
+    {
+        ArgumentOutOfRangeException.ThrowIfLessThan(width, 1);
+        this.width = width;
+    }
+
+    public int Width => width;
+
+    /// <summary>Writes the best class sequence of a prepared sentence into <paramref name="tags"/>.</summary>
+    public void Decode(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, Span<int> tags)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var last = Search(perceptron, features, sentence, default);
+        Backtrack(last, 0, tags);
+    }
+
+    /// <summary>
+    /// Learns from one prepared sentence and its gold classes: searches with the gold sequence in view and, at the
+    /// first step where no item of the beam is the gold prefix (or at the end, when the best sequence is not the
+    /// gold one), moves the weights towards the gold prefix and away from the best item's. Counts one instance per
+    /// token searched. Returns the number of tokens whose class the best item got wrong (0 when no update was made).
+    /// </summary>
+    public int Learn(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, ReadOnlySpan<int> gold)
+    {
+        ArgumentNullException.ThrowIfNull(perceptron);
+        ArgumentNullException.ThrowIfNull(features);
+        ArgumentNullException.ThrowIfNull(sentence);
+        var last = Search(perceptron, features, sentence, gold);
+        for (var i = 0; i <= last; i++)
+        {
+            perceptron.Tick();
+        }
+
+        if (last == sentence.Count - 1 && items[last * width].Gold)
+        {
+            return 0;
+        }
+
+        if (path.Length < sentence.Count)
+        {
+            path = new int[Math.Max(64, sentence.Count * 2)];
+        }
+
+        var guess = path.AsSpan(0, last + 1);
+        Backtrack(last, 0, guess);
+        var wrong = 0;
+        for (var i = 0; i <= last; i++)
+        {
+            var truth = gold[i];
+            if (guess[i] != truth)
+            {
+                wrong++;
+                var n = features.ExtractStatic(sentence, i, keys);
+                perceptron.Update(keys.AsSpan(0, n), truth, guess[i]);
+            }
+
+            int goldPrevious = i > 0 ? gold[i - 1] : -1, goldPrevious2 = i > 1 ? gold[i - 2] : -1;
+            int guessPrevious = i > 0 ? guess[i - 1] : -1, guessPrevious2 = i > 1 ? guess[i - 2] : -1;
+            if (guess[i] == truth && goldPrevious == guessPrevious && goldPrevious2 == guessPrevious2)
+            {
+                continue;
+            }
+
+            var h = EntityFeatures.ExtractHistory(sentence, i, goldPrevious, goldPrevious2, history);
+            perceptron.Adjust(history.AsSpan(0, h), truth, 1f);
+            h = EntityFeatures.ExtractHistory(sentence, i, guessPrevious, guessPrevious2, other);
+            perceptron.Adjust(other.AsSpan(0, h), guess[i], -1f);
+        }
+
+        return wrong;
+    }
+
+    /// <summary>
+    /// Fills the beam token by token; returns the last token searched: the sentence's last, or, with
+    /// <paramref name="gold"/>, the first where the gold prefix fell out of the beam.
+    /// </summary>
+    private int Search(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, ReadOnlySpan<int> gold)
+    {
+        var count = sentence.Count;
+        if (counts.Length < count)
+        {
+            counts = new int[Math.Max(64, count * 2)];
+            items = new Item[counts.Length * width];
+        }
+
+        for (var i = 0; i < count; i++)
+        {
+            var n = features.ExtractStatic(sentence, i, keys);
+            perceptron.Score(keys.AsSpan(0, n), fixedScores);
+            var parents = i == 0 ? 1 : counts[i - 1];
+            var made = 0;
+            var at = i * width;
+            for (var p = 0; p < parents; p++)
+            {
+                var parent = i == 0 ? new Item(-1, -1, -1, 0f, true) : items[((i - 1) * width) + p];
+                var h = EntityFeatures.ExtractHistory(sentence, i, parent.Tag, parent.Previous, history);
+                perceptron.Score(history.AsSpan(0, h), historyScores);
+                BilouTags.Allowed(parent.Tag, i == count - 1, allowed);
+                for (var c = 0; c < BilouTags.Count; c++)
+                {
+                    if (allowed[c])
+                    {
+                        var candidate = new Item(c, parent.Tag, p, parent.Score + fixedScores[c] + historyScores[c], parent.Gold && !gold.IsEmpty && gold[i] == c);
+                        made = Insert(at, made, candidate);
+                    }
+                }
+            }
+
+            counts[i] = made;
+            if (!gold.IsEmpty && !AnyGold(at, made))
+            {
+                return i;
+            }
+        }
+
+        return count - 1;
+    }
+
+    /// <summary>Puts a candidate into the step's items (sorted, best first, at most <see cref="Width"/>): merged with an item of the same class and previous class, or ranked; returns the new count.</summary>
+    private int Insert(int at, int made, Item candidate)
+    {
+        for (var k = 0; k < made; k++)
+        {
+            ref var same = ref items[at + k];
+            if (same.Tag == candidate.Tag && same.Previous == candidate.Previous)
+            {
+                if (candidate.Score <= same.Score)
+                {
+                    return made;
+                }
+
+                // the better history replaces it: take it out, then rank the candidate
+                Array.Copy(items, at + k + 1, items, at + k, made - k - 1);
+                made--;
+                break;
+            }
+        }
+
+        var place = made;
+        while (place > 0 && items[at + place - 1].Score < candidate.Score)
+        {
+            place--;
+        }
+
+        if (place >= width)
+        {
+            return made;
+        }
+
+        var keep = Math.Min(made, width - 1);
+        Array.Copy(items, at + place, items, at + place + 1, keep - place);
+        items[at + place] = candidate;
+        return keep + 1;
+    }
+
+    private bool AnyGold(int at, int made)
+    {
+        for (var k = 0; k < made; k++)
+        {
+            if (items[at + k].Gold)
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>Writes the classes of item <paramref name="k"/> at token <paramref name="last"/> and of its ancestors.</summary>
+    private void Backtrack(int last, int k, Span<int> tags)
+    {
+        for (var i = last; i >= 0; i--)
+        {
+            var item = items[(i * width) + k];
+            tags[i] = item.Tag;
+            k = item.Parent;
+        }
+    }
+
+    /// <summary>One beam item: its class, the class before it, its parent's index in the previous step, its score, and whether it extends the gold prefix.</summary>
+    private readonly record struct Item(int Tag, int Previous, int Parent, float Score, bool Gold);
+}

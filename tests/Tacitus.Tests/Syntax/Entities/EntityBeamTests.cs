@@ -1,0 +1,108 @@
+using Tacitus.Documents;
+using Tacitus.Syntax.Entities;
+using Tacitus.Syntax.Learning;
+using Tacitus.Text;
+
+namespace Tacitus.Tests.Syntax.Entities;
+
+public sealed class EntityBeamTests
+{
+    private static readonly EntityFeatures Features = new(EntityFeatureSet.Core, null, null);
+
+    private static EntitySentence Prepare(string text)
+    {
+        var tokens = new List<Token>();
+        Tokenizer.Tokenize(text, new TextSpan(0, text.Length), tokens);
+        var sentence = new EntitySentence();
+        Features.Prepare(text, [.. tokens], [], sentence);
+        return sentence;
+    }
+
+    /// <summary>
+    /// Weights on the history keys only: the first token slightly prefers U-PER to O, but after U-PER every class of
+    /// the second token costs 5, so the best sequence starts with O and a greedy decoder misses it.
+    /// </summary>
+    private static AveragedPerceptron Trap(EntitySentence sentence)
+    {
+        var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count);
+        var keys = new ulong[EntityFeatures.HistoryFeatures];
+        var unit = BilouTags.Tag(BilouTags.TypeOf("PER"), 'U');
+        EntityFeatures.ExtractHistory(sentence, 0, -1, -1, keys);
+        perceptron.Adjust(keys.AsSpan(2, 1), unit, 1f);
+        perceptron.Adjust(keys.AsSpan(2, 1), BilouTags.Outside, 0.9f);
+        var n = EntityFeatures.ExtractHistory(sentence, 1, unit, -1, keys);
+        for (var c = 0; c < BilouTags.Count; c++)
+        {
+            perceptron.Adjust(keys.AsSpan(0, n), c, -5f / n);
+        }
+
+        perceptron.Tick();
+        perceptron.Average();
+        return perceptron;
+    }
+
+    [Theory]
+    [InlineData(1, "U-PER O")]
+    [InlineData(2, "O O")]
+    [InlineData(8, "O O")]
+    public void Decode_GreedyTrap_WiderBeamFindsTheBetterSequence(int width, string expected)
+    {
+        var sentence = Prepare("Arlo left");
+        var perceptron = Trap(sentence);
+        var tags = new int[2];
+
+        EntityModel.Decode(perceptron, Features, sentence, tags, width);
+
+        var labels = BilouTags.Labels();
+        Assert.Equal(expected, string.Join(' ', tags.Select(t => labels[t])));
+    }
+
+    [Fact]
+    public void Learn_WrongSequence_UpdatesUntilTheGoldOneIsBest()
+    {
+        var sentence = Prepare("Ines Maro left Valera");
+        var gold = new[] { BilouTags.Tag(0, 'B'), BilouTags.Tag(0, 'L'), BilouTags.Outside, BilouTags.Tag(2, 'U') };
+        var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count);
+        var beam = new EntityBeam(4);
+
+        var first = beam.Learn(perceptron, Features, sentence, gold);
+        var rounds = 1;
+        while (beam.Learn(perceptron, Features, sentence, gold) > 0 && rounds < 20)
+        {
+            rounds++;
+        }
+
+        perceptron.Average();
+        var tags = new int[4];
+        beam.Decode(perceptron, Features, sentence, tags);
+        Assert.True(first > 0);
+        Assert.Equal(gold, tags);
+    }
+
+    [Fact]
+    public void Decode_AnyWeights_ValidBilouSequence()
+    {
+        var sentence = Prepare("Ines Maro of Northfield Bank left New Tarn for Valera");
+        var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count);
+        var keys = new ulong[EntityFeatures.MaxFeatures];
+        for (var i = 0; i < sentence.Count; i++)
+        {
+            var n = Features.ExtractStatic(sentence, i, keys);
+            perceptron.Adjust(keys.AsSpan(0, n), 1 + ((i * 7) % (BilouTags.Count - 1)), 1f);
+        }
+
+        perceptron.Tick();
+        perceptron.Average();
+        var tags = new int[sentence.Count];
+        new EntityBeam(3).Decode(perceptron, Features, sentence, tags);
+
+        var previous = -1;
+        var allowed = new bool[BilouTags.Count];
+        for (var i = 0; i < tags.Length; i++)
+        {
+            BilouTags.Allowed(previous, i == tags.Length - 1, allowed);
+            Assert.True(allowed[tags[i]], $"class {tags[i]} may not follow {previous} at token {i}");
+            previous = tags[i];
+        }
+    }
+}
