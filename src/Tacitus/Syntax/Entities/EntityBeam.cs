@@ -9,10 +9,14 @@ namespace Tacitus.Syntax.Entities;
 /// that agree on both are merged, the better kept (the beam is a pruned second-order Viterbi). The keys that do not
 /// read classes are scored once per token for every item. Only valid BILOU sequences are built
 /// (<see cref="BilouTags.Allowed"/>). Ties go to the item made first (lower parent, then lower class), so decoding
-/// and training are deterministic. Holds buffers: one instance per thread.
+/// and training are deterministic. Holds buffers: one instance per thread (<see cref="ForThread"/> keeps one, so
+/// decoding a document allocates nothing).
 /// </summary>
 internal sealed class EntityBeam
 {
+    [ThreadStatic]
+    private static EntityBeam? current;
+
     private readonly int width;
     private readonly ulong[] keys = new ulong[EntityFeatures.MaxFeatures];
     private readonly ulong[] history = new ulong[EntityFeatures.HistoryFeatures];
@@ -31,6 +35,17 @@ internal sealed class EntityBeam
     }
 
     public int Width => width;
+
+    /// <summary>This thread's beam of <paramref name="width"/> items, made on first use and kept.</summary>
+    public static EntityBeam ForThread(int width)
+    {
+        if (current is null || current.width != width)
+        {
+            current = new EntityBeam(width);
+        }
+
+        return current;
+    }
 
     /// <summary>Writes the best class sequence of a prepared sentence into <paramref name="tags"/>.</summary>
     public void Decode(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, Span<int> tags)

@@ -520,8 +520,6 @@ internal sealed class EntityFeatures
 /// <summary>What <see cref="EntityFeatures.Prepare"/> read from one sentence; reused from sentence to sentence by one thread.</summary>
 internal sealed class EntitySentence
 {
-    private EntityBeam? beam;
-
     public string Text { get; set; } = string.Empty;
 
     public Token[] Tokens { get; private set; } = [];
@@ -560,17 +558,6 @@ internal sealed class EntitySentence
 
     /// <summary>The corpus class of each token's word (<see cref="CorpusVotes"/>; second pass only, 0 when unknown).</summary>
     public byte[] Corpus { get; private set; } = [];
-
-    /// <summary>This thread's beam of <paramref name="width"/> items (<see cref="EntityBeam"/>), made on first use.</summary>
-    public EntityBeam BeamOf(int width)
-    {
-        if (beam is null || beam.Width != width)
-        {
-            beam = new EntityBeam(width);
-        }
-
-        return beam;
-    }
 
     /// <summary>The first pass's class of each token (second pass only).</summary>
     public int[] FirstPass { get; private set; } = [];

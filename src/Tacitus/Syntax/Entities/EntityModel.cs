@@ -90,7 +90,7 @@ internal sealed class EntityModel
     {
         if (beam > 1)
         {
-            sentence.BeamOf(beam).Decode(perceptron, features, sentence, tags);
+            EntityBeam.ForThread(beam).Decode(perceptron, features, sentence, tags);
             return;
         }
 

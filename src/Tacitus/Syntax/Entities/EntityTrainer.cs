@@ -156,7 +156,7 @@ internal static class EntityTrainer
 
                     if (options.Beam > 1)
                     {
-                        wrong += sentence.BeamOf(options.Beam).Learn(perceptron, features, sentence, gold);
+                        wrong += EntityBeam.ForThread(options.Beam).Learn(perceptron, features, sentence, gold);
                         total += tokens.Length;
                         continue;
                     }
