@@ -48,6 +48,9 @@ public sealed class TimeRecognizerTests
     [InlineData("2005-03-15", "The vote is at 14:00.", "14:00", "2005-03-15T14:00")]
     [InlineData("2005-03-15", "He left the building at 5pm.", "5pm", "2005-03-15T17:00")]
     [InlineData("2020-05-01", "The file is dated 2019-01-09.", "2019-01-09", "2019-01-09")]
+    [InlineData("2019-01-09", "The president said in his New Year's address that taxes would fall.", "New Year", "2019-01-01")]
+    [InlineData("2019-01-09", "The envoy arrived Tuesday night. She visited a school the next morning.", "the next morning", "2019-01-09TMO")]
+    [InlineData("2019-01-09", "The storm hit on Jan. 2. Power returned two days later.", "two days later", "2019-01-04")]
     public void Process_RulesAlone_ReadsTheCoreOfTheExpression(string published, string text, string expression, string value)
     {
         Assert.Equal(value, Find(Analyse(text, published), expression).Time!.Value);

@@ -89,6 +89,11 @@ internal static class LenientExpressions
             return Hyphenated(text, tokens, i, hyphen, added);
         }
 
+        if (NamedHoliday(text, tokens, i, added) is >= 0 and var holiday)
+        {
+            return holiday;
+        }
+
         if (EventRelative.Read(text, tokens, i, published, added) is >= 0 and var relative)
         {
             return relative;
@@ -116,6 +121,37 @@ internal static class LenientExpressions
         }
 
         added.Add(new TimeCandidate(span, "duration", duration, null, "lenient"));
+        return 0;
+    }
+
+    /// <summary>A holiday of two capitalised words ("New Year", "New Year's Day"): its day, year left open; or -1.</summary>
+    private static int NamedHoliday(string text, ReadOnlySpan<Token> tokens, int i, List<TimeCandidate> added)
+    {
+        if (i == 0 || !char.IsUpper(text[tokens[i].Span.Start]) || !char.IsUpper(text[tokens[i - 1].Span.Start]))
+        {
+            return -1;
+        }
+
+        var word = tokens[i].Span.Of(text);
+        var bare = word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) ? word[..^2] : word;
+        var name = string.Concat(tokens[i - 1].Span.Of(text), " ", bare);
+        if (!TimeWords.Shipped.Holidays.TryGetValue(name, out var monthDay))
+        {
+            return -1;
+        }
+
+        var next = i + 1 < tokens.Length ? tokens[i + 1].Span.Of(text) : default;
+        if (next is "'s" or "’s" && i + 2 < tokens.Length)
+        {
+            next = tokens[i + 2].Span.Of(text);
+        }
+
+        if (next.Equals("Eve", StringComparison.Ordinal))
+        {
+            return -1; // the day before: no reading of its own
+        }
+
+        added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, tokens[i].Span.Start + bare.Length), "date", "XXXX-" + monthDay, null, "lenient"));
         return 0;
     }
 
