@@ -358,7 +358,7 @@ internal static class CommonTimeExpressions
         (j > 0 && tokens[j - 1].Span.End == tokens[j].Span.Start && !IsPhrasePunctuation(text[tokens[j - 1].Span.End - 1])) ||
         (j + 1 < tokens.Length && tokens[j + 1].Span.Start == tokens[j].Span.End && !IsPhrasePunctuation(text[tokens[j + 1].Span.Start]));
 
-    private static bool IsPhrasePunctuation(char c) => c is ',' or '.' or ';' or '(' or ')' or '"' or '“' or '”' or '!' or '?';
+    internal static bool IsPhrasePunctuation(char c) => c is ',' or '.' or ';' or '(' or ')' or '"' or '“' or '”' or '!' or '?';
 
     /// <summary>"March 3 and 4", "March 3 to 5": a join followed by a number makes a list or range.</summary>
     private static bool IsNumberJoin(string text, ReadOnlySpan<Token> tokens, int j) =>
@@ -643,6 +643,6 @@ internal static class CommonTimeExpressions
                (tokens[i + 2].Kind == TokenKind.Number || TimeTriggers.IsTrigger(text, tokens, i + 2));
     }
 
-    private static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> word) =>
+    internal static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> word) =>
         word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) ? word[..^2] : word;
 }

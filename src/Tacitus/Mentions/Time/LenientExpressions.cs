@@ -27,7 +27,7 @@ internal static class LenientExpressions
 
         var joinedBefore = i > 0 && tokens[i - 1].Span.End == token.Span.Start;
         var joinedAfter = i + 1 < tokens.Length && tokens[i + 1].Span.Start == token.Span.End;
-        if ((joinedBefore && !IsYearRangeAt(text, tokens, i - 2)) || (joinedAfter && !IsYearRangeAt(text, tokens, i) && !IsPhraseEnd(text[token.Span.End])))
+        if ((joinedBefore && !IsYearRangeAt(text, tokens, i - 2)) || (joinedAfter && !IsYearRangeAt(text, tokens, i) && !CommonTimeExpressions.IsPhrasePunctuation(text[token.Span.End])))
         {
             return -1; // "£2000", "2000m", "1900-2000" read only as a range of years
         }
@@ -49,7 +49,7 @@ internal static class LenientExpressions
         {
             var span = new TextSpan(tokens[i].Span.Start, tokens[end].Span.End);
             if (span.Length == 10 && DateOnly.TryParseExact(span.Of(text), "yyyy-MM-dd", CultureInfo.InvariantCulture, DateTimeStyles.None, out var date) &&
-                (end + 1 >= tokens.Length || tokens[end + 1].Span.Start > span.End || IsPhraseEnd(text[span.End])))
+                (end + 1 >= tokens.Length || tokens[end + 1].Span.Start > span.End || CommonTimeExpressions.IsPhrasePunctuation(text[span.End])))
             {
                 added.Add(new TimeCandidate(span, "date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, "lenient"));
                 return end - i;
@@ -133,7 +133,7 @@ internal static class LenientExpressions
         }
 
         var word = tokens[i].Span.Of(text);
-        var bare = word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) ? word[..^2] : word;
+        var bare = CommonTimeExpressions.StripPossessive(word);
         var name = string.Concat(tokens[i - 1].Span.Of(text), " ", bare);
         if (!TimeWords.Shipped.Holidays.TryGetValue(name, out var monthDay))
         {
@@ -217,6 +217,4 @@ internal static class LenientExpressions
         j >= 0 && j + 2 < tokens.Length && tokens[j + 1].Span.Of(text) is "-" or "–" &&
         tokens[j].Span.End == tokens[j + 1].Span.Start && tokens[j + 1].Span.End == tokens[j + 2].Span.Start &&
         CommonTimeExpressions.IsYearDigits(tokens[j].Span.Of(text)) && CommonTimeExpressions.IsYearDigits(tokens[j + 2].Span.Of(text));
-
-    private static bool IsPhraseEnd(char c) => c is ',' or '.' or ';' or ':' or ')' or '"' or '”' or '\'' or '’' or '!' or '?';
 }
