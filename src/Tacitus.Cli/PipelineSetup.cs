@@ -7,7 +7,7 @@ internal static class PipelineSetup
 {
     public static AnalysisPipeline Build(PipelineOptions options)
     {
-        if (!options.TextOnly)
+        if (!options.TextOnly && options.Dates == DateReaderChoice.Recognizer)
         {
             // the date-time recogniser's model takes the longest to build: start it on the other core while the
             // knowledge tables and the other stages' models load here

@@ -16,6 +16,7 @@ internal sealed class AnalysisOptions
     private readonly Option<string[]> discards = CommonOptions.Discards();
     private readonly Option<bool> noShipped = CommonOptions.NoShipped();
     private readonly Option<EventCoderChoice> coder = CommonOptions.Coder();
+    private readonly Option<DateReaderChoice> dates = CommonOptions.Dates();
     private readonly Option<TimeSpan?>? budget;
 
     /// <param name="withBudget">Whether the command takes <c>--time-budget</c> (the ones that run over many documents).</param>
@@ -25,7 +26,7 @@ internal sealed class AnalysisOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { dictionaries, patterns, verbs, discards, noShipped, coder })
+        foreach (var option in new Option[] { dictionaries, patterns, verbs, discards, noShipped, coder, dates })
         {
             command.Options.Add(option);
         }
@@ -49,6 +50,7 @@ internal sealed class AnalysisOptions
             DiscardFiles = parse.GetValue(discards) ?? [],
             NoShipped = parse.GetValue(noShipped),
             Coder = parse.GetValue(coder),
+            Dates = parse.GetValue(dates),
         };
         return budget is null ? options : options with { TimeBudget = parse.GetValue(budget) };
     }

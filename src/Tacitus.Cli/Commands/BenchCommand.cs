@@ -25,10 +25,11 @@ internal static class BenchCommand
         var workers = new Option<int?>("--workers") { Description = "Run with this many workers only (default: 1, then all cores)." };
         var repeat = new Option<int>("--repeat") { Description = "Timed runs per configuration; the median is reported. With --stage fusion-only, 0 measures the first pass alone (a long corpus read once for memory).", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print JSON as well as the table." };
+        var dates = CommonOptions.Dates();
         var stages = new Option<bool>("--stages") { Description = "Time each stage of the full analysis too: ms per document and share of the total." };
         var command = new Command("bench", "Measure throughput: read + segment (the floor) and the full analysis, one worker and all cores.")
         {
-            path, docs, stage, workers, repeat, json, stages, serve, db, requests, concurrency, cores,
+            path, docs, stage, workers, repeat, json, stages, dates, serve, db, requests, concurrency, cores,
         };
 
         command.SetAction((parse, ct) =>
@@ -75,6 +76,7 @@ internal static class BenchCommand
                 Documents = parse.GetValue(docs),
                 Repeat = parse.GetValue(repeat),
                 StageBreakdown = parse.GetValue(stages),
+                Dates = parse.GetValue(dates),
                 Stages = parse.GetValue(stage) switch
                 {
                     "read" => [BenchStage.Read],

@@ -100,6 +100,23 @@ internal static class CommonOptions
         }
     }
 
+    public static Option<DateReaderChoice> Dates()
+    {
+        var option = new Option<DateReaderChoice>("--dates")
+        {
+            Description = "What reads dates: rules (the project's own date rules; default) or recognizer (the rules, then Microsoft.Recognizers for the forms they leave: a few rarer forms more, a slower start and first pass).",
+            DefaultValueFactory = _ => DateReaderChoice.Rules,
+            CustomParser = r => Enum.TryParse<DateReaderChoice>(r.Tokens.Single().Value, ignoreCase: true, out var c) && Enum.IsDefined(c) ? c : Refuse(r),
+        };
+        return option;
+
+        static DateReaderChoice Refuse(System.CommandLine.Parsing.ArgumentResult r)
+        {
+            r.AddError($"--dates takes rules or recognizer, not '{r.Tokens.Single().Value}'");
+            return DateReaderChoice.Rules;
+        }
+    }
+
     public static Option<bool> NoShipped() => new("--no-shipped") { Description = "Code with the given dictionaries and patterns alone, not the shipped ones." };
 
     public static Option<string[]> Patterns() => new("--patterns")

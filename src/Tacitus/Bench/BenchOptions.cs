@@ -29,6 +29,9 @@ internal sealed record BenchOptions
     /// <summary>Timed runs per configuration; the median is reported. One untimed warm-up pass comes first.</summary>
     public int Repeat { get; init; } = 3;
 
+    /// <summary>What reads dates in the analysis (<c>--dates</c>): the project's rules (default) or the recogniser behind them.</summary>
+    public Pipeline.DateReaderChoice Dates { get; init; } = Pipeline.DateReaderChoice.Rules;
+
     /// <summary>Time every stage of the full analysis as well (ms per document and share of the total).</summary>
     public bool StageBreakdown { get; init; }
 }

@@ -45,7 +45,7 @@ internal static class ThroughputRunner
             {
                 BenchStage.Read => null,
                 BenchStage.Segment => PipelineFactory.Create(new PipelineOptions { TextOnly = true }),
-                _ => PipelineFactory.Create(),
+                _ => PipelineFactory.Create(new PipelineOptions { Dates = options.Dates }),
             };
             foreach (var workers in stage == BenchStage.Read ? options.Workers.Take(1) : options.Workers)
             {
@@ -56,7 +56,7 @@ internal static class ThroughputRunner
                 // The first pass is the headline: what a run over text it has not seen gets. The date-time recogniser
                 // keeps results per text it has seen, so its caches are emptied before each configuration's first pass;
                 // later passes over the same corpus are faster than a first reading of new text can be ("warmed").
-                if (stage == BenchStage.Full)
+                if (stage == BenchStage.Full && options.Dates == DateReaderChoice.Recognizer)
                 {
                     RecognizerCaches.Bound();
                 }

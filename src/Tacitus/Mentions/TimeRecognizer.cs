@@ -13,8 +13,21 @@ namespace Tacitus.Mentions;
 /// </summary>
 internal sealed partial class TimeRecognizer : IPipelineStage
 {
-    /// <summary>A stage for a pipeline: the recogniser's model starts building now, beside the other stages' loading.</summary>
-    public TimeRecognizer() => RecognizerModel.Prepare();
+    private readonly bool useRecognizer;
+
+    /// <summary>
+    /// A stage for a pipeline. With <paramref name="useRecognizer"/> the windows the rules cannot read go to
+    /// Microsoft.Recognizers, whose model starts building now, beside the other stages' loading; without it (the
+    /// default) the rules read what they can and the model is never built.
+    /// </summary>
+    public TimeRecognizer(bool useRecognizer = false)
+    {
+        this.useRecognizer = useRecognizer;
+        if (useRecognizer)
+        {
+            RecognizerModel.Prepare();
+        }
+    }
 
     public string Name => "times";
 
@@ -37,7 +50,15 @@ internal sealed partial class TimeRecognizer : IPipelineStage
             }
 
             found.Clear();
-            Recognise(document, sentence, published, refTime, found);
+            if (useRecognizer)
+            {
+                Recognise(document, sentence, published, refTime, found);
+            }
+            else
+            {
+                ReadByRules(document, sentence, published, refTime, found);
+            }
+
             found.Sort((x, y) => x.Span.Start.CompareTo(y.Span.Start));
             foreach (var candidate in found)
             {
@@ -77,6 +98,19 @@ internal sealed partial class TimeRecognizer : IPipelineStage
 
     /// <summary>The most tokens handed to the recogniser at once in a long sentence.</summary>
     internal const int MaxWindowTokens = 60;
+
+    /// <summary>The rules alone: each window's expressions the rules can read, and the anchored phrases ("that night").</summary>
+    private static void ReadByRules(Document document, Sentence sentence, DateOnly? published, DateTime refTime, List<TimeCandidate> found)
+    {
+        var text = document.Text;
+        var tokens = document.TokensOf(sentence);
+        var windows = TimeTriggers.Windows(text, tokens);
+        foreach (var (first, last) in windows)
+        {
+            CommonTimeExpressions.ReadAll(text, tokens, first, last, published, found);
+            AddAnchoredPhrases(document, new TextSpan(tokens[first].Span.Start, tokens[last].Span.End), refTime, found);
+        }
+    }
 
     private static void Recognise(Document document, Sentence sentence, DateOnly? published, DateTime refTime, List<TimeCandidate> found)
     {

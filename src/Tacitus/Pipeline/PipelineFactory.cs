@@ -31,7 +31,7 @@ public static class PipelineFactory
             errors.AddRange(knowledge.Errors);
             stages.Add(new Mentions.ActorRecognizer(knowledge));
             stages.Add(new Mentions.CoreferenceResolver());
-            stages.Add(new Mentions.TimeRecognizer());
+            stages.Add(new Mentions.TimeRecognizer(options.Dates == DateReaderChoice.Recognizer));
             stages.Add(new Mentions.QuantityRecognizer());
             var patterns = LoadPatterns(options.EventPatternFiles, options.NoShipped, errors);
             stages.Add(new Attributions.AttributionFinder(patterns.Vocabulary));

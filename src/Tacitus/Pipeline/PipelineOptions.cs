@@ -40,6 +40,9 @@ public sealed record PipelineOptions
     /// <summary>Which event coder codes verbs (<c>--coder</c>): the rule patterns (default), the dictionary tree coder, or both.</summary>
     public EventCoderChoice Coder { get; init; } = EventCoderChoice.Rules;
 
+    /// <summary>What reads the date forms the project's rules do not (<c>--dates</c>): nothing (default) or Microsoft.Recognizers.</summary>
+    public DateReaderChoice Dates { get; init; } = DateReaderChoice.Rules;
+
     /// <summary>Use the sentence-embedding model where rules run out (slower; off by default).</summary>
     public bool UseModel { get; init; }
 

@@ -33,7 +33,8 @@ internal static class ProvenanceFingerprint
     });
 
     public static AnalysisProvenance For(PipelineOptions options) => new(
-        Program(options.TextOnly) + (options.TextOnly || options.Coder == EventCoderChoice.Rules ? string.Empty : "/" + options.Coder.ToString().ToLowerInvariant()),
+        Program(options.TextOnly) + (options.TextOnly || options.Coder == EventCoderChoice.Rules ? string.Empty : "/" + options.Coder.ToString().ToLowerInvariant())
+            + (options.TextOnly || options.Dates == DateReaderChoice.Rules ? string.Empty : "/dates-recognizer"),
         options.TextOnly ? "-" : ShippedKnowledge.Value,
         options.TextOnly ? "-" : Files(options.EventPatternFiles),
         options.TextOnly ? "-" : Files(options.UserDictionaries));

@@ -61,4 +61,21 @@ public sealed class PipelineFactoryTests
         Assert.Equal("TAC305", error.Code);
         Assert.Equal("/nonexistent/patterns.tsv", error.File);
     }
+
+    [Theory]
+    [InlineData(DateReaderChoice.Rules, false)]
+    [InlineData(DateReaderChoice.Recognizer, true)]
+    public void Create_DateReader_NamedInTheProvenance(DateReaderChoice dates, bool named)
+    {
+        var pipeline = PipelineFactory.Create(new PipelineOptions { Dates = dates }).Provenance!.Pipeline;
+        Assert.Equal(named, pipeline.EndsWith("/dates-recognizer", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Create_DefaultDateReader_ReadsTheWeekdayWithoutTheRecognizer()
+    {
+        var time = Assert.Single(Analyse(PipelineOptions.Default).Mentions, m => m.Kind == MentionKind.Time);
+        Assert.Equal("2024-05-06", time.Time!.Value);
+        Assert.StartsWith("common:", time.Rule, StringComparison.Ordinal);
+    }
 }

@@ -39,9 +39,56 @@ internal static class CommonTimeExpressions
         return true;
     }
 
-    /// <summary>Reads the expression at trigger <paramref name="i"/>: extra tokens consumed after it, or -1 when not common.</summary>
-    private static int Read(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? published, List<TimeCandidate> added)
+    /// <summary>
+    /// Reads every expression of the window the rules can read into <paramref name="found"/>, and passes over the
+    /// triggers they cannot (the rules-only date reader: no recogniser behind them).
+    /// </summary>
+    public static void ReadAll(string text, ReadOnlySpan<Token> tokens, int first, int last, DateOnly? published, List<TimeCandidate> found)
     {
+        for (var i = first; i <= last; i++)
+        {
+            if (!TimeTriggers.IsTrigger(text, tokens, i))
+            {
+                continue;
+            }
+
+            var before = found.Count;
+            var consumed = Read(text, tokens, i, published, found);
+            if (consumed < 0)
+            {
+                found.RemoveRange(before, found.Count - before); // a reader that gave up may have added a part
+                consumed = Read(text, tokens, i, published, found, lenient: true);
+            }
+
+            if (consumed < 0)
+            {
+                found.RemoveRange(before, found.Count - before);
+                continue;
+            }
+
+            i += consumed;
+        }
+    }
+
+    /// <summary>
+    /// Reads the expression at trigger <paramref name="i"/>: extra tokens consumed after it, or -1 when not common.
+    /// <paramref name="lenient"/>: the second try of the rules-only reader, with no recogniser behind it. The context
+    /// that would make a longer expression ("until Thursday", "the 1996 games", "three days of talks", "late November")
+    /// no longer sends the expression away; its core is read (the weekday, the year, the amount, the month), which is
+    /// what the longer expression's value is in most news.
+    /// </summary>
+    private static int Read(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? published, List<TimeCandidate> added, bool lenient = false)
+    {
+        if (lenient && ClockTimes.Read(text, tokens, i, added) is >= 0 and var clock)
+        {
+            return clock;
+        }
+
+        if (lenient && tokens[i].Kind == TokenKind.Number && LenientExpressions.IsoDate(text, tokens, i, added) is >= 0 and var iso)
+        {
+            return iso;
+        }
+
         var token = tokens[i];
         var word = token.Span.Of(text);
         var bare = StripPossessive(word);
@@ -55,7 +102,8 @@ internal static class CommonTimeExpressions
         {
             if (word.Length == 5 && word[^1] == 's')
             {
-                return Decade(text, tokens, i, added);
+                var decade = Decade(text, tokens, i, added);
+                return decade >= 0 || !lenient ? decade : LenientExpressions.Decade(text, tokens, i, added);
             }
 
             // a year: "in 2004", "since 1998"
@@ -67,7 +115,15 @@ internal static class CommonTimeExpressions
 
             if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i) || (i > 0 && tokens[i - 1].Kind is TokenKind.Number or TokenKind.Symbol))
             {
-                return YearExpressions.Read(text, tokens, i, added);
+                var before = added.Count;
+                var year = YearExpressions.Read(text, tokens, i, added);
+                if (year >= 0 || !lenient)
+                {
+                    return year;
+                }
+
+                added.RemoveRange(before, added.Count - before);
+                return LenientExpressions.Year(text, tokens, i, added);
             }
 
             added.Add(new TimeCandidate(span, "daterange", word.ToString(), mod, "common"));
@@ -99,7 +155,7 @@ internal static class CommonTimeExpressions
 
         if (DayOffset(word) is { } offset)
         {
-            if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i))
+            if (!lenient && (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i)))
             {
                 return -1;
             }
@@ -117,8 +173,8 @@ internal static class CommonTimeExpressions
 
         if (TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out var weekday))
         {
-            if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i) || (i > 0 && tokens[i - 1].Kind == TokenKind.Number) ||
-                (next is "," && i + 2 < tokens.Length && (tokens[i + 2].Kind == TokenKind.Number || TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i + 2].Span.Of(text)))) ||
+            if ((!lenient && (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i))) || (i > 0 && tokens[i - 1].Kind == TokenKind.Number) ||
+                (!lenient && next is "," && i + 2 < tokens.Length && (tokens[i + 2].Kind == TokenKind.Number || TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i + 2].Span.Of(text)))) ||
                 (i + 1 < tokens.Length && char.IsUpper(text[tokens[i + 1].Span.Start]) && tokens[i + 1].Kind == TokenKind.Word && !TimeTriggers.IsTrigger(text, tokens, i + 1)))
             {
                 return -1;
@@ -134,9 +190,10 @@ internal static class CommonTimeExpressions
             return 0;
         }
 
-        if (TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out var month))
+        if (TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out var month) ||
+            TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out month))
         {
-            return Month(text, tokens, i, month, added);
+            return Month(text, tokens, i, month, added, lenient);
         }
 
         if ((prev.Equals("a", StringComparison.OrdinalIgnoreCase) || prev.Equals("an", StringComparison.OrdinalIgnoreCase)) && next.Equals("ago", StringComparison.OrdinalIgnoreCase) &&
@@ -148,8 +205,8 @@ internal static class CommonTimeExpressions
         if (bare.Equals("year", StringComparison.OrdinalIgnoreCase) || bare.Equals("month", StringComparison.OrdinalIgnoreCase) ||
             bare.Equals("week", StringComparison.OrdinalIgnoreCase))
         {
-            var relative = RelativePeriod(text, tokens, i, bare, published, added);
-            return relative >= 0 ? relative : PeriodExpressions.Read(text, tokens, i, published, added) ?? -1;
+            var relative = RelativePeriod(text, tokens, i, bare, published, added, lenient);
+            return relative >= 0 ? relative : PeriodExpressions.Read(text, tokens, i, published, added) ?? (lenient ? LenientExpressions.Core(text, tokens, i, published, added) : -1);
         }
 
         if (word.Equals("quarter", StringComparison.OrdinalIgnoreCase))
@@ -163,10 +220,10 @@ internal static class CommonTimeExpressions
         if (TimeWords.Shipped.DurationUnits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
         {
             var amount = Amount(text, tokens, i, published, added);
-            return amount >= 0 ? amount : PeriodExpressions.Read(text, tokens, i, published, added) ?? -1;
+            return amount >= 0 ? amount : PeriodExpressions.Read(text, tokens, i, published, added) ?? (lenient ? LenientExpressions.Core(text, tokens, i, published, added) : -1);
         }
 
-        return PeriodExpressions.Read(text, tokens, i, published, added) ?? -1;
+        return PeriodExpressions.Read(text, tokens, i, published, added) ?? (lenient ? LenientExpressions.Core(text, tokens, i, published, added) : -1);
     }
 
     /// <summary>
@@ -174,12 +231,13 @@ internal static class CommonTimeExpressions
     /// "31 December 2004", "March 3, 2004" — the recogniser's timex ("XXXX-03", "XXXX-02-02", "2004-12", "2004-12-31").
     /// Ranges, lists and other forms ("2nd", "the 3rd of March", "mid-March") are left to the recogniser.
     /// </summary>
-    private static int Month(string text, ReadOnlySpan<Token> tokens, int i, int month, List<TimeCandidate> added)
+    private static int Month(string text, ReadOnlySpan<Token> tokens, int i, int month, List<TimeCandidate> added, bool lenient = false)
     {
         var word = tokens[i].Span.Of(text);
 
         // "May" at the start of a sentence may be the verb; possessives ("March's") are left to the recogniser
-        if (i == 0 || !char.IsUpper(word[0]) || StripPossessive(word).Length != word.Length)
+        var startsSentence = i == 0 && !(lenient && month != 5);
+        if (startsSentence || !char.IsUpper(word[0]) || StripPossessive(word).Length != word.Length)
         {
             return i == 0 || !char.IsUpper(word[0]) ? -1 : MonthOnly(text, tokens, i, month, added);
         }
@@ -215,13 +273,19 @@ internal static class CommonTimeExpressions
         // "around 5 May", "starting on 21 March", "pre-11 September", "Tuesday, 1 March": the recogniser reads more
         var prev = first > 0 ? tokens[first - 1].Span.Of(text) : default;
         var further = first > 1 ? tokens[first - 2].Span.Of(text) : default;
-        if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, last) || (first > 0 && tokens[first - 1].Kind is TokenKind.Number or TokenKind.Symbol) ||
+        var longer = IsComplexBefore(prev) || IsComplexAfter(text, tokens, last) || (first > 0 && tokens[first - 1].Kind is TokenKind.Number or TokenKind.Symbol) ||
             (!prev.IsEmpty && char.IsAsciiDigit(prev[^1])) || TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev) ||
             (TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev) && TimeWords.Shipped.ComplexBeforeSignal.GetAlternateLookup<ReadOnlySpan<char>>().Contains(further)) ||
-            (prev is "," && TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(further)) ||
+            (prev is "," && TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(further));
+        if ((longer && !lenient) ||
             (day is { } d && d > DateTime.DaysInMonth(year ?? 2000, month)))
         {
             return -1;
+        }
+
+        if (lenient && day is null && first > 0 && TimeWords.Shipped.EdgeAdjectives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev))
+        {
+            first--; // "late November": the month, the edge in the extent
         }
 
         var mod = prev.Equals("since", StringComparison.OrdinalIgnoreCase) ? "since" : null;
@@ -264,6 +328,10 @@ internal static class CommonTimeExpressions
         return n is >= 1 and <= 31 ? n : null;
     }
 
+    /// <summary>Four digits that make a year of 1900–2099.</summary>
+    internal static bool IsYearDigits(ReadOnlySpan<char> word) =>
+        word.Length == 4 && word.IndexOfAnyExceptInRange('0', '9') < 0 && int.Parse(word, CultureInfo.InvariantCulture) is >= 1900 and <= 2099;
+
     /// <summary>A year written in four digits, 1900–2099, standing apart from the tokens around it.</summary>
     internal static int? YearNumber(string text, ReadOnlySpan<Token> tokens, int j)
     {
@@ -290,14 +358,14 @@ internal static class CommonTimeExpressions
         (j > 0 && tokens[j - 1].Span.End == tokens[j].Span.Start && !IsPhrasePunctuation(text[tokens[j - 1].Span.End - 1])) ||
         (j + 1 < tokens.Length && tokens[j + 1].Span.Start == tokens[j].Span.End && !IsPhrasePunctuation(text[tokens[j + 1].Span.Start]));
 
-    private static bool IsPhrasePunctuation(char c) => c is ',' or '.' or ';' or '(' or ')' or '"' or '“' or '”' or '!' or '?';
+    internal static bool IsPhrasePunctuation(char c) => c is ',' or '.' or ';' or '(' or ')' or '"' or '“' or '”' or '!' or '?';
 
     /// <summary>"March 3 and 4", "March 3 to 5": a join followed by a number makes a list or range.</summary>
     private static bool IsNumberJoin(string text, ReadOnlySpan<Token> tokens, int j) =>
         TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[j].Span.Of(text)) && j + 1 < tokens.Length && tokens[j + 1].Kind == TokenKind.Number;
 
     /// <summary>"last year", "this month", "next week": the recogniser's values ("2018", "2019-01", "2019-W03").</summary>
-    private static int RelativePeriod(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> unit, DateOnly? date, List<TimeCandidate> added)
+    private static int RelativePeriod(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> unit, DateOnly? date, List<TimeCandidate> added, bool lenient = false)
     {
         if (i == 0)
         {
@@ -312,7 +380,7 @@ internal static class CommonTimeExpressions
 
         // "last year's figures": the expression is "last year", the clitic is not part of it
         var possessive = i + 1 < tokens.Length && IsPossessiveClitic(tokens[i + 1].Span.Of(text));
-        if (step is not { } s || IsComplexAfter(text, tokens, possessive ? i + 1 : i) ||
+        if (step is not { } s || (!lenient && IsComplexAfter(text, tokens, possessive ? i + 1 : i)) ||
             (i >= 2 && tokens[i - 2].Kind is TokenKind.Number or TokenKind.Symbol))
         {
             return -1;
@@ -324,7 +392,7 @@ internal static class CommonTimeExpressions
             return possessive ? 1 : 0;
         }
 
-        if (IsComplexBefore(before))
+        if (!lenient && IsComplexBefore(before))
         {
             return -1;
         }
@@ -532,10 +600,15 @@ internal static class CommonTimeExpressions
             }
         }
 
-        var first = (q * 3) - 2;
-        var timex = $"(XXXX-{first:D2}-01,XXXX-{(first + 2) % 12 + 1:D2}-01,P3M)";
-        added.Add(new TimeCandidate(new TextSpan(start, tokens[i].Span.End), "daterange", timex, null, "common"));
+        added.Add(new TimeCandidate(new TextSpan(start, tokens[i].Span.End), "daterange", QuarterTimex(q), null, "common"));
         return 0;
+    }
+
+    /// <summary>The recogniser's range for quarter <paramref name="q"/> (1–4), year left open.</summary>
+    internal static string QuarterTimex(int q)
+    {
+        var first = (q * 3) - 2;
+        return $"(XXXX-{first:D2}-01,XXXX-{(first + 2) % 12 + 1:D2}-01,P3M)";
     }
 
     private static int? DayOffset(ReadOnlySpan<char> word) =>
@@ -570,6 +643,6 @@ internal static class CommonTimeExpressions
                (tokens[i + 2].Kind == TokenKind.Number || TimeTriggers.IsTrigger(text, tokens, i + 2));
     }
 
-    private static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> word) =>
+    internal static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> word) =>
         word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) ? word[..^2] : word;
 }

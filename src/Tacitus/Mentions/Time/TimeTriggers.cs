@@ -108,6 +108,10 @@ internal static class TimeTriggers
         }
 
         word = StripPossessive(word);
+        if (TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word))
+        {
+            return true; // "Aug.", with its full stop: a month, not a name ("Jan")
+        }
 
         // The tokenizer keeps an abbreviation's full stop ("Jan.", "p.m.").
         if (word.Length > 1 && word[^1] == '.')

@@ -28,7 +28,7 @@ internal sealed class TimeWords
             var (kind, word) = (line.Fields[0], line.Fields[1]);
             switch (kind)
             {
-                case "month" or "weekday" or "ordinal":
+                case "month" or "month-abbreviation" or "weekday" or "ordinal":
                     if (line.Fields.Length < 3 || !int.TryParse(line.Fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
                     {
                         throw Invalid(line, $"a {kind} needs a number as its value");
@@ -81,6 +81,7 @@ internal sealed class TimeWords
         LeadingSignals = Set("leading-signal", StringComparer.OrdinalIgnoreCase);
         PlainSignals = Set("plain-signal", StringComparer.OrdinalIgnoreCase);
         Months = Numbers("month");
+        MonthAbbreviations = (numbers.GetValueOrDefault("month-abbreviation") ?? []).ToFrozenDictionary(StringComparer.Ordinal);
         Weekdays = Numbers("weekday");
         Ordinals = Numbers("ordinal");
         Steps = Numbers("step");
@@ -139,6 +140,9 @@ internal sealed class TimeWords
     public FrozenDictionary<string, int> Months { get; }
 
     public FrozenDictionary<string, int> Weekdays { get; }
+
+    /// <summary>Months written short with their full stop ("Aug." → 8), matched as written (capitalised).</summary>
+    public FrozenDictionary<string, int> MonthAbbreviations { get; }
 
     public FrozenDictionary<string, int> Ordinals { get; }
 
