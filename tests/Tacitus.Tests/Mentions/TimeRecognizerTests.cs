@@ -61,6 +61,8 @@ public sealed class TimeRecognizerTests
     [InlineData("A 10-year-old boy was found.")]
     [InlineData("The score was 3:1 after the break.")]
     [InlineData("It cost £2000 to repair.")]
+    [InlineData("Families gathered for the Lunar New Year.")]
+    [InlineData("She was named in the New Year Honours list.")]
     public void Process_RulesAlone_NoCertainTime_FindsNothing(string text)
     {
         Assert.DoesNotContain(Analyse(text, "2019-01-09").Mentions, m => m.Kind == MentionKind.Time);

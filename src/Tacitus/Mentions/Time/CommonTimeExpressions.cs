@@ -643,6 +643,32 @@ internal static class CommonTimeExpressions
                (tokens[i + 2].Kind == TokenKind.Number || TimeTriggers.IsTrigger(text, tokens, i + 2));
     }
 
+    /// <summary>
+    /// True when a holiday's words <paramref name="first"/>..<paramref name="last"/> sit inside a longer name: a
+    /// capitalised word before them that does not open the sentence names another calendar's or church's feast ("Lunar
+    /// New Year", "Orthodox Christmas"), and one after them (past a possessive; "Day" and "Eve" belong to the holiday)
+    /// makes the holiday part of a name ("New Year Honours", "Christmas Island"). Neither is the fixed day.
+    /// </summary>
+    internal static bool IsHolidayInName(string text, ReadOnlySpan<Token> tokens, int first, int last)
+    {
+        if (first >= 2 && IsCapitalisedWord(text, tokens[first - 1]))
+        {
+            return true;
+        }
+
+        var next = last + 1;
+        if (next < tokens.Length && tokens[next].Span.Of(text) is "'s" or "’s")
+        {
+            next++;
+        }
+
+        return next < tokens.Length && IsCapitalisedWord(text, tokens[next]) &&
+               tokens[next].Span.Of(text) is not ("Day" or "Eve");
+    }
+
+    private static bool IsCapitalisedWord(string text, Token token) =>
+        token.Kind == TokenKind.Word && char.IsUpper(text[token.Span.Start]);
+
     internal static ReadOnlySpan<char> StripPossessive(ReadOnlySpan<char> word) =>
         word.Length > 2 && (word.EndsWith("'s", StringComparison.Ordinal) || word.EndsWith("’s", StringComparison.Ordinal)) ? word[..^2] : word;
 }

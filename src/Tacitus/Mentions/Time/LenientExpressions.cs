@@ -146,9 +146,9 @@ internal static class LenientExpressions
             next = tokens[i + 2].Span.Of(text);
         }
 
-        if (next.Equals("Eve", StringComparison.Ordinal))
+        if (next.Equals("Eve", StringComparison.Ordinal) || CommonTimeExpressions.IsHolidayInName(text, tokens, i - 1, i))
         {
-            return -1; // the day before: no reading of its own
+            return -1; // the day before has no reading of its own; a holiday inside a longer name is not the day
         }
 
         added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, tokens[i].Span.Start + bare.Length), "date", "XXXX-" + monthDay, null, "lenient"));

@@ -146,7 +146,8 @@ internal static class PeriodExpressions
             return -1;
         }
 
-        if (IsOpenAfter(text, tokens, last) || (i > 0 && tokens[i - 1].Kind is TokenKind.Number or TokenKind.Symbol))
+        if (IsOpenAfter(text, tokens, last) || (i > 0 && tokens[i - 1].Kind is TokenKind.Number or TokenKind.Symbol) ||
+            CommonTimeExpressions.IsHolidayInName(text, tokens, i, last))
         {
             return -1;
         }

@@ -112,6 +112,8 @@ public sealed class CommonTimeExpressionsTests
     [InlineData("Staff work four hours a week there.")]
     [InlineData("The law was passed a year earlier.")]
     [InlineData("The fighting stopped on Christmas Eve.")]
+    [InlineData("Crowds marked Orthodox Christmas in the city.")]
+    [InlineData("The ship reached Christmas Island.")]
     [InlineData("The ship sank 20 minutes later.")]
     [InlineData("He said earlier in the day that talks had failed.")]
     [InlineData("Sales beat last year's 5 million.")]
