@@ -93,13 +93,14 @@ internal sealed class WordSequence
     }
 
     /// <summary>
-    /// The lemma the readers match on, always a word of <paramref name="lexicon"/> (the words the cue, pattern and
-    /// modality tables list), an auxiliary's or particle's lemma ("be", "not"), or the word itself: the word when the lexicon lists it in this form ("citing", "talks");
-    /// else the layer's lemma when the lexicon lists it; else, for a word the tagger read as a noun or adjective
-    /// ("shot", "promising", a headline's "Praises"), its verb lemma when the treebanks have the word as a verb form
-    /// (<see cref="VerbForms"/>) and the lexicon lists that verb; in a headline, where every word is capitalised and
-    /// read as a name, also the lemma the table's verb edits give a form the treebanks never saw ("Endorses"). A lemma no table lists would change no match and
-    /// would make a plain noun look like an inflected verb to the clause rules.
+    /// The lemma the readers match on: always a word of <paramref name="lexicon"/> (the words the cue, pattern and
+    /// modality tables list), an auxiliary's or particle's lemma ("be", "not"), or the word itself. The word when the
+    /// lexicon lists it in this form ("citing", "talks"); else the layer's lemma when the lexicon lists it; else, for a
+    /// word the tagger read as a noun or adjective ("shot", "promising", a headline's "Praises"), its verb lemma when
+    /// the treebanks have the word as a verb form (<see cref="VerbForms"/>) and the lexicon lists that verb; in a
+    /// headline, where every word is capitalised and read as a name, also the lemma the table's verb edits give a form
+    /// the treebanks never saw ("Endorses"). A lemma no table lists would change no match and would make a plain noun
+    /// look like an inflected verb to the clause rules.
     /// </summary>
     private static string Reading(string lemma, string lower, IReadOnlySet<string> lexicon, bool headline)
     {
@@ -118,9 +119,9 @@ internal sealed class WordSequence
     /// their case in the layer); the lower-case form itself when they are the same word, so nothing is copied.</summary>
     private static string FoldLemma(string lemma, string lower)
     {
-        if (string.Equals(lemma, lower, StringComparison.Ordinal))
+        if (string.Equals(lemma, lower, StringComparison.Ordinal) || (lemma.Length == lower.Length && lemma.AsSpan().Equals(lower, StringComparison.OrdinalIgnoreCase)))
         {
-            return lower;
+            return lower; // a proper noun keeps its case in the layer ("Kabul"): the same word, not copied to fold it
         }
 
         foreach (var c in lemma)
