@@ -26,7 +26,9 @@ namespace Tacitus.Attributions;
 internal sealed class AttributionFinder : IPipelineStage
 {
     private readonly CueLexicon cues;
-    private readonly Lemmatizer lemmatizer;
+
+    // the words the cue and pattern tables list: the lemmas the readers match on (see WordSequence)
+    private readonly FrozenSet<string> lexicon;
 
     /// <summary>A finder with the shipped cues and sources, reading clauses with the event patterns' words.</summary>
     public AttributionFinder(PatternVocabulary patterns)
@@ -40,7 +42,7 @@ internal sealed class AttributionFinder : IPipelineStage
         this.cues = cues;
         Resolver = resolver;
         VerbLemmas = cues.Words.Concat(patterns.TriggerLemmas).ToFrozenSet(StringComparer.Ordinal);
-        lemmatizer = new Lemmatizer(Lemmatizer.ShippedIrregularForms, cues.Words.Concat(patterns.Words));
+        lexicon = cues.Words.Concat(patterns.Words).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>The cues this finder reads.</summary>
@@ -57,7 +59,7 @@ internal sealed class AttributionFinder : IPipelineStage
 
     public string Name => "attribution";
 
-    public Annotations Requires => Annotations.Paragraphs | Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times;
+    public Annotations Requires => Annotations.Paragraphs | Annotations.Sentences | Annotations.Tokens | Annotations.Tags | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times;
 
     public Annotations Assigns => Annotations.Attributions;
 
@@ -76,7 +78,7 @@ internal sealed class AttributionFinder : IPipelineStage
                 continue;
             }
 
-            var w = new WordSequence(document, sentence, lemmatizer);
+            var w = new WordSequence(document, sentence, lexicon);
             var headline = sentence.Headline;
             var reader = new SentenceReader(this, w, mentions, quotes, document.Attributions, trailing);
             for (var i = 0; i < w.Count; i++)

@@ -61,7 +61,8 @@ internal sealed class CueLexicon
     /// <summary>The longest cue starting at token <paramref name="i"/>, if any.</summary>
     public CueMatch? At(WordSequence words, int i)
     {
-        if (!byFirstWord.TryGetValue(words.Lemma(i), out var cues) && !byFirstWord.TryGetValue(words.Lower(i), out cues) && !byForm.TryGetValue(words.Lower(i), out cues))
+        // a cue listed in this very form ("citing", "according") before the cues of its lemma ("cite")
+        if (!byFirstWord.TryGetValue(words.Lower(i), out var cues) && !byFirstWord.TryGetValue(words.Lemma(i), out cues) && !byForm.TryGetValue(words.Lower(i), out cues))
         {
             return null;
         }

@@ -49,6 +49,10 @@ public sealed class Mention
     /// <summary>How the mention is written (name, description, group, adjective, place inside a name): what rules read.</summary>
     public MentionForm Form { get; set; }
 
+    /// <summary>What made a recogniser read a name no table knows as this actor (a cue beside a person's name, an acronym):
+    /// what rules read, where <see cref="Rule"/> says it in words.</summary>
+    public MentionEvidence Evidence { get; set; }
+
     /// <summary>Which rule or dictionary entry produced this mention and its fields: an explanation, never read by rules.</summary>
     public string? Rule { get; set; }
 

@@ -35,8 +35,10 @@ internal sealed class EventCoder : IPipelineStage
     private readonly ModalityReader modality;
     private readonly DenialReading denials = DenialReading.Shipped;
     private readonly CameoPloverTable table;
-    private readonly Lemmatizer lemmatizer;
     private readonly FrozenSet<string> verbLemmas;
+
+    // the words the pattern, modality and cue tables list: the lemmas the readers match on (see WordSequence)
+    private readonly FrozenSet<string> lexicon;
 
     public EventCoder()
         : this(EventPatterns.Shipped)
@@ -50,12 +52,12 @@ internal sealed class EventCoder : IPipelineStage
         table = CameoPloverTable.Shipped;
         var cueWords = Attributions.CueLexicon.Shipped.Words;
         verbLemmas = patterns.TriggerLemmas.Concat(cueWords).ToFrozenSet(StringComparer.Ordinal);
-        lemmatizer = new Lemmatizer(Lemmatizer.ShippedIrregularForms, patterns.Words.Concat(this.modality.Words).Concat(cueWords));
+        lexicon = patterns.Words.Concat(this.modality.Words).Concat(cueWords).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public string Name => "events";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Places | Annotations.Attributions;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Tags | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Places | Annotations.Attributions;
 
     public Annotations Assigns => Annotations.Events;
 
@@ -73,7 +75,7 @@ internal sealed class EventCoder : IPipelineStage
                 continue;
             }
 
-            var w = new WordSequence(document, sentence, lemmatizer);
+            var w = new WordSequence(document, sentence, lexicon);
             var matches = patterns.Matches(w);
             if (matches.Count == 0)
             {

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Tacitus.Documents;
 using Tacitus.Domain;
 
@@ -16,6 +17,9 @@ internal static class PetrarchActorConverter
         "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "LEG", "HLH", "AGR",
         "REL", "LAB", "REF", "ELI", "HRI", "ENV", "DEV", "UAF", "IGO", "NGO", "MNC", "INS", "SEP", "MOD", "RAD",
     };
+
+    /// <summary>Words a name in capitals keeps in lower case after its first word (data/mentions/name-words.tsv).</summary>
+    private static readonly FrozenSet<string> LowerCaseNameWords = WordLists.Embedded("mentions", "name-words.tsv")["lower-case-name-word"];
 
     public sealed record Converted(ActorEntry Entry, IReadOnlyList<string> Aliases);
 
@@ -153,7 +157,7 @@ internal static class PetrarchActorConverter
             }
 
             var lower = w.ToLowerInvariant();
-            words[i] = i > 0 && lower is "of" or "the" or "and" or "for" or "de" or "al" or "in" ? lower : Capitalize(lower);
+            words[i] = i > 0 && LowerCaseNameWords.Contains(lower) ? lower : Capitalize(lower);
         }
 
         return string.Join(' ', words);

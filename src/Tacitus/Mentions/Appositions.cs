@@ -87,7 +87,7 @@ internal static class Appositions
             if (role is not null)
             {
                 person.Role ??= role.Noun;
-                if (role.Type == RoleType.Title && person.Sector is null && person.Rule?.StartsWith("name:", StringComparison.Ordinal) == true)
+                if (role.Type == RoleType.Title && person.Sector is null && person.Evidence is not (MentionEvidence.None or MentionEvidence.Acronym))
                 {
                     person.Sector = role.Sector;
                 }

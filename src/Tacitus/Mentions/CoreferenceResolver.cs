@@ -79,7 +79,7 @@ internal sealed class CoreferenceResolver : IPipelineStage
 
     /// <summary>A bare name part, or a one-word name found by a name cue ("Kim said"), which may be part of a full name.</summary>
     private static bool IsNamePart(Mention m) =>
-        m.Kind == MentionKind.Person && (m.Form == MentionForm.NamePart || (m.Rule?.StartsWith("name:", StringComparison.Ordinal) == true && m.Name is not null && !m.Name.Contains(' ', StringComparison.Ordinal)));
+        m.Kind == MentionKind.Person && (m.Form == MentionForm.NamePart || (m.Evidence is not (MentionEvidence.None or MentionEvidence.Acronym) && m.Name is not null && !m.Name.Contains(' ', StringComparison.Ordinal)));
 
     private static bool IsDescription(Mention m) => m.Kind == MentionKind.Person && m.Name is null && m.Form == MentionForm.Description;
 

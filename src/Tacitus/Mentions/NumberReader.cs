@@ -1,28 +1,19 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using Tacitus.Mentions.Quantities;
 
 namespace Tacitus.Mentions;
 
 /// <summary>
 /// Reads a number written the way news writes them, at the start of a piece of text: "520", "1,200", "1.2 million",
-/// "$5 billion" (without the sign), "two", "twenty-four", "one hundred and twenty", "a dozen", "a", "an".
+/// "$5 billion" (without the sign), "two", "twenty-four", "one hundred and twenty", "a dozen", "a", "an". The number
+/// words and scales are data (<see cref="QuantityWords"/>).
 /// </summary>
 internal static class NumberReader
 {
-    private static readonly FrozenDictionary<string, int> Units = new Dictionary<string, int>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["zero"] = 0, ["one"] = 1, ["two"] = 2, ["three"] = 3, ["four"] = 4, ["five"] = 5, ["six"] = 6, ["seven"] = 7,
-        ["eight"] = 8, ["nine"] = 9, ["ten"] = 10, ["eleven"] = 11, ["twelve"] = 12, ["thirteen"] = 13, ["fourteen"] = 14,
-        ["fifteen"] = 15, ["sixteen"] = 16, ["seventeen"] = 17, ["eighteen"] = 18, ["nineteen"] = 19, ["twenty"] = 20,
-        ["thirty"] = 30, ["forty"] = 40, ["fifty"] = 50, ["sixty"] = 60, ["seventy"] = 70, ["eighty"] = 80, ["ninety"] = 90,
-        ["dozen"] = 12, ["couple"] = 2,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenDictionary<string, int> Units = QuantityWords.NumberWords;
 
-    private static readonly FrozenDictionary<string, double> Scales = new Dictionary<string, double>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["hundred"] = 100, ["thousand"] = 1_000, ["million"] = 1e6, ["billion"] = 1e9, ["trillion"] = 1e12,
-        ["mln"] = 1e6, ["bln"] = 1e9, ["bn"] = 1e9,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    private static readonly FrozenDictionary<string, double> Scales = QuantityWords.Scales;
 
     /// <summary>Reads a number at <paramref name="text"/>'s start; <paramref name="length"/> is how many chars it took.</summary>
     public static bool TryRead(ReadOnlySpan<char> text, out double value, out int length)

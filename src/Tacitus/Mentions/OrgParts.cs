@@ -30,12 +30,12 @@ internal static class OrgParts
                 covered[t] = true;
             }
 
-            if (m >= firstMention && end - first == 1 && mention.Kind == MentionKind.Person && mention.Rule is "name:speech" or "name:known-surname")
+            if (m >= firstMention && end - first == 1 && mention.Kind == MentionKind.Person && mention.Evidence is MentionEvidence.Speech or MentionEvidence.KnownSurname)
             {
                 weakPeople[first] = m;
             }
 
-            if (m >= firstMention && end - first == 1 && mention.Kind == MentionKind.Organization && mention.Rule == "acronym")
+            if (m >= firstMention && end - first == 1 && mention.Kind == MentionKind.Organization && mention.Evidence == MentionEvidence.Acronym)
             {
                 acronyms[first] = m;
             }

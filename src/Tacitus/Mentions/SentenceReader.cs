@@ -538,7 +538,9 @@ internal sealed class SentenceReader
 
         if (length == 1 && title is null && Acronym(c.Start))
         {
-            return AddOrganization(c.Start, c.End, Text(c.Start, c.End), null, null, "organization", "acronym");
+            var acronym = AddOrganization(c.Start, c.End, Text(c.Start, c.End), null, null, "organization", "acronym");
+            acronym.Evidence = MentionEvidence.Acronym;
+            return acronym;
         }
 
         if (OrganisationCue(k, title) is { } orgCue && length <= 5)
@@ -552,33 +554,46 @@ internal sealed class SentenceReader
             return org;
         }
 
-        var cue = title is not null ? "title"
-            : HonorificBefore(c.Start) ? "honorific"
-            : length >= 2 && AppositionAfter(c.End) ? "apposition"
-            : SpeechNear(c) && (length >= 2 || !view.AllCaps[c.Start]) ? "speech"
-            : length is >= 2 and <= 4 && view.Has(c.Start, WordClass.GivenName) ? "given-name"
-            : length == 1 && view.Has(c.Start, WordClass.GivenName) && LoneGivenName(c) ? "given-name"
-            : length == 1 && KnownSurname(c) ? "known-surname"
-            : null;
-        if (cue is null || length > 5)
+        var cue = title is not null ? MentionEvidence.Title
+            : HonorificBefore(c.Start) ? MentionEvidence.Honorific
+            : length >= 2 && AppositionAfter(c.End) ? MentionEvidence.Apposition
+            : SpeechNear(c) && (length >= 2 || !view.AllCaps[c.Start]) ? MentionEvidence.Speech
+            : length is >= 2 and <= 4 && view.Has(c.Start, WordClass.GivenName) ? MentionEvidence.GivenName
+            : length == 1 && view.Has(c.Start, WordClass.GivenName) && LoneGivenName(c) ? MentionEvidence.GivenName
+            : length == 1 && KnownSurname(c) ? MentionEvidence.KnownSurname
+            : MentionEvidence.None;
+        if (cue == MentionEvidence.None || length > 5)
         {
             return null;
         }
 
         // "in Florida", "Hayes Street Grill": a weak cue does not make a place a person.
-        if (cue is not ("title" or "honorific") && (IsPlace(c.Start, c.End) || HasPlaceHead(c.Start, c.End)))
+        if (cue is not (MentionEvidence.Title or MentionEvidence.Honorific) && (IsPlace(c.Start, c.End) || HasPlaceHead(c.Start, c.End)))
         {
             return null;
         }
 
         var sector = title?.Type == RoleType.Member ? affiliation?.Sector ?? title.Sector : title?.Sector;
-        return Add(MentionKind.Person, c.Start, c.End, Text(c.Start, c.End), country?.Code ?? affiliation?.Country, sector, $"name:{cue}",
+        return Add(MentionKind.Person, c.Start, c.End, Text(c.Start, c.End), country?.Code ?? affiliation?.Country, sector, "name:" + CueName(cue),
             m =>
             {
+                m.Evidence = cue;
                 m.Role = title?.Noun;
                 m.Affiliation = affiliation?.Name;
             });
     }
+
+    /// <summary>The explanation's word for a person-name cue ("name:known-surname").</summary>
+    private static string CueName(MentionEvidence cue) => cue switch
+    {
+        MentionEvidence.Title => "title",
+        MentionEvidence.Honorific => "honorific",
+        MentionEvidence.Apposition => "apposition",
+        MentionEvidence.Speech => "speech",
+        MentionEvidence.GivenName => "given-name",
+        MentionEvidence.KnownSurname => "known-surname",
+        _ => cue.ToString(),
+    };
 
     /// <summary>
     /// What makes an unknown name an organisation's, or null: a noun for a kind of organisation before it ("the imaging company
@@ -640,7 +655,7 @@ internal sealed class SentenceReader
             return false;
         }
 
-        if (Joiner(At(k - 1)) && At(k - 2) is { } before && LastMentionEndingAt(before.End) is { Kind: MentionKind.Organization, Rule: not "acronym" })
+        if (Joiner(At(k - 1)) && At(k - 2) is { } before && LastMentionEndingAt(before.End) is { Kind: MentionKind.Organization, Evidence: not MentionEvidence.Acronym })
         {
             return true;
         }

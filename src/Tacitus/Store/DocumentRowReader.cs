@@ -25,7 +25,7 @@ internal sealed class DocumentRowReader : IDisposable
             "pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $id");
         sightings = Query(connection, "SELECT outlet, url, origin, published, first_seen FROM sightings WHERE document = $id ORDER BY first_seen, outlet, url, origin, published");
         sentences = Query(connection, "SELECT idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule FROM sentences WHERE document = $id ORDER BY idx");
-        mentions = Query(connection, "SELECT kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity FROM mentions WHERE document = $id ORDER BY idx");
+        mentions = Query(connection, "SELECT kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity, form, evidence FROM mentions WHERE document = $id ORDER BY idx");
         entities = Query(connection, "SELECT id, name, kind, country, sector, mentions FROM entities WHERE document = $id ORDER BY idx");
         attributions = Query(connection, "SELECT source, cue_start, cue_end, content_start, content_end, via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule FROM attributions WHERE document = $id ORDER BY idx");
         events = Query(connection, "SELECT type, mode, context, cameo, score, actor, recipient, date_text, date_value, date_basis, date_start, date_end, location, attribution, " +
@@ -129,6 +129,8 @@ internal sealed class DocumentRowReader : IDisposable
                 Entity = r.IsDBNull(4) ? null : r.GetInt32(4), Name = Text(r, 5), Country = Country(r, 6), Sector = SectorOf(r, 7),
                 OrgKind = Text(r, 8), Affiliation = Text(r, 9), Role = Text(r, 10), IsReference = r.GetBoolean(11), Rule = Text(r, 12),
                 Time = Json(r, 13, StoreJson.Default.TimeInfo), Place = Json(r, 14, StoreJson.Default.PlaceInfo), Quantity = Json(r, 15, StoreJson.Default.QuantityInfo),
+                Form = Enum.TryParse<MentionForm>(Text(r, 16), out var form) ? form : MentionForm.Name,
+                Evidence = Enum.TryParse<MentionEvidence>(Text(r, 17), out var evidence) ? evidence : MentionEvidence.None,
             });
         }
     }

@@ -65,7 +65,7 @@ internal sealed class DocumentRowWriter : IDisposable
         clear = [.. ChildTables.Select(t => Command(connection, $"DELETE FROM {t} WHERE document = $p0", 1))];
         sentences = new PreparedInsert(connection, "sentences", "document, idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule");
         mentions = new PreparedInsert(connection, "mentions",
-            "document, idx, kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity");
+            "document, idx, kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity, form, evidence");
         entities = new PreparedInsert(connection, "entities", "document, idx, id, name, kind, country, sector, mentions");
         attributions = new PreparedInsert(connection, "attributions",
             "document, idx, source, source_name, source_kind, source_country, cue_start, cue_end, content_start, content_end, " +
@@ -178,7 +178,8 @@ internal sealed class DocumentRowWriter : IDisposable
                 x.OrgKind, x.Affiliation, x.Role, x.IsReference, x.Rule,
                 x.Time is null ? null : JsonSerializer.Serialize(x.Time, StoreJson.Default.TimeInfo),
                 x.Place is null ? null : JsonSerializer.Serialize(x.Place, StoreJson.Default.PlaceInfo),
-                x.Quantity is null ? null : JsonSerializer.Serialize(x.Quantity, StoreJson.Default.QuantityInfo));
+                x.Quantity is null ? null : JsonSerializer.Serialize(x.Quantity, StoreJson.Default.QuantityInfo),
+                x.Form.ToString(), x.Evidence == MentionEvidence.None ? null : x.Evidence.ToString());
         }
 
         for (var i = 0; i < document.Entities.Count; i++)

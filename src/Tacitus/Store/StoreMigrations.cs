@@ -157,6 +157,10 @@ internal static class StoreMigrations
             ALTER TABLE fused_reports ADD COLUMN place_event INTEGER;
             ALTER TABLE fused_reports ADD COLUMN place_sentence INTEGER;
             """),
+        new(9, "a mention keeps how it is written (name, description, group, ...) and what made an unknown name an actor (a cue, an acronym): the typed readings the rules read (issue 8)", """
+            ALTER TABLE mentions ADD COLUMN form TEXT;
+            ALTER TABLE mentions ADD COLUMN evidence TEXT;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -76,7 +76,7 @@ internal sealed class TokenTagger : IPipelineStage
 
             for (var i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
             {
-                document.Syntax.Add(Record(t, l, spans[i].Of(text), tags[i], -1, string.Empty));
+                document.Syntax.Add(Record(t, l, spans[i].Of(text), tags[i], -1, string.Empty, sentence.Headline));
             }
 
             next = sentence.FirstToken + sentence.TokenCount;
@@ -90,11 +90,32 @@ internal sealed class TokenTagger : IPipelineStage
         clock?.LayerDone();
     }
 
-    /// <summary>The layer's record of one tagged word: lemma, tags, head (a document index or -1), relation, shape.</summary>
-    internal static TokenSyntax Record(PartOfSpeechTagger tagger, LemmaTable lemmas, ReadOnlySpan<char> word, int tag, int head, string relation)
+    /// <summary>
+    /// The layer's record of one tagged word: lemma, tags, head (a document index or -1), relation, shape. In a
+    /// <paramref name="headline"/>, where every word is capitalised, a word tagged as a proper noun that training saw
+    /// as a verb form takes that verb's lemma ("Rebels Seize Port": seize); its tags stay the tagger's.
+    /// </summary>
+    internal static TokenSyntax Record(PartOfSpeechTagger tagger, LemmaTable lemmas, ReadOnlySpan<char> word, int tag, int head, string relation, bool headline = false)
     {
         var upos = tagger.Upos[tag];
-        return new TokenSyntax(lemmas.Lemma(word, tag, upos == "PROPN"), upos, tagger.Xpos[tag], head, relation, WordShapes.Of(word));
+        var properNoun = upos == "PROPN";
+        var lemma = (properNoun && headline ? VerbLemma(tagger, lemmas, word) : null) ?? lemmas.Lemma(word, tag, properNoun, upos == "VERB");
+        return new TokenSyntax(lemma, upos, tagger.Xpos[tag], head, relation, WordShapes.Of(word));
+    }
+
+    private static string? VerbLemma(PartOfSpeechTagger tagger, LemmaTable lemmas, ReadOnlySpan<char> word)
+    {
+        Span<int> verbs = stackalloc int[tagger.Upos.Length];
+        var n = 0;
+        for (var t = 0; t < tagger.Upos.Length; t++)
+        {
+            if (tagger.Upos[t] == "VERB")
+            {
+                verbs[n++] = t;
+            }
+        }
+
+        return lemmas.KnownLemma(word, verbs[..n]);
     }
 
     /// <summary>A token outside every sentence (should not happen): its shape only.</summary>

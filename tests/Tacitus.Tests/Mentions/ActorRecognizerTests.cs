@@ -93,6 +93,19 @@ public sealed class ActorRecognizerTests
     }
 
     [Theory]
+    [InlineData("Mr. Tanaka said the factory would reopen.", "Tanaka", MentionKind.Person, MentionEvidence.Honorific)]
+    [InlineData("Priya Raman said the vote was fair.", "Priya Raman", MentionKind.Person, MentionEvidence.Speech)] // the speech verb is read before the given name
+    [InlineData("The plan was backed by the QPSX on Monday.", "QPSX", MentionKind.Organization, MentionEvidence.Acronym)]
+    [InlineData("Reuters reported the deal on Sunday.", "Reuters", MentionKind.Organization, MentionEvidence.None)] // a dictionary entry
+    public void Process_UnknownName_RecordsTheEvidenceRulesRead(string text, string name, MentionKind kind, MentionEvidence evidence)
+    {
+        var document = Analyze(text);
+
+        var mention = Find(document, name, kind);
+        Assert.Equal(evidence, mention.Evidence);
+    }
+
+    [Theory]
     [InlineData("The Red Cross and the United Nations sent aid.", "United Nations", "UNO")]
     [InlineData("Reuters reported the deal on Sunday.", "Reuters", "GBR")]
     public void Process_DictionaryOrganisation_HasCountry(string text, string span, string country)

@@ -32,6 +32,8 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Equal(original.Sentences.Select(s => (s.FirstToken, s.TokenCount)), loaded.Sentences.Select(s => (s.FirstToken, s.TokenCount)));
         Assert.Equal(original.Mentions[1].Place, loaded.Mentions[1].Place);
         Assert.Equal(original.Mentions[5].Quantity, loaded.Mentions[5].Quantity);
+        Assert.Equal(original.Mentions.Select(m => (m.Form, m.Evidence)), loaded.Mentions.Select(m => (m.Form, m.Evidence))); // the typed readings rules read
+        Assert.Equal((Documents.MentionForm.Description, Documents.MentionEvidence.Title), (loaded.Mentions[4].Form, loaded.Mentions[0].Evidence));
         Assert.Equal(original.Events[0].Actor, loaded.Events[0].Actor);
         Assert.Equal(original.Events[0].Location, loaded.Events[0].Location);
         Assert.Equal(original.Events[1].Modality, loaded.Events[1].Modality);

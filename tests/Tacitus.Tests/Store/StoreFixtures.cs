@@ -50,11 +50,11 @@ internal static class StoreFixtures
         doc.Sentences[^1].BoilerplateRule = "subscription-plea";
         TextSpan At(string words, int from = 0) => new(text.IndexOf(words, from, StringComparison.Ordinal), text.IndexOf(words, from, StringComparison.Ordinal) + words.Length);
 
-        doc.Mentions.Add(new Mention { Kind = MentionKind.Person, Span = At("Ana Varga"), Sentence = 0, Entity = 0, Name = "Ana Varga", Country = CountryCode.From("HUN"), Sector = Sector.Government, Role = "foreign minister", Rule = "title+name" });
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Person, Span = At("Ana Varga"), Sentence = 0, Entity = 0, Name = "Ana Varga", Country = CountryCode.From("HUN"), Sector = Sector.Government, Role = "foreign minister", Rule = "name:title", Evidence = MentionEvidence.Title });
         doc.Mentions.Add(new Mention { Kind = MentionKind.Place, Span = At("Vienna"), Sentence = 0, Entity = 1, Name = "Vienna", Country = CountryCode.From("AUT"), Place = new PlaceInfo { Lat = 48.2, Lon = 16.37, GeoNamesId = 2761369, FeatureType = "city", Population = 1691468 } });
         doc.Mentions.Add(new Mention { Kind = MentionKind.Time, Span = At("Monday"), Sentence = 0, Time = new TimeInfo { Value = "2021-03-01", Precision = TimePrecision.Day, Basis = "publication" } });
-        doc.Mentions.Add(new Mention { Kind = MentionKind.Organization, Span = At("Radio Nord"), Sentence = 0, OrgKind = "media", Name = "Radio Nord" });
-        doc.Mentions.Add(new Mention { Kind = MentionKind.Person, Span = At("She"), Sentence = 1, Entity = 0, IsReference = true });
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Organization, Span = At("Radio Nord"), Sentence = 0, OrgKind = "media", Name = "Radio Nord", Form = MentionForm.Name });
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Person, Span = At("She"), Sentence = 1, Entity = 0, IsReference = true, Form = MentionForm.Description });
         doc.Mentions.Add(new Mention { Kind = MentionKind.Quantity, Span = At("long"), Sentence = 1, Quantity = new QuantityInfo { Value = 2, Unit = "hour", SiValue = 7200, SiUnit = "s", SameAs = 1, Consistent = true } });
         var varga = new Entity { Id = 0, Name = "Ana Varga", Kind = MentionKind.Person, Country = CountryCode.From("HUN"), Sector = Sector.Government };
         varga.Mentions.AddRange([0, 4]);

@@ -64,6 +64,77 @@ public sealed class LemmaTableTests
         Assert.Equal(lemma, table.Lemma(word, Tag, properNoun: false));
     }
 
+    [Theory]
+    [InlineData("shouted", false, "shoute")] // not a verb: only the longest ending's edits ("uted") choose
+    [InlineData("shouted", true, "shout")]   // a verb: the shorter ending's edit ("ed", strip 2) gives a known lemma and wins
+    [InlineData("glarped", true, "glarp")]   // a verb, no known result at any ending: the longest ending's edit stands
+    public void Lemma_UnseenVerb_ChecksShorterEndingsToo(string word, bool verb, string lemma)
+    {
+        const int Tag = 7;
+        var known = new Dictionary<string, string> { [LemmaTable.KnownKey(Tag, "shouts")] = "shout" };
+        var edits = new Dictionary<string, LemmaEdit>
+        {
+            [LemmaTable.EditKey(Tag, "ed")] = new(2, ""),
+            [LemmaTable.EditKey(Tag, "uted")] = new(1, ""),
+        };
+        var table = new LemmaTable(known, edits);
+        Assert.Equal(lemma, table.Lemma(word, Tag, properNoun: false, verb));
+    }
+
+    [Theory]
+    [InlineData("conceding", "concede")] // known lemmas end in "cede" (cede, precede), none in "ced": the "e" comes back
+    [InlineData("conceded", "concede")]  // the same for "-ed": drop the "d" alone
+    [InlineData("rioting", "riot")]      // known lemmas end in "iot" (idiot, patriot), none in "iote": the stem stands
+    [InlineData("rioted", "riot")]
+    [InlineData("zorbing", "zorb")]      // no known lemma ends in "orb" or "orbe": the chosen edit stands
+    public void Lemma_UnseenInflection_RestoresEFromKnownEndings(string word, string lemma)
+    {
+        const int Tag = 3;
+        var known = new Dictionary<string, string>
+        {
+            [LemmaTable.KnownKey(Tag, "cedes")] = "cede",
+            [LemmaTable.KnownKey(Tag, "precedes")] = "precede",
+            [LemmaTable.KnownKey(9, "idiots")] = "idiot",
+            [LemmaTable.KnownKey(9, "patriots")] = "patriot",
+        };
+        var edits = new Dictionary<string, LemmaEdit>
+        {
+            [LemmaTable.EditKey(Tag, "ing")] = new(3, ""),
+            [LemmaTable.EditKey(Tag, "ed")] = new(2, ""),
+        };
+        var table = new LemmaTable(known, edits);
+        Assert.Equal(lemma, table.Lemma(word, Tag, properNoun: false));
+    }
+
+    [Fact]
+    public void KnownLemma_FormSeenWithOneOfTheTags_GivesItsLemmaInLowerCase()
+    {
+        var known = new Dictionary<string, string> { [LemmaTable.KnownKey(4, "resigns")] = "resign" };
+        var table = new LemmaTable(known, new Dictionary<string, LemmaEdit>());
+        Assert.Equal("resign", table.KnownLemma("Resigns", [2, 4]));
+        Assert.Null(table.KnownLemma("Resigns", [2]));
+        Assert.Null(table.KnownLemma("Harbour", [2, 4]));
+    }
+
+    [Fact]
+    public void InflectedForms_Tags_MapsFormsWhoseLemmaDiffers()
+    {
+        var known = new Dictionary<string, string>
+        {
+            [LemmaTable.KnownKey(4, "shot")] = "shoot",
+            [LemmaTable.KnownKey(4, "Praises")] = "praise",
+            [LemmaTable.KnownKey(4, "walk")] = "walk",
+            [LemmaTable.KnownKey(5, "meeting")] = "meeting",
+            [LemmaTable.KnownKey(6, "heirs")] = "heir",
+        };
+        var forms = new LemmaTable(known, new Dictionary<string, LemmaEdit>()).InflectedForms(new HashSet<int> { 4, 5 });
+        Assert.Equal("shoot", forms["shot"]);
+        Assert.Equal("praise", forms["praises"]);
+        Assert.False(forms.ContainsKey("walk"));    // its own lemma
+        Assert.False(forms.ContainsKey("meeting")); // its own lemma
+        Assert.False(forms.ContainsKey("heirs"));   // another tag
+    }
+
     [Fact]
     public void Write_ThenRead_KeepsEveryEditChoice()
     {

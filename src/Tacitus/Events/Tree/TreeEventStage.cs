@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Tacitus.Documents;
 using Tacitus.Domain;
 using Tacitus.Mentions;
@@ -14,7 +15,8 @@ namespace Tacitus.Events.Tree;
 /// </summary>
 internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable table, bool fillGapsOnly = false) : IPipelineStage
 {
-    private static readonly Lazy<Lemmatizer> Lemmas = new(() => new Lemmatizer(Lemmatizer.ShippedIrregularForms, EventPatterns.Shipped.Words));
+    // the words the shipped patterns list: the lemmas the context readers match on (see WordSequence)
+    private static readonly Lazy<FrozenSet<string>> Lexicon = new(() => EventPatterns.Shipped.Words.ToFrozenSet(StringComparer.Ordinal));
 
     public string Name => "tree-events";
 
@@ -46,7 +48,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
             WordSequence? words = null;
             foreach (var e in coder.Code(document, sentence, date))
             {
-                words ??= new WordSequence(document, sentence, Lemmas.Value);
+                words ??= new WordSequence(document, sentence, Lexicon.Value);
                 if (ToRecord(document, sentence, e, mentions, setting, (context, words)) is { } record)
                 {
                     records.Add(record);

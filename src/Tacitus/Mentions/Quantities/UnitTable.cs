@@ -54,82 +54,56 @@ internal static class UnitTable
     private static readonly UnitDefinition Percent = new("percent", Dimension.Percent, null, null);
     private static readonly UnitDefinition Person = new("person", Dimension.People, null, null);
 
-    /// <summary>Currency names and codes after a number ("5 billion yuan", "300 euros").</summary>
-    private static readonly FrozenDictionary<string, string> CurrencyWords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["dollar"] = "usd", ["dollars"] = "usd", ["usd"] = "usd", ["euro"] = "eur", ["euros"] = "eur", ["eur"] = "eur",
-        ["yuan"] = "cny", ["renminbi"] = "cny", ["cny"] = "cny", ["won"] = "krw", ["krw"] = "krw", ["yen"] = "jpy", ["jpy"] = "jpy",
-        ["sterling"] = "gbp", ["gbp"] = "gbp", ["rupee"] = "inr", ["rupees"] = "inr", ["roubles"] = "rub", ["rubles"] = "rub",
-        ["rouble"] = "rub", ["ruble"] = "rub", ["francs"] = "chf", ["pesos"] = "mxn", ["rand"] = "zar", ["riyals"] = "sar",
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
     /// <summary>Currency signs before a number ("$5 billion", "£300", "€2m").</summary>
-    public static string? CurrencyForSign(char sign) => sign switch
+    public static string? CurrencyForSign(char sign)
     {
-        '$' => "usd",
-        '£' => "gbp",
-        '€' => "eur",
-        '¥' => "jpy",
-        '₩' => "krw",
-        '₹' => "inr",
-        _ => null,
-    };
+        Span<char> key = [sign];
+        return SignLookup.TryGetValue(key, out var code) ? code : null;
+    }
+
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SignLookup =
+        QuantityWords.CurrencySigns.GetAlternateLookup<ReadOnlySpan<char>>();
 
     public static UnitDefinition Currency(string code) => new(code, Dimension.Money, null, null);
 
-    /// <summary>Two-word units, read before one-word ones.</summary>
-    private static readonly FrozenDictionary<string, UnitDefinition> Phrases = new Dictionary<string, UnitDefinition>(StringComparer.OrdinalIgnoreCase)
-    {
-        ["nautical miles"] = NauticalMile, ["nautical mile"] = NauticalMile, ["per cent"] = Percent,
-        ["square kilometers"] = SquareKilometer, ["square kilometres"] = SquareKilometer, ["square km"] = SquareKilometer,
-        ["square miles"] = SquareMile, ["square mile"] = SquareMile, ["metric tons"] = Tonne, ["metric tonnes"] = Tonne,
-        ["miles per hour"] = MilePerHour, ["kilometers per hour"] = KilometerPerHour, ["kilometres per hour"] = KilometerPerHour,
-    }.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
-
-    /// <summary>Nouns for people: "30 people", "200 protesters", "12 soldiers" count heads.</summary>
-    private static readonly string[] PeopleNouns =
+    private static readonly UnitDefinition[] Definitions =
     [
-        "people", "persons", "person", "protesters", "protestors", "demonstrators", "soldiers", "troops", "civilians",
-        "children", "police", "policemen", "officers", "refugees", "migrants", "workers", "students", "fighters", "militants",
-        "casualties", "dead", "injured", "wounded", "residents", "passengers", "hostages", "prisoners", "detainees",
-        "journalists", "employees", "staff", "voters", "women", "men", "villagers", "rebels", "insurgents", "victims",
-        "survivors", "patients", "delegates", "lawmakers", "members", "activists", "supporters", "spectators", "fans",
-        "pilgrims", "tourists", "inmates", "miners", "farmers", "doctors", "nurses", "teachers", "sailors", "marines",
-        "peacekeepers", "personnel", "citizens", "nationals", "asylum-seekers", "adults", "babies", "girls", "boys",
+        Mile, NauticalMile, Kilometer, Meter, Centimeter, Foot, Yard, Inch, Second, Minute, Hour, Day, Week, Month, Year,
+        Kilogram, Tonne, Ton, Gram, KilometerPerHour, MilePerHour, SquareKilometer, SquareMile, Hectare, Acre, Percent, Person,
     ];
+
+    /// <summary>Units of two or three words, read before one-word ones (data: <see cref="QuantityWords.UnitPhrases"/>).</summary>
+    private static readonly FrozenDictionary<string, UnitDefinition> Phrases = ByName(QuantityWords.UnitPhrases);
 
     // after the tables it is built from: static fields initialise in order
     private static readonly FrozenDictionary<string, UnitDefinition> Words = BuildWords();
 
+    /// <summary>One-word units, people nouns ("30 people") and currency names ("300 euros"), in that order of precedence
+    /// from lowest: a later table's word replaces an earlier one's.</summary>
     private static FrozenDictionary<string, UnitDefinition> BuildWords()
     {
-        var words = new Dictionary<string, UnitDefinition>(StringComparer.OrdinalIgnoreCase)
-        {
-            ["mile"] = Mile, ["miles"] = Mile,
-            ["kilometer"] = Kilometer, ["kilometers"] = Kilometer, ["kilometre"] = Kilometer, ["kilometres"] = Kilometer, ["km"] = Kilometer, ["kms"] = Kilometer,
-            ["meter"] = Meter, ["meters"] = Meter, ["metre"] = Meter, ["metres"] = Meter,
-            ["centimeter"] = Centimeter, ["centimeters"] = Centimeter, ["centimetre"] = Centimeter, ["centimetres"] = Centimeter, ["cm"] = Centimeter,
-            ["foot"] = Foot, ["feet"] = Foot, ["ft"] = Foot, ["yard"] = Yard, ["yards"] = Yard, ["inch"] = Inch, ["inches"] = Inch,
-            ["second"] = Second, ["seconds"] = Second, ["minute"] = Minute, ["minutes"] = Minute, ["mins"] = Minute,
-            ["hour"] = Hour, ["hours"] = Hour, ["hrs"] = Hour, ["day"] = Day, ["days"] = Day, ["week"] = Week, ["weeks"] = Week,
-            ["month"] = Month, ["months"] = Month, ["year"] = Year, ["years"] = Year,
-            ["kilogram"] = Kilogram, ["kilograms"] = Kilogram, ["kilogramme"] = Kilogram, ["kilogrammes"] = Kilogram, ["kg"] = Kilogram, ["kilos"] = Kilogram,
-            ["tonne"] = Tonne, ["tonnes"] = Tonne, ["ton"] = Ton, ["tons"] = Ton, ["gram"] = Gram, ["grams"] = Gram,
-            ["km/h"] = KilometerPerHour, ["kph"] = KilometerPerHour, ["mph"] = MilePerHour,
-            ["hectare"] = Hectare, ["hectares"] = Hectare, ["acre"] = Acre, ["acres"] = Acre,
-            ["percent"] = Percent, ["pct"] = Percent, ["%"] = Percent,
-        };
-        foreach (var noun in PeopleNouns)
+        var words = new Dictionary<string, UnitDefinition>(ByName(QuantityWords.Units), StringComparer.OrdinalIgnoreCase);
+        foreach (var noun in QuantityWords.PeopleNouns)
         {
             words[noun] = Person;
         }
 
-        foreach (var (word, code) in CurrencyWords)
+        foreach (var (word, code) in QuantityWords.Currencies)
         {
             words[word] = Currency(code);
         }
 
         return words.ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
+    }
+
+    /// <summary>The words of a data list with the definitions their values name; a name no definition has is a build fault.</summary>
+    private static FrozenDictionary<string, UnitDefinition> ByName(FrozenDictionary<string, string> words)
+    {
+        var byName = Definitions.ToDictionary(d => d.Name, StringComparer.Ordinal);
+        return words.ToFrozenDictionary(
+            e => e.Key,
+            e => byName.TryGetValue(e.Value, out var unit) ? unit : throw new InvalidOperationException($"data/mentions/quantity-words.tsv names the unit '{e.Value}', which UnitTable does not define; rebuild the project."),
+            StringComparer.OrdinalIgnoreCase);
     }
 
     public static bool TryWord(ReadOnlySpan<char> word, out UnitDefinition unit) =>

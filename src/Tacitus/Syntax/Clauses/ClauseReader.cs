@@ -44,6 +44,7 @@ internal sealed class ClauseReader
     private static readonly WordLists FunctionWords = WordLists.Embedded("clauses", "words.tsv");
 
     private static readonly FrozenSet<string> Relatives = FunctionWords["relative"];
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> MentionJoiners = FunctionWords["mention-joiner"].GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string> Subordinators = FunctionWords["subordinator"];
     private static readonly FrozenSet<string> Coordinators = FunctionWords["coordinator"];
 
@@ -374,10 +375,31 @@ internal sealed class ClauseReader
         return true;
     }
 
+    /// <summary>True when the text between two mentions joins them into a list ("and", ", and the": data/clauses/words.tsv,
+    /// list mention-joiner), its white space read as single spaces.</summary>
     private static bool IsConjunction(ReadOnlySpan<char> between)
     {
         var t = between.Trim();
-        return t is "and" or "," or ", and" or "&" || (t.StartsWith("and ") && t[4..].Trim() is "the") || (t.StartsWith(", and ") && t[6..].Trim() is "the");
+        if (t.Length > 64)
+        {
+            return false; // no joiner is this long, however it is spaced
+        }
+
+        Span<char> folded = stackalloc char[t.Length];
+        var n = 0;
+        foreach (var c in t)
+        {
+            if (!char.IsWhiteSpace(c))
+            {
+                folded[n++] = c;
+            }
+            else if (folded[n - 1] != ' ')
+            {
+                folded[n++] = ' ';
+            }
+        }
+
+        return MentionJoiners.Contains(folded[..n]);
     }
 
     private int PreviousMainSegment(int seg)

@@ -1,10 +1,12 @@
 using Tacitus.Documents;
+using Tacitus.Syntax.Lemmas;
 
 namespace Tacitus.Syntax.Clauses;
 
 /// <summary>
 /// The words of one sentence as the attribution and event readers see them: lower-cased (curly apostrophes and
-/// quotes folded to straight ones), lemmatised, with their spans. Built once per sentence per stage.
+/// quotes folded to straight ones), with their spans and the lemmas of the token layer (<see cref="Document.Syntax"/>,
+/// filled by the tags stage), folded the same way. Built once per sentence per stage.
 /// </summary>
 internal sealed class WordSequence
 {
@@ -12,7 +14,7 @@ internal sealed class WordSequence
     private readonly string[] lemma;
     private readonly Token[] tokens;
 
-    public WordSequence(Document document, Sentence sentence, Lemmatizer lemmatizer)
+    public WordSequence(Document document, Sentence sentence, IReadOnlySet<string> lexicon)
     {
         Document = document;
         Sentence = sentence;
@@ -20,10 +22,11 @@ internal sealed class WordSequence
         lower = new string[tokens.Length];
         lemma = new string[tokens.Length];
         var text = document.Text;
+        var layer = document.SyntaxOf(sentence);
         for (var i = 0; i < tokens.Length; i++)
         {
             lower[i] = Fold(tokens[i].Span.Of(text));
-            lemma[i] = tokens[i].Kind == TokenKind.Word ? lemmatizer.Lemma(lower[i]) : lower[i];
+            lemma[i] = tokens[i].Kind != TokenKind.Word || i >= layer.Length ? lower[i] : Reading(FoldLemma(layer[i].Lemma, lower[i]), lower[i], lexicon, sentence.Headline);
         }
     }
 
@@ -87,6 +90,50 @@ internal sealed class WordSequence
         }
 
         return i - 1;
+    }
+
+    /// <summary>
+    /// The lemma the readers match on: always a word of <paramref name="lexicon"/> (the words the cue, pattern and
+    /// modality tables list), an auxiliary's or particle's lemma ("be", "not"), or the word itself. The word when the
+    /// lexicon lists it in this form ("citing", "talks"); else the layer's lemma when the lexicon lists it; else, for a
+    /// word the tagger read as a noun or adjective ("shot", "promising", a headline's "Praises"), its verb lemma when
+    /// the treebanks have the word as a verb form (<see cref="VerbForms"/>) and the lexicon lists that verb; in a
+    /// headline, where every word is capitalised and read as a name, also the lemma the table's verb edits give a form
+    /// the treebanks never saw ("Endorses"). A lemma no table lists would change no match and would make a plain noun
+    /// look like an inflected verb to the clause rules.
+    /// </summary>
+    private static string Reading(string lemma, string lower, IReadOnlySet<string> lexicon, bool headline)
+    {
+        if (ReferenceEquals(lemma, lower) || lexicon.Contains(lower))
+        {
+            return lexicon.Contains(lower) ? lower
+                : VerbForms.LemmaOf(lower) is { } verb && lexicon.Contains(verb) ? verb
+                : headline && VerbForms.GuessedLemma(lower, lexicon.Contains) is { } guessed ? guessed
+                : lower;
+        }
+
+        return lexicon.Contains(lemma) || VerbForms.IsAuxiliary(lemma) ? lemma : VerbForms.LemmaOf(lower) is { } reading && lexicon.Contains(reading) ? reading : lower;
+    }
+
+    /// <summary>The layer's lemma in the sequence's spelling: lower case with straight apostrophes (proper nouns keep
+    /// their case in the layer); the lower-case form itself when they are the same word, so nothing is copied.</summary>
+    private static string FoldLemma(string lemma, string lower)
+    {
+        if (string.Equals(lemma, lower, StringComparison.Ordinal) || (lemma.Length == lower.Length && lemma.AsSpan().Equals(lower, StringComparison.OrdinalIgnoreCase)))
+        {
+            return lower; // a proper noun keeps its case in the layer ("Kabul"): the same word, not copied to fold it
+        }
+
+        foreach (var c in lemma)
+        {
+            if (char.IsUpper(c) || c is '’' or '‘')
+            {
+                var folded = Fold(lemma);
+                return string.Equals(folded, lower, StringComparison.Ordinal) ? lower : folded;
+            }
+        }
+
+        return lemma;
     }
 
     private static string Fold(ReadOnlySpan<char> word)

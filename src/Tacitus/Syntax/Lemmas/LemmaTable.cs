@@ -37,21 +37,35 @@ internal sealed class LemmaTable
     // every lemma the table knows (lower case): the check that picks among an ending's edits
     private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lemmaLookup;
 
+    // how many known lemmas end in each ending of 3 or 4 letters: the evidence that restores a dropped "e"
+    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> endingCounts;
+
     public LemmaTable(IReadOnlyDictionary<string, string> known, IReadOnlyDictionary<string, LemmaEdit> edits)
     {
         this.known = known.ToFrozenDictionary(StringComparer.Ordinal);
         knownLookup = this.known.GetAlternateLookup<ReadOnlySpan<char>>();
         this.edits = edits.ToFrozenDictionary(StringComparer.Ordinal);
         editLookup = this.edits.GetAlternateLookup<ReadOnlySpan<char>>();
-        lemmaLookup = this.known.Values.Select(l => l.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var lemmas = this.known.Values.Select(l => l.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+        lemmaLookup = lemmas.GetAlternateLookup<ReadOnlySpan<char>>();
+        endingCounts = lemmas.SelectMany(l => Enumerable.Range(3, Math.Max(0, Math.Min(4, l.Length) - 2)).Select(k => l[^k..]))
+            .CountBy(e => e, StringComparer.Ordinal).ToFrozenDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
     }
+
+    /// <summary>Known lemmas an ending's evidence must count before it decides whether a stem takes back its "e".</summary>
+    public const int MinEndingEvidence = 2;
 
     public int KnownCount => known.Count;
 
     public int EditCount => edits.Count;
 
-    /// <summary>The lemma of <paramref name="word"/> tagged <paramref name="tag"/> (a tagger tag index); <paramref name="properNoun"/> keeps case.</summary>
-    public string Lemma(ReadOnlySpan<char> word, int tag, bool properNoun)
+    /// <summary>
+    /// The lemma of <paramref name="word"/> tagged <paramref name="tag"/> (a tagger tag index); <paramref name="properNoun"/>
+    /// keeps case. For a <paramref name="verb"/> never seen, shorter endings' edits are checked too when the longest
+    /// ending's give no known lemma ("shelled": "shel" is none, "shell" is one); nouns keep to the longest ending, where
+    /// shorter ones broke as many as they fixed ("heirs" → "hey").
+    /// </summary>
+    public string Lemma(ReadOnlySpan<char> word, int tag, bool properNoun, bool verb = false)
     {
         if (word.Length > 60)
         {
@@ -106,7 +120,7 @@ internal sealed class LemmaTable
                 }
             }
 
-            if (first is not null)
+            if (first is not null && !verb)
             {
                 // only the longest ending with an edit chooses: letting shorter endings' edits win when their result
                 // is a known lemma fixed verbs ("conceding") but broke as many nouns ("heirs" -> "hey") on EWT dev
@@ -114,8 +128,113 @@ internal sealed class LemmaTable
             }
         }
 
-        return first is { } chosen ? string.Concat(source[..^chosen.Strip], chosen.Append) : source.ToString();
+        if (first is not { } chosen)
+        {
+            return source.ToString();
+        }
+
+        return !properNoun && RestoredE(lower, chosen) is { } restored ? string.Concat(source[..^restored.Strip], restored.Append) : string.Concat(source[..^chosen.Strip], chosen.Append);
     }
+
+    /// <summary>
+    /// For an "-ing" or "-ed" form whose chosen edit gives no known lemma, the edit between the bare stem and the stem
+    /// with "e" ("conceding": "conced" or "concede") that the known lemmas' endings favour: more known lemmas end in
+    /// "cede" than in "ced", so "concede"; more end in "iot" than in "iote", so "rioting" stays "riot". The stem's last
+    /// three letters decide when at least <see cref="MinEndingEvidence"/> known lemmas end in them (two letters say too
+    /// little: "ot" and "ote" are both common). Null when the
+    /// chosen edit is not one of the two or the evidence is too thin, so the chosen edit stands.
+    /// </summary>
+    private LemmaEdit? RestoredE(ReadOnlySpan<char> lower, LemmaEdit chosen)
+    {
+        var inflection = lower.EndsWith("ing") ? 3 : lower.EndsWith("ed") ? 2 : 0;
+        var stemLength = lower.Length - inflection;
+        if (inflection == 0 || stemLength < 3 || lower[stemLength - 1] == 'e')
+        {
+            return null;
+        }
+
+        var bare = new LemmaEdit(inflection, string.Empty);
+        var withE = new LemmaEdit(inflection, "e");
+        var alsoWithE = new LemmaEdit(1, string.Empty); // "-ed" after a consonant: dropping "d" alone gives the stem with "e"
+        if (chosen != bare && chosen != withE && !(inflection == 2 && chosen == alsoWithE))
+        {
+            return null;
+        }
+
+        Span<char> ending = stackalloc char[4];
+        lower[(stemLength - 3)..stemLength].CopyTo(ending);
+        var plain = endingCounts.TryGetValue(ending[..3], out var p) ? p : 0;
+        ending[3] = 'e';
+        var restored = endingCounts.TryGetValue(ending, out var r) ? r : 0;
+        if (plain + restored >= MinEndingEvidence)
+        {
+            return restored > plain ? (inflection == 2 ? alsoWithE : withE) : bare;
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// The lemma <paramref name="word"/> (in lower case) had in training with the first of <paramref name="tags"/> it
+    /// was seen with, or null: a headline's capitalised verb, tagged as a proper noun, read as the verb it is
+    /// ("Minister Resigns" → resign).
+    /// </summary>
+    public string? KnownLemma(ReadOnlySpan<char> word, ReadOnlySpan<int> tags)
+    {
+        if (word.Length > 60)
+        {
+            return null;
+        }
+
+        Span<char> key = stackalloc char[word.Length + 4];
+        foreach (var tag in tags)
+        {
+            var head = Prefix(tag, '\u0001', key);
+            word.ToLowerInvariant(key[head..]);
+            if (knownLookup.TryGetValue(key[..(head + word.Length)], out var lemma))
+            {
+                return lemma;
+            }
+        }
+
+        return null;
+    }
+
+    /// <summary>
+    /// Every form training saw with one of <paramref name="tags"/> whose lemma is another word, in lower case, with that
+    /// lemma ("shot" → shoot, "praises" → praise); where tags disagree, the lowest tag index's lemma.
+    /// </summary>
+    public FrozenDictionary<string, string> InflectedForms(IReadOnlySet<int> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (key, lemma) in known.OrderBy(e => e.Key, StringComparer.Ordinal))
+        {
+            if (key.Length < 5 || key[3] != '\u0001' || !tags.Contains(TagOf(key)))
+            {
+                continue;
+            }
+
+            var form = key[4..].ToLowerInvariant();
+            var lower = lemma.ToLowerInvariant();
+            if (form != lower)
+            {
+                forms.TryAdd(form, string.Intern(lower));
+            }
+        }
+
+        return forms.ToFrozenDictionary(StringComparer.Ordinal);
+    }
+
+    /// <summary>Every lemma (in lower case) training gave a word tagged with one of <paramref name="tags"/>.</summary>
+    public FrozenSet<string> LemmasOf(IReadOnlySet<int> tags)
+    {
+        ArgumentNullException.ThrowIfNull(tags);
+        return known.Where(e => e.Key.Length >= 5 && e.Key[3] == '\u0001' && tags.Contains(TagOf(e.Key)))
+            .Select(e => e.Value.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    private static int TagOf(string key) => ((key[0] - '0') * 100) + ((key[1] - '0') * 10) + (key[2] - '0');
 
     private static int Prefix(int tag, char mark, Span<char> key)
     {
