@@ -18,7 +18,8 @@ namespace Tacitus.Events;
 /// goes into <see cref="EventRecord.Explanation"/>.
 /// <para>Compound subjects ("Egypt and Kenya have called for ...") give one record per actor; for reciprocal
 /// patterns ("Egypt and Kenya are friends", "X and Y met") one record first → second.</para>
-/// <para>Reads <see cref="Document.Mentions"/> (people, organisations, countries, places, times),
+/// <para>Reads <see cref="Document.Mentions"/> (people, organisations, countries, places, times), the tagger's
+/// parts of speech (whether an attack noun is the subject of a killing),
 /// <see cref="Document.Entities"/> and <see cref="Document.Attributions"/> when earlier stages set them.</para>
 /// </summary>
 internal sealed class EventCoder : IPipelineStage
@@ -55,7 +56,7 @@ internal sealed class EventCoder : IPipelineStage
 
     public string Name => "events";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Places | Annotations.Attributions;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Tags | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Places | Annotations.Attributions;
 
     public Annotations Assigns => Annotations.Events;
 
@@ -416,11 +417,6 @@ internal sealed class EventCoder : IPipelineStage
         /// same family whose trigger the tagger reads as the clause's verb starts after it in the same clause segment.</summary>
         private bool KillsInClause(PatternMatch match)
         {
-            if ((document.Annotated & Annotations.Tags) == 0)
-            {
-                return false; // without the tagger's verbs, "the answer to the mass shooting" would read as a killing
-            }
-
             var seg = clauses.SegmentOf(match.Trigger);
             var tags = document.SyntaxOf(w.Sentence);
             foreach (var m in all)

@@ -4,13 +4,14 @@ using Tacitus.Documents;
 using Tacitus.Domain;
 using Tacitus.Events;
 using Tacitus.Pipeline;
+using Tacitus.Syntax;
 using Tacitus.Text;
 
 namespace Tacitus.Tests.Events;
 
 /// <summary>
-/// Builds a document by hand for attribution and event tests: the text is segmented with the baseline segmenter,
-/// then mentions are added the way the mention stages would (every whole-word occurrence of the given words that
+/// Builds a document by hand for attribution and event tests: the text is segmented with the baseline segmenter and
+/// tagged by the shipped tagger, then mentions are added the way the mention stages would (every whole-word occurrence of the given words that
 /// no earlier mention covers). It stands in for the boilerplate marker and the mention stages, so the document counts
 /// as carrying their annotations (<see cref="Document.Annotated"/>); coreference is not run, so no mention has an entity.
 /// </summary>
@@ -22,7 +23,8 @@ internal sealed class DocumentBuilder
     {
         document = new Document(text, new DocumentMetadata { Published = published }) { Language = "en" };
         new SentenceSegmenter().Process(document, CancellationToken.None);
-        document.MarkAnnotated(Annotations.Boilerplate | Annotations.Places | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Quantities);
+        new TokenTagger().Process(document, CancellationToken.None);
+        document.MarkAnnotated(Annotations.Tags | Annotations.Boilerplate | Annotations.Places | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Quantities);
     }
 
     public static DocumentBuilder With(string text, string? published = "2024-03-06") =>
