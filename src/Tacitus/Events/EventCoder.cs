@@ -18,7 +18,8 @@ namespace Tacitus.Events;
 /// goes into <see cref="EventRecord.Explanation"/>.
 /// <para>Compound subjects ("Egypt and Kenya have called for ...") give one record per actor; for reciprocal
 /// patterns ("Egypt and Kenya are friends", "X and Y met") one record first → second.</para>
-/// <para>Reads <see cref="Document.Mentions"/> (people, organisations, countries, places, times),
+/// <para>Reads <see cref="Document.Mentions"/> (people, organisations, countries, places, times), the tagger's
+/// parts of speech (whether an attack noun is the subject of a killing),
 /// <see cref="Document.Entities"/> and <see cref="Document.Attributions"/> when earlier stages set them.</para>
 /// </summary>
 internal sealed class EventCoder : IPipelineStage
@@ -116,9 +117,13 @@ internal sealed class EventCoder : IPipelineStage
     /// <summary>Codes the matches of one sentence.</summary>
     private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions, CountryContext context, EventSetting setting)
     {
+        /// <summary>Every match of the sentence, kept or not (set by <see cref="Select"/>).</summary>
+        private List<PatternMatch> all = [];
+
         /// <summary>Drops nominal references and overlaps, and folds matches inside another's complement into it.</summary>
         public List<(PatternMatch Match, List<EventPattern> Folded)> Select(List<PatternMatch> matches)
         {
+            all = matches;
             var kept = new List<(PatternMatch Match, List<EventPattern> Folded, int ComplementEnd)>();
             foreach (var m in matches)
             {
@@ -211,6 +216,11 @@ internal sealed class EventCoder : IPipelineStage
                 if (actors.Count == 0 && p.Has(PatternFlags.Noun) && attribution is int said && Announces(document.Attributions[said]) && SpeakerParty(document.Attributions[said]) is { } speaker)
                 {
                     actors.Add(speaker with { Rule = "a nominal event the speaker announces (\"X announced a suspension of ...\"): the speaker" });
+                }
+
+                if (actors.Count == 0 && p.Type == PloverType.Assault && KillsInClause(match))
+                {
+                    actors.Add(UnnamedAttacker(t));
                 }
                 if (recipientSlot is { } r)
                 {
@@ -402,6 +412,53 @@ internal sealed class EventCoder : IPipelineStage
         {
             var k = w.TokenAtOrAfter(a.Cue.Start);
             return k < w.Count && w.Span(k).Start < a.Cue.End && w.Lemma(k) is "announce" or "declare" or "unveil" or "order" or "decide" or "approve" or "propose" or "offer" or "pledge" or "promise";
+        }
+
+        /// <summary>The attack <paramref name="match"/> names is the subject of a verb of attack later in its clause
+        /// ("a roadside bombing near X killed two soldiers", "suicide bombers killed 130 people"): a pattern of the
+        /// same family whose trigger the tagger reads as the clause's verb starts after it in the same clause segment.</summary>
+        private bool KillsInClause(PatternMatch match)
+        {
+            var seg = clauses.SegmentOf(match.Trigger);
+            var tags = document.SyntaxOf(w.Sentence);
+            foreach (var m in all)
+            {
+                if (m.Start >= match.End && clauses.SegmentOf(m.Trigger) == seg && m.Pattern.Type == PloverType.Assault
+                    && !m.Pattern.Has(PatternFlags.Noun) && m.Trigger < tags.Length && Predicates(tags, m.Trigger))
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        /// <summary>The tagger reads the word as the clause's own verb: finite ("killed", "kills"), or a participle
+        /// clause after a comma ("..., killing 80 people"); not a gerund or noun ("the mass shooting").</summary>
+        private bool Predicates(ReadOnlySpan<TokenSyntax> tags, int k) =>
+            tags[k].Xpos is "VBD" or "VBZ" or "VBP" || (tags[k].Xpos == "VBG" && k > 0 && w.Lower(k - 1) == ",");
+
+        /// <summary>"A roadside bombing near X killed ...": an attack named by its noun, the subject of the killing,
+        /// with no attacker named. As for an agentless passive, the actor is the place where it happened (its
+        /// country), else nobody named (the context country).</summary>
+        private Party UnnamedAttacker(int t)
+        {
+            var seg = clauses.Segments[clauses.SegmentOf(t)];
+            var range = new TextSpan(w.Span(seg.Start).Start, w.Span(seg.End - 1).End);
+            var place = -1;
+            foreach (var m in mentions.PlacesIn(w.Sentence.Index))
+            {
+                var span = mentions[m].Span;
+                if (range.Contains(span) && !mentions.ActorsIn(w.Sentence.Index).Any(a => mentions[a].Span.Overlaps(span)))
+                {
+                    place = m; // not a place inside the victims' name ("a U.S. soldier")
+                    break;
+                }
+            }
+
+            return place >= 0 && mentions.CountryOf(mentions[place]) is not null
+                ? new Party(place, null, true, "an attack named by its noun, no attacker named: the place where it happened")
+                : new Party(-1, new TextSpan(w.Span(t).Start, w.Span(t).Start), false, "an attack named by its noun: no attacker named");
         }
 
         private Party? SpeakerParty(Documents.Attribution a)

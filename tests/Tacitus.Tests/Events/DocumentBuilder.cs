@@ -4,6 +4,7 @@ using Tacitus.Documents;
 using Tacitus.Domain;
 using Tacitus.Events;
 using Tacitus.Pipeline;
+using Tacitus.Syntax;
 using Tacitus.Text;
 
 namespace Tacitus.Tests.Events;

@@ -1,5 +1,6 @@
 using Tacitus.Documents;
 using Tacitus.Domain;
+using Tacitus.Pipeline;
 
 namespace Tacitus.Tests.Events;
 
@@ -217,6 +218,52 @@ public sealed class EventCoderTests
         Assert.Equal(CameoCode.From("043"), e.Cameo);
         Assert.Equal(4.0, e.Score);
         Assert.InRange(e.Confidence, 0.1, 1.0);
+    }
+
+    private static readonly Lazy<AnalysisPipeline> Pipeline = new(() => PipelineFactory.Create());
+
+    private static Document Analysed(string text)
+    {
+        var document = new Document(text, new DocumentMetadata { Published = new DateOnly(2024, 3, 6) }) { Language = "en" };
+        Pipeline.Value.Process(document);
+        return document;
+    }
+
+    [Theory]
+    // sentence, type, actor country, recipient country ("-" for none), pattern id
+    [InlineData("Turkey eased its blockade on Armenian trucks.", "RETREAT", "TUR", "ARM", "retreat.lift-blockade-on")]
+    [InlineData("Farmers said they would blockade Lyon on Monday.", "THREATEN", "FRA", "FRA", "coerce.blockade")]
+    [InlineData("Morocco will evacuate its bases in Mauritania, officials said.", "AGREE", "MAR", "MRT", "retreat.evacuate-in")]
+    [InlineData("Indian and Pakistani negotiators returned to Geneva this week for talks on Kashmir.", "CONSULT", "IND", "-", "consult.go-for-talks")]
+    [InlineData("A roadside bomb near Kandahar killed two Canadian soldiers on Tuesday, officials said.", "ASSAULT", "AFG", "CAN", "assault.roadside")]
+    public void Pipeline_DictionaryRows_CodeTheirEvent(string text, string type, string actor, string recipient, string pattern)
+    {
+        var document = Analysed(text);
+
+        var e = One(document, PloverTypes.Parse(type).Value);
+        Assert.True(actor == e.Actor.Country?.Value, Describe(document));
+        Assert.True(recipient == (e.Recipient?.Country?.Value ?? "-"), Describe(document));
+        Assert.Contains("pattern " + pattern + " ", e.Explanation["event"], StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Pipeline_AttackNounSubjectOfKilling_ActorIsThePlace()
+    {
+        var document = Analysed("A roadside bomb near Kandahar killed two Canadian soldiers on Tuesday, officials said.");
+
+        var e = One(document, PloverType.Assault);
+        Assert.Contains("no attacker named: the place where it happened", e.Explanation["actor"], StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("A car bomb was found near Kandahar on Tuesday, officials said.")] // no killing: a find, not an attack
+    [InlineData("The senator called the mass shooting near Kandahar a car bombing.")] // "shooting" is a noun here
+    [InlineData("The soldier who died facing a car bomb in Kandahar was buried.")] // no verb of attack after the noun
+    public void Pipeline_AttackNounNotSubjectOfKilling_NoUnnamedAttacker(string text)
+    {
+        var document = Analysed(text);
+
+        Assert.DoesNotContain(document.Events, e => e.Explanation["actor"].Contains("no attacker named", StringComparison.Ordinal));
     }
 
     private static DocumentBuilder Build(string text) =>
