@@ -98,4 +98,25 @@ public sealed class SyntaxTrainingTests
         // heads: word index, heads.Length for the root
         Assert.Equal(projective, ParserTrainer.IsProjective(heads));
     }
+
+    [Theory]
+    [InlineData(new[] { 1, 3, 1 }, new[] { 1, 3, 1 })]       // projective: unchanged
+    [InlineData(new[] { 2, 3, 4, 2 }, new[] { 2, 2, 4, 2 })] // 3→1 passes over the root word 2: lifted to 2
+    [InlineData(new[] { 4, 3, 0, 5, 3 }, new[] { 3, 3, 3, 5, 3 })] // 0→2 (shortest) goes up to 4, then 3; 4→0 goes up to 3
+    public void Projectivize_CrossingArcs_LiftsShortestUntilProjective(int[] heads, int[] expected)
+    {
+        var tree = (int[])heads.Clone();
+        ParserTrainer.Projectivize(tree);
+        Assert.True(ParserTrainer.IsProjective(tree));
+        Assert.Equal(expected, tree);
+    }
+
+    [Theory]
+    [InlineData(new[] { 1, 3, 1 }, true)]
+    [InlineData(new[] { 1, 0, 3 }, false)]   // 0 and 1 head each other
+    [InlineData(new[] { 0, 3 }, false)]      // 0 heads itself
+    public void IsTree_Heads_TellsCycles(int[] heads, bool tree)
+    {
+        Assert.Equal(tree, ParserTrainer.IsTree(heads));
+    }
 }

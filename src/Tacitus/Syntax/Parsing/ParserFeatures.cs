@@ -5,13 +5,14 @@ namespace Tacitus.Syntax.Parsing;
 /// <summary>
 /// The parser's features, after Zhang &amp; Nivre (2011): words and tags of the top three stack words and the first
 /// three buffer words, pairs and triples of them, the distance between s0 and b0, valencies, and the tags and
-/// labels of the outermost children of s0, s1 and b0. Words and tags come in as precomputed values (a hash of the
+/// labels of the outermost children of s0, s1 and b0, and the word of s0's first left child with s0's possible heads
+/// (attachment of a noun by its preposition). Words and tags come in as precomputed values (a hash of the
 /// lower-case form, the tag index + 1) and are joined with <see cref="FeatureKey.Join"/>, so a feature costs a few
 /// multiplications and no allocation.
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int Max = 80;
+    public const int Max = 88;
     private const ulong Missing = 0x4D495353UL;
     private const ulong RootWord = 0x524F4F54UL;
 
@@ -145,6 +146,15 @@ internal static class ParserFeatures
         into[k++] = FeatureKey.Quick(101, s0t, s0 < 0 ? 0UL : state.RightLabels[s0]);
         into[k++] = FeatureKey.Quick(102, b0t, state.LeftLabels[b0]);
         into[k++] = FeatureKey.Quick(103, s1t, s1 < 0 ? 0UL : state.RightLabels[s1]);
+
+        // attachment words: s0's first left child (in UD the case marker or determiner of a noun) with the two heads
+        // s0 may take, s1 (RIGHT) and b0 (LEFT)
+        var s0lw = W(s0l);
+        into[k++] = FeatureKey.Quick(110, s1w, s0lw);
+        into[k++] = FeatureKey.Quick(111, FeatureKey.Join(s1t, s0lw), s0t);
+        into[k++] = FeatureKey.Quick(112, FeatureKey.Join(s1w, s0lw), s0w);
+        into[k++] = FeatureKey.Quick(113, b0w, s0lw);
+        into[k++] = FeatureKey.Quick(114, FeatureKey.Join(s0lw, s1t), b0t);
         return k;
     }
 }

@@ -8,8 +8,8 @@ namespace Tacitus.Syntax.Parsing;
 /// 2012, 2013): at each step the model's best transition is compared with the best zero-cost one (a transition's
 /// cost is the number of gold arcs it makes unreachable, plus a wrong label on a right arc), and from the second
 /// pass on the parser follows its own prediction with probability <see cref="Explore"/> so that it learns to
-/// recover from its mistakes. Sentences with crossing gold arcs are left out (few in English treebanks), and the
-/// order of sentences is shuffled with a fixed seed: the same data give the same model, byte for byte.
+/// recover from its mistakes. Sentences with crossing gold arcs are made projective by lifting the crossing arcs
+/// (<see cref="Projectivize"/>; about 2.5% of the English treebanks' sentences), and the order of sentences is shuffled with a fixed seed: the same data give the same model, byte for byte.
 /// </summary>
 internal sealed class ParserTrainer
 {
@@ -34,6 +34,7 @@ internal sealed class ParserTrainer
         relations.Add(DependencyParser.RootLabel);
         var usable = new List<(TreebankSentence Sentence, int[] Heads, int[] Labels, ulong[] Words, ulong[] Tags)>();
         var skipped = 0;
+        var lifted = 0;
         foreach (var sentence in sentences)
         {
             var n = sentence.Count;
@@ -48,10 +49,16 @@ internal sealed class ParserTrainer
                 labels[i] = relations.Add(head == 0 ? DependencyParser.RootLabel : sentence.Gold[i].Relation);
             }
 
-            if (!ok || !IsProjective(heads) || heads.Count(h => h == n) != 1)
+            if (!ok || heads.Count(h => h == n) != 1 || !IsTree(heads))
             {
                 skipped++;
                 continue;
+            }
+
+            if (!IsProjective(heads))
+            {
+                Projectivize(heads);
+                lifted++;
             }
 
             var tagIndices = tags(sentence);
@@ -66,7 +73,7 @@ internal sealed class ParserTrainer
             usable.Add((sentence, heads, labels, words, tagKeys));
         }
 
-        progress?.Invoke($"parser: {usable.Count} sentences, {skipped} left out (non-projective or malformed), {relations.Count} relations");
+        progress?.Invoke($"parser: {usable.Count} sentences ({lifted} made projective), {skipped} left out (malformed), {relations.Count} relations");
         var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(relations.Count), 1 << 20, Prune);
         var parser = new DependencyParser(relations, model);
         var state = new ParserState();
@@ -173,6 +180,77 @@ internal sealed class ParserTrainer
             costs[1 + l] = left + (s0 >= 0 && heads[s0] == b0 && labels[s0] != l ? 1 : 0);
             costs[1 + relationCount + l] = right + (s1 >= 0 && heads[s0] == s1 && labels[s0] != l ? 1 : 0);
         }
+    }
+
+    /// <summary>
+    /// Makes a tree projective by lifting (Nivre &amp; Nilsson 2005): while some arc's head does not dominate every word
+    /// between it and its dependent, the shortest such arc moves up to the head's head. The relation is kept; the
+    /// parser learns from the lifted arc instead of losing the whole sentence. Heads: word index, <c>heads.Length</c>
+    /// for the root; the tree must have no cycle (<see cref="IsTree"/>).
+    /// </summary>
+    internal static void Projectivize(int[] heads)
+    {
+        var n = heads.Length;
+        for (var round = 0; round < n * n; round++)
+        {
+            var shortest = -1;
+            for (var d = 0; d < n; d++)
+            {
+                if (heads[d] < n && !Dominates(heads, heads[d], d) && (shortest < 0 || Math.Abs(heads[d] - d) < Math.Abs(heads[shortest] - shortest)))
+                {
+                    shortest = d;
+                }
+            }
+
+            if (shortest < 0)
+            {
+                return;
+            }
+
+            heads[shortest] = heads[heads[shortest]];
+        }
+    }
+
+    /// <summary>Whether every word between <paramref name="head"/> and <paramref name="dependent"/> descends from <paramref name="head"/>.</summary>
+    private static bool Dominates(int[] heads, int head, int dependent)
+    {
+        var n = heads.Length;
+        for (var j = Math.Min(head, dependent) + 1; j < Math.Max(head, dependent); j++)
+        {
+            var k = j;
+            while (k != head && k != n)
+            {
+                k = heads[k];
+            }
+
+            if (k != head)
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>Whether following heads from every word reaches the root (<c>heads.Length</c>) without a cycle.</summary>
+    internal static bool IsTree(int[] heads)
+    {
+        var n = heads.Length;
+        for (var i = 0; i < n; i++)
+        {
+            var k = i;
+            for (var steps = 0; k != n; steps++)
+            {
+                if (steps > n)
+                {
+                    return false;
+                }
+
+                k = heads[k];
+            }
+        }
+
+        return true;
     }
 
     /// <summary>Whether no two arcs cross (heads: word index, <c>heads.Length</c> for the root).</summary>
