@@ -115,6 +115,8 @@ internal sealed class EventFusion : IDisposable
     public void Settle()
     {
         var start = Clock?.Start() ?? 0;
+        stories.Flush();
+        start = Clock?.Stop(Store.StorePhase.Stories, start) ?? 0;
         foreach (var id in touched)
         {
             if (rows.Load(id) is { } fused)

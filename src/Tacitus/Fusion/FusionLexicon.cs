@@ -24,9 +24,11 @@ internal sealed class FusionLexicon
         FrozenDictionary<string, PloverType> ordinalNouns,
         IReadOnlyList<(string[] Words, int Days)> periods,
         FrozenDictionary<PloverType, string> families,
-        FrozenSet<PloverType> placeAnchored)
+        FrozenSet<PloverType> placeAnchored,
+        IReadOnlyList<string[]> figurativeAttack)
     {
         this.placeAnchored = placeAnchored;
+        FigurativeAttack = figurativeAttack;
         StopWords = stopWords;
         FigureWords = figureWords;
         Qualifiers = qualifiers;
@@ -42,6 +44,9 @@ internal sealed class FusionLexicon
     public static FusionLexicon Default => Shipped.Value;
 
     public FrozenSet<string> StopWords { get; }
+
+    /// <summary>Phrases (lower-case words) that show an attack report is not about physical violence (data/fusion/figurative-attack-words.txt).</summary>
+    public IReadOnlyList<string[]> FigurativeAttack { get; }
 
     public FrozenDictionary<string, FigureKind> FigureWords { get; }
 
@@ -85,7 +90,9 @@ internal sealed class FusionLexicon
         var familyRows = DataFile.Embedded(Resource("type-families.tsv")).ToList();
         var families = familyRows.ToFrozenDictionary(l => PloverTypes.Parse(l.Fields[0]).Value, l => l.Fields[1].Trim());
         var anchored = familyRows.Where(l => l.Fields.Length > 2 && l.Fields[2].Trim() == "place").Select(l => PloverTypes.Parse(l.Fields[0]).Value).ToFrozenSet();
-        return new FusionLexicon(stop, figures.ToFrozenDictionary(StringComparer.Ordinal), qualifiers, ordinals, nouns, periods, families, anchored);
+        var figurative = DataFile.Embedded(Resource("figurative-attack-words.txt"))
+            .Select(l => l.Fields[0].Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
+        return new FusionLexicon(stop, figures.ToFrozenDictionary(StringComparer.Ordinal), qualifiers, ordinals, nouns, periods, families, anchored, figurative);
     }
 
     private static string Resource(string file) => DataFile.ResourceName("fusion", file);

@@ -5,7 +5,9 @@ namespace Tacitus.Fusion;
 /// happened (the <c>place</c> column of data/fusion/type-families.tsv: attacks, fighting) that names no place below
 /// country level ("the attackers killed 89 people", "an attack in France") is about the place of the document's own
 /// report of that family that does name one ("gunmen opened fire in a concert hall in Velmar"), when the country
-/// agrees and the dates do not conflict. It takes the nearest such report before it in the text: a place carries
+/// agrees and the dates do not conflict. Only what a reader would accept joins: neither report's sentence shows a
+/// figurative attack (data/fusion/figurative-attack-words.txt: "attacked the plan in a speech", "a heart attack") unless
+/// it counts dead or injured, and their actors agree, and their targets, where both name one. It takes the nearest such report before it in the text: a place carries
 /// forward in a text, not back (read over BBC and PolNeAR articles, a report taking the town named after it, even a
 /// sentence or two on, was mostly wrong: a politician's verbal attack before the shooting the article then places).
 /// The stored event record is never changed: the report fusion compares carries the place with
@@ -48,10 +50,16 @@ internal static class PlaceContinuity
         ArgumentNullException.ThrowIfNull(reports);
         ArgumentNullException.ThrowIfNull(lexicon);
         var family = lexicon.Family(report.Type);
+        if (!Physical(report, lexicon))
+        {
+            return null;
+        }
+
         FusedReport? before = null;
         foreach (var other in reports)
         {
-            if (ReferenceEquals(other, report) || !Placed(other) || lexicon.Family(other.Type) != family || !Agrees(report, other))
+            if (ReferenceEquals(other, report) || !Placed(other) || lexicon.Family(other.Type) != family || !Agrees(report, other)
+                || !Physical(other, lexicon))
             {
                 continue;
             }
@@ -63,6 +71,34 @@ internal static class PlaceContinuity
         }
 
         return before;
+    }
+
+    /// <summary>
+    /// The report can be about physical violence: it counts dead or injured, or its sentence holds no phrase of
+    /// <see cref="FusionLexicon.FigurativeAttack"/> ("a heart attack", "attacked the plan in a speech").
+    /// </summary>
+    public static bool Physical(FusedReport report, FusionLexicon lexicon)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(lexicon);
+        if (report.Figures.Any(f => f.Kind is "killed" or "injured"))
+        {
+            return true;
+        }
+
+        var words = report.Evidence.ToLowerInvariant().Split((char[])[' ', ',', '.', ';', ':', '"', '\'', '(', ')', '!', '?', '\u2019', '\u201c', '\u201d'], StringSplitOptions.RemoveEmptyEntries);
+        foreach (var phrase in lexicon.FigurativeAttack)
+        {
+            for (var i = 0; i + phrase.Length <= words.Length; i++)
+            {
+                if (words.AsSpan(i, phrase.Length).SequenceEqual(phrase))
+                {
+                    return false;
+                }
+            }
+        }
+
+        return true;
     }
 
     /// <summary>The country of the report's place (when it has one) is the placed report's, and their dates overlap at their precision.</summary>

@@ -14,6 +14,9 @@ internal sealed partial class PreparedStatements(SqliteConnection connection) : 
 
     public SqliteConnection Connection => connection;
 
+    /// <summary>The transaction the statements run in (null: none).</summary>
+    public SqliteTransaction? Transaction => transaction;
+
     public void Enlist(SqliteTransaction? value)
     {
         transaction = value;

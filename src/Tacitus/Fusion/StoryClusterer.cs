@@ -1,4 +1,6 @@
+using System.Buffers;
 using System.Globalization;
+using System.Text;
 using System.Text.Json;
 using Tacitus.Documents;
 
@@ -6,50 +8,56 @@ namespace Tacitus.Fusion;
 
 /// <summary>
 /// Groups documents into stories online, as they are stored. A document's profile (<see cref="DocumentProfile"/>) is
-/// weighted by TF-IDF over the documents clustered so far (document frequencies kept in SQLite) and compared by
-/// cosine with the centroid of every story that shares a term with it and is still open (its latest document within
-/// the time window); it joins the most similar story above the threshold, or starts a new one. Candidates come from
-/// <see cref="StoryTermIndex"/>, the story terms (term → stories) in memory, bounded per term and in all, and kept in step
-/// with the store's <c>story_terms</c> by the statements that write it (read back with RETURNING); when it dropped postings
-/// a document could need, the same query runs in SQLite. It is rebuilt from the store whenever the store's document count
-/// is not the one it last saw (first use, a rolled-back batch, another writer), so it never answers for a state the store
-/// does not have.
+/// weighted by TF-IDF over the documents clustered so far and compared by cosine with the centroid of every story that
+/// shares a term with it and is still open (its latest document within the time window, and fewer than
+/// <see cref="StoryOptions.CloseAfterDocuments"/> documents ago); it joins the most similar story above the threshold, or
+/// starts a new one.
+/// <para>
+/// The work is in memory: the document frequencies and the open stories' centroids (<see cref="OpenStoryIndex"/>) are
+/// kept here and written to the store once per batch (<see cref="Flush"/>, called inside the batch's transaction before
+/// it commits: <c>fusion_terms</c>, <c>stories</c> with each changed story's centroid as JSON, <c>story_documents</c> and
+/// the document count in <c>fusion_state</c>). Whenever a new transaction begins and the store's document count is not
+/// the one last written (first use, a rolled-back batch, another writer), or a batch was left unwritten, the state is
+/// read again from the store, so it never answers for a state the store does not have.
+/// </para>
 /// </summary>
 internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexicon, StoryOptions options)
 {
     private const int TitleNames = 3;
     private const int TitleWords = 2;
+    private const int TitleTerms = 40;
+    private const int Candidates = 16;
 
-    private StoryTermIndex? index;
+    private readonly Dictionary<string, TermCount> terms = new(StringComparer.Ordinal);
+    private readonly HashSet<TermCount> changedTerms = [];
+    private readonly HashSet<OpenStory> changedStories = [];
+    private readonly List<(long Document, long Story, double? Similarity)> placed = [];
+    private OpenStoryIndex? index;
+    private Microsoft.Data.Sqlite.SqliteTransaction? checkedUnder;
+    private bool checkedOnce;
+    private long documents;
+    private long written;
+    private long nextStory;
 
     /// <summary>Puts the document (row <paramref name="seq"/>) into a story and returns the story's id.</summary>
     public long Assign(long seq, Document document)
     {
-        // A handful of statements per document, each over all its terms at once (json_each), rather than a few per term:
-        // the document count and the document frequencies are read by the statements that add this document to them.
         var profile = DocumentProfile.Of(document, lexicon);
-        var total = Convert.ToInt64(sql.Scalar("UPDATE fusion_state SET value = value + 1 WHERE name = 'documents' RETURNING value"), CultureInfo.InvariantCulture) - 1;
-        var stories = Index(total);
-        stories.Documents = -1; // out of step until this document is all in: a failure half-way has it rebuilt
+        var stories = Index();
+        var total = documents;
         var weights = new double[profile.Count];
-        var positions = new Dictionary<string, int>(profile.Count, StringComparer.Ordinal);
         for (var i = 0; i < profile.Count; i++)
         {
-            positions[profile[i].Key] = i;
-        }
-
-        using (var r = sql.Get("""
-            INSERT INTO fusion_terms (term, df, display) SELECT value ->> 0, 1, value ->> 1 FROM json_each($p0) WHERE true
-            ON CONFLICT (term) DO UPDATE SET df = df + 1 RETURNING term, df
-            """, Terms(profile)).ExecuteReader())
-        {
-            while (r.Read())
+            if (!terms.TryGetValue(profile[i].Key, out var count))
             {
-                var i = positions[r.GetString(0)];
-                var df = r.GetInt64(1) - 1;
-                var idf = Math.Log((total + 1.0) / (df + 1.0)) + 1.0;
-                weights[i] = (1 + Math.Log(profile[i].Count)) * idf;
+                count = new TermCount(profile[i].Key, profile[i].Display);
+                terms[count.Term] = count;
             }
+
+            var idf = Math.Log((total + 1.0) / (count.Df + 1.0)) + 1.0;
+            weights[i] = (1 + Math.Log(profile[i].Count)) * idf;
+            count.Df++;
+            changedTerms.Add(count);
         }
 
         var norm = Math.Sqrt(weights.Sum(w => w * w));
@@ -61,14 +69,12 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             }
         }
 
-        // Candidates: for each term, the most recent stories (at most PostingLimit) that have it and are still open, from
-        // the index in memory (SQLite answers when the index dropped postings the document could need).
+        // Candidates: for each term, the most recent open stories (at most PostingLimit) that have it.
         var day = document.Metadata.Published?.DayNumber;
-        var entries = Entries(profile, weights);
-        var candidates = stories.Candidates([.. profile.Select(t => t.Key)], weights, day - options.WindowDays) ?? StoredCandidates(entries, day);
+        var candidates = stories.Candidates([.. profile.Select(t => t.Key)], weights, day - options.WindowDays);
         long? best = null;
         var bestSimilarity = 0.0;
-        foreach (var (story, (dot, norm2)) in candidates.OrderByDescending(c => c.Value.Dot).ThenByDescending(c => c.Key).Take(16))
+        foreach (var (story, (dot, norm2)) in candidates.OrderByDescending(c => c.Value.Dot).ThenByDescending(c => c.Key).Take(Candidates))
         {
             var similarity = norm2 > 0 ? dot / Math.Sqrt(norm2) : 0;
             if (similarity > bestSimilarity || (similarity == bestSimilarity && best is not null && story > best))
@@ -77,170 +83,225 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             }
         }
 
-        var id = best is long joined && bestSimilarity >= options.Threshold ? joined : Create(day);
-        Join(id, entries, day, stories);
-        sql.Run("INSERT OR REPLACE INTO story_documents (document, story, similarity) VALUES ($p0, $p1, $p2)", seq, id, best == id ? bestSimilarity : null);
-        stories.Documents = total + 1;
-        return id;
+        var joined = best is long id && bestSimilarity >= options.Threshold ? stories.Find(id)! : Create(day, stories);
+        documents = total + 1;
+        Join(joined, profile, weights, day, stories);
+        placed.Add((seq, joined.Id, best == joined.Id ? bestSimilarity : null));
+        return joined.Id;
     }
 
-    /// <summary>The index in step with the store's <paramref name="documents"/> count, rebuilt from the store when it is not (first use, a rolled-back batch, another writer).</summary>
-    private StoryTermIndex Index(long documents)
+    /// <summary>Writes what the batch changed (document frequencies, stories and their centroids, which story each document joined, the document count) in the caller's transaction.</summary>
+    public void Flush()
     {
-        if (index is { } kept && kept.Documents == documents)
+        if (changedTerms.Count == 0 && changedStories.Count == 0 && placed.Count == 0)
+        {
+            return;
+        }
+
+        if (changedTerms.Count > 0)
+        {
+            sql.Run("""
+                INSERT INTO fusion_terms (term, df, display) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($p0) WHERE true
+                ON CONFLICT (term) DO UPDATE SET df = excluded.df
+                """, Json(w =>
+            {
+                foreach (var t in changedTerms)
+                {
+                    w.WriteStartArray();
+                    w.WriteStringValue(t.Term);
+                    w.WriteNumberValue(t.Df);
+                    w.WriteStringValue(t.Display);
+                    w.WriteEndArray();
+                }
+            }));
+        }
+
+        foreach (var s in changedStories)
+        {
+            sql.Run("""
+                INSERT INTO stories (id, title, first_day, last_day, documents, norm2, terms, centroid, last_document) VALUES ($p0, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8)
+                ON CONFLICT (id) DO UPDATE SET title = excluded.title, first_day = excluded.first_day, last_day = excluded.last_day, documents = excluded.documents,
+                    norm2 = excluded.norm2, terms = excluded.terms, centroid = excluded.centroid, last_document = excluded.last_document
+                """, s.Id, s.Title, s.FirstDay, s.LastDay, s.Documents, s.Norm2, s.Terms.Count, Centroid(s), s.LastArrival);
+        }
+
+        if (placed.Count > 0)
+        {
+            sql.Run("INSERT OR REPLACE INTO story_documents (document, story, similarity) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($p0)", Json(w =>
+            {
+                foreach (var (document, story, similarity) in placed)
+                {
+                    w.WriteStartArray();
+                    w.WriteNumberValue(document);
+                    w.WriteNumberValue(story);
+                    if (similarity is double s)
+                    {
+                        w.WriteNumberValue(s);
+                    }
+                    else
+                    {
+                        w.WriteNullValue();
+                    }
+
+                    w.WriteEndArray();
+                }
+            }));
+        }
+
+        sql.Run("UPDATE fusion_state SET value = $p0 WHERE name = 'documents'", documents);
+        written = documents;
+        changedTerms.Clear();
+        changedStories.Clear();
+        placed.Clear();
+    }
+
+    /// <summary>
+    /// The open stories in step with the store: read again when a new transaction finds the store's document count not
+    /// the one last written, or finds a batch left unwritten (it failed before <see cref="Flush"/>).
+    /// </summary>
+    private OpenStoryIndex Index()
+    {
+        var transaction = sql.Transaction;
+        if (index is { } kept && checkedOnce && (transaction is null || ReferenceEquals(transaction, checkedUnder)))
         {
             return kept;
         }
 
-        var built = new StoryTermIndex(options.PostingLimit, options.IndexPostings);
-        using (var r = sql.Get("SELECT term, story, weight, last_day FROM story_terms ORDER BY term, story").ExecuteReader())
+        var stored = Convert.ToInt64(sql.Scalar("SELECT value FROM fusion_state WHERE name = 'documents'"), CultureInfo.InvariantCulture);
+        (checkedUnder, checkedOnce) = (transaction, true);
+        if (index is { } current && stored == written && changedTerms.Count == 0 && changedStories.Count == 0 && placed.Count == 0)
+        {
+            return current;
+        }
+
+        return Load(stored);
+    }
+
+    private OpenStoryIndex Load(long stored)
+    {
+        changedTerms.Clear();
+        changedStories.Clear();
+        placed.Clear();
+        terms.Clear();
+        (documents, written) = (stored, stored);
+        using (var r = sql.Get("SELECT term, df, display FROM fusion_terms").ExecuteReader())
         {
             while (r.Read())
             {
-                built.Set(r.GetString(0), r.GetInt64(1), r.GetDouble(2), r.IsDBNull(3) ? null : r.GetInt32(3));
+                var t = new TermCount(r.GetString(0), r.GetString(2)) { Df = r.GetInt64(1) };
+                terms[t.Term] = t;
             }
         }
 
-        using (var r = sql.Get("SELECT id, norm2 FROM stories").ExecuteReader())
+        var built = new OpenStoryIndex(options.PostingLimit, options.CloseAfterDocuments);
+        var open = new List<OpenStory>();
+        using (var r = sql.Get("""
+            SELECT id, title, first_day, last_day, documents, norm2, centroid, last_document FROM stories
+            WHERE documents > 0 AND centroid IS NOT NULL AND last_document > $p0 ORDER BY last_document, id
+            """, stored - options.CloseAfterDocuments).ExecuteReader())
         {
             while (r.Read())
             {
-                built.Norm(r.GetInt64(0), r.GetDouble(1));
+                var story = new OpenStory(r.GetInt64(0))
+                {
+                    Title = r.GetString(1),
+                    FirstDay = r.IsDBNull(2) ? null : r.GetInt32(2),
+                    LastDay = r.IsDBNull(3) ? null : r.GetInt32(3),
+                    Documents = r.GetInt64(4),
+                    Norm2 = r.GetDouble(5),
+                    LastArrival = r.GetInt64(7),
+                };
+                ReadCentroid(story, r.GetString(6));
+                open.Add(story);
             }
         }
 
-        built.Documents = documents;
+        foreach (var story in open)
+        {
+            built.Add(story);
+        }
+
+        nextStory = Convert.ToInt64(sql.Scalar("SELECT coalesce(max(id), 0) FROM stories"), CultureInfo.InvariantCulture) + 1;
         index = built;
         return built;
     }
 
-    /// <summary>The candidate stories as SQLite finds them (the dot products summed there), for when the index cannot answer.</summary>
-    private Dictionary<long, (double Dot, double Norm2)> StoredCandidates(string entries, int? day)
+    private OpenStory Create(int? day, OpenStoryIndex stories)
     {
-        var found = new Dictionary<long, (double Dot, double Norm2)>();
-        using var r = sql.Get("""
-            WITH q (term, weight) AS MATERIALIZED (SELECT value ->> 0, value ->> 1 FROM json_each($p0))
-            SELECT s.story, total(q.weight * s.weight) AS dot, st.norm2 FROM q
-            JOIN story_terms s ON s.term = q.term
-                AND s.story >= coalesce((SELECT x.story FROM story_terms x WHERE x.term = q.term AND ($p1 IS NULL OR x.last_day IS NULL OR x.last_day >= $p1)
-                    ORDER BY x.story DESC LIMIT 1 OFFSET $p2 - 1), 0)
-            JOIN stories st ON st.id = s.story
-            WHERE $p1 IS NULL OR s.last_day IS NULL OR s.last_day >= $p1
-            GROUP BY s.story ORDER BY dot DESC, s.story DESC LIMIT 16
-            """, entries, day - options.WindowDays, options.PostingLimit).ExecuteReader();
-        while (r.Read())
-        {
-            found[r.GetInt64(0)] = (r.GetDouble(1), r.GetDouble(2));
-        }
-
-        return found;
+        var story = new OpenStory(nextStory++) { FirstDay = day, LastDay = day, LastArrival = documents + 1 };
+        stories.Add(story);
+        return story;
     }
 
-    /// <summary>The profile's terms as one JSON array of [term, display].</summary>
-    private static string Terms(IReadOnlyList<ProfileTerm> profile) =>
-        JsonSerializer.Serialize(profile.Select(t => new[] { t.Key, t.Display }).ToArray(), FusionRowJson.Default.StringArrayArray);
-
-    /// <summary>The profile as one JSON array of [term, weight, display] for the statements that take every term at once.</summary>
-    private static string Entries(IReadOnlyList<ProfileTerm> profile, double[] weights)
+    private void Join(OpenStory story, IReadOnlyList<ProfileTerm> profile, double[] weights, int? day, OpenStoryIndex stories)
     {
-        var buffer = new System.Buffers.ArrayBufferWriter<byte>(64 + (profile.Count * 48));
-        using (var w = new Utf8JsonWriter(buffer))
+        for (var i = 0; i < profile.Count; i++)
         {
-            w.WriteStartArray();
-            for (var i = 0; i < profile.Count; i++)
+            var at = story.Find(profile[i].Key);
+            if (at >= 0)
             {
-                w.WriteStartArray();
-                w.WriteStringValue(profile[i].Key);
-                w.WriteNumberValue(weights[i]);
-                w.WriteStringValue(profile[i].Display);
-                w.WriteEndArray();
+                story.Terms[at].Weight += weights[i];
             }
-
-            w.WriteEndArray();
-        }
-
-        return System.Text.Encoding.UTF8.GetString(buffer.WrittenSpan);
-    }
-
-    private long Create(int? day) =>
-        (long)sql.Scalar("INSERT INTO stories (title, first_day, last_day, documents, norm2, terms) VALUES ('', $p0, $p0, 0, 0, 0) RETURNING id", day)!;
-
-    private void Join(long story, string entries, int? day, StoryTermIndex stories)
-    {
-        using (var r = sql.Get("""
-            INSERT INTO story_terms (term, story, weight, last_day) SELECT value ->> 0, $p1, value ->> 1, $p2 FROM json_each($p0) WHERE true
-            ON CONFLICT (term, story) DO UPDATE SET weight = weight + excluded.weight RETURNING term, weight, last_day
-            """, entries, story, day).ExecuteReader())
-        {
-            while (r.Read())
+            else
             {
-                stories.Set(r.GetString(0), story, r.GetDouble(1), r.IsDBNull(2) ? null : r.GetInt32(2));
+                var term = new StoryTerm(profile[i].Key, story.Id, weights[i], day);
+                story.Terms.Insert(~at, term);
+                stories.Post(term);
             }
         }
 
-        if (day is not null)
+        if (day is int d)
         {
-            sql.Run("UPDATE story_terms SET last_day = $p1 WHERE story = $p0 AND (last_day IS NULL OR last_day < $p1)", story, day);
+            foreach (var t in story.Terms)
+            {
+                if (t.LastDay is null || t.LastDay < d)
+                {
+                    t.LastDay = d;
+                }
+            }
+
+            story.FirstDay = story.FirstDay is null || d < story.FirstDay ? d : story.FirstDay;
+            story.LastDay = story.LastDay is null || d > story.LastDay ? d : story.LastDay;
         }
 
-        // The story's norm and term count from its terms as they now are (at most one and a half times CentroidTerms rows).
-        long count, documents;
-        using (var r = sql.Get("""
-            UPDATE stories SET documents = documents + 1,
-                norm2 = (SELECT total(weight * weight) FROM story_terms WHERE story = $p0), terms = (SELECT count(*) FROM story_terms WHERE story = $p0),
-                first_day = CASE WHEN $p1 IS NULL THEN first_day WHEN first_day IS NULL OR $p1 < first_day THEN $p1 ELSE first_day END,
-                last_day = CASE WHEN $p1 IS NULL THEN last_day WHEN last_day IS NULL OR $p1 > last_day THEN $p1 ELSE last_day END
-            WHERE id = $p0 RETURNING terms, documents, norm2
-            """, story, day).ExecuteReader())
-        {
-            r.Read();
-            (count, documents) = (r.GetInt64(0), r.GetInt64(1));
-            stories.Joined(story, r.GetDouble(2), day);
-        }
-
-        if (count > options.CentroidTerms * 3 / 2)
+        story.Documents++;
+        if (story.Terms.Count > options.CentroidTerms * 3 / 2)
         {
             Prune(story, stories);
         }
 
-        if (documents <= 5 || documents % 10 == 0)
+        story.Norm2 = story.SumOfSquares();
+        if (story.Documents <= 5 || story.Documents % 10 == 0)
         {
-            sql.Run("UPDATE stories SET title = $p1 WHERE id = $p0", story, Title(story));
+            story.Title = Title(story);
         }
+
+        changedStories.Add(story);
+        stories.Joined(story, documents);
     }
 
-    /// <summary>Keeps the story's heaviest terms; its norm is recomputed over what is kept.</summary>
-    private void Prune(long story, StoryTermIndex stories)
+    /// <summary>Keeps the story's heaviest terms (ties: the first in ordinal order).</summary>
+    private void Prune(OpenStory story, OpenStoryIndex stories)
     {
-        var removed = new List<string>();
-        using (var r = sql.Get("DELETE FROM story_terms WHERE story = $p0 AND term NOT IN (SELECT term FROM story_terms WHERE story = $p0 ORDER BY weight DESC, term LIMIT $p1) RETURNING term",
-            story, options.CentroidTerms).ExecuteReader())
+        var kept = story.Terms.OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal).Take(options.CentroidTerms).ToHashSet();
+        foreach (var t in story.Terms)
         {
-            while (r.Read())
+            if (!kept.Contains(t))
             {
-                removed.Add(r.GetString(0));
+                stories.Unpost(t);
             }
         }
 
-        var norm2 = Convert.ToDouble(sql.Scalar("UPDATE stories SET terms = (SELECT count(*) FROM story_terms WHERE story = $p0), norm2 = (SELECT total(weight * weight) FROM story_terms WHERE story = $p0) WHERE id = $p0 RETURNING norm2", story),
-            CultureInfo.InvariantCulture);
-        stories.Pruned(story, removed, norm2);
+        story.Terms.RemoveAll(t => !kept.Contains(t));
     }
 
     /// <summary>A title of the story's own making: its heaviest names, then its heaviest words ("Emmanuel Macron, Lagos, Bola Tinubu: visit, trade").</summary>
-    private string Title(long story)
+    private string Title(OpenStory story)
     {
-        var terms = new List<(string Display, bool Name)>();
-        using (var r = sql.Get("SELECT t.display, s.term FROM story_terms s JOIN fusion_terms t ON t.term = s.term WHERE s.story = $p0 ORDER BY s.weight DESC, s.term LIMIT 40", story).ExecuteReader())
-        {
-            while (r.Read())
-            {
-                terms.Add((r.GetString(0), r.GetString(1).StartsWith('~')));
-            }
-        }
-
+        var heaviest = story.Terms.OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal).Take(TitleTerms)
+            .Select(t => (Display: terms[t.Term].Display, Name: t.Term.StartsWith('~'))).ToList();
         var names = new List<string>();
-        foreach (var (display, _) in terms.Where(t => t.Name))
+        foreach (var (display, _) in heaviest.Where(t => t.Name))
         {
             if (names.Count < TitleNames && !names.Any(n => EventMatcher.NamesAgree(n, display)))
             {
@@ -248,9 +309,66 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             }
         }
 
-        var words = terms.Where(t => !t.Name && !terms.Any(n => n.Name && n.Display.Contains(t.Display, StringComparison.OrdinalIgnoreCase)))
+        var words = heaviest.Where(t => !t.Name && !heaviest.Any(n => n.Name && n.Display.Contains(t.Display, StringComparison.OrdinalIgnoreCase)))
             .Select(t => t.Display).Take(TitleWords).ToList();
         var title = string.Join(", ", names);
         return words.Count == 0 ? title : title.Length == 0 ? string.Join(", ", words) : $"{title}: {string.Join(", ", words)}";
+    }
+
+    /// <summary>The story's centroid as stored: a JSON array of [term, weight, last day or null] in term order.</summary>
+    private static string Centroid(OpenStory story) => Json(w =>
+    {
+        foreach (var t in story.Terms)
+        {
+            w.WriteStartArray();
+            w.WriteStringValue(t.Term);
+            w.WriteNumberValue(t.Weight);
+            if (t.LastDay is int d)
+            {
+                w.WriteNumberValue(d);
+            }
+            else
+            {
+                w.WriteNullValue();
+            }
+
+            w.WriteEndArray();
+        }
+    });
+
+    private static void ReadCentroid(OpenStory story, string json)
+    {
+        using var parsed = JsonDocument.Parse(json);
+        foreach (var t in parsed.RootElement.EnumerateArray())
+        {
+            var day = t[2];
+            story.Terms.Add(new StoryTerm(t[0].GetString()!, story.Id, t[1].GetDouble(), day.ValueKind == JsonValueKind.Null ? null : day.GetInt32()));
+        }
+
+        story.Terms.Sort((a, b) => string.CompareOrdinal(a.Term, b.Term));
+    }
+
+    /// <summary>One JSON array, its items written by <paramref name="items"/>.</summary>
+    private static string Json(Action<Utf8JsonWriter> items)
+    {
+        var buffer = new ArrayBufferWriter<byte>(4096);
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            w.WriteStartArray();
+            items(w);
+            w.WriteEndArray();
+        }
+
+        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+    }
+
+    /// <summary>A term's document frequency and how a title shows it (the first form seen).</summary>
+    private sealed class TermCount(string term, string display)
+    {
+        public string Term { get; } = term;
+
+        public string Display { get; } = display;
+
+        public long Df { get; set; }
     }
 }

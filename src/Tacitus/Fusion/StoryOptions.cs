@@ -20,8 +20,12 @@ internal sealed record StoryOptions
     /// <summary>Terms a story's centroid keeps (the heaviest); pruned back to this when it grows to one and a half times as many.</summary>
     public int CentroidTerms { get; init; } = 200;
 
-    /// <summary>Postings (term, story) the in-memory index of story terms holds at most (the oldest stories leave first): bounds its memory.</summary>
-    public int IndexPostings { get; init; } = 400_000;
+    /// <summary>
+    /// Documents that may arrive after a story's latest one before it closes, dated or not (order of arrival is a clock
+    /// too: undated text would otherwise keep every story open). Bounds the stories kept in memory, so memory and the work
+    /// per document stay flat in corpus size.
+    /// </summary>
+    public long CloseAfterDocuments { get; init; } = 2_000;
 
     public static readonly StoryOptions Default = new();
 }

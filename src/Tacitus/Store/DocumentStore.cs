@@ -33,8 +33,8 @@ internal sealed class DocumentStore : IDisposable
         Queries = new StoreQueries(connection);
     }
 
-    /// <summary>The schema version from which stores have stories and fused events with their status (an older store, opened at its own version, stores without fusing).</summary>
-    public const int FusionSchemaVersion = 6;
+    /// <summary>The schema version from which stores have stories (with their centroids) and fused events with their status (an older store, opened at its own version, stores without fusing).</summary>
+    public const int FusionSchemaVersion = 10;
 
     public string Path { get; }
 

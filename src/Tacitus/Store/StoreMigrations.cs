@@ -161,6 +161,16 @@ internal static class StoreMigrations
             ALTER TABLE mentions ADD COLUMN form TEXT;
             ALTER TABLE mentions ADD COLUMN evidence TEXT;
             """),
+        new(10, "a story keeps its centroid as one JSON value ([term, weight, last day] in term order) and the arrival number of its latest document (stories not joined for a while close, dated or not); story clustering keeps the open stories in memory and writes each changed one once per batch", """
+            ALTER TABLE stories ADD COLUMN centroid TEXT;
+            ALTER TABLE stories ADD COLUMN last_document INTEGER;
+            UPDATE stories SET centroid = (SELECT json_group_array(json_array(term, weight, last_day))
+                FROM (SELECT term, weight, last_day FROM story_terms WHERE story = stories.id ORDER BY term));
+            UPDATE stories SET last_document = a.n FROM (
+                SELECT story, max(n) AS n FROM (SELECT story, row_number() OVER (ORDER BY document) AS n FROM story_documents) GROUP BY story) AS a
+            WHERE a.story = stories.id;
+            DROP TABLE story_terms;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

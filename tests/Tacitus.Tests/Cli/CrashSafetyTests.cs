@@ -33,6 +33,7 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Equal(0L, Scalar("SELECT count(*) FROM documents WHERE sentence_count = 0"));
         Assert.Equal(0L, killedAt % Batch); // batches are all or nothing
         Assert.Equal(killedAt, Scalar("SELECT count(*) FROM documents_fts"));
+        AssertStoriesHoldEveryDocumentOnce(killedAt); // story clustering writes its state with the batch, or not at all
 
         var (exit, stdout, _) = CliProcess.Run([.. args, "--quiet"]);
 
@@ -40,8 +41,17 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Contains($"read {Articles}, stored {Articles - killedAt} new, {killedAt} already stored, 0 failed", stdout, StringComparison.Ordinal);
         Assert.Equal((long)Articles, Scalar("SELECT count(*) FROM documents"));
         Assert.Equal((long)Articles, Scalar("SELECT count(DISTINCT origin) FROM documents"));
+        AssertStoriesHoldEveryDocumentOnce(Articles);
         Assert.Equal(0L, Scalar("SELECT count(*) FROM documents d WHERE d.sentence_count <> (SELECT count(*) FROM sentences s WHERE s.document = d.seq)"));
         Assert.Equal("ok", Scalar("PRAGMA integrity_check"));
+    }
+
+    private void AssertStoriesHoldEveryDocumentOnce(long documents)
+    {
+        Assert.Equal(documents, Scalar("SELECT value FROM fusion_state WHERE name = 'documents'"));
+        Assert.Equal(documents, Scalar("SELECT count(*) FROM story_documents"));
+        Assert.Equal(documents, Scalar("SELECT coalesce(sum(documents), 0) FROM stories"));
+        Assert.Equal(0L, Scalar("SELECT count(*) FROM story_documents WHERE story NOT IN (SELECT id FROM stories)"));
     }
 
     [Fact]

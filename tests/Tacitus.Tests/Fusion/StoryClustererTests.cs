@@ -27,7 +27,8 @@ public sealed class StoryClustererTests : IDisposable
         Document("Velmar's port stayed closed by Norland warships; ships waited offshore for a second day.", "Velmar Courier", "2024-05-03", "b/courier.txt"),
     ];
 
-    private static List<long> Cluster(string path, bool rollBackFirst)
+    /// <summary>Clusters the reports in one store, in batches of the sizes given (each its own clusterer when <paramref name="restart"/>: a new process).</summary>
+    private static List<long> Cluster(string path, bool rollBackFirst = false, bool flushFailed = true, bool restart = false, StoryOptions? options = null, int[]? batches = null)
     {
         using (DocumentStore.Open(path))
         {
@@ -36,7 +37,7 @@ public sealed class StoryClustererTests : IDisposable
         using var connection = new SqliteConnection($"Data Source={path};Foreign Keys=False;Pooling=False");
         connection.Open();
         using var sql = new PreparedStatements(connection);
-        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, StoryOptions.Default);
+        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, options ?? StoryOptions.Default);
         var documents = Reports();
         if (rollBackFirst)
         {
@@ -47,26 +48,74 @@ public sealed class StoryClustererTests : IDisposable
                 clusterer.Assign(i + 1, documents[i]);
             }
 
+            if (flushFailed)
+            {
+                clusterer.Flush();
+            }
+
             failed.Rollback();
         }
 
-        using var transaction = connection.BeginTransaction();
-        sql.Enlist(transaction);
-        var stories = documents.Select((d, i) => clusterer.Assign(i + 1, d)).ToList();
-        transaction.Commit();
+        var stories = new List<long>();
+        foreach (var size in batches ?? [documents.Count])
+        {
+            if (restart)
+            {
+                clusterer = new StoryClusterer(sql, FusionLexicon.Default, options ?? StoryOptions.Default);
+            }
+
+            using var transaction = connection.BeginTransaction();
+            sql.Enlist(transaction);
+            stories.AddRange(documents.Skip(stories.Count).Take(size).Select((d, i) => clusterer.Assign(stories.Count + i + 1, d)).ToList());
+            clusterer.Flush();
+            transaction.Commit();
+        }
+
         sql.Enlist(null);
         return stories;
     }
 
-    [Fact]
-    public void Assign_AfterARolledBackBatch_SameStoriesAsAStoreThatNeverSawIt()
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Assign_AfterARolledBackBatch_SameStoriesAsAStoreThatNeverSawIt(bool flushedBeforeRollback)
     {
-        var expected = Cluster(fresh, rollBackFirst: false);
+        var expected = Cluster(fresh);
 
-        var stories = Cluster(db, rollBackFirst: true);
+        var stories = Cluster(db, rollBackFirst: true, flushFailed: flushedBeforeRollback);
 
         Assert.Equal(expected, stories);
         Assert.Equal(stories[0], stories[2]);
         Assert.NotEqual(stories[0], stories[1]);
+    }
+
+    [Fact]
+    public void Assign_NewProcessEachBatch_SameStoriesAsOneRun()
+    {
+        var expected = Cluster(fresh);
+
+        var stories = Cluster(db, restart: true, batches: [1, 2, 1]);
+
+        Assert.Equal(expected, stories);
+    }
+
+    public static TheoryData<long, bool> CloseCases() => new()
+    {
+        { 2_000, true }, // the harvest story is open when its second report comes
+        { 2, true },     // two arrivals behind: still open
+        { 1, false },    // one document arrived after it and none joined it: closed, the second report starts a story
+    };
+
+    [Theory]
+    [MemberData(nameof(CloseCases))]
+    public void Assign_StoryNotJoinedForCloseAfterDocuments_Closed(long closeAfter, bool joined)
+    {
+        var options = StoryOptions.Default with { CloseAfterDocuments = closeAfter };
+
+        var stories = Cluster(db, options: options);
+        var restarted = Cluster(fresh, restart: true, options: options, batches: [2, 2]);
+
+        Assert.Equal(joined, stories[0] == stories[2]);
+        Assert.Equal(stories, restarted);
     }
 }

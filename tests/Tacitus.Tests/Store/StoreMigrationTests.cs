@@ -136,4 +136,43 @@ public sealed class StoreMigrationTests : IDisposable
 
         Assert.Equal([("HUNGOV", "AUT"), (null, null)], rows);
     }
+
+    [Fact]
+    public void Open_StoreWithStoryTerms_StoriesKeepTheirCentroidAndLatestArrival()
+    {
+        using (DocumentStore.Open(db, schemaVersion: 8))
+        {
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False;Foreign Keys=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO stories (id, title, first_day, last_day, documents, norm2, terms) VALUES (1, 'wheat', NULL, NULL, 2, 6.25, 2), (2, 'port', NULL, NULL, 1, 1, 1);
+                INSERT INTO story_terms (term, story, weight, last_day) VALUES ('wheat', 1, 2.0, NULL), ('harvest', 1, 1.5, 19000), ('port', 2, 1.0, NULL);
+                INSERT INTO story_documents (document, story, similarity) VALUES (1, 1, NULL), (2, 2, NULL), (3, 1, 0.4);
+                """;
+            command.ExecuteNonQuery();
+        }
+
+        using (var store = DocumentStore.Open(db))
+        {
+            Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+            store.Save(StoreFixtures.Analysed());
+        }
+
+        using var check = new SqliteConnection($"Data Source={db};Pooling=False");
+        check.Open();
+        using var query = check.CreateCommand();
+        query.CommandText = "SELECT id, centroid, last_document FROM stories WHERE id <= 2 ORDER BY id";
+        using var reader = query.ExecuteReader();
+        var rows = new List<(long, string, long)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)));
+        }
+
+        Assert.Equal([(1L, """[["harvest",1.5,19000],["wheat",2.0,null]]""", 3L), (2L, """[["port",1.0,null]]""", 2L)], rows);
+    }
 }

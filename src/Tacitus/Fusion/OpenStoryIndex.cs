@@ -1,0 +1,151 @@
+namespace Tacitus.Fusion;
+
+/// <summary>
+/// The open stories in memory with their terms indexed (term → the stories that have it, by id), so a document's
+/// candidate stories cost no SQL. A story closes when <c>closeAfter</c> documents have arrived since its latest one
+/// (dated or not: order of arrival is a clock too) and leaves memory, so memory is bounded by that many stories
+/// whatever the corpus size.
+/// </summary>
+internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
+{
+    private readonly Dictionary<string, List<StoryTerm>> postings = new(StringComparer.Ordinal);
+    private readonly Dictionary<long, OpenStory> stories = [];
+    private readonly LinkedList<OpenStory> byArrival = new();
+
+    /// <summary>How many stories are open (in memory).</summary>
+    public int Count => stories.Count;
+
+    /// <summary>How many (term, story) postings the index holds.</summary>
+    public int Postings { get; private set; }
+
+    public OpenStory? Find(long id) => stories.GetValueOrDefault(id);
+
+    /// <summary>Adds a story (new, or loaded with its terms from the store) as joined at its <see cref="OpenStory.LastArrival"/>.</summary>
+    public void Add(OpenStory story)
+    {
+        stories.Add(story.Id, story);
+        foreach (var t in story.Terms)
+        {
+            Post(t);
+        }
+
+        Place(story);
+    }
+
+    /// <summary>Marks the story as joined by the document that arrived <paramref name="arrival"/>-th, then closes the stories that document leaves behind.</summary>
+    public void Joined(OpenStory story, long arrival)
+    {
+        story.LastArrival = arrival;
+        if (story.Node is { } node)
+        {
+            byArrival.Remove(node);
+        }
+
+        Place(story);
+        while (byArrival.First is { } oldest && oldest.Value.LastArrival <= arrival - closeAfter)
+        {
+            Close(oldest.Value);
+        }
+    }
+
+    /// <summary>A term the story gained: now findable through it.</summary>
+    public void Post(StoryTerm term)
+    {
+        if (!postings.TryGetValue(term.Term, out var list))
+        {
+            list = [];
+            postings[term.Term] = list;
+        }
+
+        var at = FindStory(list, term.Story);
+        if (at < 0)
+        {
+            list.Insert(~at, term);
+            Postings++;
+        }
+    }
+
+    /// <summary>A term the story dropped (pruned): no longer findable through it.</summary>
+    public void Unpost(StoryTerm term)
+    {
+        if (postings.TryGetValue(term.Term, out var list) && FindStory(list, term.Story) is >= 0 and var at)
+        {
+            list.RemoveAt(at);
+            Postings--;
+            if (list.Count == 0)
+            {
+                postings.Remove(term.Term);
+            }
+        }
+    }
+
+    /// <summary>
+    /// The sum of weight products with each candidate story and its squared norm: for each term, the <c>postingLimit</c>
+    /// most recent stories (highest ids) open on <paramref name="since"/> (the term's last day on or after it, or undated;
+    /// every story when it is null).
+    /// </summary>
+    public Dictionary<long, (double Dot, double Norm2)> Candidates(IReadOnlyList<string> keys, double[] weights, int? since)
+    {
+        var sums = new Dictionary<long, CompensatedSum>();
+        for (var i = 0; i < keys.Count; i++)
+        {
+            if (!postings.TryGetValue(keys[i], out var list))
+            {
+                continue;
+            }
+
+            var taken = 0;
+            for (var j = list.Count - 1; j >= 0 && taken < postingLimit; j--)
+            {
+                var p = list[j];
+                if (since is null || p.LastDay is null || p.LastDay >= since)
+                {
+                    taken++;
+                    ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, p.Story, out _);
+                    sum.Add(weights[i] * p.Weight);
+                }
+            }
+        }
+
+        return sums.ToDictionary(s => s.Key, s => (s.Value.Value, stories[s.Key].Norm2));
+    }
+
+    private void Place(OpenStory story) => story.Node = byArrival.AddLast(story);
+
+    private void Close(OpenStory story)
+    {
+        foreach (var t in story.Terms)
+        {
+            Unpost(t);
+        }
+
+        byArrival.Remove(story.Node!);
+        story.Node = null;
+        stories.Remove(story.Id);
+    }
+
+    private static int FindStory(List<StoryTerm> list, long story)
+    {
+        int lo = 0, hi = list.Count - 1;
+        while (lo <= hi)
+        {
+            var mid = (lo + hi) >>> 1;
+            var s = list[mid].Story;
+            if (s == story)
+            {
+                return mid;
+            }
+
+            if (s < story)
+            {
+                lo = mid + 1;
+            }
+            else
+            {
+                hi = mid - 1;
+            }
+        }
+
+        return ~lo;
+    }
+}
