@@ -27,13 +27,14 @@ internal sealed class TokenView
         AllCaps = new bool[n];
         Classes = new WordClass[n];
         Span<char> buffer = stackalloc char[PhraseKey.MaxLength * 2];
+        var pool = KeyPool.Current;
         for (var i = 0; i < n; i++)
         {
             var token = document.Tokens[i];
             var text = token.Span.Of(document.Text);
             if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol)
             {
-                Keys[i] = text.ToString();
+                Keys[i] = pool.Get(text);
                 continue;
             }
 
@@ -55,7 +56,7 @@ internal sealed class TokenView
             }
 
             var len = PhraseKey.NormalizeToken(core, buffer, stripPossessive: false);
-            Keys[i] = new string(buffer[..len]);
+            Keys[i] = pool.Get(buffer[..len]);
             Capitalized[i] = core.Length > 0 && (char.IsUpper(core[0]) || ParticleName(core));
             var allCaps = core.Length > 0;
             foreach (var c in core)
