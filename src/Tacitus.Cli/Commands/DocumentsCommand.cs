@@ -18,16 +18,16 @@ internal static class DocumentsCommand
         var limit = new Option<int?>("--limit") { Description = "At most this many documents." };
         var json = new Option<bool>("--json") { Description = "One JSON object per document (JSON Lines)." };
         var stale = new Option<bool>("--stale") { Description = "Only documents whose records another pipeline, knowledge, patterns or dictionaries made ('tacitus reanalyse' brings them up to date)." };
-        var dictionaries = CommonOptions.Dictionaries();
-        var patterns = CommonOptions.Patterns();
-        var coder = CommonOptions.Coder();
-        var command = new Command("documents", "List the documents in the store.") { db, search, limit, json, stale, dictionaries, patterns, coder };
+        // the same options as the commands that analyse, so "stale" compares against the pipeline they would run
+        var analysis = new AnalysisOptions(withBudget: false);
+        var command = new Command("documents", "List the documents in the store.") { db, search, limit, json, stale };
+        analysis.AddTo(command);
         command.SetAction((parse, ct) =>
         {
             try
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!, create: false);
-                var current = ProvenanceFingerprint.For(new PipelineOptions { UserDictionaries = parse.GetValue(dictionaries) ?? [], EventPatternFiles = parse.GetValue(patterns) ?? [], Coder = parse.GetValue(coder) });
+                var current = ProvenanceFingerprint.For(analysis.Read(parse));
                 var rows = store.List(parse.GetValue(search), parse.GetValue(limit)).Where(d => !parse.GetValue(stale) || DocumentStore.IsStale(d.Provenance, current));
                 if (parse.GetValue(json))
                 {

@@ -51,6 +51,20 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(files, Origins(inStoreOrder: true));
     }
 
+    [Theory]
+    [InlineData(new string[0], 1)]
+    [InlineData(new[] { "--dates", "recognizer" }, 0)]
+    public void Documents_StaleAfterIngestWithRecognizer_ComparesWithTheDateReaderAsked(string[] options, int staleCount)
+    {
+        var file = Write("one.txt", "The mayor opened a new library on Tuesday.");
+        Assert.Equal(0, CliProcess.Run(["ingest", file, "--db", db, "--quiet", "--dates", "recognizer"]).ExitCode);
+
+        var (exit, stdout, _) = CliProcess.Run(["documents", "--db", db, "--stale", "--json", .. options]);
+
+        Assert.Equal(0, exit);
+        Assert.Equal(staleCount, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(dir, name);
