@@ -51,6 +51,8 @@ public sealed class TimeRecognizerTests
     [InlineData("2019-01-09", "The president said in his New Year's address that taxes would fall.", "New Year", "2019-01-01")]
     [InlineData("2019-01-09", "The envoy arrived Tuesday night. She visited a school the next morning.", "the next morning", "2019-01-09TMO")]
     [InlineData("2019-01-09", "The storm hit on Jan. 2. Power returned two days later.", "two days later", "2019-01-04")]
+    [InlineData("2019-05-10", "Prices rose in mid-March, traders said.", "mid-March", "2019-03")]
+    [InlineData("2019-05-10", "Sales fell in late-November.", "late-November", "2018-11")]
     public void Process_RulesAlone_ReadsTheCoreOfTheExpression(string published, string text, string expression, string value)
     {
         Assert.Equal(value, Find(Analyse(text, published), expression).Time!.Value);

@@ -163,7 +163,7 @@ internal static class LenientExpressions
         var tail = word[(hyphen + 1)..];
         if (TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tail, out var month))
         {
-            if (!char.IsUpper(tail[0]) || !TimeWords.Shipped.EdgeAdjectives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[..hyphen]) && !word[..hyphen].Equals("mid", StringComparison.OrdinalIgnoreCase))
+            if (!char.IsUpper(tail[0]) || !TimeWords.Shipped.HyphenEdges.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[..hyphen]))
             {
                 return -1;
             }

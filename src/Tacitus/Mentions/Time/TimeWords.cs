@@ -54,7 +54,7 @@ internal sealed class TimeWords
                     break;
                 case "trigger" or "trigger-capitalised" or "duration-unit" or "modifier" or "complex-before" or "complex-before-signal" or "complex-after" or "join" or "leading-signal" or "plain-signal" or "no-amount" or "no-time" or "period-of" or "bounding" or "quantity" or
                     "range-signal" or "open-after" or "relative-adverb" or "adverb-continuation" or "multiplier" or "distributive" or "anaphoric" or
-                    "vague-step" or "calendar-unit" or "period-unit" or "period-edge" or "edge-adjective":
+                    "vague-step" or "calendar-unit" or "period-unit" or "period-edge" or "edge-adjective" or "hyphen-edge":
                     if (!sets.TryGetValue(kind, out var list))
                     {
                         sets[kind] = list = [];
@@ -102,6 +102,7 @@ internal sealed class TimeWords
         PeriodUnits = Set("period-unit", StringComparer.OrdinalIgnoreCase);
         PeriodEdges = Set("period-edge", StringComparer.OrdinalIgnoreCase);
         EdgeAdjectives = Set("edge-adjective", StringComparer.OrdinalIgnoreCase);
+        HyphenEdges = Set("hyphen-edge", StringComparer.OrdinalIgnoreCase);
         FrozenDictionary<string, string> Texts(string kind) => (texts.GetValueOrDefault(kind) ?? []).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Sets = Texts("set");
         Seasons = Texts("season");
@@ -210,6 +211,9 @@ internal sealed class TimeWords
 
     /// <summary>Adjectives before a year read as the year itself ("early", "late").</summary>
     public FrozenSet<string> EdgeAdjectives { get; }
+
+    /// <summary>Parts of a month written together with it and read as the month ("mid", "early", "late": "mid-March").</summary>
+    public FrozenSet<string> HyphenEdges { get; }
 
     /// <summary>A broken line of the table: the shipped one is part of the build, so this is a bug, not bad input.</summary>
     private static InvalidOperationException Invalid(DataLine line, string message) =>
