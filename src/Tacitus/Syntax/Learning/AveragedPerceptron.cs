@@ -215,7 +215,7 @@ internal sealed class AveragedPerceptron
     }
 
     /// <summary>Reads a model written by <see cref="Write"/>; a damaged file is an <see cref="InvalidDataException"/>.</summary>
-    public static AveragedPerceptron Read(BinaryReader reader)
+    public static unsafe AveragedPerceptron Read(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
         if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion)
@@ -234,43 +234,60 @@ internal sealed class AveragedPerceptron
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows * 2));
         var slotTable = new NativeTable<SparseSlot>(capacity);
         var slots = slotTable.Span;
-        var entries = new List<SparseEntry>(rows * 4);
-        var mask = capacity - 1;
-        for (var r = 0; r < rows; r++)
+        // The entries are gathered in unmanaged memory that grows as needed and is freed before returning: a managed
+        // list would allocate (and copy on growth) tens of MB on the heap once per process, all garbage at once.
+        nuint room = (nuint)Math.Max(16, rows * 4);
+        nuint used = 0;
+        var entries = (SparseEntry*)NativeMemory.Alloc(room, (nuint)sizeof(SparseEntry));
+        try
         {
-            var key = reader.ReadUInt64();
-            key = key == 0 ? 1 : key;
-            var slot = (int)(key & (ulong)mask);
-            while (slots[slot].Key != 0)
+            var mask = capacity - 1;
+            for (var r = 0; r < rows; r++)
             {
-                if (slots[slot].Key == key)
+                var key = reader.ReadUInt64();
+                key = key == 0 ? 1 : key;
+                var slot = (int)(key & (ulong)mask);
+                while (slots[slot].Key != 0)
                 {
-                    throw new InvalidDataException($"row {r} repeats a feature");
+                    if (slots[slot].Key == key)
+                    {
+                        throw new InvalidDataException($"row {r} repeats a feature");
+                    }
+
+                    slot = (slot + 1) & mask;
                 }
 
-                slot = (slot + 1) & mask;
-            }
-
-            int count = reader.ReadUInt16();
-            slots[slot] = new SparseSlot(key, entries.Count, count);
-            for (var i = 0; i < count; i++)
-            {
-                var c = reader.ReadUInt16();
-                if (c >= classes)
+                int count = reader.ReadUInt16();
+                slots[slot] = new SparseSlot(key, checked((int)used), count);
+                for (var i = 0; i < count; i++)
                 {
-                    throw new InvalidDataException($"class {c} out of range in row {r}");
-                }
+                    var c = reader.ReadUInt16();
+                    if (c >= classes)
+                    {
+                        throw new InvalidDataException($"class {c} out of range in row {r}");
+                    }
 
-                entries.Add(new SparseEntry(c, (float)reader.ReadHalf()));
+                    if (used == room)
+                    {
+                        room *= 2;
+                        entries = (SparseEntry*)NativeMemory.Realloc(entries, room * (nuint)sizeof(SparseEntry));
+                    }
+
+                    entries[used++] = new SparseEntry(c, (float)reader.ReadHalf());
+                }
             }
+
+            var entryTable = new NativeTable<SparseEntry>(checked((int)used));
+            new ReadOnlySpan<SparseEntry>(entries, (int)used).CopyTo(entryTable.Span);
+            model.sparseSlots = slotTable;
+            model.sparseEntries = entryTable;
+            model.Features = rows;
+            return model;
         }
-
-        var entryTable = new NativeTable<SparseEntry>(entries.Count);
-        CollectionsMarshal.AsSpan(entries).CopyTo(entryTable.Span);
-        model.sparseSlots = slotTable;
-        model.sparseEntries = entryTable;
-        model.Features = rows;
-        return model;
+        finally
+        {
+            NativeMemory.Free(entries);
+        }
     }
 
     /// <summary>
