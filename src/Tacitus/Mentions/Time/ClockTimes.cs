@@ -14,10 +14,10 @@ internal static class ClockTimes
     public static int Read(string text, ReadOnlySpan<Token> tokens, int i, List<TimeCandidate> added)
     {
         var word = tokens[i].Span.Of(text);
-        if (word.Equals("noon", StringComparison.OrdinalIgnoreCase) || word.Equals("midday", StringComparison.OrdinalIgnoreCase))
+        if (TimeWords.Shipped.Middays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var noon))
         {
             var start = i > 0 && TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span.Of(text)) ? tokens[i - 1].Span.Start : tokens[i].Span.Start;
-            added.Add(new TimeCandidate(new TextSpan(start, tokens[i].Span.End), "time", "T12:00", null, "clock"));
+            added.Add(new TimeCandidate(new TextSpan(start, tokens[i].Span.End), "time", noon, null, "clock"));
             return 0;
         }
 
@@ -72,7 +72,7 @@ internal static class ClockTimes
                 return -1;
             }
 
-            var pm = meridiem[0] is 'p' or 'P';
+            var pm = TimeWords.Shipped.Meridiems.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(meridiem, out var half) && half == "pm";
             hour = hour == 12 ? (pm ? 12 : 0) : pm ? hour + 12 : hour;
         }
         else if (hour > 23)
@@ -148,8 +148,5 @@ internal static class ClockTimes
         return minute <= 59;
     }
 
-    private static bool IsMeridiem(ReadOnlySpan<char> word) =>
-        word.Equals("a.m.", StringComparison.OrdinalIgnoreCase) || word.Equals("p.m.", StringComparison.OrdinalIgnoreCase) ||
-        word.Equals("a.m", StringComparison.OrdinalIgnoreCase) || word.Equals("p.m", StringComparison.OrdinalIgnoreCase) ||
-        word.Equals("am", StringComparison.OrdinalIgnoreCase) || word.Equals("pm", StringComparison.OrdinalIgnoreCase);
+    private static bool IsMeridiem(ReadOnlySpan<char> word) => TimeWords.Shipped.Meridiems.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
 }

@@ -68,11 +68,10 @@ internal static class EventRelative
     private static ReadOnlySpan<char> Singular(ReadOnlySpan<char> unit) => unit.Length > 3 && unit[^1] is 's' or 'S' ? unit[..^1] : unit;
 
     private static int? Direction(ReadOnlySpan<char> word) =>
-        word.Equals("next", StringComparison.OrdinalIgnoreCase) || word.Equals("following", StringComparison.OrdinalIgnoreCase) ? 1 :
-        word.Equals("previous", StringComparison.OrdinalIgnoreCase) || word.Equals("preceding", StringComparison.OrdinalIgnoreCase) ? -1 : null;
+        TimeWords.Shipped.EventSteps.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var step) ? step : null;
 
     private static int? Later(ReadOnlySpan<char> word) =>
-        word.Equals("later", StringComparison.OrdinalIgnoreCase) ? 1 : word.Equals("earlier", StringComparison.OrdinalIgnoreCase) ? -1 : null;
+        TimeWords.Shipped.EventShifts.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var sign) ? sign : null;
 
     /// <summary>"a", "an", "two", "3": a whole number of units.</summary>
     private static int? Count(ReadOnlySpan<char> word)

@@ -36,7 +36,7 @@ internal sealed class TimeWords
 
                     Add(numbers, kind).Add(word, n);
                     break;
-                case "step":
+                case "step" or "event-step" or "event-shift":
                     if (line.Fields.Length < 3 || !int.TryParse(line.Fields[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var step))
                     {
                         throw Invalid(line, "a step needs a whole number of periods as its value");
@@ -44,7 +44,7 @@ internal sealed class TimeWords
 
                     Add(numbers, kind).Add(word, step);
                     break;
-                case "set" or "season" or "holiday" or "part-of-day":
+                case "set" or "season" or "holiday" or "part-of-day" or "meridiem" or "midday":
                     if (line.Fields.Length < 3 || line.Fields[2].Length == 0)
                     {
                         throw Invalid(line, "a set needs its TIMEX3 value");
@@ -85,6 +85,8 @@ internal sealed class TimeWords
         Weekdays = Numbers("weekday");
         Ordinals = Numbers("ordinal");
         Steps = Numbers("step");
+        EventSteps = Numbers("event-step");
+        EventShifts = Numbers("event-shift");
         NoAmount = Set("no-amount", StringComparer.OrdinalIgnoreCase);
         NoTime = Set("no-time", StringComparer.OrdinalIgnoreCase);
         PeriodOf = Set("period-of", StringComparer.OrdinalIgnoreCase);
@@ -108,6 +110,8 @@ internal sealed class TimeWords
         Seasons = Texts("season");
         Holidays = Texts("holiday");
         PartsOfDay = Texts("part-of-day");
+        Meridiems = Texts("meridiem");
+        Middays = Texts("midday");
     }
 
     /// <summary>The shipped table (data/time/words.tsv).</summary>
@@ -158,8 +162,20 @@ internal sealed class TimeWords
     /// <summary>Parts of the day read after a weekday ("night" → NI).</summary>
     public FrozenDictionary<string, string> PartsOfDay { get; }
 
+    /// <summary>Words after an hour and the half of the day they say ("p.m." → pm).</summary>
+    public FrozenDictionary<string, string> Meridiems { get; }
+
+    /// <summary>Words for noon and their clock time ("midday" → T12:00).</summary>
+    public FrozenDictionary<string, string> Middays { get; }
+
     /// <summary>Words that place a period from the publication date, and by how many periods ("last" → -1).</summary>
     public FrozenDictionary<string, int> Steps { get; }
+
+    /// <summary>Words that count a period from the event told before ("the next morning": +1).</summary>
+    public FrozenDictionary<string, int> EventSteps { get; }
+
+    /// <summary>Words after an amount that count it from the event told before ("two days later": +1).</summary>
+    public FrozenDictionary<string, int> EventShifts { get; }
 
     /// <summary>Words before a plural unit that make no time expression of it ("recent", "for").</summary>
     public FrozenSet<string> NoAmount { get; }
