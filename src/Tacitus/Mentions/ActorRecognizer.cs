@@ -29,7 +29,7 @@ internal sealed class ActorRecognizer : IPipelineStage
     public void Process(Document document, CancellationToken cancellationToken)
     {
         StageRequirements.Enter(this, document);
-        var view = new TokenView(document, knowledge.Words);
+        var view = TokenKeys.Of(document, knowledge.Words);
         var date = document.Metadata.Published;
         var first = document.Mentions.Count;
         foreach (var sentence in document.Sentences)
