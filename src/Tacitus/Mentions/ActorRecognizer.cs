@@ -12,7 +12,8 @@ namespace Tacitus.Mentions;
 /// Ministry, Corp., Party…), and unknown people by name cues (honorific, title, apposition, speech verb, given name).
 /// Later bare surnames of people already found become mentions too ("name-part"), and so do short forms of organisations
 /// already found ("org-part": a bracketed acronym, a distinctive first word); coreference links them.
-/// Every mention says which rule or dictionary entry gave it (<see cref="Mention.Rule"/>).
+/// Every mention says which rule or dictionary entry gave it (<see cref="Mention.Rule"/>). Last, places and actors that cover
+/// the same words are settled in one step (<see cref="MentionOverlaps"/>).
 /// </summary>
 internal sealed class ActorRecognizer : IPipelineStage
 {
@@ -46,5 +47,6 @@ internal sealed class ActorRecognizer : IPipelineStage
 
         NameParts.Add(document, view, knowledge, first);
         OrgParts.Add(document, view, knowledge, first);
+        MentionOverlaps.Settle(document);
     }
 }
