@@ -23,7 +23,7 @@ internal sealed class ActorRecognizer : IPipelineStage
 
     public string Name => "actors";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Places;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Tags | Annotations.Names | Annotations.Places;
 
     public Annotations Assigns => Annotations.Actors;
 
@@ -40,7 +40,7 @@ internal sealed class ActorRecognizer : IPipelineStage
                 continue;
             }
 
-            var chunks = Chunker.Chunk(view, knowledge, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount);
+            var chunks = Chunker.Chunk(document, sentence, view, knowledge);
             var added = new SentenceReader(document, view, knowledge, date, sentence, chunks).Read();
             Appositions.Link(document, view, knowledge, sentence, added);
         }

@@ -1,3 +1,4 @@
+using Tacitus.Documents;
 using Tacitus.Knowledge;
 
 namespace Tacitus.Mentions;
@@ -44,11 +45,14 @@ internal sealed class Chunk
     public override string ToString() => $"{Kind}[{Start},{End})";
 }
 
-/// <summary>Splits a sentence's tokens into chunks by longest dictionary match, then runs of capitalised words.</summary>
+/// <summary>Splits a sentence's tokens into chunks by longest dictionary match, then runs of capitalised words; in a headline,
+/// where a capital says nothing, only words the token layer reads as names (<see cref="NameLayer"/>).</summary>
 internal static class Chunker
 {
-    public static List<Chunk> Chunk(TokenKeys view, KnowledgeBase kb, int start, int end)
+    public static List<Chunk> Chunk(Document document, Sentence sentence, TokenKeys view, KnowledgeBase kb)
     {
+        var start = sentence.FirstToken;
+        var end = sentence.FirstToken + sentence.TokenCount;
         var chunks = new List<Chunk>();
         var i = start;
         while (i < end)
@@ -56,7 +60,7 @@ internal static class Chunker
             var chunk = Match(view, kb, i, end);
             if (chunk is null)
             {
-                if (view.IsNameLike(i) && !view.Has(i, WordClass.Honorific))
+                if (view.IsNameLike(i) && !view.Has(i, WordClass.Honorific) && (CapitalSaysName(sentence, i) || NameLayer.ReadsAsName(document, i)))
                 {
                     var last = chunks.Count > 0 ? chunks[^1] : null;
                     if (last is { Kind: ChunkKind.Name } && last.End == i && !view.HasPossessive[i - 1])
@@ -235,6 +239,10 @@ internal static class Chunker
 
         return true;
     }
+
+    /// <summary>A capital says a word may be a name outside headlines; in a headline, where every word is capitalised, the
+    /// token layer decides (<see cref="NameLayer"/>).</summary>
+    private static bool CapitalSaysName(Sentence sentence, int i) => !sentence.Headline;
 
     /// <summary>"Shares of ...", "Members of ...": a common word capitalised only because it opens the sentence is no name's start.</summary>
     private static bool OpeningCommonWord(TokenKeys view, Chunk name, int sentenceStart) =>
