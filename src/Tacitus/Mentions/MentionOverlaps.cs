@@ -12,8 +12,8 @@ namespace Tacitus.Mentions;
 /// name of capitalised words only. A place inside a description stays ("US" in "US economist": the description's country),
 /// and so does a place inside a person whose span took in more than a name ("Tom Cole of Oklahoma"), or a country or
 /// region ("Vermont" in "Vermont Democrats").</item>
-/// <item>A place that crosses an actor's boundary ("The Bank" against "Bank of England"): the actor reader read the
-/// longer phrase, so the place goes.</item>
+/// <item>A place that crosses an actor's boundary stays: sometimes the place is the wrong reading ("The Bank" against
+/// "Bank of England"), as often the actor ("New Jersey" against an organisation "Jersey, Inc."; GeoWebNews).</item>
 /// <item>A person inside an organisation's name ("Mandela" in "Mandela Foundation") is the organisation's: it goes.</item>
 /// <item>A nationality adjective inside an actor ("Kenyan" in "Kenyan government") stands for its country and stays
 /// as it is; so does a place and a country actor on the same words ("Kenya").</item>
@@ -97,7 +97,7 @@ internal static class MentionOverlaps
 
         if (!inside)
         {
-            return m.Span.Contains(actor.Span) ? Verdict.Keep : Verdict.Drop; // crossing the actor's boundary: the actor's phrase is the longer reading
+            return Verdict.Keep; // crossing the actor's boundary, or holding the actor: neither reading is the surer one
         }
 
         switch (actor.Kind)

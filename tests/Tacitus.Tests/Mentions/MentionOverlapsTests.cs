@@ -30,10 +30,10 @@ public sealed class MentionOverlapsTests
     }
 
     [Theory]
-    // a place crossing an organisation's boundary: the longer organisation reading wins
-    [InlineData("The Bank of England raised rates on Thursday.", "The Bank", "Place")]
     // a town inside a person's name is no place
     [InlineData("Elizabeth Warren said the bill would pass.", "Warren", "Place")]
+    // a person inside an organisation's name is the organisation's
+    [InlineData("The Amos Kiprop Foundation gave grants on Monday.", "Amos Kiprop", "Person")]
     public void Settle_OverlapCase_MentionGone(string text, string words, string kind)
     {
         var doc = Analyze(text);
@@ -41,11 +41,14 @@ public sealed class MentionOverlapsTests
         Assert.False(Has(doc, words, Enum.Parse<MentionKind>(kind)), Listing(doc));
     }
 
+    /// <summary>A place crossing an actor's boundary stays: here the place is the wrong reading ("The Bank"), but in GeoWebNews
+    /// as often the actor is ("New Jersey" against an organisation ending "Jersey, Inc."), so the step does not choose.</summary>
     [Fact]
-    public void Settle_PlaceCrossingAnOrganisation_OrganisationStays()
+    public void Settle_PlaceCrossingAnOrganisation_BothStay()
     {
         var doc = Analyze("The Bank of England raised rates on Thursday.");
 
         Assert.True(Has(doc, "Bank of England", MentionKind.Organization), Listing(doc));
+        Assert.True(Has(doc, "The Bank", MentionKind.Place), Listing(doc));
     }
 }
