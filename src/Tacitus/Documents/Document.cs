@@ -43,6 +43,12 @@ public sealed class Document
     /// <summary>Names the entity recogniser found, in text order, not overlapping.</summary>
     public List<NameSpan> Names { get; } = [];
 
+    /// <summary>
+    /// The tokens as the knowledge tables key them (normalised key, possessive ending, word class, case): one index, built
+    /// on first read by <see cref="Knowledge.TokenKeys.Of"/> and read by every stage that looks phrases up; null before.
+    /// </summary>
+    internal Knowledge.TokenKeys? Keys { get; set; }
+
     public List<Mention> Mentions { get; } = [];
 
     public List<Entity> Entities { get; } = [];

@@ -12,11 +12,8 @@ namespace Tacitus.Knowledge;
 /// </summary>
 internal static class PetrarchActorConverter
 {
-    private static readonly HashSet<string> Sectors = new(StringComparer.Ordinal)
-    {
-        "GOV", "MIL", "REB", "OPP", "PTY", "COP", "JUD", "SPY", "MED", "EDU", "BUS", "CRM", "CVL", "LEG", "HLH", "AGR",
-        "REL", "LAB", "REF", "ELI", "HRI", "ENV", "DEV", "UAF", "IGO", "NGO", "MNC", "INS", "SEP", "MOD", "RAD",
-    };
+    /// <summary>The CAMEO sector codes an actor code may carry after its country (data/mentions/cameo-sectors.tsv).</summary>
+    private static readonly FrozenSet<string> Sectors = WordLists.Embedded("mentions", "cameo-sectors.tsv")["cameo-sector"];
 
     /// <summary>Words a name in capitals keeps in lower case after its first word (data/mentions/name-words.tsv).</summary>
     private static readonly FrozenSet<string> LowerCaseNameWords = WordLists.Embedded("mentions", "name-words.tsv")["lower-case-name-word"];

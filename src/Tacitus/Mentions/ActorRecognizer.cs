@@ -12,7 +12,8 @@ namespace Tacitus.Mentions;
 /// Ministry, Corp., Party…), and unknown people by name cues (honorific, title, apposition, speech verb, given name).
 /// Later bare surnames of people already found become mentions too ("name-part"), and so do short forms of organisations
 /// already found ("org-part": a bracketed acronym, a distinctive first word); coreference links them.
-/// Every mention says which rule or dictionary entry gave it (<see cref="Mention.Rule"/>).
+/// Every mention says which rule or dictionary entry gave it (<see cref="Mention.Rule"/>). Last, places and actors that cover
+/// the same words are settled in one step (<see cref="MentionOverlaps"/>).
 /// </summary>
 internal sealed class ActorRecognizer : IPipelineStage
 {
@@ -22,14 +23,14 @@ internal sealed class ActorRecognizer : IPipelineStage
 
     public string Name => "actors";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Places;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Tags | Annotations.Names | Annotations.Places;
 
     public Annotations Assigns => Annotations.Actors;
 
     public void Process(Document document, CancellationToken cancellationToken)
     {
         StageRequirements.Enter(this, document);
-        var view = new TokenView(document, knowledge.Words);
+        var view = TokenKeys.Of(document, knowledge.Words);
         var date = document.Metadata.Published;
         var first = document.Mentions.Count;
         foreach (var sentence in document.Sentences)
@@ -39,12 +40,13 @@ internal sealed class ActorRecognizer : IPipelineStage
                 continue;
             }
 
-            var chunks = Chunker.Chunk(view, knowledge, sentence.FirstToken, sentence.FirstToken + sentence.TokenCount);
+            var chunks = Chunker.Chunk(document, sentence, view, knowledge);
             var added = new SentenceReader(document, view, knowledge, date, sentence, chunks).Read();
             Appositions.Link(document, view, knowledge, sentence, added);
         }
 
         NameParts.Add(document, view, knowledge, first);
         OrgParts.Add(document, view, knowledge, first);
+        MentionOverlaps.Settle(document);
     }
 }

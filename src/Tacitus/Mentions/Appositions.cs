@@ -12,7 +12,7 @@ internal static class Appositions
 {
     private const int Window = 16;
 
-    public static void Link(Document document, TokenView view, KnowledgeBase kb, Sentence sentence, List<int> added)
+    public static void Link(Document document, TokenKeys view, KnowledgeBase kb, Sentence sentence, List<int> added)
     {
         if (added.Count == 0)
         {
@@ -96,7 +96,7 @@ internal static class Appositions
     }
 
     /// <summary>The organisation mention starting at token <paramref name="token"/> (or after "the").</summary>
-    private static Mention? MentionStartingAt(Document document, List<int> added, TokenView view, int token, int last)
+    private static Mention? MentionStartingAt(Document document, List<int> added, TokenKeys view, int token, int last)
     {
         if (token < last && view.Keys[token] == "the")
         {

@@ -1,3 +1,4 @@
+using Tacitus.Documents;
 using Tacitus.Knowledge;
 
 namespace Tacitus.Mentions;
@@ -44,11 +45,14 @@ internal sealed class Chunk
     public override string ToString() => $"{Kind}[{Start},{End})";
 }
 
-/// <summary>Splits a sentence's tokens into chunks by longest dictionary match, then runs of capitalised words.</summary>
+/// <summary>Splits a sentence's tokens into chunks by longest dictionary match, then runs of capitalised words; in a headline,
+/// where a capital says nothing, only words the token layer reads as names (<see cref="NameLayer"/>).</summary>
 internal static class Chunker
 {
-    public static List<Chunk> Chunk(TokenView view, KnowledgeBase kb, int start, int end)
+    public static List<Chunk> Chunk(Document document, Sentence sentence, TokenKeys view, KnowledgeBase kb)
     {
+        var start = sentence.FirstToken;
+        var end = sentence.FirstToken + sentence.TokenCount;
         var chunks = new List<Chunk>();
         var i = start;
         while (i < end)
@@ -56,7 +60,7 @@ internal static class Chunker
             var chunk = Match(view, kb, i, end);
             if (chunk is null)
             {
-                if (view.IsNameLike(i) && !view.Has(i, WordClass.Honorific))
+                if (view.IsNameLike(i) && !view.Has(i, WordClass.Honorific) && (CapitalSaysName(sentence, i) || NameLayer.ReadsAsName(document, i)))
                 {
                     var last = chunks.Count > 0 ? chunks[^1] : null;
                     if (last is { Kind: ChunkKind.Name } && last.End == i && !view.HasPossessive[i - 1])
@@ -102,7 +106,7 @@ internal static class Chunker
     /// countries, capitalised role words). "And" or "&amp;" joins a second part when every word of both parts is a common word
     /// written capitalised ("Department of Housing and Urban Development"), not a name ("Bank of England and Barclays").
     /// </summary>
-    private static void JoinOfPlaces(TokenView view, List<Chunk> chunks)
+    private static void JoinOfPlaces(TokenKeys view, List<Chunk> chunks)
     {
         for (var k = 0; k + 2 < chunks.Count; k++)
         {
@@ -136,7 +140,7 @@ internal static class Chunker
     /// is a common word written capitalised ("Department of Housing and Urban Development"), not a name ("Bank of England and
     /// Barclays").
     /// </summary>
-    private static void JoinAndParts(TokenView view, List<Chunk> chunks)
+    private static void JoinAndParts(TokenKeys view, List<Chunk> chunks)
     {
         for (var k = 0; k + 1 < chunks.Count; k++)
         {
@@ -171,7 +175,7 @@ internal static class Chunker
     }
 
     /// <summary>The "of" token of a name whose word before it is a capitalised organisation word ("Bank of ..."), or null.</summary>
-    private static int? OfHead(TokenView view, Chunk name)
+    private static int? OfHead(TokenKeys view, Chunk name)
     {
         for (var i = name.Start + 1; i < name.End - 1; i++)
         {
@@ -185,7 +189,7 @@ internal static class Chunker
     }
 
     /// <summary>The last of the adjacent capitalised chunks from <paramref name="first"/> that continue a name after "of".</summary>
-    private static int TakeOfParts(TokenView view, List<Chunk> chunks, int first)
+    private static int TakeOfParts(TokenKeys view, List<Chunk> chunks, int first)
     {
         var last = first;
         while (last + 1 < chunks.Count && chunks[last + 1].Start == chunks[last].End && !view.HasPossessive[chunks[last].End - 1] && OfPart(view, chunks, last + 1))
@@ -200,7 +204,7 @@ internal static class Chunker
     /// A chunk that can continue a name after "of": a country, capital, unknown name or dictionary actor, or a capitalised role or
     /// nationality word ("Muslim Scholars"), but not a title just before a person's name ("... of State Secretary Jane Roe").
     /// </summary>
-    private static bool OfPart(TokenView view, List<Chunk> chunks, int k)
+    private static bool OfPart(TokenKeys view, List<Chunk> chunks, int k)
     {
         var c = chunks[k];
         switch (c.Kind)
@@ -223,7 +227,7 @@ internal static class Chunker
         }
     }
 
-    private static bool AllCommon(TokenView view, int start, int end)
+    private static bool AllCommon(TokenKeys view, int start, int end)
     {
         for (var i = start; i < end; i++)
         {
@@ -236,13 +240,17 @@ internal static class Chunker
         return true;
     }
 
+    /// <summary>A capital says a word may be a name outside headlines; in a headline, where every word is capitalised, the
+    /// token layer decides (<see cref="NameLayer"/>).</summary>
+    private static bool CapitalSaysName(Sentence sentence, int i) => !sentence.Headline;
+
     /// <summary>"Shares of ...", "Members of ...": a common word capitalised only because it opens the sentence is no name's start.</summary>
-    private static bool OpeningCommonWord(TokenView view, Chunk name, int sentenceStart) =>
+    private static bool OpeningCommonWord(TokenKeys view, Chunk name, int sentenceStart) =>
         name.Start == sentenceStart && name.End - name.Start == 1 && view.Has(name.Start, WordClass.Common) && !view.Has(name.Start, WordClass.OrgHead | WordClass.PlaceHead);
 
     /// <summary>"Darin Fisher", "Ann Carver": after a given name, a capitalised word that Phoenix's agent list has as a role is
     /// a surname.</summary>
-    private static void JoinRoleSurnames(TokenView view, List<Chunk> chunks)
+    private static void JoinRoleSurnames(TokenKeys view, List<Chunk> chunks)
     {
         for (var k = 1; k < chunks.Count; k++)
         {
@@ -261,7 +269,7 @@ internal static class Chunker
 
     /// <summary>"Opposition Group", "Veterans Association": a capitalised role word right before a name ending in an organisation
     /// word starts that name.</summary>
-    private static void JoinRoleBeforeOrgHead(TokenView view, List<Chunk> chunks)
+    private static void JoinRoleBeforeOrgHead(TokenKeys view, List<Chunk> chunks)
     {
         for (var k = 1; k < chunks.Count; k++)
         {
@@ -289,7 +297,7 @@ internal static class Chunker
     }
 
     /// <summary>"Michael J. McDermott", "R. E. Glenn": an initial's full stop does not break a name.</summary>
-    private static void JoinInitials(TokenView view, List<Chunk> chunks)
+    private static void JoinInitials(TokenKeys view, List<Chunk> chunks)
     {
         for (var k = 0; k + 2 < chunks.Count; k++)
         {
@@ -306,7 +314,7 @@ internal static class Chunker
         }
     }
 
-    private static Chunk? Match(TokenView view, KnowledgeBase kb, int i, int end)
+    private static Chunk? Match(TokenKeys view, KnowledgeBase kb, int i, int end)
     {
         var capital = view.Capitalized[i];
         var bestEnd = -1;
@@ -368,12 +376,12 @@ internal static class Chunker
     }
 
     /// <summary>"WHO WANTS TO HELP": capitals next to other all-capital words are shouting, not an acronym.</summary>
-    private static bool Shouted(TokenView view, int start, int end, int limit) =>
+    private static bool Shouted(TokenKeys view, int start, int end, int limit) =>
         (start > 0 && IsCapitalWord(view, start - 1)) || (end < limit && IsCapitalWord(view, end));
 
-    private static bool IsCapitalWord(TokenView view, int i) => view.IsNameLike(i) && view.AllCaps[i] && view.Keys[i].Length >= 2;
+    private static bool IsCapitalWord(TokenKeys view, int i) => view.IsNameLike(i) && view.AllCaps[i] && view.Keys[i].Length >= 2;
 
-    private static bool AllCaps(TokenView view, int start, int end)
+    private static bool AllCaps(TokenKeys view, int start, int end)
     {
         for (var i = start; i < end; i++)
         {

@@ -9,7 +9,7 @@ namespace Tacitus.Mentions;
 /// </summary>
 internal static class NameParts
 {
-    public static void Add(Document document, TokenView view, KnowledgeBase kb, int firstMention)
+    public static void Add(Document document, TokenKeys view, KnowledgeBase kb, int firstMention)
     {
         var parts = new HashSet<string>(StringComparer.Ordinal);
         var covered = new bool[document.Tokens.Count];

@@ -14,7 +14,7 @@ internal static class OrgParts
 {
     private const int MaxAcronym = 10;
 
-    public static void Add(Document document, TokenView view, KnowledgeBase kb, int firstMention)
+    public static void Add(Document document, TokenKeys view, KnowledgeBase kb, int firstMention)
     {
         var forms = new Dictionary<string, Mention>(StringComparer.Ordinal);
         var covered = new bool[document.Tokens.Count];
@@ -129,7 +129,7 @@ internal static class OrgParts
 
     /// <summary>"... Center (HFHC)" or "... Inc. ("QPS")": an all-capital word in brackets right after the name, starting with the
     /// name's first letter. Returns its token, or null.</summary>
-    private static int? BracketedAcronym(TokenView view, int end, Mention org)
+    private static int? BracketedAcronym(TokenKeys view, int end, Mention org)
     {
         var i = end;
         var n = view.Keys.Length;
@@ -163,7 +163,7 @@ internal static class OrgParts
     /// "Quellco Energy Services", "Quellco Corp.": a first word that no table knows as a common word, given name, place or
     /// country word, followed only by organisation words, legal forms and common words.
     /// </summary>
-    private static bool DistinctiveFirstWord(TokenView view, KnowledgeBase kb, int first, int end)
+    private static bool DistinctiveFirstWord(TokenKeys view, KnowledgeBase kb, int first, int end)
     {
         var key = view.Keys[first];
         if (!view.IsNameLike(first) || key.Length < 3 || view.HasPossessive[first]

@@ -9,14 +9,14 @@ internal sealed class SentenceReader
 {
     private const int MaxAdjectiveGap = 3;
     private readonly Document document;
-    private readonly TokenView view;
+    private readonly TokenKeys view;
     private readonly KnowledgeBase kb;
     private readonly DateOnly? date;
     private readonly Sentence sentence;
     private readonly List<Chunk> chunks;
     private readonly List<int> added = [];
 
-    public SentenceReader(Document document, TokenView view, KnowledgeBase kb, DateOnly? date, Sentence sentence, List<Chunk> chunks)
+    public SentenceReader(Document document, TokenKeys view, KnowledgeBase kb, DateOnly? date, Sentence sentence, List<Chunk> chunks)
     {
         this.document = document;
         this.view = view;

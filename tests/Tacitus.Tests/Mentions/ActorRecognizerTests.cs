@@ -114,11 +114,22 @@ public sealed class ActorRecognizerTests
     }
 
     [Fact]
+    public void Process_HeadlineCapitalisedWords_NotANameUnlessTheLayerReadsOne()
+    {
+        var doc = Analyze("Senator: Rival’s Rhetoric Destroying Party’s Chance to Win Presidency.\n\nOn Thursday the senator spoke at a conference in Washington.");
+
+        Assert.True(doc.Sentences[0].Headline);
+        Assert.DoesNotContain(doc.Mentions, m => m.Kind is MentionKind.Person or MentionKind.Organization && doc.Slice(m.Span).Contains("Win", StringComparison.Ordinal));
+    }
+
+    [Fact]
     public void Process_BoilerplateSentence_IsSkipped()
     {
         var doc = new Document("Reuters reported the deal.", new DocumentMetadata()) { Language = "en" };
         new Tacitus.Text.SentenceSegmenter().Process(doc, CancellationToken.None);
         new Tacitus.Text.BoilerplateMarker().Process(doc, CancellationToken.None);
+        Tacitus.Pipeline.StageRequirements.Run(new Tacitus.Syntax.TokenTagger(), doc, CancellationToken.None);
+        Tacitus.Pipeline.StageRequirements.Run(new Tacitus.Syntax.Entities.EntityRecognizer(), doc, CancellationToken.None);
         new Tacitus.Mentions.PlaceRecognizer().Process(doc, CancellationToken.None);
         doc.Sentences[0].Boilerplate = true;
         new Tacitus.Mentions.ActorRecognizer(Tacitus.Knowledge.KnowledgeBase.Default).Process(doc, CancellationToken.None);

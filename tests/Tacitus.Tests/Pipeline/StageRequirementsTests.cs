@@ -6,6 +6,8 @@ using Tacitus.Events;
 using Tacitus.Knowledge;
 using Tacitus.Mentions;
 using Tacitus.Pipeline;
+using Tacitus.Syntax;
+using Tacitus.Syntax.Entities;
 using Tacitus.Text;
 
 namespace Tacitus.Tests.Pipeline;
@@ -51,7 +53,7 @@ public sealed class StageRequirementsTests
     [Fact]
     public void Constructor_ActorsBeforePlaces_RefusedNamingThePlaceStage()
     {
-        IPipelineStage[] stages = [new SentenceSegmenter(), new BoilerplateMarker(), new ActorRecognizer(KnowledgeBase.Default), new PlaceRecognizer()];
+        IPipelineStage[] stages = [new SentenceSegmenter(), new BoilerplateMarker(), new TokenTagger(), new EntityRecognizer(), new ActorRecognizer(KnowledgeBase.Default), new PlaceRecognizer()];
 
         var ex = Assert.Throws<StageRequirementException>(() => new AnalysisPipeline(stages));
 
@@ -149,10 +151,12 @@ public sealed class StageRequirementsTests
     [Fact]
     public void Process_ActorsWithoutThePlaces_ReadTheStoryDifferently()
     {
-        var withPlaces = RunUpTo([new SentenceSegmenter(), new BoilerplateMarker(), new PlaceRecognizer(), new ActorRecognizer(KnowledgeBase.Default)], Annotations.Actors);
+        var withPlaces = RunUpTo([new SentenceSegmenter(), new BoilerplateMarker(), new TokenTagger(), new EntityRecognizer(), new PlaceRecognizer(), new ActorRecognizer(KnowledgeBase.Default)], Annotations.Actors);
         var document = NewDocument();
         StageRequirements.Run(new SentenceSegmenter(), document, CancellationToken.None);
         StageRequirements.Run(new BoilerplateMarker(), document, CancellationToken.None);
+        StageRequirements.Run(new TokenTagger(), document, CancellationToken.None);
+        StageRequirements.Run(new EntityRecognizer(), document, CancellationToken.None);
         document.MarkAnnotated(Annotations.Places); // a false claim: no place was looked for
         StageRequirements.Run(new ActorRecognizer(KnowledgeBase.Default), document, CancellationToken.None);
 

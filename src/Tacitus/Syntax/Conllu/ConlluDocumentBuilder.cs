@@ -5,7 +5,8 @@ namespace Tacitus.Syntax.Conllu;
 /// <summary>
 /// Builds a one-sentence <see cref="Document"/> (text, sentence, tokens with offsets, token layer) from a CoNLL-U
 /// sentence and the text it was parsed from, so that a coder reading <see cref="Document.Syntax"/> runs on it as it
-/// will on the pipeline's documents. Words are found in the text in order (whitespace may differ); when one is not
+/// will on the pipeline's documents. The file's lemmas, tags and tree stand for the layer's: the document is marked
+/// with both <see cref="Pipeline.Annotations.Tags"/> and <see cref="Pipeline.Annotations.Syntax"/>. Words are found in the text in order (whitespace may differ); when one is not
 /// there (a parser that rewrote a quote mark), the text is rebuilt from the words instead.
 /// </summary>
 internal static class ConlluDocumentBuilder
@@ -27,13 +28,13 @@ internal static class ConlluDocumentBuilder
             var word = sentence.Words[i];
             document.Tokens.Add(new Token(spans[i], Kind(word.Upos)));
             var head = word.Head <= 0 ? -1 : word.Head - 1;
-            document.Syntax.Add(new TokenSyntax(word.Lemma, word.Upos, word.Xpos, head, word.Relation, Shape(word.Form)));
+            document.Syntax.Add(new TokenSyntax(word.Lemma, word.Upos, word.Xpos, head, word.Relation, WordShapes.Of(word.Form)));
         }
 
         var all = new TextSpan(0, source.Length);
         document.Paragraphs.Add(new Paragraph(0, all));
         document.Sentences.Add(new Sentence { Index = 0, Span = all, FirstToken = 0, TokenCount = sentence.Words.Count });
-        document.MarkAnnotated(Pipeline.Annotations.Paragraphs | Pipeline.Annotations.Sentences | Pipeline.Annotations.Tokens | Pipeline.Annotations.Boilerplate | Pipeline.Annotations.Syntax);
+        document.MarkAnnotated(Pipeline.Annotations.Paragraphs | Pipeline.Annotations.Sentences | Pipeline.Annotations.Tokens | Pipeline.Annotations.Boilerplate | Pipeline.Annotations.Tags | Pipeline.Annotations.Syntax);
         return document;
     }
 
@@ -83,35 +84,4 @@ internal static class ConlluDocumentBuilder
         "NUM" => TokenKind.Number,
         _ => TokenKind.Word,
     };
-
-    /// <summary>How a word is written (<see cref="WordShape"/>).</summary>
-    internal static WordShape Shape(string form)
-    {
-        if (form.Length == 0)
-        {
-            return WordShape.Other;
-        }
-
-        if (form.All(c => char.IsDigit(c) || c is '.' or ',') && char.IsDigit(form[0]))
-        {
-            return WordShape.Digits;
-        }
-
-        if (!form.All(char.IsLetter))
-        {
-            return WordShape.Other;
-        }
-
-        if (form.All(char.IsLower))
-        {
-            return WordShape.Lower;
-        }
-
-        if (form.Length > 1 && form.All(char.IsUpper))
-        {
-            return WordShape.Upper;
-        }
-
-        return char.IsUpper(form[0]) && form.Skip(1).All(char.IsLower) ? WordShape.Title : WordShape.Mixed;
-    }
 }

@@ -1,24 +1,43 @@
 using System.Collections.Frozen;
 using Tacitus.Documents;
-using Tacitus.Knowledge;
+using Tacitus.Mentions;
 
-namespace Tacitus.Mentions;
+namespace Tacitus.Knowledge;
 
 /// <summary>
-/// A document's tokens as the actor rules read them: normalised key text (see <see cref="PhraseKey"/>), case facts,
-/// possessive endings and word classes, computed once per document. Phrase lookups build keys from these without
-/// copying the text.
+/// The document's one keyed index for the knowledge tables: each token's normalised key (see <see cref="PhraseKey"/>),
+/// its possessive ending (which the key leaves out), the word class the <see cref="Lexicon"/> gives the key, and the
+/// case facts the tables' lookups weigh (capitalised, all capitals). Built once per document, on the first read
+/// (<see cref="Of"/>), kept on the document (<see cref="Document.Keys"/>) and shared by every stage that looks phrases
+/// up: no stage builds its own copy of the tokens. Phrase lookups (<see cref="LongestMatch{T}"/>) build keys from it
+/// without copying the text.
 /// </summary>
-internal sealed class TokenView
+internal sealed class TokenKeys
 {
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Particles = MentionWords.NameParticles.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly Document document;
+    private readonly Lexicon words;
     private HashSet<string>? lowerCaseWords;
 
-    public TokenView(Document document, Lexicon words)
+    /// <summary>The document's index for the tables of <paramref name="words"/>: the one already on the document when it was
+    /// built for these tables and these tokens, else a new one, kept on the document for the stages after.</summary>
+    public static TokenKeys Of(Document document, Lexicon words)
+    {
+        if (document.Keys is { } kept && ReferenceEquals(kept.words, words) && kept.Keys.Length == document.Tokens.Count)
+        {
+            return kept;
+        }
+
+        var built = new TokenKeys(document, words);
+        document.Keys = built;
+        return built;
+    }
+
+    private TokenKeys(Document document, Lexicon words)
     {
         this.document = document;
+        this.words = words;
         var n = document.Tokens.Count;
         Keys = new string[n];
         Possessive = new int[n];
