@@ -4,34 +4,97 @@ using Tacitus.Syntax.Learning;
 namespace Tacitus.Syntax.Parsing;
 
 /// <summary>
-/// A greedy arc-hybrid dependency parser with labelled transitions (SHIFT, LEFT-label, RIGHT-label) scored by an
-/// averaged perceptron (<see cref="ParserFeatures"/>). It reads the words and the tagger's tags of a sentence and
-/// gives each word a head (sentence index, -1 for the root) and a Universal Dependencies relation. Thread-safe:
-/// the model is read-only; callers give their own <see cref="ParserBuffers"/>.
+/// A greedy arc-hybrid dependency parser in two parts, each an averaged perceptron. The transition model chooses
+/// SHIFT, or LEFT or RIGHT with a coarse relation group (<see cref="RelationGroups"/>: subject, core, nominal,
+/// function words, punct, ...; <see cref="ParserFeatures"/>); when an arc is made, the relation model picks the
+/// relation inside its group (<see cref="RelationFeatures"/>), once per word. Scoring some twenty-five transitions at
+/// every step and a few relations per arc costs far less than scoring every labelled transition (about a hundred) at
+/// every step, and the groups keep the part of the relations' structure that decides attachment. It reads the words
+/// and the tagger's tags of a sentence and gives each word a head (sentence index, -1 for the root) and a Universal
+/// Dependencies relation. Thread-safe: the models are read-only; callers give their own <see cref="ParserBuffers"/>.
 /// </summary>
 internal sealed class DependencyParser
 {
     public const string RootLabel = "root";
 
-    public DependencyParser(LabelSet relations, AveragedPerceptron model)
+    public const int Shift = 0;
+
+    private const uint Magic = 0x32505354; // "TSP2"
+    private const int FormatVersion = 2;
+
+    private readonly bool[][] groupMembers;
+    private readonly int[] soleMember;
+
+    /// <param name="relations">The relations, "root" among them.</param>
+    /// <param name="groups">The relation groups, "root" among them as a group of its own.</param>
+    /// <param name="groupOf">Per relation, its group's index in <paramref name="groups"/>.</param>
+    /// <param name="transitions">The transition model: SHIFT, LEFT per group, RIGHT per group.</param>
+    /// <param name="labels">The relation model: one class per relation.</param>
+    public DependencyParser(LabelSet relations, LabelSet groups, int[] groupOf, AveragedPerceptron transitions, AveragedPerceptron labels)
     {
         Relations = relations;
-        Model = model;
+        Groups = groups;
+        GroupOf = groupOf;
+        Model = transitions;
+        Labels = labels;
         RootIndex = relations.IndexOf(RootLabel);
-        if (model.Classes != Classes(relations.Count))
+        RootGroup = groups.IndexOf(RootLabel);
+        if (groupOf.Length != relations.Count || groupOf.Any(g => g < 0 || g >= groups.Count))
         {
-            throw new InvalidDataException($"the parser model has {model.Classes} classes for {relations.Count} relations");
+            throw new InvalidDataException($"the parser's {relations.Count} relations do not each have one of its {groups.Count} groups");
+        }
+
+        if (transitions.Classes != Classes(groups.Count))
+        {
+            throw new InvalidDataException($"the parser's transition model has {transitions.Classes} classes for {groups.Count} relation groups");
+        }
+
+        if (labels.Classes != Math.Max(1, relations.Count))
+        {
+            throw new InvalidDataException($"the parser's relation model has {labels.Classes} classes for {relations.Count} relations");
+        }
+
+        groupMembers = new bool[groups.Count][];
+        soleMember = new int[groups.Count];
+        for (var g = 0; g < groups.Count; g++)
+        {
+            groupMembers[g] = new bool[labels.Classes];
+            var count = 0;
+            for (var r = 0; r < relations.Count; r++)
+            {
+                if (groupOf[r] == g && r != RootIndex)
+                {
+                    groupMembers[g][r] = true;
+                    soleMember[g] = r;
+                    count++;
+                }
+            }
+
+            soleMember[g] = g == RootGroup ? Math.Max(0, RootIndex) : count == 1 ? soleMember[g] : -1;
         }
     }
 
     public LabelSet Relations { get; }
 
+    /// <summary>The relation groups the attaching transitions choose among.</summary>
+    public LabelSet Groups { get; }
+
+    /// <summary>Per relation index, its group's index in <see cref="Groups"/>.</summary>
+    public IReadOnlyList<int> GroupOf { get; }
+
+    /// <summary>The transition model: SHIFT (class 0), LEFT with group g (1 + g), RIGHT with group g (1 + groups + g).</summary>
     public AveragedPerceptron Model { get; }
+
+    /// <summary>The relation model, one class per relation of <see cref="Relations"/>.</summary>
+    public AveragedPerceptron Labels { get; }
 
     /// <summary>Index of "root" among <see cref="Relations"/> (-1 if training had none).</summary>
     public int RootIndex { get; }
 
-    public static int Classes(int relations) => 1 + (2 * relations);
+    /// <summary>Index of the group "root" among <see cref="Groups"/> (-1 if training had none).</summary>
+    public int RootGroup { get; }
+
+    public static int Classes(int groups) => 1 + (2 * groups);
 
     /// <summary>Parses one sentence: <paramref name="tags"/> are tagger tag indices; fills heads (-1 = root) and relation indices.</summary>
     public void Parse(string text, ReadOnlySpan<TextSpan> words, ReadOnlySpan<int> tags, Span<int> heads, Span<int> relations, ParserBuffers buffers)
@@ -45,22 +108,28 @@ internal sealed class DependencyParser
 
         var state = buffers.State;
         state.Reset(n);
-        var (wordKeys, tagKeys) = buffers.Keys(n);
-        for (var i = 0; i < n; i++)
-        {
-            wordKeys[i] = FeatureKey.AddLower(0, words[i].Of(text));
-            tagKeys[i] = (ulong)tags[i] + 1;
-        }
-
+        var sentence = buffers.Words;
+        sentence.Fill(text, words, tags);
         var features = buffers.Features;
         var scores = buffers.ScoresFor(Model.Classes);
         var allowed = buffers.AllowedFor(Model.Classes);
+        var labelScores = buffers.LabelScoresFor(Labels.Classes);
         while (!state.IsTerminal)
         {
-            var count = ParserFeatures.Extract(state, wordKeys, tagKeys, features);
-            Allow(state, allowed);
-            var best = Model.Predict(features.AsSpan(0, count), scores, allowed);
-            Apply(state, best);
+            int best;
+            if (state.Depth == 0)
+            {
+                best = Shift; // the only move from an empty stack: nothing to score
+            }
+            else
+            {
+                var count = ParserFeatures.Extract(state, sentence, features);
+                Allow(state, allowed);
+                best = Model.Predict(features.AsSpan(0, count), scores, allowed);
+            }
+
+            var label = best == Shift ? 0 : Label(state, sentence, best, features, labelScores);
+            Apply(state, best, label);
         }
 
         for (var i = 0; i < n; i++)
@@ -70,65 +139,131 @@ internal sealed class DependencyParser
         }
     }
 
-    /// <summary>Which transitions the state allows: the root only by LEFT-root of the last stacked word, "root" nowhere else.</summary>
+    /// <summary>Whether transition <paramref name="transition"/> (not SHIFT) is a LEFT one.</summary>
+    internal bool IsLeft(int transition) => transition <= Groups.Count;
+
+    /// <summary>The relation group of an attaching transition.</summary>
+    internal int GroupOfTransition(int transition) => IsLeft(transition) ? transition - 1 : transition - 1 - Groups.Count;
+
+    /// <summary>The dependent and head of the arc an attaching transition makes from <paramref name="state"/>.</summary>
+    internal (int Dependent, int Head) Arc(ParserState state, int transition) =>
+        (state.Stack(0), IsLeft(transition) ? state.Buffer : state.Stack(1));
+
+    /// <summary>
+    /// The relation of the arc <paramref name="transition"/> makes: the group's only relation when it has one ("root",
+    /// "punct", "conj"), else the relation model's best relation of the group.
+    /// </summary>
+    internal int Label(ParserState state, ParserWords sentence, int transition, ulong[] features, float[] scores)
+    {
+        var group = GroupOfTransition(transition);
+        if (soleMember[group] >= 0)
+        {
+            return soleMember[group];
+        }
+
+        var (dependent, head) = Arc(state, transition);
+        var count = RelationFeatures.Extract(state, sentence, dependent, head, group, features);
+        return Math.Max(0, Labels.Predict(features.AsSpan(0, count), scores, groupMembers[group]));
+    }
+
+    /// <summary>The relation model's best relation of <paramref name="group"/> for the features given (training).</summary>
+    internal int PredictInGroup(ReadOnlySpan<ulong> features, int group, float[] scores) =>
+        soleMember[group] >= 0 ? soleMember[group] : Math.Max(0, Labels.Predict(features, scores, groupMembers[group]));
+
+    /// <summary>Whether <paramref name="group"/> has more than one relation, so the relation model decides.</summary>
+    internal bool NeedsRelationModel(int group) => soleMember[group] < 0;
+
+    /// <summary>Which transitions the state allows: the root only by LEFT-root of the last stacked word, the group "root" nowhere else.</summary>
     internal void Allow(ParserState state, Span<bool> allowed)
     {
-        var labels = Relations.Count;
-        allowed[0] = state.CanShift;
+        var groups = Groups.Count;
+        allowed[Shift] = state.CanShift;
         var left = state.CanLeft;
         var right = state.CanRight;
         var toRoot = state.Buffer == state.Count;
-        for (var l = 0; l < labels; l++)
+        for (var g = 0; g < groups; g++)
         {
-            var isRoot = l == RootIndex;
-            allowed[1 + l] = left && (toRoot ? isRoot || RootIndex < 0 : !isRoot);
-            allowed[1 + labels + l] = right && !isRoot;
+            var isRoot = g == RootGroup;
+            allowed[1 + g] = left && (toRoot ? isRoot || RootGroup < 0 : !isRoot);
+            allowed[1 + groups + g] = right && !isRoot;
         }
     }
 
-    internal void Apply(ParserState state, int transition)
+    internal void Apply(ParserState state, int transition, int label)
     {
-        var labels = Relations.Count;
-        if (transition == 0)
+        if (transition == Shift)
         {
             state.Shift();
         }
-        else if (transition <= labels)
+        else if (IsLeft(transition))
         {
-            state.Left(transition - 1);
+            state.Left(label);
         }
         else
         {
-            state.Right(transition - 1 - labels);
+            state.Right(label);
         }
     }
 
     public void Write(BinaryWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
+        writer.Write(Magic);
+        writer.Write(FormatVersion);
         Relations.Write(writer);
+        Groups.Write(writer);
+        foreach (var g in GroupOf)
+        {
+            writer.Write(g);
+        }
+
         Model.Write(writer);
+        Labels.Write(writer);
     }
 
     public static DependencyParser Read(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
+        if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion)
+        {
+            throw new InvalidDataException("not a Tacitus parser model of format 2 (relation groups); retrain it with 'tacitus train parser'");
+        }
+
         var relations = LabelSet.Read(reader);
-        return new DependencyParser(relations, AveragedPerceptron.Read(reader));
+        var groups = LabelSet.Read(reader);
+        var groupOf = new int[relations.Count];
+        for (var r = 0; r < groupOf.Length; r++)
+        {
+            groupOf[r] = reader.ReadInt32();
+        }
+
+        var transitions = AveragedPerceptron.Read(reader);
+        return new DependencyParser(relations, groups, groupOf, transitions, AveragedPerceptron.Read(reader));
     }
 }
 
-/// <summary>Per-thread scratch space of the parser: its state, feature and score arrays.</summary>
+/// <summary>Per-thread scratch space of the parser: its state, the sentence's word values, feature and score arrays.</summary>
 internal sealed class ParserBuffers
 {
     private float[] scores = [];
     private bool[] allowed = [];
-    private ulong[] words = new ulong[64];
-    private ulong[] tags = new ulong[64];
+    private float[] labelScores = [];
 
     public ParserState State { get; } = new();
 
-    public ulong[] Features { get; } = new ulong[ParserFeatures.Max];
+    public ParserWords Words { get; } = new();
+
+    public ulong[] Features { get; } = new ulong[Math.Max(ParserFeatures.Max, RelationFeatures.Max)];
+
+    public float[] LabelScoresFor(int classes)
+    {
+        if (labelScores.Length != classes)
+        {
+            labelScores = new float[classes];
+        }
+
+        return labelScores;
+    }
 
     public float[] ScoresFor(int classes)
     {
@@ -148,16 +283,5 @@ internal sealed class ParserBuffers
         }
 
         return allowed;
-    }
-
-    public (ulong[] Words, ulong[] Tags) Keys(int count)
-    {
-        if (words.Length < count)
-        {
-            words = new ulong[Math.Max(count, words.Length * 2)];
-            tags = new ulong[words.Length];
-        }
-
-        return (words, tags);
     }
 }

@@ -7,8 +7,9 @@ namespace Tacitus.Syntax.Parsing;
 /// three buffer words, pairs and triples of them, the distance between s0 and b0, valencies, and the tags and
 /// labels of the outermost children of s0, s1 and b0, and the word of s0's first left child with s0's possible heads
 /// (attachment of a noun by its preposition). Words and tags come in as precomputed values (a hash of the
-/// lower-case form, the tag index + 1) and are joined with <see cref="FeatureKey.Join"/>, so a feature costs a few
-/// multiplications and no allocation.
+/// lower-case form, the tag index + 1, both joined: <see cref="ParserWords"/>) and are joined with
+/// <see cref="FeatureKey.Join"/>, so a feature costs a few multiplications and no allocation. The labels are the
+/// relations the parser's relation model gave the children when they were attached.
 /// </summary>
 internal static class ParserFeatures
 {
@@ -16,8 +17,11 @@ internal static class ParserFeatures
     private const ulong Missing = 0x4D495353UL;
     private const ulong RootWord = 0x524F4F54UL;
 
-    public static int Extract(ParserState state, ulong[] words, ulong[] tags, Span<ulong> into)
+    public static int Extract(ParserState state, ParserWords sentence, Span<ulong> into)
     {
+        var words = sentence.Words;
+        var tags = sentence.Tags;
+        var joined = sentence.Joined;
         var s0 = state.Stack(0);
         var s1 = state.Stack(1);
         var s2 = state.Stack(2);
@@ -37,10 +41,12 @@ internal static class ParserFeatures
         var n = state.Count;
         ulong W(int i) => i < 0 ? Missing : i == n ? RootWord : words[i];
         ulong T(int i) => i < 0 ? Missing : i == n ? RootWord : tags[i];
+        ulong J(int i) => i < 0 ? Missing : i == n ? RootWord : joined[i];
         ulong L(int i) => i < 0 ? Missing : (ulong)state.Labels[i] + 1;
         int Child(int[] children, int i) => i < 0 ? ParserState.None : children[i];
 
         ulong s0w = W(s0), s0t = T(s0), s1w = W(s1), s1t = T(s1), s2t = T(s2);
+        ulong s0wt = J(s0), s1wt = J(s1), b0wt = J(b0);
         ulong b0w = W(b0), b0t = T(b0), b1w = W(b1), b1t = T(b1), b2w = W(b2), b2t = T(b2);
         int s0l = Child(state.LeftMost, s0), s0r = Child(state.RightMost, s0), s0l2 = Child(state.LeftSecond, s0), s0r2 = Child(state.RightSecond, s0);
         int s1l = Child(state.LeftMost, s1), s1r = Child(state.RightMost, s1), b0l = Child(state.LeftMost, b0), b0l2 = Child(state.LeftSecond, b0);
@@ -58,34 +64,34 @@ internal static class ParserFeatures
         // single words
         into[k++] = FeatureKey.Quick(1, s0w);
         into[k++] = FeatureKey.Quick(2, s0t);
-        into[k++] = FeatureKey.Quick(3, s0w, s0t);
+        into[k++] = FeatureKey.Quick(3, s0wt);
         into[k++] = FeatureKey.Quick(4, s1w);
         into[k++] = FeatureKey.Quick(5, s1t);
-        into[k++] = FeatureKey.Quick(6, s1w, s1t);
+        into[k++] = FeatureKey.Quick(6, s1wt);
         into[k++] = FeatureKey.Quick(7, b0w);
         into[k++] = FeatureKey.Quick(8, b0t);
-        into[k++] = FeatureKey.Quick(9, b0w, b0t);
+        into[k++] = FeatureKey.Quick(9, b0wt);
         into[k++] = FeatureKey.Quick(10, b1w);
         into[k++] = FeatureKey.Quick(11, b1t);
-        into[k++] = FeatureKey.Quick(12, b1w, b1t);
+        into[k++] = FeatureKey.Quick(12, J(b1));
         into[k++] = FeatureKey.Quick(13, b2w);
         into[k++] = FeatureKey.Quick(14, b2t);
         into[k++] = FeatureKey.Quick(15, s2t);
 
         // pairs
-        into[k++] = FeatureKey.Quick(20, FeatureKey.Join(s0w, s0t), FeatureKey.Join(b0w, b0t));
-        into[k++] = FeatureKey.Quick(21, FeatureKey.Join(s0w, s0t), b0w);
-        into[k++] = FeatureKey.Quick(22, s0w, FeatureKey.Join(b0w, b0t));
-        into[k++] = FeatureKey.Quick(23, FeatureKey.Join(s0w, s0t), b0t);
-        into[k++] = FeatureKey.Quick(24, s0t, FeatureKey.Join(b0w, b0t));
+        into[k++] = FeatureKey.Quick(20, s0wt, b0wt);
+        into[k++] = FeatureKey.Quick(21, s0wt, b0w);
+        into[k++] = FeatureKey.Quick(22, s0w, b0wt);
+        into[k++] = FeatureKey.Quick(23, s0wt, b0t);
+        into[k++] = FeatureKey.Quick(24, s0t, b0wt);
         into[k++] = FeatureKey.Quick(25, s0w, b0w);
         into[k++] = FeatureKey.Quick(26, s0t, b0t);
         into[k++] = FeatureKey.Quick(27, b0t, b1t);
-        into[k++] = FeatureKey.Quick(28, FeatureKey.Join(s1w, s1t), FeatureKey.Join(s0w, s0t));
+        into[k++] = FeatureKey.Quick(28, s1wt, s0wt);
         into[k++] = FeatureKey.Quick(29, s1t, s0t);
         into[k++] = FeatureKey.Quick(30, s1w, s0w);
-        into[k++] = FeatureKey.Quick(31, s1t, FeatureKey.Join(s0w, s0t));
-        into[k++] = FeatureKey.Quick(32, FeatureKey.Join(s1w, s1t), s0t);
+        into[k++] = FeatureKey.Quick(31, s1t, s0wt);
+        into[k++] = FeatureKey.Quick(32, s1wt, s0t);
         into[k++] = FeatureKey.Quick(33, b0w, b1w);
         into[k++] = FeatureKey.Quick(34, s0t, b1t);
 

@@ -5,22 +5,34 @@ namespace Tacitus.Syntax.Parsing;
 
 /// <summary>
 /// Trains the <see cref="DependencyParser"/> with the dynamic oracle of the arc-hybrid system (Goldberg &amp; Nivre
-/// 2012, 2013): at each step the model's best transition is compared with the best zero-cost one (a transition's
-/// cost is the number of gold arcs it makes unreachable, plus a wrong label on a right arc), and from the second
-/// pass on the parser follows its own prediction with probability <see cref="Explore"/> so that it learns to
-/// recover from its mistakes. Sentences with crossing gold arcs are made projective by lifting the crossing arcs
-/// (<see cref="Projectivize"/>; about 2.5% of the English treebanks' sentences), and the order of sentences is shuffled with a fixed seed: the same data give the same model, byte for byte.
+/// 2012, 2013): at each step the transition model's best transition is compared with the best zero-cost one (a
+/// transition's cost is the number of gold arcs it makes unreachable, plus a wrong relation group on the arc it
+/// makes), and from the second pass on the parser follows its own prediction with probability <see cref="Explore"/>
+/// so that it learns to recover from its mistakes. Each arc made with its gold head and group also trains the relation
+/// model on the gold relation; the arc keeps the gold relation in the first pass and the model's own from then on, as
+/// at run time. Sentences with crossing gold arcs are made projective by lifting the crossing arcs
+/// (<see cref="Projectivize"/>; about 2.5% of the English treebanks' sentences), and the order of sentences is
+/// shuffled with a fixed seed: the same data give the same model, byte for byte.
 /// </summary>
 internal sealed class ParserTrainer
 {
     public int Iterations { get; init; } = 10;
 
-    /// <summary>Averaged weights below this magnitude are left out of the written model (<see cref="AveragedPerceptron.PruneBelow"/>).</summary>
+    /// <summary>Averaged weights below this magnitude are left out of the written transition model (<see cref="AveragedPerceptron.PruneBelow"/>).</summary>
     public float Prune { get; init; } = 0.75f;
+
+    /// <summary>The same for the relation model.</summary>
+    public float LabelPrune { get; init; } = 0.5f;
 
     public int Seed { get; init; } = 11;
 
     public double Explore { get; init; } = 0.9;
+
+    /// <summary>The relation groups of the attaching transitions (default: the shipped table).</summary>
+    public RelationGroups? Groups { get; init; }
+
+    /// <summary>How many times each sentence is seen per pass (default once): the training mix of the treebanks.</summary>
+    public Func<TreebankSentence, int>? Repeats { get; init; }
 
     /// <summary>
     /// Trains on <paramref name="sentences"/> whose words carry tag indices from <paramref name="tags"/> (the tagger's
@@ -30,9 +42,24 @@ internal sealed class ParserTrainer
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(tags);
+        var table = Groups ?? RelationGroups.Shipped;
         var relations = new LabelSet();
-        relations.Add(DependencyParser.RootLabel);
-        var usable = new List<(TreebankSentence Sentence, int[] Heads, int[] Labels, ulong[] Words, ulong[] Tags)>();
+        var groups = new LabelSet();
+        var groupOf = new List<int>();
+        int Relation(string relation)
+        {
+            var r = relations.Add(relation);
+            if (r == groupOf.Count)
+            {
+                groupOf.Add(groups.Add(table.GroupOf(relation)));
+            }
+
+            return r;
+        }
+
+        Relation(DependencyParser.RootLabel);
+        var usable = new List<(TreebankSentence Sentence, int[] Heads, int[] Labels, ParserWords Words)>();
+        var order = new List<int>();
         var skipped = 0;
         var lifted = 0;
         foreach (var sentence in sentences)
@@ -46,7 +73,7 @@ internal sealed class ParserTrainer
                 var head = sentence.Gold[i].Head;
                 ok &= head >= 0 && head <= n;
                 heads[i] = head == 0 ? n : head - 1;
-                labels[i] = relations.Add(head == 0 ? DependencyParser.RootLabel : sentence.Gold[i].Relation);
+                labels[i] = Relation(head == 0 ? DependencyParser.RootLabel : sentence.Gold[i].Relation);
             }
 
             if (!ok || heads.Count(h => h == n) != 1 || !IsTree(heads))
@@ -61,42 +88,50 @@ internal sealed class ParserTrainer
                 lifted++;
             }
 
-            var tagIndices = tags(sentence);
-            var words = new ulong[n];
-            var tagKeys = new ulong[n];
-            for (var i = 0; i < n; i++)
+            var words = new ParserWords();
+            words.Fill(sentence.Text, sentence.Words, tags(sentence));
+            for (var r = Repeats?.Invoke(sentence) ?? 1; r > 0; r--)
             {
-                words[i] = FeatureKey.AddLower(0, sentence.Words[i].Of(sentence.Text));
-                tagKeys[i] = (ulong)tagIndices[i] + 1;
+                order.Add(usable.Count);
             }
 
-            usable.Add((sentence, heads, labels, words, tagKeys));
+            usable.Add((sentence, heads, labels, words));
         }
 
-        progress?.Invoke($"parser: {usable.Count} sentences ({lifted} made projective), {skipped} left out (malformed), {relations.Count} relations");
-        var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(relations.Count), 1 << 20, Prune);
-        var parser = new DependencyParser(relations, model);
+        progress?.Invoke($"parser: {usable.Count} sentences ({lifted} made projective), {skipped} left out (malformed), {order.Count} per pass, {relations.Count} relations in {groups.Count} groups");
+        var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(groups.Count), 1 << 20, Prune);
+        var labelModel = AveragedPerceptron.ForTraining(Math.Max(1, relations.Count), 1 << 18, LabelPrune);
+        var groupIndex = groupOf.ToArray();
+        var parser = new DependencyParser(relations, groups, groupIndex, model, labelModel);
         var state = new ParserState();
         var features = new ulong[ParserFeatures.Max];
+        var labelFeatures = new ulong[RelationFeatures.Max];
         var scores = new float[model.Classes];
         var allowed = new bool[model.Classes];
         var costs = new int[model.Classes];
+        var labelScores = new float[labelModel.Classes];
         var random = new Random(Seed);
-        var order = Enumerable.Range(0, usable.Count).ToArray();
+        var passOrder = order.ToArray();
         for (var iteration = 0; iteration < Iterations; iteration++)
         {
-            random.Shuffle(order);
-            long decisions = 0, mistakes = 0;
-            foreach (var index in order)
+            random.Shuffle(passOrder);
+            long decisions = 0, mistakes = 0, arcs = 0, labelMistakes = 0;
+            foreach (var index in passOrder)
             {
-                var (sentence, heads, labels, words, tagKeys) = usable[index];
+                var (sentence, heads, labels, words) = usable[index];
                 state.Reset(sentence.Count);
                 while (!state.IsTerminal)
                 {
-                    var count = ParserFeatures.Extract(state, words, tagKeys, features);
+                    if (state.Depth == 0)
+                    {
+                        parser.Apply(state, DependencyParser.Shift, 0); // the only move, as at run time: not a decision
+                        continue;
+                    }
+
+                    var count = ParserFeatures.Extract(state, words, features);
                     parser.Allow(state, allowed);
                     var guess = model.Predict(features.AsSpan(0, count), scores, allowed);
-                    Costs(state, heads, labels, relations.Count, allowed, costs);
+                    Costs(state, heads, labels, groupIndex, groups.Count, allowed, costs);
                     var best = -1;
                     for (var c = 0; c < costs.Length; c++)
                     {
@@ -120,19 +155,50 @@ internal sealed class ParserTrainer
                     }
 
                     var follow = iteration > 0 && costs[guess] > 0 && random.NextDouble() < Explore ? guess : best;
-                    parser.Apply(state, follow);
+                    var label = 0;
+                    if (follow != DependencyParser.Shift)
+                    {
+                        var group = parser.GroupOfTransition(follow);
+                        var (dependent, head) = parser.Arc(state, follow);
+                        if (!parser.NeedsRelationModel(group))
+                        {
+                            label = parser.PredictInGroup([], group, labelScores);
+                        }
+                        else
+                        {
+                            var labelCount = RelationFeatures.Extract(state, words, dependent, head, group, labelFeatures);
+                            var relationFeatures = labelFeatures.AsSpan(0, labelCount);
+                            var predicted = parser.PredictInGroup(relationFeatures, group, labelScores);
+                            label = predicted;
+                            if (heads[dependent] == head && groupIndex[labels[dependent]] == group)
+                            {
+                                labelModel.Tick();
+                                arcs++;
+                                if (predicted != labels[dependent])
+                                {
+                                    labelMistakes++;
+                                    labelModel.Update(relationFeatures, labels[dependent], predicted);
+                                }
+
+                                label = iteration == 0 ? labels[dependent] : predicted;
+                            }
+                        }
+                    }
+
+                    parser.Apply(state, follow, label);
                 }
             }
 
-            progress?.Invoke($"parser iteration {iteration + 1}/{Iterations}: {100.0 * (decisions - mistakes) / Math.Max(1, decisions):F2}% of transitions right");
+            progress?.Invoke($"parser iteration {iteration + 1}/{Iterations}: {100.0 * (decisions - mistakes) / Math.Max(1, decisions):F2}% of transitions right, {100.0 * (arcs - labelMistakes) / Math.Max(1, arcs):F2}% of relations in their group");
         }
 
         model.Average();
-        return new DependencyParser(relations, model);
+        labelModel.Average();
+        return new DependencyParser(relations, groups, groupIndex, model, labelModel);
     }
 
     /// <summary>The dynamic-oracle cost of every transition from <paramref name="state"/> (allowed ones only).</summary>
-    internal static void Costs(ParserState state, int[] heads, int[] labels, int relationCount, bool[] allowed, int[] costs)
+    internal static void Costs(ParserState state, int[] heads, int[] labels, int[] groupOf, int groupCount, bool[] allowed, int[] costs)
     {
         var s0 = state.Stack(0);
         var s1 = state.Stack(1);
@@ -168,17 +234,19 @@ internal sealed class ParserTrainer
         costs[0] = shift;
         var left = 0;
         var right = 0;
+        var gold = -1;
         if (s0 >= 0)
         {
             var h = heads[s0];
             left = s0Children + (h != b0 && (h == s1 || h > b0) ? 1 : 0);
             right = s0Children + (h >= b0 ? 1 : 0);
+            gold = groupOf[labels[s0]];
         }
 
-        for (var l = 0; l < relationCount; l++)
+        for (var g = 0; g < groupCount; g++)
         {
-            costs[1 + l] = left + (s0 >= 0 && heads[s0] == b0 && labels[s0] != l ? 1 : 0);
-            costs[1 + relationCount + l] = right + (s1 >= 0 && heads[s0] == s1 && labels[s0] != l ? 1 : 0);
+            costs[1 + g] = left + (s0 >= 0 && heads[s0] == b0 && gold != g ? 1 : 0);
+            costs[1 + groupCount + g] = right + (s1 >= 0 && heads[s0] == s1 && gold != g ? 1 : 0);
         }
     }
 

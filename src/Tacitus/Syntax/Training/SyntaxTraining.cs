@@ -1,4 +1,6 @@
+using System.Globalization;
 using Tacitus.Documents;
+using Tacitus.Knowledge;
 using Tacitus.Syntax.Lemmas;
 using Tacitus.Syntax.Parsing;
 using Tacitus.Syntax.Tagging;
@@ -16,6 +18,14 @@ internal sealed class SyntaxTraining
     /// <summary>The training folder has no treebank.</summary>
     public const string NoData = "TAC622";
 
+    /// <summary>The parser's training mix is malformed.</summary>
+    public const string BadMix = "TAC624";
+
+    public const string MixFile = "parser-training-mix.tsv";
+
+    private static readonly Lazy<IReadOnlyList<(string Prefix, int Repeats)>> ShippedMix = new(
+        () => ReadMix(DataFile.Embedded(DataFile.ResourceName("models", MixFile))), LazyThreadSafetyMode.ExecutionAndPublication);
+
     public int TaggerIterations { get; init; } = 10;
 
     public int ParserIterations { get; init; } = 10;
@@ -24,6 +34,12 @@ internal sealed class SyntaxTraining
     public int JackknifeFolds { get; init; } = 4;
 
     public Action<string>? Progress { get; init; }
+
+    /// <summary>
+    /// The parser's training mix: how many times per pass it sees a sentence of each treebank, by the start of the
+    /// file's name, the first line that matches (default: the table <c>data/models/parser-training-mix.tsv</c>; a file it does not name, once).
+    /// </summary>
+    public IReadOnlyList<(string Prefix, int Repeats)>? ParserMix { get; init; }
 
     /// <summary>The CoNLL-U files training reads: <c>ud/*.conllu</c> under <paramref name="from"/>, or <paramref name="from"/> itself when it is a file.</summary>
     public static IReadOnlyList<string> TreebankFiles(string from)
@@ -86,7 +102,41 @@ internal sealed class SyntaxTraining
             return tags;
         }
 
-        return new ParserTrainer { Iterations = ParserIterations }.Train(sentences, Tags, Progress);
+        var mix = ParserMix ?? ShippedMix.Value;
+        int Repeats(TreebankSentence sentence)
+        {
+            foreach (var (prefix, repeats) in mix)
+            {
+                if (sentence.Source.StartsWith(prefix, StringComparison.Ordinal))
+                {
+                    return repeats;
+                }
+            }
+
+            return 1;
+        }
+
+        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats }.Train(sentences, Tags, Progress);
+    }
+
+    /// <summary>Reads a training mix: <c>file-name-start TAB repeats</c> per line, repeats from 0 (left out) to 10.</summary>
+    public static IReadOnlyList<(string Prefix, int Repeats)> ReadMix(IEnumerable<DataLine> lines)
+    {
+        ArgumentNullException.ThrowIfNull(lines);
+        var mix = new List<(string Prefix, int Repeats)>();
+        foreach (var line in lines)
+        {
+            if (line.Fields.Length != 2 || line.Fields[0].Length == 0
+                || !int.TryParse(line.Fields[1], NumberStyles.None, CultureInfo.InvariantCulture, out var repeats) || repeats > 10
+                || mix.Exists(m => m.Prefix == line.Fields[0]))
+            {
+                throw new InvalidDataException(DataFile.Error(BadMix, "syntax", line, "expected a treebank file name's start (listed once) and how many times a pass sees its sentences (0-10)").ToString());
+            }
+
+            mix.Add((line.Fields[0], repeats));
+        }
+
+        return mix;
     }
 
     /// <summary>Each sentence's tags as predicted by a tagger trained on the other folds, in <paramref name="tagger"/>'s indices.</summary>

@@ -10,12 +10,16 @@ namespace Tacitus.Syntax.Training;
 /// </summary>
 internal sealed class TreebankSentence
 {
-    private TreebankSentence(string text, TextSpan[] words, ConlluWord[] gold)
+    private TreebankSentence(string text, TextSpan[] words, ConlluWord[] gold, string source)
     {
         Text = text;
         Words = words;
         Gold = gold;
+        Source = source;
     }
+
+    /// <summary>The name of the file the sentence was read from ("" when not read from a file).</summary>
+    public string Source { get; }
 
     public string Text { get; }
 
@@ -29,7 +33,7 @@ internal sealed class TreebankSentence
     /// <summary>The joint tag the tagger predicts for word <paramref name="i"/>: "UPOS|XPOS".</summary>
     public string JointTag(int i) => PartOfSpeech.Joint(Gold[i].Upos, Gold[i].Xpos);
 
-    public static TreebankSentence From(ConlluSentence sentence)
+    public static TreebankSentence From(ConlluSentence sentence, string source = "")
     {
         ArgumentNullException.ThrowIfNull(sentence);
         var builder = new StringBuilder();
@@ -46,7 +50,7 @@ internal sealed class TreebankSentence
             spans[i] = new TextSpan(start, builder.Length);
         }
 
-        return new TreebankSentence(builder.ToString(), spans, [.. sentence.Words]);
+        return new TreebankSentence(builder.ToString(), spans, [.. sentence.Words], source);
     }
 
     /// <summary>Reads every sentence of the CoNLL-U files, in the order given; unreadable sentences go to <paramref name="problems"/>.</summary>
@@ -58,7 +62,7 @@ internal sealed class TreebankSentence
             using var reader = new StreamReader(file);
             foreach (var sentence in ConlluReader.Read(reader, file, problems))
             {
-                result.Add(From(sentence));
+                result.Add(From(sentence, Path.GetFileName(file)));
             }
         }
 

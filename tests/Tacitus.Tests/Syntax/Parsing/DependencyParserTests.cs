@@ -1,0 +1,65 @@
+using Tacitus.Syntax;
+using Tacitus.Syntax.Parsing;
+using Xunit;
+
+namespace Tacitus.Tests.Syntax.Parsing;
+
+public sealed class DependencyParserTests
+{
+    [Fact]
+    public void Read_ModelOfTheLabelledFormat_ThrowsInvalidData()
+    {
+        // a format-1 parser file began with its relation count, not the format-2 magic
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(51);
+            writer.Write("root");
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        var error = Assert.Throws<InvalidDataException>(() => DependencyParser.Read(reader));
+        Assert.Contains("retrain", error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Parse_TrainedOnFixture_EveryRelationInItsTransitionsGroup()
+    {
+        var models = SyntaxFixture.Models;
+        var parser = models.Parser;
+        var work = new SyntaxWorkspace();
+        foreach (var sentence in SyntaxFixture.Sentences())
+        {
+            var layer = new List<Tacitus.Documents.TokenSyntax>();
+            SyntaxAnnotator.Annotate(models, sentence.Text, sentence.Words, 0, layer, work);
+            var roots = layer.Count(t => t.Head < 0);
+            Assert.Equal(1, roots);
+            foreach (var token in layer)
+            {
+                var relation = parser.Relations.IndexOf(token.Relation);
+                Assert.True(relation >= 0, token.Relation);
+                Assert.Equal(token.Head < 0, token.Relation == DependencyParser.RootLabel);
+            }
+        }
+    }
+
+    [Fact]
+    public void Costs_LeftArcOfWrongGroup_CostsOne()
+    {
+        // "A B C": A <-nsubj- B (root), B -obj-> C; groups root 0, subject 1, core 2
+        int[] heads = [1, 3, 1];
+        int[] labels = [1, 0, 2];
+        int[] groupOf = [0, 1, 2];
+        var state = new ParserState();
+        state.Reset(3);
+        state.Shift(); // stack [A], buffer B
+        var allowed = Enumerable.Repeat(true, DependencyParser.Classes(3)).ToArray();
+        var costs = new int[allowed.Length];
+        ParserTrainer.Costs(state, heads, labels, groupOf, 3, allowed, costs);
+        Assert.Equal(1, costs[DependencyParser.Shift]); // A would lose its head B
+        Assert.Equal(0, costs[1 + 1]);                  // LEFT-subject: A <- B, right group
+        Assert.Equal(1, costs[1 + 2]);                  // LEFT-core: right head, wrong group
+        Assert.Equal(1, costs[1 + 3 + 1]);             // RIGHT-subject: no s1, A's head is in the buffer
+    }
+}
