@@ -32,6 +32,66 @@ public sealed class TimeRecognizerTests
     }
 
     [Theory]
+    // forms of news the rules read as TimeML writes them (published on a Wednesday)
+    [InlineData("2004-10-13", "The company began trading this summer.", "this summer", "2004-SU")]
+    [InlineData("2004-10-13", "The doctor was shot last fall in his home.", "last fall", "2003-FA")]
+    [InlineData("2004-10-13", "The bridge will reopen next spring.", "next spring", "2005-SP")]
+    [InlineData("2004-10-13", "The results will be announced this morning.", "this morning", "2004-10-13TMO")]
+    [InlineData("2004-10-13", "The envoy meets the premier later this afternoon.", "later this afternoon", "2004-10-13TAF")]
+    [InlineData("2004-10-13", "Shares fell yesterday morning in thin trade.", "yesterday morning", "2004-10-12TMO")]
+    [InlineData("2004-10-13", "The system evolved over several years.", "several years", "PXY")]
+    [InlineData("2004-10-13", "Ships could sail within a few days.", "a few days", "PXD")]
+    [InlineData("2004-10-13", "It will not change for a couple of years.", "a couple of years", "P2Y")]
+    [InlineData("2004-10-13", "Support rose from 35 percent several years ago.", "several years ago", "PAST_REF")]
+    [InlineData("2004-10-13", "The city was rebuilt in the 19th century.", "the 19th century", "18")]
+    [InlineData("2004-10-13", "She backs a 21st-century navy.", "21st-century", "20")]
+    [InlineData("2004-10-13", "He wrote of the nineteenth century.", "the nineteenth century", "18")]
+    [InlineData("2004-10-13", "Hate groups grew over the past year.", "the past year", "2003")]
+    [InlineData("2004-10-13", "The firm forecast a rise for the full year.", "the full year", "2004")]
+    [InlineData("2004-10-13", "Troops will arrive by the end of the month.", "the end of the month", "2004-10")]
+    [InlineData("2004-10-13", "The plant will close at the end of February.", "the end of February", "2005-02")]
+    [InlineData("2004-10-13", "In the past, the army has claimed the port.", "the past", "PAST_REF")]
+    [InlineData("2004-10-13", "Talks may resume in the near future.", "the near future", "FUTURE_REF")]
+    [InlineData("2004-10-13", "The firm currently holds 77% of the shares.", "currently", "PRESENT_REF")]
+    [InlineData("2004-10-13", "Stocks hit a five year low.", "five year", "P5Y")]
+    [InlineData("2004-10-13", "He left after a three hour meeting.", "three hour", "PT3H")]
+    [InlineData("2004-10-13", "Bands march each July through the town.", "each July", "XXXX-07")]
+    [InlineData("2004-10-13", "The stock fell 7/8 Thursday.", "Thursday", "2004-10-07")]
+    [InlineData("2004-10-13", "Talks broke off at noon Thursday.", "noon Thursday", "2004-10-07T12:00")]
+    [InlineData("2004-10-13", "The two firms met last Wednesday.", "last Wednesday", "2004-10-06")]
+    [InlineData("2004-10-13", "The two firms will meet next Wednesday.", "next Wednesday", "2004-10-20")]
+    [InlineData("2004-10-13", "Steelmakers will report losses through the third quarter of 2005.", "the third quarter of 2005", "2005-Q3")]
+    [InlineData("2004-10-13", "The charge fell in the 2003 second quarter.", "the 2003 second quarter", "2003-Q2")]
+    [InlineData("2004-10-13", "Orders rose in the current quarter.", "the current quarter", "2004-Q4")]
+    [InlineData("2004-10-13", "The firm lost $5 million in the third quarter of 2004.", "the third quarter of 2004", "2004-Q3")]
+    [InlineData("2004-10-13", "It posted a loss for the third quarter of $226 million.", "the third quarter", "2004-Q3")]
+    [InlineData("2004-10-13", "Costs will fall each year.", "each year", "P1Y")]
+    [InlineData("2004-10-13", "The charity grew over the past quarter of a century.", "a century", "P100Y")]
+    [InlineData("2004-10-13", "Control could be lost within several decades.", "several decades", "PXDE")]
+    [InlineData("2004-10-13", "The summit will be held on April 24 and 25.", "25", "2005-04-25")]
+    [InlineData("2004-10-13", "The summit will be held on April 24 and 25.", "April 24", "2005-04-24")]
+    [InlineData("2004-10-13", "The festival ran from 6 to 9 January.", "6", "2004-01-06")]
+    [InlineData("2004-10-13", "The editorial ran on Monday, Oct. 11: the ruling was wrong.", "Monday, Oct. 11", "2004-10-11")]
+    [InlineData("2004-10-13", "The clock stopped at 10:35:22 p.m.", "10:35:22 p.m.", "2004-10-13T22:35:22")]
+    public void Process_RulesAlone_NewsShapes_WritesTimeMLValue(string published, string text, string expression, string value)
+    {
+        Assert.Equal(value, Find(Analyse(text, published), expression).Time!.Value);
+    }
+
+    [Theory]
+    // the same words where they make no time expression
+    [InlineData("The future king visited the town.")]
+    [InlineData("Prices fall when demand drops.")]
+    [InlineData("The fall of the city surprised the army.")]
+    [InlineData("He moved past the guards.")]
+    [InlineData("He spoke to CBS This Morning about the vote.")]
+    [InlineData("Costs will fall when the plant opens.")]
+    public void Process_RulesAlone_WordsOfTimeInOtherSenses_FindsNothing(string text)
+    {
+        Assert.DoesNotContain(Analyse(text, "2004-10-13").Mentions, m => m.Kind == MentionKind.Time);
+    }
+
+    [Theory]
     // the rules alone read the core of an expression whose context they used to leave to the recogniser
     [InlineData("2000-01-10", "Until Thursday, they had not named a suspect.", "Thursday", "2000-01-06")]
     [InlineData("1998-08-20", "The incidents of Aug. 7 underscore the risk.", "Aug. 7", "1998-08-07")]

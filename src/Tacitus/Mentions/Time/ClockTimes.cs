@@ -17,6 +17,13 @@ internal static class ClockTimes
         if (TimeWords.Shipped.Middays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var noon))
         {
             var start = i > 0 && TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span.Of(text)) ? tokens[i - 1].Span.Start : tokens[i].Span.Start;
+            if (Weekday(text, tokens, i) is { } noonDay)
+            {
+                // "noon Thursday", "midday on Friday": the weekday's date at noon
+                added.Add(new TimeCandidate(new TextSpan(start, tokens[noonDay.Index].Span.End), "datetime", $"XXXX-WXX-{noonDay.Number}{noon}", null, "clock"));
+                return noonDay.Index - i;
+            }
+
             added.Add(new TimeCandidate(new TextSpan(start, tokens[i].Span.End), "time", noon, null, "clock"));
             return 0;
         }
@@ -24,12 +31,12 @@ internal static class ClockTimes
         if (IsMeridiem(word))
         {
             // "9 a.m.": the hour is the token before, written apart or together ("9am" is two tokens)
-            if (i == 0 || tokens[i - 1].Kind != TokenKind.Number || !TryHour(tokens[i - 1].Span.Of(text), out var hour, out var minute))
+            if (i == 0 || tokens[i - 1].Kind != TokenKind.Number || !TryHour(tokens[i - 1].Span.Of(text), out var hour, out var minute, out var second))
             {
                 return -1;
             }
 
-            return Add(text, tokens, i - 1, i, hour, minute, word, added) is var read and >= 0 ? read - i : -1;
+            return Add(text, tokens, i - 1, i, hour, minute, second, word, added) is var read and >= 0 ? read - i : -1;
         }
 
         if (tokens[i].Kind != TokenKind.Number)
@@ -39,16 +46,16 @@ internal static class ClockTimes
 
         // "10:30" as one token, or "10", ":", "30" written together
         var last = i;
-        int h, m;
+        int h, m, sec;
         if (word.Contains(':'))
         {
-            if (!TryHour(word, out h, out m))
+            if (!TryHour(word, out h, out m, out sec))
             {
                 return -1;
             }
         }
         else if (i + 2 < tokens.Length && tokens[i + 1].Span.Of(text) is ":" && tokens[i].Span.End == tokens[i + 1].Span.Start &&
-                 tokens[i + 1].Span.End == tokens[i + 2].Span.Start && TryHour(string.Concat(word, ":", tokens[i + 2].Span.Of(text)), out h, out m))
+                 tokens[i + 1].Span.End == tokens[i + 2].Span.Start && TryHour(string.Concat(word, ":", tokens[i + 2].Span.Of(text)), out h, out m, out sec))
         {
             last = i + 2;
         }
@@ -59,11 +66,11 @@ internal static class ClockTimes
 
         var meridiem = last + 1 < tokens.Length && IsMeridiem(tokens[last + 1].Span.Of(text)) ? tokens[last + 1].Span.Of(text) : default;
         var end = meridiem.IsEmpty ? last : last + 1;
-        return Add(text, tokens, i, end, h, m, meridiem, added) is var taken and >= 0 ? taken - i : -1;
+        return Add(text, tokens, i, end, h, m, sec, meridiem, added) is var taken and >= 0 ? taken - i : -1;
     }
 
     /// <summary>Adds the clock time of tokens <paramref name="first"/>..<paramref name="last"/>; returns the last token taken, or -1.</summary>
-    private static int Add(string text, ReadOnlySpan<Token> tokens, int first, int last, int hour, int minute, ReadOnlySpan<char> meridiem, List<TimeCandidate> added)
+    private static int Add(string text, ReadOnlySpan<Token> tokens, int first, int last, int hour, int minute, int second, ReadOnlySpan<char> meridiem, List<TimeCandidate> added)
     {
         if (!meridiem.IsEmpty)
         {
@@ -86,7 +93,7 @@ internal static class ClockTimes
             end--; // "at 14:00." the sentence's full stop
         }
 
-        var timex = string.Create(CultureInfo.InvariantCulture, $"T{hour:D2}:{minute:D2}");
+        var timex = second > 0 ? string.Create(CultureInfo.InvariantCulture, $"T{hour:D2}:{minute:D2}:{second:D2}") : string.Create(CultureInfo.InvariantCulture, $"T{hour:D2}:{minute:D2}");
         if (first > 0 && TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[first - 1].Span.Of(text)))
         {
             first--; // "around noon", "about 9 a.m.": the recogniser's extent
@@ -121,10 +128,10 @@ internal static class ClockTimes
         return (j, number);
     }
 
-    /// <summary>"9" (minute 0) or "10:30"; the minutes in two digits.</summary>
-    private static bool TryHour(ReadOnlySpan<char> word, out int hour, out int minute)
+    /// <summary>"9" (minute 0), "10:30" or "10:30:15"; the minutes and seconds in two digits.</summary>
+    private static bool TryHour(ReadOnlySpan<char> word, out int hour, out int minute, out int second)
     {
-        hour = minute = 0;
+        hour = minute = second = 0;
         var colon = word.IndexOf(':');
         var hourPart = colon < 0 ? word : word[..colon];
         if (hourPart.Length is < 1 or > 2 || hourPart.IndexOfAnyExceptInRange('0', '9') >= 0)
@@ -139,6 +146,12 @@ internal static class ClockTimes
         }
 
         var minutePart = word[(colon + 1)..];
+        if (minutePart.Length == 5 && minutePart[2] == ':' && minutePart[3..].IndexOfAnyExceptInRange('0', '9') < 0 && int.Parse(minutePart[3..], CultureInfo.InvariantCulture) <= 59)
+        {
+            second = int.Parse(minutePart[3..], CultureInfo.InvariantCulture); // "10:35:22"
+            minutePart = minutePart[..2];
+        }
+
         if (minutePart.Length != 2 || minutePart.IndexOfAnyExceptInRange('0', '9') >= 0)
         {
             return false;

@@ -113,6 +113,11 @@ internal static class CommonTimeExpressions
                 return -1;
             }
 
+            if (YearQuarter(text, tokens, i, int.Parse(word, CultureInfo.InvariantCulture), added) is >= 0 and var yearQuarter)
+            {
+                return yearQuarter;
+            }
+
             if (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i) || (i > 0 && tokens[i - 1].Kind is TokenKind.Number or TokenKind.Symbol))
             {
                 var before = added.Count;
@@ -144,7 +149,8 @@ internal static class CommonTimeExpressions
 
         if (word.Equals("currently", StringComparison.OrdinalIgnoreCase))
         {
-            return 0; // no expression of its own
+            added.Add(new TimeCandidate(span, "datetime", "PRESENT_REF", null, "common")); // TimeML: the present, as "now"
+            return 0;
         }
 
         if (TimeWords.Shipped.Sets.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var set))
@@ -166,6 +172,14 @@ internal static class CommonTimeExpressions
             }
 
             var day = DayWord(word, p, offset);
+            if (!word.Equals("tonight", StringComparison.OrdinalIgnoreCase) && i + 1 < tokens.Length &&
+                TimeWords.Shipped.PartsOfDay.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(next, out var part) && !IsComplexAfter(text, tokens, i + 1))
+            {
+                // "yesterday morning", "tomorrow night": the day's part of the day
+                added.Add(new TimeCandidate(new TextSpan(span.Start, tokens[i + 1].Span.End), "datetimerange", day + "T" + part, null, "common"));
+                return 1;
+            }
+
             var kind = word.Equals("tonight", StringComparison.OrdinalIgnoreCase) ? "datetimerange" : "date";
             added.Add(new TimeCandidate(span, kind, day, null, "common"));
             return 0;
@@ -173,8 +187,15 @@ internal static class CommonTimeExpressions
 
         if (TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out var weekday))
         {
-            if ((!lenient && (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i))) || (i > 0 && tokens[i - 1].Kind == TokenKind.Number) ||
-                (!lenient && next is "," && i + 2 < tokens.Length && (tokens[i + 2].Kind == TokenKind.Number || TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i + 2].Span.Of(text)))) ||
+            if (SteppedWeekday(text, tokens, i, weekday, published, added) is { } stepped)
+            {
+                return stepped;
+            }
+
+            // "fell 7/8 Thursday", "$1.6145 Wednesday": a price or fraction before the weekday is no day of the month
+            if ((!lenient && (IsComplexBefore(prev) || IsComplexAfter(text, tokens, i))) ||
+                (i > 0 && tokens[i - 1].Kind == TokenKind.Number && (!lenient || prev.Length <= 2 && prev.IndexOfAnyExceptInRange('0', '9') < 0)) ||
+                (next is "," && i + 2 < tokens.Length && ((!lenient && tokens[i + 2].Kind == TokenKind.Number) || IsMonthName(tokens[i + 2].Span.Of(text)))) ||
                 (i + 1 < tokens.Length && char.IsUpper(text[tokens[i + 1].Span.Start]) && tokens[i + 1].Kind == TokenKind.Word && !TimeTriggers.IsTrigger(text, tokens, i + 1)))
             {
                 return -1;
@@ -211,7 +232,7 @@ internal static class CommonTimeExpressions
 
         if (word.Equals("quarter", StringComparison.OrdinalIgnoreCase))
         {
-            var quarter = Quarter(text, tokens, i, added);
+            var quarter = Quarter(text, tokens, i, published, added);
 
             // "a quarter of the workers": a share, not a time
             return quarter >= 0 || !(prev.Equals("a", StringComparison.OrdinalIgnoreCase) && next.Equals("of", StringComparison.OrdinalIgnoreCase)) ? quarter : 0;
@@ -256,6 +277,10 @@ internal static class CommonTimeExpressions
             day = after;
             last = i + 1;
         }
+        else if (lenient && DayNumber(text, tokens, i + 1) is { } listed && DayNumber(text, tokens, i + 3) is { } other && other > listed)
+        {
+            return DayList(text, tokens, i, i + 1, i + 3, month, listed, other, added); // "April 24 and 25", "March 3 to 5"
+        }
 
         // the year: right after the month or day, or after a comma ("March 3, 2004", "15 December, 1953")
         var next = last + 1;
@@ -283,9 +308,32 @@ internal static class CommonTimeExpressions
             return -1;
         }
 
+        if (lenient && day is { } firstDay && first == i - 1 && first >= 2 &&
+            TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[first - 1].Span.Of(text)) && DayNumber(text, tokens, first - 2) is { } opening && opening < firstDay)
+        {
+            // "6 to 9 January", "6 and 9 January": the opening day has the month written after the closing one
+            added.Add(new TimeCandidate(tokens[first - 2].Span, "date", DayTimex(year, month, opening), null, "common"));
+        }
+
         if (lenient && day is null && first > 0 && TimeWords.Shipped.EdgeAdjectives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev))
         {
             first--; // "late November": the month, the edge in the extent
+        }
+        else if (lenient && day is not null && first >= 2 && prev is "," && TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(further))
+        {
+            first -= 2; // "Monday, Oct. 26": one expression, the date
+        }
+        else if (lenient && first >= 3 && prev.Equals("of", StringComparison.OrdinalIgnoreCase) && TimeWords.Shipped.PeriodEdges.GetAlternateLookup<ReadOnlySpan<char>>().Contains(further) &&
+                 tokens[first - 3].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            first -= 3; // "the end of February": the month, the edge in the extent
+        }
+
+        if (day is null && year is null && TimeWords.Shipped.Distributives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev))
+        {
+            // "each July", "every March": the month of every year
+            added.Add(new TimeCandidate(new TextSpan(tokens[first - 1].Span.Start, tokens[last].Span.End), "set", "XXXX-" + month.ToString("D2", CultureInfo.InvariantCulture), null, "common"));
+            return last - i;
         }
 
         var mod = prev.Equals("since", StringComparison.OrdinalIgnoreCase) ? "since" : null;
@@ -295,6 +343,68 @@ internal static class CommonTimeExpressions
         added.Add(new TimeCandidate(new TextSpan(tokens[first].Span.Start, tokens[last].Span.End), day is null ? "daterange" : "date", timex, mod, "common"));
         return last - i;
     }
+
+    /// <summary>
+    /// "last Wednesday", "next Friday": the nearest such weekday before or after the publication date, never the
+    /// publication day itself. Extra tokens consumed, or null when no step word comes before the weekday.
+    /// </summary>
+    private static int? SteppedWeekday(string text, ReadOnlySpan<Token> tokens, int i, int weekday, DateOnly? published, List<TimeCandidate> added)
+    {
+        if (i == 0 || !TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i - 1].Span.Of(text), out var step) || step == 0 ||
+            TimeWords.Shipped.VagueSteps.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span.Of(text)) || !char.IsUpper(text[tokens[i].Span.Start]) ||
+            (i >= 2 && (IsComplexBefore(tokens[i - 2].Span.Of(text)) || tokens[i - 2].Kind == TokenKind.Number)) ||
+            IsComplexAfter(text, tokens, i + 1 < tokens.Length && IsPossessiveClitic(tokens[i + 1].Span.Of(text)) ? i + 1 : i) ||
+            (i + 1 < tokens.Length && TimeWords.Shipped.PartsOfDay.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i + 1].Span.Of(text))))
+        {
+            return null;
+        }
+
+        if (published is not { } p)
+        {
+            return null; // counted from a publication date we do not know: the weekday alone, as any other
+        }
+
+        var today = WeekdayResolver.IsoWeekday(p);
+        var days = step < 0 ? -(((today - weekday + 6) % 7) + 1) : ((weekday - today + 6) % 7) + 1;
+        var end = tokens[i].Span.Start + StripPossessive(tokens[i].Span.Of(text)).Length;
+        added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, end), "date", p.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, "common"));
+        return i + 1 < tokens.Length && IsPossessiveClitic(tokens[i + 1].Span.Of(text)) ? 1 : 0;
+    }
+
+    /// <summary>
+    /// "April 24 and 25", "March 3 to 5": two days of one month, each its own expression as TimeML writes them (a year
+    /// after the second day is both days'). Extra tokens consumed after the month at <paramref name="i"/>.
+    /// </summary>
+    private static int DayList(string text, ReadOnlySpan<Token> tokens, int i, int firstDay, int secondDay, int month, int day, int other, List<TimeCandidate> added)
+    {
+        var last = secondDay;
+        int? year = null;
+        if (YearNumber(text, tokens, secondDay + 1) is { } plain)
+        {
+            year = plain;
+            last = secondDay + 1;
+        }
+        else if (secondDay + 2 < tokens.Length && tokens[secondDay + 1].Span.Of(text) is "," && YearNumber(text, tokens, secondDay + 2) is { } afterComma)
+        {
+            year = afterComma;
+            last = secondDay + 2;
+        }
+
+        if (other > DateTime.DaysInMonth(year ?? 2000, month))
+        {
+            return -1;
+        }
+
+        added.Add(new TimeCandidate(new TextSpan(tokens[i].Span.Start, tokens[firstDay].Span.End), "date", DayTimex(year, month, day), null, "common"));
+        added.Add(new TimeCandidate(new TextSpan(tokens[secondDay].Span.Start, tokens[last].Span.End), "date", DayTimex(year, month, other), null, "common"));
+        return last - i;
+    }
+
+    private static string DayTimex(int? year, int month, int day) =>
+        string.Create(CultureInfo.InvariantCulture, $"{(year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : "XXXX")}-{month:D2}-{day:D2}");
+
+    private static bool IsMonthName(ReadOnlySpan<char> word) =>
+        TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word) || TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
 
     /// <summary>A month name alone (a possessive one: "March's figures").</summary>
     private static int MonthOnly(string text, ReadOnlySpan<Token> tokens, int i, int month, List<TimeCandidate> added)
@@ -356,7 +466,10 @@ internal static class CommonTimeExpressions
     /// </summary>
     private static bool IsWrittenTogether(string text, ReadOnlySpan<Token> tokens, int j) =>
         (j > 0 && tokens[j - 1].Span.End == tokens[j].Span.Start && !IsPhrasePunctuation(text[tokens[j - 1].Span.End - 1])) ||
-        (j + 1 < tokens.Length && tokens[j + 1].Span.Start == tokens[j].Span.End && !IsPhrasePunctuation(text[tokens[j + 1].Span.Start]));
+        (j + 1 < tokens.Length && tokens[j + 1].Span.Start == tokens[j].Span.End && !IsPhrasePunctuation(text[tokens[j + 1].Span.Start]) && !IsClosingColon(text, tokens[j + 1].Span.Start));
+
+    /// <summary>"Oct. 26: the ruling": a colon that ends the phrase (a space after it), not "10:30".</summary>
+    private static bool IsClosingColon(string text, int at) => text[at] == ':' && (at + 1 >= text.Length || char.IsWhiteSpace(text[at + 1]));
 
     internal static bool IsPhrasePunctuation(char c) => c is ',' or '.' or ';' or '(' or ')' or '"' or '“' or '”' or '!' or '?';
 
@@ -478,6 +591,10 @@ internal static class CommonTimeExpressions
         var number = tokens[i - 1];
         var amount = number.Span.Of(text);
         var vague = amount.Equals("few", StringComparison.OrdinalIgnoreCase) || amount.Equals("several", StringComparison.OrdinalIgnoreCase);
+        if (VagueAmount(text, tokens, i, added) is { } read)
+        {
+            return read;
+        }
 
         // "a year ago" is a point in time; "a year" alone is read by the recogniser ("25% a year", "in a year")
         var single = amount.Equals("a", StringComparison.OrdinalIgnoreCase) || amount.Equals("an", StringComparison.OrdinalIgnoreCase);
@@ -573,15 +690,85 @@ internal static class CommonTimeExpressions
         return 0;
     }
 
+    /// <summary>
+    /// "several years", "a few days", "a couple of months" (TimeML "PXY", "PXD", "P2M"), and "several years ago" (PAST_REF):
+    /// an amount with no exact number. Extra tokens consumed, -1 when the context makes it something else ("the past few
+    /// days" is read by the lookback, "a few days later" is told from an event), null when the unit has no such amount.
+    /// </summary>
+    private static int? VagueAmount(string text, ReadOnlySpan<Token> tokens, int i, List<TimeCandidate> added)
+    {
+        var amount = tokens[i - 1].Span.Of(text);
+        var first = i - 1;
+        if (amount.Equals("few", StringComparison.OrdinalIgnoreCase) && i >= 2 && tokens[i - 2].Span.Of(text).Equals("a", StringComparison.OrdinalIgnoreCase))
+        {
+            first = i - 2;
+        }
+        else if (amount.Equals("of", StringComparison.OrdinalIgnoreCase) && i >= 3 && tokens[i - 2].Span.Of(text).Equals("couple", StringComparison.OrdinalIgnoreCase) &&
+                 tokens[i - 3].Span.Of(text).Equals("a", StringComparison.OrdinalIgnoreCase))
+        {
+            first = i - 3;
+        }
+        else if (!amount.Equals("several", StringComparison.OrdinalIgnoreCase))
+        {
+            return null;
+        }
+
+        var before = first > 0 ? tokens[first - 1].Span.Of(text) : default;
+        if (IsLookback(before) || before.Equals("than", StringComparison.OrdinalIgnoreCase) || before.Equals("the", StringComparison.OrdinalIgnoreCase) ||
+            TimeWords.Shipped.Distributives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || (first > 0 && tokens[first - 1].Kind == TokenKind.Number))
+        {
+            return null; // "the past few days", "every few years", "more than a few days": read elsewhere or not at all
+        }
+
+        var next = i + 1 < tokens.Length ? tokens[i + 1].Span.Of(text) : default;
+        if (next.Equals("ago", StringComparison.OrdinalIgnoreCase))
+        {
+            added.Add(new TimeCandidate(new TextSpan(tokens[first].Span.Start, tokens[i + 1].Span.End), "datetime", "PAST_REF", null, "common"));
+            return 1;
+        }
+
+        if (IsComplexAfter(text, tokens, i))
+        {
+            return -1;
+        }
+
+        var span = new TextSpan(tokens[first].Span.Start, tokens[i].Span.End);
+        if (DurationPhrase.Read(span.Of(text)) is not { } duration)
+        {
+            return -1;
+        }
+
+        added.Add(new TimeCandidate(span, "duration", duration, null, "common"));
+        return 0;
+    }
+
     private static bool IsLookback(ReadOnlySpan<char> word) =>
         word.Equals("past", StringComparison.OrdinalIgnoreCase) || word.Equals("last", StringComparison.OrdinalIgnoreCase) ||
         word.Equals("next", StringComparison.OrdinalIgnoreCase) || word.Equals("coming", StringComparison.OrdinalIgnoreCase) ||
         word.Equals("previous", StringComparison.OrdinalIgnoreCase) || word.Equals("following", StringComparison.OrdinalIgnoreCase);
 
-    /// <summary>"the third quarter", "fourth quarter": the recogniser's range for the quarter, year left open.</summary>
-    private static int Quarter(string text, ReadOnlySpan<Token> tokens, int i, List<TimeCandidate> added)
+    /// <summary>
+    /// "the third quarter", "fourth quarter": the recogniser's range for the quarter, year left open; "the third quarter
+    /// of 2003" (that year's); "the current quarter", "last quarter" (counted from the publication date).
+    /// </summary>
+    private static int Quarter(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? published, List<TimeCandidate> added)
     {
-        if (i == 0 || !TimeWords.Shipped.Ordinals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i - 1].Span.Of(text), out var q) || IsComplexAfter(text, tokens, i))
+        if (i == 0)
+        {
+            return -1;
+        }
+
+        var which = tokens[i - 1].Span.Of(text);
+        if (!TimeWords.Shipped.Ordinals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(which, out var q))
+        {
+            return SteppedQuarter(text, tokens, i, published, added);
+        }
+
+        var ofYear = i + 2 < tokens.Length && tokens[i + 1].Span.Of(text).Equals("of", StringComparison.OrdinalIgnoreCase) ? YearNumber(text, tokens, i + 2) : null;
+        // "the third quarter of $226 million": the quarter alone; not "of next year", "of the year" (a longer expression)
+        var ofSomethingElse = i + 2 < tokens.Length && ofYear is null && tokens[i + 1].Span.Of(text).Equals("of", StringComparison.OrdinalIgnoreCase) &&
+                              !TimeTriggers.IsTrigger(text, tokens, i + 2) && !TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i + 2].Span.Of(text));
+        if (ofYear is null && !ofSomethingElse && IsComplexAfter(text, tokens, i))
         {
             return -1;
         }
@@ -600,8 +787,81 @@ internal static class CommonTimeExpressions
             }
         }
 
+        if (ofYear is { } year)
+        {
+            // "the third quarter of 2003": the year's quarter, the year taken in
+            added.Add(new TimeCandidate(new TextSpan(start, tokens[i + 2].Span.End), "daterange", QuarterTimex(q, year), null, "common"));
+            return 2;
+        }
+
         added.Add(new TimeCandidate(new TextSpan(start, tokens[i].Span.End), "daterange", QuarterTimex(q), null, "common"));
         return 0;
+    }
+
+    /// <summary>"the current quarter", "this quarter", "last quarter", "next quarter": the quarter counted from the publication date.</summary>
+    private static int SteppedQuarter(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? published, List<TimeCandidate> added)
+    {
+        var which = tokens[i - 1].Span.Of(text);
+        if (!TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(which, out var step) || which.Equals("the", StringComparison.OrdinalIgnoreCase) ||
+            which.Equals("past", StringComparison.OrdinalIgnoreCase) || IsComplexAfter(text, tokens, i) ||
+            (i + 1 < tokens.Length && TimeWords.Shipped.OpenAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i + 1].Span.Of(text))))
+        {
+            return -1;
+        }
+
+        var start = i >= 2 && tokens[i - 2].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase) ? tokens[i - 2].Span.Start : tokens[i - 1].Span.Start;
+        if (i >= 2 && start == tokens[i - 1].Span.Start && IsComplexBefore(tokens[i - 2].Span.Of(text)))
+        {
+            return -1;
+        }
+
+        if (published is not { } p)
+        {
+            return 0; // counted from a publication date we do not know: no value
+        }
+
+        var moved = new DateOnly(p.Year, ((p.Month - 1) / 3 * 3) + 1, 1).AddMonths(3 * step);
+        added.Add(new TimeCandidate(new TextSpan(start, tokens[i].Span.End), "daterange", QuarterTimex(((moved.Month - 1) / 3) + 1, moved.Year), null, "common"));
+        return 0;
+    }
+
+    /// <summary>
+    /// "the 1988 second quarter", "2003 fourth-quarter": a year written before the quarter's ordinal. Extra tokens
+    /// consumed after the year at <paramref name="i"/>, or -1 when no quarter follows it.
+    /// </summary>
+    private static int YearQuarter(string text, ReadOnlySpan<Token> tokens, int i, int year, List<TimeCandidate> added)
+    {
+        if (i + 1 >= tokens.Length)
+        {
+            return -1;
+        }
+
+        var ordinals = TimeWords.Shipped.Ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
+        var next = tokens[i + 1].Span.Of(text);
+        int q;
+        int last;
+        var hyphen = next.IndexOf('-');
+        if (hyphen > 0 && next[(hyphen + 1)..].Equals("quarter", StringComparison.OrdinalIgnoreCase) && ordinals.TryGetValue(next[..hyphen], out q))
+        {
+            last = i + 1;
+        }
+        else if (i + 2 < tokens.Length && ordinals.TryGetValue(next, out q) && tokens[i + 2].Span.Of(text).Equals("quarter", StringComparison.OrdinalIgnoreCase))
+        {
+            last = i + 2;
+        }
+        else
+        {
+            return -1;
+        }
+
+        if (q is < 1 or > 4)
+        {
+            return -1;
+        }
+
+        var start = i > 0 && tokens[i - 1].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase) ? tokens[i - 1].Span.Start : tokens[i].Span.Start;
+        added.Add(new TimeCandidate(new TextSpan(start, tokens[last].Span.End), "daterange", QuarterTimex(q, year), null, "common"));
+        return last - i;
     }
 
     /// <summary>The recogniser's range for quarter <paramref name="q"/> (1–4), year left open.</summary>
@@ -609,6 +869,14 @@ internal static class CommonTimeExpressions
     {
         var first = (q * 3) - 2;
         return $"(XXXX-{first:D2}-01,XXXX-{(first + 2) % 12 + 1:D2}-01,P3M)";
+    }
+
+    /// <summary>The range of quarter <paramref name="q"/> (1–4) of <paramref name="year"/>, which the resolver writes "2003-Q3".</summary>
+    private static string QuarterTimex(int q, int year)
+    {
+        var first = new DateOnly(year, (q * 3) - 2, 1);
+        var end = first.AddMonths(3);
+        return string.Create(CultureInfo.InvariantCulture, $"({first:yyyy-MM-dd},{end:yyyy-MM-dd},P3M)");
     }
 
     private static int? DayOffset(ReadOnlySpan<char> word) =>

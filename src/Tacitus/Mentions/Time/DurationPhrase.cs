@@ -66,6 +66,11 @@ internal static partial class DurationPhrase
             return null;
         }
 
+        if (count == "X" && (unit.StartsWith("decade", StringComparison.Ordinal) || unit.StartsWith("centur", StringComparison.Ordinal)))
+        {
+            return unit[0] == 'd' ? "PXDE" : "PXCE"; // "several decades": TimeML's decade and century units
+        }
+
         return unit switch
         {
             _ when unit.StartsWith("second", StringComparison.Ordinal) => $"PT{count}S",

@@ -108,7 +108,7 @@ internal static class LenientExpressions
         var number = tokens[i - 1];
         var amount = number.Span.Of(text);
         if (!NumberReader.TryRead(amount, out var value, out var length) || length != amount.Length || value <= 0 || value != Math.Floor(value) ||
-            (i >= 2 && (tokens[i - 2].Kind is TokenKind.Number or TokenKind.Symbol || NumberReader.TryRead(tokens[i - 2].Span.Of(text), out _, out _))) ||
+            (i >= 2 && (tokens[i - 2].Kind is TokenKind.Number or TokenKind.Symbol || (NumberReader.TryRead(tokens[i - 2].Span.Of(text), out _, out _) && !IsArticle(tokens[i - 2].Span.Of(text))))) ||
             number.Span.End != token.Span.Start - 1)
         {
             return -1; // "2.5 hours" may be fine, but "3-4 days", "£5 a day" and "1 1/2 hours" are not one amount
@@ -193,6 +193,9 @@ internal static class LenientExpressions
         added.Add(new TimeCandidate(token.Span, "duration", duration, null, "lenient"));
         return 0;
     }
+
+    /// <summary>"a five year low": the article is not a number before the amount.</summary>
+    private static bool IsArticle(ReadOnlySpan<char> word) => word.Equals("a", StringComparison.OrdinalIgnoreCase) || word.Equals("an", StringComparison.OrdinalIgnoreCase);
 
     /// <summary>"47 years old", "a 10-year-old": an age, not a time.</summary>
     private static bool IsAge(string text, ReadOnlySpan<Token> tokens, int i)

@@ -27,10 +27,25 @@ internal static class PeriodExpressions
             return 0;
         }
 
+        if (ReferencePoints.Read(text, tokens, i, added) is { } reference)
+        {
+            return reference;
+        }
+
+        if (word.EndsWith("century", StringComparison.OrdinalIgnoreCase) && Centuries.Read(text, tokens, i, added) is { } century)
+        {
+            return century;
+        }
+
         var prev = i > 0 ? tokens[i - 1].Span.Of(text) : default;
         if (words.Seasons.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word))
         {
-            return Season(text, tokens, i, prev, published);
+            return Season(text, tokens, i, prev, published, added);
+        }
+
+        if (words.PartsOfDay.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var part) && prev.Equals("this", StringComparison.OrdinalIgnoreCase))
+        {
+            return ThisPartOfDay(text, tokens, i, part, published, added);
         }
 
         if (word.Equals("weekend", StringComparison.OrdinalIgnoreCase))
@@ -76,20 +91,73 @@ internal static class PeriodExpressions
 
     /// <summary>
     /// "the summer", "summer", "late summer": the recogniser's timex is a bare season code, which names no year and is
-    /// no value. "this summer", "last winter": counted from the publication date, read by the recogniser when it is known.
+    /// no value. "this summer", "last winter", "next spring": the season of a year counted from the publication date
+    /// ("2004-SU"), as TimeML writes it: "this" is the publication year's, "last" the latest one ended by then, "next"
+    /// the first one not begun.
     /// </summary>
-    private static int Season(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> prev, DateOnly? published)
+    private static int Season(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> prev, DateOnly? published, List<TimeCandidate> added)
     {
         if (IsOpenAfter(text, tokens, i) || (i > 0 && tokens[i - 1].Kind == TokenKind.Number))
         {
             return -1;
         }
 
-        if (TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(prev) && !prev.Equals("the", StringComparison.OrdinalIgnoreCase))
+        if (!TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(prev, out var step) || prev.Equals("the", StringComparison.OrdinalIgnoreCase))
         {
-            return published is null ? 0 : -1;
+            return 0;
         }
 
+        if (published is not { } p)
+        {
+            return 0;
+        }
+
+        if (Has(TimeWords.Shipped.VagueSteps, prev) || IsSignalled(text, tokens, i - 2) ||
+            (i >= 2 && TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 2].Span.Of(text)) && !tokens[i - 2].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase)))
+        {
+            return -1; // "the past summer", "since last summer", "the end of this summer"
+        }
+
+        var code = TimeWords.Shipped.Seasons.GetAlternateLookup<ReadOnlySpan<char>>()[tokens[i].Span.Of(text)];
+        added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, tokens[i].Span.End), "daterange", $"{SeasonYear(p, code, step):D4}-{code}", null, "common"));
+        return 0;
+    }
+
+    /// <summary>The year of the season <paramref name="step"/> seasons of its name from <paramref name="published"/> (0: the publication year's).</summary>
+    internal static int SeasonYear(DateOnly published, string code, int step)
+    {
+        var startMonth = YearResolver.SeasonStartMonth(code);
+        DateOnly Start(int year) => new(year, startMonth, 1);
+        DateOnly End(int year) => Start(year).AddMonths(3).AddDays(-1);
+        var current = startMonth == 12 && published.Month <= 2 ? published.Year - 1 : published.Year; // January is last December's winter
+        return step switch
+        {
+            < 0 => End(current) < published ? current : current - 1,
+            > 0 => Start(current) > published ? current : current + 1,
+            _ => current,
+        };
+    }
+
+    /// <summary>"this morning", "later this afternoon": the publication day's part of the day ("2004-10-13TMO").</summary>
+    private static int ThisPartOfDay(string text, ReadOnlySpan<Token> tokens, int i, string part, DateOnly? published, List<TimeCandidate> added)
+    {
+        if (char.IsUpper(text[tokens[i].Span.Start]))
+        {
+            return 0; // "CBS This Morning": a programme's name
+        }
+
+        if (IsOpenAfter(text, tokens, i) || IsSignalled(text, tokens, i - 2))
+        {
+            return -1;
+        }
+
+        if (published is not { } p)
+        {
+            return 0;
+        }
+
+        var start = i >= 2 && Has(TimeWords.Shipped.RelativeAdverbs, tokens[i - 2].Span.Of(text)) ? tokens[i - 2].Span.Start : tokens[i - 1].Span.Start;
+        added.Add(new TimeCandidate(new TextSpan(start, tokens[i].Span.End), "datetimerange", p.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) + "T" + part, null, "common"));
         return 0;
     }
 
@@ -259,13 +327,18 @@ internal static class PeriodExpressions
 
         if (Has(TimeWords.Shipped.Distributives, prev))
         {
-            if (beforeIsNumber || IsNextPossessive(text, tokens, i) || before.Equals("almost", StringComparison.OrdinalIgnoreCase))
+            if (beforeIsNumber || IsNextPossessive(text, tokens, i))
             {
                 return null;
             }
 
             added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, tokens[i].Span.End), "set", "P1" + code, null, "common"));
             return 0;
+        }
+
+        if (published is { } dated && code is "Y" or "M" && YearOrMonthOfPublication(text, tokens, i, unit, dated, added) is { } whole)
+        {
+            return whole;
         }
 
         var steps = TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -291,6 +364,51 @@ internal static class PeriodExpressions
         }
 
         return null;
+    }
+
+    /// <summary>
+    /// The publication's year or month named as a whole: "the full year", "the end of the year", "the end of the month"
+    /// (the period itself, as "the end of 2004" is 2004), and "the past year" / "the last year" (the year before the
+    /// publication's, as TimeBank writes it). Extra tokens consumed, or null when it is none of these.
+    /// </summary>
+    private static int? YearOrMonthOfPublication(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> unit, DateOnly published, List<TimeCandidate> added)
+    {
+        if (i < 2 || IsNextPossessive(text, tokens, i))
+        {
+            return null;
+        }
+
+        var isYear = unit.Equals("year", StringComparison.OrdinalIgnoreCase);
+        var prev = tokens[i - 1].Span.Of(text);
+        var before = i >= 2 ? tokens[i - 2].Span.Of(text) : default;
+        int first;
+        var step = 0;
+        if (prev.Equals("the", StringComparison.OrdinalIgnoreCase) && i >= 4 && before.Equals("of", StringComparison.OrdinalIgnoreCase) &&
+            Has(TimeWords.Shipped.PeriodEdges, tokens[i - 3].Span.Of(text)) && tokens[i - 4].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            first = i - 4; // "the end of the year"
+        }
+        else if (isYear && before.Equals("the", StringComparison.OrdinalIgnoreCase) && prev.Equals("full", StringComparison.OrdinalIgnoreCase))
+        {
+            first = i - 2; // "the full year"
+        }
+        else if (isYear && before.Equals("the", StringComparison.OrdinalIgnoreCase) && (prev.Equals("past", StringComparison.OrdinalIgnoreCase) || prev.Equals("last", StringComparison.OrdinalIgnoreCase)))
+        {
+            first = i - 2; // "the past year"
+            step = -1;
+        }
+        else
+        {
+            return null;
+        }
+
+        if (IsSignalled(text, tokens, first - 1) || (first > 0 && TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[first - 1].Span.Of(text))))
+        {
+            return null; // "since the past year", "during the end of the year"
+        }
+
+        added.Add(new TimeCandidate(new TextSpan(tokens[first].Span.Start, tokens[i].Span.End), "daterange", CommonTimeExpressions.PeriodTimex(unit, published, step), null, "common"));
+        return 0;
     }
 
     /// <summary>Token <paramref name="j"/> bounds what follows into a range ("since", "starting", "until"): the recogniser reads it.</summary>

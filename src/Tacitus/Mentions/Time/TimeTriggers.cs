@@ -123,6 +123,12 @@ internal static class TimeTriggers
             return true;
         }
 
+        if (i > 0 && TimeWords.Shipped.TriggersAfterStep.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) &&
+            TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i - 1].Span.Of(text)) && !tokens[i - 1].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase))
+        {
+            return true; // "last fall", "this fall"
+        }
+
         // "two-week", "mid-afternoon", "year-ago": the part after a hyphen
         var hyphen = word.LastIndexOf('-');
         if (hyphen > 0 && hyphen < word.Length - 1 &&

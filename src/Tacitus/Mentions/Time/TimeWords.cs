@@ -28,7 +28,7 @@ internal sealed class TimeWords
             var (kind, word) = (line.Fields[0], line.Fields[1]);
             switch (kind)
             {
-                case "month" or "month-abbreviation" or "weekday" or "ordinal":
+                case "month" or "month-abbreviation" or "weekday" or "ordinal" or "ordinal-century":
                     if (line.Fields.Length < 3 || !int.TryParse(line.Fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
                     {
                         throw Invalid(line, $"a {kind} needs a number as its value");
@@ -44,7 +44,7 @@ internal sealed class TimeWords
 
                     Add(numbers, kind).Add(word, step);
                     break;
-                case "set" or "season" or "holiday" or "part-of-day" or "meridiem" or "midday":
+                case "set" or "season" or "holiday" or "part-of-day" or "meridiem" or "midday" or "reference":
                     if (line.Fields.Length < 3 || line.Fields[2].Length == 0)
                     {
                         throw Invalid(line, "a set needs its TIMEX3 value");
@@ -54,7 +54,7 @@ internal sealed class TimeWords
                     break;
                 case "trigger" or "trigger-capitalised" or "duration-unit" or "modifier" or "complex-before" or "complex-before-signal" or "complex-after" or "join" or "leading-signal" or "plain-signal" or "no-amount" or "no-time" or "period-of" or "bounding" or "quantity" or
                     "range-signal" or "open-after" or "relative-adverb" or "adverb-continuation" or "multiplier" or "distributive" or "anaphoric" or
-                    "vague-step" or "calendar-unit" or "period-unit" or "period-edge" or "edge-adjective" or "hyphen-edge":
+                    "vague-step" or "calendar-unit" or "period-unit" or "period-edge" or "edge-adjective" or "hyphen-edge" or "reference-lead" or "reference-after" or "trigger-after-step":
                     if (!sets.TryGetValue(kind, out var list))
                     {
                         sets[kind] = list = [];
@@ -105,6 +105,10 @@ internal sealed class TimeWords
         PeriodEdges = Set("period-edge", StringComparer.OrdinalIgnoreCase);
         EdgeAdjectives = Set("edge-adjective", StringComparer.OrdinalIgnoreCase);
         HyphenEdges = Set("hyphen-edge", StringComparer.OrdinalIgnoreCase);
+        ReferenceLeads = Set("reference-lead", StringComparer.OrdinalIgnoreCase);
+        TriggersAfterStep = Set("trigger-after-step", StringComparer.OrdinalIgnoreCase);
+        ReferenceAfter = Set("reference-after", StringComparer.OrdinalIgnoreCase);
+        CenturyOrdinals = Numbers("ordinal-century");
         FrozenDictionary<string, string> Texts(string kind) => (texts.GetValueOrDefault(kind) ?? []).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Sets = Texts("set");
         Seasons = Texts("season");
@@ -112,6 +116,7 @@ internal sealed class TimeWords
         PartsOfDay = Texts("part-of-day");
         Meridiems = Texts("meridiem");
         Middays = Texts("midday");
+        References = Texts("reference");
     }
 
     /// <summary>The shipped table (data/time/words.tsv).</summary>
@@ -230,6 +235,21 @@ internal sealed class TimeWords
 
     /// <summary>Parts of a month written together with it and read as the month ("mid", "early", "late": "mid-March").</summary>
     public FrozenSet<string> HyphenEdges { get; }
+
+    /// <summary>Words that are triggers only after a step word ("last fall"; "fall" alone is mostly the verb).</summary>
+    public FrozenSet<string> TriggersAfterStep { get; }
+
+    /// <summary>Nouns that name the past or the future as a whole, and their TIMEX3 value ("past" → PAST_REF).</summary>
+    public FrozenDictionary<string, string> References { get; }
+
+    /// <summary>Adjectives between "the" and a reference noun ("near", "distant").</summary>
+    public FrozenSet<string> ReferenceLeads { get; }
+
+    /// <summary>Words after a reference noun that leave it a noun ("that", "is"), not an adjective ("the future king").</summary>
+    public FrozenSet<string> ReferenceAfter { get; }
+
+    /// <summary>Ordinals written out before "century" and their number ("nineteenth" → 19).</summary>
+    public FrozenDictionary<string, int> CenturyOrdinals { get; }
 
     /// <summary>A broken line of the table: the shipped one is part of the build, so this is a bug, not bad input.</summary>
     private static InvalidOperationException Invalid(DataLine line, string message) =>

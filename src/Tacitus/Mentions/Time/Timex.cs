@@ -118,7 +118,7 @@ internal readonly record struct Timex(int? Year, int? Month, int? Day, int? Week
         return ParseResult<Timex>.Ok(new Timex(year, month, day, weekday, period, time));
     }
 
-    /// <summary>"T14" → "T14:00", "T14:30:00" → "T14:30", "TNI" stays; null when not a time.</summary>
+    /// <summary>"T14" → "T14:00", "T14:30:00" → "T14:30", "T14:30:15" stays, "TNI" stays; null when not a time.</summary>
     private static string? NormaliseTime(ReadOnlySpan<char> t)
     {
         if (t.Length == 3 && t[1..] is "MO" or "AF" or "EV" or "NI" or "DT" or "MI")
@@ -130,6 +130,11 @@ internal readonly record struct Timex(int? Year, int? Month, int? Day, int? Week
         {
             var hh = t.Slice(1, 2);
             var mm = t.Length >= 6 && t[3] == ':' ? t.Slice(4, 2) : "00";
+            if (t.Length >= 9 && t[6] == ':' && t.Slice(7, 2) is var ss && !ss.SequenceEqual("00"))
+            {
+                return string.Concat("T", hh, ":", mm) + ":" + ss.ToString(); // "T10:35:22": seconds written in the text
+            }
+
             return string.Concat("T", hh, ":", mm);
         }
 
