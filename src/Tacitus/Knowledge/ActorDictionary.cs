@@ -6,6 +6,8 @@ namespace Tacitus.Knowledge;
 /// <summary>Named actors (people, organisations, countries) by normalised phrase: names, aliases and synonyms.</summary>
 public sealed class ActorDictionary
 {
+    private static readonly System.Buffers.SearchValues<char> AsciiLetters = System.Buffers.SearchValues.Create("ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz");
+
     private readonly Lazy<FrozenSet<string>> surnames;
 
     internal ActorDictionary(PhraseIndex<ActorEntry> index)
@@ -30,22 +32,25 @@ public sealed class ActorDictionary
 
     private static FrozenSet<string> BuildSurnames(PhraseIndex<ActorEntry> index)
     {
+        // an entry is listed under its name and each alias: read each once, and make a string only of a new surname
         var set = new HashSet<string>(StringComparer.Ordinal);
+        var words = set.GetAlternateLookup<ReadOnlySpan<char>>();
+        var seen = new HashSet<ActorEntry>(ReferenceEqualityComparer.Instance);
         foreach (var (_, values) in index.Entries())
         {
             foreach (var entry in values)
             {
-                if (entry.Kind != MentionKind.Person)
+                if (entry.Kind != MentionKind.Person || !seen.Add(entry))
                 {
                     continue;
                 }
 
-                var name = PhraseKey.Normalize(entry.Name);
+                var name = PhraseKey.Normalize(entry.Name).AsSpan();
                 var space = name.LastIndexOf(' ');
-                var last = space < 0 ? string.Empty : name[(space + 1)..];
-                if (last.Length >= 4 && last.All(char.IsAsciiLetter))
+                var last = space < 0 ? [] : name[(space + 1)..];
+                if (last.Length >= 4 && !last.ContainsAnyExcept(AsciiLetters))
                 {
-                    set.Add(last);
+                    words.Add(last);
                 }
             }
         }

@@ -1,4 +1,4 @@
-using System.Text;
+using System.Buffers;
 
 namespace Tacitus.Knowledge;
 
@@ -13,68 +13,81 @@ internal static class PhraseKey
     public const int MaxLength = 160;
 
     /// <summary>Normalises a dictionary phrase (words joined by '_' or spaces) to its key; empty when nothing is left.</summary>
+    /// <remarks>
+    /// Written into one buffer (on the stack for phrases of up to <see cref="StackLength"/> characters) and made a
+    /// string once: loading the knowledge tables normalises every name and alias, hundreds of thousands of phrases.
+    /// </remarks>
     public static string Normalize(string phrase)
     {
-        var sb = new StringBuilder(phrase.Length);
-        var pendingSpace = false;
-        foreach (var word in Words(phrase))
+        ArgumentNullException.ThrowIfNull(phrase);
+
+        // each word keeps at most its own length, and '&' standing alone adds at most one space per character
+        var most = phrase.Length * 2;
+        char[]? rented = null;
+        var output = most <= StackLength ? stackalloc char[StackLength] : (rented = ArrayPool<char>.Shared.Rent(most));
+        try
         {
-            var buffer = new char[Math.Max(word.Length * 2, 8)];
-            var n = NormalizeToken(word, buffer, stripPossessive: true);
-            if (n == 0)
+            var length = 0;
+            var start = 0;
+            for (var i = 0; i <= phrase.Length; i++)
             {
-                continue;
+                var c = i < phrase.Length ? phrase[i] : ' ';
+                var separates = IsSeparator(c);
+                if (!separates && c != '&')
+                {
+                    continue;
+                }
+
+                length = Append(phrase.AsSpan(start, i - start), output, length);
+                if (c == '&')
+                {
+                    length = Append("&", output, length);
+                }
+
+                start = i + 1;
             }
 
-            if (pendingSpace)
-            {
-                sb.Append(' ');
-            }
-
-            sb.Append(buffer[..n]);
-            pendingSpace = true;
+            return new string(output[..length]);
         }
-
-        return sb.ToString();
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
-    /// <summary>Splits a dictionary phrase the way the segmenter splits text: '_' and spaces separate, '&amp;' and commas stand alone.</summary>
-    private static IEnumerable<string> Words(string phrase)
+    /// <summary>The longest key <see cref="Normalize"/> builds on the stack.</summary>
+    private const int StackLength = 512;
+
+    /// <summary>The characters that split a dictionary phrase into words the way the segmenter splits text ('&amp;' stands alone too).</summary>
+    private static bool IsSeparator(char c) => c is '_' or ',' or '(' or ')' or '"' or '/' or ';' or ':' || char.IsWhiteSpace(c);
+
+    /// <summary>Appends one word's normalised form to the key written so far (a space before it when the key is not empty); returns the key's new length.</summary>
+    private static int Append(ReadOnlySpan<char> word, Span<char> output, int length)
     {
-        var sb = new StringBuilder();
-        foreach (var c in phrase)
+        if (word.IsEmpty)
         {
-            if (c is '_' || char.IsWhiteSpace(c) || c is ',' or '(' or ')' or '"' or '/' or ';' or ':')
-            {
-                if (sb.Length > 0)
-                {
-                    yield return sb.ToString();
-                    sb.Clear();
-                }
-            }
-            else if (c == '&')
-            {
-                if (sb.Length > 0)
-                {
-                    yield return sb.ToString();
-                    sb.Clear();
-                }
-
-                yield return "&";
-            }
-            else
-            {
-                sb.Append(c);
-            }
+            return length;
         }
 
-        if (sb.Length > 0)
+        var at = length > 0 ? length + 1 : 0;
+        var n = NormalizeToken(word, output[at..], stripPossessive: true);
+        if (n == 0)
         {
-            yield return sb.ToString();
+            return length;
         }
+
+        if (length > 0)
+        {
+            output[length] = ' ';
+        }
+
+        return at + n;
     }
 
-    /// <summary>Writes the normalised form of one token into <paramref name="destination"/> (at least twice the token's length); returns its length.</summary>
+    /// <summary>Writes the normalised form of one token into <paramref name="destination"/> (at least the token's length); returns its length.</summary>
     public static int NormalizeToken(ReadOnlySpan<char> token, Span<char> destination, bool stripPossessive)
     {
         if (stripPossessive)

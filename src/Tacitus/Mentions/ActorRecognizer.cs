@@ -33,6 +33,7 @@ internal sealed class ActorRecognizer : IPipelineStage
         var view = TokenKeys.Of(document, knowledge.Words);
         var date = document.Metadata.Published;
         var first = document.Mentions.Count;
+        var pool = ChunkPool.ForThread; // each sentence's chunks are done with before the next sentence is chunked
         foreach (var sentence in document.Sentences)
         {
             if (sentence.Boilerplate || sentence.TokenCount == 0)
@@ -40,7 +41,7 @@ internal sealed class ActorRecognizer : IPipelineStage
                 continue;
             }
 
-            var chunks = Chunker.Chunk(document, sentence, view, knowledge);
+            var chunks = Chunker.Chunk(document, sentence, view, knowledge, pool);
             var added = new SentenceReader(document, view, knowledge, date, sentence, chunks).Read();
             Appositions.Link(document, view, knowledge, sentence, added);
         }

@@ -27,20 +27,36 @@ internal enum ChunkKind
 /// <summary>A token range [Start, End) of one sentence, with what the tables say about it.</summary>
 internal sealed class Chunk
 {
-    public required ChunkKind Kind { get; init; }
+    public Chunk(ChunkKind kind, int start, int end, ActorEntry[]? entries = null, CountryInfo[]? countries = null, RoleInfo? role = null) =>
+        Reset(kind, start, end, entries, countries, role);
 
-    public required int Start { get; init; }
+    public ChunkKind Kind { get; private set; }
 
-    public required int End { get; set; }
+    public int Start { get; private set; }
 
-    public ActorEntry[] Entries { get; init; } = [];
+    public int End { get; set; }
 
-    public CountryInfo[] Countries { get; init; } = [];
+    public ActorEntry[] Entries { get; private set; } = [];
 
-    public RoleInfo? Role { get; init; }
+    public CountryInfo[] Countries { get; private set; } = [];
+
+    public RoleInfo? Role { get; private set; }
 
     /// <summary>Set once a rule has used the chunk.</summary>
     public bool Used { get; set; }
+
+    /// <summary>Makes this chunk a new one (<see cref="ChunkPool"/> hands chunks out again sentence after sentence).</summary>
+    internal Chunk Reset(ChunkKind kind, int start, int end, ActorEntry[]? entries = null, CountryInfo[]? countries = null, RoleInfo? role = null)
+    {
+        Kind = kind;
+        Start = start;
+        End = end;
+        Entries = entries ?? [];
+        Countries = countries ?? [];
+        Role = role;
+        Used = false;
+        return this;
+    }
 
     public override string ToString() => $"{Kind}[{Start},{End})";
 }
@@ -49,15 +65,20 @@ internal sealed class Chunk
 /// where a capital says nothing, only words the token layer reads as names (<see cref="NameLayer"/>).</summary>
 internal static class Chunker
 {
-    public static List<Chunk> Chunk(Document document, Sentence sentence, TokenKeys view, KnowledgeBase kb)
+    /// <summary>
+    /// The chunks of the sentence's tokens. With a <paramref name="pool"/>, the list and its chunks are the pool's, valid
+    /// until the pool's next sentence; without one, they are new.
+    /// </summary>
+    public static List<Chunk> Chunk(Document document, Sentence sentence, TokenKeys view, KnowledgeBase kb, ChunkPool? pool = null)
     {
         var start = sentence.FirstToken;
         var end = sentence.FirstToken + sentence.TokenCount;
-        var chunks = new List<Chunk>();
+        pool ??= new ChunkPool();
+        var chunks = pool.Begin();
         var i = start;
         while (i < end)
         {
-            var chunk = Match(view, kb, i, end);
+            var chunk = Match(view, kb, i, end, pool);
             if (chunk is null)
             {
                 if (view.IsNameLike(i) && !view.Has(i, WordClass.Honorific) && (CapitalSaysName(sentence, i) || NameLayer.ReadsAsName(document, i)))
@@ -76,12 +97,12 @@ internal static class Chunker
                     }
                     else
                     {
-                        chunks.Add(new Chunk { Kind = ChunkKind.Name, Start = i, End = i + 1 });
+                        chunks.Add(pool.Take(ChunkKind.Name, i, i + 1));
                     }
                 }
                 else
                 {
-                    chunks.Add(new Chunk { Kind = ChunkKind.Other, Start = i, End = i + 1 });
+                    chunks.Add(pool.Take(ChunkKind.Other, i, i + 1));
                 }
 
                 i++;
@@ -94,7 +115,7 @@ internal static class Chunker
 
         JoinInitials(view, chunks);
         JoinRoleSurnames(view, chunks);
-        JoinRoleBeforeOrgHead(view, chunks);
+        JoinRoleBeforeOrgHead(view, chunks, pool);
         JoinOfPlaces(view, chunks);
         JoinAndParts(view, chunks);
         return chunks;
@@ -269,7 +290,7 @@ internal static class Chunker
 
     /// <summary>"Opposition Group", "Veterans Association": a capitalised role word right before a name ending in an organisation
     /// word starts that name.</summary>
-    private static void JoinRoleBeforeOrgHead(TokenKeys view, List<Chunk> chunks)
+    private static void JoinRoleBeforeOrgHead(TokenKeys view, List<Chunk> chunks, ChunkPool pool)
     {
         for (var k = 1; k < chunks.Count; k++)
         {
@@ -289,7 +310,7 @@ internal static class Chunker
 
             if (capitalised)
             {
-                chunks[k - 1] = new Chunk { Kind = ChunkKind.Name, Start = role.Start, End = name.End };
+                chunks[k - 1] = pool.Take(ChunkKind.Name, role.Start, name.End);
                 chunks.RemoveAt(k);
                 k--;
             }
@@ -314,7 +335,7 @@ internal static class Chunker
         }
     }
 
-    private static Chunk? Match(TokenKeys view, KnowledgeBase kb, int i, int end)
+    private static Chunk? Match(TokenKeys view, KnowledgeBase kb, int i, int end, ChunkPool pool)
     {
         var capital = view.Capitalized[i];
         var bestEnd = -1;
@@ -326,17 +347,17 @@ internal static class Chunker
             if (aEnd > bestEnd)
             {
                 bestEnd = aEnd;
-                best = new Chunk { Kind = ChunkKind.Adjective, Start = i, End = aEnd, Countries = adjectives };
+                best = pool.Take(ChunkKind.Adjective, i, aEnd, countries: adjectives);
             }
 
             var eEnd = view.LongestMatch(kb.Actors.Index, i, end, out var entries);
             if (eEnd > bestEnd)
             {
-                var usable = entries.Where(e => !e.CapitalsOnly || (AllCaps(view, i, eEnd) && !Shouted(view, i, eEnd, end))).ToArray();
+                var usable = Usable(entries, view, i, eEnd, end);
                 if (usable.Length > 0)
                 {
                     bestEnd = eEnd;
-                    best = new Chunk { Kind = ChunkKind.Actor, Start = i, End = eEnd, Entries = usable };
+                    best = pool.Take(ChunkKind.Actor, i, eEnd, entries: usable);
                 }
             }
 
@@ -344,7 +365,7 @@ internal static class Chunker
             if (cEnd > bestEnd)
             {
                 bestEnd = cEnd;
-                best = new Chunk { Kind = ChunkKind.Capital, Start = i, End = cEnd, Countries = capitals };
+                best = pool.Take(ChunkKind.Capital, i, cEnd, countries: capitals);
             }
         }
 
@@ -354,7 +375,7 @@ internal static class Chunker
         if (best is { Kind: ChunkKind.Actor } && rEnd > i && rEnd < best.End && roles.Length > 0
             && view.LongestMatch(kb.Actors.Index, rEnd, end, out _) is var after && after > best.End)
         {
-            return new Chunk { Kind = ChunkKind.Role, Start = i, End = rEnd, Role = roles[0] };
+            return pool.Take(ChunkKind.Role, i, rEnd, role: roles[0]);
         }
 
         if (rEnd > bestEnd && roles.Length > 0)
@@ -369,10 +390,40 @@ internal static class Chunker
 
             // Only a hand-kept role or a role written in lower case: Phoenix's agent list has common words.
             bestEnd = rEnd;
-            best = new Chunk { Kind = ChunkKind.Role, Start = i, End = rEnd, Role = roles[0] };
+            best = pool.Take(ChunkKind.Role, i, rEnd, role: roles[0]);
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// The entries a match may name: those written in capitals only ("US") when the match is, and not shouted. A loop, not a
+    /// lambda: <see cref="Match"/> runs on every token, and a lambda over its parameters would allocate on each call.
+    /// </summary>
+    private static ActorEntry[] Usable(ActorEntry[] entries, TokenKeys view, int start, int end, int limit)
+    {
+        var capitalsOnly = 0;
+        foreach (var entry in entries)
+        {
+            capitalsOnly += entry.CapitalsOnly ? 1 : 0;
+        }
+
+        if (capitalsOnly > 0 && AllCaps(view, start, end) && !Shouted(view, start, end, limit))
+        {
+            capitalsOnly = 0; // all usable
+        }
+
+        var usable = new ActorEntry[entries.Length - capitalsOnly];
+        var n = 0;
+        foreach (var entry in entries)
+        {
+            if (capitalsOnly == 0 || !entry.CapitalsOnly)
+            {
+                usable[n++] = entry;
+            }
+        }
+
+        return usable;
     }
 
     /// <summary>"WHO WANTS TO HELP": capitals next to other all-capital words are shouting, not an acronym.</summary>

@@ -13,8 +13,24 @@ public sealed class PhraseKeyTests
     [InlineData("AT&T", "at & t")]
     [InlineData("Sébastien Lecornu", "sebastien lecornu")]
     [InlineData("  ", "")]
+    [InlineData("", "")]
+    [InlineData("&&", "& &")]
+    [InlineData("_SMITH_&_JONES_(UK)", "smith & jones uk")]
+    [InlineData("O'Neill's", "o'neill")]
+    [InlineData("Saint-Étienne.", "saint etienne")]
+    [InlineData("... - ...", "")]
     public void Normalize_Phrase_GivesSharedKey(string phrase, string key)
     {
+        Assert.Equal(key, PhraseKey.Normalize(phrase));
+    }
+
+    [Theory]
+    [InlineData(300)]
+    [InlineData(5000)]
+    public void Normalize_LongPhrase_GivesSameKeyAsItsWords(int words)
+    {
+        var phrase = string.Join('_', Enumerable.Repeat("Ab&c", words));
+        var key = string.Join(' ', Enumerable.Repeat("ab & c", words));
         Assert.Equal(key, PhraseKey.Normalize(phrase));
     }
 

@@ -1,4 +1,5 @@
 using Tacitus.Documents;
+using Tacitus.Mentions;
 using Tacitus.Syntax.Lemmas;
 
 namespace Tacitus.Syntax.Clauses;
@@ -23,9 +24,10 @@ internal sealed class WordSequence
         lemma = new string[tokens.Length];
         var text = document.Text;
         var layer = document.SyntaxOf(sentence);
+        var pool = KeyPool.Current; // a word seen before (in any sentence, by either stage) costs no new string
         for (var i = 0; i < tokens.Length; i++)
         {
-            lower[i] = Fold(tokens[i].Span.Of(text));
+            lower[i] = Fold(tokens[i].Span.Of(text), pool);
             lemma[i] = tokens[i].Kind != TokenKind.Word || i >= layer.Length ? lower[i] : Reading(FoldLemma(layer[i].Lemma, lower[i]), lower[i], lexicon, sentence.Headline);
         }
     }
@@ -128,7 +130,7 @@ internal sealed class WordSequence
         {
             if (char.IsUpper(c) || c is '’' or '‘')
             {
-                var folded = Fold(lemma);
+                var folded = Fold(lemma, null);
                 return string.Equals(folded, lower, StringComparison.Ordinal) ? lower : folded;
             }
         }
@@ -136,7 +138,8 @@ internal sealed class WordSequence
         return lemma;
     }
 
-    private static string Fold(ReadOnlySpan<char> word)
+    /// <summary>The word lower-cased with straight quotes; the <paramref name="pool"/>'s string when one is given.</summary>
+    private static string Fold(ReadOnlySpan<char> word, KeyPool? pool)
     {
         if (word.Length == 1)
         {
@@ -160,6 +163,6 @@ internal sealed class WordSequence
             buffer[i] = c is '’' or '‘' ? '\'' : char.ToLowerInvariant(c);
         }
 
-        return new string(buffer);
+        return pool is null ? new string(buffer) : pool.Get(buffer);
     }
 }

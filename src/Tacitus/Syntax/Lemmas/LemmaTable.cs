@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using Tacitus.Syntax.Training;
 
 namespace Tacitus.Syntax.Lemmas;
@@ -26,30 +27,54 @@ internal sealed class LemmaTable
     /// <summary>An edit other than an ending's most frequent one is tried only when it is inflectional in size: it drops at most this many letters and adds at most one ("-ing" → "-e", "-ies" → "-y").</summary>
     public const int MaxCheckedStrip = 3;
 
+    // The tables are plain hash tables, looked up by span: frozen ones cost the tagger's loading most of its 21 MB of
+    // allocation (a first-pass cost of every run) for lookups a few nanoseconds faster, a few hundred times a document.
+
     // key: tag index + '\u0001' + form; value: lemma
-    private readonly FrozenDictionary<string, string> known;
-    private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> knownLookup;
+    private readonly Dictionary<string, string> known;
+    private readonly Dictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> knownLookup;
 
     // key: tag index + '\u0002' + ending; value: edit "n:suffix"
-    private readonly FrozenDictionary<string, LemmaEdit> edits;
-    private readonly FrozenDictionary<string, LemmaEdit>.AlternateLookup<ReadOnlySpan<char>> editLookup;
+    private readonly Dictionary<string, LemmaEdit> edits;
+    private readonly Dictionary<string, LemmaEdit>.AlternateLookup<ReadOnlySpan<char>> editLookup;
 
     // every lemma the table knows (lower case): the check that picks among an ending's edits
-    private readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> lemmaLookup;
+    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lemmaLookup;
 
     // how many known lemmas end in each ending of 3 or 4 letters: the evidence that restores a dropped "e"
-    private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> endingCounts;
+    private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> endingCounts;
 
     public LemmaTable(IReadOnlyDictionary<string, string> known, IReadOnlyDictionary<string, LemmaEdit> edits)
+        : this(new Dictionary<string, string>(known, StringComparer.Ordinal), new Dictionary<string, LemmaEdit>(edits, StringComparer.Ordinal))
     {
-        this.known = known.ToFrozenDictionary(StringComparer.Ordinal);
-        knownLookup = this.known.GetAlternateLookup<ReadOnlySpan<char>>();
-        this.edits = edits.ToFrozenDictionary(StringComparer.Ordinal);
-        editLookup = this.edits.GetAlternateLookup<ReadOnlySpan<char>>();
-        var lemmas = this.known.Values.Select(l => l.ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
+    }
+
+    /// <summary>A table over dictionaries it owns from now on (ordinal keys).</summary>
+    private LemmaTable(Dictionary<string, string> known, Dictionary<string, LemmaEdit> edits)
+    {
+        this.known = known;
+        knownLookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
+        this.edits = edits;
+        editLookup = edits.GetAlternateLookup<ReadOnlySpan<char>>();
+        var lemmas = new HashSet<string>(StringComparer.Ordinal);
         lemmaLookup = lemmas.GetAlternateLookup<ReadOnlySpan<char>>();
-        endingCounts = lemmas.SelectMany(l => Enumerable.Range(3, Math.Max(0, Math.Min(4, l.Length) - 2)).Select(k => l[^k..]))
-            .CountBy(e => e, StringComparer.Ordinal).ToFrozenDictionary(e => e.Key, e => e.Value, StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
+        var endings = new Dictionary<string, int>(StringComparer.Ordinal);
+        endingCounts = endings.GetAlternateLookup<ReadOnlySpan<char>>();
+        Span<char> lower = stackalloc char[64];
+        foreach (var lemma in known.Values)
+        {
+            var word = lemma.Length <= lower.Length ? lower[..lemma.Length] : new char[lemma.Length];
+            lemma.AsSpan().ToLowerInvariant(word);
+            if (!lemmaLookup.Add(word))
+            {
+                continue; // each distinct lemma counts once towards the endings
+            }
+
+            for (var k = 3; k <= Math.Min(4, word.Length); k++)
+            {
+                CollectionsMarshal.GetValueRefOrAddDefault(endingCounts, word[^k..], out _)++;
+            }
+        }
     }
 
     /// <summary>Known lemmas an ending's evidence must count before it decides whether a stem takes back its "e".</summary>
@@ -285,10 +310,12 @@ internal sealed class LemmaTable
         ArgumentNullException.ThrowIfNull(reader);
         var count = reader.ReadInt32();
         var known = new Dictionary<string, string>(Math.Max(0, count), StringComparer.Ordinal);
+        // lemmas and appended endings repeat (thousands of forms share a lemma): one string each
+        var pool = new HashSet<string>(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         for (var i = 0; i < count; i++)
         {
             var key = reader.ReadString();
-            known[key] = string.Intern(reader.ReadString());
+            known[key] = ReadShared(reader, pool);
         }
 
         var rules = reader.ReadInt32();
@@ -296,10 +323,39 @@ internal sealed class LemmaTable
         for (var i = 0; i < rules; i++)
         {
             var key = reader.ReadString();
-            edits[key] = new LemmaEdit(reader.ReadByte(), string.Intern(reader.ReadString()));
+            edits[key] = new LemmaEdit(reader.ReadByte(), ReadShared(reader, pool));
         }
 
         return new LemmaTable(known, edits);
+    }
+
+    /// <summary>Reads a string written by <see cref="BinaryWriter.Write(string)"/>, returning the pool's copy when it holds one.</summary>
+    private static string ReadShared(BinaryReader reader, HashSet<string>.AlternateLookup<ReadOnlySpan<char>> pool)
+    {
+        var bytes = reader.Read7BitEncodedInt();
+        if (bytes is < 0 or > 256)
+        {
+            if (bytes < 0)
+            {
+                throw new InvalidDataException($"bad string length {bytes}");
+            }
+
+            var text = System.Text.Encoding.UTF8.GetString(reader.ReadBytes(bytes));
+            return pool.TryGetValue(text, out var kept) ? kept : text;
+        }
+
+        Span<byte> utf8 = stackalloc byte[bytes];
+        reader.BaseStream.ReadExactly(utf8);
+        Span<char> chars = stackalloc char[bytes];
+        var word = chars[..System.Text.Encoding.UTF8.GetChars(utf8, chars)];
+        if (pool.TryGetValue(word, out var shared))
+        {
+            return shared;
+        }
+
+        var made = word.ToString();
+        pool.Set.Add(made);
+        return made;
     }
 
     /// <summary>
