@@ -24,7 +24,9 @@ public sealed class EventCoderTests
     [InlineData("Egypt's government was in talks with a visiting Kenyan delegation over water rights.", "CONSULT", null, "EGY", "KEN")]
     [InlineData("Egypt accused Kenya of blocking the river.", "ACCUSE", "disapprove", "EGY", "KEN")]
     [InlineData("The Malian army arrested two Algerian traders near the border.", "COERCE", "arrest", "MLI", "DZA")]
-    [InlineData("Egypt imposed sanctions on Kenya after the vote.", "COERCE", "restrict", "EGY", "KEN")]
+    [InlineData("Egypt imposed sanctions on Kenya after the vote.", "SANCTION", "discontinue", "EGY", "KEN")]
+    [InlineData("Egypt recalled its ambassador from Kenya after the vote.", "SANCTION", "withdraw", "EGY", "KEN")]
+    [InlineData("The Malian president pleaded with Algeria to reopen the border.", "REQUEST", null, "MLI", "DZA")]
     [InlineData("Algerian officials praised Mali's efforts to hold elections.", "SUPPORT", null, "DZA", "MLI")]
     [InlineData("The Malian army prepared to attack Algeria.", "MOBILIZE", null, "MLI", "DZA")]
     public void Process_PatternSentences_CodeTypeAndActors(string text, string type, string? mode, string actor, string recipient)
