@@ -27,6 +27,10 @@ public sealed class EventCoderTests
     [InlineData("Egypt imposed sanctions on Kenya after the vote.", "SANCTION", "discontinue", "EGY", "KEN")]
     [InlineData("Egypt recalled its ambassador from Kenya after the vote.", "SANCTION", "withdraw", "EGY", "KEN")]
     [InlineData("The Malian president pleaded with Algeria to reopen the border.", "REQUEST", null, "MLI", "DZA")]
+    [InlineData("Egypt cancelled the debts of Kenya last year.", "AID", null, "EGY", "KEN")]
+    [InlineData("Egypt shut off gas supplies to Kenya in a price dispute.", "COERCE", "withhold", "EGY", "KEN")]
+    [InlineData("A Malian court issued an arrest warrant for the Algerian minister.", "THREATEN", "arrest", "MLI", "DZA")]
+    [InlineData("The Malian president pardoned two Algerian traders.", "CONCEDE", null, "MLI", "DZA")]
     [InlineData("Algerian officials praised Mali's efforts to hold elections.", "SUPPORT", null, "DZA", "MLI")]
     [InlineData("The Malian army prepared to attack Algeria.", "MOBILIZE", null, "MLI", "DZA")]
     public void Process_PatternSentences_CodeTypeAndActors(string text, string type, string? mode, string actor, string recipient)
