@@ -9,7 +9,8 @@ internal sealed record PloverMapping(PloverType Type, string? Mode, string? Cont
 
 /// <summary>
 /// The CAMEO → PLOVER table (data/events/CAMEO2PLOVER-2021.txt, a copy of openeventdata/PLOVER's table, CC BY-SA 4.0)
-/// and the PLOVER scores by type and mode (data/events/plover-scores.tsv, from the PLOVER manual Draft 0.8).
+/// with the project's corrections where the PLOVER manual disagrees with it (data/events/cameo-plover-corrections.txt,
+/// read first, so a corrected code takes its line from there), and the PLOVER scores by type and mode (data/events/plover-scores.tsv, from the PLOVER manual Draft 0.8).
 /// A code not in the table falls back to its three-digit, then two-digit parent.
 /// </summary>
 internal sealed class CameoPloverTable
@@ -58,15 +59,16 @@ internal sealed class CameoPloverTable
     private static CameoPloverTable Load()
     {
         var mappings = new Dictionary<string, PloverMapping>(StringComparer.Ordinal);
-        var stream = DataFile.Assembly.GetManifestResourceStream(DataFile.ResourceName("events", "CAMEO2PLOVER-2021.txt"))
-            ?? throw new InvalidOperationException("CAMEO2PLOVER-2021.txt is not embedded; rebuild the project.");
-        using (var reader = new StreamReader(stream))
+        foreach (var file in (string[])["cameo-plover-corrections.txt", "CAMEO2PLOVER-2021.txt"])
         {
+            var stream = DataFile.Assembly.GetManifestResourceStream(DataFile.ResourceName("events", file))
+                ?? throw new InvalidOperationException(file + " is not embedded; rebuild the project.");
+            using var reader = new StreamReader(stream);
             while (reader.ReadLine() is { } line)
             {
                 if (ParseLine(line) is { } entry && !mappings.ContainsKey(entry.Code))
                 {
-                    mappings[entry.Code] = entry.Mapping;
+                    mappings[entry.Code] = entry.Mapping; // the first line for a code wins: corrections, then the table
                 }
             }
         }

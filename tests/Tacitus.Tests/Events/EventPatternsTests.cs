@@ -9,7 +9,9 @@ public sealed class EventPatternsTests
     [InlineData("0841", "RETREAT", "release")]
     [InlineData("043", "CONSULT", "visit")]
     [InlineData("1123", "ACCUSE", "allege")]
-    [InlineData("163", "COERCE", "restrict")]
+    [InlineData("172", "COERCE", "restrict")]
+    [InlineData("163", "SANCTION", "discontinue")] // corrected by the PLOVER manual (data/events/cameo-plover-corrections.txt); the table says COERCE
+    [InlineData("1631", "SANCTION", "discontinue")] // a child of a corrected code falls back to the correction
     [InlineData("0429", "CONSULT", null)] // unknown four-digit code falls back to its three-digit parent (042 → visit) or root
     public void Map_CameoCode_GivesPloverTypeAndMode(string code, string type, string? mode)
     {
