@@ -44,12 +44,14 @@ internal sealed class EventFusion : IDisposable
         var story = stories.Assign(seq, document);
         start = Clock?.Stop(Store.StorePhase.Stories, start) ?? 0;
         // an attack report with no town is read with the town of the document's own placed report of it (the record is unchanged)
-        foreach (var report in PlaceContinuity.Apply([.. reports.Read(document, seq, null)], lexicon))
+        var read = PlaceContinuity.Apply([.. reports.Read(document, seq, null)], lexicon);
+        foreach (var report in read)
         {
             var family = lexicon.Family(report.Type);
             FusedEvent? best = null;
             var bestFit = -1;
-            foreach (var candidate in Candidates(story, family, report))
+            var candidates = Candidates(story, family, report);
+            foreach (var candidate in candidates)
             {
                 if (EventMatcher.Fit(report, candidate, lexicon.PlaceAnchored(report.Type)) is int fit && fit > bestFit)
                 {
