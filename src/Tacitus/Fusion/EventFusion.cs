@@ -56,8 +56,9 @@ internal sealed class EventFusion : IDisposable
         start = Clock?.Stop(Store.StorePhase.Stories, start) ?? 0;
         var events = Open();
         // an attack report with no town is read with the town of the document's own placed report of it (the record is unchanged)
-        foreach (var report in PlaceContinuity.Apply([.. reports.Read(document, seq, null)], lexicon))
+        foreach (var read in PlaceContinuity.Apply([.. reports.Read(document, seq, null)], lexicon))
         {
+            var report = read;
             var family = lexicon.Family(report.Type);
             FusedEvent? best = null;
             var bestFit = -1;
@@ -66,6 +67,18 @@ internal sealed class EventFusion : IDisposable
                 if (EventMatcher.Fit(report, candidate, lexicon.PlaceAnchored(report.Type)) is int fit && fit > bestFit)
                 {
                     (best, bestFit) = (candidate, fit);
+                }
+            }
+
+            // a meeting is known by its two parties in either order: "B received A" can join "A met B" (and is kept the event's way round)
+            if (lexicon.Paired(read.Type) && read.Swapped() is { } swapped)
+            {
+                foreach (var candidate in events.Candidates(story, family, swapped, seq))
+                {
+                    if (EventMatcher.SamePartiesSwapped(read, candidate) && EventMatcher.Fit(read, candidate) is null && EventMatcher.Fit(swapped, candidate) is int fit && fit > bestFit)
+                    {
+                        (best, bestFit, report) = (candidate, fit, swapped);
+                    }
                 }
             }
 
