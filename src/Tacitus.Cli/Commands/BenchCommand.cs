@@ -20,8 +20,8 @@ internal static class BenchCommand
         var concurrency = new Option<int>("--concurrency") { Description = "With --serve: concurrent clients.", DefaultValueFactory = _ => 4 };
         var cores = new Option<int?>("--cores") { Description = "With --serve: run the server and its clients on this many cores (processor affinity)." };
         var docs = new Option<int?>("--docs") { Description = "Use at most N documents." };
-        var stage = new Option<string?>("--stage") { Description = "Measure only this stage: read, segment (read + segment), full, fusion (full analysis, then ingest without and with fusion, each into a new store), fusion-only (ingest with fusion alone: for memory against corpus size), or syntax (tagger, parser and entity recogniser on one thread, tokens/s of each). Default: segment, then full, and the ratio." };
-        stage.AcceptOnlyFromAmong("read", "segment", "full", "fusion", "fusion-only", "syntax");
+        var stage = new Option<string?>("--stage") { Description = "Measure only this stage: read, segment (read + segment), full, fusion (full analysis, then ingest without and with fusion, each into a new store), fusion-only (ingest with fusion alone: for memory against corpus size), store (the store with fusion alone: the corpus analysed once, untimed, then stored into a new store each pass), or syntax (tagger, parser and entity recogniser on one thread, tokens/s of each). Default: segment, then full, and the ratio." };
+        stage.AcceptOnlyFromAmong("read", "segment", "full", "fusion", "fusion-only", "store", "syntax");
         var workers = new Option<int?>("--workers") { Description = "Run with this many workers only (default: 1, then all cores)." };
         var repeat = new Option<int>("--repeat") { Description = "Timed runs per configuration; the median is reported. 0 measures the first pass alone, stage by stage with --stages (with --stage fusion-only: a long corpus read once for memory).", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print JSON as well as the table." };
@@ -84,6 +84,7 @@ internal static class BenchCommand
                     "full" => [BenchStage.Full],
                     "fusion" => [BenchStage.Full, BenchStage.Ingest, BenchStage.Fusion],
                     "fusion-only" => [BenchStage.Fusion],
+                    "store" => [BenchStage.Store],
                     _ => [BenchStage.Segment, BenchStage.Full],
                 },
                 Workers = parse.GetValue(workers) is int w ? [w] : new BenchOptions { Path = corpus }.Workers,

@@ -2,7 +2,8 @@ namespace Tacitus.Bench;
 
 /// <summary>
 /// What to measure: read only, read + segment (the floor no analysis can beat), the full analysis, ingest (analysis
-/// and store, no fusion) or ingest with fusion (stories and fused events), each into a new store.
+/// and store, no fusion), ingest with fusion (stories and fused events), each into a new store, or the store with
+/// fusion alone (the corpus analysed once, untimed, and held in memory; each pass stores it into a new store).
 /// </summary>
 public enum BenchStage
 {
@@ -11,6 +12,7 @@ public enum BenchStage
     Full,
     Ingest,
     Fusion,
+    Store,
 }
 
 /// <summary>A throughput run: the corpus, how many documents at most, which stages, with how many workers, how many repeats.</summary>

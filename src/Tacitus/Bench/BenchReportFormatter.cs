@@ -13,6 +13,7 @@ internal static class BenchReportFormatter
         BenchStage.Segment => "read + segment",
         BenchStage.Ingest => "ingest (analysis + store)",
         BenchStage.Fusion => "ingest + fusion",
+        BenchStage.Store => "store + fusion alone",
         _ => "full analysis",
     };
 
@@ -95,7 +96,10 @@ internal static class BenchReportFormatter
                 sb.Append(c, $" {r.MillisecondsPerDocument(phase):F3} |");
             }
 
-            sb.Append(c, $" {r.StoreMillisecondsPerDocument:F3} | {r.RestMillisecondsPerDocument:F3} | {r.StoreOverhead:P1} |\n");
+            // storing alone has no analysis in its passes to compare with
+            sb.Append(r.Stage == BenchStage.Store
+                ? string.Create(c, $" {r.StoreMillisecondsPerDocument:F3} | — | — |\n")
+                : string.Create(c, $" {r.StoreMillisecondsPerDocument:F3} | {r.RestMillisecondsPerDocument:F3} | {r.StoreOverhead:P1} |\n"));
         }
     }
 

@@ -8,27 +8,38 @@ namespace Tacitus.Fusion;
 /// leaves both or neither, and a document stored twice is fused once): the document joins a story, and each of its
 /// event records joins the fused event it can describe (same story or same actor country and dates; same type family;
 /// compatible actors, dates and places), or starts one, and what is matched on is updated from the report. Work per
-/// report is bounded: candidates come through SQLite indexes, a bounded number each, and the full judgement (sources,
-/// status, figures, conflicts) is made from all reports when the event is read (<see cref="FusionStore"/>).
+/// report is bounded: candidates come from the open fused events kept in memory (<see cref="OpenFusedEvents"/>), a
+/// bounded number each; each fused event a batch started or changed is judged from its reports and written once, when
+/// the batch settles; the full judgement (sources, status, figures, conflicts) is made from all reports when the event
+/// is read (<see cref="FusionStore"/>).
 /// </summary>
 internal sealed class EventFusion : IDisposable
 {
-    private const int CandidateLimit = 64;
-
     private readonly PreparedStatements sql;
     private readonly FusionLexicon lexicon;
     private readonly StoryClusterer stories;
     private readonly ReportReader reports;
     private readonly FusionRows rows;
+    private readonly long window;
+
+    /// <summary>Fused events started or joined since the batch began, to be judged and written when it settles.</summary>
+    private readonly Dictionary<long, OpenFusedEvent> changed = [];
+
+    /// <summary>Fused events to judge again from the store (they lost a report, or were stored without a status).</summary>
     private readonly HashSet<long> touched = [];
+    private OpenFusedEvents? open;
+    private int openGeneration = -1;
+    private long nextId;
 
     public EventFusion(SqliteConnection connection, StoryOptions? options = null, FusionLexicon? lexicon = null)
     {
         sql = new PreparedStatements(connection);
         this.lexicon = lexicon ?? FusionLexicon.Default;
-        stories = new StoryClusterer(sql, this.lexicon, options ?? StoryOptions.Default);
+        options ??= StoryOptions.Default;
+        stories = new StoryClusterer(sql, this.lexicon, options);
         reports = new ReportReader(this.lexicon);
         rows = new FusionRows(sql);
+        window = options.CloseAfterDocuments;
     }
 
     /// <summary>When set, the time spent on stories and on events is added up here.</summary>
@@ -43,13 +54,15 @@ internal sealed class EventFusion : IDisposable
         var start = Clock?.Start() ?? 0;
         var story = stories.Assign(seq, document);
         start = Clock?.Stop(Store.StorePhase.Stories, start) ?? 0;
+        var events = Open();
         // an attack report with no town is read with the town of the document's own placed report of it (the record is unchanged)
-        foreach (var report in PlaceContinuity.Apply([.. reports.Read(document, seq, null)], lexicon))
+        foreach (var read in PlaceContinuity.Apply([.. reports.Read(document, seq, null)], lexicon))
         {
+            var report = read;
             var family = lexicon.Family(report.Type);
             FusedEvent? best = null;
             var bestFit = -1;
-            foreach (var candidate in Candidates(story, family, report))
+            foreach (var candidate in events.Candidates(story, family, report, seq))
             {
                 if (EventMatcher.Fit(report, candidate, lexicon.PlaceAnchored(report.Type)) is int fit && fit > bestFit)
                 {
@@ -57,23 +70,39 @@ internal sealed class EventFusion : IDisposable
                 }
             }
 
+            // a meeting is known by its two parties in either order: "B received A" can join "A met B" (and is kept the event's way round)
+            if (lexicon.Paired(read.Type) && read.Swapped() is { } swapped)
+            {
+                foreach (var candidate in events.Candidates(story, family, swapped, seq))
+                {
+                    if (EventMatcher.SamePartiesSwapped(read, candidate) && EventMatcher.Fit(read, candidate) is null && EventMatcher.Fit(swapped, candidate) is int fit && fit > bestFit)
+                    {
+                        (best, bestFit, report) = (candidate, fit, swapped);
+                    }
+                }
+            }
+
             if (best is null)
             {
-                // a new fused event: its one report is all there is, so it is judged (and its status stored) here
-                best = new FusedEvent { Id = rows.Insert(story, family, report), Story = story, Type = report.Type, Actor = report.Actor };
+                // a new fused event: its one report is all there is, so what it matches on is what the judge makes of it
+                best = new FusedEvent { Id = nextId++, Story = story, Type = report.Type, Actor = report.Actor };
                 best.Reports.Add(report);
                 FusedEventJudge.Judge(best);
-                rows.WriteReport(best.Id, report);
-                rows.Update(best, 1, best.Status);
+                FusionRows.AsStored(best);
+                changed[best.Id] = events.Add(best, family, seq);
             }
             else
             {
-                // one more report: judged again from all its reports when the batch settles
+                // one more report: folded into what it matches on; judged from all its reports when the batch settles
                 FusedEventJudge.Absorb(best, report);
-                rows.WriteReport(best.Id, report);
-                rows.Update(best, 1, null);
-                touched.Add(best.Id);
+                FusionRows.AsStored(best);
+                best.Reports.Add(report);
+                var joined = events.Find(best.Id)!;
+                events.Joined(joined, seq);
+                changed[best.Id] = joined;
             }
+
+            rows.WriteReport(best.Id, report);
         }
 
         Clock?.Stop(Store.StorePhase.Events, start);
@@ -86,7 +115,8 @@ internal sealed class EventFusion : IDisposable
     public void Replace(long seq, Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        // Only the fused events this document reported can be left empty: look at those, not the whole table.
+        // what the batch changed so far is written first: the statements below read and change the stored events
+        WriteChanged();
         var left = new List<long>();
         using (var r = sql.Get("SELECT DISTINCT fused FROM fused_reports WHERE document = $p0", seq).ExecuteReader())
         {
@@ -103,20 +133,22 @@ internal sealed class EventFusion : IDisposable
             touched.Add(fused);
         }
 
+        // the open events lost reports: read them again from the store
+        open = null;
         Add(seq, document);
     }
 
     /// <summary>
-    /// Judges again every fused event that gained or lost a report since the last call (one it started with needs
-    /// nothing more), from all its reports, and stores
-    /// its status (so listing by status is a query). Called once per batch, before its transaction commits: the work is
-    /// per fused event touched, not per report.
+    /// Writes the fused events the batch started or joined, each judged from all its reports (so listing by status is a
+    /// query), judges again from the store those that lost a report, and writes what story clustering changed. Called
+    /// once per batch, before its transaction commits: the work is per fused event changed, not per report.
     /// </summary>
     public void Settle()
     {
         var start = Clock?.Start() ?? 0;
         stories.Flush();
         start = Clock?.Stop(Store.StorePhase.Stories, start) ?? 0;
+        WriteChanged();
         foreach (var id in touched)
         {
             if (rows.Load(id) is { } fused)
@@ -127,6 +159,7 @@ internal sealed class EventFusion : IDisposable
         }
 
         touched.Clear();
+        open?.Close();
         Clock?.Stop(Store.StorePhase.Events, start);
     }
 
@@ -153,38 +186,45 @@ internal sealed class EventFusion : IDisposable
         Enlist(null);
     }
 
-    /// <summary>Fused events of the same family in the same story, and of the same family, actor country and dates in any story (most recent first).</summary>
-    private IEnumerable<FusedEvent> Candidates(long story, string family, FusedReport report)
+    /// <summary>Each changed fused event as one row, with the status the judge gives it from all its reports (judged on a copy: what it matches on stays as folded).</summary>
+    private void WriteChanged()
     {
-        var seen = new HashSet<long>();
-        var found = new List<FusedEvent>();
-        using (var r = sql.Get($"SELECT {FusionRows.EventColumns} FROM fused_events WHERE story = $p0 AND family = $p1 ORDER BY id DESC LIMIT $p2", story, family, CandidateLimit).ExecuteReader())
+        foreach (var (id, changedEvent) in changed.OrderBy(c => c.Key))
         {
-            while (r.Read())
-            {
-                var e = FusionRows.ReadEvent(r);
-                if (seen.Add(e.Id))
-                {
-                    found.Add(e);
-                }
-            }
+            var fused = changedEvent.Event;
+            var judged = new FusedEvent { Id = id, Story = fused.Story, Type = fused.Type, Actor = fused.Actor };
+            judged.Reports.AddRange(fused.Reports);
+            FusedEventJudge.Judge(judged);
+            rows.Write(fused, changedEvent.Family, fused.Reports.Count, judged.Status);
+            touched.Remove(id);
         }
 
-        if (report.Actor.Country is { } country && report.Date is { } date)
+        changed.Clear();
+    }
+
+    /// <summary>
+    /// The open fused events, read again from the store when story clustering read its state again (its reasons hold
+    /// for both: first use, a rolled-back batch, another writer) or a re-analysed document changed the stored events.
+    /// </summary>
+    private OpenFusedEvents Open()
+    {
+        if (open is { } kept && openGeneration == stories.Generation)
         {
-            using var r = sql.Get($"SELECT {FusionRows.EventColumns} FROM fused_events WHERE family = $p0 AND actor_country = $p1 AND date_earliest <= $p2 AND date_latest >= $p3 ORDER BY id DESC LIMIT $p4",
-                family, country, DateRange.Day(date.Latest.AddDays(1)), DateRange.Day(date.Earliest.AddDays(-1)), CandidateLimit).ExecuteReader();
-            while (r.Read())
-            {
-                var e = FusionRows.ReadEvent(r);
-                if (seen.Add(e.Id))
-                {
-                    found.Add(e);
-                }
-            }
+            return kept;
         }
 
-        return found;
+        changed.Clear();
+        var latest = Convert.ToInt64(sql.Scalar("SELECT coalesce(max(document), 0) FROM fused_reports"), System.Globalization.CultureInfo.InvariantCulture);
+        var read = new OpenFusedEvents(window);
+        foreach (var (fused, family, last) in rows.LoadOpen(latest - window))
+        {
+            read.Add(fused, family, last);
+        }
+
+        nextId = rows.NextId();
+        openGeneration = stories.Generation;
+        open = read;
+        return read;
     }
 
     public void Dispose() => sql.Dispose();

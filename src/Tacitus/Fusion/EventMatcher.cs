@@ -48,6 +48,19 @@ internal static class EventMatcher
         return fit;
     }
 
+    /// <summary>
+    /// The report names the event's two parties the other way round ("Brenner received Varga" for "Varga met Brenner"):
+    /// every party named on both sides, and each name agreeing with the other side's opposite party. Countries or
+    /// sectors alone are not enough: "a US official met a British one" does not say which meeting.
+    /// </summary>
+    public static bool SamePartiesSwapped(FusedReport report, FusedEvent fused)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(fused);
+        return report.Actor.Name is { } a && report.Recipient?.Name is { } b && fused.Actor.Name is { } c && fused.Recipient?.Name is { } d
+            && NamesAgree(a, d) && NamesAgree(b, c) && !NamesAgree(a, b);
+    }
+
     /// <summary>Both places are known below country level and agree (the same town, or towns close together).</summary>
     public static bool SameTown(PlaceKey? a, PlaceKey? b) =>
         a is not null && b is not null && !a.CountryLevel && !b.CountryLevel && Agree(a, b);

@@ -61,7 +61,15 @@ internal sealed class FusedReport
     public bool Contradicts => Modality.Negated || Modality.Denied || Denial;
 
     /// <summary>This report as fusion reads it with the place of another report of its document (the stored record is unchanged).</summary>
-    public FusedReport WithPlace(PlaceKey place, PlaceSource from)
+    public FusedReport WithPlace(PlaceKey place, PlaceSource from) => Copy(Actor, Recipient, place, from);
+
+    /// <summary>
+    /// This report with its two parties the other way round ("B received A" read as "A met B"), for types known by their
+    /// two parties in either order (<see cref="FusionLexicon.Paired"/>); null when it names no recipient.
+    /// </summary>
+    public FusedReport? Swapped() => Recipient is { } recipient ? Copy(recipient, Actor, Location, PlaceFrom) : null;
+
+    private FusedReport Copy(ActorKey actor, ActorKey? recipient, PlaceKey? place, PlaceSource? from)
     {
         var read = new FusedReport
         {
@@ -73,8 +81,8 @@ internal sealed class FusedReport
             Type = Type,
             Mode = Mode,
             Cameo = Cameo,
-            Actor = Actor,
-            Recipient = Recipient,
+            Actor = actor,
+            Recipient = recipient,
             DateValue = DateValue,
             DateBasis = DateBasis,
             Date = Date,

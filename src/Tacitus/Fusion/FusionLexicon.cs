@@ -25,9 +25,11 @@ internal sealed class FusionLexicon
         IReadOnlyList<(string[] Words, int Days)> periods,
         FrozenDictionary<PloverType, string> families,
         FrozenSet<PloverType> placeAnchored,
-        IReadOnlyList<string[]> figurativeAttack)
+        IReadOnlyList<string[]> figurativeAttack,
+        FrozenSet<PloverType>? paired = null)
     {
         this.placeAnchored = placeAnchored;
+        this.paired = paired ?? FrozenSet<PloverType>.Empty;
         FigurativeAttack = figurativeAttack;
         StopWords = stopWords;
         FigureWords = figureWords;
@@ -40,6 +42,7 @@ internal sealed class FusionLexicon
 
     private readonly FrozenDictionary<PloverType, string> families;
     private readonly FrozenSet<PloverType> placeAnchored;
+    private readonly FrozenSet<PloverType> paired;
 
     public static FusionLexicon Default => Shipped.Value;
 
@@ -66,6 +69,9 @@ internal sealed class FusionLexicon
     /// <summary>True for types whose events are known by where they happened (data/fusion/type-families.tsv, third column "place").</summary>
     public bool PlaceAnchored(PloverType type) => placeAnchored.Contains(type);
 
+    /// <summary>True for types whose events are known by their two parties in either order (data/fusion/type-families.tsv, third column "pair": meetings).</summary>
+    public bool Paired(PloverType type) => paired.Contains(type);
+
     private static FusionLexicon Load()
     {
         var stop = DataFile.Embedded(Resource("stopwords.txt")).Select(l => l.Fields[0].Trim().ToLowerInvariant()).ToFrozenSet(StringComparer.Ordinal);
@@ -89,11 +95,16 @@ internal sealed class FusionLexicon
             .OrderByDescending(p => p.Words.Length).ToList();
         var familyRows = DataFile.Embedded(Resource("type-families.tsv")).ToList();
         var families = familyRows.ToFrozenDictionary(l => PloverTypes.Parse(l.Fields[0]).Value, l => l.Fields[1].Trim());
-        var anchored = familyRows.Where(l => l.Fields.Length > 2 && l.Fields[2].Trim() == "place").Select(l => PloverTypes.Parse(l.Fields[0]).Value).ToFrozenSet();
+        var anchored = Marked(familyRows, "place");
+        var paired = Marked(familyRows, "pair");
         var figurative = DataFile.Embedded(Resource("figurative-attack-words.txt"))
             .Select(l => l.Fields[0].Trim().ToLowerInvariant().Split(' ', StringSplitOptions.RemoveEmptyEntries)).ToList();
-        return new FusionLexicon(stop, figures.ToFrozenDictionary(StringComparer.Ordinal), qualifiers, ordinals, nouns, periods, families, anchored, figurative);
+        return new FusionLexicon(stop, figures.ToFrozenDictionary(StringComparer.Ordinal), qualifiers, ordinals, nouns, periods, families, anchored, figurative, paired);
     }
+
+    /// <summary>The types of the family table whose third column is <paramref name="mark"/>.</summary>
+    private static FrozenSet<PloverType> Marked(List<DataLine> rows, string mark) =>
+        rows.Where(l => l.Fields.Length > 2 && l.Fields[2].Trim() == mark).Select(l => PloverTypes.Parse(l.Fields[0]).Value).ToFrozenSet();
 
     private static string Resource(string file) => DataFile.ResourceName("fusion", file);
 }

@@ -127,27 +127,74 @@ internal sealed class FusionRows(PreparedStatements sql)
             r.PlaceFrom?.Event, r.PlaceFrom?.Sentence);
     }
 
-    public long Insert(long? story, string family, FusedReport first) =>
-        (long)sql.Scalar("INSERT INTO fused_events (story, family, type, reports) VALUES ($p0, $p1, $p2, 0) RETURNING id", story, family, first.Type.ToCode())!;
-
     /// <summary>
-    /// Stores what fusion matches and filters on (type, actors, date range, place) and counts <paramref name="added"/>
-    /// more reports; <paramref name="status"/>, when given, is stored too (null keeps the stored one).
+    /// Stores the fused event as one row (new, or replacing what was stored): what fusion matches and filters on (type,
+    /// actors, date range, place), its family, how many reports it has and the status the judge gave it.
     /// </summary>
-    public void Update(FusedEvent e, int added, string? status)
+    public void Write(FusedEvent e, string family, int reports, string status)
     {
         sql.Run("""
-            UPDATE fused_events SET type = $p1, mode = $p2, cameo = $p3, actor_name = $p4, actor_country = $p5, actor_sector = $p6,
-                recipient_name = $p7, recipient_country = $p8, recipient_sector = $p9, date_value = $p10, date_precision = $p11,
-                date_earliest = $p12, date_latest = $p13,
-                location_name = $p14, location_country = $p15, lat = $p16, lon = $p17, location_country_level = $p18, reports = reports + $p19,
-                status = coalesce($p20, status)
-            WHERE id = $p0
+            INSERT INTO fused_events (id, story, family, type, mode, cameo, actor_name, actor_country, actor_sector,
+                recipient_name, recipient_country, recipient_sector, date_value, date_precision, date_earliest, date_latest,
+                location_name, location_country, lat, lon, location_country_level, reports, status)
+            VALUES ($p0, $p21, $p22, $p1, $p2, $p3, $p4, $p5, $p6, $p7, $p8, $p9, $p10, $p11, $p12, $p13, $p14, $p15, $p16, $p17, $p18, $p19, $p20)
+            ON CONFLICT (id) DO UPDATE SET type = excluded.type, mode = excluded.mode, cameo = excluded.cameo, actor_name = excluded.actor_name,
+                actor_country = excluded.actor_country, actor_sector = excluded.actor_sector, recipient_name = excluded.recipient_name,
+                recipient_country = excluded.recipient_country, recipient_sector = excluded.recipient_sector, date_value = excluded.date_value,
+                date_precision = excluded.date_precision, date_earliest = excluded.date_earliest, date_latest = excluded.date_latest,
+                location_name = excluded.location_name, location_country = excluded.location_country, lat = excluded.lat, lon = excluded.lon,
+                location_country_level = excluded.location_country_level, reports = excluded.reports, status = excluded.status
             """,
             e.Id, e.Type.ToCode(), e.Mode, e.Cameo, e.Actor.Name, e.Actor.Country, e.Actor.Sector,
             e.Recipient?.Name, e.Recipient?.Country, e.Recipient?.Sector, e.DateValue, e.DatePrecision,
             e.Earliest is { } from ? DateRange.Day(from) : null, e.Latest is { } to ? DateRange.Day(to) : null,
-            e.Location?.Name, e.Location?.Country, e.Location?.Lat, e.Location?.Lon, e.Location?.CountryLevel, added, status);
+            e.Location?.Name, e.Location?.Country, e.Location?.Lat, e.Location?.Lon, e.Location?.CountryLevel, reports, status, e.Story, family);
+    }
+
+    /// <summary>
+    /// The event as a row holds it: a recipient or place with nothing known is none (what <see cref="ReadEvent"/> gives
+    /// back), so an event kept in memory matches as the same event read from the store would.
+    /// </summary>
+    public static void AsStored(FusedEvent e)
+    {
+        if (e.Recipient is { Name: null, Country: null, Sector: null })
+        {
+            e.Recipient = null;
+        }
+
+        if (e.Location is { Name: null, Country: null })
+        {
+            e.Location = null;
+        }
+    }
+
+    /// <summary>The id the next new fused event gets.</summary>
+    public long NextId() => (long)sql.Scalar("SELECT coalesce(max(id), 0) + 1 FROM fused_events")!;
+
+    /// <summary>
+    /// The fused events with a report from a document after row <paramref name="after"/>, with all their reports, their
+    /// family and the row of their latest report's document, in id order.
+    /// </summary>
+    public List<(FusedEvent Event, string Family, long LastDocument)> LoadOpen(long after)
+    {
+        var open = new List<(FusedEvent, string, long)>();
+        using (var r = sql.Get($"""
+            SELECT {EventColumns}, family, (SELECT max(document) FROM fused_reports WHERE fused = fused_events.id) FROM fused_events
+            WHERE id IN (SELECT fused FROM fused_reports WHERE document > $p0) ORDER BY id
+            """, after).ExecuteReader())
+        {
+            while (r.Read())
+            {
+                open.Add((ReadEvent(r), r.GetString(20), r.GetInt64(21)));
+            }
+        }
+
+        foreach (var (fused, _, _) in open)
+        {
+            LoadReports(fused);
+        }
+
+        return open;
     }
 
     /// <summary>Stores the status the judge gave the fused event (from all its reports).</summary>

@@ -39,6 +39,9 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private long written;
     private long nextStory;
 
+    /// <summary>How many times the state was read from the store: what is kept in step with it (the open fused events) is read again when this changes.</summary>
+    public int Generation { get; private set; }
+
     /// <summary>Puts the document (row <paramref name="seq"/>) into a story and returns the story's id.</summary>
     public long Assign(long seq, Document document)
     {
@@ -179,6 +182,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
     private OpenStoryIndex Load(long stored)
     {
+        Generation++;
         changedTerms.Clear();
         changedStories.Clear();
         placed.Clear();

@@ -12,7 +12,6 @@ internal sealed class DocumentRowReader : IDisposable
     private readonly string path;
     private readonly SqliteCommand document;
     private readonly SqliteCommand sentences;
-    private readonly SqliteCommand mentions;
     private readonly SqliteCommand entities;
     private readonly SqliteCommand attributions;
     private readonly SqliteCommand events;
@@ -22,10 +21,9 @@ internal sealed class DocumentRowReader : IDisposable
     {
         this.path = path;
         document = Query(connection, "SELECT seq, text, title, outlet, published, url, author, external_id, origin, format, language, paragraphs, tokens, warnings, " +
-            "pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $id");
+            "pipeline, knowledge, patterns, dictionaries, mention_rows FROM documents WHERE id = $id");
         sightings = Query(connection, "SELECT outlet, url, origin, published, first_seen FROM sightings WHERE document = $id ORDER BY first_seen, outlet, url, origin, published");
         sentences = Query(connection, "SELECT idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule FROM sentences WHERE document = $id ORDER BY idx");
-        mentions = Query(connection, "SELECT kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity, form, evidence FROM mentions WHERE document = $id ORDER BY idx");
         entities = Query(connection, "SELECT id, name, kind, country, sector, mentions FROM entities WHERE document = $id ORDER BY idx");
         attributions = Query(connection, "SELECT source, cue_start, cue_end, content_start, content_end, via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule FROM attributions WHERE document = $id ORDER BY idx");
         events = Query(connection, "SELECT type, mode, context, cameo, score, actor, recipient, date_text, date_value, date_basis, date_start, date_end, location, attribution, " +
@@ -41,6 +39,7 @@ internal sealed class DocumentRowReader : IDisposable
     {
         Document doc;
         long seq;
+        string? mentionRows;
         using (var r = Run(document, id.Value))
         {
             if (!r.Read())
@@ -83,6 +82,8 @@ internal sealed class DocumentRowReader : IDisposable
             {
                 doc.Warnings.AddRange(JsonSerializer.Deserialize(r.GetString(13), StoreJson.Default.ListTacitusError) ?? []);
             }
+
+            mentionRows = Text(r, 18);
         }
 
         using (var r = Run(sentences, seq))
@@ -97,7 +98,11 @@ internal sealed class DocumentRowReader : IDisposable
             }
         }
 
-        ReadMentions(doc, seq);
+        if (mentionRows is not null)
+        {
+            doc.Mentions.AddRange(MentionRows.Unpack(mentionRows, Kind));
+        }
+
         ReadEntities(doc, seq);
         ReadAttributions(doc, seq);
         ReadEvents(doc, seq);
@@ -116,23 +121,6 @@ internal sealed class DocumentRowReader : IDisposable
         }
 
         static string? Empty(SqliteDataReader r, int i) => r.IsDBNull(i) || r.GetString(i).Length == 0 ? null : r.GetString(i);
-    }
-
-    private void ReadMentions(Document doc, long seq)
-    {
-        using var r = Run(mentions, seq);
-        while (r.Read())
-        {
-            doc.Mentions.Add(new Mention
-            {
-                Kind = Kind(r.GetString(0)), Span = new TextSpan(r.GetInt32(1), r.GetInt32(2)), Sentence = r.GetInt32(3),
-                Entity = r.IsDBNull(4) ? null : r.GetInt32(4), Name = Text(r, 5), Country = Country(r, 6), Sector = SectorOf(r, 7),
-                OrgKind = Text(r, 8), Affiliation = Text(r, 9), Role = Text(r, 10), IsReference = r.GetBoolean(11), Rule = Text(r, 12),
-                Time = Json(r, 13, StoreJson.Default.TimeInfo), Place = Json(r, 14, StoreJson.Default.PlaceInfo), Quantity = Json(r, 15, StoreJson.Default.QuantityInfo),
-                Form = Enum.TryParse<MentionForm>(Text(r, 16), out var form) ? form : MentionForm.Name,
-                Evidence = Enum.TryParse<MentionEvidence>(Text(r, 17), out var evidence) ? evidence : MentionEvidence.None,
-            });
-        }
     }
 
     private void ReadEntities(Document doc, long seq)
@@ -229,7 +217,6 @@ internal sealed class DocumentRowReader : IDisposable
     {
         document.Dispose();
         sentences.Dispose();
-        mentions.Dispose();
         entities.Dispose();
         attributions.Dispose();
         events.Dispose();

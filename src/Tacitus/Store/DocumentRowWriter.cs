@@ -39,7 +39,7 @@ internal enum ReplaceMode
 /// </summary>
 internal sealed class DocumentRowWriter : IDisposable
 {
-    private static readonly string[] ChildTables = ["events", "attributions", "entities", "mentions", "sentences"];
+    private static readonly string[] ChildTables = ["events", "attributions", "entities", "sentences"];
 
     private readonly PreparedInsert documents;
     private readonly PreparedInsert sightings;
@@ -47,7 +47,7 @@ internal sealed class DocumentRowWriter : IDisposable
     private readonly SqliteCommand update;
     private readonly SqliteCommand[] clear;
     private readonly PreparedInsert sentences;
-    private readonly PreparedInsert mentions;
+    private readonly MentionRows mentions = new();
     private readonly PreparedInsert entities;
     private readonly PreparedInsert attributions;
     private readonly PreparedInsert events;
@@ -56,16 +56,14 @@ internal sealed class DocumentRowWriter : IDisposable
     {
         documents = new PreparedInsert(connection, "documents",
             "id, title, outlet, published, url, author, external_id, language, origin, format, text, ingested_at, paragraphs, tokens, warnings, " +
-            "sentence_count, boilerplate_count, mention_count, attribution_count, event_count, pipeline, knowledge, patterns, dictionaries, analysed_at",
+            "sentence_count, boilerplate_count, mention_count, attribution_count, event_count, pipeline, knowledge, patterns, dictionaries, analysed_at, mention_rows",
             orIgnore: true, returning: "seq");
         sightings = new PreparedInsert(connection, "sightings", "document, outlet, url, origin, published, first_seen", orIgnore: true);
         lookup = Command(connection, "SELECT seq, pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $p0", 1);
         update = Command(connection, "UPDATE documents SET language = $p1, paragraphs = $p2, tokens = $p3, warnings = $p4, sentence_count = $p5, boilerplate_count = $p6, " +
-            "mention_count = $p7, attribution_count = $p8, event_count = $p9, pipeline = $p10, knowledge = $p11, patterns = $p12, dictionaries = $p13, analysed_at = $p14 WHERE seq = $p0", 15);
+            "mention_count = $p7, attribution_count = $p8, event_count = $p9, pipeline = $p10, knowledge = $p11, patterns = $p12, dictionaries = $p13, analysed_at = $p14, mention_rows = $p15 WHERE seq = $p0", 16);
         clear = [.. ChildTables.Select(t => Command(connection, $"DELETE FROM {t} WHERE document = $p0", 1))];
         sentences = new PreparedInsert(connection, "sentences", "document, idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule");
-        mentions = new PreparedInsert(connection, "mentions",
-            "document, idx, kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity, form, evidence");
         entities = new PreparedInsert(connection, "entities", "document, idx, id, name, kind, country, sector, mentions");
         attributions = new PreparedInsert(connection, "attributions",
             "document, idx, source, source_name, source_kind, source_country, cue_start, cue_end, content_start, content_end, " +
@@ -90,7 +88,6 @@ internal sealed class DocumentRowWriter : IDisposable
         }
 
         sentences.Transaction = transaction;
-        mentions.Transaction = transaction;
         entities.Transaction = transaction;
         attributions.Transaction = transaction;
         events.Transaction = transaction;
@@ -113,7 +110,7 @@ internal sealed class DocumentRowWriter : IDisposable
             document.Language, m.Origin, m.Format, document.Text, stamp,
             TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
-            p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, p is null ? null : stamp) is long inserted)
+            p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, p is null ? null : stamp, mentions.Pack(document.Mentions)) is long inserted)
         {
             seq = inserted;
             WriteAnalysis(seq, document);
@@ -153,7 +150,7 @@ internal sealed class DocumentRowWriter : IDisposable
         var p = document.Provenance;
         Bind(update, seq, document.Language, TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
-            p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, stamp);
+            p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, stamp, mentions.Pack(document.Mentions));
         update.ExecuteNonQuery();
         foreach (var c in clear)
         {
@@ -169,17 +166,6 @@ internal sealed class DocumentRowWriter : IDisposable
         foreach (var s in document.Sentences)
         {
             sentences.Run(id, s.Index, s.Span.Start, s.Span.End, s.Paragraph, s.FirstToken, s.TokenCount, s.Boilerplate, s.BoilerplateRule);
-        }
-
-        for (var i = 0; i < document.Mentions.Count; i++)
-        {
-            var x = document.Mentions[i];
-            mentions.Run(id, i, KindCode(x.Kind), x.Span.Start, x.Span.End, x.Sentence, x.Entity, x.Name, x.Country?.Value, x.Sector?.Value,
-                x.OrgKind, x.Affiliation, x.Role, x.IsReference, x.Rule,
-                x.Time is null ? null : JsonSerializer.Serialize(x.Time, StoreJson.Default.TimeInfo),
-                x.Place is null ? null : JsonSerializer.Serialize(x.Place, StoreJson.Default.PlaceInfo),
-                x.Quantity is null ? null : JsonSerializer.Serialize(x.Quantity, StoreJson.Default.QuantityInfo),
-                x.Form.ToString(), x.Evidence == MentionEvidence.None ? null : x.Evidence.ToString());
         }
 
         for (var i = 0; i < document.Entities.Count; i++)
@@ -262,7 +248,6 @@ internal sealed class DocumentRowWriter : IDisposable
         }
 
         sentences.Dispose();
-        mentions.Dispose();
         entities.Dispose();
         attributions.Dispose();
         events.Dispose();

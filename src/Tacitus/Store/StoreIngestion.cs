@@ -23,8 +23,11 @@ internal sealed record IngestObserver(Action<TacitusError>? OnError = null, Acti
 /// outlet, URL and origin are recorded as a sighting), unless <paramref name="replace"/> asks for stale ones to be
 /// analysed again: then their analysis is replaced in place.
 /// </summary>
-internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = 256, ReplaceMode replace = ReplaceMode.Never)
+internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = StoreIngestion.DefaultBatchSize, ReplaceMode replace = ReplaceMode.Never)
 {
+    /// <summary>Documents stored per transaction unless the caller says otherwise.</summary>
+    public const int DefaultBatchSize = 256;
+
     private readonly record struct Analysed(IngestItem Item, bool Known);
 
     private readonly int workers = Math.Max(1, workers);

@@ -75,6 +75,25 @@ public class ThroughputRunnerTests
     }
 
     [Fact]
+    public void Run_StoreAlone_StoresTheHeldAnalysisEachPassAndTimesOnlyTheStore()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("a.txt", "Norland troops attacked a border post near Velmar on Monday, killing three guards.");
+        folder.Write("b.txt", "Ministers of Norland and Velmar met in Ostrava on Friday to discuss the border.");
+
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions { Path = folder.FolderPath, Stages = [BenchStage.Store], Workers = [1], Repeat = 2 }));
+        var table = BenchReportFormatter.ToMarkdown([result]);
+
+        Assert.Equal(2, result.Documents);
+        Assert.Equal(0, result.Failed);
+        Assert.Equal(2, result.Seconds.Count);
+        Assert.Equal(["store rows", "fusion: stories", "fusion: events", "commit"], result.StoreTimes.Select(t => t.Stage));
+        Assert.True(result.StoreTimes[0].Seconds > 0);
+        Assert.Contains("| store + fusion alone | 1 |", table, StringComparison.Ordinal);
+        Assert.Contains(" | — | — |", table, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void Ratios_FullOverSegment_PerWorkerCount()
     {
         BenchResult[] results =

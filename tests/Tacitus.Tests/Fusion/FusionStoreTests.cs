@@ -211,6 +211,34 @@ public sealed class FusionStoreTests : IDisposable
         }
     }
 
+    public static TheoryData<string, int> MeetingCases() => new()
+    {
+        { "Otto Brenner received Ana Varga on 2024-06-07", 1 },     // the same meeting told the other way round
+        { "Ana Varga met Otto Brenner on 2024-06-07", 1 },          // told the same way round
+        { "Otto Brenner received Ana Varga on 2024-06-20", 2 },     // the same two, another day
+        { "Otto Brenner received Lena Holt on 2024-06-07", 2 },     // another party
+    };
+
+    [Theory]
+    [MemberData(nameof(MeetingCases))]
+    public void Save_MeetingReportedByTwoOutlets_OneFusedEventWhenTheSameTwoMetThatDay(string second, int expected)
+    {
+        var first = Document("Norland's foreign minister Ana Varga met Velmar's prime minister Otto Brenner in Ostrava on Friday.", "Harbour Post", "2024-06-08", "post/meeting.txt");
+        AddEvent(first, "met", PloverType.Consult, Actor("Ana Varga", "NRL", "GOV"), Actor("Otto Brenner", "VLM", "GOV"), "2024-06-07", mode: "meet");
+        var words = second.Split(' ');
+        var (actor, recipient, day) = ($"{words[0]} {words[1]}", $"{words[3]} {words[4]}", words[^1]);
+        var other = Document($"{actor} {words[2]} {recipient} for talks, the ministry said.", "Coast Wire", "2024-06-21", "wire/talks.txt");
+        AddEvent(other, words[2], PloverType.Consult, Actor(actor, actor == "Otto Brenner" ? "VLM" : "NRL", "GOV"),
+            Actor(recipient, recipient == "Otto Brenner" ? "VLM" : "NRL", "GOV"), day, mode: "meet");
+        using var store = DocumentStore.Open(db);
+        store.SaveBatch([first, other]);
+
+        using var fusion = store.Fusion();
+        var events = fusion.FusedEvents().ToList();
+        Assert.Equal(expected, events.Count);
+        Assert.Equal(new ActorKey("Ana Varga", "NRL", "GOV"), events[0].Actor); // the first report's way round is kept
+    }
+
     [Fact]
     public void Write_StoriesAndFusedEvents_ValidateAgainstSchema()
     {

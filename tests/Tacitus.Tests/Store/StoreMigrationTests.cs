@@ -175,4 +175,47 @@ public sealed class StoreMigrationTests : IDisposable
 
         Assert.Equal([(1L, """[["harvest",1.5,19000],["wheat",2.0,null]]""", 3L), (2L, """[["port",1.0,null]]""", 2L)], rows);
     }
+
+    [Fact]
+    public void Open_StoreWithMentionsTable_KeepsEveryMentionAsOneValuePerDocument()
+    {
+        var doc = StoreFixtures.Plain("Ana Varga flew to Vienna on Monday with two aides.", "Varga abroad", origin: "varga.txt");
+        using (DocumentStore.Open(db, schemaVersion: 10))
+        {
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO documents (seq, id, title, language, origin, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
+                    VALUES (1, $id, 'Varga abroad', 'en', 'varga.txt', $text, '2026-01-02T03:04:05Z', 0, 0, 3, 0, 0);
+                INSERT INTO documents (seq, id, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
+                    VALUES (2, $other, 'en', 'Nothing here.', '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0);
+                INSERT INTO mentions (document, idx, kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference, rule, time, place, quantity, form, evidence) VALUES
+                    (1, 2, 'quantity', 44, 47, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, '{"value":2,"unit":"person"}', 'Name', NULL),
+                    (1, 0, 'person', 0, 9, 0, 0, 'Ana Varga', 'HUN', 'GOV', NULL, NULL, 'minister', 0, 'name:title', NULL, NULL, NULL, 'Name', 'Title'),
+                    (1, 1, 'place', 18, 24, 0, 1, 'Vienna', 'AUT', NULL, NULL, NULL, NULL, 1, NULL, NULL, '{"lat":48.2,"lon":16.37,"feature_type":"city"}', NULL, 'Description', NULL);
+                """;
+            command.Parameters.AddWithValue("$id", doc.Id.Value);
+            command.Parameters.AddWithValue("$text", doc.Text);
+            command.Parameters.AddWithValue("$other", DocumentId.FromText("Nothing here.").Value);
+            command.ExecuteNonQuery();
+        }
+
+        using var store = DocumentStore.Open(db);
+        Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        var mentions = store.Load(doc.Id)!.Mentions;
+        Assert.Equal(
+            [
+                (MentionKind.Person, 0, 9, (int?)0, "Ana Varga", "HUN", "GOV", "minister", false, "name:title", MentionForm.Name, MentionEvidence.Title),
+                (MentionKind.Place, 18, 24, 1, "Vienna", "AUT", null, null, true, null, MentionForm.Description, MentionEvidence.None),
+                (MentionKind.Quantity, 44, 47, null, null, null, null, null, false, null, MentionForm.Name, MentionEvidence.None),
+            ],
+            mentions.Select(m => (m.Kind, m.Span.Start, m.Span.End, m.Entity, m.Name, m.Country?.Value, m.Sector?.Value, m.Role, m.IsReference, m.Rule, m.Form, m.Evidence)));
+        Assert.Equal((48.2, 16.37, "city"), (mentions[1].Place!.Lat, mentions[1].Place!.Lon, mentions[1].Place!.FeatureType));
+        Assert.Equal((2.0, "person"), (mentions[2].Quantity!.Value, mentions[2].Quantity!.Unit));
+        Assert.Empty(store.Load(DocumentId.FromText("Nothing here."))!.Mentions);
+    }
 }

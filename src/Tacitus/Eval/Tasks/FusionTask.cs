@@ -92,6 +92,7 @@ internal static class FusionTask
             }
 
             report.Tables.Add(figures);
+            Meetings(half, key, events.Where(e => lexicon.Family(e.Type) == "consult").ToList(), labels, report);
         }
         finally
         {
@@ -101,6 +102,42 @@ internal static class FusionTask
                 File.Delete(path + suffix);
             }
         }
+    }
+
+    /// <summary>
+    /// Meetings reported by several documents: the meeting reports (CONSULT family) that name both parties, grouped by
+    /// the two parties in either order and the day (or month, or none) the report dates them to, where a group spans
+    /// two or more documents; for each, the fused events its reports went into. One fused event per group is the aim.
+    /// </summary>
+    private static void Meetings(string half, string key, List<FusedEvent> events, Dictionary<string, string> labels, EvalReport report)
+    {
+        var groups = events.SelectMany(e => e.Reports.Select(r => (Event: e.Id, Report: r)))
+            .Where(x => x.Report.Recipient is { IsEmpty: false } && !x.Report.Actor.IsEmpty)
+            .GroupBy(x => (Pair: Pair(x.Report.Actor, x.Report.Recipient!), Date: x.Report.DateValue ?? "undated"))
+            .Where(g => g.Select(x => x.Report.Document.Id).Distinct().Count() > 1)
+            .OrderBy(g => g.Key.Pair, StringComparer.Ordinal).ThenBy(g => g.Key.Date, StringComparer.Ordinal).ToList();
+        var table = new EvalTable($"Meetings reported by several documents (the same two parties, either order, and date), {half}", ["story", "parties", "date", "reports", "documents", "fused events", "in the largest"]);
+        double reports = 0, largest = 0;
+        foreach (var g in groups)
+        {
+            var biggest = g.GroupBy(x => x.Event).Max(e => e.Count());
+            reports += g.Count();
+            largest += biggest;
+            var story = g.GroupBy(x => labels.GetValueOrDefault(x.Report.Document.Id) ?? "?").OrderByDescending(s => s.Count()).First().Key;
+            table.Row(story, g.Key.Pair, g.Key.Date, EvalReport.Int(g.Count()), EvalReport.Int(g.Select(x => x.Report.Document.Id).Distinct().Count()),
+                EvalReport.Int(g.Select(x => x.Event).Distinct().Count()), EvalReport.Pct(biggest / (double)g.Count()));
+        }
+
+        report.Tables.Add(table);
+        report.Figures[$"{key}_meeting_groups"] = groups.Count;
+        report.Figures[$"{key}_meeting_in_largest"] = reports > 0 ? largest / reports : 0;
+    }
+
+    /// <summary>The two parties of a meeting in a fixed order, each by name (or country and sector codes).</summary>
+    private static string Pair(ActorKey a, ActorKey b)
+    {
+        var (x, y) = (Name(a), Name(b));
+        return string.CompareOrdinal(x, y) <= 0 ? $"{x} + {y}" : $"{y} + {x}";
     }
 
     private static string Name(ActorKey actor)

@@ -1,0 +1,13 @@
+namespace Tacitus.Fusion;
+
+/// <summary>An open fused event with its type family, the actor country it is indexed under and the store row of its latest report's document.</summary>
+internal sealed class OpenFusedEvent(FusedEvent fused, string family)
+{
+    public FusedEvent Event { get; } = fused;
+
+    public string Family { get; } = family;
+
+    public string? Country { get; set; }
+
+    public long LastDocument { get; set; }
+}

@@ -1,0 +1,98 @@
+using Tacitus.Fusion;
+
+namespace Tacitus.Tests.Fusion;
+
+public sealed class OpenFusedEventsTests
+{
+    private static readonly FusedReport Blockade = FusionFixtures.Report(FusionFixtures.Source("Harbour Post")); // Norland (NRL) navy, 2024-05-01
+
+    /// <summary>A fused event of story 1 (or <paramref name="story"/>), family "coerce", dated from <paramref name="from"/> to <paramref name="to"/> (null: undated), by an actor of <paramref name="country"/>.</summary>
+    private static FusedEvent Event(long id, long story = 1, string? country = "NRL", string? from = "2024-05-01", string? to = null) => new()
+    {
+        Id = id,
+        Story = story,
+        Type = Tacitus.Domain.PloverType.Coerce,
+        Actor = new ActorKey(null, country, null),
+        Earliest = from is null ? null : DateOnly.Parse(from, System.Globalization.CultureInfo.InvariantCulture),
+        Latest = (to ?? from) is { } last ? DateOnly.Parse(last, System.Globalization.CultureInfo.InvariantCulture) : null,
+    };
+
+    public static TheoryData<string, long[]> CandidateCases() => new()
+    {
+        { "same story, most recent first", [3, 2, 1] },
+        { "other story, same actor country, dates a day apart", [5] },
+        { "other story, same actor country, dates three days apart", [] },
+        { "other story, other actor country", [] },
+        { "other story, undated", [] },
+        { "same story, closed (no report within the window)", [2] },
+        { "same story and same country: listed once", [7] },
+    };
+
+    [Theory]
+    [MemberData(nameof(CandidateCases))]
+    public void Candidates_Report_StoryFirstThenActorCountryAndDates(string name, long[] expected)
+    {
+        var open = new OpenFusedEvents(window: 100);
+        var now = 500L;
+        switch (name)
+        {
+            case "same story, most recent first":
+                open.Add(Event(1), "coerce", now);
+                open.Add(Event(2), "coerce", now);
+                open.Add(Event(3), "coerce", now);
+                open.Add(Event(4), "assault", now);
+                break;
+            case "other story, same actor country, dates a day apart":
+                open.Add(Event(5, story: 2, from: "2024-04-29", to: "2024-04-30"), "coerce", now);
+                break;
+            case "other story, same actor country, dates three days apart":
+                open.Add(Event(5, story: 2, from: "2024-05-04"), "coerce", now);
+                break;
+            case "other story, other actor country":
+                open.Add(Event(5, story: 2, country: "VLM"), "coerce", now);
+                break;
+            case "other story, undated":
+                open.Add(Event(5, story: 2, from: null), "coerce", now);
+                break;
+            case "same story, closed (no report within the window)":
+                open.Add(Event(1), "coerce", now - 100);
+                open.Add(Event(2), "coerce", now - 99);
+                break;
+            default:
+                open.Add(Event(7), "coerce", now);
+                break;
+        }
+
+        Assert.Equal(expected, open.Candidates(1, "coerce", Blockade, now).Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Joined_ActorCountryNowKnown_FoundByCountry()
+    {
+        var open = new OpenFusedEvents(window: 100);
+        var fused = Event(5, story: 2, country: null);
+        var entry = open.Add(fused, "coerce", 10);
+        Assert.Empty(open.Candidates(1, "coerce", Blockade, 20));
+
+        fused.Actor = new ActorKey(null, "NRL", "MIL");
+        open.Joined(entry, 20);
+
+        Assert.Equal([5L], open.Candidates(1, "coerce", Blockade, 20).Select(e => e.Id));
+    }
+
+    [Fact]
+    public void Close_EventsOutsideTheWindow_LeaveMemory()
+    {
+        var open = new OpenFusedEvents(window: 100);
+        open.Add(Event(1), "coerce", 10);
+        var kept = open.Add(Event(2), "coerce", 10);
+        open.Add(Event(3), "coerce", 150);
+        open.Joined(kept, 120);
+
+        open.Close();
+
+        Assert.Equal(2, open.Count);
+        Assert.Null(open.Find(1));
+        Assert.Equal([3L, 2L], open.Candidates(1, "coerce", Blockade, 150).Select(e => e.Id));
+    }
+}
