@@ -212,6 +212,11 @@ internal sealed class EventCoder : IPipelineStage
             }
             else
             {
+                if (ObjectHead(t) is int objectHead && OtherSenses.Shipped.Changes(w.Lemma(t), document.SyntaxOf(w.Sentence)[objectHead].Lemma.ToLowerInvariant()))
+                {
+                    return; // "met expectations", "meet the deadline": the verb in another sense (data/events/other-senses.tsv)
+                }
+
                 actors.AddRange(SubjectParty(subject, attribution));
                 if (actors.Count == 0 && p.Has(PatternFlags.Noun) && attribution is int said && Announces(document.Attributions[said]) && SpeakerParty(document.Attributions[said]) is { } speaker)
                 {
@@ -475,6 +480,38 @@ internal sealed class EventCoder : IPipelineStage
             }
 
             return a.Source.Kind == "anonymous" ? null : new Party(-1, span, false, "the speaker of the governing attribution (words)");
+        }
+
+        /// <summary>
+        /// The head of the noun phrase right after the verb at <paramref name="verb"/>, or null: determiners, possessives,
+        /// numbers and adjectives are passed over, a possessor ("analysts' forecasts") gives way to its possessed noun, and
+        /// the last noun of a run of nouns is the head.
+        /// </summary>
+        private int? ObjectHead(int verb)
+        {
+            var layer = document.SyntaxOf(w.Sentence);
+            var end = Math.Min(clauses.Segments[clauses.SegmentOf(verb)].End, Math.Min(w.Count, layer.Length));
+            var i = verb + 1;
+            while (i < end && (layer[i].Upos is "DET" or "ADJ" or "NUM" || layer[i].Xpos is "PRP$"))
+            {
+                i++;
+            }
+
+            if (i >= end || layer[i].Upos != "NOUN")
+            {
+                return null;
+            }
+
+            while (i + 1 < end && (layer[i + 1].Upos == "NOUN" || (layer[i + 1].Xpos == "POS" && i + 2 < end && layer[i + 2].Upos is "NOUN" or "ADJ")))
+            {
+                i += layer[i + 1].Xpos == "POS" ? 2 : 1;
+                while (i < end && layer[i].Upos == "ADJ")
+                {
+                    i++;
+                }
+            }
+
+            return i < end && layer[i].Upos == "NOUN" ? i : null;
         }
 
         private Party SlotParty(SlotFill slot, string rule)

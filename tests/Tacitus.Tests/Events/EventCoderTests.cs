@@ -46,6 +46,20 @@ public sealed class EventCoderTests
         Assert.True(e.Attribution is null || document.Attributions[e.Attribution.Value].Cue.Overlaps(e.Trigger!.Value));
     }
 
+    [Theory]
+    [InlineData("The Malian government has met the demands of the Algerian traders.", false)]
+    [InlineData("Egypt failed to meet its targets for Kenyan imports.", false)]
+    [InlineData("Egypt met analysts' growth forecasts for the year.", false)]
+    [InlineData("The Malian president met the Algerian ambassador on Monday.", true)]
+    [InlineData("Egypt's foreign minister met the Kenyan delegation in Cairo.", true)]
+    [InlineData("The Malian envoy met representatives of the Algerian government.", true)]
+    public void Process_MeetWithItsObject_OnlyPeopleMakeAMeeting(string text, bool consult)
+    {
+        var document = Build(text).Analyse();
+
+        Assert.Equal(consult, document.Events.Any(e => e.Event == PloverType.Consult));
+    }
+
     [Fact]
     public void Process_NominalEventAnnounced_ActorIsTheSpeaker()
     {
