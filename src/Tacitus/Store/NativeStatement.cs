@@ -22,6 +22,7 @@ internal sealed class NativeStatement : IDisposable
     private readonly string sql;
     private sqlite3_stmt? statement;
     private int[] positions = [];
+    private byte[] utf8 = new byte[4096];
 
     public NativeStatement(SqliteConnection connection, string sql)
     {
@@ -136,12 +137,12 @@ internal sealed class NativeStatement : IDisposable
         return positions;
     }
 
-    private static void Bind(sqlite3_stmt stmt, int at, object? value)
+    private void Bind(sqlite3_stmt stmt, int at, object? value)
     {
         var rc = value switch
         {
             null or DBNull => raw.sqlite3_bind_null(stmt, at),
-            string s => raw.sqlite3_bind_text(stmt, at, s),
+            string s => raw.sqlite3_bind_text(stmt, at, Utf8(s)),
             long l => raw.sqlite3_bind_int64(stmt, at, l),
             int i => raw.sqlite3_bind_int64(stmt, at, i),
             bool b => raw.sqlite3_bind_int64(stmt, at, b ? 1 : 0),
@@ -157,6 +158,23 @@ internal sealed class NativeStatement : IDisposable
         {
             throw new SqliteException($"SQLite Error {rc}: binding parameter {at} failed", rc, rc);
         }
+    }
+
+    /// <summary>
+    /// The string in UTF-8, in a buffer reused for every value (SQLite copies what is bound), ending before a NUL as the
+    /// text <see cref="SqliteCommand"/> binds does (it passes a NUL-terminated copy).
+    /// </summary>
+    private ReadOnlySpan<byte> Utf8(string s)
+    {
+        var most = System.Text.Encoding.UTF8.GetMaxByteCount(s.Length);
+        if (utf8.Length < most)
+        {
+            utf8 = new byte[Math.Max(most, utf8.Length * 2)];
+        }
+
+        var bytes = utf8.AsSpan(0, System.Text.Encoding.UTF8.GetBytes(s, utf8));
+        var nul = bytes.IndexOf((byte)0);
+        return nul < 0 ? bytes : bytes[..nul];
     }
 
     private static void Check(int rc, sqlite3 db)
