@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Tacitus.Documents;
 
 namespace Tacitus.Fusion;
@@ -21,6 +22,8 @@ internal static class DocumentProfile
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(lexicon);
         var words = new Dictionary<string, (double Count, string Display)>(StringComparer.Ordinal);
+        var counts = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var stop = lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var sentence in document.Sentences)
         {
             if (sentence.Boilerplate)
@@ -32,7 +35,7 @@ internal static class DocumentProfile
             {
                 if (token.Kind == TokenKind.Word)
                 {
-                    Add(words, document.Slice(token.Span), 1, lexicon);
+                    Add(counts, document.Slice(token.Span), 1, stop);
                 }
             }
         }
@@ -41,7 +44,7 @@ internal static class DocumentProfile
         {
             foreach (var word in title.Split([' ', ',', ':', ';', '.', '"', '\'', '(', ')', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
             {
-                Add(words, word, TitleBoost, lexicon);
+                Add(counts, word, TitleBoost, stop);
             }
         }
 
@@ -64,7 +67,12 @@ internal static class DocumentProfile
         ];
     }
 
-    private static void Add(Dictionary<string, (double Count, string Display)> words, ReadOnlySpan<char> token, double weight, FusionLexicon lexicon)
+    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word; a string is made only for a word not seen before.</summary>
+    private static void Add(
+        Dictionary<string, (double Count, string Display)>.AlternateLookup<ReadOnlySpan<char>> words,
+        ReadOnlySpan<char> token,
+        double weight,
+        FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stopWords)
     {
         if (token.Length < 3 || token.Length > 30)
         {
@@ -79,28 +87,37 @@ internal static class DocumentProfile
             }
         }
 
-        var lower = token.ToString().ToLowerInvariant();
-        if (lexicon.StopWords.Contains(lower))
+        Span<char> lower = stackalloc char[token.Length];
+        token.ToLowerInvariant(lower);
+        if (stopWords.Contains(lower))
         {
             return;
         }
 
         var key = Fold(lower);
-        if (lexicon.StopWords.Contains(key))
+        if (stopWords.Contains(key))
         {
             return;
         }
 
-        var (count, display) = words.GetValueOrDefault(key);
-        words[key] = (count + weight, display ?? key);
+        if (words.TryGetValue(key, out var stored, out var seen))
+        {
+            words.Dictionary[stored] = (seen.Count + weight, seen.Display);
+        }
+        else
+        {
+            var made = key.ToString();
+            words.Dictionary[made] = (weight, made);
+        }
     }
 
-    /// <summary>Folds the common English plural endings: "attacks" → "attack", "countries" → "country".</summary>
-    public static string Fold(string word)
+    /// <summary>Folds the common English plural endings in place: "attacks" → "attack", "countries" → "country" (a final "s" stays after s, u or i).</summary>
+    private static ReadOnlySpan<char> Fold(Span<char> word)
     {
-        if (word.Length > 4 && word.EndsWith("ies", StringComparison.Ordinal))
+        if (word.Length > 4 && word.EndsWith("ies"))
         {
-            return string.Concat(word.AsSpan(0, word.Length - 3), "y");
+            word[^3] = 'y';
+            return word[..^2];
         }
 
         if (word.Length > 3 && word[^1] == 's' && word[^2] is not ('s' or 'u' or 'i'))

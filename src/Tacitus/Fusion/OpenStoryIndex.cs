@@ -107,7 +107,13 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
             }
         }
 
-        return sums.ToDictionary(s => s.Key, s => (s.Value.Value, stories[s.Key].Norm2));
+        var found = new Dictionary<long, (double Dot, double Norm2)>(sums.Count);
+        foreach (var (story, sum) in sums)
+        {
+            found.Add(story, (sum.Value, stories[story].Norm2));
+        }
+
+        return found;
     }
 
     private void Place(OpenStory story) => story.Node = byArrival.AddLast(story);

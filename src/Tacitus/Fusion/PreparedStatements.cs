@@ -10,6 +10,7 @@ namespace Tacitus.Fusion;
 internal sealed partial class PreparedStatements(SqliteConnection connection) : IDisposable
 {
     private readonly Dictionary<string, SqliteCommand> commands = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, Store.NativeStatement> writes = new(StringComparer.Ordinal);
     private SqliteTransaction? transaction;
 
     public SqliteConnection Connection => connection;
@@ -60,7 +61,17 @@ internal sealed partial class PreparedStatements(SqliteConnection connection) : 
         return command;
     }
 
-    public int Run(string sql, params object?[] values) => Get(sql, values).ExecuteNonQuery();
+    /// <summary>Runs a statement that writes (bound by position: <see cref="Store.NativeStatement"/>, in the connection's transaction); returns the rows it changed.</summary>
+    public int Run(string sql, params object?[] values)
+    {
+        if (!writes.TryGetValue(sql, out var statement))
+        {
+            statement = new Store.NativeStatement(connection, sql);
+            writes[sql] = statement;
+        }
+
+        return statement.Run(values);
+    }
 
     public object? Scalar(string sql, params object?[] values) => Get(sql, values).ExecuteScalar() is var v && v is DBNull ? null : v;
 
@@ -72,6 +83,12 @@ internal sealed partial class PreparedStatements(SqliteConnection connection) : 
         }
 
         commands.Clear();
+        foreach (var statement in writes.Values)
+        {
+            statement.Dispose();
+        }
+
+        writes.Clear();
     }
 
     [GeneratedRegex(@"\$p(\d+)")]

@@ -77,7 +77,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         var candidates = stories.Candidates([.. profile.Select(t => t.Key)], weights, day - options.WindowDays);
         long? best = null;
         var bestSimilarity = 0.0;
-        foreach (var (story, (dot, norm2)) in candidates.OrderByDescending(c => c.Value.Dot).ThenByDescending(c => c.Key).Take(Candidates))
+        foreach (var (story, dot, norm2) in Strongest(candidates))
         {
             var similarity = norm2 > 0 ? dot / Math.Sqrt(norm2) : 0;
             if (similarity > bestSimilarity || (similarity == bestSimilarity && best is not null && story > best))
@@ -91,6 +91,39 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         Join(joined, profile, weights, day, stories);
         placed.Add((seq, joined.Id, best == joined.Id ? bestSimilarity : null));
         return joined.Id;
+    }
+
+    /// <summary>
+    /// The <see cref="Candidates"/> candidates with the largest dot product (ties: the highest id), strongest first:
+    /// what sorting them all and taking the first would give, without sorting them all.
+    /// </summary>
+    private static List<(long Story, double Dot, double Norm2)> Strongest(Dictionary<long, (double Dot, double Norm2)> candidates)
+    {
+        var top = new List<(long Story, double Dot, double Norm2)>(Candidates + 1);
+        foreach (var (story, (dot, norm2)) in candidates)
+        {
+            if (top.Count == Candidates && !Before(dot, story, top[^1]))
+            {
+                continue;
+            }
+
+            var at = top.Count;
+            while (at > 0 && Before(dot, story, top[at - 1]))
+            {
+                at--;
+            }
+
+            top.Insert(at, (story, dot, norm2));
+            if (top.Count > Candidates)
+            {
+                top.RemoveAt(Candidates);
+            }
+        }
+
+        return top;
+
+        static bool Before(double dot, long story, (long Story, double Dot, double Norm2) other) =>
+            dot.CompareTo(other.Dot) is var order && (order > 0 || (order == 0 && story > other.Story));
     }
 
     /// <summary>Writes what the batch changed (document frequencies, stories and their centroids, which story each document joined, the document count) in the caller's transaction.</summary>

@@ -78,8 +78,6 @@ internal sealed class DocumentRowWriter : IDisposable
 
     public void Enlist(SqliteTransaction transaction)
     {
-        documents.Transaction = transaction;
-        sightings.Transaction = transaction;
         lookup.Transaction = transaction;
         update.Transaction = transaction;
         foreach (var c in clear)
@@ -87,10 +85,6 @@ internal sealed class DocumentRowWriter : IDisposable
             c.Transaction = transaction;
         }
 
-        sentences.Transaction = transaction;
-        entities.Transaction = transaction;
-        attributions.Transaction = transaction;
-        events.Transaction = transaction;
     }
 
     /// <summary>
