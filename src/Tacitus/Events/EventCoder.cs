@@ -212,7 +212,7 @@ internal sealed class EventCoder : IPipelineStage
             }
             else
             {
-                if (ObjectHead(t) is int objectHead && OtherSenses.Shipped.Changes(w.Lemma(t), document.SyntaxOf(w.Sentence)[objectHead].Lemma.ToLowerInvariant()))
+                if (OtherSenses.Shipped.Lists(w.Lemma(t)) && ObjectHead(t) is int objectHead && OtherSenses.Shipped.Changes(w.Lemma(t), document.SyntaxOf(w.Sentence)[objectHead].Lemma.ToLowerInvariant()))
                 {
                     return; // "met expectations", "meet the deadline": the verb in another sense (data/events/other-senses.tsv)
                 }

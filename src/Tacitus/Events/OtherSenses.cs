@@ -21,6 +21,9 @@ internal sealed class OtherSenses
             .Where(l => l.Fields.Length >= 2)
             .Select(l => (l.Fields[0].Trim().ToLowerInvariant(), l.Fields[1].Trim().ToLowerInvariant())));
 
+    /// <summary>Whether the table lists objects for <paramref name="verb"/> (so its object is worth reading).</summary>
+    public bool Lists(string verb) => objects.ContainsKey(verb);
+
     /// <summary>Whether <paramref name="verb"/> with an object headed by <paramref name="objectHead"/> is another sense.</summary>
     public bool Changes(string verb, string objectHead) =>
         objects.TryGetValue(verb, out var heads) && heads.Contains(objectHead);

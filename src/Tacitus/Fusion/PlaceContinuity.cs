@@ -58,13 +58,13 @@ internal static class PlaceContinuity
         FusedReport? before = null;
         foreach (var other in reports)
         {
-            if (ReferenceEquals(other, report) || !Placed(other) || lexicon.Family(other.Type) != family || !Agrees(report, other)
-                || !Physical(other, lexicon))
+            if (ReferenceEquals(other, report) || !Placed(other) || lexicon.Family(other.Type) != family || !Agrees(report, other))
             {
                 continue;
             }
 
-            if (Precedes(other, report) && (before is null || Precedes(before, other)))
+            // the sentence test last: it reads the whole sentence, and only a report before this one can give it a place
+            if (Precedes(other, report) && (before is null || Precedes(before, other)) && Physical(other, lexicon))
             {
                 before = other;
             }

@@ -16,7 +16,7 @@ internal static class PetrarchActorConverter
     private static readonly FrozenSet<string> Sectors = WordLists.Embedded("mentions", "cameo-sectors.tsv")["cameo-sector"];
 
     /// <summary>Words a name in capitals keeps in lower case after its first word (data/mentions/name-words.tsv).</summary>
-    private static readonly FrozenSet<string> LowerCaseNameWords = WordLists.Embedded("mentions", "name-words.tsv")["lower-case-name-word"];
+    private static readonly FrozenSet<string> LowerCaseNameWords = Mentions.MentionWords.LowerCaseNameWords;
 
     public sealed record Converted(ActorEntry Entry, IReadOnlyList<string> Aliases);
 

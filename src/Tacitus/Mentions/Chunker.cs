@@ -66,14 +66,13 @@ internal sealed class Chunk
 internal static class Chunker
 {
     /// <summary>
-    /// The chunks of the sentence's tokens. With a <paramref name="pool"/>, the list and its chunks are the pool's, valid
-    /// until the pool's next sentence; without one, they are new.
+    /// The chunks of the sentence's tokens: the list and its chunks are the <paramref name="pool"/>'s, valid until the
+    /// pool's next sentence.
     /// </summary>
-    public static List<Chunk> Chunk(Document document, Sentence sentence, TokenKeys view, KnowledgeBase kb, ChunkPool? pool = null)
+    public static List<Chunk> Chunk(Document document, Sentence sentence, TokenKeys view, KnowledgeBase kb, ChunkPool pool)
     {
         var start = sentence.FirstToken;
         var end = sentence.FirstToken + sentence.TokenCount;
-        pool ??= new ChunkPool();
         var chunks = pool.Begin();
         var i = start;
         while (i < end)
@@ -81,7 +80,7 @@ internal static class Chunker
             var chunk = Match(view, kb, i, end, pool);
             if (chunk is null)
             {
-                if (view.IsNameLike(i) && !view.Has(i, WordClass.Honorific) && (CapitalSaysName(sentence, i) || NameLayer.ReadsAsName(document, i)))
+                if (view.IsNameLike(i) && !view.Has(i, WordClass.Honorific) && (!sentence.Headline || NameLayer.ReadsAsName(document, i)))
                 {
                     var last = chunks.Count > 0 ? chunks[^1] : null;
                     if (last is { Kind: ChunkKind.Name } && last.End == i && !view.HasPossessive[i - 1])
@@ -261,10 +260,6 @@ internal static class Chunker
         return true;
     }
 
-    /// <summary>A capital says a word may be a name outside headlines; in a headline, where every word is capitalised, the
-    /// token layer decides (<see cref="NameLayer"/>).</summary>
-    private static bool CapitalSaysName(Sentence sentence, int i) => !sentence.Headline;
-
     /// <summary>"Shares of ...", "Members of ...": a common word capitalised only because it opens the sentence is no name's start.</summary>
     private static bool OpeningCommonWord(TokenKeys view, Chunk name, int sentenceStart) =>
         name.Start == sentenceStart && name.End - name.Start == 1 && view.Has(name.Start, WordClass.Common) && !view.Has(name.Start, WordClass.OrgHead | WordClass.PlaceHead);
@@ -408,16 +403,16 @@ internal static class Chunker
             capitalsOnly += entry.CapitalsOnly ? 1 : 0;
         }
 
-        if (capitalsOnly > 0 && AllCaps(view, start, end) && !Shouted(view, start, end, limit))
+        if (capitalsOnly == 0 || (AllCaps(view, start, end) && !Shouted(view, start, end, limit)))
         {
-            capitalsOnly = 0; // all usable
+            return entries; // all usable: the usual case, no copy
         }
 
         var usable = new ActorEntry[entries.Length - capitalsOnly];
         var n = 0;
         foreach (var entry in entries)
         {
-            if (capitalsOnly == 0 || !entry.CapitalsOnly)
+            if (!entry.CapitalsOnly)
             {
                 usable[n++] = entry;
             }

@@ -19,6 +19,9 @@ internal static class MentionWords
 
     public static FrozenSet<string> NameParticles { get; } = Lists["name-particle"];
 
+    /// <summary>Words a name in capitals keeps in lower case after its first word ("Bank of ...").</summary>
+    public static FrozenSet<string> LowerCaseNameWords { get; } = Lists["lower-case-name-word"];
+
     public static FrozenSet<string> HeadRoles { get; } = Lists["head-role"];
 
     public static FrozenSet<string> EmployerPrepositions { get; } = Lists["employer-preposition"];

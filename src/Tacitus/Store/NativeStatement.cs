@@ -32,9 +32,6 @@ internal sealed class NativeStatement : IDisposable
         this.sql = sql;
     }
 
-    /// <summary>How many values <see cref="Run"/> takes (the highest <c>$pN</c> plus one); prepares the statement.</summary>
-    public int Parameters => Prepared().Length;
-
     /// <summary>Runs the statement with these values; returns the number of rows it changed.</summary>
     public int Run(params ReadOnlySpan<object?> values)
     {

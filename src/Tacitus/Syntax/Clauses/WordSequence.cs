@@ -106,9 +106,10 @@ internal sealed class WordSequence
     /// </summary>
     private static string Reading(string lemma, string lower, IReadOnlySet<string> lexicon, bool headline)
     {
-        if (ReferenceEquals(lemma, lower) || lexicon.Contains(lower))
+        var listed = lexicon.Contains(lower);
+        if (ReferenceEquals(lemma, lower) || listed)
         {
-            return lexicon.Contains(lower) ? lower
+            return listed ? lower
                 : VerbForms.LemmaOf(lower) is { } verb && lexicon.Contains(verb) ? verb
                 : headline && VerbForms.GuessedLemma(lower, lexicon.Contains) is { } guessed ? guessed
                 : lower;
