@@ -364,10 +364,10 @@ internal static class CommonTimeExpressions
             return null; // counted from a publication date we do not know: the weekday alone, as any other
         }
 
-        var today = WeekdayResolver.IsoWeekday(p);
-        var days = step < 0 ? -(((today - weekday + 6) % 7) + 1) : ((weekday - today + 6) % 7) + 1;
+        // "last Wednesday" is the one before the publication day, "next Wednesday" the one after: never the day itself
+        var date = step < 0 ? WeekdayResolver.Resolve(p.AddDays(-1), weekday, Tense.Past) : WeekdayResolver.Resolve(p.AddDays(1), weekday, Tense.Future);
         var end = tokens[i].Span.Start + StripPossessive(tokens[i].Span.Of(text)).Length;
-        added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, end), "date", p.AddDays(days).ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, "common"));
+        added.Add(new TimeCandidate(new TextSpan(tokens[i - 1].Span.Start, end), "date", date.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture), null, "common"));
         return i + 1 < tokens.Length && IsPossessiveClitic(tokens[i + 1].Span.Of(text)) ? 1 : 0;
     }
 

@@ -66,11 +66,6 @@ internal static partial class DurationPhrase
             return null;
         }
 
-        if (count == "X" && (unit.StartsWith("decade", StringComparison.Ordinal) || unit.StartsWith("centur", StringComparison.Ordinal)))
-        {
-            return unit[0] == 'd' ? "PXDE" : "PXCE"; // "several decades": TimeML's decade and century units
-        }
-
         return unit switch
         {
             _ when unit.StartsWith("second", StringComparison.Ordinal) => $"PT{count}S",
@@ -80,9 +75,9 @@ internal static partial class DurationPhrase
             _ when unit.StartsWith("week", StringComparison.Ordinal) => $"P{count}W",
             _ when unit.StartsWith("month", StringComparison.Ordinal) => $"P{count}M",
             _ when unit.StartsWith("year", StringComparison.Ordinal) => $"P{count}Y",
-            _ when unit.StartsWith("decade", StringComparison.Ordinal) => $"P{count}0Y",
+            _ when unit.StartsWith("decade", StringComparison.Ordinal) => count == "X" ? "PXDE" : $"P{count}0Y", // "several decades": TimeML's decade unit
             _ when unit.StartsWith("fortnight", StringComparison.Ordinal) => $"P{count}W",
-            _ => $"P{count}00Y",
+            _ => count == "X" ? "PXCE" : $"P{count}00Y", // centuries
         };
     }
 

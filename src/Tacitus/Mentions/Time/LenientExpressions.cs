@@ -17,8 +17,7 @@ internal static class LenientExpressions
     {
         var token = tokens[i];
         var word = token.Span.Of(text);
-        if (word.Length != 4 || word.IndexOfAnyExceptInRange('0', '9') >= 0 ||
-            int.Parse(word, CultureInfo.InvariantCulture) is < 1900 or > 2099 ||
+        if (!CommonTimeExpressions.IsYearDigits(word) ||
             (i > 0 && tokens[i - 1].Kind is TokenKind.Number or TokenKind.Symbol && !IsYearRangeAt(text, tokens, i - 2)) ||
             (i + 1 < tokens.Length && IsAmountAfter(text, tokens, i)))
         {
