@@ -145,4 +145,47 @@ public sealed class AveragedPerceptronTests
         back.Score(features.AsSpan(0, 1), scores);
         Assert.True(scores[0] > 0.5f && scores[1] < -0.5f, $"{scores[0]} {scores[1]}");
     }
+
+    [Fact]
+    public void Read_LongAndShortRows_ScoresEqualTheFileWeightsBitForBit()
+    {
+        // "wide" gets a weight for every class (a dense row once read back), "narrow" for two (a sparse row)
+        var wide = FeatureKey.Of(1, "wide");
+        var narrow = FeatureKey.Of(2, "narrow");
+        var model = AveragedPerceptron.ForTraining(12);
+        for (var c = 0; c < 11; c++)
+        {
+            model.Tick();
+            model.Update([wide], c, c + 1, amount: 1f + (c * 0.37f));
+        }
+
+        model.Tick();
+        model.Update([narrow], 3, 9, amount: 2.5f);
+        model.Average();
+        var wideRow = new float[12];
+        var narrowRow = new float[12];
+        model.Score([wide], wideRow);
+        model.Score([narrow], narrowRow);
+        Assert.True(wideRow.Count(w => w != 0) >= PackedRow.DenseFrom, "the wide row must be long enough to be dense");
+
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.Write(writer);
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        var back = AveragedPerceptron.Read(reader);
+        var scores = new float[12];
+        back.Score([FeatureKey.Of(3, "unseen"), wide, narrow], scores);
+        var expected = new float[12];
+        for (var c = 0; c < 12; c++)
+        {
+            expected[c] += (float)(Half)wideRow[c];
+            expected[c] += (float)(Half)narrowRow[c];
+        }
+
+        Assert.Equal(expected, scores);
+    }
 }

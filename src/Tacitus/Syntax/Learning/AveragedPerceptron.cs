@@ -1,5 +1,7 @@
 using System.Numerics;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
+using System.Runtime.Intrinsics;
 using System.Runtime.Intrinsics.X86;
 
 namespace Tacitus.Syntax.Learning;
@@ -10,9 +12,9 @@ namespace Tacitus.Syntax.Learning;
 /// scoring is one table lookup and one vector add per feature. Training keeps, per weight, the running total and
 /// the instance it last changed at, and <see cref="Average"/> replaces each weight by its mean over all instances
 /// (Collins 2002; Honnibal's lazy averaging). Training is single-threaded and deterministic: the same instances in
-/// the same order give the same bytes from <see cref="Write"/>. A model read back (<see cref="Read"/>) keeps each
-/// row sparse (its non-zero classes and weights only): trained rows are mostly zeros, so this is many times smaller
-/// and faster to score than dense rows.
+/// the same order give the same bytes from <see cref="Write"/>. A model read back (<see cref="Read"/>) keeps a short
+/// row sparse (its non-zero classes and weights only; trained rows are mostly zeros, so this is many times smaller than
+/// dense rows) and a long row dense, added to the scores a vector at a time (<see cref="PackedRow"/>).
 /// </summary>
 internal sealed class AveragedPerceptron
 {
@@ -22,8 +24,10 @@ internal sealed class AveragedPerceptron
     private ulong[] keys;   // open addressing, power-of-two capacity, 0 = empty
     private int[] slotRows; // row of the key in the same slot
     private float[] weights; // rows * Classes (training); empty for a model read back
-    private NativeTable<SparseSlot>? sparseSlots;   // read-back model: open addressing over keys, each slot with its row's entries
-    private NativeTable<SparseEntry>? sparseEntries;
+    private NativeTable<PackedRow>? packedRows;     // read-back model: open addressing over keys, each slot saying where its row is
+    private NativeTable<SparseEntry>? sparseEntries; // read-back model: the weights of short rows, class by class
+    private NativeTable<float>? denseWeights;        // read-back model: long rows, one weight per class (padded)
+    private int paddedClasses;
     private float[]? totals;
     private int[]? stamps;
     private int instances;
@@ -73,7 +77,7 @@ internal sealed class AveragedPerceptron
         }
 
         scores.Clear();
-        if (sparseSlots is not null)
+        if (packedRows is not null)
         {
             ScoreSparse(features, scores);
             return;
@@ -179,7 +183,7 @@ internal sealed class AveragedPerceptron
             throw new InvalidOperationException("average the model before writing it");
         }
 
-        if (sparseSlots is not null)
+        if (packedRows is not null)
         {
             throw new InvalidOperationException("a model read back is written as it was read: copy its file");
         }
@@ -214,7 +218,12 @@ internal sealed class AveragedPerceptron
         }
     }
 
-    /// <summary>Reads a model written by <see cref="Write"/>; a damaged file is an <see cref="InvalidDataException"/>.</summary>
+    /// <summary>
+    /// Reads a model written by <see cref="Write"/>; a damaged file is an <see cref="InvalidDataException"/>. The file
+    /// keeps its format; in memory each row is a 16-byte slot of an open-addressing table (<see cref="PackedRow"/>)
+    /// that points at the row's weights: a short row's non-zero weights class by class, a long row (at least
+    /// <see cref="PackedRow.DenseFrom"/> weights) as one weight per class, zeros included, added a vector at a time.
+    /// </summary>
     public static unsafe AveragedPerceptron Read(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
@@ -231,14 +240,14 @@ internal sealed class AveragedPerceptron
         }
 
         var model = new AveragedPerceptron(classes, 0, training: false, dense: false);
+        var padded = (classes + Vector256<float>.Count - 1) / Vector256<float>.Count * Vector256<float>.Count;
         var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows * 2));
-        var slotTable = new NativeTable<SparseSlot>(capacity);
-        var slots = slotTable.Span;
-        // The entries are gathered in unmanaged memory that grows as needed and is freed before returning: a managed
-        // list would allocate (and copy on growth) tens of MB on the heap once per process, all garbage at once.
-        nuint room = (nuint)Math.Max(16, rows * 4);
-        nuint used = 0;
-        var entries = (SparseEntry*)NativeMemory.Alloc(room, (nuint)sizeof(SparseEntry));
+        var rowTable = new NativeTable<PackedRow>(capacity);
+        var slots = rowTable.Span;
+        // Both kinds of rows are gathered in unmanaged memory that grows as needed and is freed before returning: a
+        // managed list would allocate (and copy on growth) tens of MB on the heap once per process, all garbage at once.
+        var entries = new GrowingBuffer<SparseEntry>(Math.Max(16, rows * 2));
+        var weights = new GrowingBuffer<float>(padded * 16);
         try
         {
             var mask = capacity - 1;
@@ -258,58 +267,74 @@ internal sealed class AveragedPerceptron
                 }
 
                 int count = reader.ReadUInt16();
-                slots[slot] = new SparseSlot(key, checked((int)used), count);
+                if (count >= PackedRow.DenseFrom)
+                {
+                    var start = weights.Count;
+                    var row = weights.Append(padded);
+                    row.Clear();
+                    for (var i = 0; i < count; i++)
+                    {
+                        var c = ReadClass(reader, classes, r);
+                        row[c] = (float)reader.ReadHalf();
+                    }
+
+                    slots[slot] = PackedRow.Dense(key, checked((int)start));
+                    continue;
+                }
+
+                slots[slot] = PackedRow.Sparse(key, checked((int)entries.Count), count);
+                var sparse = entries.Append(count);
                 for (var i = 0; i < count; i++)
                 {
-                    var c = reader.ReadUInt16();
-                    if (c >= classes)
-                    {
-                        throw new InvalidDataException($"class {c} out of range in row {r}");
-                    }
-
-                    if (used == room)
-                    {
-                        room *= 2;
-                        entries = (SparseEntry*)NativeMemory.Realloc(entries, room * (nuint)sizeof(SparseEntry));
-                    }
-
-                    entries[used++] = new SparseEntry(c, (float)reader.ReadHalf());
+                    sparse[i] = new SparseEntry(ReadClass(reader, classes, r), (float)reader.ReadHalf());
                 }
             }
 
-            var entryTable = new NativeTable<SparseEntry>(checked((int)used));
-            new ReadOnlySpan<SparseEntry>(entries, (int)used).CopyTo(entryTable.Span);
-            model.sparseSlots = slotTable;
-            model.sparseEntries = entryTable;
+            model.sparseEntries = entries.ToTable();
+            model.denseWeights = weights.ToTable();
+            model.packedRows = rowTable;
+            model.paddedClasses = padded;
             model.Features = rows;
             return model;
         }
         finally
         {
-            NativeMemory.Free(entries);
+            entries.Dispose();
+            weights.Dispose();
         }
+    }
+
+    private static ushort ReadClass(BinaryReader reader, int classes, int row)
+    {
+        var c = reader.ReadUInt16();
+        return c < classes ? c : throw new InvalidDataException($"class {c} out of range in row {row}");
     }
 
     /// <summary>
     /// Scores a read-back model in three sweeps so that the memory reads of all features overlap instead of waiting on
-    /// each other: prefetch every feature's home slot, then find each row (and prefetch its entries), then add the
-    /// entries. The tables are far larger than the processor's caches, so the waits, not the arithmetic, are the cost.
+    /// each other: prefetch every feature's home slot, then find each row (and prefetch its weights), then add the
+    /// rows in the order of the features. Each class's score gets its weights in the same order whatever the kind of
+    /// row (a dense row adds +0 to the classes it has no weight for, which changes no sum), so the scores are the same
+    /// bit for bit as adding every weight one by one.
     /// </summary>
+    [SkipLocalsInit]
     private unsafe void ScoreSparse(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        var slotTable = sparseSlots!;
+        var rowTable = packedRows!;
         var entryTable = sparseEntries!;
-        var slotBase = slotTable.Pointer;
+        var weightTable = denseWeights!;
+        var rowBase = rowTable.Pointer;
         var entryBase = entryTable.Pointer;
-        var mask = slotTable.Length - 1;
+        var weightBase = weightTable.Pointer;
+        var mask = rowTable.Length - 1;
         var count = features.Length;
-        Span<SparseSlot> rows = count <= 256 ? stackalloc SparseSlot[count] : new SparseSlot[count];
-        var found = 0;
+        Span<ulong> found = count <= 256 ? stackalloc ulong[count] : new ulong[count];
+        var hits = 0;
         if (Sse.IsSupported)
         {
             foreach (var feature in features)
             {
-                Sse.Prefetch0(slotBase + (int)(feature & (ulong)mask));
+                Sse.Prefetch0(rowBase + (int)(feature & (ulong)mask));
             }
         }
 
@@ -318,13 +343,13 @@ internal sealed class AveragedPerceptron
             var slot = (int)(feature & (ulong)mask);
             while (true)
             {
-                var s = slotBase[slot];
+                var s = rowBase[slot];
                 if (s.Key == feature)
                 {
-                    rows[found++] = s;
+                    found[hits++] = s.Payload;
                     if (Sse.IsSupported)
                     {
-                        Sse.Prefetch0(entryBase + s.Start);
+                        Sse.Prefetch0(PackedRow.IsDense(s.Payload) ? weightBase + PackedRow.Start(s.Payload) : entryBase + PackedRow.Start(s.Payload));
                     }
 
                     break;
@@ -339,17 +364,36 @@ internal sealed class AveragedPerceptron
             }
         }
 
-        foreach (var row in rows[..found])
+        var padded = paddedClasses;
+        Span<float> sums = padded <= 1024 ? stackalloc float[padded] : new float[padded];
+        sums.Clear();
+        ref var sum = ref MemoryMarshal.GetReference(sums);
+        foreach (var payload in found[..hits])
         {
-            var e = entryBase + row.Start;
-            for (var i = 0; i < row.Count; i++)
+            if (PackedRow.IsDense(payload))
             {
-                scores[e[i].Class] += e[i].Weight;
+                var row = weightBase + PackedRow.Start(payload);
+                for (var c = 0; c < padded; c += Vector256<float>.Count)
+                {
+                    ref var at = ref Unsafe.Add(ref sum, c);
+                    Vector256.StoreUnsafe(Vector256.LoadUnsafe(ref at) + Vector256.Load(row + c), ref at);
+                }
+
+                continue;
+            }
+
+            var e = entryBase + PackedRow.Start(payload);
+            var length = PackedRow.Length(payload);
+            for (var i = 0; i < length; i++)
+            {
+                Unsafe.Add(ref sum, e[i].Class) += e[i].Weight;
             }
         }
 
-        GC.KeepAlive(slotTable);
+        sums[..Classes].CopyTo(scores);
+        GC.KeepAlive(rowTable);
         GC.KeepAlive(entryTable);
+        GC.KeepAlive(weightTable);
     }
 
     private int RowCount(int row, float prune)
@@ -516,8 +560,5 @@ internal sealed class AveragedPerceptron
     }
 }
 
-/// <summary>A slot of a read-back model's feature table: the key and where its row's entries are.</summary>
-internal readonly record struct SparseSlot(ulong Key, int Start, int Count);
-
-/// <summary>One non-zero weight of a read-back model's row.</summary>
+/// <summary>One weight of a short row of a read-back model.</summary>
 internal readonly record struct SparseEntry(ushort Class, float Weight);
