@@ -24,7 +24,7 @@ internal sealed class AveragedPerceptron
     private ulong[] keys;   // open addressing, power-of-two capacity, 0 = empty
     private int[] slotRows; // row of the key in the same slot
     private float[] weights; // rows * Classes (training); empty for a model read back
-    private NativeTable<PackedRow>? packedRows;     // read-back model: open addressing over keys, each slot saying where its row is
+    private RowIndex? rowIndex;                      // read-back model: where each feature's row is
     private NativeTable<SparseEntry>? sparseEntries; // read-back model: the weights of short rows, class by class
     private NativeTable<float>? denseWeights;        // read-back model: long rows, one weight per class (padded)
     private int paddedClasses;
@@ -77,7 +77,7 @@ internal sealed class AveragedPerceptron
         }
 
         scores.Clear();
-        if (packedRows is not null)
+        if (rowIndex is not null)
         {
             ScoreSparse(features, scores);
             return;
@@ -183,7 +183,7 @@ internal sealed class AveragedPerceptron
             throw new InvalidOperationException("average the model before writing it");
         }
 
-        if (packedRows is not null)
+        if (rowIndex is not null)
         {
             throw new InvalidOperationException("a model read back is written as it was read: copy its file");
         }
@@ -220,8 +220,8 @@ internal sealed class AveragedPerceptron
 
     /// <summary>
     /// Reads a model written by <see cref="Write"/>; a damaged file is an <see cref="InvalidDataException"/>. The file
-    /// keeps its format; in memory each row is a 16-byte slot of an open-addressing table (<see cref="PackedRow"/>)
-    /// that points at the row's weights: a short row's non-zero weights class by class, a long row (at least
+    /// keeps its format; in memory each feature's key points at its row's weights (<see cref="RowIndex"/>,
+    /// <see cref="PackedRow"/>): a short row's non-zero weights class by class, a long row (at least
     /// <see cref="PackedRow.DenseFrom"/> weights) as one weight per class, zeros included, added a vector at a time.
     /// </summary>
     public static unsafe AveragedPerceptron Read(BinaryReader reader)
@@ -241,31 +241,17 @@ internal sealed class AveragedPerceptron
 
         var model = new AveragedPerceptron(classes, 0, training: false, dense: false);
         var padded = (classes + Vector256<float>.Count - 1) / Vector256<float>.Count * Vector256<float>.Count;
-        var capacity = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(16, rows * 2));
-        var rowTable = new NativeTable<PackedRow>(capacity);
-        var slots = rowTable.Span;
+        var index = new RowIndex(rows);
         // Both kinds of rows are gathered in unmanaged memory that grows as needed and is freed before returning: a
         // managed list would allocate (and copy on growth) tens of MB on the heap once per process, all garbage at once.
         var entries = new GrowingBuffer<SparseEntry>(Math.Max(16, rows * 2));
         var weights = new GrowingBuffer<float>(padded * 16);
         try
         {
-            var mask = capacity - 1;
             for (var r = 0; r < rows; r++)
             {
                 var key = reader.ReadUInt64();
                 key = key == 0 ? 1 : key;
-                var slot = (int)(key & (ulong)mask);
-                while (slots[slot].Key != 0)
-                {
-                    if (slots[slot].Key == key)
-                    {
-                        throw new InvalidDataException($"row {r} repeats a feature");
-                    }
-
-                    slot = (slot + 1) & mask;
-                }
-
                 int count = reader.ReadUInt16();
                 if (count >= PackedRow.DenseFrom)
                 {
@@ -278,11 +264,11 @@ internal sealed class AveragedPerceptron
                         row[c] = (float)reader.ReadHalf();
                     }
 
-                    slots[slot] = PackedRow.Dense(key, checked((int)start));
+                    Index(index, key, PackedRow.Dense(checked((int)start)), r);
                     continue;
                 }
 
-                slots[slot] = PackedRow.Sparse(key, checked((int)entries.Count), count);
+                Index(index, key, PackedRow.Sparse(checked((int)entries.Count), count), r);
                 var sparse = entries.Append(count);
                 for (var i = 0; i < count; i++)
                 {
@@ -292,7 +278,7 @@ internal sealed class AveragedPerceptron
 
             model.sparseEntries = entries.ToTable();
             model.denseWeights = weights.ToTable();
-            model.packedRows = rowTable;
+            model.rowIndex = index;
             model.paddedClasses = padded;
             model.Features = rows;
             return model;
@@ -304,6 +290,14 @@ internal sealed class AveragedPerceptron
         }
     }
 
+    private static void Index(RowIndex index, ulong key, ulong payload, int row)
+    {
+        if (!index.Add(key, payload))
+        {
+            throw new InvalidDataException($"row {row} repeats a feature");
+        }
+    }
+
     private static ushort ReadClass(BinaryReader reader, int classes, int row)
     {
         var c = reader.ReadUInt16();
@@ -312,7 +306,7 @@ internal sealed class AveragedPerceptron
 
     /// <summary>
     /// Scores a read-back model in three sweeps so that the memory reads of all features overlap instead of waiting on
-    /// each other: prefetch every feature's home slot, then find each row (and prefetch its weights), then add the
+    /// each other: prefetch every feature's home bucket, then find each row (and prefetch its weights), then add the
     /// rows in the order of the features. Each class's score gets its weights in the same order whatever the kind of
     /// row (a dense row adds +0 to the classes it has no weight for, which changes no sum), so the scores are the same
     /// bit for bit as adding every weight one by one.
@@ -320,47 +314,31 @@ internal sealed class AveragedPerceptron
     [SkipLocalsInit]
     private unsafe void ScoreSparse(ReadOnlySpan<ulong> features, Span<float> scores)
     {
-        var rowTable = packedRows!;
+        var index = rowIndex!;
         var entryTable = sparseEntries!;
         var weightTable = denseWeights!;
-        var rowBase = rowTable.Pointer;
+        var buckets = index.Pointer;
+        var mask = index.Mask;
         var entryBase = entryTable.Pointer;
         var weightBase = weightTable.Pointer;
-        var mask = rowTable.Length - 1;
         var count = features.Length;
         Span<ulong> found = count <= 256 ? stackalloc ulong[count] : new ulong[count];
-        var hits = 0;
         if (Sse.IsSupported)
         {
             foreach (var feature in features)
             {
-                Sse.Prefetch0(rowBase + (int)(feature & (ulong)mask));
+                Sse.Prefetch0(RowIndex.Home(buckets, mask, feature));
             }
         }
 
-        foreach (var feature in features)
+        for (var f = 0; f < count; f++)
         {
-            var slot = (int)(feature & (ulong)mask);
-            while (true)
+            var payload = RowIndex.Find(buckets, mask, features[f]);
+            found[f] = payload;
+            if (Sse.IsSupported)
             {
-                var s = rowBase[slot];
-                if (s.Key == feature)
-                {
-                    found[hits++] = s.Payload;
-                    if (Sse.IsSupported)
-                    {
-                        Sse.Prefetch0(PackedRow.IsDense(s.Payload) ? weightBase + PackedRow.Start(s.Payload) : entryBase + PackedRow.Start(s.Payload));
-                    }
-
-                    break;
-                }
-
-                if (s.Key == 0)
-                {
-                    break;
-                }
-
-                slot = (slot + 1) & mask;
+                var start = PackedRow.Start(payload);
+                Sse.Prefetch0(PackedRow.IsDense(payload) ? weightBase + start : entryBase + start);
             }
         }
 
@@ -368,7 +346,7 @@ internal sealed class AveragedPerceptron
         Span<float> sums = padded <= 1024 ? stackalloc float[padded] : new float[padded];
         sums.Clear();
         ref var sum = ref MemoryMarshal.GetReference(sums);
-        foreach (var payload in found[..hits])
+        foreach (var payload in found)
         {
             if (PackedRow.IsDense(payload))
             {
@@ -391,7 +369,7 @@ internal sealed class AveragedPerceptron
         }
 
         sums[..Classes].CopyTo(scores);
-        GC.KeepAlive(rowTable);
+        index.KeepAlive();
         GC.KeepAlive(entryTable);
         GC.KeepAlive(weightTable);
     }

@@ -54,4 +54,24 @@ public sealed class FeatureKeyTests
         Assert.Equal(FeatureKey.Finish(FeatureKey.Add(FeatureKey.Of(3), "ab")), FeatureKey.Of(3, "ab"));
         Assert.Equal(FeatureKey.Finish(FeatureKey.Add(FeatureKey.Add(FeatureKey.Of(5), 1UL), 2UL)), FeatureKey.Of(5, 1UL, 2UL));
     }
+
+    [Theory]
+    [InlineData(0UL)]
+    [InlineData(0x0102030405060708UL)]
+    [InlineData(ulong.MaxValue)]
+    [InlineData(0x8000000000000001UL)]
+    public void Add_Value_SameAsByteByByte(ulong value)
+    {
+        // the trained models' keys were made by this loop: the written-out form must give the same hash
+        var hash = FeatureKey.Of(9);
+        var expected = hash;
+        var rest = value;
+        for (var i = 0; i < 8; i++)
+        {
+            expected = (expected ^ (rest & 0xFF)) * 1099511628211UL;
+            rest >>= 8;
+        }
+
+        Assert.Equal(expected, FeatureKey.Add(hash, value));
+    }
 }
