@@ -23,7 +23,18 @@ internal sealed class EntityBeam
     private readonly ulong[] other = new ulong[EntityFeatures.HistoryFeatures];
     private readonly float[] fixedScores = new float[BilouTags.Count];
     private readonly float[] historyScores = new float[BilouTags.Count];
-    private readonly bool[] allowed = new bool[BilouTags.Count];
+    private readonly float[] row = new float[BilouTags.Count];
+    private readonly ulong[] wordKeys = new ulong[2];
+
+    // per class before the token (+1, so the sentence start is 0): the rows of the class-only keys, computed once per
+    // read-only perceptron (Previous; Previous2 by the two classes before), and, per token, the sum of the keys that
+    // also read the token's word and shape (stamped with the token, so it is computed once per class at each token)
+    private readonly float[] previousRows = new float[Before * BilouTags.Count];
+    private readonly float[] previous2Rows = new float[Before * Before * BilouTags.Count];
+    private readonly float[] partial = new float[Before * BilouTags.Count];
+    private readonly int[] partialAt = new int[Before];
+    private AveragedPerceptron? rowsOf;
+    private EntityFeatures? rowsFeatures;
     private Item[] items = [];
     private int[] counts = [];
     private int[] path = [];
@@ -102,9 +113,9 @@ internal sealed class EntityBeam
                 continue;
             }
 
-            var h = EntityFeatures.ExtractHistory(sentence, i, goldPrevious, goldPrevious2, history);
+            var h = features.ExtractHistory(sentence, i, goldPrevious, goldPrevious2, history);
             perceptron.Adjust(history.AsSpan(0, h), truth, 1f);
-            h = EntityFeatures.ExtractHistory(sentence, i, guessPrevious, guessPrevious2, other);
+            h = features.ExtractHistory(sentence, i, guessPrevious, guessPrevious2, other);
             perceptron.Adjust(other.AsSpan(0, h), guess[i], -1f);
         }
 
@@ -124,6 +135,8 @@ internal sealed class EntityBeam
             items = new Item[counts.Length * width];
         }
 
+        var cached = Rows(perceptron, features);
+        Array.Fill(partialAt, -1);
         for (var i = 0; i < count; i++)
         {
             var n = features.ExtractStatic(sentence, i, keys);
@@ -134,9 +147,8 @@ internal sealed class EntityBeam
             for (var p = 0; p < parents; p++)
             {
                 var parent = i == 0 ? new Item(-1, -1, -1, 0f, true) : items[((i - 1) * width) + p];
-                var h = EntityFeatures.ExtractHistory(sentence, i, parent.Tag, parent.Previous, history);
-                perceptron.Score(history.AsSpan(0, h), historyScores);
-                BilouTags.Allowed(parent.Tag, i == count - 1, allowed);
+                History(perceptron, features, sentence, i, parent.Tag, parent.Previous, cached);
+                var allowed = BilouTags.AllowedAfter(parent.Tag, i == count - 1);
                 for (var c = 0; c < BilouTags.Count; c++)
                 {
                     if (allowed[c])
@@ -155,6 +167,90 @@ internal sealed class EntityBeam
         }
 
         return count - 1;
+    }
+
+    /// <summary>Classes before a token, the sentence start included.</summary>
+    private static readonly int Before = 1 + BilouTags.Count;
+
+    /// <summary>
+    /// Fills <see cref="historyScores"/> with the history keys' rows of token <paramref name="i"/> after
+    /// <paramref name="previous"/> and <paramref name="previous2"/>, added one by one in <see cref="EntityFeatures.ExtractHistory"/>'s
+    /// order, so the sums are the same whether a row comes from the tables (<paramref name="cached"/>) or is scored.
+    /// </summary>
+    private void History(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, int i, int previous, int previous2, bool cached)
+    {
+        var c = BilouTags.Count;
+        var sum = partial.AsSpan((previous + 1) * c, c);
+        if (partialAt[previous + 1] != i)
+        {
+            if (cached)
+            {
+                previousRows.AsSpan((previous + 1) * c, c).CopyTo(sum);
+            }
+            else
+            {
+                perceptron.Score([features.PreviousKey(previous)], sum);
+            }
+
+            features.ExtractWordHistory(sentence, i, previous, wordKeys);
+            AddRow(perceptron, wordKeys[0], sum);
+            AddRow(perceptron, wordKeys[1], sum);
+            partialAt[previous + 1] = i;
+        }
+
+        sum.CopyTo(historyScores);
+        if (cached)
+        {
+            var last = previous2Rows.AsSpan((((previous + 1) * Before) + previous2 + 1) * c, c);
+            for (var k = 0; k < c; k++)
+            {
+                historyScores[k] += last[k];
+            }
+        }
+        else
+        {
+            AddRow(perceptron, features.Previous2Key(previous, previous2), historyScores);
+        }
+    }
+
+    private void AddRow(AveragedPerceptron perceptron, ulong key, Span<float> sum)
+    {
+        perceptron.Score([key], row);
+        for (var k = 0; k < sum.Length; k++)
+        {
+            sum[k] += row[k];
+        }
+    }
+
+    /// <summary>
+    /// True when the class-only rows may be read from the tables: the perceptron no longer learns. They are computed
+    /// on the first sentence a perceptron (with its features) decodes on this thread.
+    /// </summary>
+    private bool Rows(AveragedPerceptron perceptron, EntityFeatures features)
+    {
+        if (perceptron.IsTraining)
+        {
+            return false;
+        }
+
+        if (ReferenceEquals(rowsOf, perceptron) && ReferenceEquals(rowsFeatures, features))
+        {
+            return true;
+        }
+
+        var c = BilouTags.Count;
+        for (var previous = -1; previous < Before - 1; previous++)
+        {
+            perceptron.Score([features.PreviousKey(previous)], previousRows.AsSpan((previous + 1) * c, c));
+            for (var previous2 = -1; previous2 < Before - 1; previous2++)
+            {
+                perceptron.Score([features.Previous2Key(previous, previous2)], previous2Rows.AsSpan((((previous + 1) * Before) + previous2 + 1) * c, c));
+            }
+        }
+
+        rowsOf = perceptron;
+        rowsFeatures = features;
+        return true;
     }
 
     /// <summary>Puts a candidate into the step's items (sorted, best first, at most <see cref="Width"/>): merged with an item of the same class and previous class, or ranked; returns the new count.</summary>

@@ -37,6 +37,12 @@ internal enum EntityFeatureSet
     /// plain news (<see cref="CorpusVotes"/>, stored in the model).
     /// </summary>
     Corpus = 1 << 6,
+
+    /// <summary>
+    /// Keys are joined by <see cref="FeatureKey.Quick(int, ulong)"/> (one multiply per value) instead of eight FNV
+    /// rounds per value; models trained before it lack the bit and are read with the old keys.
+    /// </summary>
+    QuickKeys = 1 << 7,
 }
 
 /// <summary>
@@ -60,6 +66,7 @@ internal sealed class EntityFeatures
 
     private readonly NameTables? tables;
     private readonly Lexicon? words;
+    private readonly bool quick;
 
     public EntityFeatures(EntityFeatureSet set, NameTables? tables, Lexicon? words, CaseProfile? profile = null, WordClusters? clusters = null)
     {
@@ -68,6 +75,7 @@ internal sealed class EntityFeatures
         Clusters = (set & EntityFeatureSet.Clusters) != 0 ? clusters ?? throw new ArgumentNullException(nameof(clusters)) : null;
         this.tables = (set & EntityFeatureSet.Tables) != 0 ? tables ?? throw new ArgumentNullException(nameof(tables)) : null;
         this.words = (set & EntityFeatureSet.WordClasses) != 0 ? words ?? throw new ArgumentNullException(nameof(words)) : null;
+        quick = (set & EntityFeatureSet.QuickKeys) != 0;
     }
 
     public EntityFeatureSet Set { get; }
@@ -178,6 +186,27 @@ internal sealed class EntityFeatures
         tables?.Mark(text, tokens, sentence.Tables);
     }
 
+    /// <summary>
+    /// Hides the word of each token with probability <paramref name="share"/> (training only): its word and lower-case
+    /// hashes become one unknown word for every feature that reads them, its own or a neighbour's.
+    /// </summary>
+    public static void HideWords(EntitySentence sentence, Random random, double share)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        ArgumentNullException.ThrowIfNull(random);
+        for (var i = 0; i < sentence.Count; i++)
+        {
+            if (random.NextDouble() < share)
+            {
+                sentence.Word[i] = UnknownWord;
+                sentence.Lower[i] = UnknownWord;
+            }
+        }
+    }
+
+    /// <summary>The hash a hidden word reads as (<see cref="HideWords"/>).</summary>
+    private const ulong UnknownWord = 0x5EED;
+
     /// <summary>The most keys <see cref="ExtractHistory"/> writes.</summary>
     public const int HistoryFeatures = 4;
 
@@ -189,14 +218,32 @@ internal sealed class EntityFeatures
     }
 
     /// <summary>The keys of token <paramref name="i"/> that read the classes chosen for the two tokens before it (-1 before the sentence).</summary>
-    public static int ExtractHistory(EntitySentence s, int i, int previous, int previous2, Span<ulong> features)
+    /// <remarks>
+    /// The order is fixed: the class before alone (<see cref="PreviousKey"/>), then with the token's word and shape
+    /// (<see cref="ExtractWordHistory"/>), then the two classes before (<see cref="Previous2Key"/>). The beam adds the
+    /// rows of these keys one by one in this order, taking the first and last from a table computed once per model.
+    /// </remarks>
+    public int ExtractHistory(EntitySentence s, int i, int previous, int previous2, Span<ulong> features)
     {
         ArgumentNullException.ThrowIfNull(s);
-        features[0] = FeatureKey.Of((int)T.Previous, (ulong)(previous + 2));
-        features[1] = FeatureKey.Of((int)T.Previous2, (ulong)(previous + 2), (ulong)(previous2 + 2));
-        features[2] = FeatureKey.Of((int)T.PreviousLower, (ulong)(previous + 2), s.Lower[i]);
-        features[3] = FeatureKey.Of((int)T.PreviousShape, (ulong)(previous + 2), s.Shape[i]);
+        features[0] = PreviousKey(previous);
+        ExtractWordHistory(s, i, previous, features[1..]);
+        features[3] = Previous2Key(previous, previous2);
         return HistoryFeatures;
+    }
+
+    /// <summary>The key of the class before the token alone (-1 before the sentence).</summary>
+    public ulong PreviousKey(int previous) => Key(T.Previous, (ulong)(previous + 2));
+
+    /// <summary>The key of the two classes before the token (-1 before the sentence).</summary>
+    public ulong Previous2Key(int previous, int previous2) => Key(T.Previous2, (ulong)(previous + 2), (ulong)(previous2 + 2));
+
+    /// <summary>The two keys that join the class before token <paramref name="i"/> with its word and with its shape.</summary>
+    public void ExtractWordHistory(EntitySentence s, int i, int previous, Span<ulong> features)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        features[0] = Key(T.PreviousLower, (ulong)(previous + 2), s.Lower[i]);
+        features[1] = Key(T.PreviousShape, (ulong)(previous + 2), s.Shape[i]);
     }
 
     /// <summary>The keys of token <paramref name="i"/> that do not read earlier classes: the same for every history a beam holds.</summary>
@@ -209,17 +256,15 @@ internal sealed class EntityFeatures
         var lower = s.Lower[i];
         var shape = s.Shape[i];
         var before = i > 0 ? s.Lower[i - 1] : 1;
-        var before2 = i > 1 ? s.Lower[i - 2] : 1;
         var after = i + 1 < count ? s.Lower[i + 1] : 2;
-        var after2 = i + 2 < count ? s.Lower[i + 2] : 2;
         var shapeBefore = i > 0 ? s.Shape[i - 1] : 1;
         var shapeAfter = i + 1 < count ? s.Shape[i + 1] : 2;
 
         features[n++] = FeatureKey.Of((int)T.Bias);
-        features[n++] = FeatureKey.Of((int)T.Word, s.Word[i]);
-        features[n++] = FeatureKey.Of((int)T.Lower, lower);
-        features[n++] = FeatureKey.Of((int)T.Shape, shape);
-        features[n++] = FeatureKey.Of((int)T.Length, (ulong)s.Length[i]);
+        features[n++] = Key(T.Word, s.Word[i]);
+        features[n++] = Key(T.Lower, lower);
+        features[n++] = Key(T.Shape, shape);
+        features[n++] = Key(T.Length, (ulong)s.Length[i]);
         for (var k = 1; k <= 3 && k < word.Length; k++)
         {
             features[n++] = FeatureKey.Finish(FeatureKey.AddLower(FeatureKey.Of((int)T.Prefix), word[..k]));
@@ -230,26 +275,26 @@ internal sealed class EntityFeatures
             features[n++] = FeatureKey.Finish(FeatureKey.AddLower(FeatureKey.Of((int)T.Suffix), word[^k..]));
         }
 
-        features[n++] = FeatureKey.Of((int)T.LowerBefore, before);
-        features[n++] = FeatureKey.Of((int)T.LowerBefore2, before2);
-        features[n++] = FeatureKey.Of((int)T.LowerAfter, after);
-        features[n++] = FeatureKey.Of((int)T.LowerAfter2, after2);
-        features[n++] = FeatureKey.Of((int)T.ShapeBefore, shapeBefore);
-        features[n++] = FeatureKey.Of((int)T.ShapeAfter, shapeAfter);
-        features[n++] = FeatureKey.Finish(FeatureKey.Add(FeatureKey.Add(FeatureKey.Add(FeatureKey.Of((int)T.Shapes3), shapeBefore), shape), shapeAfter));
-        features[n++] = FeatureKey.Of((int)T.BigramBefore, before, lower);
-        features[n++] = FeatureKey.Of((int)T.BigramAfter, lower, after);
-        features[n++] = FeatureKey.Of((int)T.LowerBeforeShape, before, shape);
-        features[n++] = FeatureKey.Of((int)T.LowerAfterShape, after, shape);
+        features[n++] = Key(T.LowerBefore, before);
+        features[n++] = Key(T.LowerBefore2, i > 1 ? s.Lower[i - 2] : 1);
+        features[n++] = Key(T.LowerAfter, after);
+        features[n++] = Key(T.LowerAfter2, i + 2 < count ? s.Lower[i + 2] : 2);
+        features[n++] = Key(T.ShapeBefore, shapeBefore);
+        features[n++] = Key(T.ShapeAfter, shapeAfter);
+        features[n++] = Key(T.Shapes3, shapeBefore, shape, shapeAfter);
+        features[n++] = Key(T.BigramBefore, before, lower);
+        features[n++] = Key(T.BigramAfter, lower, after);
+        features[n++] = Key(T.LowerBeforeShape, before, shape);
+        features[n++] = Key(T.LowerAfterShape, after, shape);
         if (Profile is not null)
         {
-            features[n++] = FeatureKey.Of((int)T.Case, s.Case[i]);
-            features[n++] = FeatureKey.Of((int)T.CaseShape, s.Case[i], shape);
-            features[n++] = FeatureKey.Of((int)T.CaseBefore, i > 0 ? s.Case[i - 1] : 100UL, shapeBefore);
-            features[n++] = FeatureKey.Of((int)T.CaseAfter, i + 1 < count ? s.Case[i + 1] : 100UL, shapeAfter);
+            features[n++] = Key(T.Case, s.Case[i]);
+            features[n++] = Key(T.CaseShape, s.Case[i], shape);
+            features[n++] = Key(T.CaseBefore, i > 0 ? s.Case[i - 1] : 100UL, shapeBefore);
+            features[n++] = Key(T.CaseAfter, i + 1 < count ? s.Case[i + 1] : 100UL, shapeAfter);
             if (i == 0)
             {
-                features[n++] = FeatureKey.Of((int)T.CaseInitial, s.Case[i], shape);
+                features[n++] = Key(T.CaseInitial, s.Case[i], shape);
             }
         }
 
@@ -258,16 +303,16 @@ internal sealed class EntityFeatures
             var path = s.Cluster[i];
             foreach (var bits in ClusterPrefixes)
             {
-                features[n++] = FeatureKey.Of((int)T.Cluster, (ulong)bits, WordClusters.Prefix(path, bits));
+                features[n++] = Key(T.Cluster, (ulong)bits, WordClusters.Prefix(path, bits));
             }
 
-            features[n++] = FeatureKey.Of((int)T.ClusterShape, WordClusters.Prefix(path, 8), shape);
+            features[n++] = Key(T.ClusterShape, WordClusters.Prefix(path, 8), shape);
             var pathBefore = i > 0 ? s.Cluster[i - 1] : 1u << 30;
             var pathAfter = i + 1 < count ? s.Cluster[i + 1] : 1u << 31;
             foreach (var bits in NeighbourPrefixes)
             {
-                features[n++] = FeatureKey.Of((int)T.ClusterBefore, (ulong)bits, WordClusters.Prefix(pathBefore, bits));
-                features[n++] = FeatureKey.Of((int)T.ClusterAfter, (ulong)bits, WordClusters.Prefix(pathAfter, bits));
+                features[n++] = Key(T.ClusterBefore, (ulong)bits, WordClusters.Prefix(pathBefore, bits));
+                features[n++] = Key(T.ClusterAfter, (ulong)bits, WordClusters.Prefix(pathAfter, bits));
             }
         }
 
@@ -275,10 +320,10 @@ internal sealed class EntityFeatures
         {
             var first = s.RunFirst[i];
             var last = s.RunLast[i];
-            features[n++] = FeatureKey.Of((int)T.RunLast, s.Lower[last]);
-            features[n++] = FeatureKey.Of((int)T.RunFirst, s.Lower[first], first == 0 ? 1UL : 0UL);
+            features[n++] = Key(T.RunLast, s.Lower[last]);
+            features[n++] = Key(T.RunFirst, s.Lower[first], first == 0 ? 1UL : 0UL);
             var position = (ulong)(first == last ? 0 : i == first ? 1 : i == last ? 2 : 3);
-            features[n++] = FeatureKey.Of((int)T.RunPosition, position, (ulong)Math.Min(last - first, 4));
+            features[n++] = Key(T.RunPosition, position, (ulong)Math.Min(last - first, 4));
             if (words is not null && first != last)
             {
                 n = AddClasses(T.RunClass, s.RunClasses[i], features, n);
@@ -287,7 +332,7 @@ internal sealed class EntityFeatures
                 {
                     if ((classes & (1 << b)) != 0)
                     {
-                        features[n++] = FeatureKey.Of((int)T.RunClassPosition, (ulong)(b + 1), position);
+                        features[n++] = Key(T.RunClassPosition, (ulong)(b + 1), position);
                     }
                 }
             }
@@ -295,8 +340,8 @@ internal sealed class EntityFeatures
 
         if (i == 0)
         {
-            features[n++] = FeatureKey.Of((int)T.Initial, shape);
-            features[n++] = FeatureKey.Of((int)T.WordAfterInitial, lower, after);
+            features[n++] = Key(T.Initial, shape);
+            features[n++] = Key(T.WordAfterInitial, lower, after);
         }
 
         if (tables is not null)
@@ -306,13 +351,13 @@ internal sealed class EntityFeatures
             {
                 if ((bits & (1u << b)) != 0)
                 {
-                    features[n++] = FeatureKey.Of((int)T.Table, (ulong)b);
-                    features[n++] = FeatureKey.Of((int)T.TableShape, (ulong)b, shape);
+                    features[n++] = Key(T.Table, (ulong)b);
+                    features[n++] = Key(T.TableShape, (ulong)b, shape);
                 }
             }
 
-            features[n++] = FeatureKey.Of((int)T.TableBefore, i > 0 ? Tables(s.Tables[i - 1]) : 0x100);
-            features[n++] = FeatureKey.Of((int)T.TableAfter, i + 1 < count ? Tables(s.Tables[i + 1]) : 0x200);
+            features[n++] = Key(T.TableBefore, i > 0 ? Tables(s.Tables[i - 1]) : 0x100);
+            features[n++] = Key(T.TableAfter, i + 1 < count ? Tables(s.Tables[i + 1]) : 0x200);
         }
 
         if (words is not null)
@@ -327,10 +372,10 @@ internal sealed class EntityFeatures
             var upos = s.Upos[i];
             var uposBefore = i > 0 ? s.Upos[i - 1] : 1;
             var uposAfter = i + 1 < count ? s.Upos[i + 1] : 2;
-            features[n++] = FeatureKey.Of((int)T.Upos, upos);
-            features[n++] = FeatureKey.Of((int)T.UposBefore, uposBefore);
-            features[n++] = FeatureKey.Of((int)T.UposAfter, uposAfter);
-            features[n++] = FeatureKey.Of((int)T.UposPair, upos, uposAfter);
+            features[n++] = Key(T.Upos, upos);
+            features[n++] = Key(T.UposBefore, uposBefore);
+            features[n++] = Key(T.UposAfter, uposAfter);
+            features[n++] = Key(T.UposPair, upos, uposAfter);
         }
 
         if (s.HasDocument)
@@ -342,13 +387,13 @@ internal sealed class EntityFeatures
     }
 
     /// <summary>The second pass's keys: the first pass's classes around the token and the document's votes for its word.</summary>
-    private static int AddDocument(EntitySentence s, int i, ulong shape, Span<ulong> features, int n)
+    private int AddDocument(EntitySentence s, int i, ulong shape, Span<ulong> features, int n)
     {
         var first = (ulong)s.FirstPass[i];
-        features[n++] = FeatureKey.Of((int)T.FirstPass, first);
-        features[n++] = FeatureKey.Of((int)T.FirstPassShape, first, shape);
-        features[n++] = FeatureKey.Of((int)T.FirstPassBefore, i > 0 ? (ulong)s.FirstPass[i - 1] : 100UL, first);
-        features[n++] = FeatureKey.Of((int)T.FirstPassAfter, first, i + 1 < s.Count ? (ulong)s.FirstPass[i + 1] : 100UL);
+        features[n++] = Key(T.FirstPass, first);
+        features[n++] = Key(T.FirstPassShape, first, shape);
+        features[n++] = Key(T.FirstPassBefore, i > 0 ? (ulong)s.FirstPass[i - 1] : 100UL, first);
+        features[n++] = Key(T.FirstPassAfter, first, i + 1 < s.Count ? (ulong)s.FirstPass[i + 1] : 100UL);
         var votes = s.Votes[i];
         int best = 0, bestCount = 0;
         for (var c = 0; c < DocumentVotes.Categories; c++)
@@ -359,8 +404,8 @@ internal sealed class EntityFeatures
                 continue;
             }
 
-            features[n++] = FeatureKey.Of((int)T.Vote, (ulong)c, (ulong)count);
-            features[n++] = FeatureKey.Of((int)T.VoteShape, (ulong)c, shape);
+            features[n++] = Key(T.Vote, (ulong)c, (ulong)count);
+            features[n++] = Key(T.VoteShape, (ulong)c, shape);
             if (c > 0 && count > bestCount)
             {
                 best = c;
@@ -368,11 +413,11 @@ internal sealed class EntityFeatures
             }
         }
 
-        features[n++] = FeatureKey.Of((int)T.VoteMajority, (ulong)best, (ulong)((bestCount * 4) + DocumentVotes.CountOf(votes, 0)));
+        features[n++] = Key(T.VoteMajority, (ulong)best, (ulong)((bestCount * 4) + DocumentVotes.CountOf(votes, 0)));
         if (s.Corpus[i] != 0)
         {
-            features[n++] = FeatureKey.Of((int)T.CorpusVote, s.Corpus[i]);
-            features[n++] = FeatureKey.Of((int)T.CorpusVoteShape, s.Corpus[i], shape);
+            features[n++] = Key(T.CorpusVote, s.Corpus[i]);
+            features[n++] = Key(T.CorpusVoteShape, s.Corpus[i], shape);
         }
 
         return n;
@@ -456,6 +501,13 @@ internal sealed class EntityFeatures
     private static bool IsConnector(ReadOnlySpan<char> word) =>
         word is "of" or "and" or "&" or "for" or "the" or "de" or "-";
 
+    private ulong Key(T template, ulong a) => quick ? FeatureKey.Quick((int)template, a) : FeatureKey.Of((int)template, a);
+
+    private ulong Key(T template, ulong a, ulong b) => quick ? FeatureKey.Quick((int)template, a, b) : FeatureKey.Of((int)template, a, b);
+
+    private ulong Key(T template, ulong a, ulong b, ulong c) =>
+        quick ? FeatureKey.Quick((int)template, a, b, c) : FeatureKey.Finish(FeatureKey.Add(FeatureKey.Add(FeatureKey.Add(FeatureKey.Of((int)template), a), b), c));
+
     /// <summary>The tables (any position) a token belongs to, as a small number.</summary>
     private static ulong Tables(uint bits)
     {
@@ -471,11 +523,11 @@ internal sealed class EntityFeatures
         return result;
     }
 
-    private static int AddClasses(T template, int classes, Span<ulong> features, int n)
+    private int AddClasses(T template, int classes, Span<ulong> features, int n)
     {
         if (classes == 0)
         {
-            features[n++] = FeatureKey.Of((int)template, 0);
+            features[n++] = Key(template, 0);
             return n;
         }
 
@@ -483,7 +535,7 @@ internal sealed class EntityFeatures
         {
             if ((classes & (1 << b)) != 0)
             {
-                features[n++] = FeatureKey.Of((int)template, (ulong)(b + 1));
+                features[n++] = Key(template, (ulong)(b + 1));
             }
         }
 
@@ -491,9 +543,9 @@ internal sealed class EntityFeatures
     }
 
     /// <summary>A word's shape with runs collapsed ("Lagos" → Xx, "U.S." → X.X., "2019" → d, "al-Ani" → x-Xx), hashed.</summary>
-    private static ulong ShapeOf(ReadOnlySpan<char> word)
+    private ulong ShapeOf(ReadOnlySpan<char> word)
     {
-        var hash = FeatureKey.Add(0, (ulong)3);
+        var hash = quick ? 3UL : FeatureKey.Add(0, (ulong)3);
         var last = '\0';
         var written = 0;
         foreach (var c in word)
@@ -510,7 +562,7 @@ internal sealed class EntityFeatures
                 break;
             }
 
-            hash = FeatureKey.Add(hash, (ulong)k);
+            hash = quick ? FeatureKey.Join(hash, k) : FeatureKey.Add(hash, (ulong)k);
         }
 
         return hash;

@@ -19,7 +19,16 @@ internal sealed record EntityTrainingOptions
     /// <summary>Seed of the sentence order shuffled before each epoch.</summary>
     public int Seed { get; init; } = 8;
 
-    public EntityFeatureSet Features { get; init; } = EntityFeatureSet.Tables | EntityFeatureSet.WordClasses | EntityFeatureSet.Case;
+    public EntityFeatureSet Features { get; init; } = EntityFeatureSet.Tables | EntityFeatureSet.WordClasses | EntityFeatureSet.Case | EntityFeatureSet.QuickKeys;
+
+    /// <summary>Averaged weights of smaller magnitude are left out of the model (<see cref="AveragedPerceptron.PruneBelow"/>).</summary>
+    public float PruneBelow { get; init; } = 1e-4f;
+
+    /// <summary>
+    /// The share of training tokens, drawn afresh each epoch from a fixed seed, whose word is hidden from every
+    /// feature that reads it (as if never seen): the model learns to find names from their shape and context too.
+    /// </summary>
+    public double WordDropout { get; init; }
 
     /// <summary>How words are written in plain text (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Case"/>).</summary>
     public CaseProfile? Profile { get; init; }
@@ -121,7 +130,8 @@ internal static class EntityTrainer
     /// </summary>
     private static AveragedPerceptron TrainPass(TrainingSet set, int[] documents, EntityFeatures features, EntityTrainingOptions options, int[][]? firstPass, Action<string>? progress, CorpusVotes[]? corpus = null)
     {
-        var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count, 1 << 18);
+        var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count, 1 << 18, options.PruneBelow);
+        var dropout = new Random(options.Seed + 1);
         var sentence = new EntitySentence();
         var keys = new ulong[EntityFeatures.MaxFeatures];
         var scores = new float[BilouTags.Count];
@@ -149,6 +159,11 @@ internal static class EntityTrainer
                     }
 
                     features.Prepare(text, tokens, set.Tags[index], sentence);
+                    if (options.WordDropout > 0)
+                    {
+                        EntityFeatures.HideWords(sentence, dropout, options.WordDropout);
+                    }
+
                     if (firstPass is not null)
                     {
                         votes.Fill(sentence, firstPass[index], corpus?[document % corpus.Length]);

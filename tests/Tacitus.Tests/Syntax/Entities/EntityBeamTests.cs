@@ -27,10 +27,10 @@ public sealed class EntityBeamTests
         var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count);
         var keys = new ulong[EntityFeatures.HistoryFeatures];
         var unit = BilouTags.Tag(BilouTags.TypeOf("PER"), 'U');
-        EntityFeatures.ExtractHistory(sentence, 0, -1, -1, keys);
-        perceptron.Adjust(keys.AsSpan(2, 1), unit, 1f);
-        perceptron.Adjust(keys.AsSpan(2, 1), BilouTags.Outside, 0.9f);
-        var n = EntityFeatures.ExtractHistory(sentence, 1, unit, -1, keys);
+        Features.ExtractHistory(sentence, 0, -1, -1, keys);
+        perceptron.Adjust(keys.AsSpan(1, 1), unit, 1f);
+        perceptron.Adjust(keys.AsSpan(1, 1), BilouTags.Outside, 0.9f);
+        var n = Features.ExtractHistory(sentence, 1, unit, -1, keys);
         for (var c = 0; c < BilouTags.Count; c++)
         {
             perceptron.Adjust(keys.AsSpan(0, n), c, -5f / n);
@@ -77,6 +77,47 @@ public sealed class EntityBeamTests
         beam.Decode(perceptron, Features, sentence, tags);
         Assert.True(first > 0);
         Assert.Equal(gold, tags);
+    }
+
+    [Fact]
+    public void Decode_TwoModelsInTurn_EachDecodesAsAlone()
+    {
+        var sentence = Prepare("Arlo left");
+        var trap = Trap(sentence);
+        var other = AveragedPerceptron.ForTraining(BilouTags.Count);
+        var keys = new ulong[EntityFeatures.MaxFeatures];
+        Features.ExtractStatic(sentence, 0, keys);
+        other.Adjust(keys.AsSpan(1, 1), BilouTags.Tag(BilouTags.TypeOf("LOC"), 'U'), 3f); // the first word's own key
+        other.Tick();
+        other.Average();
+        var beam = new EntityBeam(4);
+        var first = new int[2];
+        var between = new int[2];
+        var again = new int[2];
+
+        beam.Decode(trap, Features, sentence, first);
+        beam.Decode(other, Features, sentence, between);
+        beam.Decode(trap, Features, sentence, again);
+
+        var labels = BilouTags.Labels();
+        Assert.Equal("O O", string.Join(' ', first.Select(t => labels[t])));
+        Assert.Equal("U-LOC O", string.Join(' ', between.Select(t => labels[t])));
+        Assert.Equal(first, again);
+    }
+
+    [Theory]
+    [InlineData(0.0, 0)]
+    [InlineData(1.0, 4)]
+    public void HideWords_Share_HidesThatShare(double share, int hidden)
+    {
+        var sentence = Prepare("Ines Maro left Valera");
+        var lower = sentence.Lower[..4].ToArray();
+
+        EntityFeatures.HideWords(sentence, new Random(1), share);
+
+        var changed = Enumerable.Range(0, 4).Where(i => sentence.Lower[i] != lower[i]).ToList();
+        Assert.Equal(hidden, changed.Count);
+        Assert.All(changed, i => Assert.Equal(sentence.Lower[0], sentence.Word[i]));
     }
 
     [Fact]

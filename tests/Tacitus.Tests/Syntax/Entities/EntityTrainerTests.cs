@@ -68,6 +68,47 @@ public sealed class EntityTrainerTests
         Assert.Equal(model.Features.Set, read.Features.Set);
     }
 
+    private static EntityModel TrainWith(EntityTrainingOptions options) =>
+        EntityTrainer.Train(NameExamples.FromIob2(Fixture), options with { Profile = Profile() }, Tables, KnowledgeBase.Default.Words);
+
+    [Theory]
+    [InlineData(false, 1)]
+    [InlineData(true, 1)]
+    [InlineData(false, 4)]
+    [InlineData(true, 4)]
+    public void Read_OldOrQuickKeys_DecodesAsTrained(bool quick, int beam)
+    {
+        var features = quick ? new EntityTrainingOptions().Features : new EntityTrainingOptions().Features & ~EntityFeatureSet.QuickKeys;
+        var model = TrainWith(new EntityTrainingOptions { Epochs = 6, Beam = beam, Features = features });
+        using var stream = new MemoryStream(Bytes(model));
+        var read = EntityModel.Read(stream, Tables, KnowledgeBase.Default.Words);
+        const string text = "Ines Maro told reporters that Quellco would open an office in Valera .";
+
+        Assert.Equal(quick, (read.Features.Set & EntityFeatureSet.QuickKeys) != 0);
+        Assert.Equal(Recognise(model, text), Recognise(read, text));
+        Assert.Equal([("Ines Maro", NameKind.Person), ("Quellco", NameKind.Organisation), ("Valera", NameKind.Place)], Recognise(read, text));
+    }
+
+    [Fact]
+    public void Train_PruneAbove_FewerBytesSameNames()
+    {
+        var full = TrainWith(new EntityTrainingOptions { Epochs = 6, Beam = 4 });
+        var pruned = TrainWith(new EntityTrainingOptions { Epochs = 6, Beam = 4, PruneBelow = 0.3f });
+        const string text = "Ines Maro told reporters that Quellco would open an office in Valera .";
+
+        Assert.True(Bytes(pruned).Length < Bytes(full).Length, $"{Bytes(pruned).Length} against {Bytes(full).Length}");
+        Assert.Equal(Recognise(full, text), Recognise(pruned, text));
+    }
+
+    [Fact]
+    public void Train_WordDropout_SameBytesAndChangesTheModel()
+    {
+        var options = new EntityTrainingOptions { Epochs = 4, Beam = 4, WordDropout = 0.2 };
+
+        Assert.Equal(Bytes(TrainWith(options)), Bytes(TrainWith(options)));
+        Assert.NotEqual(Bytes(TrainWith(options)), Bytes(TrainWith(options with { WordDropout = 0 })));
+    }
+
     private static EntityModel TrainBeam(int beam, int epochs) =>
         EntityTrainer.Train(
             NameExamples.FromIob2(Fixture),
