@@ -657,7 +657,20 @@ internal sealed class EventCoder : IPipelineStage
                 j--;
             }
 
-            return j >= 0 && w.Lemma(j) == "be" && w.Lower(j) != "'s";
+            if (j >= 0 && w.Lemma(j) == "be" && w.Lower(j) != "'s")
+            {
+                return true;
+            }
+
+            // a reduced passive: a participle opening a comma clause with its by-agent ("X, backed by Y, ...", "X, banned
+            // by the league, ..."); without "by" the participle may be active ("X, alleging ...") and is left so
+            var by = t + 1;
+            while (by < w.Count && Particles.Contains(w.Lower(by)))
+            {
+                by++;
+            }
+
+            return j >= 0 && w.Lower(j) == "," && by < w.Count && w.Lower(by) == "by";
         }
 
         private int ComplementEnd(PatternMatch m)

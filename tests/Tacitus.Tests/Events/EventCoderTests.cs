@@ -60,6 +60,21 @@ public sealed class EventCoderTests
         Assert.Equal(consult, document.Events.Any(e => e.Event == PloverType.Consult));
     }
 
+    [Theory]
+    [InlineData("Mali, a close ally of Kenya, has accused Algeria of blocking the river.", "ACCUSE", "MLI", "DZA")]
+    [InlineData("Mali, the largest state in the region, declined to meet Algeria.", "REJECT", "MLI", "DZA")]
+    [InlineData("Mali, backed by Kenya, accused Algeria of blocking the river.", "ACCUSE", "MLI", "DZA")]
+    [InlineData("Mali, backed by Kenya, accused Algeria of blocking the river.", "SUPPORT", "KEN", "MLI")]
+    [InlineData("The Malian army, criticized by Algeria for the raid, withdrew its troops.", "ACCUSE", "DZA", "MLI")]
+    public void Process_SubjectBeforeAppositionOrReducedPassive_IsTheActor(string text, string type, string actor, string recipient)
+    {
+        var document = Build(text).Analyse();
+
+        var e = One(document, PloverTypes.Parse(type).Value);
+        Assert.Equal(actor, e.Actor.Country?.Value);
+        Assert.Equal(recipient, e.Recipient?.Country?.Value);
+    }
+
     [Fact]
     public void Process_NominalEventAnnounced_ActorIsTheSpeaker()
     {

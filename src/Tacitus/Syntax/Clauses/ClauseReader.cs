@@ -408,7 +408,9 @@ internal sealed class ClauseReader
         while (i >= 0)
         {
             var s = segments[i];
-            var tiny = s.End - s.Start <= 1;
+            // a lone boundary token (",", "and"); the sentence's first segment has no boundary token, so one word
+            // there is a subject ("Pakistan, a key ally, has refused ...")
+            var tiny = s.End - s.Start <= 1 && s.Kind != BoundaryKind.SentenceStart;
             if (s.Kind == BoundaryKind.Relative || tiny || IsApposition(i))
             {
                 i--;
@@ -436,7 +438,20 @@ internal sealed class ClauseReader
         }
 
         var firstWord = s.Start + 1 < s.End ? words.Lower(s.Start + 1) : string.Empty;
-        return next.Kind is BoundaryKind.Comma or BoundaryKind.Parenthesis && (Determiners.Contains(firstWord) || AppositionOpeners.Contains(firstWord));
+        return next.Kind is BoundaryKind.Comma or BoundaryKind.Parenthesis && (Determiners.Contains(firstWord) || AppositionOpeners.Contains(firstWord) || IsReducedPassive(s));
+    }
+
+    /// <summary>", backed by Rwanda,": a participle and its by-agent between commas modify the noun before them,
+    /// like an apposition; the clause goes on after them.</summary>
+    private bool IsReducedPassive(ClauseSegment s)
+    {
+        if (s.Start + 2 >= s.End || words.Lower(s.Start + 2) != "by" || words.IsCapitalized(s.Start + 1))
+        {
+            return false;
+        }
+
+        var participle = words.Lower(s.Start + 1);
+        return participle.EndsWith("ed", StringComparison.Ordinal) || participle.EndsWith("en", StringComparison.Ordinal);
     }
 
     private BoundaryKind? BoundaryAt(int i, IReadOnlyList<int> contentStarts)
