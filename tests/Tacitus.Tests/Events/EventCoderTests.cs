@@ -53,6 +53,10 @@ public sealed class EventCoderTests
     [InlineData("The Malian president met the Algerian ambassador on Monday.", true)]
     [InlineData("Egypt's foreign minister met the Kenyan delegation in Cairo.", true)]
     [InlineData("The Malian envoy met representatives of the Algerian government.", true)]
+    [InlineData("Mali failed to meet growing demand for Algerian gas.", false)]
+    [InlineData("The Malian envoy was met with a deafening chorus of jeers in Algeria.", false)]
+    [InlineData("The Malian proposal has met with scathing criticism from Algeria.", false)]
+    [InlineData("Egypt's foreign minister met with the Kenyan delegation in Cairo.", true)]
     public void Process_MeetWithItsObject_OnlyPeopleMakeAMeeting(string text, bool consult)
     {
         var document = Build(text).Analyse();
