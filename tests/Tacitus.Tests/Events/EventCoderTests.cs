@@ -70,7 +70,10 @@ public sealed class EventCoderTests
     [InlineData("Mali, backed by Kenya, accused Algeria of blocking the river.", "ACCUSE", "MLI", "DZA")]
     [InlineData("Mali, backed by Kenya, accused Algeria of blocking the river.", "SUPPORT", "KEN", "MLI")]
     [InlineData("The Malian army, criticized by Algeria for the raid, withdrew its troops.", "ACCUSE", "DZA", "MLI")]
-    public void Process_SubjectBeforeAppositionOrReducedPassive_IsTheActor(string text, string type, string actor, string recipient)
+    [InlineData("Mali has refused to send troops to Algeria and has urged Kenya to close the border.", "REQUEST", "MLI", "KEN")]
+    [InlineData("Mali criticized Algeria on Monday, and urged Kenya to close the border.", "REQUEST", "MLI", "KEN")]
+    [InlineData("\u201cKenya must act,\u201d said Egyptian President Ahmed Farouk, after a meeting with Mary Wanjiru.", "CONSULT", "EGY", "KEN")]
+    public void Process_SubjectOfTheClauseGoingOn_IsTheActor(string text, string type, string actor, string recipient)
     {
         var document = Build(text).Analyse();
 
