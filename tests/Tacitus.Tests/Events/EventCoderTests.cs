@@ -65,6 +65,17 @@ public sealed class EventCoderTests
     }
 
     [Theory]
+    [InlineData("Egypt backed a resolution sanctioning military action against Kenya.", false)]
+    [InlineData("Egypt sanctioned the use of force in Kenya.", false)]
+    [InlineData("Egypt sanctioned Kenya for the border raid.", true)]
+    public void Process_SanctionWithItsObject_OnlyAPartyIsPenalised(string text, bool sanction)
+    {
+        var document = Build(text).Analyse();
+
+        Assert.Equal(sanction, document.Events.Any(e => e.Event == PloverType.Sanction));
+    }
+
+    [Theory]
     [InlineData("Mali, a close ally of Kenya, has accused Algeria of blocking the river.", "ACCUSE", "MLI", "DZA")]
     [InlineData("Mali, the largest state in the region, declined to meet Algeria.", "REJECT", "MLI", "DZA")]
     [InlineData("Mali, backed by Kenya, accused Algeria of blocking the river.", "ACCUSE", "MLI", "DZA")]
