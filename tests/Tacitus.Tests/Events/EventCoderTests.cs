@@ -47,32 +47,24 @@ public sealed class EventCoderTests
     }
 
     [Theory]
-    [InlineData("The Malian government has met the demands of the Algerian traders.", false)]
-    [InlineData("Egypt failed to meet its targets for Kenyan imports.", false)]
-    [InlineData("Egypt met analysts' growth forecasts for the year.", false)]
-    [InlineData("The Malian president met the Algerian ambassador on Monday.", true)]
-    [InlineData("Egypt's foreign minister met the Kenyan delegation in Cairo.", true)]
-    [InlineData("The Malian envoy met representatives of the Algerian government.", true)]
-    [InlineData("Mali failed to meet growing demand for Algerian gas.", false)]
-    [InlineData("The Malian envoy was met with a deafening chorus of jeers in Algeria.", false)]
-    [InlineData("The Malian proposal has met with scathing criticism from Algeria.", false)]
-    [InlineData("Egypt's foreign minister met with the Kenyan delegation in Cairo.", true)]
-    public void Process_MeetWithItsObject_OnlyPeopleMakeAMeeting(string text, bool consult)
+    [InlineData("The Malian government has met the demands of the Algerian traders.", "CONSULT", false)]
+    [InlineData("Egypt failed to meet its targets for Kenyan imports.", "CONSULT", false)]
+    [InlineData("Egypt met analysts' growth forecasts for the year.", "CONSULT", false)]
+    [InlineData("The Malian president met the Algerian ambassador on Monday.", "CONSULT", true)]
+    [InlineData("Egypt's foreign minister met the Kenyan delegation in Cairo.", "CONSULT", true)]
+    [InlineData("The Malian envoy met representatives of the Algerian government.", "CONSULT", true)]
+    [InlineData("Mali failed to meet growing demand for Algerian gas.", "CONSULT", false)]
+    [InlineData("The Malian envoy was met with a deafening chorus of jeers in Algeria.", "CONSULT", false)]
+    [InlineData("The Malian proposal has met with scathing criticism from Algeria.", "CONSULT", false)]
+    [InlineData("Egypt's foreign minister met with the Kenyan delegation in Cairo.", "CONSULT", true)]
+    [InlineData("Egypt backed a resolution sanctioning military action against Kenya.", "SANCTION", false)]
+    [InlineData("Egypt sanctioned the use of force in Kenya.", "SANCTION", false)]
+    [InlineData("Egypt sanctioned Kenya for the border raid.", "SANCTION", true)]
+    public void Process_TriggerWithItsObject_AnotherSenseCodesNothing(string text, string type, bool coded)
     {
         var document = Build(text).Analyse();
 
-        Assert.Equal(consult, document.Events.Any(e => e.Event == PloverType.Consult));
-    }
-
-    [Theory]
-    [InlineData("Egypt backed a resolution sanctioning military action against Kenya.", false)]
-    [InlineData("Egypt sanctioned the use of force in Kenya.", false)]
-    [InlineData("Egypt sanctioned Kenya for the border raid.", true)]
-    public void Process_SanctionWithItsObject_OnlyAPartyIsPenalised(string text, bool sanction)
-    {
-        var document = Build(text).Analyse();
-
-        Assert.Equal(sanction, document.Events.Any(e => e.Event == PloverType.Sanction));
+        Assert.Equal(coded, document.Events.Any(e => e.Event == PloverTypes.Parse(type).Value));
     }
 
     [Theory]
