@@ -186,6 +186,10 @@ internal sealed class EventCoder : IPipelineStage
                 actors.Add(speaker);
                 recipient = SubjectParty(subject, null).FirstOrDefault(Party.None);
             }
+            else if (OtherSense(t))
+            {
+                return; // "met expectations", "was met with jeers": the verb in another sense (data/events/other-senses.tsv)
+            }
             else if (IsPassive(t))
             {
                 var by = t + 1;
@@ -212,11 +216,6 @@ internal sealed class EventCoder : IPipelineStage
             }
             else
             {
-                if (OtherSenses.Shipped.Lists(w.Lemma(t)) && ObjectHead(t) is int objectHead && OtherSenses.Shipped.Changes(w.Lemma(t), document.SyntaxOf(w.Sentence)[objectHead].Lemma.ToLowerInvariant()))
-                {
-                    return; // "met expectations", "meet the deadline": the verb in another sense (data/events/other-senses.tsv)
-                }
-
                 actors.AddRange(SubjectParty(subject, attribution));
                 if (actors.Count == 0 && p.Has(PatternFlags.Noun) && attribution is int said && Announces(document.Attributions[said]) && SpeakerParty(document.Attributions[said]) is { } speaker)
                 {
@@ -482,6 +481,27 @@ internal sealed class EventCoder : IPipelineStage
             return a.Source.Kind == "anonymous" ? null : new Party(-1, span, false, "the speaker of the governing attribution (words)");
         }
 
+        /// <summary>The verb at <paramref name="t"/> is used in a sense its patterns do not code: its object, or the
+        /// object of the preposition right after it ("met with jeers", active or passive), has a head the
+        /// other-senses table lists for it.</summary>
+        private bool OtherSense(int t)
+        {
+            var senses = OtherSenses.Shipped;
+            var verb = w.Lemma(t);
+            var before = t; // the object starts after this token
+            if (t + 1 < w.Count && senses.Lists(verb + " " + w.Lower(t + 1)))
+            {
+                verb += " " + w.Lower(t + 1);
+                before = t + 1;
+            }
+            else if (!senses.Lists(verb))
+            {
+                return false;
+            }
+
+            return ObjectHead(before) is int head && senses.Changes(verb, document.SyntaxOf(w.Sentence)[head].Lemma.ToLowerInvariant());
+        }
+
         /// <summary>
         /// The head of the noun phrase right after the verb at <paramref name="verb"/>, or null: determiners, possessives,
         /// numbers and adjectives are passed over, a possessor ("analysts' forecasts") gives way to its possessed noun, and
@@ -492,7 +512,7 @@ internal sealed class EventCoder : IPipelineStage
             var layer = document.SyntaxOf(w.Sentence);
             var end = Math.Min(clauses.Segments[clauses.SegmentOf(verb)].End, Math.Min(w.Count, layer.Length));
             var i = verb + 1;
-            while (i < end && (layer[i].Upos is "DET" or "ADJ" or "NUM" || layer[i].Xpos is "PRP$"))
+            while (i < end && (layer[i].Upos is "DET" or "ADJ" or "NUM" || layer[i].Xpos is "PRP$" || Attributive(layer, i, verb + 1, end)))
             {
                 i++;
             }
@@ -513,6 +533,11 @@ internal sealed class EventCoder : IPipelineStage
 
             return i < end && layer[i].Upos == "NOUN" ? i : null;
         }
+
+        /// <summary>A participle opening the noun phrase or after its determiner modifies the noun ("scathing reviews",
+        /// "a deafening chorus", "the leading candidate").</summary>
+        private static bool Attributive(ReadOnlySpan<TokenSyntax> layer, int i, int start, int end) =>
+            layer[i].Xpos is "VBG" or "VBN" && (i == start || layer[i - 1].Upos == "DET") && i + 1 < end && layer[i + 1].Upos is "NOUN" or "ADJ";
 
         private Party SlotParty(SlotFill slot, string rule)
         {
@@ -657,7 +682,20 @@ internal sealed class EventCoder : IPipelineStage
                 j--;
             }
 
-            return j >= 0 && w.Lemma(j) == "be" && w.Lower(j) != "'s";
+            if (j >= 0 && w.Lemma(j) == "be" && w.Lower(j) != "'s")
+            {
+                return true;
+            }
+
+            // a reduced passive: a participle opening a comma clause with its by-agent ("X, backed by Y, ...", "X, banned
+            // by the league, ..."); without "by" the participle may be active ("X, alleging ...") and is left so
+            var by = t + 1;
+            while (by < w.Count && Particles.Contains(w.Lower(by)))
+            {
+                by++;
+            }
+
+            return j >= 0 && w.Lower(j) == "," && by < w.Count && w.Lower(by) == "by";
         }
 
         private int ComplementEnd(PatternMatch m)

@@ -47,17 +47,42 @@ public sealed class EventCoderTests
     }
 
     [Theory]
-    [InlineData("The Malian government has met the demands of the Algerian traders.", false)]
-    [InlineData("Egypt failed to meet its targets for Kenyan imports.", false)]
-    [InlineData("Egypt met analysts' growth forecasts for the year.", false)]
-    [InlineData("The Malian president met the Algerian ambassador on Monday.", true)]
-    [InlineData("Egypt's foreign minister met the Kenyan delegation in Cairo.", true)]
-    [InlineData("The Malian envoy met representatives of the Algerian government.", true)]
-    public void Process_MeetWithItsObject_OnlyPeopleMakeAMeeting(string text, bool consult)
+    [InlineData("The Malian government has met the demands of the Algerian traders.", "CONSULT", false)]
+    [InlineData("Egypt failed to meet its targets for Kenyan imports.", "CONSULT", false)]
+    [InlineData("Egypt met analysts' growth forecasts for the year.", "CONSULT", false)]
+    [InlineData("The Malian president met the Algerian ambassador on Monday.", "CONSULT", true)]
+    [InlineData("Egypt's foreign minister met the Kenyan delegation in Cairo.", "CONSULT", true)]
+    [InlineData("The Malian envoy met representatives of the Algerian government.", "CONSULT", true)]
+    [InlineData("Mali failed to meet growing demand for Algerian gas.", "CONSULT", false)]
+    [InlineData("The Malian envoy was met with a deafening chorus of jeers in Algeria.", "CONSULT", false)]
+    [InlineData("The Malian proposal has met with scathing criticism from Algeria.", "CONSULT", false)]
+    [InlineData("Egypt's foreign minister met with the Kenyan delegation in Cairo.", "CONSULT", true)]
+    [InlineData("Egypt backed a resolution sanctioning military action against Kenya.", "SANCTION", false)]
+    [InlineData("Egypt sanctioned the use of force in Kenya.", "SANCTION", false)]
+    [InlineData("Egypt sanctioned Kenya for the border raid.", "SANCTION", true)]
+    public void Process_TriggerWithItsObject_AnotherSenseCodesNothing(string text, string type, bool coded)
     {
         var document = Build(text).Analyse();
 
-        Assert.Equal(consult, document.Events.Any(e => e.Event == PloverType.Consult));
+        Assert.Equal(coded, document.Events.Any(e => e.Event == PloverTypes.Parse(type).Value));
+    }
+
+    [Theory]
+    [InlineData("Mali, a close ally of Kenya, has accused Algeria of blocking the river.", "ACCUSE", "MLI", "DZA")]
+    [InlineData("Mali, the largest state in the region, declined to meet Algeria.", "REJECT", "MLI", "DZA")]
+    [InlineData("Mali, backed by Kenya, accused Algeria of blocking the river.", "ACCUSE", "MLI", "DZA")]
+    [InlineData("Mali, backed by Kenya, accused Algeria of blocking the river.", "SUPPORT", "KEN", "MLI")]
+    [InlineData("The Malian army, criticized by Algeria for the raid, withdrew its troops.", "ACCUSE", "DZA", "MLI")]
+    [InlineData("Mali has refused to send troops to Algeria and has urged Kenya to close the border.", "REQUEST", "MLI", "KEN")]
+    [InlineData("Mali criticized Algeria on Monday, and urged Kenya to close the border.", "REQUEST", "MLI", "KEN")]
+    [InlineData("\u201cKenya must act,\u201d said Egyptian President Ahmed Farouk, after a meeting with Mary Wanjiru.", "CONSULT", "EGY", "KEN")]
+    public void Process_SubjectOfTheClauseGoingOn_IsTheActor(string text, string type, string actor, string recipient)
+    {
+        var document = Build(text).Analyse();
+
+        var e = One(document, PloverTypes.Parse(type).Value);
+        Assert.Equal(actor, e.Actor.Country?.Value);
+        Assert.Equal(recipient, e.Recipient?.Country?.Value);
     }
 
     [Fact]

@@ -146,7 +146,7 @@ internal sealed class ClauseReader
                     seg = PreviousMainSegment(seg);
                     if (seg >= 0)
                     {
-                        searchEnd = segments[seg].End;
+                        searchEnd = VerbGroupStart(segments[seg]);
                     }
 
                     break;
@@ -408,8 +408,12 @@ internal sealed class ClauseReader
         while (i >= 0)
         {
             var s = segments[i];
-            var tiny = s.End - s.Start <= 1;
-            if (s.Kind == BoundaryKind.Relative || tiny || IsApposition(i))
+            // a lone boundary token (",", "and"); the sentence's first segment has no boundary token, so one word
+            // there is a subject ("Pakistan, a key ally, has refused ...")
+            var tiny = s.End - s.Start <= 1 && s.Kind != BoundaryKind.SentenceStart;
+            // a relative clause, an apposition and reported content ("refused to deploy troops in Iraq") hold no
+            // subject for the clause that goes on after them
+            if (s.Kind is BoundaryKind.Relative or BoundaryKind.Complement || tiny || IsApposition(i))
             {
                 i--;
                 continue;
@@ -419,6 +423,41 @@ internal sealed class ClauseReader
         }
 
         return -1;
+    }
+
+    /// <summary>Where the verb group of a clause segment begins (its first finite verb or auxiliary, as the token layer
+    /// tags it), else its end: the subject of a clause that goes on ("X has refused to deploy troops in Iraq and has
+    /// urged ...") is named before its verb, not among its objects. After an inverted cue ("said French minister X")
+    /// the whole segment is read.</summary>
+    private int VerbGroupStart(ClauseSegment s)
+    {
+        var layer = words.Document.SyntaxOf(words.Sentence);
+        var end = Math.Min(s.End, layer.Length);
+        for (var i = s.Start + 1; i < end; i++)
+        {
+            if (layer[i].Upos == "AUX" || layer[i].Xpos is "VBD" or "VBZ" or "VBP" or "MD")
+            {
+                return Inverted(i) ? s.End : i;
+            }
+        }
+
+        return s.End;
+    }
+
+    /// <summary>The verb at <paramref name="i"/> is the cue of an attribution whose source follows it ("..., said French
+    /// minister X"): the subject comes after the verb.</summary>
+    private bool Inverted(int i)
+    {
+        var span = words.Span(i);
+        foreach (var a in words.Document.Attributions)
+        {
+            if (a.Cue.Contains(span.Start) && a.Source.Span is { } source && source.Start >= span.End)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private bool IsApposition(int seg)
@@ -436,7 +475,20 @@ internal sealed class ClauseReader
         }
 
         var firstWord = s.Start + 1 < s.End ? words.Lower(s.Start + 1) : string.Empty;
-        return next.Kind is BoundaryKind.Comma or BoundaryKind.Parenthesis && (Determiners.Contains(firstWord) || AppositionOpeners.Contains(firstWord));
+        return next.Kind is BoundaryKind.Comma or BoundaryKind.Parenthesis && (Determiners.Contains(firstWord) || AppositionOpeners.Contains(firstWord) || IsReducedPassive(s));
+    }
+
+    /// <summary>", backed by Rwanda,": a participle and its by-agent between commas modify the noun before them,
+    /// like an apposition; the clause goes on after them.</summary>
+    private bool IsReducedPassive(ClauseSegment s)
+    {
+        if (s.Start + 2 >= s.End || words.Lower(s.Start + 2) != "by" || words.IsCapitalized(s.Start + 1))
+        {
+            return false;
+        }
+
+        var participle = words.Lower(s.Start + 1);
+        return participle.EndsWith("ed", StringComparison.Ordinal) || participle.EndsWith("en", StringComparison.Ordinal);
     }
 
     private BoundaryKind? BoundaryAt(int i, IReadOnlyList<int> contentStarts)
