@@ -89,7 +89,9 @@ internal sealed class EventFusion : IDisposable
                 best.Reports.Add(report);
                 FusedEventJudge.Judge(best);
                 FusionRows.AsStored(best);
-                changed[best.Id] = events.Add(best, family, seq);
+                var started = events.Add(best, family, seq);
+                started.Status = best.Status;
+                changed[best.Id] = started;
             }
             else
             {
@@ -98,6 +100,7 @@ internal sealed class EventFusion : IDisposable
                 FusionRows.AsStored(best);
                 best.Reports.Add(report);
                 var joined = events.Find(best.Id)!;
+                joined.Status = null;
                 events.Joined(joined, seq);
                 changed[best.Id] = joined;
             }
@@ -186,16 +189,24 @@ internal sealed class EventFusion : IDisposable
         Enlist(null);
     }
 
-    /// <summary>Each changed fused event as one row, with the status the judge gives it from all its reports (judged on a copy: what it matches on stays as folded).</summary>
+    /// <summary>
+    /// Each changed fused event as one row, with the status the judge gives it from all its reports (judged on a copy:
+    /// what it matches on stays as folded; an event no report joined since it was judged keeps that status).
+    /// </summary>
     private void WriteChanged()
     {
         foreach (var (id, changedEvent) in changed.OrderBy(c => c.Key))
         {
             var fused = changedEvent.Event;
-            var judged = new FusedEvent { Id = id, Story = fused.Story, Type = fused.Type, Actor = fused.Actor };
-            judged.Reports.AddRange(fused.Reports);
-            FusedEventJudge.Judge(judged);
-            rows.Write(fused, changedEvent.Family, fused.Reports.Count, judged.Status);
+            if (changedEvent.Status is not { } status)
+            {
+                var judged = new FusedEvent { Id = id, Story = fused.Story, Type = fused.Type, Actor = fused.Actor };
+                judged.Reports.AddRange(fused.Reports);
+                FusedEventJudge.Judge(judged);
+                status = changedEvent.Status = judged.Status;
+            }
+
+            rows.Write(fused, changedEvent.Family, fused.Reports.Count, status);
             touched.Remove(id);
         }
 
