@@ -98,7 +98,7 @@ internal sealed class EventFusion : IDisposable
                 // one more report: folded into what it matches on; judged from all its reports when the batch settles
                 FusedEventJudge.Absorb(best, report);
                 FusionRows.AsStored(best);
-                best.Reports.Add(report);
+                Append(best.Reports, report);
                 var joined = events.Find(best.Id)!;
                 joined.Status = null;
                 events.Joined(joined, seq);
@@ -136,9 +136,24 @@ internal sealed class EventFusion : IDisposable
             touched.Add(fused);
         }
 
-        // the open events lost reports: read them again from the store
-        open = null;
+        // the open events lose the same reports in memory (read again from the store only when story clustering reads its state again)
+        open?.Forget(seq, left);
         Add(seq, document);
+    }
+
+    /// <summary>
+    /// Adds a report after those of its document's row and before those of later rows, the order the store reads them in
+    /// (a re-analysed document's reports rejoin among the reports of the documents stored after it).
+    /// </summary>
+    private static void Append(List<FusedReport> reports, FusedReport report)
+    {
+        var at = reports.Count;
+        while (at > 0 && reports[at - 1].DocumentSeq > report.DocumentSeq)
+        {
+            at--;
+        }
+
+        reports.Insert(at, report);
     }
 
     /// <summary>
