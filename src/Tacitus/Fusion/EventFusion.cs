@@ -89,15 +89,18 @@ internal sealed class EventFusion : IDisposable
                 best.Reports.Add(report);
                 FusedEventJudge.Judge(best);
                 FusionRows.AsStored(best);
-                changed[best.Id] = events.Add(best, family, seq);
+                var started = events.Add(best, family, seq);
+                started.Status = best.Status;
+                changed[best.Id] = started;
             }
             else
             {
                 // one more report: folded into what it matches on; judged from all its reports when the batch settles
                 FusedEventJudge.Absorb(best, report);
                 FusionRows.AsStored(best);
-                best.Reports.Add(report);
+                Append(best.Reports, report);
                 var joined = events.Find(best.Id)!;
+                joined.Status = null;
                 events.Joined(joined, seq);
                 changed[best.Id] = joined;
             }
@@ -133,9 +136,24 @@ internal sealed class EventFusion : IDisposable
             touched.Add(fused);
         }
 
-        // the open events lost reports: read them again from the store
-        open = null;
+        // the open events lose the same reports in memory (read again from the store only when story clustering reads its state again)
+        open?.Forget(seq, left);
         Add(seq, document);
+    }
+
+    /// <summary>
+    /// Adds a report after those of its document's row and before those of later rows, the order the store reads them in
+    /// (a re-analysed document's reports rejoin among the reports of the documents stored after it).
+    /// </summary>
+    private static void Append(List<FusedReport> reports, FusedReport report)
+    {
+        var at = reports.Count;
+        while (at > 0 && reports[at - 1].DocumentSeq > report.DocumentSeq)
+        {
+            at--;
+        }
+
+        reports.Insert(at, report);
     }
 
     /// <summary>
@@ -186,16 +204,24 @@ internal sealed class EventFusion : IDisposable
         Enlist(null);
     }
 
-    /// <summary>Each changed fused event as one row, with the status the judge gives it from all its reports (judged on a copy: what it matches on stays as folded).</summary>
+    /// <summary>
+    /// Each changed fused event as one row, with the status the judge gives it from all its reports (judged on a copy:
+    /// what it matches on stays as folded; an event no report joined since it was judged keeps that status).
+    /// </summary>
     private void WriteChanged()
     {
         foreach (var (id, changedEvent) in changed.OrderBy(c => c.Key))
         {
             var fused = changedEvent.Event;
-            var judged = new FusedEvent { Id = id, Story = fused.Story, Type = fused.Type, Actor = fused.Actor };
-            judged.Reports.AddRange(fused.Reports);
-            FusedEventJudge.Judge(judged);
-            rows.Write(fused, changedEvent.Family, fused.Reports.Count, judged.Status);
+            if (changedEvent.Status is not { } status)
+            {
+                var judged = new FusedEvent { Id = id, Story = fused.Story, Type = fused.Type, Actor = fused.Actor };
+                judged.Reports.AddRange(fused.Reports);
+                FusedEventJudge.Judge(judged);
+                status = changedEvent.Status = judged.Status;
+            }
+
+            rows.Write(fused, changedEvent.Family, fused.Reports.Count, status);
             touched.Remove(id);
         }
 

@@ -10,4 +10,10 @@ internal sealed class OpenFusedEvent(FusedEvent fused, string family)
     public string? Country { get; set; }
 
     public long LastDocument { get; set; }
+
+    /// <summary>
+    /// The status the judge gave it from all its reports, while no report joined since (a new event is judged when it
+    /// starts, so the batch need not judge it again before writing it); null when it must be judged again.
+    /// </summary>
+    public string? Status { get; set; }
 }

@@ -28,6 +28,12 @@ internal sealed class OpenStory(long id)
     /// <summary>Its place in the index's order of arrival (least recently joined first).</summary>
     internal LinkedListNode<OpenStory>? Node { get; set; }
 
+    /// <summary>The dot product with the document being scored (<see cref="OpenStoryIndex.Candidates"/>), summed in place of a table by story.</summary>
+    internal CompensatedSum Dot;
+
+    /// <summary>Which scoring <see cref="Dot"/> belongs to (it is reset when a new one first reaches the story).</summary>
+    internal int ScoredIn { get; set; }
+
     /// <summary>The index of <paramref name="term"/> in <see cref="Terms"/>, or the complement of where it would go.</summary>
     public int Find(string term)
     {

@@ -11,6 +11,7 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
     private readonly Dictionary<string, List<StoryTerm>> postings = new(StringComparer.Ordinal);
     private readonly Dictionary<long, OpenStory> stories = [];
     private readonly LinkedList<OpenStory> byArrival = new();
+    private int scorings;
 
     /// <summary>How many stories are open (in memory).</summary>
     public int Count => stories.Count;
@@ -82,11 +83,13 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
     /// <summary>
     /// The sum of weight products with each candidate story and its squared norm: for each term, the <c>postingLimit</c>
     /// most recent stories (highest ids) open on <paramref name="since"/> (the term's last day on or after it, or undated;
-    /// every story when it is null).
+    /// every story when it is null). Each story's sum is kept on the story itself while scoring (no table by story id),
+    /// added in the same order as before (terms in profile order, postings most recent first), so the figures are the same.
     /// </summary>
-    public Dictionary<long, (double Dot, double Norm2)> Candidates(IReadOnlyList<string> keys, double[] weights, int? since)
+    public List<StoryScore> Candidates(IReadOnlyList<string> keys, double[] weights, int? since)
     {
-        var sums = new Dictionary<long, CompensatedSum>();
+        var scoring = ++scorings;
+        var reached = new List<OpenStory>();
         for (var i = 0; i < keys.Count; i++)
         {
             if (!postings.TryGetValue(keys[i], out var list))
@@ -101,16 +104,23 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
                 if (since is null || p.LastDay is null || p.LastDay >= since)
                 {
                     taken++;
-                    ref var sum = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(sums, p.Story, out _);
-                    sum.Add(weights[i] * p.Weight);
+                    var story = p.Owner;
+                    if (story.ScoredIn != scoring)
+                    {
+                        story.ScoredIn = scoring;
+                        story.Dot = default;
+                        reached.Add(story);
+                    }
+
+                    story.Dot.Add(weights[i] * p.Weight);
                 }
             }
         }
 
-        var found = new Dictionary<long, (double Dot, double Norm2)>(sums.Count);
-        foreach (var (story, sum) in sums)
+        var found = new List<StoryScore>(reached.Count);
+        foreach (var story in reached)
         {
-            found.Add(story, (sum.Value, stories[story].Norm2));
+            found.Add(new StoryScore(story.Id, story.Dot.Value, story.Norm2));
         }
 
         return found;

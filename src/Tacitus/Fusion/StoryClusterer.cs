@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Globalization;
-using System.Text;
 using System.Text.Json;
 using Tacitus.Documents;
 
@@ -29,9 +28,10 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private const int Candidates = 16;
 
     private readonly Dictionary<string, TermCount> terms = new(StringComparer.Ordinal);
-    private readonly HashSet<TermCount> changedTerms = [];
+    private readonly List<TermCount> changedTerms = [];
     private readonly HashSet<OpenStory> changedStories = [];
     private readonly List<(long Document, long Story, double? Similarity)> placed = [];
+    private readonly ArrayBufferWriter<byte> json = new(16 * 1024);
     private OpenStoryIndex? index;
     private Microsoft.Data.Sqlite.SqliteTransaction? checkedUnder;
     private bool checkedOnce;
@@ -60,7 +60,11 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             var idf = Math.Log((total + 1.0) / (count.Df + 1.0)) + 1.0;
             weights[i] = (1 + Math.Log(profile[i].Count)) * idf;
             count.Df++;
-            changedTerms.Add(count);
+            if (!count.Changed)
+            {
+                count.Changed = true;
+                changedTerms.Add(count);
+            }
         }
 
         var norm = Math.Sqrt(weights.Sum(w => w * w));
@@ -97,10 +101,10 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// The <see cref="Candidates"/> candidates with the largest dot product (ties: the highest id), strongest first:
     /// what sorting them all and taking the first would give, without sorting them all.
     /// </summary>
-    private static List<(long Story, double Dot, double Norm2)> Strongest(Dictionary<long, (double Dot, double Norm2)> candidates)
+    private static List<(long Story, double Dot, double Norm2)> Strongest(List<StoryScore> candidates)
     {
         var top = new List<(long Story, double Dot, double Norm2)>(Candidates + 1);
-        foreach (var (story, (dot, norm2)) in candidates)
+        foreach (var (story, dot, norm2) in candidates)
         {
             if (top.Count == Candidates && !Before(dot, story, top[^1]))
             {
@@ -186,6 +190,11 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
         sql.Run("UPDATE fusion_state SET value = $p0 WHERE name = 'documents'", documents);
         written = documents;
+        foreach (var t in changedTerms)
+        {
+            t.Changed = false;
+        }
+
         changedTerms.Clear();
         changedStories.Clear();
         placed.Clear();
@@ -281,7 +290,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             }
             else
             {
-                var term = new StoryTerm(profile[i].Key, story.Id, weights[i], day);
+                var term = new StoryTerm(profile[i].Key, story, weights[i], day);
                 story.Terms.Insert(~at, term);
                 stories.Post(term);
             }
@@ -320,17 +329,20 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// <summary>Keeps the story's heaviest terms (ties: the first in ordinal order).</summary>
     private void Prune(OpenStory story, OpenStoryIndex stories)
     {
-        var kept = story.Terms.OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal).Take(options.CentroidTerms).ToHashSet();
-        foreach (var t in story.Terms)
+        var ranked = story.Terms.ToArray();
+        Array.Sort(ranked, Heavier);
+        var last = ranked[options.CentroidTerms - 1];
+        for (var i = options.CentroidTerms; i < ranked.Length; i++)
         {
-            if (!kept.Contains(t))
-            {
-                stories.Unpost(t);
-            }
+            stories.Unpost(ranked[i]);
         }
 
-        story.Terms.RemoveAll(t => !kept.Contains(t));
+        story.Terms.RemoveAll(t => Heavier(t, last) > 0);
     }
+
+    /// <summary>Heavier terms first, ties in ordinal order of the term (a story's terms are distinct, so no two are equal).</summary>
+    private static int Heavier(StoryTerm a, StoryTerm b) =>
+        b.Weight.CompareTo(a.Weight) is var order && order != 0 ? order : string.CompareOrdinal(a.Term, b.Term);
 
     /// <summary>A title of the story's own making: its heaviest names, then its heaviest words ("Emmanuel Macron, Lagos, Bola Tinubu: visit, trade").</summary>
     private string Title(OpenStory story)
@@ -353,7 +365,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     }
 
     /// <summary>The story's centroid as stored: a JSON array of [term, weight, last day or null] in term order.</summary>
-    private static string Centroid(OpenStory story) => Json(w =>
+    private Store.Utf8Text Centroid(OpenStory story) => Json(w =>
     {
         foreach (var t in story.Terms)
         {
@@ -379,24 +391,24 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         foreach (var t in parsed.RootElement.EnumerateArray())
         {
             var day = t[2];
-            story.Terms.Add(new StoryTerm(t[0].GetString()!, story.Id, t[1].GetDouble(), day.ValueKind == JsonValueKind.Null ? null : day.GetInt32()));
+            story.Terms.Add(new StoryTerm(t[0].GetString()!, story, t[1].GetDouble(), day.ValueKind == JsonValueKind.Null ? null : day.GetInt32()));
         }
 
         story.Terms.Sort((a, b) => string.CompareOrdinal(a.Term, b.Term));
     }
 
-    /// <summary>One JSON array, its items written by <paramref name="items"/>.</summary>
-    private static string Json(Action<Utf8JsonWriter> items)
+    /// <summary>One JSON array, its items written by <paramref name="items"/>, as UTF-8 in a buffer reused by the next call (bound at once).</summary>
+    private Store.Utf8Text Json(Action<Utf8JsonWriter> items)
     {
-        var buffer = new ArrayBufferWriter<byte>(4096);
-        using (var w = new Utf8JsonWriter(buffer))
+        json.ResetWrittenCount();
+        using (var w = new Utf8JsonWriter(json))
         {
             w.WriteStartArray();
             items(w);
             w.WriteEndArray();
         }
 
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return new Store.Utf8Text(json.WrittenMemory);
     }
 
     /// <summary>A term's document frequency and how a title shows it (the first form seen).</summary>
@@ -407,5 +419,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         public string Display { get; } = display;
 
         public long Df { get; set; }
+
+        /// <summary>Its document frequency changed since the store last had it (it is in the list to write).</summary>
+        public bool Changed { get; set; }
     }
 }

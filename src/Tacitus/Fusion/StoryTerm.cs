@@ -1,11 +1,14 @@
 namespace Tacitus.Fusion;
 
 /// <summary>One term of a story's centroid: its summed weight and the latest day the story had when the term was dated (null: never dated, always open).</summary>
-internal sealed class StoryTerm(string term, long story, double weight, int? lastDay)
+internal sealed class StoryTerm(string term, OpenStory owner, double weight, int? lastDay)
 {
     public string Term { get; } = term;
 
-    public long Story { get; } = story;
+    /// <summary>The story whose centroid has the term (a posting leads straight to it, with no look-up by id).</summary>
+    public OpenStory Owner { get; } = owner;
+
+    public long Story => Owner.Id;
 
     public double Weight { get; set; } = weight;
 

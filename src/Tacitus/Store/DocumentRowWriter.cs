@@ -44,8 +44,8 @@ internal sealed class DocumentRowWriter : IDisposable
     private readonly PreparedInsert documents;
     private readonly PreparedInsert sightings;
     private readonly SqliteCommand lookup;
-    private readonly SqliteCommand update;
-    private readonly SqliteCommand[] clear;
+    private readonly NativeStatement update;
+    private readonly NativeStatement[] clear;
     private readonly PreparedInsert sentences;
     private readonly MentionRows mentions = new();
     private readonly PreparedInsert entities;
@@ -60,9 +60,9 @@ internal sealed class DocumentRowWriter : IDisposable
             orIgnore: true, returning: "seq");
         sightings = new PreparedInsert(connection, "sightings", "document, outlet, url, origin, published, first_seen", orIgnore: true);
         lookup = Command(connection, "SELECT seq, pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $p0", 1);
-        update = Command(connection, "UPDATE documents SET language = $p1, paragraphs = $p2, tokens = $p3, warnings = $p4, sentence_count = $p5, boilerplate_count = $p6, " +
-            "mention_count = $p7, attribution_count = $p8, event_count = $p9, pipeline = $p10, knowledge = $p11, patterns = $p12, dictionaries = $p13, analysed_at = $p14, mention_rows = $p15 WHERE seq = $p0", 16);
-        clear = [.. ChildTables.Select(t => Command(connection, $"DELETE FROM {t} WHERE document = $p0", 1))];
+        update = new NativeStatement(connection, "UPDATE documents SET language = $p1, paragraphs = $p2, tokens = $p3, warnings = $p4, sentence_count = $p5, boilerplate_count = $p6, " +
+            "mention_count = $p7, attribution_count = $p8, event_count = $p9, pipeline = $p10, knowledge = $p11, patterns = $p12, dictionaries = $p13, analysed_at = $p14, mention_rows = $p15 WHERE seq = $p0");
+        clear = [.. ChildTables.Select(t => new NativeStatement(connection, $"DELETE FROM {t} WHERE document = $p0"))];
         sentences = new PreparedInsert(connection, "sentences", "document, idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule");
         entities = new PreparedInsert(connection, "entities", "document, idx, id, name, kind, country, sector, mentions");
         attributions = new PreparedInsert(connection, "attributions",
@@ -76,16 +76,8 @@ internal sealed class DocumentRowWriter : IDisposable
             "actor_code, recipient_code");
     }
 
-    public void Enlist(SqliteTransaction transaction)
-    {
-        lookup.Transaction = transaction;
-        update.Transaction = transaction;
-        foreach (var c in clear)
-        {
-            c.Transaction = transaction;
-        }
-
-    }
+    /// <summary>Sets the transaction on the one statement that reads (the writing ones run in the connection's transaction, <see cref="NativeStatement"/>).</summary>
+    public void Enlist(SqliteTransaction transaction) => lookup.Transaction = transaction;
 
     /// <summary>
     /// Writes the document (when <paramref name="analysed"/>) unless its text is stored already, and records the
@@ -142,14 +134,12 @@ internal sealed class DocumentRowWriter : IDisposable
     private void Replace(long seq, Document document, string stamp)
     {
         var p = document.Provenance;
-        Bind(update, seq, document.Language, TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
+        update.Run(seq, document.Language, TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
             p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, stamp, mentions.Pack(document.Mentions));
-        update.ExecuteNonQuery();
         foreach (var c in clear)
         {
-            c.Parameters[0].Value = seq;
-            c.ExecuteNonQuery();
+            c.Run(seq);
         }
 
         WriteAnalysis(seq, document);
@@ -217,14 +207,6 @@ internal sealed class DocumentRowWriter : IDisposable
         }
 
         return command;
-    }
-
-    private static void Bind(SqliteCommand command, params object?[] values)
-    {
-        for (var i = 0; i < values.Length; i++)
-        {
-            command.Parameters[i].Value = PreparedInsert.DbValue(values[i]);
-        }
     }
 
     /// <summary>The stored name of a mention kind (the contract's names: person, organization, ...).</summary>

@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Text;
 using System.Text.Json;
 using Tacitus.Documents;
 using Tacitus.Domain;
@@ -20,8 +19,8 @@ internal sealed class MentionRows
 
     public MentionRows() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
 
-    /// <summary>The mentions as stored, or null when there are none.</summary>
-    public string? Pack(IReadOnlyList<Mention> mentions)
+    /// <summary>The mentions as stored (UTF-8 in this writer's buffer, valid until the next call), or null when there are none.</summary>
+    public Utf8Text? Pack(IReadOnlyList<Mention> mentions)
     {
         ArgumentNullException.ThrowIfNull(mentions);
         if (mentions.Count == 0)
@@ -58,7 +57,7 @@ internal sealed class MentionRows
 
         writer.WriteEndArray();
         writer.Flush();
-        return Encoding.UTF8.GetString(buffer.WrittenSpan);
+        return new Utf8Text(buffer.WrittenMemory);
     }
 
     /// <summary>The mentions in a stored value; <paramref name="kind"/> reads a kind's stored name (and fails on one it does not know).</summary>

@@ -13,7 +13,8 @@ namespace Tacitus.Store;
 /// nothing; for the store's writer, which runs these statements dozens of times per document, that lookup was the
 /// largest single cost (about a sixth of the writer's time, 2026-12-06 trace). Values are bound as
 /// <see cref="SqliteCommand"/> binds them: null as NULL, booleans as 0/1, integers and enums as INTEGER, floating
-/// point as REAL, strings as TEXT, byte arrays as BLOB; any other type is refused.
+/// point as REAL, strings as TEXT, byte arrays as BLOB; any other type is refused. Text already in UTF-8
+/// (<see cref="Utf8Text"/>) is bound as TEXT from its bytes.
 /// </para>
 /// </summary>
 internal sealed class NativeStatement : IDisposable
@@ -140,6 +141,7 @@ internal sealed class NativeStatement : IDisposable
         {
             null or DBNull => raw.sqlite3_bind_null(stmt, at),
             string s => raw.sqlite3_bind_text(stmt, at, Utf8(s)),
+            Utf8Text u => raw.sqlite3_bind_text(stmt, at, u.Bytes.Span),
             long l => raw.sqlite3_bind_int64(stmt, at, l),
             int i => raw.sqlite3_bind_int64(stmt, at, i),
             bool b => raw.sqlite3_bind_int64(stmt, at, b ? 1 : 0),

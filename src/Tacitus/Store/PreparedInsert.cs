@@ -21,13 +21,5 @@ internal sealed class PreparedInsert : IDisposable
     /// <summary>Inserts one row and returns the RETURNING column (an integer), or null when no row was inserted (OR IGNORE).</summary>
     public long? Returning(params ReadOnlySpan<object?> values) => statement.ReturningInt64(values);
 
-    /// <summary>A value as SQLite stores it: NULL for null, 0/1 for booleans.</summary>
-    public static object DbValue(object? value) => value switch
-    {
-        null => DBNull.Value,
-        bool b => b ? 1L : 0L,
-        var v => v,
-    };
-
     public void Dispose() => statement.Dispose();
 }

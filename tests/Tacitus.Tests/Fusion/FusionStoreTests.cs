@@ -146,6 +146,67 @@ public sealed class FusionStoreTests : IDisposable
         Assert.Equal(3, Assert.Single(fusion.FusedEvents()).Reports.Count);
     }
 
+    /// <summary>The blockade, a harvest report (a fused event of its own) and a later blockade report that joins the first.</summary>
+    private static List<Document> BlockadeAndHarvest()
+    {
+        var harvest = Document("Ostra's farmers union praised the record wheat harvest. Prices fell.", "Farm Weekly", "2024-05-02", "c/harvest.txt");
+        AddEvent(harvest, "praised", PloverType.Support, Actor("Ostra farmers union", "OST"));
+        var later = Document("Norland warships kept Velmar's port blockaded on Wednesday, harbour pilots said.", "Velmar Courier", "2024-05-04", "b/courier-2.txt");
+        AddEvent(later, "blockaded", PloverType.Coerce, Actor("Norland Navy", "NRL", "MIL"), Actor("Velmar", "VLM"), "2024-05-01");
+        return [.. Blockade(), harvest, later];
+    }
+
+    /// <summary>Each fused event as read (its reports from the store, judged), with the status and report count its row holds (what ingest wrote from memory).</summary>
+    private static List<string> FusedEvents(DocumentStore store)
+    {
+        using var fusion = store.Fusion();
+        var rows = new Dictionary<long, string>();
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={store.Path};Mode=ReadOnly;Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT id, status || ' ' || reports FROM fused_events";
+            using var r = command.ExecuteReader();
+            while (r.Read())
+            {
+                rows[r.GetInt64(0)] = r.GetString(1);
+            }
+        }
+
+        return [.. fusion.FusedEvents().Select(f => $"{f.Type} {f.Actor.Name}/{f.Actor.Country} {f.DateValue} {f.Status} (row: {rows[f.Id]}): {string.Join(", ", f.Reports.Select(r => $"{r.Document.File}#{r.Event}"))}").Order(StringComparer.Ordinal)];
+    }
+
+    [Fact]
+    public void Save_ReanalysedDocuments_SameFusedEventsAsAFreshIngest()
+    {
+        var fresh = StoreFixtures.TempDb();
+        try
+        {
+            List<string> expected;
+            using (var store = DocumentStore.Open(fresh))
+            {
+                store.SaveBatch(BlockadeAndHarvest());
+                expected = FusedEvents(store);
+            }
+
+            using var reanalysed = DocumentStore.Open(db);
+            reanalysed.SaveBatch(BlockadeAndHarvest()[..4]);
+            // the first report of the blockade, then the second with the harvest (whose fused event empties and starts again), each batch re-fusing in memory
+            var documents = BlockadeAndHarvest();
+            var first = reanalysed.Save([new StoreWrite(documents[0])], ReplaceMode.Always);
+            var second = reanalysed.Save([new StoreWrite(documents[1]), new StoreWrite(documents[3])], ReplaceMode.Always);
+            reanalysed.SaveBatch([documents[4]]);
+
+            Assert.Equal((1L, 2L), (first.Reanalysed, second.Reanalysed));
+            Assert.Equal(2, expected.Count);
+            Assert.Equal(expected, FusedEvents(reanalysed));
+        }
+        finally
+        {
+            StoreFixtures.DeleteDb(fresh);
+        }
+    }
+
     [Fact]
     public void Save_TwoUnrelatedStories_TwoStoriesEachWithItsDocuments()
     {

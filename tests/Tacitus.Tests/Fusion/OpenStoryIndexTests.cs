@@ -11,7 +11,7 @@ public sealed class OpenStoryIndexTests
         foreach (var (id, arrival, terms) in stories)
         {
             var story = new OpenStory(id) { LastArrival = arrival, Norm2 = 1.0 };
-            story.Terms.AddRange(terms.OrderBy(t => t.Term, StringComparer.Ordinal).Select(t => new StoryTerm(t.Term, id, t.Weight, t.LastDay)));
+            story.Terms.AddRange(terms.OrderBy(t => t.Term, StringComparer.Ordinal).Select(t => new StoryTerm(t.Term, story, t.Weight, t.LastDay)));
             index.Add(story);
             index.Joined(story, arrival);
         }
@@ -35,7 +35,7 @@ public sealed class OpenStoryIndexTests
 
         var found = index.Candidates(["wheat"], [1.0], since);
 
-        Assert.Equal(expected, found.Keys.Order());
+        Assert.Equal(expected, found.Select(f => f.Story).Order());
     }
 
     [Fact]
@@ -45,8 +45,8 @@ public sealed class OpenStoryIndexTests
 
         var found = index.Candidates(["wheat", "harvest", "rain"], [0.5, 0.25, 1.0], null);
 
-        Assert.Equal(1.75, found[1].Dot, 12);
-        Assert.Equal(0.5, found[2].Dot, 12);
+        Assert.Equal(1.75, found.Single(f => f.Story == 1).Dot, 12);
+        Assert.Equal(0.5, found.Single(f => f.Story == 2).Dot, 12);
     }
 
     public static TheoryData<long, long[]> ArrivalCases() => new()
@@ -62,7 +62,7 @@ public sealed class OpenStoryIndexTests
     {
         var index = Index(8, closeAfter, (1, 2, [("wheat", 1.0, null)]), (2, 3, [("wheat", 1.0, null)]), (3, 5, [("wheat", 1.0, null), ("rain", 1.0, null)]));
 
-        Assert.Equal(open, index.Candidates(["wheat"], [1.0], null).Keys.Order());
+        Assert.Equal(open, index.Candidates(["wheat"], [1.0], null).Select(f => f.Story).Order());
         Assert.Equal(open.Length, index.Count);
         Assert.Equal(open.Length + 1, index.Postings);
         Assert.Equal(open.Contains(1), index.Find(1) is not null);
@@ -76,7 +76,7 @@ public sealed class OpenStoryIndexTests
         index.Joined(index.Find(1)!, 3);
         index.Joined(index.Find(1)!, 4);
 
-        Assert.Equal([1L], index.Candidates(["wheat"], [1.0], null).Keys);
+        Assert.Equal([1L], index.Candidates(["wheat"], [1.0], null).Select(f => f.Story));
     }
 
     [Fact]
@@ -89,5 +89,16 @@ public sealed class OpenStoryIndexTests
 
         Assert.Empty(index.Candidates(["rain"], [1.0], null));
         Assert.Single(index.Candidates(["wheat"], [1.0], null));
+    }
+
+    [Fact]
+    public void Candidates_ScoredAgain_SumsStartAfresh()
+    {
+        var index = Index(4, 1000, (1, 1, [("wheat", 2.0, null), ("harvest", 3.0, null)]));
+
+        index.Candidates(["wheat", "harvest"], [1.0, 1.0], null);
+        var again = index.Candidates(["harvest"], [0.5], null);
+
+        Assert.Equal(1.5, Assert.Single(again).Dot, 12);
     }
 }

@@ -1,4 +1,5 @@
 using Microsoft.Data.Sqlite;
+using Tacitus.Documents;
 using Tacitus.Contract;
 using Tacitus.Store;
 
@@ -186,6 +187,16 @@ public sealed class DocumentStoreTests : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "PRAGMA journal_mode";
         Assert.Equal("wal", command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Save_BatchesUnderTheCheckpointInterval_CommittedInTheLogAndReadByAnotherConnection()
+    {
+        using var store = DocumentStore.Open(db);
+        store.SaveBatch([.. Enumerable.Range(0, 3).Select(i => new Document($"The council met on day {i}.", new DocumentMetadata { Origin = $"day-{i}.txt" }) { Language = "en" })]);
+
+        Assert.True(new FileInfo(db + "-wal").Length > 0);
+        Assert.Equal(3, Scalar("SELECT count(*) FROM documents"));
     }
 
     private long Scalar(string sql)

@@ -15,7 +15,7 @@ public class MentionRowsTests
         var rows = new MentionRows();
         rows.Pack([original[0]]); // the writer is reused: a second document's value holds only its own mentions
 
-        var read = MentionRows.Unpack(rows.Pack(original)!, k => Enum.Parse<MentionKind>(k, ignoreCase: true));
+        var read = MentionRows.Unpack(rows.Pack(original)!.ToString(), k => Enum.Parse<MentionKind>(k, ignoreCase: true));
 
         Assert.Equal(original.Count, read.Count);
         for (var i = 0; i < original.Count; i++)
@@ -30,7 +30,7 @@ public class MentionRowsTests
     [Fact]
     public void Unpack_KindTheReaderRefuses_Throws()
     {
-        var packed = new MentionRows().Pack([new Mention { Kind = MentionKind.Person, Span = new TextSpan(0, 3) }])!;
+        var packed = new MentionRows().Pack([new Mention { Kind = MentionKind.Person, Span = new TextSpan(0, 3) }])!.ToString();
 
         Assert.Throws<InvalidDataException>(() => MentionRows.Unpack(packed, k => throw new InvalidDataException(k)));
     }

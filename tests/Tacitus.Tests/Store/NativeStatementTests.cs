@@ -22,6 +22,7 @@ public class NativeStatementTests
         { (short)3, "integer", "3" },
         { DayOfWeek.Tuesday, "integer", "2" },
         { new byte[] { 1, 2, 3 }, "blob", "010203" },
+        { new Utf8Text("[\"Kraków\",1]"u8.ToArray()), "text", "[\"Kraków\",1]" },
     };
 
     [Theory]
