@@ -56,6 +56,13 @@ internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents,
     /// </summary>
     public int CorpusReadings { get; init; } = 1;
 
+    /// <summary>
+    /// The managed heap still live after the configuration's passes (a full collection first): the models and whatever
+    /// the passes left behind. Run with <c>--docs N</c> at two sizes, it tells whether anything kept for the whole run
+    /// (a cache, a pool, a table of names) grows with the corpus: the two figures are the same when nothing does.
+    /// </summary>
+    public long HeapAfterBytes { get; init; }
+
     /// <summary>The writer thread's processor milliseconds per document in the store (all parts), over the timed runs.</summary>
     public double StoreMillisecondsPerDocument => StoreTimes.Sum(MillisecondsPerDocument);
 

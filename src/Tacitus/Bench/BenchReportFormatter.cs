@@ -24,13 +24,13 @@ internal static class BenchReportFormatter
         var sb = new StringBuilder();
         sb.Append("**First pass** (the headline: text the process has not read before, the date-time recogniser's caches empty; only the first row also pays for compiling the code). ");
         sb.Append("CPU is processor time over all threads; waiting is time ready to run without a free core (Linux; high when other programs hold the cores).\n\n");
-        sb.Append("| stage | workers | documents | MB | first pass s | documents/s | MB/s | CPU ms / document | waiting for a core ms / document | KB allocated / document | peak working set MB |\n");
-        sb.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        sb.Append("| stage | workers | documents | MB | first pass s | documents/s | MB/s | CPU ms / document | waiting for a core ms / document | KB allocated / document | peak working set MB | heap after MB |\n");
+        sb.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in results)
         {
             var wait = r.FirstPassRunQueueWaitMillisecondsPerDocument is { } w ? w.ToString("F2", c) : "n/a";
             var mbps = r.FirstPassSeconds > 0 ? r.Megabytes / r.FirstPassSeconds : 0;
-            sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} | {r.Documents} | {r.Megabytes:F2} | {r.FirstPassSeconds:F3} | {r.FirstPassDocumentsPerSecond:F0} | {mbps:F2} | {r.FirstPassProcessorMillisecondsPerDocument:F2} | {wait} | {r.FirstPassKilobytesAllocatedPerDocument:F0} | {r.PeakWorkingSetBytes / 1_000_000.0:F0} |\n");
+            sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} | {r.Documents} | {r.Megabytes:F2} | {r.FirstPassSeconds:F3} | {r.FirstPassDocumentsPerSecond:F0} | {mbps:F2} | {r.FirstPassProcessorMillisecondsPerDocument:F2} | {wait} | {r.FirstPassKilobytesAllocatedPerDocument:F0} | {r.PeakWorkingSetBytes / 1_000_000.0:F0} | {r.HeapAfterBytes / 1_000_000.0:F0} |\n");
         }
 
         foreach (var (workers, ratio) in FirstPassRatios(results))
@@ -214,6 +214,7 @@ internal static class BenchReportFormatter
                 w.WriteNumber("documents_per_second", Math.Round(r.DocumentsPerSecond, 1));
                 w.WriteNumber("mb_per_second", Math.Round(r.MegabytesPerSecond, 3));
                 w.WriteNumber("peak_working_set_mb", Math.Round(r.PeakWorkingSetBytes / 1_000_000.0, 1));
+                w.WriteNumber("heap_after_mb", Math.Round(r.HeapAfterBytes / 1_000_000.0, 1));
                 w.WriteNumber("first_pass_seconds", Math.Round(r.FirstPassSeconds, 4));
                 w.WriteNumber("first_pass_documents_per_second", Math.Round(r.FirstPassDocumentsPerSecond, 1));
                 w.WriteNumber("first_pass_cpu_ms_per_document", Math.Round(r.FirstPassProcessorMillisecondsPerDocument, 3));

@@ -92,6 +92,7 @@ internal static class ThroughputRunner
                 }
 
                 var used = options.Repeat == 0 ? firstUsed : ProcessSample.Take().Since(before);
+                var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
                 yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, PeakWorkingSet())
                 {
                     FirstPassSeconds = firstSeconds,
@@ -100,6 +101,7 @@ internal static class ThroughputRunner
                     CorpusReadings = cycle.Readings,
                     StoreTimes = StoreTimes(storeClock),
                     Used = used,
+                    HeapAfterBytes = heapAfter,
                 };
             }
         }

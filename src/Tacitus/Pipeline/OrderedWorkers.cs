@@ -8,6 +8,13 @@ namespace Tacitus.Pipeline;
 /// <c>window</c> inputs are between the reader and the caller at any time (read, queued, in work, or done and
 /// waiting for an earlier one): memory stays flat however long the stream. With one worker the work runs on the
 /// caller's thread, one input at a time. <c>tacitus code --jsonl</c>, <c>ingest</c> and the store ingestion use it.
+/// <para>
+/// The reader and each worker run on a thread of their own for the whole run, never on the shared thread pool. The
+/// analysis keeps per-thread pools (word keys, chunks, tagger and beam workspaces) that fill up to the vocabulary they
+/// meet; on pool threads the work wandered from thread to thread as the pool grew and shrank, each new thread filled
+/// pools of its own, and peak memory rose with the length of the run (docs/PERFORMANCE.md, s7-memory). With dedicated
+/// threads there are exactly <c>workers</c> sets of pools, whatever the length of the stream.
+/// </para>
 /// </summary>
 internal static class OrderedWorkers
 {
@@ -47,11 +54,11 @@ internal static class OrderedWorkers
         var token = stop.Token;
         var queue = Channel.CreateBounded<(long Seq, TIn Input)>(new BoundedChannelOptions(window) { SingleWriter = true });
         var done = Channel.CreateBounded<(long Seq, TOut Output)>(new BoundedChannelOptions(window) { SingleReader = true });
-        var reader = Task.Run(() => ReadAll(inputs, slots, queue.Writer, token), token);
+        var reader = Dedicated(() => ReadAll(inputs, slots, queue.Writer, token), token);
         var running = new Task[workers];
         for (var w = 0; w < workers; w++)
         {
-            running[w] = Task.Run(() => WorkAll(queue.Reader, done.Writer, work, token), token);
+            running[w] = Dedicated(() => WorkAll(queue.Reader, done.Writer, work, token), token);
         }
 
         var finished = Task.WhenAll(running).ContinueWith(t => done.Writer.TryComplete(t.Exception?.GetBaseException()), TaskScheduler.Default);
@@ -59,7 +66,7 @@ internal static class OrderedWorkers
         long next = 0;
         try
         {
-            while (done.Reader.WaitToReadAsync(token).AsTask().GetAwaiter().GetResult())
+            while (Wait(done.Reader.WaitToReadAsync(token)))
             {
                 while (done.Reader.TryRead(out var result))
                 {
@@ -92,7 +99,11 @@ internal static class OrderedWorkers
         }
     }
 
-    private static async Task ReadAll<TIn>(IEnumerable<TIn> inputs, SemaphoreSlim slots, ChannelWriter<(long, TIn)> queue, CancellationToken token)
+    /// <summary>Runs <paramref name="body"/> on a thread of its own (a long-running task), start to end.</summary>
+    private static Task Dedicated(Action body, CancellationToken token) =>
+        Task.Factory.StartNew(body, token, TaskCreationOptions.LongRunning | TaskCreationOptions.DenyChildAttach, TaskScheduler.Default);
+
+    private static void ReadAll<TIn>(IEnumerable<TIn> inputs, SemaphoreSlim slots, ChannelWriter<(long, TIn)> queue, CancellationToken token)
     {
         Exception? failure = null;
         try
@@ -100,8 +111,8 @@ internal static class OrderedWorkers
             long seq = 0;
             foreach (var input in inputs)
             {
-                await slots.WaitAsync(token).ConfigureAwait(false);
-                await queue.WriteAsync((seq++, input), token).ConfigureAwait(false);
+                slots.Wait(token);
+                Wait(queue.WriteAsync((seq++, input), token));
             }
         }
         catch (Exception ex)
@@ -115,11 +126,26 @@ internal static class OrderedWorkers
         }
     }
 
-    private static async Task WorkAll<TIn, TOut>(ChannelReader<(long Seq, TIn Input)> queue, ChannelWriter<(long, TOut)> done, Func<TIn, CancellationToken, TOut> work, CancellationToken token)
+    // Synchronous on purpose: an await would resume on whichever pool thread is free, and the work with it.
+    private static void WorkAll<TIn, TOut>(ChannelReader<(long Seq, TIn Input)> queue, ChannelWriter<(long, TOut)> done, Func<TIn, CancellationToken, TOut> work, CancellationToken token)
     {
-        await foreach (var (seq, input) in queue.ReadAllAsync(token).ConfigureAwait(false))
+        while (Wait(queue.WaitToReadAsync(token)))
         {
-            await done.WriteAsync((seq, work(input, token)), token).ConfigureAwait(false);
+            while (queue.TryRead(out var next))
+            {
+                Wait(done.WriteAsync((next.Seq, work(next.Input, token)), token));
+            }
         }
     }
+
+    private static void Wait(ValueTask pending)
+    {
+        if (!pending.IsCompletedSuccessfully)
+        {
+            pending.AsTask().GetAwaiter().GetResult();
+        }
+    }
+
+    private static bool Wait(ValueTask<bool> pending) =>
+        pending.IsCompletedSuccessfully ? pending.Result : pending.AsTask().GetAwaiter().GetResult();
 }

@@ -25,6 +25,7 @@ public class ThroughputRunnerTests
         Assert.Equal(Encoding.UTF8.GetByteCount("Port opens.\n\nShips arrive on Monday.") + Encoding.UTF8.GetByteCount("Café closes."), result.Bytes);
         Assert.Equal(3, result.Seconds.Count);
         Assert.True(result.PeakWorkingSetBytes > 0);
+        Assert.InRange(result.HeapAfterBytes, 1, result.PeakWorkingSetBytes); // what the pass left live, within the process's peak
     }
 
     [Fact]

@@ -80,6 +80,38 @@ public sealed class OrderedWorkersTests
         Assert.InRange(after, 5, 5 + 8 + 1);
     }
 
+    [Theory]
+    [InlineData(2, 2)]
+    [InlineData(3, 3)]
+    public void Map_LongStream_WorkStaysOnWorkersThreads(int workers, int window)
+    {
+        // per-thread pools (word keys, chunks) fill once per thread: the work must not wander over the thread pool, or
+        // each new thread fills pools of its own and memory grows with the length of the run
+        var threads = new HashSet<int>();
+        var gate = new Lock();
+        var run = OrderedWorkers.Map(Enumerable.Range(0, 400), (i, _) =>
+        {
+            lock (gate)
+            {
+                threads.Add(Environment.CurrentManagedThreadId);
+            }
+
+            Thread.Sleep(i % 3);
+            return i;
+        }, workers, window, CancellationToken.None);
+
+        var count = 0;
+        foreach (var _ in run)
+        {
+            // a slow caller: the workers often wait for room to hand a result over
+            Thread.Sleep(count++ % 2);
+        }
+
+        Assert.Equal(400, count);
+        Assert.Equal(workers, threads.Count);
+        Assert.DoesNotContain(Environment.CurrentManagedThreadId, threads);
+    }
+
     private static void InterlockedMax(ref int target, int value)
     {
         var seen = Volatile.Read(ref target);
