@@ -127,14 +127,24 @@ internal static class OrderedWorkers
     }
 
     // Synchronous on purpose: an await would resume on whichever pool thread is free, and the work with it.
+    // A failure closes the results at once: the caller, waiting for an item that will never come, would otherwise hold
+    // every slot, so the reader and the other workers could not finish and the run would hang.
     private static void WorkAll<TIn, TOut>(ChannelReader<(long Seq, TIn Input)> queue, ChannelWriter<(long, TOut)> done, Func<TIn, CancellationToken, TOut> work, CancellationToken token)
     {
-        while (Wait(queue.WaitToReadAsync(token)))
+        try
         {
-            while (queue.TryRead(out var next))
+            while (Wait(queue.WaitToReadAsync(token)))
             {
-                Wait(done.WriteAsync((next.Seq, work(next.Input, token)), token));
+                while (queue.TryRead(out var next))
+                {
+                    Wait(done.WriteAsync((next.Seq, work(next.Input, token)), token));
+                }
             }
+        }
+        catch (Exception ex) when (ex is not OperationCanceledException)
+        {
+            done.TryComplete(ex);
+            throw;
         }
     }
 

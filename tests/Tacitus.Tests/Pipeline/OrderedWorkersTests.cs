@@ -58,6 +58,18 @@ public sealed class OrderedWorkersTests
         Assert.Contains("bad input 7", (ex as AggregateException)?.InnerException?.Message ?? ex.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void Map_WorkThrowsEarlyInALongStream_RethrowsWithoutHanging(int workers)
+    {
+        // far more items than the window: the items after the failure must not keep the run waiting
+        var run = Task.Run(() => OrderedWorkers.Map(Enumerable.Range(0, 2_000), (i, _) => i == 7 ? throw new InvalidDataException("bad input 7") : i, workers).ToList());
+        Assert.True(((IAsyncResult)run).AsyncWaitHandle.WaitOne(TimeSpan.FromSeconds(30)), "the run hung after a worker failed");
+        var ex = Assert.ThrowsAny<Exception>(() => run.GetAwaiter().GetResult());
+        Assert.Contains("bad input 7", (ex as AggregateException)?.InnerException?.Message ?? ex.Message, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Map_CallerStopsEarly_StopsReadingTheStream()
     {
