@@ -489,7 +489,7 @@ internal sealed class EventCoder : IPipelineStage
             var senses = OtherSenses.Shipped;
             var verb = w.Lemma(t);
             var before = t; // the object starts after this token
-            if (t + 1 < w.Count && senses.Lists(verb + " " + w.Lower(t + 1)))
+            if (t + 1 < w.Count && senses.ListsWithPreposition(verb) && senses.Lists(verb + " " + w.Lower(t + 1)))
             {
                 verb += " " + w.Lower(t + 1);
                 before = t + 1;
@@ -499,7 +499,15 @@ internal sealed class EventCoder : IPipelineStage
                 return false;
             }
 
-            return ObjectHead(before) is int head && senses.Changes(verb, document.SyntaxOf(w.Sentence)[head].Lemma.ToLowerInvariant());
+            if (ObjectHead(before) is not int head)
+            {
+                return false;
+            }
+
+            // A quantity or collective head says nothing of the sense; the noun after its "of" does ("a lot of scepticism").
+            var layer = document.SyntaxOf(w.Sentence);
+            return senses.Changes(verb, layer[head].Lemma.ToLowerInvariant())
+                || (head + 1 < w.Count && w.Lower(head + 1) == "of" && ObjectHead(head + 1) is int inner && senses.Changes(verb, layer[inner].Lemma.ToLowerInvariant()));
         }
 
         /// <summary>

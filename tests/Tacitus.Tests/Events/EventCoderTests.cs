@@ -57,6 +57,8 @@ public sealed class EventCoderTests
     [InlineData("The Malian envoy was met with a deafening chorus of jeers in Algeria.", "CONSULT", false)]
     [InlineData("The Malian proposal has met with scathing criticism from Algeria.", "CONSULT", false)]
     [InlineData("Egypt's foreign minister met with the Kenyan delegation in Cairo.", "CONSULT", true)]
+    [InlineData("The Malian plan was met with a lot of scepticism in Algeria.", "CONSULT", false)]
+    [InlineData("Egypt's foreign minister met with a group of Kenyan officials in Cairo.", "CONSULT", true)]
     [InlineData("Egypt backed a resolution sanctioning military action against Kenya.", "SANCTION", false)]
     [InlineData("Egypt sanctioned the use of force in Kenya.", "SANCTION", false)]
     [InlineData("Egypt sanctioned Kenya for the border raid.", "SANCTION", true)]
