@@ -218,7 +218,7 @@ internal sealed class EventFusion : IDisposable
                 var judged = new FusedEvent { Id = id, Story = fused.Story, Type = fused.Type, Actor = fused.Actor };
                 judged.Reports.AddRange(fused.Reports);
                 FusedEventJudge.Judge(judged);
-                status = changedEvent.Status = judged.Status;
+                status = judged.Status;
             }
 
             rows.Write(fused, changedEvent.Family, fused.Reports.Count, status);
@@ -230,7 +230,7 @@ internal sealed class EventFusion : IDisposable
 
     /// <summary>
     /// The open fused events, read again from the store when story clustering read its state again (its reasons hold
-    /// for both: first use, a rolled-back batch, another writer) or a re-analysed document changed the stored events.
+    /// for both: first use, a rolled-back batch, another writer); a re-analysed document's reports leave them in memory.
     /// </summary>
     private OpenFusedEvents Open()
     {

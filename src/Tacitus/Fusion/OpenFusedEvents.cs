@@ -43,9 +43,9 @@ internal sealed class OpenFusedEvents(long window)
         latest = Math.Max(latest, seq);
         if (open.Country != open.Event.Actor.Country)
         {
-            if (open.Country is { } old && byCountry.TryGetValue((open.Family, old), out var list))
+            if (open.Country is { } old)
             {
-                list.Remove(open);
+                Unlist(byCountry, (open.Family, old), open);
             }
 
             Index(open);

@@ -190,7 +190,7 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     [Fact]
-    public void Save_BatchesUnderTheCheckpointInterval_CommittedInTheLogAndReadByAnotherConnection()
+    public void Save_WhileTheStoreIsOpen_CommittedRowsInTheLogAreReadByAnotherConnection()
     {
         using var store = DocumentStore.Open(db);
         store.SaveBatch([.. Enumerable.Range(0, 3).Select(i => new Document($"The council met on day {i}.", new DocumentMetadata { Origin = $"day-{i}.txt" }) { Language = "en" })]);
