@@ -74,6 +74,7 @@ public sealed class EventCoderTests
     [InlineData("Mali, the largest state in the region, declined to meet Algeria.", "REJECT", "MLI", "DZA")]
     [InlineData("Mali, backed by Kenya, accused Algeria of blocking the river.", "ACCUSE", "MLI", "DZA")]
     [InlineData("Mali, backed by Kenya, accused Algeria of blocking the river.", "SUPPORT", "KEN", "MLI")]
+    [InlineData("Mali, backed up by Kenya, accused Algeria of blocking the river.", "ACCUSE", "MLI", "DZA")]
     [InlineData("The Malian army, criticized by Algeria for the raid, withdrew its troops.", "ACCUSE", "DZA", "MLI")]
     [InlineData("Mali has refused to send troops to Algeria and has urged Kenya to close the border.", "REQUEST", "MLI", "KEN")]
     [InlineData("Mali criticized Algeria on Monday, and urged Kenya to close the border.", "REQUEST", "MLI", "KEN")]

@@ -478,17 +478,26 @@ internal sealed class ClauseReader
         return next.Kind is BoundaryKind.Comma or BoundaryKind.Parenthesis && (Determiners.Contains(firstWord) || AppositionOpeners.Contains(firstWord) || IsReducedPassive(s));
     }
 
-    /// <summary>", backed by Rwanda,": a participle and its by-agent between commas modify the noun before them,
-    /// like an apposition; the clause goes on after them.</summary>
+    /// <summary>", backed by Rwanda,", ", backed up by Rwanda,": a past participle (as the token layer tags it), its
+    /// particles and its by-agent between commas modify the noun before them, like an apposition; the clause goes on
+    /// after them.</summary>
     private bool IsReducedPassive(ClauseSegment s)
     {
-        if (s.Start + 2 >= s.End || words.Lower(s.Start + 2) != "by" || words.IsCapitalized(s.Start + 1))
+        var layer = words.Document.SyntaxOf(words.Sentence);
+        var end = Math.Min(s.End, layer.Length);
+        var participle = s.Start + 1;
+        if (participle >= end || layer[participle].Xpos != "VBN")
         {
             return false;
         }
 
-        var participle = words.Lower(s.Start + 1);
-        return participle.EndsWith("ed", StringComparison.Ordinal) || participle.EndsWith("en", StringComparison.Ordinal);
+        var by = participle + 1;
+        while (by < end && layer[by].Xpos == "RP")
+        {
+            by++;
+        }
+
+        return by < end && words.Lower(by) == "by";
     }
 
     private BoundaryKind? BoundaryAt(int i, IReadOnlyList<int> contentStarts)
