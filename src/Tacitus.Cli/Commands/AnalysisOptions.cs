@@ -14,6 +14,7 @@ internal sealed class AnalysisOptions
     private readonly Option<string[]> patterns = CommonOptions.Patterns();
     private readonly Option<string[]> verbs = CommonOptions.Verbs();
     private readonly Option<string[]> discards = CommonOptions.Discards();
+    private readonly Option<string[]> issues = CommonOptions.Issues();
     private readonly Option<bool> noShipped = CommonOptions.NoShipped();
     private readonly Option<EventCoderChoice> coder = CommonOptions.Coder();
     private readonly Option<DateReaderChoice> dates = CommonOptions.Dates();
@@ -26,7 +27,7 @@ internal sealed class AnalysisOptions
     public void AddTo(Command command)
     {
         ArgumentNullException.ThrowIfNull(command);
-        foreach (var option in new Option[] { dictionaries, patterns, verbs, discards, noShipped, coder, dates })
+        foreach (var option in new Option[] { dictionaries, patterns, verbs, discards, issues, noShipped, coder, dates })
         {
             command.Options.Add(option);
         }
@@ -48,6 +49,7 @@ internal sealed class AnalysisOptions
             EventPatternFiles = parse.GetValue(patterns) ?? [],
             VerbFiles = parse.GetValue(verbs) ?? [],
             DiscardFiles = parse.GetValue(discards) ?? [],
+            IssueFiles = parse.GetValue(issues) ?? [],
             NoShipped = parse.GetValue(noShipped),
             Coder = parse.GetValue(coder),
             Dates = parse.GetValue(dates),

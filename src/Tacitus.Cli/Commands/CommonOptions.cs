@@ -83,6 +83,12 @@ internal static class CommonOptions
         AllowMultipleArgumentsPerToken = false,
     };
 
+    public static Option<string[]> Issues() => new("--issues")
+    {
+        Description = "PETRARCH issue dictionary (<ISSUE CATEGORY=...> blocks of phrases with [CODE]s) read in front of the shipped Phoenix issues; each event gets its sentence's issues; repeatable.",
+        AllowMultipleArgumentsPerToken = false,
+    };
+
     public static Option<EventCoderChoice> Coder()
     {
         var option = new Option<EventCoderChoice>("--coder")

@@ -406,6 +406,20 @@ public static class AnalysisJsonWriter
             w.WriteEndObject();
         }
 
+        if (e.Issues.Count > 0)
+        {
+            w.WriteStartArray("issues");
+            foreach (var issue in e.Issues)
+            {
+                w.WriteStartObject();
+                w.WriteString("code", issue.Code);
+                w.WriteNumber("count", issue.Count);
+                w.WriteEndObject();
+            }
+
+            w.WriteEndArray();
+        }
+
         if (explain && e.Explanation.Count > 0)
         {
             w.WriteStartObject("explanation");

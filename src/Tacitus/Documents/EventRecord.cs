@@ -25,6 +25,9 @@ public sealed record ActorRef
 
 public sealed record EventDate(string Text, string Value, string Basis, TextSpan? Span = null);
 
+/// <summary>An issue (topic) of the sentence an event was read from, as PETRARCH codes it: the code and how often its phrases occur.</summary>
+public sealed record IssueCount(string Code, int Count);
+
 public sealed record EventLocation
 {
     public required string Text { get; init; }
@@ -92,6 +95,9 @@ public sealed class EventRecord
 
     /// <summary>The trigger words (verb or noun) that the pattern matched.</summary>
     public TextSpan? Trigger { get; init; }
+
+    /// <summary>The issues of <see cref="Evidence"/> from the PETRARCH issue phrases (the issues stage); empty when none.</summary>
+    public IReadOnlyList<IssueCount> Issues { get; set; } = [];
 
     /// <summary>Which pattern, dictionary entry or model produced each field: field name → rule.</summary>
     public Dictionary<string, string> Explanation { get; } = [];

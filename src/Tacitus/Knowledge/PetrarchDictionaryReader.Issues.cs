@@ -10,7 +10,8 @@ internal sealed record IssueWord(IReadOnlyList<string> Spellings, bool Noun);
 
 /// <summary>
 /// One line of a PETRARCH issue dictionary: its category (<c>&lt;ISSUE CATEGORY="EDUCATION"&gt;</c>), its words,
-/// and its issue code; an exclusion (<c>~a head start</c>) has no code and stops the category's phrases it contains.
+/// and its issue code; an exclusion (<c>~a head start</c>) has no code: a sentence holding it gets no issues at all
+/// (PETRARCH-2 <c>get_issues</c>; applied by <c>Events.IssueCoder</c>).
 /// </summary>
 internal sealed record PetrarchIssue(string Category, IReadOnlyList<IssueWord> Words, string? Code, bool Exclusion, int Line);
 

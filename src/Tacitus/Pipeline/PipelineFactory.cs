@@ -45,6 +45,9 @@ public static class PipelineFactory
             {
                 errors.Add(new Documents.TacitusError("TAC306", "events", "--verbs and --discards are read by the dictionary coder; add --coder tree or --coder fill", options.VerbFiles.Concat(options.DiscardFiles).First()));
             }
+
+            // each event record gets the PETRARCH issues of its sentence
+            stages.Add(Events.IssueCoder.Load(options.IssueFiles, options.NoShipped, errors));
         }
 
         return new AnalysisPipeline(stages, errors, ProvenanceFingerprint.For(options)) { TimeBudget = options.TimeBudget };

@@ -34,6 +34,9 @@ public sealed record PipelineOptions
     /// <summary>PETRARCH discard lists for the tree coder (<c>--discards</c>).</summary>
     public IReadOnlyList<string> DiscardFiles { get; init; } = [];
 
+    /// <summary>PETRARCH issue dictionaries (<c>--issues</c>), read in front of the shipped Phoenix issue phrases.</summary>
+    public IReadOnlyList<string> IssueFiles { get; init; } = [];
+
     /// <summary>Code with the given dictionaries and patterns alone, not the shipped ones (<c>--no-shipped</c>).</summary>
     public bool NoShipped { get; init; }
 

@@ -75,6 +75,7 @@ public sealed class AnalysisSchemaTests
             Trigger = Find(text, "send"),
         };
         record.Explanation["event"] = "pattern send";
+        record.Issues = [new IssueCount("MILITARY_AID", 2), new IssueCount("WEAPONS", 1)];
         doc.Events.Add(record);
 
         AssertValid(AnalysisJsonWriter.ToJson(doc, explain: true));

@@ -5,7 +5,7 @@ namespace Tacitus.Knowledge.Build;
 
 /// <summary>
 /// The tree coder's shipped dictionaries: UD-PETRARCH's default verb dictionary (<c>CAMEO.verbpatterns.150430.txt</c>,
-/// 11,010 patterns), the Phoenix actor dictionaries, agents and discards, each rewritten as the lines the PETRARCH
+/// 11,010 patterns), the Phoenix actor dictionaries, agents, discards and issue phrases, each rewritten as the lines the PETRARCH
 /// reader accepts — comments, blank lines and lines it rejects left out, whitespace collapsed — so the shipped file is
 /// compact, reads back to the same dictionary, and rebuilds byte-identically. The summary counts the verb codes the
 /// CAMEO→PLOVER table (data/events/CAMEO2PLOVER-2021.txt) cannot map.
@@ -16,6 +16,7 @@ internal sealed class PetrarchCompiler : IKnowledgeCompiler
     public const string ActorsFile = "petrarch-actors.txt.gz";
     public const string AgentsFile = "petrarch-agents.txt";
     public const string DiscardsFile = "petrarch-discards.txt";
+    public const string IssuesFile = "petrarch-issues.txt";
 
     private static readonly string[] ActorSources = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"];
 
@@ -55,9 +56,13 @@ internal sealed class PetrarchCompiler : IKnowledgeCompiler
         var discardErrors = new List<TacitusError>();
         _ = PetrarchDictionaryReader.ReadDiscards(discardSource, discardErrors);
         Write(dataDirectory, DiscardsFile, discardSource, discardErrors);
+        var issueSource = Path.Combine(phoenix, "Phoenix.IssueCoding.txt");
+        var issueErrors = new List<TacitusError>();
+        var issues = PetrarchDictionaryReader.ReadIssues(issueSource, issueErrors);
+        Write(dataDirectory, IssuesFile, issueSource, issueErrors);
 
-        var dropped = errors.Count + actorErrors.Count + agentErrors.Count + discardErrors.Count;
-        return $"{verbs.Blocks.Count} verb blocks, {verbs.PatternCount} patterns ({unmapped} codes with no PLOVER mapping), {actorLines.Count} actor lines, agents, discards ({dropped} unreadable lines left out{(errors.Count > 0 ? "; verbs: " + string.Join("; ", errors.Take(3)) : string.Empty)}) → data/compiled/petrarch-*";
+        var dropped = errors.Count + actorErrors.Count + agentErrors.Count + discardErrors.Count + issueErrors.Count;
+        return $"{verbs.Blocks.Count} verb blocks, {verbs.PatternCount} patterns ({unmapped} codes with no PLOVER mapping), {actorLines.Count} actor lines, agents, discards, {issues.Count} issue phrases ({dropped} unreadable lines left out{(errors.Count > 0 ? "; verbs: " + string.Join("; ", errors.Take(3)) : string.Empty)}) → data/compiled/petrarch-*";
     }
 
     private static void Write(string dataDirectory, string file, string source, IEnumerable<TacitusError> errors) =>
