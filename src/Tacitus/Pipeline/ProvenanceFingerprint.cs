@@ -7,7 +7,8 @@ namespace Tacitus.Pipeline;
 /// <summary>
 /// The provenance of a pipeline: the program's version and build (the module version id, which a deterministic build
 /// derives from the code), the mode (full or text-only), and SHA-256 fingerprints (first 12 hex digits) of the
-/// knowledge embedded in the program and of the user's pattern and dictionary files, in the order given.
+/// knowledge embedded in the program, of what the event coder reads beside it (pattern files; verb, discard and issue
+/// dictionaries; --no-shipped) and of the user's actor dictionaries, in the order given.
 /// </summary>
 internal static class ProvenanceFingerprint
 {
@@ -36,8 +37,22 @@ internal static class ProvenanceFingerprint
         Program(options.TextOnly) + (options.TextOnly || options.Coder == EventCoderChoice.Rules ? string.Empty : "/" + options.Coder.ToString().ToLowerInvariant())
             + (options.TextOnly || options.Dates == DateReaderChoice.Rules ? string.Empty : "/dates-recognizer"),
         options.TextOnly ? "-" : ShippedKnowledge.Value,
-        options.TextOnly ? "-" : Files(options.EventPatternFiles),
+        options.TextOnly ? "-" : Coding(options),
         options.TextOnly ? "-" : Files(options.UserDictionaries));
+
+    /// <summary>What the event coder reads beside the shipped knowledge: the pattern files, then (each group marked, so a
+    /// file moved from one option to another counts) verb, discard and issue dictionaries and whether the shipped ones
+    /// are left out. With pattern files alone it is their fingerprint as before.</summary>
+    private static string Coding(PipelineOptions options)
+    {
+        if (options.VerbFiles.Count == 0 && options.DiscardFiles.Count == 0 && options.IssueFiles.Count == 0 && !options.NoShipped)
+        {
+            return Files(options.EventPatternFiles);
+        }
+
+        var parts = $"{Files(options.EventPatternFiles)}|verbs {Files(options.VerbFiles)}|discards {Files(options.DiscardFiles)}|issues {Files(options.IssueFiles)}|{(options.NoShipped ? "no-shipped" : "shipped")}";
+        return Convert.ToHexStringLower(SHA256.HashData(System.Text.Encoding.UTF8.GetBytes(parts)))[..Digits];
+    }
 
     private static string Program(bool textOnly)
     {
