@@ -38,15 +38,22 @@ public sealed class AveragedPerceptronTests
         return model;
     }
 
-    private static byte[] Bytes(AveragedPerceptron model)
+    private static byte[] Bytes(AveragedPerceptron model, float? prune = null)
     {
         using var stream = new MemoryStream();
         using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
         {
-            model.Write(writer);
+            model.Write(writer, prune);
         }
 
         return stream.ToArray();
+    }
+
+    /// <summary>The model as a run reads it from its file.</summary>
+    private static AveragedPerceptron ReadBack(AveragedPerceptron model, float? prune = null)
+    {
+        using var reader = new BinaryReader(new MemoryStream(Bytes(model, prune)));
+        return AveragedPerceptron.Read(reader);
     }
 
     [Theory]
@@ -98,15 +105,7 @@ public sealed class AveragedPerceptronTests
     public void Write_PruneBelowAboveEveryWeight_NoRowsLeft()
     {
         var model = Train(5);
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            model.Write(writer, prune: 1e6f);
-        }
-
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
-        var back = AveragedPerceptron.Read(reader);
+        var back = ReadBack(model, prune: 1e6f);
         Assert.Equal(0, back.Features);
         Assert.True(back.Features < model.Features);
     }
@@ -130,15 +129,7 @@ public sealed class AveragedPerceptronTests
         model.Update(features.AsSpan(1, 1), 0, 1);
         model.Average();
 
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            model.Write(writer);
-        }
-
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
-        var back = AveragedPerceptron.Read(reader);
+        var back = ReadBack(model);
         Assert.Equal(1, back.Features);
         back.Score(features.AsSpan(1, 1), scores);
         Assert.Equal([0f, 0f], scores);
@@ -168,15 +159,7 @@ public sealed class AveragedPerceptronTests
         model.Score([narrow], narrowRow);
         Assert.True(wideRow.Count(w => w != 0) >= PackedRow.DenseFrom, "the wide row must be long enough to be dense");
 
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            model.Write(writer);
-        }
-
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
-        var back = AveragedPerceptron.Read(reader);
+        var back = ReadBack(model);
         var scores = new float[12];
         back.Score([FeatureKey.Of(3, "unseen"), wide, narrow], scores);
         var expected = new float[12];
