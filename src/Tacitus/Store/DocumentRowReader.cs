@@ -27,7 +27,7 @@ internal sealed class DocumentRowReader : IDisposable
         entities = Query(connection, "SELECT id, name, kind, country, sector, mentions FROM entities WHERE document = $id ORDER BY idx");
         attributions = Query(connection, "SELECT source, cue_start, cue_end, content_start, content_end, via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule FROM attributions WHERE document = $id ORDER BY idx");
         events = Query(connection, "SELECT type, mode, context, cameo, score, actor, recipient, date_text, date_value, date_basis, date_start, date_end, location, attribution, " +
-            "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation FROM events WHERE document = $id ORDER BY idx");
+            "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation, issues FROM events WHERE document = $id ORDER BY idx");
     }
 
     /// <summary>The stored text and metadata only, ready to be analysed again: no analysis, and of the warnings only those from reading it (TAC1xx).</summary>
@@ -171,6 +171,7 @@ internal sealed class DocumentRowReader : IDisposable
                 Confidence = r.GetDouble(19),
                 Evidence = new TextSpan(r.GetInt32(20), r.GetInt32(21)),
                 Trigger = r.IsDBNull(22) ? null : new TextSpan(r.GetInt32(22), r.GetInt32(23)),
+                Issues = Json(r, 25, StoreJson.Default.IReadOnlyListIssueCount) ?? [],
             };
             foreach (var (field, rule) in Json(r, 24, StoreJson.Default.DictionaryStringString) ?? [])
             {

@@ -73,7 +73,7 @@ internal sealed class DocumentRowWriter : IDisposable
             "actor, actor_text, actor_name, actor_country, actor_sector, recipient, recipient_text, recipient_name, recipient_country, recipient_sector, " +
             "date_text, date_value, date_basis, date_start, date_end, location, location_name, location_country, attribution, " +
             "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation, " +
-            "actor_code, recipient_code");
+            "actor_code, recipient_code, issues");
     }
 
     /// <summary>Sets the transaction on the one statement that reads (the writing ones run in the connection's transaction, <see cref="NativeStatement"/>).</summary>
@@ -187,7 +187,8 @@ internal sealed class DocumentRowWriter : IDisposable
             e.Modality.Negated, e.Modality.Denied, e.Modality.Hedged, e.Modality.Future, e.Modality.Conditional,
             e.Confidence, e.Evidence.Start, e.Evidence.End, e.Trigger?.Start, e.Trigger?.End,
             e.Explanation.Count == 0 ? null : JsonSerializer.Serialize(e.Explanation, StoreJson.Default.DictionaryStringString),
-            e.Actor.Code, r?.Code);
+            e.Actor.Code, r?.Code,
+            e.Issues.Count == 0 ? null : JsonSerializer.Serialize(e.Issues, StoreJson.Default.IReadOnlyListIssueCount));
     }
 
     private static string? Warnings(Document document) =>

@@ -86,6 +86,7 @@ internal static class ExportColumns
         Boolean<StoredEvent>("direct_quote", e => Attribution(e)?.DirectQuote ?? false),
         Number<StoredEvent>("confidence", e => Math.Round(e.Record.Confidence, 3)),
         Text<StoredEvent>("evidence", e => e.Record.Evidence.TextOf(e.Document.Text)),
+        Text<StoredEvent>("issues", e => e.Record.Issues.Count == 0 ? null : string.Join("; ", e.Record.Issues.Select(i => i.Code + "=" + i.Count.ToString(System.Globalization.CultureInfo.InvariantCulture)))),
     ];
 
     public static readonly IReadOnlyList<ExportColumn<Document>> Documents =

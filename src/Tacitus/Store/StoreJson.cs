@@ -25,6 +25,7 @@ namespace Tacitus.Store;
 [JsonSerializable(typeof(string[]))]
 [JsonSerializable(typeof(Dictionary<string, string>))]
 [JsonSerializable(typeof(List<TacitusError>))]
+[JsonSerializable(typeof(IReadOnlyList<IssueCount>))]
 internal sealed partial class StoreJson : JsonSerializerContext;
 
 internal sealed class CountryCodeJsonConverter : JsonConverter<CountryCode>

@@ -179,6 +179,9 @@ internal static class StoreMigrations
             WHERE EXISTS (SELECT 1 FROM mentions WHERE document = documents.seq);
             DROP TABLE mentions;
             """),
+        new(12, "an event keeps the issue codes of its evidence sentence (issue 9: events.issues, one JSON value [{code, count}] in the order first found, null when none); stores analysed before have none until reanalysed", """
+            ALTER TABLE events ADD COLUMN issues TEXT;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -96,6 +96,8 @@ public sealed class ExportCommandTests(EventExports exports) : IDisposable, ICla
         { "0", "negated", "false" },
         { "0", "confidence", "0.812" }, // 0.8125 rounded to even, as the analysis JSON does
         { "0", "evidence", "Foreign Minister Ana Varga visited Vienna on Monday, the agency Radio Nord reported, citing unnamed diplomats." },
+        { "0", "issues", "DIPLOMACY=2; TOURISM=1" },
+        { "1", "issues", string.Empty },
         { "1", "recipient_name", "Otto Brenner" },
         { "1", "date_precision", "unknown" },
         { "1", "date_start", string.Empty },

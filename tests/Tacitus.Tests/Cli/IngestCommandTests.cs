@@ -51,6 +51,20 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(files, Origins(inStoreOrder: true));
     }
 
+    [Fact]
+    public void Ingest_SentenceWithAnIssue_EventsJsonCarriesIt()
+    {
+        var issues = Write("issues.txt", "<ISSUE CATEGORY=\"TRANSPORT\" TYPE=\"ALL\">\nn:ferry [FERRIES]\n</ISSUE>\n");
+        var file = Write("one.txt", "The mayor of Tirana praised the ferry crews on Tuesday.\n\nThe mayor of Tirana visited Durres on Friday.");
+        Assert.Equal(0, CliProcess.Run(["ingest", file, "--db", db, "--quiet", "--issues", issues]).ExitCode);
+
+        var (exit, stdout, stderr) = CliProcess.Run("events", "--db", db, "--json");
+
+        Assert.True(exit == 0, stderr);
+        var records = stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Select(l => System.Text.Json.JsonDocument.Parse(l).RootElement).ToList();
+        Assert.Equal(["FERRIES=1", null], records.Select(r => r.GetProperty("issues").GetString()));
+    }
+
     [Theory]
     [InlineData(new string[0], 1)]
     [InlineData(new[] { "--dates", "recognizer" }, 0)]

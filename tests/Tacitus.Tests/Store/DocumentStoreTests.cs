@@ -38,6 +38,8 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Equal(original.Events[0].Actor, loaded.Events[0].Actor);
         Assert.Equal(original.Events[0].Location, loaded.Events[0].Location);
         Assert.Equal(original.Events[1].Modality, loaded.Events[1].Modality);
+        Assert.Equal(original.Events[0].Issues, loaded.Events[0].Issues);
+        Assert.Empty(loaded.Events[1].Issues);
     }
 
     [Theory]

@@ -100,6 +100,7 @@ internal static class StoreFixtures
             Evidence = first,
             Trigger = At("visited"),
         };
+        visit.Issues = [new IssueCount("DIPLOMACY", 2), new IssueCount("TOURISM", 1)];
         visit.Explanation["event"] = "verb:visit";
         visit.Explanation["actor"] = "subject";
         doc.Events.Add(visit);

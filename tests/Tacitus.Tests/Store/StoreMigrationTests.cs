@@ -218,4 +218,55 @@ public sealed class StoreMigrationTests : IDisposable
         Assert.Equal((2.0, "person"), (mentions[2].Quantity!.Value, mentions[2].Quantity!.Unit));
         Assert.Empty(store.Load(DocumentId.FromText("Nothing here."))!.Mentions);
     }
+
+    [Fact]
+    public void Open_StoreAtVersion11WithEvents_MigratesAndReadsThemWithoutIssues()
+    {
+        var doc = StoreFixtures.Plain("The ferry company thanked the harbour pilots.", "Pilots thanked", origin: "pilots.txt");
+        using (DocumentStore.Open(db, schemaVersion: 11))
+        {
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = """
+                INSERT INTO documents (seq, id, title, language, origin, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
+                    VALUES (1, $id, 'Pilots thanked', 'en', 'pilots.txt', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 0, 1);
+                INSERT INTO events (document, idx, type, actor, actor_text, negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end)
+                    VALUES (1, 0, 'SUPPORT', '{"text":"The ferry company"}', 'The ferry company', 0, 0, 0, 0, 0, 0.5, 0, 46);
+                """;
+            command.Parameters.AddWithValue("$id", doc.Id.Value);
+            command.Parameters.AddWithValue("$text", doc.Text);
+            command.ExecuteNonQuery();
+        }
+
+        using var store = DocumentStore.Open(db);
+        Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        var record = Assert.Single(store.Load(doc.Id)!.Events);
+        Assert.Equal(("The ferry company", 0), (record.Actor.Text, record.Issues.Count));
+    }
+
+    [Fact]
+    public void Save_EventsWithAndWithoutIssues_IssuesColumnHoldsJsonOrNull()
+    {
+        using (var store = DocumentStore.Open(db))
+        {
+            store.Save(StoreFixtures.Analysed());
+        }
+
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT issues FROM events ORDER BY idx";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string?>();
+        while (reader.Read())
+        {
+            rows.Add(reader.IsDBNull(0) ? null : reader.GetString(0));
+        }
+
+        Assert.Equal(["""[{"code":"DIPLOMACY","count":2},{"code":"TOURISM","count":1}]""", null], rows);
+    }
 }

@@ -17,7 +17,7 @@ public sealed class StoreReanalysisTests : IDisposable
     public void Dispose() => StoreFixtures.DeleteDb(db);
 
     /// <summary>Codes one SUPPORT record when the text contains <c>word</c>; counts its calls; a fragile one breaks on "explode".</summary>
-    private sealed class WordStage(string word, bool fragile = false) : IPipelineStage
+    private sealed class WordStage(string word, bool fragile = false, string? issue = null) : IPipelineStage
     {
         private int calls;
 
@@ -46,6 +46,7 @@ public sealed class StoreReanalysisTests : IDisposable
                     Actor = new ActorRef { Text = word },
                     Evidence = new TextSpan(0, document.Text.Length),
                     Trigger = new TextSpan(at, at + word.Length),
+                    Issues = issue is null ? [] : [new IssueCount(issue, 1)],
                 });
             }
         }
@@ -76,6 +77,19 @@ public sealed class StoreReanalysisTests : IDisposable
 
         Assert.Empty(run.Select(null, all: false));
         Assert.Equal(2, stage.Calls);
+    }
+
+    [Fact]
+    public void Run_StageNowCodingIssues_StoredRecordsGetThem()
+    {
+        using var store = DocumentStore.Open(db);
+        Ingest(store, new WordStage("praised"), OldRules, "The mayor praised the ferry crew.");
+        Assert.Empty(store.Load(store.List().Single().Id)!.Events.Single().Issues);
+        var run = new StoreReanalysis(store, new AnalysisPipeline([new WordStage("praised", issue: "TRANSPORT")], provenance: NewRules));
+
+        run.Run(run.Select(null, all: false), all: false);
+
+        Assert.Equal([new IssueCount("TRANSPORT", 1)], store.Load(store.List().Single().Id)!.Events.Single().Issues);
     }
 
     [Fact]
