@@ -73,7 +73,7 @@ internal static class CommonOptions
 
     public static Option<string[]> Verbs() => new("--verbs")
     {
-        Description = "PETRARCH verb dictionary (CAMEO.2.0 or UD-PETRARCH verbpatterns format) for the tree coder; repeatable.",
+        Description = "PETRARCH verb dictionary (CAMEO.2.0 or UD-PETRARCH verbpatterns format) for the tree coder, with its ~ transformations (applied before the shipped ones); repeatable.",
         AllowMultipleArgumentsPerToken = false,
     };
 

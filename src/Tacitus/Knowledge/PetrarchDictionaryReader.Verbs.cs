@@ -16,7 +16,7 @@ internal static partial class PetrarchDictionaryReader
     /// <summary>
     /// Reads a verb dictionary: <c>&amp;SYNSET</c> blocks of <c>+MEMBER</c> lines, <c>--- NAME [code] ---</c> meaning
     /// blocks with verb lines (<c>VERB {IRREGULAR FORMS} [code]</c>, <c>+CORDON_OFF</c>, <c>WIRE_+TAP</c>) and pattern
-    /// lines (<c>- $ * (TO +) [code]</c>), and <c>~</c> transformations. A line that cannot be read is a TAC302 with
+    /// lines (<c>- $ * (TO +) [code]</c>), and <c>~</c> transformations (<see cref="ReadTransformation"/>). A line that cannot be read is a TAC302 with
     /// file and line; the rest loads.
     /// </summary>
     public static PetrarchVerbDictionary ReadVerbs(IEnumerable<string> lines, string file, List<TacitusError> errors)
@@ -28,7 +28,11 @@ internal static partial class PetrarchDictionaryReader
         {
             if (line[0] == '~')
             {
-                dictionary.Transformations.Add(new PetrarchTransformation(line, lineNo));
+                if (ReadTransformation(line, file, lineNo, errors) is { } transformation)
+                {
+                    dictionary.Transformations.Add(transformation);
+                }
+
                 continue;
             }
 

@@ -75,10 +75,38 @@ internal sealed class PetrarchVerbBlock(string name, PetrarchEventCode code, int
 internal sealed record PetrarchVerb(string Word, string Lemma, IReadOnlyList<string> Before, IReadOnlyList<string> After, PetrarchVerbBlock Block, PetrarchEventCode? Code, int Line);
 
 /// <summary>
-/// A transformation rule (<c>~ a (b . ATTACK) SAY = a b 112</c>): kept as written; read so that a file with them
-/// loads, and listed for the user.
+/// A transformation rule (PETRARCH-2's <c>~</c> lines), read into its parts:
+/// <c>~ a (b . ATTACK) SAY = a b 112</c> says "when a clause whose verb codes like ATTACK, with source b and any
+/// target, is said (a SAY verb) by a, code a → b 112 instead". An actor slot is a variable (lower-case letters: the
+/// same variable is the same actor, different ones different actors), <c>.</c> (any actor, not bound) or <c>_</c> (no
+/// actor: the clause names no subject of its own, "wants to attack"). A verb is a verb word of the dictionary (it
+/// stands for that verb's code and the codes under it) or <c>Q</c> (any coded verb; a result code <c>Q</c> is that
+/// verb's code).
 /// </summary>
-internal sealed record PetrarchTransformation(string Text, int Line);
+internal sealed record PetrarchTransformation(
+    string Text,
+    string File,
+    int Line,
+    string OuterSource,
+    string InnerSource,
+    string InnerTarget,
+    string InnerVerb,
+    string OuterVerb,
+    string ResultSource,
+    string ResultTarget,
+    string ResultCode)
+{
+    /// <summary>The verb slot that stands for any coded verb.</summary>
+    public const string AnyVerb = "Q";
+
+    /// <summary>An actor slot that matches any actor without binding it.</summary>
+    public const string AnyActor = ".";
+
+    /// <summary>An actor slot that matches only a clause with no actor there.</summary>
+    public const string NoActor = "_";
+
+    public static bool IsVariable(string slot) => slot.Length > 0 && slot.All(char.IsAsciiLetterLower);
+}
 
 /// <summary>
 /// A PETRARCH verb dictionary (PETRARCH-2's <c>CAMEO.2.0.txt</c> and UD-PETRARCH's <c>CAMEO.verbpatterns</c>

@@ -11,7 +11,8 @@ namespace Tacitus.Pipeline;
 /// Puts the tree coder stage together from the user's PETRARCH files: verb dictionaries (<c>--verbs</c>), discard
 /// lists (<c>--discards</c>), and the <c>--dictionary</c> files named like PETRARCH actor and agent dictionaries
 /// (<c>*actors*</c>, <c>*agents*</c>), in front of the shipped ones compiled from UD-PETRARCH's and Phoenix's
-/// dictionaries (left out with <c>--no-shipped</c>). Missing files and bad lines are setup errors; the rest loads.
+/// dictionaries (left out with <c>--no-shipped</c>). Transformations (<c>~</c> lines) come with the verb files: the
+/// user's first, then the shipped ones from PETRARCH-2's dictionary. Missing files and bad lines are setup errors; the rest loads.
 /// </summary>
 internal static class TreeCoding
 {
@@ -24,6 +25,7 @@ internal static class TreeCoding
         if (!options.NoShipped)
         {
             verbSources.Add((Shipped(PetrarchCompiler.VerbsFile, errors), PetrarchCompiler.VerbsFile));
+            verbSources.Add((Shipped(PetrarchCompiler.TransformationsFile, errors), PetrarchCompiler.TransformationsFile));
         }
 
         foreach (var (lines, name) in verbSources)
@@ -35,6 +37,7 @@ internal static class TreeCoding
             }
 
             verbs.Blocks.AddRange(read.Blocks);
+            verbs.Transformations.AddRange(read.Transformations);
             foreach (var (word, list) in read.Verbs)
             {
                 if (!verbs.Verbs.TryGetValue(word, out var existing))
@@ -58,7 +61,8 @@ internal static class TreeCoding
         }
 
         var table = CameoPloverTable.Shipped;
-        var coder = new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards, standsAlone: code => StandsAlone(table, code), broadVerbs: EventWords.Value["broad"]);
+        var coder = new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards, standsAlone: code => StandsAlone(table, code), broadVerbs: EventWords.Value["broad"],
+            transformer: NestedEventTransformer.Resolve(verbs, errors));
         return new TreeEventStage(coder, table, fillGapsOnly: options.Coder == EventCoderChoice.Fill);
     }
 

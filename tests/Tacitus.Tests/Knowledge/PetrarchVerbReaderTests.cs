@@ -47,6 +47,43 @@ public sealed class PetrarchVerbReaderTests
     }
 
     [Theory]
+    [InlineData("~ a (b . STRIKE) DECLARE = a b 112", "a (b . STRIKE) DECLARE = a b 112")]
+    [InlineData("~ a (_ b POISON) TRY = a b 185", "a (_ b POISON) TRY = a b 185")]
+    [InlineData("~ a (a b Q) DECLARE = a b Q", "a (a b Q) DECLARE = a b Q")]
+    [InlineData("~ ab ( cd . STRIKE ) HOPE = ab cd 0231", "ab (cd . STRIKE) HOPE = ab cd 0231")]
+    [InlineData("~ a (b . STRIKE) DECLARE a b 112", "without one '='")]
+    [InlineData("~ a (b (c d STRIKE) DECLARE) BLAME = a b 112", "nested deeper than one clause")]
+    [InlineData("~ a b . STRIKE DECLARE = a b 112", "not of the form")]
+    [InlineData("~ a (b . STRIKE) DECLARE = a b", "not of the form")]
+    [InlineData("~ A (b . STRIKE) DECLARE = a b 112", "outer source 'A' is not a variable")]
+    [InlineData("~ a (b * STRIKE) DECLARE = a b 112", "actor slot '*'")]
+    [InlineData("~ a (b . strike) DECLARE = a b 112", "verb 'strike'")]
+    [InlineData("~ a (b . WILL_STRIKE) DECLARE = a b 138", "joined from several verbs")]
+    [InlineData("~ a (b . STRIKE) Q = a b 112", "outer verb is Q")]
+    [InlineData("~ a (b . STRIKE) DECLARE = a c 112", "variable the left side does not bind")]
+    [InlineData("~ a (b . STRIKE) DECLARE = a b Q", "result code 'Q'")]
+    [InlineData("~ a (b . STRIKE) DECLARE = a b 1x2", "result code '1x2'")]
+    public void ReadVerbs_TransformationLine_ReadIntoItsPartsOrTac302(string line, string expected)
+    {
+        var errors = new List<TacitusError>();
+        var dictionary = PetrarchDictionaryReader.ReadVerbs(["--- DECLARE [010] ---", "DECLARE", line, "~ a (a b Q) DECLARE = a b Q"], "user.verbs", errors);
+
+        if (errors.Count == 0)
+        {
+            var t = dictionary.Transformations[0];
+            Assert.Equal(expected, $"{t.OuterSource} ({t.InnerSource} {t.InnerTarget} {t.InnerVerb}) {t.OuterVerb} = {t.ResultSource} {t.ResultTarget} {t.ResultCode}");
+            Assert.Equal(("user.verbs", 3), (t.File, t.Line));
+        }
+        else
+        {
+            var error = Assert.Single(errors);
+            Assert.Equal(("TAC302", "user.verbs", "line 3"), (error.Code, error.File, error.Record));
+            Assert.Contains(expected, error.Message, StringComparison.Ordinal);
+            Assert.Equal(4, Assert.Single(dictionary.Transformations).Line); // the rest loads
+        }
+    }
+
+    [Theory]
     [InlineData("PLEDGE", "PLEDGE", "", "")]
     [InlineData("PLEDGED", "PLEDGE", "", "")]
     [InlineData("PLEDGING", "PLEDGE", "", "")]

@@ -91,7 +91,7 @@ internal static class PetrarchTask
         var agents = environment.Agents.Where(f => File.Exists(f) || Missing(f, errors, false)).SelectMany(f => PetrarchDictionaryReader.ReadAgents(f, errors)).ToList();
         var discards = environment.Discards is { } d && File.Exists(d) ? PetrarchDictionaryReader.ReadDiscards(d, errors) : [];
         var negations = environment.Ontology is { } o && File.Exists(o) ? PetrarchDictionaryReader.ReadNegations(o, errors) : null;
-        return new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards, negations);
+        return new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards, negations, transformer: NestedEventTransformer.Resolve(verbs, errors));
     }
 
     private static T Missing<T>(string file, List<TacitusError> errors, T value)

@@ -23,4 +23,7 @@ internal sealed record TreeEvent(int Verb, string Cameo, TreeActor Source, TreeA
 
     /// <summary>A pattern coded it whose words stand on content words of the sentence, not the verb's or block's bare code.</summary>
     public bool Specific { get; init; }
+
+    /// <summary>The transformation that made it from a nested event (its line, file and line number), or null.</summary>
+    public string? Transformation { get; init; }
 }

@@ -23,12 +23,15 @@ internal sealed class TreeEventCoder
     private readonly ActorPhrase phrases;
     private readonly Func<string, bool>? standsAlone;
     private readonly IReadOnlySet<string> broadVerbs;
+    private readonly NestedEventTransformer? transformer;
 
     /// <param name="negations">Codes a negated verb takes instead (PICO: "not disapprove" → 050); a negated verb without one keeps its code and is marked negated.</param>
     /// <param name="standsAlone">Whether an act of this CAMEO code is complete with no target ("protesters marched", "the minister resigned"): such acts are coded when the tree names no target; null (PETRARCH's own rule) codes none without a target.</param>
     /// <param name="broadVerbs">Lemmas (lower case) of verbs whose sense their object sets ("give", "take", "join"): they code only through a pattern whose words stand on content words of the sentence; none when null (PETRARCH's own rule).</param>
-    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null, ActorPhrase? phrases = null, Func<string, bool>? standsAlone = null, IReadOnlySet<string>? broadVerbs = null)
+    /// <param name="transformer">PETRARCH transformations of nested events (<see cref="NestedEventTransformer"/>); none when null.</param>
+    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null, ActorPhrase? phrases = null, Func<string, bool>? standsAlone = null, IReadOnlySet<string>? broadVerbs = null, NestedEventTransformer? transformer = null)
     {
+        this.transformer = transformer is { Count: > 0 } ? transformer : null;
         this.standsAlone = standsAlone;
         this.broadVerbs = broadVerbs ?? new HashSet<string>();
         this.phrases = phrases ?? ActorPhrase.Shipped;
@@ -64,6 +67,11 @@ internal sealed class TreeEventCoder
             CodeVerb(document, tree, v, candidates, date, events);
         }
 
+        if (transformer is not null)
+        {
+            Transform(document, tree, date, events);
+        }
+
         if (standsAlone is not null)
         {
             TargetsFromOpenClauses(tree, events);
@@ -77,6 +85,44 @@ internal sealed class TreeEventCoder
         var coded = events.Select(e => e.Verb - tree.First).ToHashSet();
         events.RemoveAll(e => e.Verb - tree.First is var v && tree.Relations[v] == "xcomp" && tree.Heads[v] >= 0 && coded.Contains(tree.Heads[v]));
         return events;
+    }
+
+    /// <summary>
+    /// Each event of a clause (ccomp, xcomp) governed by a dictionary verb is offered to the transformations with the
+    /// governing clause's subject, verb and modality; a match replaces it, and the governing verb's own records of
+    /// the same source, by the record the rule makes (PETRARCH-2 rewrites the whole nested event).
+    /// </summary>
+    private void Transform(Document document, DependencyTree tree, DateOnly date, List<TreeEvent> events)
+    {
+        var consumed = new HashSet<(int Verb, string Source)>();
+        for (var i = 0; i < events.Count; i++)
+        {
+            var c = events[i].Verb - tree.First;
+            var g = tree.Heads[c];
+            if (g < 0 || tree.Relations[c] is not ("ccomp" or "xcomp") || Lookup(tree, g) is not { Count: > 0 } governing)
+            {
+                continue;
+            }
+
+            var sources = Coded(document, tree, Subjects(tree, g, tree.IsPassive(g)), date, source: true);
+            var outer = new GoverningClause(tree.First + g, governing, sources, ModalityOf(tree, g), ClauseOf(document, tree, g));
+            var ownSubject = tree.Relations[c] != "xcomp" || tree.ChildrenWith(c, "nsubj", "nsubj:pass").Any();
+            if (transformer!.Transform(outer, events[i], tree.Lemmas[c], ownSubject) is { } made)
+            {
+                events[i] = made;
+                consumed.Add((tree.First + g, made.Source.Code));
+            }
+        }
+
+        // the nested event is one act: the governing verb's own record of the same source goes ("hoped to shell X" is a threat, not also a hope toward X)
+        events.RemoveAll(e => e.Transformation is null && consumed.Contains((e.Verb, e.Source.Code)));
+    }
+
+    /// <summary>A verb's clause: its subtree without the clauses coordinated with it.</summary>
+    private static TextSpan ClauseOf(Document document, DependencyTree tree, int v)
+    {
+        var tokens = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX");
+        return new TextSpan(document.Tokens[tree.First + tokens[0]].Span.Start, document.Tokens[tree.First + tokens[^1]].Span.End);
     }
 
     /// <summary>
@@ -249,8 +295,7 @@ internal sealed class TreeEventCoder
             }
         }
 
-        var clauseTokens = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX");
-        var clause = new TextSpan(document.Tokens[tree.First + clauseTokens[0]].Span.Start, document.Tokens[tree.First + clauseTokens[^1]].Span.End);
+        var clause = ClauseOf(document, tree, v);
         if (pairs.Count == 0 && targetActors.Count == 0 && standsAlone is not null && best is not { CompoundBefore: true } and not { CompoundAfter: true })
         {
             // no target named: kept for now; Code keeps it when its open clause names one or the act stands alone

@@ -17,6 +17,7 @@ internal sealed class PetrarchCompiler : IKnowledgeCompiler
     public const string AgentsFile = "petrarch-agents.txt";
     public const string DiscardsFile = "petrarch-discards.txt";
     public const string IssuesFile = "petrarch-issues.txt";
+    public const string TransformationsFile = "petrarch-transformations.txt";
 
     private static readonly string[] ActorSources = ["Phoenix.Countries.actors.txt", "Phoenix.International.actors.txt", "Phoenix.MilNonState.actors.txt"];
 
@@ -60,9 +61,35 @@ internal sealed class PetrarchCompiler : IKnowledgeCompiler
         var issueErrors = new List<TacitusError>();
         var issues = PetrarchDictionaryReader.ReadIssues(issueSource, issueErrors);
         Write(dataDirectory, IssuesFile, issueSource, issueErrors);
+        var transformationSource = Path.Combine(phoenix, "CAMEO.2.0.txt");
+        var transformationErrors = new List<TacitusError>();
+        var transformations = Transformations(transformationSource, transformationErrors);
+        CompiledTableWriter.Write(dataDirectory, TransformationsFile, Header(Path.GetFileName(transformationSource)), transformations);
 
-        var dropped = errors.Count + actorErrors.Count + agentErrors.Count + discardErrors.Count + issueErrors.Count;
-        return $"{verbs.Blocks.Count} verb blocks, {verbs.PatternCount} patterns ({unmapped} codes with no PLOVER mapping), {actorLines.Count} actor lines, agents, discards, {issues.Count} issue phrases ({dropped} unreadable lines left out{(errors.Count > 0 ? "; verbs: " + string.Join("; ", errors.Take(3)) : string.Empty)}) → data/compiled/petrarch-*";
+        var dropped = errors.Count + actorErrors.Count + agentErrors.Count + discardErrors.Count + issueErrors.Count + transformationErrors.Count;
+        return $"{verbs.Blocks.Count} verb blocks, {verbs.PatternCount} patterns ({unmapped} codes with no PLOVER mapping), {actorLines.Count} actor lines, agents, discards, {issues.Count} issue phrases, {transformations.Count} transformations ({dropped} unreadable lines left out{(errors.Count > 0 ? "; verbs: " + string.Join("; ", errors.Take(3)) : string.Empty)}) → data/compiled/petrarch-*";
+    }
+
+    /// <summary>
+    /// The transformation lines (<c>~</c>) of PETRARCH-2's dictionary, which UD-PETRARCH's has none of, whitespace
+    /// collapsed; lines the reader rejects are left out. Their verb words are read against the shipped verbs.
+    /// </summary>
+    private static List<string> Transformations(string path, List<TacitusError> errors)
+    {
+        var result = new List<string>();
+        var lineNo = 0;
+        foreach (var raw in File.ReadLines(path))
+        {
+            lineNo++;
+            var hash = raw.IndexOf('#', StringComparison.Ordinal);
+            var text = string.Join(' ', (hash >= 0 ? raw[..hash] : raw).Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
+            if (text.StartsWith('~') && PetrarchDictionaryReader.ReadTransformation(text, Path.GetFileName(path), lineNo, errors) is not null)
+            {
+                result.Add(text);
+            }
+        }
+
+        return result;
     }
 
     private static void Write(string dataDirectory, string file, string source, IEnumerable<TacitusError> errors) =>

@@ -45,6 +45,63 @@ public sealed class TreeEventStageTests
         Assert.Empty(document.Events);
     }
 
+    private const string FranceSaysGermanyAttackedSpain = "1\tFrance\tFrance\tPROPN\tNNP\t_\t2\tnsubj\t_\t_\n2\tsaid\tsay\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+        "3\tGermany\tGermany\tPROPN\tNNP\t_\t4\tnsubj\t_\t_\n4\tattacked\tattack\tVERB\tVBD\t_\t2\tccomp\t_\t_\n5\tSpain\tSpain\tPROPN\tNNP\t_\t4\tobj\t_\t_\n\n";
+
+    /// <summary>
+    /// "a says b attacked c": the shipped rule from PETRARCH-2 (a accuses b, 112); with <c>--no-shipped</c>, the rule
+    /// of the user's own verb file (111); with neither, the act as the verbs code it (saying is no act of its own).
+    /// </summary>
+    [Theory]
+    [InlineData(false, false, "112 FRA DEU")]
+    [InlineData(true, true, "111 FRA DEU")]
+    [InlineData(true, false, "190 DEU ESP")]
+    public void Process_SaidThatAnotherAttacked_TransformedByTheShippedOrTheUsersRule(bool noShipped, bool userRule, string expected)
+    {
+        var verbs = Path.GetTempFileName();
+        var actors = Path.Combine(Path.GetTempPath(), $"tacitus-{Guid.NewGuid():N}.actors.txt");
+        try
+        {
+            File.WriteAllLines(actors, ["FRANCE [FRA]", "GERMANY [DEU]", "SPAIN [ESP]"]);
+            File.WriteAllLines(verbs, ["--- STATE [010] ---", "SAY {SAYS SAID SAYING}", "--- FIGHT [190] ---", "ATTACK", .. userRule ? (string[])["~ a (b . ATTACK) SAY = a b 111"] : []]);
+            var errors = new List<TacitusError>();
+            var stage = TreeCoding.Create(new PipelineOptions { NoShipped = noShipped, VerbFiles = noShipped ? [verbs] : [], UserDictionaries = noShipped ? [actors] : [] }, errors);
+            Assert.DoesNotContain(errors, e => e.Code is "TAC302" or "TAC304");
+            var document = Parse(FranceSaysGermanyAttackedSpain);
+
+            stage.Process(document, CancellationToken.None);
+
+            Assert.Equal(expected, string.Join("; ", document.Events.Select(e => $"{e.Cameo} {e.Actor.Code} {e.Recipient?.Code}")));
+            Assert.Equal(!noShipped || userRule, document.Events[0].Explanation["event"].Contains("transformation", StringComparison.Ordinal));
+        }
+        finally
+        {
+            File.Delete(verbs);
+            File.Delete(actors);
+        }
+    }
+
+    [Theory]
+    [InlineData(false, 0)]
+    [InlineData(true, 1)]
+    public void Create_UserRuleOnAShippedVerb_ResolvedUnlessNoShipped(bool noShipped, int unresolved)
+    {
+        var verbs = Path.GetTempFileName();
+        try
+        {
+            File.WriteAllLines(verbs, ["--- DISOWN [---] ---", "DISOWN", "~ a (b . ATTACK) DISOWN = a b 112"]);
+            var errors = new List<TacitusError>();
+
+            TreeCoding.Create(new PipelineOptions { NoShipped = noShipped, VerbFiles = [verbs] }, errors);
+
+            Assert.Equal(unresolved, errors.Count(e => e.Code == "TAC302" && e.Message.Contains("'ATTACK'", StringComparison.Ordinal) && e.File == Path.GetFileName(verbs)));
+        }
+        finally
+        {
+            File.Delete(verbs);
+        }
+    }
+
     [Fact]
     public void Process_NoTokenLayer_LeavesRecordsAlone()
     {

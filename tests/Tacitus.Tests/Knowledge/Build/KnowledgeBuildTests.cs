@@ -38,7 +38,9 @@ public sealed class KnowledgeBuildTests
         var a = Compiled(first.Path);
         var b = Compiled(second.Path);
         Assert.Equal(a.Keys.Order(StringComparer.Ordinal), b.Keys.Order(StringComparer.Ordinal));
-        Assert.Equal(12, a.Count); // 7 tables of actors, places and words, 4 of the tree coder's dictionaries, the issue phrases
+        Assert.Equal(13, a.Count); // 7 tables of actors, places and words, 4 of the tree coder's dictionaries, the issue phrases, the transformations
+        var rules = System.Text.Encoding.UTF8.GetString(a["petrarch-transformations.txt"]).Split('\n', StringSplitOptions.RemoveEmptyEntries).Where(l => !l.StartsWith('#'));
+        Assert.Equal(["~ a (a b Q) VISIT = a b Q", "~ a (b . MEET) VISIT = a b 043"], rules); // the malformed rule and the commented one left out
         foreach (var (file, bytes) in a)
         {
             Assert.True(bytes.AsSpan().SequenceEqual(b[file]), $"{file} differs between two builds from the same sources");
