@@ -85,6 +85,35 @@ public sealed class AveragedPerceptronTests
         }
     }
 
+    [Theory]
+    [InlineData(false, "walked", "talks")]
+    [InlineData(true, "walked", "talks")]
+    [InlineData(true, "visits", "sign")]
+    public void AddScores_OntoTotals_SameSumsAsScoringEachFeatureAndAdding(bool readBack, string first, string second)
+    {
+        // the entity beam adds rows onto running totals; the sums must be bit-for-bit those of scoring one feature at a
+        // time and adding each row in turn, in the training form (rows in a table) and as read from a file (packed rows)
+        var trained = Train(5);
+        var model = readBack ? ReadBack(trained) : trained;
+        ulong[] features = [.. Features(first).Skip(1), .. Features(second).Skip(1)];
+        float[] start = [0.1f, -2.5f, 1e-3f];
+        var expected = (float[])start.Clone();
+        var row = new float[3];
+        foreach (var feature in features)
+        {
+            model.Score([feature], row);
+            for (var c = 0; c < 3; c++)
+            {
+                expected[c] += row[c];
+            }
+        }
+
+        var actual = (float[])start.Clone();
+        model.AddScores(features, actual);
+        Assert.Equal(expected, actual);
+        Assert.NotEqual(start, actual);
+    }
+
     [Fact]
     public void Predict_AllowedMask_NeverChoosesAForbiddenClass()
     {

@@ -23,7 +23,6 @@ internal sealed class EntityBeam
     private readonly ulong[] other = new ulong[EntityFeatures.HistoryFeatures];
     private readonly float[] fixedScores = new float[BilouTags.Count];
     private readonly float[] historyScores = new float[BilouTags.Count];
-    private readonly float[] row = new float[BilouTags.Count];
     private readonly ulong[] wordKeys = new ulong[2];
 
     // per class before the token (+1, so the sentence start is 0): the rows of the class-only keys, computed once per
@@ -193,8 +192,7 @@ internal sealed class EntityBeam
             }
 
             features.ExtractWordHistory(sentence, i, previous, wordKeys);
-            AddRow(perceptron, wordKeys[0], sum);
-            AddRow(perceptron, wordKeys[1], sum);
+            perceptron.AddScores(wordKeys, sum);
             partialAt[previous + 1] = i;
         }
 
@@ -209,16 +207,7 @@ internal sealed class EntityBeam
         }
         else
         {
-            AddRow(perceptron, features.Previous2Key(previous, previous2), historyScores);
-        }
-    }
-
-    private void AddRow(AveragedPerceptron perceptron, ulong key, Span<float> sum)
-    {
-        perceptron.Score([key], row);
-        for (var k = 0; k < sum.Length; k++)
-        {
-            sum[k] += row[k];
+            perceptron.AddScores([features.Previous2Key(previous, previous2)], historyScores);
         }
     }
 

@@ -76,13 +76,38 @@ internal sealed class AveragedPerceptron
             throw new ArgumentException($"scores must have {Classes} slots", nameof(scores));
         }
 
-        scores.Clear();
         if (rowIndex is not null)
         {
-            ScoreSparse(features, scores);
+            ScoreSparse(features, scores, onto: false);
             return;
         }
 
+        scores.Clear();
+        AddRows(features, scores);
+    }
+
+    /// <summary>
+    /// Adds each feature's row, in order, onto the totals already in <paramref name="scores"/> (length
+    /// <see cref="Classes"/>): the same sums as scoring the features one at a time and adding each result.
+    /// </summary>
+    public void AddScores(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
+        if (scores.Length != Classes)
+        {
+            throw new ArgumentException($"scores must have {Classes} slots", nameof(scores));
+        }
+
+        if (rowIndex is not null)
+        {
+            ScoreSparse(features, scores, onto: true);
+            return;
+        }
+
+        AddRows(features, scores);
+    }
+
+    private void AddRows(ReadOnlySpan<ulong> features, Span<float> scores)
+    {
         foreach (var feature in features)
         {
             var row = Find(feature);
@@ -312,7 +337,7 @@ internal sealed class AveragedPerceptron
     /// bit for bit as adding every weight one by one.
     /// </summary>
     [SkipLocalsInit]
-    private unsafe void ScoreSparse(ReadOnlySpan<ulong> features, Span<float> scores)
+    private unsafe void ScoreSparse(ReadOnlySpan<ulong> features, Span<float> scores, bool onto)
     {
         var index = rowIndex!;
         var entryTable = sparseEntries!;
@@ -345,6 +370,10 @@ internal sealed class AveragedPerceptron
         var padded = paddedClasses;
         Span<float> sums = padded <= 1024 ? stackalloc float[padded] : new float[padded];
         sums.Clear();
+        if (onto)
+        {
+            scores.CopyTo(sums);
+        }
         ref var sum = ref MemoryMarshal.GetReference(sums);
         foreach (var payload in found)
         {

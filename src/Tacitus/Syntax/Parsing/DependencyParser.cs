@@ -1,4 +1,5 @@
 using Tacitus.Documents;
+using Tacitus.Syntax.Entities;
 using Tacitus.Syntax.Learning;
 
 namespace Tacitus.Syntax.Parsing;
@@ -22,6 +23,9 @@ internal sealed class DependencyParser
     private const uint Magic = 0x32505354; // "TSP2"
     private const int FormatVersion = 2;
 
+    /// <summary>Format 2 with the word cluster table the features read (<see cref="Clusters"/>).</summary>
+    private const int ClusterFormatVersion = 3;
+
     private readonly bool[][] groupMembers;
     private readonly int[] soleMember;
 
@@ -30,8 +34,10 @@ internal sealed class DependencyParser
     /// <param name="groupOf">Per relation, its group's index in <paramref name="groups"/>.</param>
     /// <param name="transitions">The transition model: SHIFT, LEFT per group, RIGHT per group.</param>
     /// <param name="labels">The relation model: one class per relation.</param>
-    public DependencyParser(LabelSet relations, LabelSet groups, int[] groupOf, AveragedPerceptron transitions, AveragedPerceptron labels)
+    /// <param name="clusters">Word clusters the features read (<see cref="ParserFeatures"/>), or none.</param>
+    public DependencyParser(LabelSet relations, LabelSet groups, int[] groupOf, AveragedPerceptron transitions, AveragedPerceptron labels, WordClusters? clusters = null)
     {
+        Clusters = clusters;
         Relations = relations;
         Groups = groups;
         GroupOf = groupOf;
@@ -76,6 +82,9 @@ internal sealed class DependencyParser
 
     public LabelSet Relations { get; }
 
+    /// <summary>The word clusters the features read, kept in the model file (none in models of format 2).</summary>
+    public WordClusters? Clusters { get; }
+
     /// <summary>The relation groups the attaching transitions choose among.</summary>
     public LabelSet Groups { get; }
 
@@ -109,7 +118,7 @@ internal sealed class DependencyParser
         var state = buffers.State;
         state.Reset(n);
         var sentence = buffers.Words;
-        sentence.Fill(text, words, tags);
+        sentence.Fill(text, words, tags, Clusters);
         var features = buffers.Features;
         var scores = buffers.ScoresFor(Model.Classes);
         var allowed = buffers.AllowedFor(Model.Classes);
@@ -209,7 +218,7 @@ internal sealed class DependencyParser
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write(Magic);
-        writer.Write(FormatVersion);
+        writer.Write(Clusters is null ? FormatVersion : ClusterFormatVersion);
         Relations.Write(writer);
         Groups.Write(writer);
         foreach (var g in GroupOf)
@@ -219,14 +228,17 @@ internal sealed class DependencyParser
 
         Model.Write(writer);
         Labels.Write(writer);
+        Clusters?.Write(writer);
     }
 
     public static DependencyParser Read(BinaryReader reader)
     {
         ArgumentNullException.ThrowIfNull(reader);
-        if (reader.ReadUInt32() != Magic || reader.ReadInt32() != FormatVersion)
+        var magic = reader.ReadUInt32();
+        var version = reader.ReadInt32();
+        if (magic != Magic || version is not (FormatVersion or ClusterFormatVersion))
         {
-            throw new InvalidDataException("not a Tacitus parser model of format 2 (relation groups); retrain it with 'tacitus train parser'");
+            throw new InvalidDataException("not a Tacitus parser model of format 2 or 3 (relation groups); retrain it with 'tacitus train parser'");
         }
 
         var relations = LabelSet.Read(reader);
@@ -238,7 +250,9 @@ internal sealed class DependencyParser
         }
 
         var transitions = AveragedPerceptron.Read(reader);
-        return new DependencyParser(relations, groups, groupOf, transitions, AveragedPerceptron.Read(reader));
+        var labels = AveragedPerceptron.Read(reader);
+        var clusters = version == ClusterFormatVersion ? WordClusters.Read(reader) : null;
+        return new DependencyParser(relations, groups, groupOf, transitions, labels, clusters);
     }
 }
 

@@ -6,14 +6,15 @@ namespace Tacitus.Syntax.Parsing;
 /// The parser's features, after Zhang &amp; Nivre (2011): words and tags of the top three stack words and the first
 /// three buffer words, pairs and triples of them, the distance between s0 and b0, valencies, and the tags and
 /// labels of the outermost children of s0, s1 and b0, and the word of s0's first left child with s0's possible heads
-/// (attachment of a noun by its preposition). Words and tags come in as precomputed values (a hash of the
+/// (attachment of a noun by its preposition), and with word clusters (<see cref="ParserWords.HasClusters"/>) ten
+/// templates of cluster paths. Words and tags come in as precomputed values (a hash of the
 /// lower-case form, the tag index + 1, both joined: <see cref="ParserWords"/>) and are joined with
 /// <see cref="FeatureKey.Join"/>, so a feature costs a few multiplications and no allocation. The labels are the
 /// relations the parser's relation model gave the children when they were attached.
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int Max = 88;
+    public const int Max = 96;
     private const ulong Missing = 0x4D495353UL;
     private const ulong RootWord = 0x524F4F54UL;
 
@@ -161,6 +162,28 @@ internal static class ParserFeatures
         into[k++] = FeatureKey.Quick(112, FeatureKey.Join(s1w, s0lw), s0w);
         into[k++] = FeatureKey.Quick(113, b0w, s0lw);
         into[k++] = FeatureKey.Quick(114, FeatureKey.Join(s0lw, s1t), b0t);
+        if (!sentence.HasClusters)
+        {
+            return k;
+        }
+
+        // word clusters (Koo, Carreras & Collins 2008): the coarse path stands in for a tag, the fine one for a word,
+        // so pairs seen with one word generalise to the words used alike
+        var coarse = sentence.CoarseClusters;
+        var fine = sentence.FineClusters;
+        ulong C(int i) => i < 0 ? Missing : i == n ? RootWord : coarse[i];
+        ulong F(int i) => i < 0 ? Missing : i == n ? RootWord : fine[i];
+        ulong s0c = C(s0), b0c = C(b0), s1c = C(s1);
+        into[k++] = FeatureKey.Quick(120, s0c, b0c);
+        into[k++] = FeatureKey.Quick(121, F(s0), b0t);
+        into[k++] = FeatureKey.Quick(122, s0t, F(b0));
+        into[k++] = FeatureKey.Quick(123, s1c, s0c);
+        into[k++] = FeatureKey.Quick(124, FeatureKey.Join(s0c, b0c), b1t);
+        into[k++] = FeatureKey.Quick(125, F(b0));
+        into[k++] = FeatureKey.Quick(126, F(s0));
+        into[k++] = FeatureKey.Quick(127, FeatureKey.Join(s1c, s0lw), s0c);
+        into[k++] = FeatureKey.Quick(128, FeatureKey.Join(b0c, s0lw), s0c);
+        into[k++] = FeatureKey.Quick(129, F(s1), s0t);
         return k;
     }
 }

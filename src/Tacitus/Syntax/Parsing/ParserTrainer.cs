@@ -1,3 +1,4 @@
+using Tacitus.Syntax.Entities;
 using Tacitus.Syntax.Learning;
 using Tacitus.Syntax.Training;
 
@@ -30,6 +31,9 @@ internal sealed class ParserTrainer
 
     /// <summary>The relation groups of the attaching transitions (default: the shipped table).</summary>
     public RelationGroups? Groups { get; init; }
+
+    /// <summary>Word clusters for the cluster features (<see cref="ParserFeatures"/>), kept in the model; none leaves them out.</summary>
+    public WordClusters? Clusters { get; init; }
 
     /// <summary>How many times each sentence is seen per pass (default once): the training mix of the treebanks.</summary>
     public Func<TreebankSentence, int>? Repeats { get; init; }
@@ -89,7 +93,7 @@ internal sealed class ParserTrainer
             }
 
             var words = new ParserWords();
-            words.Fill(sentence.Text, sentence.Words, tags(sentence));
+            words.Fill(sentence.Text, sentence.Words, tags(sentence), Clusters);
             for (var r = Repeats?.Invoke(sentence) ?? 1; r > 0; r--)
             {
                 order.Add(usable.Count);
@@ -102,7 +106,7 @@ internal sealed class ParserTrainer
         var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(groups.Count), 1 << 20, Prune);
         var labelModel = AveragedPerceptron.ForTraining(Math.Max(1, relations.Count), 1 << 18, LabelPrune);
         var groupIndex = groupOf.ToArray();
-        var parser = new DependencyParser(relations, groups, groupIndex, model, labelModel);
+        var parser = new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters);
         var state = new ParserState();
         var features = new ulong[ParserFeatures.Max];
         var labelFeatures = new ulong[RelationFeatures.Max];
@@ -194,7 +198,7 @@ internal sealed class ParserTrainer
 
         model.Average();
         labelModel.Average();
-        return new DependencyParser(relations, groups, groupIndex, model, labelModel);
+        return new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters);
     }
 
     /// <summary>The dynamic-oracle cost of every transition from <paramref name="state"/> (allowed ones only).</summary>

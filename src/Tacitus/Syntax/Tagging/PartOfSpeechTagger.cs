@@ -19,6 +19,12 @@ internal sealed class PartOfSpeechTagger
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> dictionary;
     private readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> usual;
 
+    // the two word tables again, keyed by the hashes TaggerSentence computes for every word anyway (the form as written,
+    // FeatureKey.Add; the lower-case form, FeatureKey.AddLower), so a word is looked up without hashing its string
+    // again; null in the unlikely case that two words of a table share a hash (the string tables answer then)
+    private readonly FrozenDictionary<ulong, int>? dictionaryByHash;
+    private readonly FrozenDictionary<ulong, int>? usualByHash;
+
     public PartOfSpeechTagger(LabelSet tags, AveragedPerceptron model, IReadOnlyDictionary<string, int> tagDictionary, IReadOnlyDictionary<string, int> usualTags)
     {
         UsualTags = usualTags.ToFrozenDictionary(StringComparer.Ordinal);
@@ -27,6 +33,8 @@ internal sealed class PartOfSpeechTagger
         Model = model;
         TagDictionary = tagDictionary.ToFrozenDictionary(StringComparer.Ordinal);
         dictionary = TagDictionary.GetAlternateLookup<ReadOnlySpan<char>>();
+        dictionaryByHash = ByHash(TagDictionary, lower: false);
+        usualByHash = ByHash(UsualTags, lower: true);
         Upos = new string[tags.Count];
         Xpos = new string[tags.Count];
         for (var i = 0; i < tags.Count; i++)
@@ -60,7 +68,7 @@ internal sealed class PartOfSpeechTagger
         var sentence = buffers.Prepare(text, words, this);
         for (var i = 0; i < words.Length; i++)
         {
-            if (dictionary.TryGetValue(words[i].Of(text), out var known))
+            if (Known(words[i].Of(text), sentence.Word[i], out var known))
             {
                 tags[i] = known;
                 continue;
@@ -73,6 +81,10 @@ internal sealed class PartOfSpeechTagger
 
     /// <summary>Looks a word up in the tag dictionary.</summary>
     internal bool TryDictionary(ReadOnlySpan<char> word, out int tag) => dictionary.TryGetValue(word, out tag);
+
+    /// <summary>Looks a word up in the tag dictionary by its hash as written (<c>FeatureKey.Add(0, word)</c>).</summary>
+    private bool Known(ReadOnlySpan<char> word, ulong hash, out int tag) =>
+        dictionaryByHash?.TryGetValue(hash, out tag) ?? dictionary.TryGetValue(word, out tag);
 
     /// <summary>
     /// Writes the features of word <paramref name="i"/> (<paramref name="word"/>) of a sentence whose per-word values
@@ -134,17 +146,40 @@ internal sealed class PartOfSpeechTagger
         return n;
     }
 
-    /// <summary>The usual tag of <paramref name="word"/> + 1, 0 for an unknown word.</summary>
-    internal ulong Usual(ReadOnlySpan<char> word)
+    /// <summary>
+    /// The usual tag of <paramref name="word"/> + 1, 0 for an unknown word; <paramref name="lowerHash"/> is
+    /// <c>FeatureKey.AddLower(0, word)</c>.
+    /// </summary>
+    internal ulong Usual(ReadOnlySpan<char> word, ulong lowerHash)
     {
         if (word.Length > 40)
         {
             return 0;
         }
 
+        if (usualByHash is not null)
+        {
+            return usualByHash.TryGetValue(lowerHash, out var hashed) ? (ulong)hashed + 1 : 0;
+        }
+
         Span<char> lower = stackalloc char[word.Length];
         word.ToLowerInvariant(lower);
         return usual.TryGetValue(lower, out var tag) ? (ulong)tag + 1 : 0;
+    }
+
+    /// <summary>A word table keyed by the words' hashes, or null when two of its words share one.</summary>
+    private static FrozenDictionary<ulong, int>? ByHash(FrozenDictionary<string, int> words, bool lower)
+    {
+        var byHash = new Dictionary<ulong, int>(words.Count);
+        foreach (var (word, tag) in words)
+        {
+            if (!byHash.TryAdd(lower ? FeatureKey.AddLower(0, word) : FeatureKey.Add(0, word), tag))
+            {
+                return null;
+            }
+        }
+
+        return byHash.ToFrozenDictionary();
     }
 
     public void Write(BinaryWriter writer)

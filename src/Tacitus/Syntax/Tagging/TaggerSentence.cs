@@ -45,7 +45,7 @@ internal sealed class TaggerSentence
             Word[j] = FeatureKey.Add(0, w);
             Shape[j] = WordShapes.Code(w);
             Suffix[j] = FeatureKey.AddLower(0, w[Math.Max(0, w.Length - 3)..]);
-            Usual[j] = tagger.Usual(w);
+            Usual[j] = tagger.Usual(w, Lower[j]);
         }
     }
 

@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tacitus.Documents;
 using Tacitus.Knowledge;
+using Tacitus.Syntax.Entities;
 using Tacitus.Syntax.Lemmas;
 using Tacitus.Syntax.Parsing;
 using Tacitus.Syntax.Tagging;
@@ -34,6 +35,12 @@ internal sealed class SyntaxTraining
     public int JackknifeFolds { get; init; } = 4;
 
     public Action<string>? Progress { get; init; }
+
+    /// <summary>
+    /// The word clusters the parser's features read (<c>clusters.tsv.gz</c>, written by <c>tacitus train clusters</c>),
+    /// copied into the parser's model file; none (the default, and the shipped parser) trains a parser without them.
+    /// </summary>
+    public string? ClustersFile { get; init; }
 
     /// <summary>
     /// The parser's training mix: how many times per pass it sees a sentence of each treebank, by the start of the
@@ -116,7 +123,9 @@ internal sealed class SyntaxTraining
             return 1;
         }
 
-        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats }.Train(sentences, Tags, Progress);
+        var clusters = ClustersFile is null ? null : WordClusters.ReadText(ClustersFile);
+        Progress?.Invoke(clusters is null ? "parser: no word clusters" : $"parser: {clusters.Count} words with a cluster ({ClustersFile})");
+        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats, Clusters = clusters }.Train(sentences, Tags, Progress);
     }
 
     /// <summary>Reads a training mix: <c>file-name-start TAB repeats</c> per line, repeats from 0 (left out) to 10.</summary>

@@ -45,6 +45,16 @@ public sealed class TaggerSentenceTests
     }
 
     [Fact]
+    public void Fill_UsualWordInAnyCase_UsualTagOfItsLowerForm()
+    {
+        var usual = SyntaxFixture.Models.Tagger.UsualTags;
+        Assert.True(usual.ContainsKey("the"), "the fixture has 'the' often enough");
+        var sentence = Fill("THE The the Harbourtown");
+        var expected = (ulong)usual["the"] + 1;
+        Assert.Equal([expected, expected, expected, 0UL], sentence.Usual[..4]);
+    }
+
+    [Fact]
     public void Fill_LongerSentenceAfterShorter_GrowsAndCountsIt()
     {
         var sentence = new TaggerSentence();
