@@ -23,4 +23,7 @@ internal sealed record TreeEvent(int Verb, string Cameo, TreeActor Source, TreeA
 
     /// <summary>A pattern coded it whose words stand on content words of the sentence, not the verb's or block's bare code.</summary>
     public bool Specific { get; init; }
+
+    /// <summary>For a nominal event (<see cref="NominalEventReader"/>), how it was read: the noun, its governing verb and its code's origin; null for a verb's event.</summary>
+    public string? Nominal { get; init; }
 }

@@ -138,7 +138,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
             Confidence = e.Pattern is null ? 0.6 : 0.75,
         };
         var x = record.Explanation;
-        x["event"] = (e.Pattern is null ? $"verb block {e.Block}" : $"verb block {e.Block}, pattern '{e.Pattern}'") + intent;
+        x["event"] = (e.Nominal ?? (e.Pattern is null ? $"verb block {e.Block}" : $"verb block {e.Block}, pattern '{e.Pattern}'")) + intent;
         x["actor"] = actorRule;
         x["recipient"] = recipientRule;
         x["date"] = dateRule;
