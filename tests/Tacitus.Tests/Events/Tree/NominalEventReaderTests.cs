@@ -2,7 +2,6 @@ using Tacitus.Documents;
 using Tacitus.Events;
 using Tacitus.Events.Tree;
 using Tacitus.Knowledge;
-using Tacitus.Syntax.Conllu;
 
 namespace Tacitus.Tests.Events.Tree;
 
@@ -46,23 +45,9 @@ public sealed class NominalEventReaderTests
         return new TreeEventCoder(verbs, codebook, [], nominals: nominals);
     }
 
-    /// <summary>A document from rows "form lemma UPOS head relation" (1-based heads, 0 for the root).</summary>
-    private static Document Parse(string rows)
-    {
-        var lines = rows.Split(" | ").Select((r, i) =>
-        {
-            var c = r.Split(' ');
-            return $"{i + 1}\t{c[0]}\t{c[1]}\t{c[2]}\t_\t_\t{c[3]}\t{c[4]}\t_\t_";
-        });
-        var problems = new List<TacitusError>();
-        var sentence = ConlluReader.Read(new StringReader(string.Join('\n', lines) + "\n\n"), "test.conllu", problems).Single();
-        Assert.Empty(problems);
-        return ConlluDocumentBuilder.Build(sentence, null);
-    }
-
     private static string Code(string rows)
     {
-        var document = Parse(rows);
+        var document = TreeEventCoderTests.Parse(rows.Split(" | "));
         var events = Coder().Code(document, document.Sentences[0], Date);
         return string.Join("; ", events.Select(e => $"{e.Cameo} {e.Source.Code} {e.Target?.Code ?? "---"}{(e.Modality.Negated ? " negated" : string.Empty)}{(e.Modality.Future ? " future" : string.Empty)}"));
     }

@@ -53,7 +53,7 @@ public sealed class TreeEventCoderTests
     }
 
     /// <summary>A document from rows "form lemma UPOS head relation" (1-based heads, 0 for the root).</summary>
-    private static Document Parse(params string[] rows)
+    internal static Document Parse(params string[] rows)
     {
         var lines = rows.Select((r, i) =>
         {
