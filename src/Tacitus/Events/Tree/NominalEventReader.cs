@@ -53,13 +53,15 @@ internal sealed class NominalEventReader
 
     /// <summary>
     /// Adds the nominal events of a sentence to <paramref name="events"/>, unless the verb that governs the noun
-    /// already coded one (its dictionary pattern read the noun: "launched talks").
+    /// already coded one with a target (its dictionary pattern read the noun: "launched talks with X").
     /// </summary>
     /// <param name="coded">Codes noun phrase heads as actors (source: the phrase acts).</param>
     /// <param name="subjects">The subject heads of a verb (with the passive's "by" phrase).</param>
     public void Read(Document document, DependencyTree tree, List<TreeEvent> events, Func<List<int>, bool, List<TreeActor>> coded, Func<int, List<int>> subjects)
     {
-        var verbEvents = events.Select(e => e.Verb - tree.First).ToHashSet();
+        // a verb event with no target is dropped later (unless its act stands alone, and then a record with a target
+        // in the same sentence goes first): it has not read the noun's roles, so the noun is read here
+        var verbEvents = events.Where(e => e.Target is not null).Select(e => e.Verb - tree.First).ToHashSet();
         for (var n = 0; n < tree.Count; n++)
         {
             if (tree.Upos[n] != "NOUN" || tree.Relations[n] is "compound" or "amod" or "flat" || EventCode(tree, n) is not { } found)
