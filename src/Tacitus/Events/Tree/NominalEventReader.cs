@@ -194,9 +194,9 @@ internal sealed class NominalEventReader
             return (head, anchor, true, future);
         }
 
-        if (Listed(plan) || anchor != n)
+        if (Listed(plan))
         {
-            return (head, anchor, false, true); // "planned strikes"; "announced plans for talks": the plan is what is reported
+            return (head, anchor, false, true); // "planned strikes", "announced talks", "unveiled plans for talks"
         }
 
         if (!Listed(happen))

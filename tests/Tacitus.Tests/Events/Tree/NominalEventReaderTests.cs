@@ -29,7 +29,7 @@ public sealed class NominalEventReaderTests
 
     private static readonly HashSet<string> Cancel = ["call off", "postpone"];
 
-    private static readonly HashSet<string> Plan = ["plan", "proposal"];
+    private static readonly HashSet<string> Plan = ["plan", "proposal", "announce"];
 
     private static TreeEventCoder Coder()
     {
@@ -103,6 +103,11 @@ public sealed class NominalEventReaderTests
             "under a noun of planning: future",
             "Ruritania Ruritania PROPN 2 nsubj | announced announce VERB 0 root | plans plan NOUN 2 obj | for for ADP 5 case | talks talk NOUN 3 nmod | with with ADP 7 case | Freedonia Freedonia PROPN 5 nmod",
             "040 RUR FRE future; 040 FRE RUR future"
+        },
+        {
+            "a noun of planning under a verb that rejects it: nothing",
+            "Ruritania Ruritania PROPN 2 nsubj | rejected reject VERB 0 root | a a DET 4 det | proposal proposal NOUN 2 obj | for for ADP 6 case | talks talk NOUN 4 nmod | with with ADP 8 case | Freedonia Freedonia PROPN 6 nmod",
+            string.Empty
         },
         {
             "a topic, not an act: the object of a verb that is no verb of occurrence",
