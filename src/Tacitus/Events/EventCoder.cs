@@ -736,55 +736,14 @@ internal sealed class EventCoder : IPipelineStage
             return end;
         }
 
+        /// <summary>The clause of the trigger, then the subject's (where a time or place may be said), as <see cref="EventSetting"/> reads them.</summary>
+        private (TextSpan Span, string Name)[] SettingClauses(int t, SubjectResult subject) =>
+            [.. new[] { (clauses.SegmentOf(t), "the clause"), (subject.Segment, "the clause of the subject") }.Select(c => (new TextSpan(w.Span(clauses.Segments[c.Item1].Start).Start, w.Span(clauses.Segments[c.Item1].End - 1).End), c.Item2))];
+
         private EventDate? DateOf(int t, SubjectResult subject, int? attribution, out string rule)
         {
-            foreach (var seg in new[] { clauses.SegmentOf(t), subject.Segment })
-            {
-                var s = clauses.Segments[seg];
-                var range = new TextSpan(w.Span(s.Start).Start, w.Span(s.End - 1).End);
-                var best = -1;
-                var distance = int.MaxValue;
-                foreach (var m in mentions.TimesIn(w.Sentence.Index))
-                {
-                    var mention = mentions[m];
-                    if (!range.Contains(mention.Span) || mention.Time is not { Type: "DATE" or "TIME" })
-                    {
-                        continue;
-                    }
-
-                    var d = Math.Abs(mention.Span.Start - w.Span(t).Start);
-                    if (d < distance)
-                    {
-                        best = m;
-                        distance = d;
-                    }
-                }
-
-                if (best >= 0)
-                {
-                    var mention = mentions[best];
-                    rule = seg == clauses.SegmentOf(t) ? $"time mention in the clause (\"{mention.Span.TextOf(document.Text)}\")" : $"time mention in the clause of the subject (\"{mention.Span.TextOf(document.Text)}\")";
-                    // The record's basis says where its date came from (the contract's explicit / governing / publication),
-                    // not what the expression was resolved against (that is the time mention's own basis).
-                    return new EventDate(mention.Span.TextOf(document.Text), mention.Time!.Value, "explicit", mention.Span);
-                }
-            }
-
-            if (attribution is int a && document.Attributions[a].Date is { } said)
-            {
-                rule = "the date of the governing attribution";
-                return new EventDate(said.Value, said.Value, "governing");
-            }
-
-            if (document.Metadata.Published is { } published)
-            {
-                rule = "no time in the clause: the publication date";
-                var value = published.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
-                return new EventDate(string.Empty, value, "publication");
-            }
-
-            rule = "no time in the clause and no publication date";
-            return null;
+            (var date, rule) = setting.Date(w.Sentence.Index, SettingClauses(t, subject), w.Span(t), attribution);
+            return date;
         }
 
         private EventLocation? LocationOf(int t, SubjectResult subject, Party recipient, List<Party> actors, out string rule)
@@ -795,37 +754,15 @@ internal sealed class EventCoder : IPipelineStage
                 return Location(recipient.Mention);
             }
 
-            foreach (var seg in new[] { clauses.SegmentOf(t), subject.Segment })
+            // a place that names an actor, or the recipient (unless the pattern took the recipient from a place), is who, not where
+            var parties = actors.Where(a => a.Mention >= 0 && !a.FromPlace).Select(a => mentions[a.Mention].Span).ToList();
+            if (recipient.Mention >= 0 && (!recipient.FromPlace || recipient.Nationality))
             {
-                var s = clauses.Segments[seg];
-                var range = new TextSpan(w.Span(s.Start).Start, w.Span(s.End - 1).End);
-                var best = -1;
-                var distance = int.MaxValue;
-                foreach (var m in mentions.PlacesIn(w.Sentence.Index))
-                {
-                    var span = mentions[m].Span;
-                    if (!range.Contains(span) || actors.Any(a => a.Mention >= 0 && !a.FromPlace && mentions[a.Mention].Span.Overlaps(span)) || (recipient.Mention >= 0 && (!recipient.FromPlace || recipient.Nationality) && mentions[recipient.Mention].Span.Overlaps(span)))
-                    {
-                        continue;
-                    }
-
-                    var d = Math.Abs(span.Start - w.Span(t).Start) + (span.Start < w.Span(t).Start ? 1 : 0);
-                    if (d < distance)
-                    {
-                        best = m;
-                        distance = d;
-                    }
-                }
-
-                if (best >= 0)
-                {
-                    rule = $"place mention in the clause (\"{mentions[best].Span.TextOf(document.Text)}\")";
-                    return Location(best);
-                }
+                parties.Add(mentions[recipient.Mention].Span);
             }
 
-            rule = "no place in the clause";
-            return null;
+            (var location, rule) = setting.Location(w.Sentence.Index, SettingClauses(t, subject), w.Span(t), parties);
+            return location;
         }
 
         private EventLocation Location(int m) => mentions.LocationOf(m);

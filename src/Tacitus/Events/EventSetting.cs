@@ -6,9 +6,9 @@ namespace Tacitus.Events;
 
 /// <summary>
 /// What the rest of the analysis adds to an event, one reading for both coders: the attribution whose content holds
-/// the trigger (or whose cue is the trigger), and the denial of the governing statement; for the tree coder also the
-/// time said in the verb's clause (else the governing statement's date, else the publication date) and the place
-/// named in the clause that is neither party. Each answer comes with the rule that gave it (for <c>--explain</c>).
+/// the trigger (or whose cue is the trigger), the denial of the governing statement, the time said in the event's
+/// clause (else the governing statement's date, else the publication date) and the place named there that is
+/// neither party. Each answer comes with the rule that gave it (for <c>--explain</c>).
 /// </summary>
 internal sealed class EventSetting(Document document, MentionIndex mentions)
 {
@@ -42,30 +42,41 @@ internal sealed class EventSetting(Document document, MentionIndex mentions)
         return (null, "none: the article's own voice");
     }
 
-    public (EventDate? Date, string Rule) Date(int sentence, TextSpan clause, TextSpan trigger, int? attribution)
+    /// <summary>
+    /// The event's date: the time mention nearest the trigger in the first of <paramref name="clauses"/> that has one
+    /// (the verb's clause, then for the rules coder its subject's clause), else the governing statement's date, else
+    /// the publication date.
+    /// </summary>
+    /// <param name="clauses">Where a time may be said, in order, each with the name its rule gives it ("the verb's clause").</param>
+    public (EventDate? Date, string Rule) Date(int sentence, IReadOnlyList<(TextSpan Span, string Name)> clauses, TextSpan trigger, int? attribution)
     {
-        var best = -1;
-        var distance = int.MaxValue;
-        foreach (var m in mentions.TimesIn(sentence))
+        foreach (var (clause, name) in clauses)
         {
-            var mention = mentions[m];
-            if (!clause.Contains(mention.Span) || mention.Time is not { Type: "DATE" or "TIME" })
+            var best = -1;
+            var distance = int.MaxValue;
+            foreach (var m in mentions.TimesIn(sentence))
             {
-                continue;
+                var mention = mentions[m];
+                if (!clause.Contains(mention.Span) || mention.Time is not { Type: "DATE" or "TIME" })
+                {
+                    continue;
+                }
+
+                var d = Math.Abs(mention.Span.Start - trigger.Start);
+                if (d < distance)
+                {
+                    (best, distance) = (m, d);
+                }
             }
 
-            var d = Math.Abs(mention.Span.Start - trigger.Start);
-            if (d < distance)
+            if (best >= 0)
             {
-                (best, distance) = (m, d);
+                var mention = mentions[best];
+                var text = mention.Span.TextOf(document.Text);
+                // the record's basis says where its date came from (the contract's explicit / governing / publication),
+                // not what the expression was resolved against (that is the time mention's own basis)
+                return (new EventDate(text, mention.Time!.Value, "explicit", mention.Span), $"time mention in {name} (\"{text}\")");
             }
-        }
-
-        if (best >= 0)
-        {
-            var mention = mentions[best];
-            var text = mention.Span.TextOf(document.Text);
-            return (new EventDate(text, mention.Time!.Value, "explicit", mention.Span), $"time mention in the verb's clause (\"{text}\")");
         }
 
         if (attribution is int a && document.Attributions[a].Date is { } said)
@@ -81,32 +92,41 @@ internal sealed class EventSetting(Document document, MentionIndex mentions)
         return (null, "no time in the clause and no publication date");
     }
 
-    public (EventLocation? Location, string Rule) Location(int sentence, TextSpan clause, TextSpan trigger, TextSpan? actor, TextSpan? recipient)
+    /// <summary>
+    /// The event's place: the place mention nearest the trigger (one before it counts one character further) in the
+    /// first of <paramref name="clauses"/> that has one, leaving out the places that name a party.
+    /// </summary>
+    /// <param name="clauses">Where a place may be named, in order, each with the name its rule gives it.</param>
+    /// <param name="parties">The spans of the parties (actors and recipient) whose places are who, not where.</param>
+    public (EventLocation? Location, string Rule) Location(int sentence, IReadOnlyList<(TextSpan Span, string Name)> clauses, TextSpan trigger, IReadOnlyList<TextSpan> parties)
     {
-        var best = -1;
-        var distance = int.MaxValue;
-        foreach (var m in mentions.PlacesIn(sentence))
+        foreach (var (clause, name) in clauses)
         {
-            var span = mentions[m].Span;
-            if (!clause.Contains(span) || (actor is { } a && a.Overlaps(span)) || (recipient is { } r && r.Overlaps(span)))
+            var best = -1;
+            var distance = int.MaxValue;
+            foreach (var m in mentions.PlacesIn(sentence))
             {
-                continue;
+                var span = mentions[m].Span;
+                if (!clause.Contains(span) || parties.Any(p => p.Overlaps(span)))
+                {
+                    continue;
+                }
+
+                var d = Math.Abs(span.Start - trigger.Start) + (span.Start < trigger.Start ? 1 : 0);
+                if (d < distance)
+                {
+                    (best, distance) = (m, d);
+                }
             }
 
-            var d = Math.Abs(span.Start - trigger.Start) + (span.Start < trigger.Start ? 1 : 0);
-            if (d < distance)
+            if (best >= 0)
             {
-                (best, distance) = (m, d);
+                var location = mentions.LocationOf(best);
+                return (location, $"place mention in {name} (\"{location.Text}\")");
             }
         }
 
-        if (best < 0)
-        {
-            return (null, "no place in the clause");
-        }
-
-        var location = mentions.LocationOf(best);
-        return (location, $"place mention in the verb's clause (\"{location.Text}\")");
+        return (null, "no place in the clause");
     }
 
     /// <summary>The event lies in the content of a denial ("the ministry denied that troops had crossed"), not in its cue.</summary>

@@ -62,9 +62,13 @@ internal static class TreeCoding
 
         var table = CameoPloverTable.Shipped;
         var coder = new TreeEventCoder(verbs, new PetrarchCodebook(actors, agents), discards, standsAlone: code => StandsAlone(table, code), broadVerbs: EventWords.Value["broad"],
-            transformer: NestedEventTransformer.Resolve(verbs, errors));
+            transformer: NestedEventTransformer.Resolve(verbs, errors), nominals: Nominals(verbs));
         return new TreeEventStage(coder, table, fillGapsOnly: options.Coder == EventCoderChoice.Fill);
     }
+
+    /// <summary>The nominal event reader: the noun rows of the shipped patterns, the verb dictionary, and the governing verbs of data/events/tree-events.tsv.</summary>
+    internal static NominalEventReader Nominals(PetrarchVerbDictionary verbs) =>
+        new(EventPatterns.Shipped.All, verbs, EventWords.Value["happen"], EventWords.Value["cancel"], EventWords.Value["plan"]);
 
     /// <summary>Whether an act of this CAMEO code is complete with no target: its PLOVER type is listed <c>alone</c> in data/events/tree-events.tsv.</summary>
     internal static bool StandsAlone(CameoPloverTable table, string code) =>

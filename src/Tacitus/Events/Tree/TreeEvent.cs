@@ -26,4 +26,7 @@ internal sealed record TreeEvent(int Verb, string Cameo, TreeActor Source, TreeA
 
     /// <summary>The transformation that made it from a nested event (its line, file and line number), or null.</summary>
     public string? Transformation { get; init; }
+
+    /// <summary>For a nominal event (<see cref="NominalEventReader"/>), how it was read: the noun, its governing verb and its code's origin; null for a verb's event.</summary>
+    public string? Nominal { get; init; }
 }

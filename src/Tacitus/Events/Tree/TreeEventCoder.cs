@@ -24,14 +24,17 @@ internal sealed class TreeEventCoder
     private readonly Func<string, bool>? standsAlone;
     private readonly IReadOnlySet<string> broadVerbs;
     private readonly NestedEventTransformer? transformer;
+    private readonly NominalEventReader? nominals;
 
     /// <param name="negations">Codes a negated verb takes instead (PICO: "not disapprove" → 050); a negated verb without one keeps its code and is marked negated.</param>
     /// <param name="standsAlone">Whether an act of this CAMEO code is complete with no target ("protesters marched", "the minister resigned"): such acts are coded when the tree names no target; null (PETRARCH's own rule) codes none without a target.</param>
     /// <param name="broadVerbs">Lemmas (lower case) of verbs whose sense their object sets ("give", "take", "join"): they code only through a pattern whose words stand on content words of the sentence; none when null (PETRARCH's own rule).</param>
     /// <param name="transformer">PETRARCH transformations of nested events (<see cref="NestedEventTransformer"/>); none when null.</param>
-    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null, ActorPhrase? phrases = null, Func<string, bool>? standsAlone = null, IReadOnlySet<string>? broadVerbs = null, NestedEventTransformer? transformer = null)
+    /// <param name="nominals">Reads nominal events ("launched air strikes on X", "held talks with Y"); none when null.</param>
+    public TreeEventCoder(PetrarchVerbDictionary verbs, PetrarchCodebook codebook, IEnumerable<PetrarchDiscard> discards, IReadOnlyDictionary<string, string>? negations = null, ActorPhrase? phrases = null, Func<string, bool>? standsAlone = null, IReadOnlySet<string>? broadVerbs = null, NestedEventTransformer? transformer = null, NominalEventReader? nominals = null)
     {
         this.transformer = transformer is { Count: > 0 } ? transformer : null;
+        this.nominals = nominals;
         this.standsAlone = standsAlone;
         this.broadVerbs = broadVerbs ?? new HashSet<string>();
         this.phrases = phrases ?? ActorPhrase.Shipped;
@@ -71,6 +74,8 @@ internal sealed class TreeEventCoder
         {
             Transform(document, tree, date, events);
         }
+
+        nominals?.Read(document, tree, events, (heads, source) => Coded(document, tree, heads, date, source), v => Subjects(tree, v, tree.IsPassive(v)));
 
         if (standsAlone is not null)
         {

@@ -107,8 +107,9 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
         var (actor, actorRule) = Actor(document, sentence, e.Source, mentions);
         var (recipient, recipientRule) = e.Target is { } target ? Actor(document, sentence, target, mentions) : (null, "none named; the act stands alone");
         var (attribution, attributionRule) = setting.Attribution(trigger);
-        var (date, dateRule) = setting.Date(sentence.Index, e.Clause, trigger, attribution);
-        var (location, locationRule) = setting.Location(sentence.Index, e.Clause, trigger, actor.Span, recipient?.Span);
+        (TextSpan, string)[] clause = [(e.Clause, "the verb's clause")];
+        var (date, dateRule) = setting.Date(sentence.Index, clause, trigger, attribution);
+        var (location, locationRule) = setting.Location(sentence.Index, clause, trigger, [.. new[] { actor.Span, recipient?.Span }.OfType<TextSpan>()]);
         (actor, actorRule) = WithContextCountry(actor, actorRule, location, around);
         if (recipient is not null)
         {
@@ -138,7 +139,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
             Confidence = e.Pattern is null ? 0.6 : 0.75,
         };
         var x = record.Explanation;
-        x["event"] = (e.Pattern is null ? $"verb block {e.Block}" : $"verb block {e.Block}, pattern '{e.Pattern}'") + intent
+        x["event"] = (e.Nominal ?? (e.Pattern is null ? $"verb block {e.Block}" : $"verb block {e.Block}, pattern '{e.Pattern}'")) + intent
             + (e.Transformation is null ? string.Empty : $"; transformation {e.Transformation}");
         x["actor"] = actorRule;
         x["recipient"] = recipientRule;

@@ -37,6 +37,23 @@ public sealed class TreeEventStageTests
     }
 
     [Fact]
+    public void Process_NominalEvent_RecordOnTheNounWithItsReading()
+    {
+        const string conllu = "1\tFrench\tFrench\tADJ\tJJ\t_\t3\tamod\t_\t_\n2\tair\tair\tNOUN\tNN\t_\t3\tcompound\t_\t_\n3\tstrikes\tstrike\tNOUN\tNNS\t_\t6\tnsubj\t_\t_\n"
+            + "4\ton\ton\tADP\tIN\t_\t5\tcase\t_\t_\n5\tGermany\tGermany\tPROPN\tNNP\t_\t3\tnmod\t_\t_\n6\tcontinued\tcontinue\tVERB\tVBD\t_\t0\troot\t_\t_\n\n";
+        var stage = TreeCoding.Create(new PipelineOptions(), []);
+        var document = Parse(conllu);
+        stage.Process(document, CancellationToken.None);
+        var record = Assert.Single(document.Events);
+        Assert.Equal(PloverType.Assault, record.Event);
+        Assert.Equal(CountryCode.From("FRA"), record.Actor.Country);
+        Assert.Equal(CountryCode.From("DEU"), record.Recipient?.Country);
+        Assert.Equal("strikes", document.Slice(record.Trigger!.Value).ToString());
+        Assert.StartsWith("nominal event 'strikes' under 'continued'", record.Explanation["event"], StringComparison.Ordinal);
+        Assert.Equal("publication", record.Date?.Basis);
+    }
+
+    [Fact]
     public void Process_NoShipped_CodesWithTheGivenDictionariesAlone()
     {
         var stage = TreeCoding.Create(new PipelineOptions { NoShipped = true }, []);
