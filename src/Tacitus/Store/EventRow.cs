@@ -4,7 +4,8 @@ namespace Tacitus.Store;
 
 /// <summary>
 /// One stored event record as the API lists it: the record's fields, its document's title, outlet and
-/// publication day, its evidence sentence and the source of the attribution that governs it.
+/// publication day, its evidence sentence, the source of the attribution that governs it and the issue codes of its
+/// sentence (none for a store analysed before issues were kept, until it is reanalysed).
 /// </summary>
 internal sealed record EventRow(
     StoredEventKey Key,
@@ -24,4 +25,5 @@ internal sealed record EventRow(
     string EvidenceText,
     SourceRef? Source,
     IReadOnlyList<SourceRef> Via,
-    bool Anonymous);
+    bool Anonymous,
+    IReadOnlyList<IssueCount> Issues);

@@ -15,7 +15,7 @@ internal sealed class StoreQueries(SqliteConnection connection)
 {
     private const string EventColumns =
         "d.id, d.title, d.outlet, d.published, e.idx, e.type, e.mode, e.cameo, e.actor, e.recipient, e.date_text, e.date_value, e.date_basis, e.location, " +
-        "e.negated, e.denied, e.hedged, e.future, e.conditional, e.confidence, e.evidence_start, e.evidence_end, a.source, a.via, a.anonymous, d.seq";
+        "e.negated, e.denied, e.hedged, e.future, e.conditional, e.confidence, e.evidence_start, e.evidence_end, a.source, a.via, a.anonymous, d.seq, e.issues";
 
     /// <summary>The largest page a caller may ask for.</summary>
     public const int MaxLimit = 1000;
@@ -222,7 +222,8 @@ internal sealed class StoreQueries(SqliteConnection connection)
             r.GetDouble(19), new TextSpan(r.GetInt32(20), r.GetInt32(21)), string.Empty,
             Json(r, 22, StoreJson.Default.SourceRef),
             Json(r, 23, StoreJson.Default.ListSourceRef) ?? [],
-            !r.IsDBNull(24) && r.GetBoolean(24));
+            !r.IsDBNull(24) && r.GetBoolean(24),
+            Json(r, 26, StoreJson.Default.IReadOnlyListIssueCount) ?? []);
     }
 
     /// <summary>The texts of the documents with these sequence numbers (to cut evidence at its UTF-16 offsets).</summary>

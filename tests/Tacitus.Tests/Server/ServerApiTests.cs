@@ -4,6 +4,7 @@ using System.Text;
 using System.Text.Json;
 using Tacitus.Server;
 using Tacitus.Server.Stories;
+using Tacitus.Store;
 using Tacitus.Tests.Store;
 
 namespace Tacitus.Tests.Server;
@@ -119,6 +120,27 @@ public sealed class ServerApiTests(ServeFixture fixture)
         var keys = events.Select(e => $"{e.GetProperty("key").GetProperty("document").GetString()}:{e.GetProperty("key").GetProperty("index").GetInt32()}").ToList();
         Assert.Equal(keys.Count, keys.Distinct().Count());
         Assert.All(events, e => Assert.False(string.IsNullOrEmpty(e.GetProperty("evidence_text").GetString())));
+    }
+
+    [Fact]
+    public async Task GetEvents_StoredIssueCodes_EachRecordCarriesItsOwn()
+    {
+        static string Issues(IEnumerable<(string Code, int Count)> issues) => string.Join("; ", issues.Select(i => $"{i.Code}={i.Count}"));
+        Dictionary<string, string> stored;
+        using (var store = DocumentStore.Open(fixture.DbPath, create: false))
+        {
+            stored = store.Events().ToDictionary(e => $"{e.Document.Id.Value}:{e.Index}", e => Issues(e.Record.Issues.Select(i => (i.Code, i.Count))));
+        }
+
+        using var client = Client();
+        var events = await All(client, "/api/events", 50);
+        Assert.Contains(stored.Values, v => v.Length > 0); // the example stories carry issue codes, so some rows have them
+        Assert.All(events, e =>
+        {
+            var key = $"{e.GetProperty("key").GetProperty("document").GetString()}:{e.GetProperty("key").GetProperty("index").GetInt32()}";
+            var issues = e.GetProperty("issues").EnumerateArray().Select(i => (i.GetProperty("code").GetString()!, i.GetProperty("count").GetInt32()));
+            Assert.Equal(stored[key], Issues(issues));
+        });
     }
 
     public static TheoryData<string, string> Filters => new()
