@@ -48,11 +48,14 @@ internal sealed class EventFusion : IDisposable
     public void Enlist(SqliteTransaction? transaction) => sql.Enlist(transaction);
 
     /// <summary>Fuses one stored document (its row <paramref name="seq"/>); the caller owns the transaction.</summary>
-    public void Add(long seq, Document document)
+    public void Add(long seq, Document document) => Fuse(seq, document, again: false);
+
+    /// <summary>Fuses one document; <paramref name="again"/> when it was fused before (re-analysed: story clustering counted it already).</summary>
+    private void Fuse(long seq, Document document, bool again)
     {
         ArgumentNullException.ThrowIfNull(document);
         var start = Clock?.Start() ?? 0;
-        var story = stories.Assign(seq, document);
+        var story = stories.Assign(seq, document, again);
         start = Clock?.Stop(Store.StorePhase.Stories, start) ?? 0;
         var events = Open();
         // an attack report with no town is read with the town of the document's own placed report of it (the record is unchanged)
@@ -138,7 +141,7 @@ internal sealed class EventFusion : IDisposable
 
         // the open events lose the same reports in memory (read again from the store only when story clustering reads its state again)
         open?.Forget(seq, left);
-        Add(seq, document);
+        Fuse(seq, document, again: true);
     }
 
     /// <summary>

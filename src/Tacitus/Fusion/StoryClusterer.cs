@@ -42,12 +42,16 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// <summary>How many times the state was read from the store: what is kept in step with it (the open fused events) is read again when this changes.</summary>
     public int Generation { get; private set; }
 
-    /// <summary>Puts the document (row <paramref name="seq"/>) into a story and returns the story's id.</summary>
-    public long Assign(long seq, Document document)
+    /// <summary>
+    /// Puts the document (row <paramref name="seq"/>) into a story and returns the story's id. A document placed before
+    /// (<paramref name="again"/>: re-analysed, same text) is in the document frequencies and the document count already:
+    /// it adds only the terms it never had (a name its new analysis found), so its words are not counted twice.
+    /// </summary>
+    public long Assign(long seq, Document document, bool again = false)
     {
         var profile = DocumentProfile.Of(document, lexicon);
         var stories = Index();
-        var total = documents;
+        var total = again ? Math.Max(0, documents - 1) : documents;
         var weights = new double[profile.Count];
         for (var i = 0; i < profile.Count; i++)
         {
@@ -57,8 +61,14 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
                 terms[count.Term] = count;
             }
 
-            var idf = Math.Log((total + 1.0) / (count.Df + 1.0)) + 1.0;
+            var counted = again && count.Df > 0;
+            var idf = Math.Log((total + 1.0) / (count.Df - (counted ? 1 : 0) + 1.0)) + 1.0;
             weights[i] = (1 + Math.Log(profile[i].Count)) * idf;
+            if (counted)
+            {
+                continue;
+            }
+
             count.Df++;
             if (!count.Changed)
             {
