@@ -63,22 +63,23 @@ internal sealed class EventFusion : IDisposable
         {
             var report = read;
             var family = lexicon.Family(report.Type);
+            var paired = lexicon.Paired(report.Type);
             FusedEvent? best = null;
             var bestFit = -1;
             foreach (var candidate in events.Candidates(story, family, report, seq))
             {
-                if (EventMatcher.Fit(report, candidate, lexicon.PlaceAnchored(report.Type)) is int fit && fit > bestFit)
+                if (EventMatcher.Fit(report, candidate, lexicon.PlaceAnchored(report.Type), paired) is int fit && fit > bestFit)
                 {
                     (best, bestFit) = (candidate, fit);
                 }
             }
 
             // a meeting is known by its two parties in either order: "B received A" can join "A met B" (and is kept the event's way round)
-            if (lexicon.Paired(read.Type) && read.Swapped() is { } swapped)
+            if (paired && read.Swapped() is { } swapped)
             {
                 foreach (var candidate in events.Candidates(story, family, swapped, seq))
                 {
-                    if (EventMatcher.SamePartiesSwapped(read, candidate) && EventMatcher.Fit(read, candidate) is null && EventMatcher.Fit(swapped, candidate) is int fit && fit > bestFit)
+                    if (EventMatcher.SamePartiesSwapped(read, candidate) && EventMatcher.Fit(read, candidate, paired: true) is null && EventMatcher.Fit(swapped, candidate, paired: true) is int fit && fit > bestFit)
                     {
                         (best, bestFit, report) = (candidate, fit, swapped);
                     }
