@@ -357,8 +357,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// <summary>A title of the story's own making: its heaviest names, then its heaviest words ("Emmanuel Macron, Lagos, Bola Tinubu: visit, trade").</summary>
     private string Title(OpenStory story)
     {
-        var heaviest = story.Terms.OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal).Take(TitleTerms)
-            .Select(t => (Display: terms[t.Term].Display, Name: t.Term.StartsWith('~'))).ToList();
+        var heaviest = TopRanked.Of(story.Terms, TitleTerms, Heavier).Select(t => (Display: terms[t.Term].Display, Name: t.Term.StartsWith('~'))).ToList();
         var names = new List<string>();
         foreach (var (display, _) in heaviest.Where(t => t.Name))
         {
