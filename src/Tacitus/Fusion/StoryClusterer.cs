@@ -111,34 +111,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// The <see cref="Candidates"/> candidates with the largest dot product (ties: the highest id), strongest first:
     /// what sorting them all and taking the first would give, without sorting them all.
     /// </summary>
-    private static List<(long Story, double Dot, double Norm2)> Strongest(List<StoryScore> candidates)
-    {
-        var top = new List<(long Story, double Dot, double Norm2)>(Candidates + 1);
-        foreach (var (story, dot, norm2) in candidates)
-        {
-            if (top.Count == Candidates && !Before(dot, story, top[^1]))
-            {
-                continue;
-            }
-
-            var at = top.Count;
-            while (at > 0 && Before(dot, story, top[at - 1]))
-            {
-                at--;
-            }
-
-            top.Insert(at, (story, dot, norm2));
-            if (top.Count > Candidates)
-            {
-                top.RemoveAt(Candidates);
-            }
-        }
-
-        return top;
-
-        static bool Before(double dot, long story, (long Story, double Dot, double Norm2) other) =>
-            dot.CompareTo(other.Dot) is var order && (order > 0 || (order == 0 && story > other.Story));
-    }
+    private static List<StoryScore> Strongest(List<StoryScore> candidates) =>
+        TopRanked.Of(candidates, Candidates, static (a, b) => b.Dot.CompareTo(a.Dot) is var order && order != 0 ? order : b.Story.CompareTo(a.Story));
 
     /// <summary>Writes what the batch changed (document frequencies, stories and their centroids, which story each document joined, the document count) in the caller's transaction.</summary>
     public void Flush()
