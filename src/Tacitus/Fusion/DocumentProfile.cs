@@ -62,10 +62,14 @@ internal static class DocumentProfile
 
         return
         [
-            .. words.OrderByDescending(w => w.Value.Count).ThenBy(w => w.Key, StringComparer.Ordinal).Take(MaxWords).Select(w => new ProfileTerm(w.Key, w.Value.Count, w.Value.Display, false)),
-            .. names.OrderByDescending(w => w.Value.Count).ThenBy(w => w.Key, StringComparer.Ordinal).Take(MaxNames).Select(w => new ProfileTerm(w.Key, w.Value.Count, w.Value.Display, true)),
+            .. TopRanked.Of(words, MaxWords, MoreFrequent).Select(w => new ProfileTerm(w.Key, w.Value.Count, w.Value.Display, false)),
+            .. TopRanked.Of(names, MaxNames, MoreFrequent).Select(w => new ProfileTerm(w.Key, w.Value.Count, w.Value.Display, true)),
         ];
     }
+
+    /// <summary>More frequent first, ties in ordinal order of the key (keys are distinct, so the order is total).</summary>
+    private static int MoreFrequent(KeyValuePair<string, (double Count, string Display)> a, KeyValuePair<string, (double Count, string Display)> b) =>
+        b.Value.Count.CompareTo(a.Value.Count) is var order && order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
 
     /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word; a string is made only for a word not seen before.</summary>
     private static void Add(

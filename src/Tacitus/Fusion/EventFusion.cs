@@ -48,11 +48,14 @@ internal sealed class EventFusion : IDisposable
     public void Enlist(SqliteTransaction? transaction) => sql.Enlist(transaction);
 
     /// <summary>Fuses one stored document (its row <paramref name="seq"/>); the caller owns the transaction.</summary>
-    public void Add(long seq, Document document)
+    public void Add(long seq, Document document) => Fuse(seq, document, again: false);
+
+    /// <summary>Fuses one document; <paramref name="again"/> when it was fused before (re-analysed: story clustering counted it already).</summary>
+    private void Fuse(long seq, Document document, bool again)
     {
         ArgumentNullException.ThrowIfNull(document);
         var start = Clock?.Start() ?? 0;
-        var story = stories.Assign(seq, document);
+        var story = stories.Assign(seq, document, again);
         start = Clock?.Stop(Store.StorePhase.Stories, start) ?? 0;
         var events = Open();
         // an attack report with no town is read with the town of the document's own placed report of it (the record is unchanged)
@@ -60,22 +63,23 @@ internal sealed class EventFusion : IDisposable
         {
             var report = read;
             var family = lexicon.Family(report.Type);
+            var paired = lexicon.Paired(report.Type);
             FusedEvent? best = null;
             var bestFit = -1;
             foreach (var candidate in events.Candidates(story, family, report, seq))
             {
-                if (EventMatcher.Fit(report, candidate, lexicon.PlaceAnchored(report.Type)) is int fit && fit > bestFit)
+                if (EventMatcher.Fit(report, candidate, lexicon.PlaceAnchored(report.Type), paired) is int fit && fit > bestFit)
                 {
                     (best, bestFit) = (candidate, fit);
                 }
             }
 
             // a meeting is known by its two parties in either order: "B received A" can join "A met B" (and is kept the event's way round)
-            if (lexicon.Paired(read.Type) && read.Swapped() is { } swapped)
+            if (paired && read.Swapped() is { } swapped)
             {
                 foreach (var candidate in events.Candidates(story, family, swapped, seq))
                 {
-                    if (EventMatcher.SamePartiesSwapped(read, candidate) && EventMatcher.Fit(read, candidate) is null && EventMatcher.Fit(swapped, candidate) is int fit && fit > bestFit)
+                    if (EventMatcher.SamePartiesSwapped(read, candidate) && EventMatcher.Fit(read, candidate, paired: true) is null && EventMatcher.Fit(swapped, candidate, paired: true) is int fit && fit > bestFit)
                     {
                         (best, bestFit, report) = (candidate, fit, swapped);
                     }
@@ -138,7 +142,7 @@ internal sealed class EventFusion : IDisposable
 
         // the open events lose the same reports in memory (read again from the store only when story clustering reads its state again)
         open?.Forget(seq, left);
-        Add(seq, document);
+        Fuse(seq, document, again: true);
     }
 
     /// <summary>

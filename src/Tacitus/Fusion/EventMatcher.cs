@@ -16,13 +16,20 @@ internal static class EventMatcher
     /// <paramref name="placeAnchored"/> (attacks, fighting: types known by where they happened), a report from the same
     /// town as the event (both placed below country level, within <see cref="NearKilometres"/>) on dates that agree
     /// fits whoever it names as actor or target: reports of one attack name different attackers, groups and victims.
+    /// With <paramref name="paired"/> (meetings: types known by their two parties) it must also be the same meeting
+    /// (<see cref="SameMeeting"/>).
     /// </summary>
-    public static int? Fit(FusedReport report, FusedEvent fused, bool placeAnchored = false)
+    public static int? Fit(FusedReport report, FusedEvent fused, bool placeAnchored = false, bool paired = false)
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(fused);
         var sameTown = placeAnchored && SameTown(report.Location, fused.Location);
         if (!sameTown && (!Compatible(report.Actor, fused.Actor) || !Compatible(report.Recipient, fused.Recipient)))
+        {
+            return null;
+        }
+
+        if (paired && !SameMeeting(report, fused))
         {
             return null;
         }
@@ -60,6 +67,35 @@ internal static class EventMatcher
         return report.Actor.Name is { } a && report.Recipient?.Name is { } b && fused.Actor.Name is { } c && fused.Recipient?.Name is { } d
             && NamesAgree(a, d) && NamesAgree(b, c) && !NamesAgree(a, b);
     }
+
+    /// <summary>
+    /// A meeting is known by who met. Two reports are of one meeting when they name a party in common (in either role:
+    /// "Varga met Brenner" and "Brenner's talks with Varga"). Parties known only by their country or sector ("British
+    /// officials met union leaders", and a country named as a party: "Italy meet Wales") could be any of that country's
+    /// meetings, so without a named party in common the reports must also agree on the day (both dated to the day) or on
+    /// the town (both placed below country level). Compatible parties, dates and places are <see cref="Fit"/>'s to check.
+    /// </summary>
+    public static bool SameMeeting(FusedReport report, FusedEvent fused)
+    {
+        ArgumentNullException.ThrowIfNull(report);
+        ArgumentNullException.ThrowIfNull(fused);
+        if (NamedIn(report.Actor.Name, fused) || NamedIn(report.Recipient?.Name, fused))
+        {
+            return true;
+        }
+
+        var sameDay = report.Date is { Precision: DayPrecision } && fused.DatePrecision == DayPrecision;
+        return sameDay || SameTown(report.Location, fused.Location);
+
+        static bool NamedIn(string? name, FusedEvent fused) =>
+            name is not null && !CountryName(name) && ((fused.Actor.Name is { } a && NamesAgree(name, a)) || (fused.Recipient?.Name is { } r && NamesAgree(name, r)));
+    }
+
+    /// <summary>The name is a country's ("Italy", "United States"): as a party it says only which country.</summary>
+    private static bool CountryName(string name) => Knowledge.Gazetteer.Default.FindCountryByName(name) is not null;
+
+    /// <summary>The <see cref="DateRange.Precision"/> of a date that names its day.</summary>
+    private const int DayPrecision = 3;
 
     /// <summary>Both places are known below country level and agree (the same town, or towns close together).</summary>
     public static bool SameTown(PlaceKey? a, PlaceKey? b) =>

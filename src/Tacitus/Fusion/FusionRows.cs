@@ -107,10 +107,15 @@ internal sealed class FusionRows(PreparedStatements sql)
         return report;
     }
 
+    /// <summary>
+    /// Stores one report. A plain INSERT: each (document, event) is written once (a re-analysed document's reports are
+    /// deleted before it is fused again, <see cref="EventFusion.Replace"/>), and SQLite's INSERT OR REPLACE on this table
+    /// cost five times as much per row (0.17 of 0.21 ms per document in the events phase, 2026-12-06).
+    /// </summary>
     public void WriteReport(long fused, FusedReport r)
     {
         sql.Run("""
-            INSERT OR REPLACE INTO fused_reports (document, event, fused, sentence, evidence, type, mode, cameo, actor_name, actor_country, actor_sector,
+            INSERT INTO fused_reports (document, event, fused, sentence, evidence, type, mode, cameo, actor_name, actor_country, actor_sector,
                 has_recipient, recipient_name, recipient_country, recipient_sector, date_value, date_basis,
                 location_name, location_country, lat, lon, location_country_level, chain, denial,
                 source_key, source_name, source_kind, source_anonymous, source_country, negated, denied, hedged, figures, claims, place_event, place_sentence)

@@ -42,12 +42,16 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// <summary>How many times the state was read from the store: what is kept in step with it (the open fused events) is read again when this changes.</summary>
     public int Generation { get; private set; }
 
-    /// <summary>Puts the document (row <paramref name="seq"/>) into a story and returns the story's id.</summary>
-    public long Assign(long seq, Document document)
+    /// <summary>
+    /// Puts the document (row <paramref name="seq"/>) into a story and returns the story's id. A document placed before
+    /// (<paramref name="again"/>: re-analysed, same text) is in the document frequencies and the document count already:
+    /// it adds only the terms it never had (a name its new analysis found), so its words are not counted twice.
+    /// </summary>
+    public long Assign(long seq, Document document, bool again = false)
     {
         var profile = DocumentProfile.Of(document, lexicon);
         var stories = Index();
-        var total = documents;
+        var total = again ? Math.Max(0, documents - 1) : documents;
         var weights = new double[profile.Count];
         for (var i = 0; i < profile.Count; i++)
         {
@@ -57,8 +61,14 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
                 terms[count.Term] = count;
             }
 
-            var idf = Math.Log((total + 1.0) / (count.Df + 1.0)) + 1.0;
+            var counted = again && count.Df > 0;
+            var idf = Math.Log((total + 1.0) / (count.Df - (counted ? 1 : 0) + 1.0)) + 1.0;
             weights[i] = (1 + Math.Log(profile[i].Count)) * idf;
+            if (counted)
+            {
+                continue;
+            }
+
             count.Df++;
             if (!count.Changed)
             {
@@ -101,34 +111,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// The <see cref="Candidates"/> candidates with the largest dot product (ties: the highest id), strongest first:
     /// what sorting them all and taking the first would give, without sorting them all.
     /// </summary>
-    private static List<(long Story, double Dot, double Norm2)> Strongest(List<StoryScore> candidates)
-    {
-        var top = new List<(long Story, double Dot, double Norm2)>(Candidates + 1);
-        foreach (var (story, dot, norm2) in candidates)
-        {
-            if (top.Count == Candidates && !Before(dot, story, top[^1]))
-            {
-                continue;
-            }
-
-            var at = top.Count;
-            while (at > 0 && Before(dot, story, top[at - 1]))
-            {
-                at--;
-            }
-
-            top.Insert(at, (story, dot, norm2));
-            if (top.Count > Candidates)
-            {
-                top.RemoveAt(Candidates);
-            }
-        }
-
-        return top;
-
-        static bool Before(double dot, long story, (long Story, double Dot, double Norm2) other) =>
-            dot.CompareTo(other.Dot) is var order && (order > 0 || (order == 0 && story > other.Story));
-    }
+    private static List<StoryScore> Strongest(List<StoryScore> candidates) =>
+        TopRanked.Of(candidates, Candidates, static (a, b) => b.Dot.CompareTo(a.Dot) is var order && order != 0 ? order : b.Story.CompareTo(a.Story));
 
     /// <summary>Writes what the batch changed (document frequencies, stories and their centroids, which story each document joined, the document count) in the caller's transaction.</summary>
     public void Flush()
@@ -347,8 +331,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// <summary>A title of the story's own making: its heaviest names, then its heaviest words ("Emmanuel Macron, Lagos, Bola Tinubu: visit, trade").</summary>
     private string Title(OpenStory story)
     {
-        var heaviest = story.Terms.OrderByDescending(t => t.Weight).ThenBy(t => t.Term, StringComparer.Ordinal).Take(TitleTerms)
-            .Select(t => (Display: terms[t.Term].Display, Name: t.Term.StartsWith('~'))).ToList();
+        var heaviest = TopRanked.Of(story.Terms, TitleTerms, Heavier).Select(t => (Display: terms[t.Term].Display, Name: t.Term.StartsWith('~'))).ToList();
         var names = new List<string>();
         foreach (var (display, _) in heaviest.Where(t => t.Name))
         {

@@ -88,6 +88,65 @@ public sealed class EventMatcherTests
         Assert.Equal(expected, EventMatcher.Fit(report, fused, anchored) is not null);
     }
 
+    public static TheoryData<string, bool> MeetingCases() => new()
+    {
+        { "a party named on both sides", true },                 // "Varga met Brenner" and "Varga's talks with Brenner"
+        { "no name in the report, no day or town", false },       // "officials met" does not say it was Varga's meeting
+        { "parties by country only, no day or town", false },     // British officials meet every day
+        { "parties by country only, the same day", true },
+        { "parties by country only, the same month", false },    // a month does not say which meeting
+        { "parties by country only, the same town", true },
+        { "parties by country only, the same country", false },
+        { "a country named on both sides", false },               // "Italy meet Wales" is any match between them
+    };
+
+    [Theory]
+    [MemberData(nameof(MeetingCases))]
+    public void Fit_Meeting_SameMeetingOnlyByANamedPartyOrTheDayOrTheTown(string name, bool expected)
+    {
+        var velmar = new PlaceKey("Velmar", "VLM", 45.0, 10.0, false);
+        var country = new PlaceKey("Velmaria", "VLM", 44.0, 11.0, true);
+        var fused = FusionFixtures.Event(FusionFixtures.Report(FusionFixtures.Source("Harbour Post")));
+        fused.Type = Tacitus.Domain.PloverType.Consult;
+        fused.Actor = name switch
+        {
+            "a country named on both sides" => new ActorKey("Italy", "ITA", null),
+            _ when name.StartsWith("parties", StringComparison.Ordinal) => new ActorKey(null, "VLM", "GOV"),
+            _ => new ActorKey("Ana Varga", "VLM", "GOV"),
+        };
+        fused.Recipient = name.StartsWith("parties", StringComparison.Ordinal) ? new ActorKey(null, "VLM", "LAB") : new ActorKey("Otto Brenner", "VLM", null);
+        (fused.DateValue, fused.DatePrecision, fused.Earliest, fused.Latest) = ("2024-05-01", 3, new DateOnly(2024, 5, 1), new DateOnly(2024, 5, 1));
+        fused.Location = name.EndsWith("same country", StringComparison.Ordinal) ? country : velmar;
+        var day = name switch
+        {
+            "parties by country only, the same day" => "2024-05-01",
+            "parties by country only, the same month" => "2024-05",
+            _ => null,
+        };
+        var report = new FusedReport
+        {
+            Document = new ReportDocument("d2", "coast-wire.txt", "Coast Wire", null, null),
+            Evidence = "The talks went on.",
+            Type = Tacitus.Domain.PloverType.Consult,
+            Actor = name switch
+            {
+                "a party named on both sides" => new ActorKey("Varga", "VLM", null),
+                "a country named on both sides" => new ActorKey("Italy", "ITA", null),
+                _ => new ActorKey(null, "VLM", "GOV"),
+            },
+            Recipient = new ActorKey(null, "VLM", name.StartsWith("parties", StringComparison.Ordinal) ? "LAB" : null),
+            DateValue = day,
+            DateBasis = day is null ? null : "explicit",
+            Date = DateRange.Of(day, "explicit"),
+            Location = name.EndsWith("same town", StringComparison.Ordinal) ? velmar : name.EndsWith("same country", StringComparison.Ordinal) ? country : null,
+            Source = FusionFixtures.Source("Coast Wire"),
+            Modality = new Tacitus.Documents.Modality(),
+        };
+
+        Assert.Equal(expected, EventMatcher.Fit(report, fused, paired: true) is not null);
+        Assert.NotNull(EventMatcher.Fit(report, fused));
+    }
+
     [Theory]
     [InlineData("2024-05-01", "explicit", "2024-05", "explicit", true)]
     [InlineData("2024-05-01", "explicit", "2024-05-09", "explicit", false)]

@@ -207,6 +207,26 @@ public sealed class FusionStoreTests : IDisposable
         }
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Save_ReanalysedDocument_DocumentFrequenciesAsAFreshIngest(int times)
+    {
+        using var store = DocumentStore.Open(db);
+        store.SaveBatch(BlockadeAndHarvest());
+        string Frequencies() => (string)Sql("SELECT group_concat(term || '=' || df, ' ') FROM (SELECT term, df FROM fusion_terms ORDER BY term)")!;
+        var fresh = (Frequencies(), Sql("SELECT value FROM fusion_state WHERE name = 'documents'"));
+
+        for (var i = 0; i < times; i++)
+        {
+            var result = store.Save([new StoreWrite(BlockadeAndHarvest()[3])], ReplaceMode.Always);
+            Assert.Equal(1, result.Reanalysed);
+        }
+
+        Assert.Equal(fresh, (Frequencies(), Sql("SELECT value FROM fusion_state WHERE name = 'documents'")));
+        Assert.Contains("harvest=1", fresh.Item1, StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Save_TwoUnrelatedStories_TwoStoriesEachWithItsDocuments()
     {
