@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Text.Json;
 using Tacitus.Contract;
 using Tacitus.Documents;
 using Tacitus.Ingest;
@@ -57,6 +58,8 @@ internal static class CodeCommand
             var asJson = parse.GetValue(json) || readJsonl;
             var withExplain = parse.GetValue(explain);
             using var stdout = Console.OpenStandardOutput();
+            // one JSON writer for the run (its buffer is kept from one document to the next), made with the first document
+            Utf8JsonWriter? jsonWriter = null;
             // Analysis runs on the workers (OrderedWorkers keeps input order); this thread only writes.
             var analysed = OrderedWorkers.Map(report.Watch(DocumentSources.Read(readJsonl ? ["-"] : inputs, ingest, ct)), Analyse, parse.GetValue(workers), ct);
             using var items = analysed.GetEnumerator();
@@ -76,6 +79,7 @@ internal static class CodeCommand
                 }
             }
 
+            jsonWriter?.Dispose();
             return Task.FromResult(report.ExitCode());
 
             // runs on the workers: the analysis, or the coded error that stopped it (TAC400/TAC401)
@@ -101,7 +105,10 @@ internal static class CodeCommand
                 report.Analysed(document);
                 if (asJson)
                 {
-                    AnalysisJsonWriter.Write(stdout, document, indent, withExplain);
+                    jsonWriter ??= AnalysisJsonWriter.Open(stdout, indent);
+                    AnalysisJsonWriter.Write(jsonWriter, document, withExplain);
+                    jsonWriter.Flush();
+                    jsonWriter.Reset();
                     stdout.WriteByte((byte)'\n');
                     stdout.Flush();
                 }

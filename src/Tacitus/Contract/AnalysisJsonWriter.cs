@@ -23,9 +23,16 @@ public static class AnalysisJsonWriter
 
     public static void Write(Stream stream, Document document, bool indented = false, bool explain = false)
     {
-        using var w = new Utf8JsonWriter(stream, indented ? Indented : Compact);
+        using var w = Open(stream, indented);
         Write(w, document, explain);
     }
+
+    /// <summary>
+    /// A writer with the contract's settings, for a caller that writes many documents: <see cref="Write(Utf8JsonWriter, Document, bool)"/>
+    /// one, <see cref="Utf8JsonWriter.Flush"/>, then <see cref="Utf8JsonWriter.Reset()"/> for the next. The writer keeps its
+    /// buffer between documents, where a writer per document grows a new one each time.
+    /// </summary>
+    public static Utf8JsonWriter Open(Stream stream, bool indented = false) => new(stream, indented ? Indented : Compact);
 
     public static void Write(Utf8JsonWriter w, Document document, bool explain = false)
     {

@@ -1,22 +1,27 @@
+using System.Collections.Concurrent;
+
 namespace Tacitus.Mentions;
 
 /// <summary>
 /// The normalised word keys the actor rules read, shared between documents: a word seen before gives back the same
 /// string instead of a new one, so a document's keys cost no allocation once the common vocabulary is in the pool.
-/// One pool per thread (the pipeline's workers never share one); it stops growing at <see cref="Capacity"/> words,
-/// after which new words are allocated as before, so memory stays flat however long the corpus.
+/// One pool for the whole process, shared by the pipeline's workers (lookups take no lock): with a pool per worker
+/// thread, each worker filled its own copy of the vocabulary, and kept adding words for as long as it met documents
+/// the other worker had read, so the live heap crept up through a long run (docs/PERFORMANCE.md, s8-memory). It stops
+/// growing at <see cref="Capacity"/> words, after which new words are allocated as before, so memory stays flat however
+/// long the corpus.
 /// </summary>
 internal sealed class KeyPool
 {
-    /// <summary>About two years of one wire service's vocabulary; at ~60 bytes a word, a few MB per worker.</summary>
+    /// <summary>About two years of one wire service's vocabulary; at ~60 bytes a word, a few MB.</summary>
     public const int Capacity = 100_000;
 
-    [ThreadStatic]
-    private static KeyPool? current;
+    private static readonly KeyPool Shared = new();
 
-    private readonly HashSet<string> words = new(StringComparer.Ordinal);
-    private readonly HashSet<string>.AlternateLookup<ReadOnlySpan<char>> lookup;
+    private readonly ConcurrentDictionary<string, string> words = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly int capacity;
+    private int count;
 
     public KeyPool(int capacity = Capacity)
     {
@@ -24,10 +29,10 @@ internal sealed class KeyPool
         lookup = words.GetAlternateLookup<ReadOnlySpan<char>>();
     }
 
-    /// <summary>The pool of the calling thread.</summary>
-    public static KeyPool Current => current ??= new KeyPool();
+    /// <summary>The process's pool (every thread gets the same one).</summary>
+    public static KeyPool Current => Shared;
 
-    public int Count => words.Count;
+    public int Count => Volatile.Read(ref count);
 
     /// <summary>The pooled string equal to <paramref name="key"/>, added if the pool has room.</summary>
     public string Get(ReadOnlySpan<char> key)
@@ -43,11 +48,18 @@ internal sealed class KeyPool
         }
 
         var made = key.ToString();
-        if (words.Count < capacity)
+        if (Volatile.Read(ref count) >= capacity)
         {
-            words.Add(made);
+            return made;
         }
 
-        return made;
+        if (words.TryAdd(made, made))
+        {
+            Interlocked.Increment(ref count);
+            return made;
+        }
+
+        // another thread added the same word in between: hand out its string, so that equal keys stay one instance
+        return words.TryGetValue(made, out var other) ? other : made;
     }
 }

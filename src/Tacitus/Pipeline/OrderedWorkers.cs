@@ -10,7 +10,7 @@ namespace Tacitus.Pipeline;
 /// caller's thread, one input at a time. <c>tacitus code --jsonl</c>, <c>ingest</c> and the store ingestion use it.
 /// <para>
 /// The reader and each worker run on a thread of their own for the whole run, never on the shared thread pool. The
-/// analysis keeps per-thread pools (word keys, chunks, tagger and beam workspaces) that fill up to the vocabulary they
+/// analysis keeps per-thread pools (chunks, tagger and beam workspaces) that fill up to the vocabulary they
 /// meet; on pool threads the work wandered from thread to thread as the pool grew and shrank, each new thread filled
 /// pools of its own, and peak memory rose with the length of the run (docs/PERFORMANCE.md, s7-memory). With dedicated
 /// threads there are exactly <c>workers</c> sets of pools, whatever the length of the stream.

@@ -38,4 +38,31 @@ public sealed class KeyPoolTests
         Assert.Same(string.Empty, pool.Get([]));
         Assert.Equal(0, pool.Count);
     }
+
+    [Fact]
+    public void Current_TwoThreads_OnePool()
+    {
+        KeyPool? other = null;
+        var thread = new Thread(() => other = KeyPool.Current);
+        thread.Start();
+        thread.Join();
+
+        Assert.Same(KeyPool.Current, other);
+    }
+
+    [Fact]
+    public void Get_SameWordsFromSeveralThreads_OneInstanceEach()
+    {
+        var pool = new KeyPool();
+        string[] words = ["port", "strike", "union", "wages", "talks", "mayor"];
+        var seen = new string[4][];
+        Parallel.For(0, seen.Length, t => seen[t] = [.. Enumerable.Range(0, 200).Select(i => pool.Get(words[(i + t) % words.Length].ToCharArray()))]);
+
+        Assert.Equal(words.Length, pool.Count);
+        foreach (var word in words)
+        {
+            var instances = seen.SelectMany(s => s).Where(s => s == word).Distinct(ReferenceEqualityComparer.Instance).Count();
+            Assert.Equal(1, instances);
+        }
+    }
 }
