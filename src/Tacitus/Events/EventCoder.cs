@@ -261,8 +261,9 @@ internal sealed class EventCoder : IPipelineStage
 
             var reading = Modality(match, subject);
             var (type, mode, cameo, conversion) = Convert(p, reading);
-            var date = DateOf(t, subject, attribution, out var dateRule);
-            var location = LocationOf(t, subject, recipient, actors, out var locationRule);
+            var settingClauses = SettingClauses(t, subject);
+            var date = DateOf(t, settingClauses, attribution, out var dateRule);
+            var location = LocationOf(t, settingClauses, recipient, actors, out var locationRule);
             var verdict = p.Has(PatternFlags.Denial) ? owner.denials.Read(w, t) : (DenialVerdict?)null;
             var contentDenied = setting.Denied(attribution, w.Span(t));
             var denied = verdict is { Denies: true } || contentDenied;
@@ -738,15 +739,18 @@ internal sealed class EventCoder : IPipelineStage
 
         /// <summary>The clause of the trigger, then the subject's (where a time or place may be said), as <see cref="EventSetting"/> reads them.</summary>
         private (TextSpan Span, string Name)[] SettingClauses(int t, SubjectResult subject) =>
-            [.. new[] { (clauses.SegmentOf(t), "the clause"), (subject.Segment, "the clause of the subject") }.Select(c => (new TextSpan(w.Span(clauses.Segments[c.Item1].Start).Start, w.Span(clauses.Segments[c.Item1].End - 1).End), c.Item2))];
+            [(SegmentSpan(clauses.SegmentOf(t)), "the clause"), (SegmentSpan(subject.Segment), "the clause of the subject")];
 
-        private EventDate? DateOf(int t, SubjectResult subject, int? attribution, out string rule)
+        private TextSpan SegmentSpan(int segment) =>
+            new(w.Span(clauses.Segments[segment].Start).Start, w.Span(clauses.Segments[segment].End - 1).End);
+
+        private EventDate? DateOf(int t, (TextSpan Span, string Name)[] settingClauses, int? attribution, out string rule)
         {
-            (var date, rule) = setting.Date(w.Sentence.Index, SettingClauses(t, subject), w.Span(t), attribution);
+            (var date, rule) = setting.Date(w.Sentence.Index, settingClauses, w.Span(t), attribution);
             return date;
         }
 
-        private EventLocation? LocationOf(int t, SubjectResult subject, Party recipient, List<Party> actors, out string rule)
+        private EventLocation? LocationOf(int t, (TextSpan Span, string Name)[] settingClauses, Party recipient, List<Party> actors, out string rule)
         {
             if (recipient.FromPlace && !recipient.Nationality && recipient.Mention >= 0)
             {
@@ -761,7 +765,7 @@ internal sealed class EventCoder : IPipelineStage
                 parties.Add(mentions[recipient.Mention].Span);
             }
 
-            (var location, rule) = setting.Location(w.Sentence.Index, SettingClauses(t, subject), w.Span(t), parties);
+            (var location, rule) = setting.Location(w.Sentence.Index, settingClauses, w.Span(t), parties);
             return location;
         }
 

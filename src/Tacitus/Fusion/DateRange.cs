@@ -9,6 +9,9 @@ namespace Tacitus.Fusion;
 /// </summary>
 internal readonly record struct DateRange(DateOnly Earliest, DateOnly Latest, int Precision)
 {
+    /// <summary>The <see cref="Precision"/> of a date that names its day.</summary>
+    public const int DayPrecision = 3;
+
     /// <summary>Days before publication a report with no date expression may be about.</summary>
     public const int PublicationSlack = 3;
 

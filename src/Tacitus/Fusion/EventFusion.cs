@@ -64,11 +64,12 @@ internal sealed class EventFusion : IDisposable
             var report = read;
             var family = lexicon.Family(report.Type);
             var paired = lexicon.Paired(report.Type);
+            var placeAnchored = lexicon.PlaceAnchored(report.Type);
             FusedEvent? best = null;
             var bestFit = -1;
             foreach (var candidate in events.Candidates(story, family, report, seq))
             {
-                if (EventMatcher.Fit(report, candidate, lexicon.PlaceAnchored(report.Type), paired) is int fit && fit > bestFit)
+                if (EventMatcher.Fit(report, candidate, placeAnchored, paired) is int fit && fit > bestFit)
                 {
                     (best, bestFit) = (candidate, fit);
                 }

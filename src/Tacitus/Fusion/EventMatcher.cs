@@ -79,13 +79,9 @@ internal static class EventMatcher
     {
         ArgumentNullException.ThrowIfNull(report);
         ArgumentNullException.ThrowIfNull(fused);
-        if (NamedIn(report.Actor.Name, fused) || NamedIn(report.Recipient?.Name, fused))
-        {
-            return true;
-        }
-
-        var sameDay = report.Date is { Precision: DayPrecision } && fused.DatePrecision == DayPrecision;
-        return sameDay || SameTown(report.Location, fused.Location);
+        // the cheap day and town tests first: the name tests build word sets and look names up in the gazetteer
+        var sameDay = report.Date is { Precision: DateRange.DayPrecision } && fused.DatePrecision == DateRange.DayPrecision;
+        return sameDay || SameTown(report.Location, fused.Location) || NamedIn(report.Actor.Name, fused) || NamedIn(report.Recipient?.Name, fused);
 
         static bool NamedIn(string? name, FusedEvent fused) =>
             name is not null && !CountryName(name) && ((fused.Actor.Name is { } a && NamesAgree(name, a)) || (fused.Recipient?.Name is { } r && NamesAgree(name, r)));
@@ -93,9 +89,6 @@ internal static class EventMatcher
 
     /// <summary>The name is a country's ("Italy", "United States"): as a party it says only which country.</summary>
     private static bool CountryName(string name) => Knowledge.Gazetteer.Default.FindCountryByName(name) is not null;
-
-    /// <summary>The <see cref="DateRange.Precision"/> of a date that names its day.</summary>
-    private const int DayPrecision = 3;
 
     /// <summary>Both places are known below country level and agree (the same town, or towns close together).</summary>
     public static bool SameTown(PlaceKey? a, PlaceKey? b) =>

@@ -44,8 +44,10 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
     /// <summary>
     /// Puts the document (row <paramref name="seq"/>) into a story and returns the story's id. A document placed before
-    /// (<paramref name="again"/>: re-analysed, same text) is in the document frequencies and the document count already:
-    /// it adds only the terms it never had (a name its new analysis found), so its words are not counted twice.
+    /// (<paramref name="again"/>: re-analysed, same text) is in the document count already, and a term some document
+    /// already carries is taken as counted for it: only terms no document had are added. This is an approximation (a
+    /// name the new analysis found that other documents carry is not counted for it, a name it lost stays counted), and
+    /// the document's earlier story membership is not undone: it joins a story again while its first story keeps it.
     /// </summary>
     public long Assign(long seq, Document document, bool again = false)
     {

@@ -53,13 +53,13 @@ internal sealed class KeyPool
             return made;
         }
 
-        if (words.TryAdd(made, made))
+        // if another thread added the same word in between, its string is handed out, so equal keys stay one instance
+        var kept = words.GetOrAdd(made, made);
+        if (ReferenceEquals(kept, made))
         {
             Interlocked.Increment(ref count);
-            return made;
         }
 
-        // another thread added the same word in between: hand out its string, so that equal keys stay one instance
-        return words.TryGetValue(made, out var other) ? other : made;
+        return kept;
     }
 }

@@ -88,9 +88,12 @@ internal static class ExportWriter
     public static long WriteAnalyses(Stream output, IEnumerable<Document> documents)
     {
         long count = 0;
+        using var w = AnalysisJsonWriter.Open(output); // one writer, reset per document: it keeps its buffer
         foreach (var document in documents)
         {
-            AnalysisJsonWriter.Write(output, document);
+            AnalysisJsonWriter.Write(w, document);
+            w.Flush();
+            w.Reset();
             output.WriteByte((byte)'\n');
             count++;
         }

@@ -26,10 +26,10 @@ internal sealed class ParserWords
     public ulong[] Joined { get; private set; } = new ulong[64];
 
     /// <summary>Per word, the first <see cref="CoarseBits"/> bits of its cluster path (encoded; 0: no cluster), when <see cref="HasClusters"/>.</summary>
-    public ulong[] CoarseClusters { get; private set; } = new ulong[64];
+    public ulong[] CoarseClusters { get; private set; } = [];
 
     /// <summary>Per word, the first <see cref="FineBits"/> bits of its cluster path, when <see cref="HasClusters"/>.</summary>
-    public ulong[] FineClusters { get; private set; } = new ulong[64];
+    public ulong[] FineClusters { get; private set; } = [];
 
     /// <summary>Whether the last <see cref="Fill"/> had word clusters (the parser's features read them only then).</summary>
     public bool HasClusters { get; private set; }
@@ -43,8 +43,13 @@ internal sealed class ParserWords
             Words = new ulong[capacity];
             Tags = new ulong[capacity];
             Joined = new ulong[capacity];
-            CoarseClusters = new ulong[capacity];
-            FineClusters = new ulong[capacity];
+        }
+
+        // cluster features are optional (off in the shipped parser): their arrays are made only when a model has them
+        if (clusters is not null && CoarseClusters.Length < Words.Length)
+        {
+            CoarseClusters = new ulong[Words.Length];
+            FineClusters = new ulong[Words.Length];
         }
 
         HasClusters = clusters is not null;
