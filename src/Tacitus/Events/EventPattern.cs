@@ -59,6 +59,10 @@ internal sealed class EventPattern
     /// <summary>Where the pattern came from: "patterns.tsv line 12".</summary>
     public required string Source { get; init; }
 
+    /// <summary>The notes column: why the row exists (the sense it codes, why that code, what the CAMEO dictionaries
+    /// miss). Every shipped row has one; a user's row may leave it empty.</summary>
+    public string? Notes { get; init; }
+
     public int TriggerElement { get; init; }
 
     public bool Has(PatternFlags flag) => (Flags & flag) != 0;

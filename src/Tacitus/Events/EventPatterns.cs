@@ -62,15 +62,23 @@ internal sealed class EventPatterns
 
     public static EventPatterns Shipped { get; } = LoadShipped();
 
-    /// <summary>Loads patterns from a reader; lines that cannot be read become errors (TAC301) and are skipped.</summary>
-    public static (List<EventPattern> Patterns, List<TacitusError> Errors) Read(TextReader reader, string origin, CameoPloverTable table)
+    /// <summary>
+    /// Loads patterns from a reader; lines that cannot be read become errors (TAC301) and are skipped. With
+    /// <paramref name="requireNotes"/> (the shipped file) a row whose notes column gives no reason is such an error
+    /// too; a user's file may leave notes empty.
+    /// </summary>
+    public static (List<EventPattern> Patterns, List<TacitusError> Errors) Read(TextReader reader, string origin, CameoPloverTable table, bool requireNotes = false)
     {
         var patterns = new List<EventPattern>();
         var errors = new List<TacitusError>();
         foreach (var line in DataFile.Read(reader, origin))
         {
             var parsed = Parse(line, table);
-            if (parsed.Success)
+            if (parsed.Success && requireNotes && string.IsNullOrWhiteSpace(parsed.Value.Notes))
+            {
+                errors.Add(DataFile.Error("TAC301", "events", line, $"pattern '{parsed.Value.Id}' has no reason in its notes column (say what sense it codes and why that code)"));
+            }
+            else if (parsed.Success)
             {
                 patterns.Add(parsed.Value);
             }
@@ -389,6 +397,7 @@ internal sealed class EventPatterns
             Strength = Math.Clamp(strength, 0, 1),
             Source = $"{Path.GetFileName(line.Origin)} line {line.LineNumber}",
             TriggerElement = trigger,
+            Notes = f.Length > 7 && f[7].Trim().Length > 0 ? f[7].Trim() : null,
         });
     }
 
@@ -411,7 +420,7 @@ internal sealed class EventPatterns
         var name = DataFile.ResourceName("events", "patterns.tsv");
         var stream = DataFile.Assembly.GetManifestResourceStream(name) ?? throw new InvalidOperationException($"{name} is not embedded; rebuild the project.");
         using var reader = new StreamReader(stream);
-        var (patterns, errors) = Read(reader, "data/events/patterns.tsv", CameoPloverTable.Shipped);
+        var (patterns, errors) = Read(reader, "data/events/patterns.tsv", CameoPloverTable.Shipped, requireNotes: true);
         if (errors.Count > 0)
         {
             throw new InvalidOperationException("The shipped event patterns do not load: " + string.Join("; ", errors));

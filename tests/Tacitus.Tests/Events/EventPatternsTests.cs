@@ -1,5 +1,6 @@
 using Tacitus.Domain;
 using Tacitus.Events;
+using Tacitus.Knowledge;
 
 namespace Tacitus.Tests.Events;
 
@@ -45,6 +46,49 @@ public sealed class EventPatternsTests
         Assert.Equal(2, errors.Count);
         Assert.All(errors, e => Assert.Equal("TAC301", e.Code));
         Assert.Equal("line 3", errors[0].Record);
+    }
+
+    [Fact]
+    public void Read_ShippedFile_EveryRowGivesReason()
+    {
+        using var stream = DataFile.Assembly.GetManifestResourceStream(DataFile.ResourceName("events", "patterns.tsv"));
+        Assert.NotNull(stream);
+        using var reader = new StreamReader(stream);
+
+        var (patterns, errors) = EventPatterns.Read(reader, "data/events/patterns.tsv", CameoPloverTable.Shipped, requireNotes: true);
+
+        Assert.Empty(errors);
+        Assert.Equal(EventPatterns.Shipped.All.Count, patterns.Count);
+        Assert.All(patterns, p => Assert.False(string.IsNullOrWhiteSpace(p.Notes), p.Id));
+    }
+
+    [Theory]
+    [InlineData("my.snub\tsnub {R}\t125")] // no notes column
+    [InlineData("my.snub\tsnub {R}\t125\t\t\treq\t0.7\t")] // empty notes
+    [InlineData("my.snub\tsnub {R}\t125\t\t\treq\t0.7\t   ")] // blank notes
+    public void Read_RequiredNotesMissing_RowIsErrorOthersLoad(string row)
+    {
+        var tsv = "good.snub\tsnub {R}\t125\t\t\treq\t0.7\tsnub: CAMEO 125 reject a meeting\n" + row + "\n";
+
+        var (patterns, errors) = EventPatterns.Read(new StringReader(tsv), "shipped.tsv", CameoPloverTable.Shipped, requireNotes: true);
+
+        Assert.Equal("good.snub", Assert.Single(patterns).Id);
+        var error = Assert.Single(errors);
+        Assert.Equal("TAC301", error.Code);
+        Assert.Equal("line 2", error.Record);
+        Assert.Contains("my.snub", error.Message, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("my.snub\tsnub {R}\t125", null)]
+    [InlineData("my.snub\tsnub {R}\t125\t\t\treq\t0.7\t", null)]
+    [InlineData("my.snub\tsnub {R}\t125\t\t\treq\t0.7\t snub: declines to meet ", "snub: declines to meet")]
+    public void Read_UserRowNotes_OptionalAndTrimmed(string row, string? notes)
+    {
+        var (patterns, errors) = EventPatterns.Read(new StringReader(row + "\n"), "mine.tsv", CameoPloverTable.Shipped);
+
+        Assert.Empty(errors);
+        Assert.Equal(notes, Assert.Single(patterns).Notes);
     }
 
     [Fact]
