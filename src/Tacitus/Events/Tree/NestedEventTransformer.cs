@@ -66,7 +66,7 @@ internal sealed class NestedEventTransformer
     {
         foreach (var rule in rules)
         {
-            if (!OuterVerbFits(rule, outer) || !InnerVerbFits(rule, inner, innerLemma))
+            if (!OuterVerbFits(rule, outer.Verbs) || !InnerVerbFits(rule, inner, innerLemma))
             {
                 continue;
             }
@@ -95,8 +95,14 @@ internal sealed class NestedEventTransformer
         return null;
     }
 
-    private static bool OuterVerbFits(Rule rule, GoverningClause outer) =>
-        outer.Verbs.Any(v => rule.OuterCodes.Length == 0
+    /// <summary>
+    /// Whether any rule's outer verb is one of <paramref name="verbs"/> (the governing verb's dictionary entries): when
+    /// none is, no nested event under that verb can be transformed, and its clause need not be read.
+    /// </summary>
+    public bool Governs(IReadOnlyList<PetrarchVerb> verbs) => rules.Any(r => OuterVerbFits(r, verbs));
+
+    private static bool OuterVerbFits(Rule rule, IReadOnlyList<PetrarchVerb> verbs) =>
+        verbs.Any(v => rule.OuterCodes.Length == 0
             ? v.Lemma == rule.Text.OuterVerb
             : (v.Code ?? v.Block.Code) is { IsNull: false } code && rule.OuterCodes.Any(c => Under(code.Code, c)));
 

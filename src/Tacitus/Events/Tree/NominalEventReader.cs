@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Tacitus.Documents;
 using Tacitus.Knowledge;
 
@@ -14,7 +15,7 @@ namespace Tacitus.Events.Tree;
 /// The linguist's rule: a deverbal or event noun denotes an act in the story only when the clause asserts that the
 /// act took place, that is when it is the object (or passive subject) of a verb of occurrence or performance ("held
 /// talks", "launched strikes", "sanctions were imposed"), or the subject of an intransitive verb of occurrence or
-/// effect ("the talks began", "clashes erupted", "air strikes killed five"). As the modifier of another noun ("the
+/// effect ("the talks began", "clashes erupted"). As the modifier of another noun ("the
 /// sanctions debate") or the object of a verb of saying or thinking ("discussed sanctions") it names a topic and
 /// codes nothing. Its roles come from inside the noun phrase first, as in the verb's clause: the possessor, an
 /// adjective or compound naming a country or group ("Iran's attack", "US sanctions", "Israeli air strikes") or a
@@ -31,7 +32,7 @@ internal sealed class NominalEventReader
     private static readonly string[] VerbTargetCases = ["ON", "AGAINST", "WITH", "BETWEEN", "TO", "TOWARD", "TOWARDS", "UPON"];
     private static readonly string[] AgentCases = ["BY", "FROM"];
 
-    private readonly List<EventPattern> nounRows;
+    private readonly List<NounRow> nounRows;
     private readonly PetrarchVerbDictionary verbs;
     private readonly IReadOnlySet<string> happen;
     private readonly IReadOnlySet<string> cancel;
@@ -44,12 +45,17 @@ internal sealed class NominalEventReader
     /// <param name="plan">Verbs and nouns that report it as intended.</param>
     public NominalEventReader(IEnumerable<EventPattern> patterns, PetrarchVerbDictionary verbs, IReadOnlySet<string> happen, IReadOnlySet<string> cancel, IReadOnlySet<string> plan)
     {
-        nounRows = patterns.Where(p => p.Has(PatternFlags.Noun) && p.Cameo is not null).ToList();
+        nounRows = patterns.Where(p => p.Has(PatternFlags.Noun) && p.Cameo is not null && p.Elements[p.TriggerElement] is { Kind: ElementKind.Word, Words: not null })
+            .Select(p => new NounRow(p, CaseBlind(p.Elements[p.TriggerElement].Words!), [.. p.Elements.Where(e => e.Kind == ElementKind.Word && e.Words is not null).Select(e => CaseBlind(e.Words!))]))
+            .ToList();
         this.verbs = verbs;
         this.happen = happen;
         this.cancel = cancel;
         this.plan = plan;
     }
+
+    /// <summary>A nominal row with its word elements read once: the trigger's words and each word element's, compared without case (the tree's words are upper case).</summary>
+    private sealed record NounRow(EventPattern Pattern, FrozenSet<string> Trigger, FrozenSet<string>[] Words);
 
     /// <summary>
     /// Adds the nominal events of a sentence to <paramref name="events"/>, unless the verb that governs the noun
@@ -64,12 +70,12 @@ internal sealed class NominalEventReader
         var verbEvents = events.Where(e => e.Target is not null).Select(e => e.Verb - tree.First).ToHashSet();
         for (var n = 0; n < tree.Count; n++)
         {
-            if (tree.Upos[n] != "NOUN" || tree.Relations[n] is "compound" or "amod" or "flat" || EventCode(tree, n) is not { } found)
+            if (tree.Upos[n] != "NOUN" || tree.Relations[n] is "compound" or "amod" or "flat")
             {
                 continue;
             }
 
-            if (Governor(tree, n) is not { } at || verbEvents.Contains(at.Verb) || (tree.Relations[at.Verb] == "xcomp" && verbEvents.Contains(tree.Heads[at.Verb])))
+            if (Governor(tree, n) is not { } at || verbEvents.Contains(at.Verb) || (tree.Relations[at.Verb] == "xcomp" && verbEvents.Contains(tree.Heads[at.Verb])) || EventCode(tree, n) is not { } found)
             {
                 continue;
             }
@@ -116,8 +122,7 @@ internal sealed class NominalEventReader
 
         var modality = TreeEventCoder.ModalityOf(tree, g);
         modality = modality with { Negated = modality.Negated || at.Negated, Future = modality.Future || at.Future };
-        var clauseTokens = tree.Subtree(g, c => c != at.Anchor && tree.Relations[c] is "conj" or "parataxis" && tree.Upos[c] is "VERB" or "AUX");
-        var clause = new TextSpan(document.Tokens[tree.First + clauseTokens[0]].Span.Start, document.Tokens[tree.First + clauseTokens[^1]].Span.End);
+        var clause = TreeEventCoder.ClauseOf(document, tree, g); // the anchor is a noun, never a clause break
         var pairs = new List<(TreeActor S, TreeActor? T)>();
         if (between && targets.Count > 1)
         {
@@ -179,14 +184,16 @@ internal sealed class NominalEventReader
         }
 
         var role = tree.Role(anchor);
-        var hasObject = tree.ChildrenWith(head, "obj").Any(c => c != anchor && tree.Lemmas[c] != "PLACE");
-        var performs = role is "obj" or "nsubj:pass" || (role == "nsubj" && !hasObject);
+        var lemma = tree.Lemmas[head].ToLowerInvariant();
+
+        // an object that makes a listed entry with the verb is part of the verb, no object ("the talks took place")
+        bool Entry(int c) => lemma + " " + tree.Lemmas[c].ToLowerInvariant() is var entry && (happen.Contains(entry) || cancel.Contains(entry) || plan.Contains(entry));
+        var performs = role is "obj" or "nsubj:pass" || (role == "nsubj" && !tree.ChildrenWith(head, "obj").Any(c => c != anchor && !Entry(c)));
         if (!performs)
         {
             return null;
         }
 
-        var lemma = tree.Lemmas[head].ToLowerInvariant();
         var particles = tree.Children(head).Where(c => tree.Relations[c] is "compound" or "advmod" or "obj" or "prt" && c != anchor).Select(c => lemma + " " + tree.Lemmas[c].ToLowerInvariant()).ToList();
         bool Listed(IReadOnlySet<string> list) => list.Contains(lemma) || particles.Any(list.Contains);
         if (Listed(cancel))
@@ -216,21 +223,25 @@ internal sealed class NominalEventReader
     /// </summary>
     private (string Code, string? Reverse, bool Specific, bool NeedsTarget, string Source)? EventCode(DependencyTree tree, int n)
     {
-        var phrase = tree.Subtree(n, c => tree.Relations[c] is "acl" or "relcl" or "conj" or "parataxis" or "appos");
+        List<int>? phrase = null; // built for the first row that stands on the head
         EventPattern? best = null;
         var bestWords = 0;
         foreach (var row in nounRows)
         {
-            var words = row.Elements.Where(e => e.Kind == ElementKind.Word && e.Words is not null).ToList();
-            var trigger = row.Elements[row.TriggerElement];
-            var onHead = Matches(tree, n, trigger) || tree.Children(n).Any(c => tree.Relations[c] is "compound" or "amod" && Matches(tree, c, trigger));
-            if (!onHead || !words.All(w => phrase.Any(t => Matches(tree, t, w))) || !words.Any(w => Matches(tree, n, w)) || words.Count <= bestWords)
+            var words = row.Words;
+            if (words.Length <= bestWords || !(Matches(tree, n, row.Trigger) || tree.Children(n).Any(c => tree.Relations[c] is "compound" or "amod" && Matches(tree, c, row.Trigger))) || !words.Any(w => Matches(tree, n, w)))
             {
                 continue;
             }
 
-            best = row;
-            bestWords = words.Count;
+            phrase ??= tree.Subtree(n, c => tree.Relations[c] is "acl" or "relcl" or "conj" or "parataxis" or "appos");
+            if (!words.All(w => phrase.Any(t => Matches(tree, t, w))))
+            {
+                continue;
+            }
+
+            best = row.Pattern;
+            bestWords = words.Length;
         }
 
         if (best is not null)
@@ -252,8 +263,10 @@ internal sealed class NominalEventReader
         return (code.Code, code.Reverse, false, true, verb.Block.Name);
     }
 
-    private static bool Matches(DependencyTree tree, int token, PatternElement element) =>
-        element.Kind == ElementKind.Word && element.Words is { } words && (words.Contains(tree.Lemmas[token].ToLowerInvariant()) || words.Contains(tree.Words[token].ToLowerInvariant()));
+    private static bool Matches(DependencyTree tree, int token, FrozenSet<string> words) =>
+        words.Contains(tree.Lemmas[token]) || words.Contains(tree.Words[token]);
+
+    private static FrozenSet<string> CaseBlind(FrozenSet<string> words) => words.ToFrozenSet(StringComparer.OrdinalIgnoreCase);
 
     private static List<int> WithConjuncts(DependencyTree tree, int head) =>
         [head, .. tree.ChildrenWith(head, "conj").Where(c => tree.Upos[c] is not ("VERB" or "AUX"))];

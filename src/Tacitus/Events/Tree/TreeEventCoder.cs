@@ -104,7 +104,7 @@ internal sealed class TreeEventCoder
         {
             var c = events[i].Verb - tree.First;
             var g = tree.Heads[c];
-            if (g < 0 || tree.Relations[c] is not ("ccomp" or "xcomp") || Lookup(tree, g) is not { Count: > 0 } governing)
+            if (g < 0 || tree.Relations[c] is not ("ccomp" or "xcomp") || Lookup(tree, g) is not { Count: > 0 } governing || !transformer!.Governs(governing))
             {
                 continue;
             }
@@ -124,7 +124,7 @@ internal sealed class TreeEventCoder
     }
 
     /// <summary>A verb's clause: its subtree without the clauses coordinated with it.</summary>
-    private static TextSpan ClauseOf(Document document, DependencyTree tree, int v)
+    internal static TextSpan ClauseOf(Document document, DependencyTree tree, int v)
     {
         var tokens = tree.Subtree(v, c => ClauseBreaks.Contains(tree.Relations[c]) && tree.Upos[c] is "VERB" or "AUX");
         return new TextSpan(document.Tokens[tree.First + tokens[0]].Span.Start, document.Tokens[tree.First + tokens[^1]].Span.End);

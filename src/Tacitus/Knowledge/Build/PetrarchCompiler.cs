@@ -72,25 +72,14 @@ internal sealed class PetrarchCompiler : IKnowledgeCompiler
 
     /// <summary>
     /// The transformation lines (<c>~</c>) of PETRARCH-2's dictionary, which UD-PETRARCH's has none of, whitespace
-    /// collapsed; lines the reader rejects are left out. Their verb words are read against the shipped verbs.
+    /// collapsed; lines the reader rejects (a TAC error with the line) are left out. Their verb words are checked
+    /// against the verb dictionary only when the engine loads them (<see cref="Tacitus.Events.Tree.NestedEventTransformer.Resolve"/>).
     /// </summary>
-    private static List<string> Transformations(string path, List<TacitusError> errors)
-    {
-        var result = new List<string>();
-        var lineNo = 0;
-        foreach (var raw in File.ReadLines(path))
-        {
-            lineNo++;
-            var hash = raw.IndexOf('#', StringComparison.Ordinal);
-            var text = string.Join(' ', (hash >= 0 ? raw[..hash] : raw).Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries));
-            if (text.StartsWith('~') && PetrarchDictionaryReader.ReadTransformation(text, Path.GetFileName(path), lineNo, errors) is not null)
-            {
-                result.Add(text);
-            }
-        }
-
-        return result;
-    }
+    private static List<string> Transformations(string path, List<TacitusError> errors) =>
+        [.. CleanLines(path)
+            .Select(l => (l.Line, Text: l.Text.TrimStart('\t')))
+            .Where(l => l.Text.StartsWith('~') && PetrarchDictionaryReader.ReadTransformation(l.Text, Path.GetFileName(path), l.Line, errors) is not null)
+            .Select(l => l.Text)];
 
     private static void Write(string dataDirectory, string file, string source, IEnumerable<TacitusError> errors) =>
         CompiledTableWriter.Write(dataDirectory, file, Header(Path.GetFileName(source)), Clean(source, errors));
@@ -102,23 +91,26 @@ internal sealed class PetrarchCompiler : IKnowledgeCompiler
     private static List<string> Clean(string path, IEnumerable<TacitusError> errors)
     {
         var bad = errors.Select(e => e.Record).Where(r => r is not null).ToHashSet(StringComparer.Ordinal);
-        var result = new List<string>();
+        return [.. CleanLines(path).Where(l => !bad.Contains($"line {l.Line}")).Select(l => l.Text)];
+    }
+
+    /// <summary>The source's lines without comments and blanks, whitespace collapsed, with their line numbers.</summary>
+    private static IEnumerable<(int Line, string Text)> CleanLines(string path)
+    {
         var lineNo = 0;
         foreach (var raw in File.ReadLines(path))
         {
             lineNo++;
             var hash = raw.IndexOf('#', StringComparison.Ordinal);
             var text = (hash >= 0 ? raw[..hash] : raw).TrimEnd();
-            if (text.Trim().Length == 0 || text.TrimStart().StartsWith("<!", StringComparison.Ordinal) || bad.Contains($"line {lineNo}"))
+            if (text.Trim().Length == 0 || text.TrimStart().StartsWith("<!", StringComparison.Ordinal))
             {
                 continue;
             }
 
             // a leading tab or space is meaningful in actor files (a code line under its root): keep one
             var indent = char.IsWhiteSpace(text[0]) ? "\t" : string.Empty;
-            result.Add(indent + string.Join(' ', text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
+            yield return (lineNo, indent + string.Join(' ', text.Split((char[])[' ', '\t'], StringSplitOptions.RemoveEmptyEntries)));
         }
-
-        return result;
     }
 }

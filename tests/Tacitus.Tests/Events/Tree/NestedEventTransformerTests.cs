@@ -72,6 +72,21 @@ public sealed class NestedEventTransformerTests
         Assert.Equal(without, Code(rows, transformations: false));
     }
 
+    [Theory]
+    [InlineData("DECLARE", true)] // a rule's outer verb, by its code (010)
+    [InlineData("HOPE", true)] // by its code (030)
+    [InlineData("TRY", true)] // no code: by its word
+    [InlineData("MEET", false)] // 040: no rule's outer verb
+    [InlineData("SHELL", false)] // only ever an inner verb
+    public void Governs_VerbEntries_WhetherAnyRuleOuterVerbFits(string verb, bool expected)
+    {
+        var errors = new List<TacitusError>();
+        var verbs = PetrarchDictionaryReader.ReadVerbs(Verbs, "test.verbs", errors);
+        var transformer = NestedEventTransformer.Resolve(verbs, errors);
+        Assert.Empty(errors);
+        Assert.Equal(expected, transformer.Governs(verbs.Verbs[verb]));
+    }
+
     [Fact]
     public void Code_Transformed_NamesTheRuleFileAndLine()
     {

@@ -110,6 +110,16 @@ public sealed class NominalEventReaderTests
             string.Empty
         },
         {
+            "an object that makes a listed entry with the verb is no object: 'took place' is a verb of occurrence",
+            "Ruritanian Ruritanian ADJ 2 amod | talks talk NOUN 5 nsubj | with with ADP 4 case | Freedonia Freedonia PROPN 2 nmod | took take VERB 0 root | place place NOUN 5 obj",
+            "040 RUR FRE; 040 FRE RUR"
+        },
+        {
+            "the subject of a verb of occurrence that has an object of its own: no act",
+            "Ruritanian Ruritanian ADJ 2 amod | talks talk NOUN 5 nsubj | with with ADP 4 case | Freedonia Freedonia PROPN 2 nmod | began begin VERB 0 root | a a DET 7 det | crisis crisis NOUN 5 obj",
+            string.Empty
+        },
+        {
             "a topic, not an act: the object of a verb that is no verb of occurrence",
             "Ruritania Ruritania PROPN 2 nsubj | studied study VERB 0 root | attacks attack NOUN 2 obj | on on ADP 5 case | Freedonia Freedonia PROPN 3 nmod",
             string.Empty
