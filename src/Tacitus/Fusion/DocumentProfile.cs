@@ -71,7 +71,7 @@ internal static class DocumentProfile
     private static int MoreFrequent(KeyValuePair<string, (double Count, string Display)> a, KeyValuePair<string, (double Count, string Display)> b) =>
         b.Value.Count.CompareTo(a.Value.Count) is var order && order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
 
-    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word; a string is made only for a word not seen before.</summary>
+    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word, as written or folded (a word folding left unchanged is looked up once); a string is made only for a word not seen before.</summary>
     private static void Add(
         Dictionary<string, (double Count, string Display)>.AlternateLookup<ReadOnlySpan<char>> words,
         ReadOnlySpan<char> token,
@@ -99,7 +99,7 @@ internal static class DocumentProfile
         }
 
         var key = Fold(lower);
-        if (stopWords.Contains(key))
+        if (key.Length != lower.Length && stopWords.Contains(key))
         {
             return;
         }

@@ -11,6 +11,8 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
     private readonly Dictionary<string, List<StoryTerm>> postings = new(StringComparer.Ordinal);
     private readonly Dictionary<long, OpenStory> stories = [];
     private readonly LinkedList<OpenStory> byArrival = new();
+    private readonly List<OpenStory> reached = [];
+    private readonly List<StoryScore> found = [];
     private int scorings;
 
     /// <summary>How many stories are open (in memory).</summary>
@@ -85,11 +87,13 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
     /// most recent stories (highest ids) open on <paramref name="since"/> (the term's last day on or after it, or undated;
     /// every story when it is null). Each story's sum is kept on the story itself while scoring (no table by story id),
     /// added in the same order as before (terms in profile order, postings most recent first), so the figures are the same.
+    /// The list returned is the index's own, reused by the next call (a scoring per document allocates nothing).
     /// </summary>
     public List<StoryScore> Candidates(IReadOnlyList<string> keys, double[] weights, int? since)
     {
         var scoring = ++scorings;
-        var reached = new List<OpenStory>();
+        reached.Clear();
+        found.Clear();
         for (var i = 0; i < keys.Count; i++)
         {
             if (!postings.TryGetValue(keys[i], out var list))
@@ -117,7 +121,6 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
             }
         }
 
-        var found = new List<StoryScore>(reached.Count);
         foreach (var story in reached)
         {
             found.Add(new StoryScore(story.Id, story.Dot.Value, story.Norm2));

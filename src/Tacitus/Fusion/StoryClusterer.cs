@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Globalization;
+using System.Runtime.InteropServices;
 using System.Text.Json;
 using Tacitus.Documents;
 
@@ -32,6 +33,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private readonly HashSet<OpenStory> changedStories = [];
     private readonly List<(long Document, long Story, double? Similarity)> placed = [];
     private readonly ArrayBufferWriter<byte> json = new(16 * 1024);
+    private readonly List<string> keys = [];
+    private readonly List<StoryTerm> added = [];
     private OpenStoryIndex? index;
     private Microsoft.Data.Sqlite.SqliteTransaction? checkedUnder;
     private bool checkedOnce;
@@ -79,7 +82,13 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             }
         }
 
-        var norm = Math.Sqrt(weights.Sum(w => w * w));
+        var squares = 0.0;
+        foreach (var w in weights)
+        {
+            squares += w * w;
+        }
+
+        var norm = Math.Sqrt(squares);
         if (norm > 0)
         {
             for (var i = 0; i < weights.Length; i++)
@@ -90,7 +99,13 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
         // Candidates: for each term, the most recent open stories (at most PostingLimit) that have it.
         var day = document.Metadata.Published?.DayNumber;
-        var candidates = stories.Candidates([.. profile.Select(t => t.Key)], weights, day - options.WindowDays);
+        keys.Clear();
+        for (var i = 0; i < profile.Count; i++)
+        {
+            keys.Add(profile[i].Key);
+        }
+
+        var candidates = stories.Candidates(keys, weights, day - options.WindowDays);
         long? best = null;
         var bestSimilarity = 0.0;
         foreach (var (story, dot, norm2) in Strongest(candidates))
@@ -277,10 +292,12 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             else
             {
                 var term = new StoryTerm(profile[i].Key, story, weights[i], day);
-                story.Terms.Insert(~at, term);
+                added.Add(term);
                 stories.Post(term);
             }
         }
+
+        Merge(story.Terms, added);
 
         if (day is int d)
         {
@@ -312,6 +329,33 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         stories.Joined(story, documents);
     }
 
+    /// <summary>
+    /// Adds the new terms (none of them in <paramref name="terms"/> already) to the story's terms, keeping ordinal order:
+    /// sorted among themselves, then merged from the end, so a story gaining many terms does not shift its list once per term.
+    /// Empties <paramref name="fresh"/>.
+    /// </summary>
+    private static void Merge(List<StoryTerm> terms, List<StoryTerm> fresh)
+    {
+        if (fresh.Count == 0)
+        {
+            return;
+        }
+
+        fresh.Sort(ByTerm);
+        var kept = terms.Count;
+        CollectionsMarshal.SetCount(terms, kept + fresh.Count);
+        var all = CollectionsMarshal.AsSpan(terms);
+        int i = kept - 1, j = fresh.Count - 1, k = all.Length - 1;
+        while (j >= 0)
+        {
+            all[k--] = i >= 0 && string.CompareOrdinal(all[i].Term, fresh[j].Term) > 0 ? all[i--] : fresh[j--];
+        }
+
+        fresh.Clear();
+    }
+
+    private static int ByTerm(StoryTerm a, StoryTerm b) => string.CompareOrdinal(a.Term, b.Term);
+
     /// <summary>Keeps the story's heaviest terms (ties: the first in ordinal order).</summary>
     private void Prune(OpenStory story, OpenStoryIndex stories)
     {
@@ -333,20 +377,49 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// <summary>A title of the story's own making: its heaviest names, then its heaviest words ("Emmanuel Macron, Lagos, Bola Tinubu: visit, trade").</summary>
     private string Title(OpenStory story)
     {
-        var heaviest = TopRanked.Of(story.Terms, TitleTerms, Heavier).Select(t => (Display: terms[t.Term].Display, Name: t.Term.StartsWith('~'))).ToList();
-        var names = new List<string>();
-        foreach (var (display, _) in heaviest.Where(t => t.Name))
+        var heaviest = TopRanked.Of(story.Terms, TitleTerms, Heavier);
+        var displays = new string[heaviest.Count];
+        for (var i = 0; i < heaviest.Count; i++)
         {
-            if (names.Count < TitleNames && !names.Any(n => EventMatcher.NamesAgree(n, display)))
+            displays[i] = terms[heaviest[i].Term].Display;
+        }
+
+        var names = new List<string>(TitleNames);
+        var words = new List<string>(TitleWords);
+        for (var i = 0; i < heaviest.Count; i++)
+        {
+            var display = displays[i];
+            if (IsName(heaviest[i]))
             {
-                names.Add(display);
+                if (names.Count < TitleNames && !names.Any(n => EventMatcher.NamesAgree(n, display)))
+                {
+                    names.Add(display);
+                }
+            }
+            else if (words.Count < TitleWords && !InAName(heaviest, displays, display))
+            {
+                words.Add(display);
             }
         }
 
-        var words = heaviest.Where(t => !t.Name && !heaviest.Any(n => n.Name && n.Display.Contains(t.Display, StringComparison.OrdinalIgnoreCase)))
-            .Select(t => t.Display).Take(TitleWords).ToList();
         var title = string.Join(", ", names);
         return words.Count == 0 ? title : title.Length == 0 ? string.Join(", ", words) : $"{title}: {string.Join(", ", words)}";
+    }
+
+    private static bool IsName(StoryTerm term) => term.Term.StartsWith('~');
+
+    /// <summary>Whether one of the heaviest names shows <paramref name="word"/> (ignoring case).</summary>
+    private static bool InAName(List<StoryTerm> heaviest, string[] displays, string word)
+    {
+        for (var i = 0; i < heaviest.Count; i++)
+        {
+            if (IsName(heaviest[i]) && displays[i].Contains(word, StringComparison.OrdinalIgnoreCase))
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     /// <summary>The story's centroid as stored: a JSON array of [term, weight, last day or null] in term order.</summary>
@@ -379,7 +452,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             story.Terms.Add(new StoryTerm(t[0].GetString()!, story, t[1].GetDouble(), day.ValueKind == JsonValueKind.Null ? null : day.GetInt32()));
         }
 
-        story.Terms.Sort((a, b) => string.CompareOrdinal(a.Term, b.Term));
+        story.Terms.Sort(ByTerm);
     }
 
     /// <summary>One JSON array, its items written by <paramref name="items"/>, as UTF-8 in a buffer reused by the next call (bound at once).</summary>
