@@ -1,6 +1,5 @@
 using System.Globalization;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Microsoft.Data.Sqlite;
 using Tacitus.Documents;
 using Tacitus.Domain;
@@ -40,17 +39,6 @@ internal enum ReplaceMode
 /// </summary>
 internal sealed class DocumentRowWriter : IDisposable
 {
-    // the context's type infos, looked up once (the context's properties are looked up again on every read)
-    private static readonly JsonTypeInfo<ActorRef> ActorJson = StoreJson.Default.ActorRef;
-    private static readonly JsonTypeInfo<Dictionary<string, string>> ExplanationJson = StoreJson.Default.DictionaryStringString;
-    private static readonly JsonTypeInfo<EventLocation> LocationJson = StoreJson.Default.EventLocation;
-    private static readonly JsonTypeInfo<IReadOnlyList<IssueCount>> IssuesJson = StoreJson.Default.IReadOnlyListIssueCount;
-    private static readonly JsonTypeInfo<List<int>> MentionIndexesJson = StoreJson.Default.ListInt32;
-    private static readonly JsonTypeInfo<List<SourceRef>> ViaJson = StoreJson.Default.ListSourceRef;
-    private static readonly JsonTypeInfo<List<TacitusError>> WarningsJson = StoreJson.Default.ListTacitusError;
-    private static readonly JsonTypeInfo<SourceRef> SourceJson = StoreJson.Default.SourceRef;
-    private static readonly JsonTypeInfo<TimeInfo> TimeJson = StoreJson.Default.TimeInfo;
-
     private static readonly string[] ChildTables = ["events", "attributions", "entities", "sentences"];
 
     private readonly PreparedInsert documents;
@@ -167,16 +155,16 @@ internal sealed class DocumentRowWriter : IDisposable
         for (var i = 0; i < document.Entities.Count; i++)
         {
             var e = document.Entities[i];
-            entities.Run(id, i, e.Id, e.Name, KindCode(e.Kind), e.Country?.Value, e.Sector?.Value, JsonSerializer.Serialize(e.Mentions, MentionIndexesJson));
+            entities.Run(id, i, e.Id, e.Name, KindCode(e.Kind), e.Country?.Value, e.Sector?.Value, JsonSerializer.Serialize(e.Mentions, StoreJson.Default.ListInt32));
         }
 
         for (var i = 0; i < document.Attributions.Count; i++)
         {
             var a = document.Attributions[i];
-            attributions.Run(id, i, JsonSerializer.Serialize(a.Source, SourceJson), a.Source.Name, a.Source.Kind, a.Source.Country?.Value,
-                a.Cue.Start, a.Cue.End, a.Content.Start, a.Content.End, JsonSerializer.Serialize(a.Via, ViaJson),
+            attributions.Run(id, i, JsonSerializer.Serialize(a.Source, StoreJson.Default.SourceRef), a.Source.Name, a.Source.Kind, a.Source.Country?.Value,
+                a.Cue.Start, a.Cue.End, a.Content.Start, a.Content.End, JsonSerializer.Serialize(a.Via, StoreJson.Default.ListSourceRef),
                 a.Anonymous, a.DirectQuote, a.Denial, a.Evidence.Start, a.Evidence.End,
-                a.Date is null ? null : JsonSerializer.Serialize(a.Date, TimeJson), a.Rule);
+                a.Date is null ? null : JsonSerializer.Serialize(a.Date, StoreJson.Default.TimeInfo), a.Rule);
         }
 
         for (var i = 0; i < document.Events.Count; i++)
@@ -191,20 +179,20 @@ internal sealed class DocumentRowWriter : IDisposable
         var d = e.Date;
         var l = e.Location;
         events.Run(id, index, e.Event.ToCode(), e.Mode, e.Context, e.Cameo?.Value, e.Score,
-            JsonSerializer.Serialize(e.Actor, ActorJson), e.Actor.Text, e.Actor.Name, e.Actor.Country?.Value, e.Actor.Sector?.Value,
-            r is null ? null : JsonSerializer.Serialize(r, ActorJson), r?.Text, r?.Name, r?.Country?.Value, r?.Sector?.Value,
+            JsonSerializer.Serialize(e.Actor, StoreJson.Default.ActorRef), e.Actor.Text, e.Actor.Name, e.Actor.Country?.Value, e.Actor.Sector?.Value,
+            r is null ? null : JsonSerializer.Serialize(r, StoreJson.Default.ActorRef), r?.Text, r?.Name, r?.Country?.Value, r?.Sector?.Value,
             d?.Text, d?.Value, d?.Basis, d?.Span?.Start, d?.Span?.End,
-            l is null ? null : JsonSerializer.Serialize(l, LocationJson), l?.Name ?? l?.Text, l?.Country?.Value,
+            l is null ? null : JsonSerializer.Serialize(l, StoreJson.Default.EventLocation), l?.Name ?? l?.Text, l?.Country?.Value,
             e.Attribution,
             e.Modality.Negated, e.Modality.Denied, e.Modality.Hedged, e.Modality.Future, e.Modality.Conditional,
             e.Confidence, e.Evidence.Start, e.Evidence.End, e.Trigger?.Start, e.Trigger?.End,
-            e.Explanation.Count == 0 ? null : JsonSerializer.Serialize(e.Explanation, ExplanationJson),
+            e.Explanation.Count == 0 ? null : JsonSerializer.Serialize(e.Explanation, StoreJson.Default.DictionaryStringString),
             e.Actor.Code, r?.Code,
-            e.Issues.Count == 0 ? null : JsonSerializer.Serialize(e.Issues, IssuesJson));
+            e.Issues.Count == 0 ? null : JsonSerializer.Serialize(e.Issues, StoreJson.Default.IReadOnlyListIssueCount));
     }
 
     private static string? Warnings(Document document) =>
-        document.Warnings.Count == 0 ? null : JsonSerializer.Serialize(document.Warnings, WarningsJson);
+        document.Warnings.Count == 0 ? null : JsonSerializer.Serialize(document.Warnings, StoreJson.Default.ListTacitusError);
 
     private static string? Day(DateOnly? day) => day?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture);
 

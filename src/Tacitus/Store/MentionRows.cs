@@ -1,6 +1,5 @@
 using System.Buffers;
 using System.Text.Json;
-using System.Text.Json.Serialization.Metadata;
 using Tacitus.Documents;
 using Tacitus.Domain;
 
@@ -15,11 +14,6 @@ namespace Tacitus.Store;
 /// </summary>
 internal sealed class MentionRows
 {
-    // the context's type infos, looked up once (the context's properties are looked up again on every read)
-    private static readonly JsonTypeInfo<TimeInfo> TimeJson = StoreJson.Default.TimeInfo;
-    private static readonly JsonTypeInfo<PlaceInfo> PlaceJson = StoreJson.Default.PlaceInfo;
-    private static readonly JsonTypeInfo<QuantityInfo> QuantityJson = StoreJson.Default.QuantityInfo;
-
     private readonly ArrayBufferWriter<byte> buffer = new(16 * 1024);
     private readonly Utf8JsonWriter writer;
 
@@ -53,9 +47,9 @@ internal sealed class MentionRows
             Text(x.Role);
             writer.WriteNumberValue(x.IsReference ? 1 : 0);
             Text(x.Rule);
-            Value(x.Time, TimeJson);
-            Value(x.Place, PlaceJson);
-            Value(x.Quantity, QuantityJson);
+            Value(x.Time, StoreJson.Default.TimeInfo);
+            Value(x.Place, StoreJson.Default.PlaceInfo);
+            Value(x.Quantity, StoreJson.Default.QuantityInfo);
             writer.WriteStringValue(x.Form.ToString());
             Text(x.Evidence == MentionEvidence.None ? null : x.Evidence.ToString());
             writer.WriteEndArray();
@@ -124,7 +118,7 @@ internal sealed class MentionRows
         }
     }
 
-    private void Value<T>(T? value, JsonTypeInfo<T> info)
+    private void Value<T>(T? value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
         where T : class
     {
         if (value is null)
