@@ -1,5 +1,5 @@
 using Tacitus.Knowledge;
-using Tacitus.Syntax.Clauses;
+using Tacitus.Documents;
 
 namespace Tacitus.Attributions;
 
@@ -49,7 +49,7 @@ internal sealed class AnonymousSourcePatterns
 
     /// <summary>The rule that makes tokens [first, last] an unnamed source, or null when it is named.</summary>
     /// <param name="namesPerson">True when an actor mention of a person lies in the source.</param>
-    public string? Match(WordSequence w, int first, int last, bool namesPerson)
+    public string? Match(SentenceWords w, int first, int last, bool namesPerson)
     {
         for (var i = first; i <= last; i++)
         {

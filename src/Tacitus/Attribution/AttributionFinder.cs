@@ -27,9 +27,6 @@ internal sealed class AttributionFinder : IPipelineStage
 {
     private readonly CueLexicon cues;
 
-    // the words the cue and pattern tables list: the lemmas the readers match on (see WordSequence)
-    private readonly FrozenSet<string> lexicon;
-
     /// <summary>A finder with the shipped cues and sources, reading clauses with the event patterns' words.</summary>
     public AttributionFinder(PatternVocabulary patterns)
         : this(CueLexicon.Shipped, SourceResolver.Shipped, patterns)
@@ -42,7 +39,6 @@ internal sealed class AttributionFinder : IPipelineStage
         this.cues = cues;
         Resolver = resolver;
         VerbLemmas = cues.Words.Concat(patterns.TriggerLemmas).ToFrozenSet(StringComparer.Ordinal);
-        lexicon = cues.Words.Concat(patterns.Words).ToFrozenSet(StringComparer.Ordinal);
     }
 
     /// <summary>The cues this finder reads.</summary>
@@ -59,7 +55,7 @@ internal sealed class AttributionFinder : IPipelineStage
 
     public string Name => "attribution";
 
-    public Annotations Requires => Annotations.Paragraphs | Annotations.Sentences | Annotations.Tokens | Annotations.Tags | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times;
+    public Annotations Requires => Annotations.Paragraphs | Annotations.Sentences | Annotations.Tokens | Annotations.Tags | Annotations.Words | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times;
 
     public Annotations Assigns => Annotations.Attributions;
 
@@ -78,7 +74,7 @@ internal sealed class AttributionFinder : IPipelineStage
                 continue;
             }
 
-            var w = new WordSequence(document, sentence, lexicon);
+            var w = document.WordsOf(sentence);
             var headline = sentence.Headline;
             var reader = new SentenceReader(this, w, mentions, quotes, document.Attributions, trailing);
             for (var i = 0; i < w.Count; i++)

@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using Tacitus.Knowledge;
-using Tacitus.Syntax.Clauses;
+using Tacitus.Documents;
 
 namespace Tacitus.Attributions;
 
@@ -59,7 +59,7 @@ internal sealed class CueLexicon
     public FrozenSet<string> Words { get; }
 
     /// <summary>The longest cue starting at token <paramref name="i"/>, if any.</summary>
-    public CueMatch? At(WordSequence words, int i)
+    public CueMatch? At(SentenceWords words, int i)
     {
         // a cue listed in this very form ("citing", "according") before the cues of its lemma ("cite")
         if (!byFirstWord.TryGetValue(words.Lower(i), out var cues) && !byFirstWord.TryGetValue(words.Lemma(i), out cues) && !byForm.TryGetValue(words.Lower(i), out cues))
@@ -70,7 +70,7 @@ internal sealed class CueLexicon
         return Longest(words, i, cues) ?? (byForm.TryGetValue(words.Lower(i), out var byItsForm) && byItsForm != cues ? Longest(words, i, byItsForm) : null);
     }
 
-    private static CueMatch? Longest(WordSequence words, int i, Cue[] cues)
+    private static CueMatch? Longest(SentenceWords words, int i, Cue[] cues)
     {
         foreach (var cue in cues)
         {

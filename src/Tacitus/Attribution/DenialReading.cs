@@ -1,7 +1,6 @@
 using System.Collections.Frozen;
 using Tacitus.Documents;
 using Tacitus.Knowledge;
-using Tacitus.Syntax.Clauses;
 
 namespace Tacitus.Attributions;
 
@@ -44,7 +43,7 @@ internal sealed class DenialReading
     public IEnumerable<string> Verbs => verbs.Keys;
 
     /// <summary>Reads the verb at token <paramref name="verb"/> and the words after it.</summary>
-    public DenialVerdict Read(WordSequence w, int verb)
+    public DenialVerdict Read(SentenceWords w, int verb)
     {
         if (verb < 0 || verb >= w.Count || !(verbs.TryGetValue(w.Lemma(verb), out var kind) || verbs.TryGetValue(w.Lower(verb), out kind)))
         {
@@ -54,7 +53,7 @@ internal sealed class DenialReading
         return kind == "deny" ? ReadDeny(w, verb) : ReadReject(w, verb);
     }
 
-    private DenialVerdict ReadDeny(WordSequence w, int verb)
+    private DenialVerdict ReadDeny(SentenceWords w, int verb)
     {
         var next = verb + 1;
         if (Passive(w, verb) && StartsNounPhrase(w, next))
@@ -81,7 +80,7 @@ internal sealed class DenialReading
         return new DenialVerdict(true, $"denial: \"{w.Lower(verb)}\" denies what follows");
     }
 
-    private DenialVerdict ReadReject(WordSequence w, int verb)
+    private DenialVerdict ReadReject(SentenceWords w, int verb)
     {
         if (ObjectNoun(w, verb + 1, claims) is not int claim)
         {
@@ -97,7 +96,7 @@ internal sealed class DenialReading
     }
 
     /// <summary>The first word of <paramref name="nouns"/> in the object (a few words after the verb, before any punctuation or clause).</summary>
-    private static int? ObjectNoun(WordSequence w, int from, FrozenSet<string> nouns)
+    private static int? ObjectNoun(SentenceWords w, int from, FrozenSet<string> nouns)
     {
         for (var i = from; i < w.Count && i < from + ObjectWindow; i++)
         {
@@ -115,7 +114,7 @@ internal sealed class DenialReading
         return null;
     }
 
-    private static bool Passive(WordSequence w, int verb)
+    private static bool Passive(SentenceWords w, int verb)
     {
         for (var i = verb - 1; i >= 0 && i >= verb - 3; i--)
         {
@@ -133,7 +132,7 @@ internal sealed class DenialReading
         return false;
     }
 
-    private static bool StartsNounPhrase(WordSequence w, int i) =>
+    private static bool StartsNounPhrase(SentenceWords w, int i) =>
         i < w.Count && w.Kind(i) == TokenKind.Word && !w.IsPunctuation(i)
         && w.Lower(i) is not ("by" or "that" or "in" or "on" or "at" or "as" or "to" or "for" or "and" or "but" or "because" or "after" or "when" or "since" or "yesterday" or "today");
 

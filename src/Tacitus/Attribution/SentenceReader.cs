@@ -9,7 +9,7 @@ namespace Tacitus.Attributions;
 /// SentenceReader.*.cs files, one per cue frame; this file builds the attribution.</summary>
 internal sealed partial class SentenceReader(
     AttributionFinder owner,
-    WordSequence w,
+    SentenceWords w,
     MentionIndex mentions,
     List<Quote> quotes,
     List<Documents.Attribution> earlier,

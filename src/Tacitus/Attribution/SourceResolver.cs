@@ -35,7 +35,7 @@ internal sealed class SourceResolver
 
     /// <summary>Resolves tokens [first, last] of a sentence as a source.</summary>
     /// <param name="earlier">Attributions already found in the document (for surnames and pronouns).</param>
-    public (SourceRef Source, bool Anonymous, string Rule) Resolve(WordSequence w, MentionIndex mentions, int first, int last, IReadOnlyList<Documents.Attribution> earlier)
+    public (SourceRef Source, bool Anonymous, string Rule) Resolve(SentenceWords w, MentionIndex mentions, int first, int last, IReadOnlyList<Documents.Attribution> earlier)
     {
         var whole = w.SpanOf(first, last); // mentions may include the determiner ("The Kenyan president")
 
@@ -130,7 +130,7 @@ internal sealed class SourceResolver
         return (new SourceRef { Text = text, Span = span, Name = text, Kind = kindOfWords }, false, $"source: words ({kindOfWords}, no actor mention)");
     }
 
-    private (string? Kind, string? Name, string? Rule) FromNouns(WordSequence w, int first, int last)
+    private (string? Kind, string? Name, string? Rule) FromNouns(SentenceWords w, int first, int last)
     {
         for (var i = last; i >= first; i--)
         {
@@ -151,7 +151,7 @@ internal sealed class SourceResolver
         return (null, null, null);
     }
 
-    private static (string? Kind, string? Name, string? Rule) Describe(WordSequence w, int first, int last, int nounStart, int nounEnd, (string Kind, bool Outlet) entry, string noun)
+    private static (string? Kind, string? Name, string? Rule) Describe(SentenceWords w, int first, int last, int nounStart, int nounEnd, (string Kind, bool Outlet) entry, string noun)
     {
         var text = w.Document.Text;
         if (entry.Outlet)
@@ -195,7 +195,7 @@ internal sealed class SourceResolver
         return (entry.Kind, null, $"source: noun \"{noun}\"");
     }
 
-    private static bool LooksLikeName(WordSequence w, int first, int last)
+    private static bool LooksLikeName(SentenceWords w, int first, int last)
     {
         if (last - first > 3)
         {
@@ -213,7 +213,7 @@ internal sealed class SourceResolver
         return true;
     }
 
-    private static bool IsConjoined(WordSequence w, int first, int last)
+    private static bool IsConjoined(SentenceWords w, int first, int last)
     {
         for (var i = first; i <= last; i++)
         {

@@ -40,6 +40,12 @@ public sealed class Document
     /// <summary>The token layer: tags, lemma and dependency tree of each token, parallel to <see cref="Tokens"/>.</summary>
     public List<TokenSyntax> Syntax { get; } = [];
 
+    /// <summary>
+    /// The token layer as the rule readers read it: each token's folded lower-case form and reading lemma, parallel to
+    /// <see cref="Tokens"/>, filled once right after tagging (<see cref="Tacitus.Syntax.Clauses.WordReader"/>).
+    /// </summary>
+    public List<WordReading> Words { get; } = [];
+
     /// <summary>Names the entity recogniser found, in text order, not overlapping.</summary>
     public List<NameSpan> Names { get; } = [];
 
@@ -86,6 +92,9 @@ public sealed class Document
         Syntax.Count < sentence.FirstToken + sentence.TokenCount
             ? []
             : System.Runtime.InteropServices.CollectionsMarshal.AsSpan(Syntax).Slice(sentence.FirstToken, sentence.TokenCount);
+
+    /// <summary>A sentence's window onto <see cref="Words"/> and <see cref="Tokens"/>, indexed from its first token.</summary>
+    internal SentenceWords WordsOf(Sentence sentence) => new(this, sentence);
 
     /// <summary>Index of the sentence containing <paramref name="position"/>, or -1.</summary>
     public int SentenceAt(int position)

@@ -61,7 +61,7 @@ internal sealed class CountryContext
     /// <param name="words">The party is words with no actor mention (a description: a place inside it tells its country).</param>
     /// <param name="location">The record's location country, if any.</param>
     /// <param name="verbLemmas">Lemmas of event and speech verbs (they end an attached phrase).</param>
-    public (CountryCode Country, string Rule)? Resolve(WordSequence w, TextSpan span, bool words, CountryCode? location, IReadOnlySet<string> verbLemmas)
+    public (CountryCode Country, string Rule)? Resolve(SentenceWords w, TextSpan span, bool words, CountryCode? location, IReadOnlySet<string> verbLemmas)
     {
         if (!span.IsEmpty && Inside(w, span, words) is { } inside)
         {
@@ -91,7 +91,7 @@ internal sealed class CountryContext
         return DocumentCountry() is { } d ? (d, $"one country named in the document ({d.Value})") : null;
     }
 
-    private (CountryCode, string)? Inside(WordSequence w, TextSpan span, bool words)
+    private (CountryCode, string)? Inside(SentenceWords w, TextSpan span, bool words)
     {
         var sentence = w.Sentence.Index;
         foreach (var m in mentions.ActorsIn(sentence))
@@ -147,7 +147,7 @@ internal sealed class CountryContext
     }
 
     /// <summary>"Palestinians", "Algerians", "Israelis": a capitalised plural whose singular is a country's demonym.</summary>
-    public static CountryCode? PluralDemonym(WordSequence w, int i)
+    public static CountryCode? PluralDemonym(SentenceWords w, int i)
     {
         var lower = w.Lower(i);
         if (!w.IsCapitalized(i) || lower.Length < 5 || !lower.EndsWith('s') || lower.EndsWith("ss", StringComparison.Ordinal))
@@ -163,7 +163,7 @@ internal sealed class CountryContext
         mention.Place?.GeoNamesId is long id && id > 0 && Gazetteer.Default.FindCapital(country)?.GeoNameId == id;
 
     /// <summary>"Sudan's government", "Nicaragua's Sandinista government": a country with "'s" at most two words before.</summary>
-    private (CountryCode, string)? Possessive(WordSequence w, TextSpan span)
+    private (CountryCode, string)? Possessive(SentenceWords w, TextSpan span)
     {
         var first = w.TokenAtOrAfter(span.Start);
         var text = document.Text;
@@ -197,7 +197,7 @@ internal sealed class CountryContext
     }
 
     /// <summary>"rebels in the Ivory Coast", "opposition groups in Zimbabwe", "a newspaper based in east Beirut".</summary>
-    private (CountryCode, string)? Attached(WordSequence w, TextSpan span, IReadOnlySet<string> verbLemmas)
+    private (CountryCode, string)? Attached(SentenceWords w, TextSpan span, IReadOnlySet<string> verbLemmas)
     {
         var i = w.TokenEndingBy(span.End) + 1;
         var gap = 0;
@@ -237,7 +237,7 @@ internal sealed class CountryContext
     }
 
     /// <summary>Tokens [from, to) are plain words (no punctuation, no verb group): "Sandinista", "the", "northern".</summary>
-    private static bool AllWords(WordSequence w, int from, int to)
+    private static bool AllWords(SentenceWords w, int from, int to)
     {
         for (var k = from; k < to; k++)
         {
@@ -268,7 +268,7 @@ internal sealed class CountryContext
 
     /// <summary>The one country every country, nationality and place mention of the sentence (and every people named
     /// by its plural demonym, "Algerians") lies in; null for none or several.</summary>
-    private CountryCode? Single(WordSequence w)
+    private CountryCode? Single(SentenceWords w)
     {
         CountryCode? found = null;
         foreach (var m in PlacesAndCountries(w.Sentence.Index))

@@ -38,9 +38,6 @@ internal sealed class EventCoder : IPipelineStage
     private readonly CameoPloverTable table;
     private readonly FrozenSet<string> verbLemmas;
 
-    // the words the pattern, modality and cue tables list: the lemmas the readers match on (see WordSequence)
-    private readonly FrozenSet<string> lexicon;
-
     public EventCoder()
         : this(EventPatterns.Shipped)
     {
@@ -53,12 +50,11 @@ internal sealed class EventCoder : IPipelineStage
         table = CameoPloverTable.Shipped;
         var cueWords = Attributions.CueLexicon.Shipped.Words;
         verbLemmas = patterns.TriggerLemmas.Concat(cueWords).ToFrozenSet(StringComparer.Ordinal);
-        lexicon = patterns.Words.Concat(this.modality.Words).Concat(cueWords).ToFrozenSet(StringComparer.Ordinal);
     }
 
     public string Name => "events";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Tags | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Places | Annotations.Attributions;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Tags | Annotations.Words | Annotations.Boilerplate | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Places | Annotations.Attributions;
 
     public Annotations Assigns => Annotations.Events;
 
@@ -76,7 +72,7 @@ internal sealed class EventCoder : IPipelineStage
                 continue;
             }
 
-            var w = new WordSequence(document, sentence, lexicon);
+            var w = document.WordsOf(sentence);
             var matches = patterns.Matches(w);
             if (matches.Count == 0)
             {
@@ -92,7 +88,7 @@ internal sealed class EventCoder : IPipelineStage
         }
     }
 
-    private static List<int> ContentStarts(Document document, WordSequence w)
+    private static List<int> ContentStarts(Document document, SentenceWords w)
     {
         var starts = new List<int>();
         foreach (var a in document.Attributions)
@@ -115,7 +111,7 @@ internal sealed class EventCoder : IPipelineStage
     }
 
     /// <summary>Codes the matches of one sentence.</summary>
-    private sealed class ClauseCoder(EventCoder owner, Document document, WordSequence w, ClauseReader clauses, MentionIndex mentions, CountryContext context, EventSetting setting)
+    private sealed class ClauseCoder(EventCoder owner, Document document, SentenceWords w, ClauseReader clauses, MentionIndex mentions, CountryContext context, EventSetting setting)
     {
         /// <summary>Every match of the sentence, kept or not (set by <see cref="Select"/>).</summary>
         private List<PatternMatch> all = [];

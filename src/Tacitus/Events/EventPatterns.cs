@@ -102,7 +102,7 @@ internal sealed class EventPatterns
     public static EventPatterns From(IEnumerable<EventPattern> patterns) => new([.. patterns]);
 
     /// <summary>Every match in a sentence: at each token, the first pattern (in file order) that matches there.</summary>
-    public List<PatternMatch> Matches(WordSequence words)
+    public List<PatternMatch> Matches(SentenceWords words)
     {
         var matches = new List<PatternMatch>();
         for (var i = 0; i < words.Count; i++)
@@ -127,7 +127,7 @@ internal sealed class EventPatterns
         return matches;
     }
 
-    private PatternMatch? TryAt(WordSequence words, int i, string key)
+    private PatternMatch? TryAt(SentenceWords words, int i, string key)
     {
         if (!byFirstWord.TryGetValue(key, out var candidates))
         {
@@ -158,7 +158,7 @@ internal sealed class EventPatterns
     }
 
     /// <summary>Matches elements [e..] from token t; returns the end token (exclusive) or -1.</summary>
-    private static int Match(WordSequence words, EventPattern p, int e, int t, List<SlotFill> slots, ref int trigger)
+    private static int Match(SentenceWords words, EventPattern p, int e, int t, List<SlotFill> slots, ref int trigger)
     {
         if (e == p.Elements.Count)
         {
@@ -202,7 +202,7 @@ internal sealed class EventPatterns
         }
     }
 
-    private static int MatchSlot(WordSequence words, EventPattern p, int e, int t, List<SlotFill> slots, ref int trigger)
+    private static int MatchSlot(SentenceWords words, EventPattern p, int e, int t, List<SlotFill> slots, ref int trigger)
     {
         var element = p.Elements[e];
         if (e + 1 == p.Elements.Count)
@@ -239,11 +239,11 @@ internal sealed class EventPatterns
         return -1;
     }
 
-    private static bool Matches(WordSequence words, int t, FrozenSet<string> set) =>
+    private static bool Matches(SentenceWords words, int t, FrozenSet<string> set) =>
         set.Contains(words.Lemma(t)) || set.Contains(words.Lower(t));
 
     /// <summary>Tokens a gap or slot may not run over: sentence punctuation (and, strictly, commas and dashes).</summary>
-    private static bool Stops(WordSequence words, int t, bool strict)
+    private static bool Stops(SentenceWords words, int t, bool strict)
     {
         if (!words.IsPunctuation(t))
         {

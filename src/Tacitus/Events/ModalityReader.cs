@@ -1,6 +1,6 @@
 using System.Collections.Frozen;
 using Tacitus.Knowledge;
-using Tacitus.Syntax.Clauses;
+using Tacitus.Documents;
 
 namespace Tacitus.Events;
 
@@ -45,7 +45,7 @@ internal sealed class ModalityReader
     }
 
     /// <summary>Reads tokens [from, to) (the words before the trigger) plus the clause kind.</summary>
-    public ModalityReading Read(WordSequence words, int from, int to, bool clauseIsConditional)
+    public ModalityReading Read(SentenceWords words, int from, int to, bool clauseIsConditional)
     {
         bool negated = false, hedged = false, future = false, conditional = clauseIsConditional;
         var rules = new List<string>(2);
@@ -98,7 +98,7 @@ internal sealed class ModalityReader
         return new ModalityReading(negated, hedged, future, conditional, rules.Count == 0 ? "asserted (no modal words)" : string.Join(", ", rules));
     }
 
-    private static bool PhraseAt(WordSequence words, int i, int to, string[] phrase)
+    private static bool PhraseAt(SentenceWords words, int i, int to, string[] phrase)
     {
         if (i + phrase.Length > to)
         {

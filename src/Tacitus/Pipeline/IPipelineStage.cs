@@ -31,6 +31,9 @@ public enum Annotations
     /// filled, head -1 and relation empty until the parser runs).
     /// </summary>
     Tags = 1 << 14,
+
+    /// <summary>The rule readers' reading of every token: folded lower-case form and reading lemma (<see cref="Document.Words"/>).</summary>
+    Words = 1 << 15,
 }
 
 /// <summary>

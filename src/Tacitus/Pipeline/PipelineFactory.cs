@@ -24,6 +24,10 @@ public static class PipelineFactory
                 stages.Add(new Syntax.SyntaxAnnotator());
             }
 
+            // the rule readers' reading of each token (folded form, lemma kept to the words their tables list), once
+            var patterns = LoadPatterns(options.EventPatternFiles, options.NoShipped, errors);
+            stages.Add(WordReaderFor(patterns));
+
             // names (trained recogniser) → mentions → entities → attribution → events
             stages.Add(new Syntax.Entities.EntityRecognizer());
             stages.Add(new Mentions.PlaceRecognizer());
@@ -33,7 +37,6 @@ public static class PipelineFactory
             stages.Add(new Mentions.CoreferenceResolver());
             stages.Add(new Mentions.TimeRecognizer(options.Dates == DateReaderChoice.Recognizer));
             stages.Add(new Mentions.QuantityRecognizer());
-            var patterns = LoadPatterns(options.EventPatternFiles, options.NoShipped, errors);
             stages.Add(new Attributions.AttributionFinder(patterns.Vocabulary));
             stages.Add(new Events.EventCoder(patterns));
 
@@ -52,6 +55,14 @@ public static class PipelineFactory
 
         return new AnalysisPipeline(stages, errors, ProvenanceFingerprint.For(options)) { TimeBudget = options.TimeBudget };
     }
+
+    /// <summary>
+    /// The words stage for the readers that run after it: lemmas kept to the words the attribution cues, the event
+    /// patterns in use (the user's included) and the modality phrases list.
+    /// </summary>
+    internal static Syntax.Clauses.WordReader WordReaderFor(Events.EventPatterns patterns) =>
+        new(System.Collections.Frozen.FrozenSet.ToFrozenSet(
+            Attributions.CueLexicon.Shipped.Words.Concat(patterns.Words).Concat(Events.ModalityReader.Shipped.Words), StringComparer.Ordinal));
 
     /// <summary>The shipped event patterns, with the user's files in front (earlier files win), and their problems.</summary>
     private static Events.EventPatterns LoadPatterns(IReadOnlyList<string> files, bool noShipped, List<Documents.TacitusError> errors)

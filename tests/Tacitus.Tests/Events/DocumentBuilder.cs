@@ -24,6 +24,8 @@ internal sealed class DocumentBuilder
         document = new Document(text, new DocumentMetadata { Published = published }) { Language = "en" };
         new SentenceSegmenter().Process(document, CancellationToken.None);
         new Tacitus.Syntax.TokenTagger().Process(document, CancellationToken.None);
+        document.MarkAnnotated(Annotations.Tags);
+        PipelineFactory.WordReaderFor(EventPatterns.Shipped).Process(document, CancellationToken.None);
         document.MarkAnnotated(Annotations.Tags | Annotations.Boilerplate | Annotations.Places | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Quantities);
     }
 
@@ -69,9 +71,17 @@ internal sealed class DocumentBuilder
 
     public Document Build() => document;
 
-    /// <summary>Runs the attribution finder and the event coder (the shipped one unless given) over the document.</summary>
-    public Document Analyse(EventCoder? coder = null)
+    /// <summary>
+    /// Runs the attribution finder and the event coder (the shipped one unless given) over the document; with
+    /// <paramref name="patterns"/> (the coder's, when it reads a user's), the words are read again with their lemmas.
+    /// </summary>
+    public Document Analyse(EventCoder? coder = null, EventPatterns? patterns = null)
     {
+        if (patterns is not null)
+        {
+            PipelineFactory.WordReaderFor(patterns).Process(document, CancellationToken.None);
+        }
+
         new AttributionFinder(EventPatterns.Shipped.Vocabulary).Process(document, CancellationToken.None);
         (coder ?? new EventCoder()).Process(document, CancellationToken.None);
         return document;

@@ -95,8 +95,8 @@ public sealed class EventPatternsTests
     public void Matches_UserPatternInFront_CodesNewVerb()
     {
         var (user, _) = EventPatterns.Read(new StringReader("my.snub\tsnub {R}\t125\n"), "mine.tsv", CameoPloverTable.Shipped);
-        var coder = new EventCoder(EventPatterns.From([.. user, .. EventPatterns.Shipped.All]));
-        var document = DocumentBuilder.With("Egypt snubbed Kenya.").Country("Egypt", "EGY").Country("Kenya", "KEN").Analyse(coder);
+        var patterns = EventPatterns.From([.. user, .. EventPatterns.Shipped.All]);
+        var document = DocumentBuilder.With("Egypt snubbed Kenya.").Country("Egypt", "EGY").Country("Kenya", "KEN").Analyse(new EventCoder(patterns), patterns);
 
         var e = Assert.Single(document.Events);
         Assert.Equal(PloverType.Reject, e.Event);

@@ -1,4 +1,3 @@
-using System.Collections.Frozen;
 using Tacitus.Documents;
 using Tacitus.Domain;
 using Tacitus.Mentions;
@@ -15,12 +14,9 @@ namespace Tacitus.Events.Tree;
 /// </summary>
 internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable table, bool fillGapsOnly = false) : IPipelineStage
 {
-    // the words the shipped patterns list: the lemmas the context readers match on (see WordSequence)
-    private static readonly Lazy<FrozenSet<string>> Lexicon = new(() => EventPatterns.Shipped.Words.ToFrozenSet(StringComparer.Ordinal));
-
     public string Name => "tree-events";
 
-    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Syntax;
+    public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Boilerplate | Annotations.Syntax | Annotations.Words;
 
     public Annotations Assigns => Annotations.Events;
 
@@ -45,10 +41,9 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
                 continue;
             }
 
-            WordSequence? words = null;
+            var words = document.WordsOf(sentence);
             foreach (var e in coder.Code(document, sentence, date))
             {
-                words ??= new WordSequence(document, sentence, Lexicon.Value);
                 if (ToRecord(document, sentence, e, mentions, setting, (context, words)) is { } record)
                 {
                     records.Add(record);
@@ -88,7 +83,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
         document.Events.Sort((a, b) => a.Evidence.Start.CompareTo(b.Evidence.Start));
     }
 
-    private EventRecord? ToRecord(Document document, Sentence sentence, TreeEvent e, MentionIndex mentions, EventSetting setting, (CountryContext Context, WordSequence Words) around)
+    private EventRecord? ToRecord(Document document, Sentence sentence, TreeEvent e, MentionIndex mentions, EventSetting setting, (CountryContext Context, SentenceWords Words) around)
     {
         if (!CameoCode.Parse(e.Cameo).Success || table.Map(CameoCode.From(e.Cameo)) is not { } mapping)
         {
@@ -198,7 +193,7 @@ internal sealed class TreeEventStage(TreeEventCoder coder, CameoPloverTable tabl
     }
 
     /// <summary>An actor neither its mention nor the dictionary gives a country takes its context's (<see cref="CountryContext"/>), as the rule coder's do.</summary>
-    private static (ActorRef Actor, string Rule) WithContextCountry(ActorRef actor, string rule, EventLocation? location, (CountryContext Context, WordSequence Words) around)
+    private static (ActorRef Actor, string Rule) WithContextCountry(ActorRef actor, string rule, EventLocation? location, (CountryContext Context, SentenceWords Words) around)
     {
         if (actor.Country is not null || actor.Span is not { } span
             || around.Context.Resolve(around.Words, span, actor.Mention is null, location?.Country, EventPatterns.Shipped.TriggerLemmas) is not { } found)

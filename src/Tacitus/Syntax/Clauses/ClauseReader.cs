@@ -65,13 +65,13 @@ internal sealed class ClauseReader
 
     private static readonly FrozenSet<string> Prepositions = FunctionWords["preposition"];
 
-    private readonly WordSequence words;
+    private readonly SentenceWords words;
     private readonly MentionIndex mentions;
     private readonly IReadOnlySet<string> verbLemmas;
     private readonly List<ClauseSegment> segments = [];
     private readonly int[] segmentOf;
 
-    public ClauseReader(WordSequence words, MentionIndex mentions, IReadOnlySet<string> verbLemmas, IReadOnlyList<int> contentStarts)
+    public ClauseReader(SentenceWords words, MentionIndex mentions, IReadOnlySet<string> verbLemmas, IReadOnlyList<int> contentStarts)
     {
         this.words = words;
         this.mentions = mentions;
@@ -95,7 +95,7 @@ internal sealed class ClauseReader
 
     public IReadOnlyList<ClauseSegment> Segments => segments;
 
-    public WordSequence Words => words;
+    public SentenceWords Words => words;
 
     public int SegmentOf(int token) => segmentOf[Math.Clamp(token, 0, segmentOf.Length - 1)];
 

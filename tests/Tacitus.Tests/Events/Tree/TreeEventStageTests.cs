@@ -1,5 +1,6 @@
 using Tacitus.Documents;
 using Tacitus.Domain;
+using Tacitus.Events;
 using Tacitus.Events.Tree;
 using Tacitus.Pipeline;
 using Tacitus.Syntax.Conllu;
@@ -15,6 +16,7 @@ public sealed class TreeEventStageTests
         var sentence = ConlluReader.Read(new StringReader(conllu), "test.conllu", problems).Single();
         Assert.Empty(problems);
         var document = ConlluDocumentBuilder.Build(sentence, null, new DocumentMetadata { Published = new DateOnly(2012, 5, 1) });
+        PipelineFactory.WordReaderFor(EventPatterns.Shipped).Process(document, CancellationToken.None);
         return document;
     }
 
