@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Tacitus.Documents;
 using Tacitus.Domain;
@@ -13,10 +12,7 @@ namespace Tacitus.Store;
 /// </summary>
 internal sealed class EntityRows
 {
-    private readonly ArrayBufferWriter<byte> buffer = new(4 * 1024);
-    private readonly Utf8JsonWriter writer;
-
-    public EntityRows() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+    private readonly JsonRowsWriter rows = new(4 * 1024);
 
     /// <summary>The entities as stored (UTF-8 in this writer's buffer, valid until the next call), or null when there are none.</summary>
     public Utf8Text? Pack(IReadOnlyList<Entity> entities)
@@ -27,17 +23,16 @@ internal sealed class EntityRows
             return null;
         }
 
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        writer.WriteStartArray();
+        rows.Begin();
+        var writer = rows.Writer;
         foreach (var e in entities)
         {
             writer.WriteStartArray();
             writer.WriteNumberValue(e.Id);
             writer.WriteStringValue(e.Name);
             writer.WriteStringValue(DocumentRowWriter.KindCode(e.Kind));
-            Text(e.Country?.Value);
-            Text(e.Sector?.Value);
+            rows.Text(e.Country?.Value);
+            rows.Text(e.Sector?.Value);
             writer.WriteStartArray();
             foreach (var m in e.Mentions)
             {
@@ -48,9 +43,7 @@ internal sealed class EntityRows
             writer.WriteEndArray();
         }
 
-        writer.WriteEndArray();
-        writer.Flush();
-        return new Utf8Text(buffer.WrittenMemory);
+        return rows.End();
     }
 
     /// <summary>The entities in a stored value, in the order stored; <paramref name="kind"/> reads a kind's stored name (and fails on one it does not know).</summary>
@@ -76,18 +69,6 @@ internal sealed class EntityRows
             }
 
             into.Add(entity);
-        }
-    }
-
-    private void Text(string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStringValue(value);
         }
     }
 }

@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Tacitus.Documents;
 
@@ -12,10 +11,7 @@ namespace Tacitus.Store;
 /// </summary>
 internal sealed class SentenceRows
 {
-    private readonly ArrayBufferWriter<byte> buffer = new(4 * 1024);
-    private readonly Utf8JsonWriter writer;
-
-    public SentenceRows() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+    private readonly JsonRowsWriter rows = new(4 * 1024);
 
     /// <summary>The sentences as stored (UTF-8 in this writer's buffer, valid until the next call), or null when there are none.</summary>
     public Utf8Text? Pack(IReadOnlyList<Sentence> sentences)
@@ -26,9 +22,8 @@ internal sealed class SentenceRows
             return null;
         }
 
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        writer.WriteStartArray();
+        rows.Begin();
+        var writer = rows.Writer;
         foreach (var s in sentences)
         {
             writer.WriteStartArray();
@@ -39,21 +34,11 @@ internal sealed class SentenceRows
             writer.WriteNumberValue(s.FirstToken);
             writer.WriteNumberValue(s.TokenCount);
             writer.WriteNumberValue(s.Boilerplate ? 1 : 0);
-            if (s.BoilerplateRule is { } rule)
-            {
-                writer.WriteStringValue(rule);
-            }
-            else
-            {
-                writer.WriteNullValue();
-            }
-
+            rows.Text(s.BoilerplateRule);
             writer.WriteEndArray();
         }
 
-        writer.WriteEndArray();
-        writer.Flush();
-        return new Utf8Text(buffer.WrittenMemory);
+        return rows.End();
     }
 
     /// <summary>The sentences in a stored value, in the order stored.</summary>
