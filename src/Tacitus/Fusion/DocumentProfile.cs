@@ -1,3 +1,4 @@
+using System.Buffers;
 using System.Collections.Frozen;
 using Tacitus.Documents;
 
@@ -10,18 +11,32 @@ internal readonly record struct ProfileTerm(string Key, double Count, string Dis
 /// What a document is about, for story clustering: its content words (news sentences only, stop words out, plurals
 /// folded, headline words counted three times) and the named actors and places its entities stand for (keys start
 /// with '~'), the most frequent <see cref="MaxWords"/> words and <see cref="MaxNames"/> names.
+/// <para>
+/// One instance serves one writer: its tables are emptied and refilled for each document, not grown again from
+/// nothing per document.
+/// </para>
 /// </summary>
-internal static class DocumentProfile
+internal sealed class DocumentProfile(FusionLexicon lexicon)
 {
     public const int MaxWords = 60;
     public const int MaxNames = 20;
     private const int TitleBoost = 2;
 
-    public static IReadOnlyList<ProfileTerm> Of(Document document, FusionLexicon lexicon)
+    /// <summary>What separates the words of a headline.</summary>
+    private static readonly SearchValues<char> TitleSeparators = SearchValues.Create(" ,:;.\"'()?!");
+
+    private readonly FusionLexicon lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
+    private readonly Dictionary<string, (double Count, string Display)> words = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double Count, string Display)> names = new(StringComparer.Ordinal);
+    private readonly List<ProfileTerm> profile = [];
+
+    /// <summary>The document's profile, words first then names, each by frequency (ties in ordinal order of the key); the list is this instance's own, valid until the next call.</summary>
+    public IReadOnlyList<ProfileTerm> Of(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        ArgumentNullException.ThrowIfNull(lexicon);
-        var words = new Dictionary<string, (double Count, string Display)>(StringComparer.Ordinal);
+        words.Clear();
+        names.Clear();
+        profile.Clear();
         var counts = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var stop = lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var sentence in document.Sentences)
@@ -42,13 +57,21 @@ internal static class DocumentProfile
 
         if (document.Metadata.Title is { } title)
         {
-            foreach (var word in title.Split([' ', ',', ':', ';', '.', '"', '\'', '(', ')', '?', '!'], StringSplitOptions.RemoveEmptyEntries))
+            // the headline's words between separators, as splitting on them (empty pieces dropped) gives them
+            var rest = title.AsSpan();
+            while (!rest.IsEmpty)
             {
-                Add(counts, word, TitleBoost, stop);
+                var end = rest.IndexOfAny(TitleSeparators);
+                var word = end < 0 ? rest : rest[..end];
+                if (!word.IsEmpty)
+                {
+                    Add(counts, word, TitleBoost, stop);
+                }
+
+                rest = end < 0 ? [] : rest[(end + 1)..];
             }
         }
 
-        var names = new Dictionary<string, (double Count, string Display)>(StringComparer.Ordinal);
         foreach (var entity in document.Entities)
         {
             if (entity.Kind is MentionKind.Time or MentionKind.Quantity || string.IsNullOrWhiteSpace(entity.Name))
@@ -60,11 +83,17 @@ internal static class DocumentProfile
             names[key] = (names.GetValueOrDefault(key).Count + Math.Max(1, entity.Mentions.Count), entity.Name);
         }
 
-        return
-        [
-            .. TopRanked.Of(words, MaxWords, MoreFrequent).Select(w => new ProfileTerm(w.Key, w.Value.Count, w.Value.Display, false)),
-            .. TopRanked.Of(names, MaxNames, MoreFrequent).Select(w => new ProfileTerm(w.Key, w.Value.Count, w.Value.Display, true)),
-        ];
+        foreach (var w in TopRanked.Of(words, MaxWords, MoreFrequent))
+        {
+            profile.Add(new ProfileTerm(w.Key, w.Value.Count, w.Value.Display, false));
+        }
+
+        foreach (var n in TopRanked.Of(names, MaxNames, MoreFrequent))
+        {
+            profile.Add(new ProfileTerm(n.Key, n.Value.Count, n.Value.Display, true));
+        }
+
+        return profile;
     }
 
     /// <summary>More frequent first, ties in ordinal order of the key (keys are distinct, so the order is total).</summary>

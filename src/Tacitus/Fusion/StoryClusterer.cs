@@ -35,6 +35,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private readonly ArrayBufferWriter<byte> json = new(16 * 1024);
     private readonly List<string> keys = [];
     private readonly List<StoryTerm> added = [];
+    private readonly DocumentProfile profiles = new(lexicon);
+    private double[] weights = new double[DocumentProfile.MaxWords + DocumentProfile.MaxNames];
     private OpenStoryIndex? index;
     private Microsoft.Data.Sqlite.SqliteTransaction? checkedUnder;
     private bool checkedOnce;
@@ -54,10 +56,14 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// </summary>
     public long Assign(long seq, Document document, bool again = false)
     {
-        var profile = DocumentProfile.Of(document, lexicon);
+        var profile = profiles.Of(document);
         var stories = Index();
         var total = again ? Math.Max(0, documents - 1) : documents;
-        var weights = new double[profile.Count];
+        if (weights.Length < profile.Count)
+        {
+            weights = new double[profile.Count];
+        }
+
         for (var i = 0; i < profile.Count; i++)
         {
             if (!terms.TryGetValue(profile[i].Key, out var count))
@@ -83,15 +89,15 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         }
 
         var squares = 0.0;
-        foreach (var w in weights)
+        for (var i = 0; i < profile.Count; i++)
         {
-            squares += w * w;
+            squares += weights[i] * weights[i];
         }
 
         var norm = Math.Sqrt(squares);
         if (norm > 0)
         {
-            for (var i = 0; i < weights.Length; i++)
+            for (var i = 0; i < profile.Count; i++)
             {
                 weights[i] /= norm;
             }

@@ -11,8 +11,6 @@ internal sealed class DocumentRowReader : IDisposable
 {
     private readonly string path;
     private readonly SqliteCommand document;
-    private readonly SqliteCommand sentences;
-    private readonly SqliteCommand entities;
     private readonly SqliteCommand attributions;
     private readonly SqliteCommand events;
     private readonly SqliteCommand sightings;
@@ -21,10 +19,8 @@ internal sealed class DocumentRowReader : IDisposable
     {
         this.path = path;
         document = Query(connection, "SELECT seq, text, title, outlet, published, url, author, external_id, origin, format, language, paragraphs, tokens, warnings, " +
-            "pipeline, knowledge, patterns, dictionaries, mention_rows FROM documents WHERE id = $id");
+            "pipeline, knowledge, patterns, dictionaries, mention_rows, sentence_rows, entity_rows FROM documents WHERE id = $id");
         sightings = Query(connection, "SELECT outlet, url, origin, published, first_seen FROM sightings WHERE document = $id ORDER BY first_seen, outlet, url, origin, published");
-        sentences = Query(connection, "SELECT idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule FROM sentences WHERE document = $id ORDER BY idx");
-        entities = Query(connection, "SELECT id, name, kind, country, sector, mentions FROM entities WHERE document = $id ORDER BY idx");
         attributions = Query(connection, "SELECT source, cue_start, cue_end, content_start, content_end, via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule FROM attributions WHERE document = $id ORDER BY idx");
         events = Query(connection, "SELECT type, mode, context, cameo, score, actor, recipient, date_text, date_value, date_basis, date_start, date_end, location, attribution, " +
             "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation, issues FROM events WHERE document = $id ORDER BY idx");
@@ -39,7 +35,7 @@ internal sealed class DocumentRowReader : IDisposable
     {
         Document doc;
         long seq;
-        string? mentionRows;
+        string? mentionRows, sentenceRows, entityRows;
         using (var r = Run(document, id.Value))
         {
             if (!r.Read())
@@ -84,18 +80,13 @@ internal sealed class DocumentRowReader : IDisposable
             }
 
             mentionRows = Text(r, 18);
+            sentenceRows = Text(r, 19);
+            entityRows = Text(r, 20);
         }
 
-        using (var r = Run(sentences, seq))
+        if (sentenceRows is not null)
         {
-            while (r.Read())
-            {
-                doc.Sentences.Add(new Sentence
-                {
-                    Index = r.GetInt32(0), Span = new TextSpan(r.GetInt32(1), r.GetInt32(2)), Paragraph = r.GetInt32(3),
-                    FirstToken = r.GetInt32(4), TokenCount = r.GetInt32(5), Boilerplate = r.GetBoolean(6), BoilerplateRule = Text(r, 7),
-                });
-            }
+            SentenceRows.Unpack(sentenceRows, doc.Sentences);
         }
 
         if (mentionRows is not null)
@@ -103,7 +94,11 @@ internal sealed class DocumentRowReader : IDisposable
             doc.Mentions.AddRange(MentionRows.Unpack(mentionRows, Kind));
         }
 
-        ReadEntities(doc, seq);
+        if (entityRows is not null)
+        {
+            EntityRows.Unpack(entityRows, Kind, doc.Entities);
+        }
+
         ReadAttributions(doc, seq);
         ReadEvents(doc, seq);
         ReadSightings(doc, seq);
@@ -121,17 +116,6 @@ internal sealed class DocumentRowReader : IDisposable
         }
 
         static string? Empty(SqliteDataReader r, int i) => r.IsDBNull(i) || r.GetString(i).Length == 0 ? null : r.GetString(i);
-    }
-
-    private void ReadEntities(Document doc, long seq)
-    {
-        using var r = Run(entities, seq);
-        while (r.Read())
-        {
-            var e = new Entity { Id = r.GetInt32(0), Name = r.GetString(1), Kind = Kind(r.GetString(2)), Country = Country(r, 3), Sector = SectorOf(r, 4) };
-            e.Mentions.AddRange(Json(r, 5, StoreJson.Default.ListInt32) ?? []);
-            doc.Entities.Add(e);
-        }
     }
 
     private void ReadAttributions(Document doc, long seq)
@@ -205,10 +189,6 @@ internal sealed class DocumentRowReader : IDisposable
     internal static T? Json<T>(SqliteDataReader r, int i, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
         r.IsDBNull(i) ? default : JsonSerializer.Deserialize(r.GetString(i), info);
 
-    private static CountryCode? Country(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : CountryCode.From(r.GetString(i));
-
-    private static Sector? SectorOf(SqliteDataReader r, int i) => r.IsDBNull(i) ? null : Sector.From(r.GetString(i));
-
     private MentionKind Kind(string value) =>
         Enum.TryParse<MentionKind>(value, ignoreCase: true, out var kind) ? kind : throw Corrupt($"unknown mention kind '{value}'");
 
@@ -217,8 +197,6 @@ internal sealed class DocumentRowReader : IDisposable
     public void Dispose()
     {
         document.Dispose();
-        sentences.Dispose();
-        entities.Dispose();
         attributions.Dispose();
         events.Dispose();
         sightings.Dispose();

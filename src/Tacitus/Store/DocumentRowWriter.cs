@@ -39,16 +39,17 @@ internal enum ReplaceMode
 /// </summary>
 internal sealed class DocumentRowWriter : IDisposable
 {
-    private static readonly string[] ChildTables = ["events", "attributions", "entities", "sentences"];
+    private static readonly string[] ChildTables = ["events", "attributions"];
 
     private readonly PreparedInsert documents;
     private readonly PreparedInsert sightings;
     private readonly SqliteCommand lookup;
     private readonly NativeStatement update;
     private readonly NativeStatement[] clear;
-    private readonly PreparedInsert sentences;
     private readonly MentionRows mentions = new();
-    private readonly PreparedInsert entities;
+    private readonly SentenceRows sentenceRows = new();
+    private readonly EntityRows entityRows = new();
+    private readonly RowJson json = new();
     private readonly PreparedInsert attributions;
     private readonly PreparedInsert events;
 
@@ -56,15 +57,13 @@ internal sealed class DocumentRowWriter : IDisposable
     {
         documents = new PreparedInsert(connection, "documents",
             "id, title, outlet, published, url, author, external_id, language, origin, format, text, ingested_at, paragraphs, tokens, warnings, " +
-            "sentence_count, boilerplate_count, mention_count, attribution_count, event_count, pipeline, knowledge, patterns, dictionaries, analysed_at, mention_rows",
+            "sentence_count, boilerplate_count, mention_count, attribution_count, event_count, pipeline, knowledge, patterns, dictionaries, analysed_at, mention_rows, sentence_rows, entity_rows",
             orIgnore: true, returning: "seq");
         sightings = new PreparedInsert(connection, "sightings", "document, outlet, url, origin, published, first_seen", orIgnore: true);
         lookup = Command(connection, "SELECT seq, pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $p0", 1);
         update = new NativeStatement(connection, "UPDATE documents SET language = $p1, paragraphs = $p2, tokens = $p3, warnings = $p4, sentence_count = $p5, boilerplate_count = $p6, " +
-            "mention_count = $p7, attribution_count = $p8, event_count = $p9, pipeline = $p10, knowledge = $p11, patterns = $p12, dictionaries = $p13, analysed_at = $p14, mention_rows = $p15 WHERE seq = $p0");
+            "mention_count = $p7, attribution_count = $p8, event_count = $p9, pipeline = $p10, knowledge = $p11, patterns = $p12, dictionaries = $p13, analysed_at = $p14, mention_rows = $p15, sentence_rows = $p16, entity_rows = $p17 WHERE seq = $p0");
         clear = [.. ChildTables.Select(t => new NativeStatement(connection, $"DELETE FROM {t} WHERE document = $p0"))];
-        sentences = new PreparedInsert(connection, "sentences", "document, idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule");
-        entities = new PreparedInsert(connection, "entities", "document, idx, id, name, kind, country, sector, mentions");
         attributions = new PreparedInsert(connection, "attributions",
             "document, idx, source, source_name, source_kind, source_country, cue_start, cue_end, content_start, content_end, " +
             "via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule");
@@ -96,7 +95,8 @@ internal sealed class DocumentRowWriter : IDisposable
             document.Language, m.Origin, m.Format, document.Text, stamp,
             TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
-            p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, p is null ? null : stamp, mentions.Pack(document.Mentions)) is long inserted)
+            p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, p is null ? null : stamp, mentions.Pack(document.Mentions),
+            sentenceRows.Pack(document.Sentences), entityRows.Pack(document.Entities)) is long inserted)
         {
             seq = inserted;
             WriteAnalysis(seq, document);
@@ -136,7 +136,8 @@ internal sealed class DocumentRowWriter : IDisposable
         var p = document.Provenance;
         update.Run(seq, document.Language, TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
-            p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, stamp, mentions.Pack(document.Mentions));
+            p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, stamp, mentions.Pack(document.Mentions),
+            sentenceRows.Pack(document.Sentences), entityRows.Pack(document.Entities));
         foreach (var c in clear)
         {
             c.Run(seq);
@@ -147,24 +148,14 @@ internal sealed class DocumentRowWriter : IDisposable
 
     private void WriteAnalysis(long id, Document document)
     {
-        foreach (var s in document.Sentences)
-        {
-            sentences.Run(id, s.Index, s.Span.Start, s.Span.End, s.Paragraph, s.FirstToken, s.TokenCount, s.Boilerplate, s.BoilerplateRule);
-        }
-
-        for (var i = 0; i < document.Entities.Count; i++)
-        {
-            var e = document.Entities[i];
-            entities.Run(id, i, e.Id, e.Name, KindCode(e.Kind), e.Country?.Value, e.Sector?.Value, JsonSerializer.Serialize(e.Mentions, StoreJson.Default.ListInt32));
-        }
-
         for (var i = 0; i < document.Attributions.Count; i++)
         {
             var a = document.Attributions[i];
-            attributions.Run(id, i, JsonSerializer.Serialize(a.Source, StoreJson.Default.SourceRef), a.Source.Name, a.Source.Kind, a.Source.Country?.Value,
-                a.Cue.Start, a.Cue.End, a.Content.Start, a.Content.End, JsonSerializer.Serialize(a.Via, StoreJson.Default.ListSourceRef),
+            json.Begin();
+            attributions.Run(id, i, json.Of(a.Source, StoreJson.Default.SourceRef), a.Source.Name, a.Source.Kind, a.Source.Country?.Value,
+                a.Cue.Start, a.Cue.End, a.Content.Start, a.Content.End, json.Of(a.Via, StoreJson.Default.ListSourceRef),
                 a.Anonymous, a.DirectQuote, a.Denial, a.Evidence.Start, a.Evidence.End,
-                a.Date is null ? null : JsonSerializer.Serialize(a.Date, StoreJson.Default.TimeInfo), a.Rule);
+                json.Of(a.Date, StoreJson.Default.TimeInfo), a.Rule);
         }
 
         for (var i = 0; i < document.Events.Count; i++)
@@ -178,17 +169,18 @@ internal sealed class DocumentRowWriter : IDisposable
         var r = e.Recipient;
         var d = e.Date;
         var l = e.Location;
+        json.Begin();
         events.Run(id, index, e.Event.ToCode(), e.Mode, e.Context, e.Cameo?.Value, e.Score,
-            JsonSerializer.Serialize(e.Actor, StoreJson.Default.ActorRef), e.Actor.Text, e.Actor.Name, e.Actor.Country?.Value, e.Actor.Sector?.Value,
-            r is null ? null : JsonSerializer.Serialize(r, StoreJson.Default.ActorRef), r?.Text, r?.Name, r?.Country?.Value, r?.Sector?.Value,
+            json.Of(e.Actor, StoreJson.Default.ActorRef), e.Actor.Text, e.Actor.Name, e.Actor.Country?.Value, e.Actor.Sector?.Value,
+            json.Of(r, StoreJson.Default.ActorRef), r?.Text, r?.Name, r?.Country?.Value, r?.Sector?.Value,
             d?.Text, d?.Value, d?.Basis, d?.Span?.Start, d?.Span?.End,
-            l is null ? null : JsonSerializer.Serialize(l, StoreJson.Default.EventLocation), l?.Name ?? l?.Text, l?.Country?.Value,
+            json.Of(l, StoreJson.Default.EventLocation), l?.Name ?? l?.Text, l?.Country?.Value,
             e.Attribution,
             e.Modality.Negated, e.Modality.Denied, e.Modality.Hedged, e.Modality.Future, e.Modality.Conditional,
             e.Confidence, e.Evidence.Start, e.Evidence.End, e.Trigger?.Start, e.Trigger?.End,
-            e.Explanation.Count == 0 ? null : JsonSerializer.Serialize(e.Explanation, StoreJson.Default.DictionaryStringString),
+            e.Explanation.Count == 0 ? null : json.Of(e.Explanation, StoreJson.Default.DictionaryStringString),
             e.Actor.Code, r?.Code,
-            e.Issues.Count == 0 ? null : JsonSerializer.Serialize(e.Issues, StoreJson.Default.IReadOnlyListIssueCount));
+            e.Issues.Count == 0 ? null : json.Of(e.Issues, StoreJson.Default.IReadOnlyListIssueCount));
     }
 
     private static string? Warnings(Document document) =>
@@ -224,8 +216,6 @@ internal sealed class DocumentRowWriter : IDisposable
             c.Dispose();
         }
 
-        sentences.Dispose();
-        entities.Dispose();
         attributions.Dispose();
         events.Dispose();
     }

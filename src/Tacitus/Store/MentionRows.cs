@@ -1,4 +1,3 @@
-using System.Buffers;
 using System.Text.Json;
 using Tacitus.Documents;
 using Tacitus.Domain;
@@ -14,10 +13,7 @@ namespace Tacitus.Store;
 /// </summary>
 internal sealed class MentionRows
 {
-    private readonly ArrayBufferWriter<byte> buffer = new(16 * 1024);
-    private readonly Utf8JsonWriter writer;
-
-    public MentionRows() => writer = new Utf8JsonWriter(buffer, new JsonWriterOptions { SkipValidation = true });
+    private readonly JsonRowsWriter rows = new(16 * 1024);
 
     /// <summary>The mentions as stored (UTF-8 in this writer's buffer, valid until the next call), or null when there are none.</summary>
     public Utf8Text? Pack(IReadOnlyList<Mention> mentions)
@@ -28,9 +24,8 @@ internal sealed class MentionRows
             return null;
         }
 
-        buffer.ResetWrittenCount();
-        writer.Reset(buffer);
-        writer.WriteStartArray();
+        rows.Begin();
+        var writer = rows.Writer;
         foreach (var x in mentions)
         {
             writer.WriteStartArray();
@@ -38,26 +33,24 @@ internal sealed class MentionRows
             writer.WriteNumberValue(x.Span.Start);
             writer.WriteNumberValue(x.Span.End);
             writer.WriteNumberValue(x.Sentence);
-            Number(x.Entity);
-            Text(x.Name);
-            Text(x.Country?.Value);
-            Text(x.Sector?.Value);
-            Text(x.OrgKind);
-            Text(x.Affiliation);
-            Text(x.Role);
+            rows.Number(x.Entity);
+            rows.Text(x.Name);
+            rows.Text(x.Country?.Value);
+            rows.Text(x.Sector?.Value);
+            rows.Text(x.OrgKind);
+            rows.Text(x.Affiliation);
+            rows.Text(x.Role);
             writer.WriteNumberValue(x.IsReference ? 1 : 0);
-            Text(x.Rule);
+            rows.Text(x.Rule);
             Value(x.Time, StoreJson.Default.TimeInfo);
             Value(x.Place, StoreJson.Default.PlaceInfo);
             Value(x.Quantity, StoreJson.Default.QuantityInfo);
             writer.WriteStringValue(x.Form.ToString());
-            Text(x.Evidence == MentionEvidence.None ? null : x.Evidence.ToString());
+            rows.Text(x.Evidence == MentionEvidence.None ? null : x.Evidence.ToString());
             writer.WriteEndArray();
         }
 
-        writer.WriteEndArray();
-        writer.Flush();
-        return new Utf8Text(buffer.WrittenMemory);
+        return rows.End();
     }
 
     /// <summary>The mentions in a stored value; <paramref name="kind"/> reads a kind's stored name (and fails on one it does not know).</summary>
@@ -94,40 +87,16 @@ internal sealed class MentionRows
         return mentions;
     }
 
-    private void Number(int? value)
-    {
-        if (value is int v)
-        {
-            writer.WriteNumberValue(v);
-        }
-        else
-        {
-            writer.WriteNullValue();
-        }
-    }
-
-    private void Text(string? value)
-    {
-        if (value is null)
-        {
-            writer.WriteNullValue();
-        }
-        else
-        {
-            writer.WriteStringValue(value);
-        }
-    }
-
     private void Value<T>(T? value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
         where T : class
     {
         if (value is null)
         {
-            writer.WriteNullValue();
+            rows.Writer.WriteNullValue();
         }
         else
         {
-            JsonSerializer.Serialize(writer, value, info);
+            JsonSerializer.Serialize(rows.Writer, value, info);
         }
     }
 

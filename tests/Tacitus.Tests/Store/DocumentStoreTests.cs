@@ -54,7 +54,7 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Equal((1, 1), (result.Stored, result.AlreadyStored));
         Assert.Equal(1, store.Count());
         Assert.Equal("a.txt", store.Load(first.Id)!.Metadata.Origin);
-        Assert.Equal(first.Sentences.Count, Scalar("SELECT count(*) FROM sentences"));
+        Assert.Equal(first.Sentences.Count, Scalar("SELECT sum(json_array_length(sentence_rows)) FROM documents"));
     }
 
     [Fact]
@@ -75,8 +75,8 @@ public sealed class DocumentStoreTests : IDisposable
         {
         }
 
-        // a trigger that makes SQLite refuse the sentences of one document, after its documents row is written
-        Scalar("CREATE TRIGGER poison BEFORE INSERT ON sentences WHEN (SELECT title FROM documents WHERE seq = new.document) = 'poison' " +
+        // a trigger that makes SQLite refuse the sighting of one document, after its documents row is written
+        Scalar("CREATE TRIGGER poison BEFORE INSERT ON sightings WHEN (SELECT title FROM documents WHERE seq = new.document) = 'poison' " +
             "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END");
         using var store = DocumentStore.Open(db);
         var good = new[] { StoreFixtures.Plain("Bakers went on strike.", "bread", "bread.txt"), StoreFixtures.Plain("Nurses marched downtown.", "care", "care.txt") };
@@ -90,8 +90,8 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Contains("refused by test trigger", error.Message, StringComparison.Ordinal);
         Assert.False(store.Contains(poison.Id));
         Assert.True(store.Contains(good[1].Id));
-        Assert.Equal(0, Scalar("SELECT count(*) FROM sentences WHERE document NOT IN (SELECT seq FROM documents)"));
-        Assert.Equal(good.Sum(d => d.Sentences.Count), Scalar("SELECT count(*) FROM sentences"));
+        Assert.Equal(0, Scalar("SELECT count(*) FROM story_documents WHERE document NOT IN (SELECT seq FROM documents)"));
+        Assert.Equal(good.Sum(d => d.Sentences.Count), Scalar("SELECT sum(json_array_length(sentence_rows)) FROM documents"));
     }
 
     [Theory]
@@ -173,7 +173,7 @@ public sealed class DocumentStoreTests : IDisposable
         var last = docs[^1];
         Assert.Equal(last.Id, Assert.Single(reopened.List("number29")).Id);
         Assert.Equal(last.Sentences.Count, reopened.Load(last.Id)!.Sentences.Count);
-        Assert.Equal(0, Scalar("SELECT count(*) FROM sentences WHERE document NOT IN (SELECT seq FROM documents)"));
+        Assert.Equal(0, Scalar("SELECT count(*) FROM events WHERE document NOT IN (SELECT seq FROM documents)"));
         Assert.Equal(19, reopened.Count());
     }
 

@@ -180,15 +180,7 @@ public sealed class StoreMigrationTests : IDisposable
     public void Open_StoreWithMentionsTable_KeepsEveryMentionAsOneValuePerDocument()
     {
         var doc = StoreFixtures.Plain("Ana Varga flew to Vienna on Monday with two aides.", "Varga abroad", origin: "varga.txt");
-        using (DocumentStore.Open(db, schemaVersion: 10))
-        {
-        }
-
-        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
+        InsertIntoOldStore(10, doc, """
                 INSERT INTO documents (seq, id, title, language, origin, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
                     VALUES (1, $id, 'Varga abroad', 'en', 'varga.txt', $text, '2026-01-02T03:04:05Z', 0, 0, 3, 0, 0);
                 INSERT INTO documents (seq, id, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
@@ -197,12 +189,7 @@ public sealed class StoreMigrationTests : IDisposable
                     (1, 2, 'quantity', 44, 47, 0, NULL, NULL, NULL, NULL, NULL, NULL, NULL, 0, NULL, NULL, NULL, '{"value":2,"unit":"person"}', 'Name', NULL),
                     (1, 0, 'person', 0, 9, 0, 0, 'Ana Varga', 'HUN', 'GOV', NULL, NULL, 'minister', 0, 'name:title', NULL, NULL, NULL, 'Name', 'Title'),
                     (1, 1, 'place', 18, 24, 0, 1, 'Vienna', 'AUT', NULL, NULL, NULL, NULL, 1, NULL, NULL, '{"lat":48.2,"lon":16.37,"feature_type":"city"}', NULL, 'Description', NULL);
-                """;
-            command.Parameters.AddWithValue("$id", doc.Id.Value);
-            command.Parameters.AddWithValue("$text", doc.Text);
-            command.Parameters.AddWithValue("$other", DocumentId.FromText("Nothing here.").Value);
-            command.ExecuteNonQuery();
-        }
+            """);
 
         using var store = DocumentStore.Open(db);
         Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
@@ -268,5 +255,50 @@ public sealed class StoreMigrationTests : IDisposable
         }
 
         Assert.Equal(["""[{"code":"DIPLOMACY","count":2},{"code":"TOURISM","count":1}]""", null], rows);
+    }
+    [Fact]
+    public void Open_StoreWithSentenceAndEntityTables_KeepsThemAsOneValueEachPerDocument()
+    {
+        var doc = StoreFixtures.Plain("Ana Varga flew to Vienna. She met aides.", "Varga abroad", origin: "varga.txt");
+        InsertIntoOldStore(12, doc, """
+                INSERT INTO documents (seq, id, title, language, origin, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
+                    VALUES (1, $id, 'Varga abroad', 'en', 'varga.txt', $text, '2026-01-02T03:04:05Z', 2, 1, 0, 0, 0);
+                INSERT INTO documents (seq, id, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
+                    VALUES (2, $other, 'en', 'Nothing here.', '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0);
+                INSERT INTO sentences (document, idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule) VALUES
+                    (1, 1, 26, 40, 1, 6, 4, 1, 'byline'),
+                    (1, 0, 0, 25, 0, 0, 6, 0, NULL);
+                INSERT INTO entities (document, idx, id, name, kind, country, sector, mentions) VALUES
+                    (1, 1, 1, 'Vienna', 'place', 'AUT', NULL, '[1]'),
+                    (1, 0, 0, 'Ana Varga', 'person', 'HUN', 'GOV', '[0,2]');
+            """);
+
+        using var store = DocumentStore.Open(db);
+        Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        var read = store.Load(doc.Id)!;
+        Assert.Equal(
+            [(0, 0, 25, 0, 0, 6, false, null), (1, 26, 40, 1, 6, 4, true, "byline")],
+            read.Sentences.Select(s => (s.Index, s.Span.Start, s.Span.End, s.Paragraph, s.FirstToken, s.TokenCount, s.Boilerplate, s.BoilerplateRule)));
+        Assert.Equal(
+            [(0, "Ana Varga", MentionKind.Person, "HUN", "GOV", "0,2"), (1, "Vienna", MentionKind.Place, "AUT", null, "1")],
+            read.Entities.Select(e => (e.Id, e.Name, e.Kind, e.Country?.Value, e.Sector?.Value, string.Join(",", e.Mentions))));
+        var empty = store.Load(DocumentId.FromText("Nothing here."))!;
+        Assert.Equal((0, 0), (empty.Sentences.Count, empty.Entities.Count));
+    }
+    /// <summary>Creates the store at an older schema version and runs <paramref name="sql"/> on it, with $id and $text of <paramref name="doc"/> and $other, the id of "Nothing here.".</summary>
+    private void InsertIntoOldStore(int version, Document doc, string sql)
+    {
+        using (DocumentStore.Open(db, schemaVersion: version))
+        {
+        }
+
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        command.Parameters.AddWithValue("$id", doc.Id.Value);
+        command.Parameters.AddWithValue("$text", doc.Text);
+        command.Parameters.AddWithValue("$other", DocumentId.FromText("Nothing here.").Value);
+        command.ExecuteNonQuery();
     }
 }
