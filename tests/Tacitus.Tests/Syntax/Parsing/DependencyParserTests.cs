@@ -44,6 +44,31 @@ public sealed class DependencyParserTests
         }
     }
 
+    [Theory]
+    [InlineData("Resigned")]
+    [InlineData("Talks resumed")]
+    [InlineData("The envoy left early .")]
+    public void Parse_LastWordLeftOnStack_AttachedToRoot(string sentence)
+    {
+        // once only the root is left in the buffer, the one word on the stack takes LEFT-root without being scored
+        var parser = SyntaxFixture.Models.Parser;
+        var words = new List<Tacitus.Documents.TextSpan>();
+        var start = 0;
+        foreach (var word in sentence.Split(' '))
+        {
+            words.Add(new Tacitus.Documents.TextSpan(start, start + word.Length));
+            start += word.Length + 1;
+        }
+
+        var heads = new int[words.Count];
+        var relations = new int[words.Count];
+        parser.Parse(sentence, words.ToArray(), new int[words.Count], heads, relations, new ParserBuffers());
+        var roots = Enumerable.Range(0, words.Count).Where(i => heads[i] < 0).ToList();
+        var root = Assert.Single(roots);
+        Assert.Equal(parser.RootIndex, relations[root]);
+        Assert.All(Enumerable.Range(0, words.Count).Where(i => i != root), i => Assert.NotEqual(parser.RootIndex, relations[i]));
+    }
+
     [Fact]
     public void Costs_LeftArcOfWrongGroup_CostsOne()
     {
