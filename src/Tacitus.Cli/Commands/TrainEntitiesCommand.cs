@@ -12,7 +12,8 @@ namespace Tacitus.Cli.Commands;
 
 /// <summary>
 /// <c>tacitus train entities</c>: trains the entity recogniser on UNER English-EWT (<c>ner/en_ewt-ud-train.iob2</c>)
-/// (with <c>--with-gum</c>, also GUM's entity annotation in <c>ud/en_gum-ud-train.conllu</c>) under <c>--from</c>, writes
+/// and GUM's proper names (<c>ud/en_gum-ud-train.conllu</c>; <c>--with-gum false</c> leaves them out) under <c>--from</c>, with a
+/// share of the sentences read in lower case each epoch (<c>--lower-case</c>), writes
 /// <c>entities.model.gz</c> into <c>--out</c>, and with <c>--dev</c> scores the new model on an IOB2 file exactly
 /// as <c>tacitus eval ner</c> does. The model reads part-of-speech tags: the training sentences are tagged by
 /// jackknifed taggers trained on <c>ud/*.conllu</c> (<see cref="EntityTagging"/>, <c>--tag-folds</c>); word clusters
@@ -29,12 +30,15 @@ internal static class TrainEntitiesCommand
     /// <summary>The beam width of the shipped model (chosen on UNER dev; docs/QUALITY.md, "s5-ner").</summary>
     private const int ShippedBeam = 4;
 
+    /// <summary>The share of training sentences read in lower case for the shipped model (chosen on UNER dev; docs/QUALITY.md, "s9-ner").</summary>
+    private const double ShippedLowerCase = 0.2;
+
     public static Command Create()
     {
         var from = new Option<string>("--from") { Description = "Folder of training data (ner/ and ud/ inside).", DefaultValueFactory = _ => "../shared/data/train" };
         var output = new Option<string>("--out") { Description = "Folder to write the model into.", DefaultValueFactory = _ => "data/models" };
         var epochs = new Option<int>("--epochs") { Description = "Passes over the training data.", DefaultValueFactory = _ => new EntityTrainingOptions().Epochs };
-        var withGum = new Option<bool>("--with-gum") { Description = "Add GUM's names to UNER (off by default: on UNER dev, two passes, exact F1 0.671 with them, 0.700 without; GUM's names keep titles and coordinated people)." };
+        var withGum = new Option<bool>("--with-gum") { Description = "Add GUM's names to UNER (on by default; `--with-gum false` trains on UNER alone: UNER dev exact F1 0.730, ORG 0.481, against 0.739, ORG 0.551, with them; docs/QUALITY.md, s9-ner).", DefaultValueFactory = _ => true };
         var errors = new Option<string?>("--errors") { Description = "With --dev: write the dev errors (JSON Lines) here." };
         var corpus = new Option<string>("--corpus") { Description = "Folder of plain news text (bbc/, polnear/train/) for the case profile.", DefaultValueFactory = _ => "../shared/data/corpus" };
         var clusters = new Option<string>("--clusters") { Description = "Word clusters to read as features (a clusters.tsv.gz of `tacitus train clusters`); 'none' (the default: on UNER dev they did not help) trains without them.", DefaultValueFactory = _ => "none" };
@@ -44,20 +48,15 @@ internal static class TrainEntitiesCommand
         var beam = new Option<int>("--beam") { Description = "Class sequences kept while training and decoding: 1 is greedy, token by token; more trains a structured perceptron over a beam (the shipped model: 4; UNER dev exact F1 0.697 greedy, 0.730 with 4, 0.728 with 8).", DefaultValueFactory = _ => ShippedBeam };
         var prune = new Option<float>("--prune") { Description = "Averaged weights of smaller magnitude are left out of the model file; the --dev score reads the file as written (default 0.0001; UNER dev exact F1 0.730 with it, 0.732 with 1.0, whose model is half the size).", DefaultValueFactory = _ => new EntityTrainingOptions().PruneBelow };
         var wordDropout = new Option<double>("--word-dropout") { Description = "Share of training tokens whose word is hidden from every feature each epoch, 0 to 0.9 (default 0: on UNER dev, exact F1 0.730 without, 0.734 with 0.1, 0.737 with 0.25, within noise; docs/QUALITY.md, s7-entities).", DefaultValueFactory = _ => new EntityTrainingOptions().WordDropout };
+        var lowerCase = new Option<double>("--lower-case") { Description = "Share of training sentences read in lower case each epoch, 0 to 0.9 (the shipped model: 0.2; with GUM, UNER dev exact F1 0.739 without, 0.743 with 0.2).", DefaultValueFactory = _ => ShippedLowerCase };
         var dev = new Option<string?>("--dev") { Description = "An IOB2 file to score the new model on (tuning: the dev split only)." };
-        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, clusters, tagFolds, passes, corpusVotes, beam, prune, wordDropout, dev, errors };
+        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, clusters, tagFolds, passes, corpusVotes, beam, prune, wordDropout, lowerCase, dev, errors };
         command.SetAction((parse, ct) =>
         {
             var source = parse.GetValue(from)!;
             var uner = Path.Combine(source, "ner", "en_ewt-ud-train.iob2");
             var gum = Path.Combine(source, "ud", "en_gum-ud-train.conllu");
             var useGum = parse.GetValue(withGum);
-            if (!File.Exists(uner) || (useGum && !File.Exists(gum)))
-            {
-                Console.Error.WriteLine($"tacitus train entities: training data not found: {uner}{(useGum ? $" and {gum}" : string.Empty)} (give --from).");
-                return Task.FromResult(ExitCodes.Fatal);
-            }
-
             if (parse.GetValue(epochs) < 1)
             {
                 Console.Error.WriteLine("tacitus train entities: --epochs must be 1 or more.");
@@ -70,9 +69,9 @@ internal static class TrainEntitiesCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            if (parse.GetValue(prune) < 0 || parse.GetValue(wordDropout) is < 0 or > 0.9)
+            if (parse.GetValue(prune) < 0 || parse.GetValue(wordDropout) is < 0 or > 0.9 || parse.GetValue(lowerCase) is < 0 or > 0.9)
             {
-                Console.Error.WriteLine("tacitus train entities: --prune must be 0 or more and --word-dropout 0 to 0.9.");
+                Console.Error.WriteLine("tacitus train entities: --prune must be 0 or more, --word-dropout and --lower-case 0 to 0.9.");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
@@ -80,6 +79,12 @@ internal static class TrainEntitiesCommand
             {
                 Console.Error.WriteLine("tacitus train entities: --passes must be 1 or 2.");
                 return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (!File.Exists(uner) || (useGum && !File.Exists(gum)))
+            {
+                Console.Error.WriteLine($"tacitus train entities: training data not found: {uner}{(useGum ? $" and {gum}" : string.Empty)} (give --from; --with-gum false trains without GUM).");
+                return Task.FromResult(ExitCodes.Fatal);
             }
 
             var clock = Stopwatch.StartNew();
@@ -115,7 +120,7 @@ internal static class TrainEntitiesCommand
             var profile = CaseProfile.FromDocuments(news);
             Console.WriteLine($"case profile: {profile.Count} words from {texts.Count} texts");
             var clusterFile = parse.GetValue(clusters)!;
-            var options = new EntityTrainingOptions { Epochs = parse.GetValue(epochs), Profile = profile, Beam = parse.GetValue(beam), PruneBelow = parse.GetValue(prune), WordDropout = parse.GetValue(wordDropout) };
+            var options = new EntityTrainingOptions { Epochs = parse.GetValue(epochs), Profile = profile, Beam = parse.GetValue(beam), PruneBelow = parse.GetValue(prune), WordDropout = parse.GetValue(wordDropout), LowerCase = parse.GetValue(lowerCase) };
             if (parse.GetValue(passes) == 2)
             {
                 options = options with { Features = options.Features | EntityFeatureSet.Document };

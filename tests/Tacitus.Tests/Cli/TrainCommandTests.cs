@@ -16,7 +16,8 @@ public sealed class TrainCommandTests
             Directory.CreateDirectory(Path.Combine(from, "ner"));
             File.Copy(Fixture, Path.Combine(from, "ner", "en_ewt-ud-train.iob2"));
             Directory.CreateDirectory(Path.Combine(from, "ud"));
-            File.Copy(Tacitus.Tests.Syntax.SyntaxFixture.File, Path.Combine(from, "ud", "news.conllu"));
+            // GUM's names are read by default: the fixture treebank stands for GUM (it has no entity column, so no names)
+            File.Copy(Tacitus.Tests.Syntax.SyntaxFixture.File, Path.Combine(from, "ud", "en_gum-ud-train.conllu"));
             var corpus = Path.Combine(dir.FullName, "corpus");
             Directory.CreateDirectory(Path.Combine(corpus, "bbc"));
             File.WriteAllText(Path.Combine(corpus, "bbc", "001.txt"), "Talks ended.\n\nThe officials met in Lisbon. The talks in Lisbon ended. They left Lisbon.\n");

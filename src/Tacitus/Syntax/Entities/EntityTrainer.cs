@@ -30,6 +30,13 @@ internal sealed record EntityTrainingOptions
     /// </summary>
     public double WordDropout { get; init; }
 
+    /// <summary>
+    /// The share of training sentences, drawn afresh each epoch from a fixed seed, read in lower case (the same names
+    /// over the same tokens): web text writes many names without capitals ("flying to lourdes"), which the training
+    /// text seldom does (Mayhew et al. 2019, training on cased and uncased text together).
+    /// </summary>
+    public double LowerCase { get; init; }
+
     /// <summary>How words are written in plain text (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Case"/>).</summary>
     public CaseProfile? Profile { get; init; }
 
@@ -132,6 +139,7 @@ internal static class EntityTrainer
     {
         var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count, 1 << 18, options.PruneBelow);
         var dropout = new Random(options.Seed + 1);
+        var lowering = new Random(options.Seed + 2);
         var sentence = new EntitySentence();
         var keys = new ulong[EntityFeatures.MaxFeatures];
         var scores = new float[BilouTags.Count];
@@ -156,6 +164,11 @@ internal static class EntityTrainer
                     if (tokens.Length == 0)
                     {
                         continue;
+                    }
+
+                    if (options.LowerCase > 0 && lowering.NextDouble() < options.LowerCase)
+                    {
+                        text = set.Lower(index);
                     }
 
                     features.Prepare(text, tokens, set.Tags[index], sentence);
@@ -234,7 +247,23 @@ internal static class EntityTrainer
     }
 
     /// <summary>The training sentences (tokens and gold classes), their part-of-speech tags and their documents.</summary>
-    private sealed record TrainingSet((string Text, Token[] Tokens, int[] Gold)[] Prepared, string[][] Tags, List<int[]> Documents);
+    private sealed record TrainingSet((string Text, Token[] Tokens, int[] Gold)[] Prepared, string[][] Tags, List<int[]> Documents)
+    {
+        private readonly Dictionary<string, string> lower = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>The text of sentence <paramref name="index"/> in lower case, made once per document; character offsets are kept (<see cref="string.ToLowerInvariant()"/> maps char by char).</summary>
+        public string Lower(int index)
+        {
+            var text = Prepared[index].Text;
+            if (!lower.TryGetValue(text, out var lowered))
+            {
+                lowered = text.ToLowerInvariant();
+                lower[text] = lowered;
+            }
+
+            return lowered;
+        }
+    }
 
     /// <summary>
     /// The examples grouped into documents, in order: consecutive sentences of one text (the same string instance,

@@ -161,7 +161,7 @@ internal static class NameExamples
         foreach (var (first, last, type, linked) in mentions.OrderByDescending(m => m.Last - m.First).ThenBy(m => m.First))
         {
             var t = TypeOf(type);
-            if (t < 0 || !Trim(sentence, first, last, linked, out var a, out var b))
+            if (t < 0 || !(t == PersonType ? PersonName(sentence, first, last, out var a, out var b) : Trim(sentence, first, last, linked, out a, out b)))
             {
                 continue;
             }
@@ -174,6 +174,96 @@ internal static class NameExamples
 
         names.Sort((x, y) => x.First.CompareTo(y.First));
         return names;
+    }
+
+    private const int PersonType = 0;
+
+    /// <summary>
+    /// A person mention's name as UNER writes it: the mention's head, which must be a singular proper noun, with the
+    /// proper nouns joined to it as parts of one name (<c>flat</c>, or a <c>compound</c> before it: "George
+    /// Washington"). A title is left out (GUM joins it as <c>nmod:desc</c>: "Professor Ada Lind" → "Ada Lind"), and so
+    /// are other people coordinated with it ("Reich, Marks and Thuma" gives "Reich" here and the others from their
+    /// own mentions), plural groups ("Kenyans", NNPS) and roles ("a Fellow of …", a head with an nmod and no flat name
+    /// word: "Professor of Music").
+    /// </summary>
+    private static bool PersonName(ConlluSentence sentence, int first, int last, out int a, out int b)
+    {
+        var words = sentence.Words;
+        a = b = -1;
+        var head = -1;
+        for (var k = first; k <= last && head < 0; k++)
+        {
+            // word ids run 1, 2, … in list order (multiword ranges are kept apart)
+            var parent = words[k].Head - 1;
+            if (parent < first || parent > last)
+            {
+                head = k;
+            }
+        }
+
+        if (head < 0 || words[head].Upos != "PROPN" || words[head].Xpos == "NNPS" || !Capitalised(words[head].Form) || words[head].Form == "I")
+        {
+            return false;
+        }
+
+        // "a Fellow of the Society", "Professor of Music": a role, not a name
+        if (words[first].Form is "a" or "an" or "A" or "An" || Governs(words, head, first, last, "nmod"))
+        {
+            if (!Governs(words, head, first, last, "flat"))
+            {
+                return false;
+            }
+        }
+
+        a = b = head;
+        while (b + 1 <= last)
+        {
+            if (PartOfName(words[b + 1], words, a, b, flatOnly: true))
+            {
+                b++;
+            }
+            else if (words[b + 1].Form == "-" && b + 2 <= last && PartOfName(words[b + 2], words, a, b, flatOnly: true))
+            {
+                // a hyphen inside the name ("Kim Jong - un")
+                b += 2;
+            }
+            else
+            {
+                break;
+            }
+        }
+
+        while (a - 1 >= first && PartOfName(words[a - 1], words, a, b, flatOnly: false))
+        {
+            a--;
+        }
+
+        return true;
+    }
+
+    /// <summary>True when a word of <paramref name="first"/>..<paramref name="last"/> hangs from <paramref name="head"/> by a relation of the given kind (its subtypes too).</summary>
+    private static bool Governs(List<ConlluWord> words, int head, int first, int last, string relation)
+    {
+        for (var k = first; k <= last; k++)
+        {
+            if (words[k].Head == words[head].Id && words[k].Relation.StartsWith(relation, StringComparison.Ordinal))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>True when the word is joined to the name words <paramref name="a"/>..<paramref name="b"/> as part of the same name.</summary>
+    private static bool PartOfName(ConlluWord word, List<ConlluWord> words, int a, int b, bool flatOnly)
+    {
+        if (word.Head < words[a].Id || word.Head > words[b].Id)
+        {
+            return false;
+        }
+
+        return word.Upos == "PROPN" && (word.Relation.StartsWith("flat", StringComparison.Ordinal) || (!flatOnly && word.Relation == "compound"));
     }
 
     private static int TypeOf(string gumType) => gumType switch

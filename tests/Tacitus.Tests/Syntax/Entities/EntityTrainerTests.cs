@@ -109,6 +109,15 @@ public sealed class EntityTrainerTests
         Assert.NotEqual(Bytes(TrainWith(options)), Bytes(TrainWith(options with { WordDropout = 0 })));
     }
 
+    [Fact]
+    public void Train_LowerCase_SameBytesAndChangesTheModel()
+    {
+        var options = new EntityTrainingOptions { Epochs = 4, Beam = 4, LowerCase = 0.3 };
+
+        Assert.Equal(Bytes(TrainWith(options)), Bytes(TrainWith(options)));
+        Assert.NotEqual(Bytes(TrainWith(options)), Bytes(TrainWith(options with { LowerCase = 0 })));
+    }
+
     private static EntityModel TrainBeam(int beam, int epochs) =>
         EntityTrainer.Train(
             NameExamples.FromIob2(Fixture),

@@ -65,6 +65,57 @@ public sealed class NameExamplesTests
         Assert.Equal([(2, 3, 0)], NameExamples.Names(sentence));
     }
 
+    // person mentions: a title (nmod:desc) is no part of the name, nor is a coordinated person; a plural group is no name
+    private const string People =
+        "# text = Professor Ada Lind and Sam Reyes met Kenyans .\n" +
+        "1\tProfessor\tProfessor\tPROPN\tNNP\t_\t2\tnmod:desc\t_\tEntity=(1-person-new-nnnnn-cf1-2-sgl\n" +
+        "2\tAda\tAda\tPROPN\tNNP\t_\t7\tnsubj\t_\tEntity=(2-person-new-nnnnn-cf2-2-sgl\n" +
+        "3\tLind\tLind\tPROPN\tNNP\t_\t2\tflat\t_\tEntity=2)\n" +
+        "4\tand\tand\tCCONJ\tCC\t_\t5\tcc\t_\t_\n" +
+        "5\tSam\tSam\tPROPN\tNNP\t_\t2\tconj\t_\tEntity=(3-person-new-nnnnn-cf3-2-sgl\n" +
+        "6\tReyes\tReyes\tPROPN\tNNP\t_\t5\tflat\t_\tEntity=3)1)\n" +
+        "7\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+        "8\tKenyans\tKenyan\tPROPN\tNNPS\t_\t7\tobj\t_\tEntity=(4-person-new-nnnnn-cf4-1-sgl)\n" +
+        "9\t.\t.\tPUNCT\t.\t_\t7\tpunct\t_\t_\n\n";
+
+    // a given name joined to the surname as a compound is part of the name; a hyphen inside a flat name is too
+    private const string Compound =
+        "# text = George Hale met Kim Jong - un .\n" +
+        "1\tGeorge\tGeorge\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(1-person-new-nnnnn-cf1-2-sgl\n" +
+        "2\tHale\tHale\tPROPN\tNNP\t_\t3\tnsubj\t_\tEntity=1)\n" +
+        "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
+        "4\tKim\tKim\tPROPN\tNNP\t_\t3\tobj\t_\tEntity=(2-person-new-nnnnn-cf2-1-sgl\n" +
+        "5\tJong\tJong\tPROPN\tNNP\t_\t4\tflat\t_\t_\n" +
+        "6\t-\t-\tPUNCT\tHYPH\t_\t7\tpunct\t_\t_\n" +
+        "7\tun\tun\tPROPN\tNNP\t_\t4\tflat\t_\tEntity=2)\n" +
+        "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+
+    // a role with a capital is no name
+    private const string Role =
+        "# text = She is Professor of Music .\n" +
+        "1\tShe\tshe\tPRON\tPRP\t_\t3\tnsubj\t_\tEntity=(1-person-giv-nnnnn-cf1-1-ana)\n" +
+        "2\tis\tbe\tAUX\tVBZ\t_\t3\tcop\t_\t_\n" +
+        "3\tProfessor\tProfessor\tPROPN\tNNP\t_\t0\troot\t_\tEntity=(1-person-giv-nnnnn-cf1-1-pred\n" +
+        "4\tof\tof\tADP\tIN\t_\t5\tcase\t_\t_\n" +
+        "5\tMusic\tMusic\tPROPN\tNNP\t_\t3\tnmod\t_\tEntity=1)\n" +
+        "6\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
+
+    [Theory]
+    [InlineData(Role, new int[0])]
+    [InlineData(People, new[] { 1, 2, 4, 5 })]
+    [InlineData(Compound, new[] { 0, 1, 3, 6 })]
+    public void Names_PersonMentions_ProperNounHeadWithItsNameWordsOnly(string conllu, int[] edges)
+    {
+        var problems = new List<TacitusError>();
+        var sentence = Assert.Single(ConlluReader.Read(new StringReader(conllu), "gum.conllu", problems));
+
+        var names = NameExamples.Names(sentence);
+
+        Assert.Equal(edges, names.SelectMany(n => new[] { n.First, n.Last }).ToArray());
+        Assert.All(names, n => Assert.Equal(0, n.Type));
+        Assert.Empty(problems);
+    }
+
     [Fact]
     public void FromConllu_TwoDocuments_SentencesShareTheirDocumentsText()
     {
