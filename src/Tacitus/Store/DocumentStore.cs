@@ -154,8 +154,8 @@ internal sealed class DocumentStore : IDisposable
 
     /// <summary>
     /// Stores the documents in one transaction; documents already stored are left as they are (each arrival is
-    /// recorded as a sighting). A document SQLite refuses is undone alone (its own savepoint) and the others are kept;
-    /// if the commit fails, nothing of the batch is kept.
+    /// recorded as a sighting). If the batch fails, nothing of it is kept and each document is tried again on its
+    /// own, so one bad document fails alone.
     /// </summary>
     public StoreResult SaveBatch(IReadOnlyList<Document> documents) => Save([.. documents.Select(d => new StoreWrite(d))], ReplaceMode.Never);
 
@@ -190,20 +190,60 @@ internal sealed class DocumentStore : IDisposable
 
     private StoreResult WriteAll(List<StoreWrite> batch, ReplaceMode replace)
     {
-        using var open = Begin(replace);
-        foreach (var write in batch)
+        var now = DateTime.UtcNow;
+        try
         {
-            open.Write(write);
+            int stored = 0, reanalysed = 0;
+            using (var transaction = connection.BeginTransaction())
+            {
+                writer.Value.Enlist(transaction);
+                fusion?.Enlist(transaction);
+                foreach (var write in batch)
+                {
+                    var start = clock?.Start() ?? 0;
+                    var (outcome, seq) = writer.Value.Write(write.Document, now, write.Analysed, replace);
+                    clock?.Stop(StorePhase.Rows, start);
+                    switch (outcome)
+                    {
+                        case StoreOutcome.Stored:
+                            stored++;
+                            fusion?.Add(seq, write.Document);
+                            break;
+                        case StoreOutcome.Reanalysed:
+                            reanalysed++;
+                            fusion?.Replace(seq, write.Document);
+                            break;
+                        default: break;
+                    }
+                }
+
+                fusion?.Settle();
+                var committing = clock?.Start() ?? 0;
+                transaction.Commit();
+                clock?.Stop(StorePhase.Commit, committing);
+            }
+
+            fusion?.Enlist(null);
+
+            return new StoreResult(stored, batch.Count - stored, [], reanalysed);
         }
+        catch (SqliteException ex) when (batch.Count > 1)
+        {
+            _ = ex; // the batch was rolled back; each document is retried alone and reports its own error
+            var result = StoreResult.Empty;
+            foreach (var write in batch)
+            {
+                result = result.Add(WriteAll([write], replace));
+            }
 
-        return open.Commit();
+            return result;
+        }
+        catch (SqliteException ex)
+        {
+            var document = batch[0].Document;
+            return new StoreResult(0, 0, [new TacitusError("TAC501", "store", $"could not store document {document.Id}: {ex.Message}", document.Metadata.Origin)]);
+        }
     }
-
-    /// <summary>
-    /// Starts a transaction written document by document (<see cref="StoreBatch"/>): an ingest stores each document as it
-    /// comes and lets go of it, and commits every so many. One batch at a time; the caller commits or disposes it.
-    /// </summary>
-    public StoreBatch Begin(ReplaceMode replace = ReplaceMode.Never) => new(connection.BeginTransaction(), writer.Value, fusion, clock, replace);
 
     /// <summary>Finds the one stored document whose id is or starts with <paramref name="idOrPrefix"/>.</summary>
     public ParseResult<DocumentId> Resolve(string idOrPrefix)

@@ -16,10 +16,9 @@ internal sealed record IngestObserver(Action<TacitusError>? OnError = null, Acti
 
 /// <summary>
 /// Reads, analyses and stores a stream of inputs: analysis on several workers (<see cref="OrderedWorkers"/>), one
-/// writer that stores each document in input order as it comes, in batches (one transaction each, <see cref="StoreBatch"/>).
-/// At most a bounded window of documents is in memory: a stored document is let go of at once, not kept until its
-/// batch commits. Each new document is fused (stories, fused events) in the transaction that stores it; documents
-/// stored before the store had fusion are fused first.
+/// writer that stores documents in input order, in batches (one transaction each). At most a bounded window of
+/// documents is in memory. Each new document is fused (stories, fused events) in the transaction that stores it;
+/// documents stored before the store had fusion are fused first.
 /// Documents stored by an earlier run are recognised by their content hash before analysis and skipped (their
 /// outlet, URL and origin are recorded as a sighting), unless <paramref name="replace"/> asks for stale ones to be
 /// analysed again: then their analysis is replaced in place.
@@ -42,50 +41,39 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         using var probe = new StoredIdProbe(store.Path);
         var counts = new Counts();
         long read = 0, bytes = 0;
-        StoreBatch? open = null;
-        try
+        var batch = new List<StoreWrite>(batchSize);
+        foreach (var analysed in OrderedWorkers.Map(items, (item, token) => Analyse(item, probe, token), workers, cancellationToken))
         {
-            foreach (var analysed in OrderedWorkers.Map(items, (item, token) => Analyse(item, probe, token), workers, cancellationToken))
+            read++;
+            var item = analysed.Item;
+            if (!analysed.Known && (item.Error ?? DocumentStore.Refuse(item.Document!)) is { } error)
             {
-                read++;
-                var item = analysed.Item;
-                if (!analysed.Known && (item.Error ?? DocumentStore.Refuse(item.Document!)) is { } error)
-                {
-                    counts.Failed++;
-                    observer.OnError?.Invoke(error);
-                    observer.OnDone?.Invoke(false);
-                    continue;
-                }
-
-                bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
-                // stored now and let go of: the batch is one transaction, not a list of analysed documents held until it commits
-                open ??= store.Begin(replace);
-                open.Write(new StoreWrite(item.Document!, Analysed: !analysed.Known));
-                if (open.Count >= batchSize)
-                {
-                    Commit(open, observer, counts);
-                    open.Dispose();
-                    open = null;
-                }
+                counts.Failed++;
+                observer.OnError?.Invoke(error);
+                observer.OnDone?.Invoke(false);
+                continue;
             }
 
-            if (open is not null)
+            bytes += System.Text.Encoding.UTF8.GetByteCount(item.Document!.Text);
+            batch.Add(new StoreWrite(item.Document!, Analysed: !analysed.Known));
+            if (batch.Count >= batchSize)
             {
-                Commit(open, observer, counts);
+                Flush(batch, observer, counts);
             }
         }
-        finally
-        {
-            open?.Dispose();
-        }
 
+        Flush(batch, observer, counts);
         return new IngestSummary(read, counts.Stored, counts.Already, counts.Failed, bytes, clock.Elapsed, counts.Reanalysed);
     }
 
-    private static void Commit(StoreBatch batch, IngestObserver observer, Counts counts)
+    private void Flush(List<StoreWrite> batch, IngestObserver observer, Counts counts)
     {
-        var count = batch.Count;
-        var result = batch.Commit();
+        if (batch.Count == 0)
+        {
+            return;
+        }
+
+        var result = store.Save(batch, replace);
         counts.Stored += result.Stored;
         counts.Already += result.AlreadyStored;
         counts.Reanalysed += result.Reanalysed;
@@ -95,10 +83,12 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
             observer.OnError?.Invoke(error);
         }
 
-        for (var i = 0; i < count; i++)
+        for (var i = 0; i < batch.Count; i++)
         {
             observer.OnDone?.Invoke(i >= result.Failed.Count);
         }
+
+        batch.Clear();
     }
 
     /// <summary>

@@ -75,41 +75,6 @@ public sealed class StoreIngestionTests : IDisposable
     }
 
     [Fact]
-    public void Run_BatchLongerThanInput_StoredDocumentsNotKeptUntilCommit()
-    {
-        using var store = DocumentStore.Open(db);
-        var ingestion = new StoreIngestion(store, new AnalysisPipeline([new CountingStage()]), workers: 1, batchSize: 1000);
-        var early = new List<WeakReference<Document>>();
-        var collected = -1;
-
-        // one worker runs on the caller's thread: when document 20 is asked for, documents 0 to 18 have been stored
-        IEnumerable<IngestItem> Items()
-        {
-            for (var i = 0; i < 30; i++)
-            {
-                if (i == 20)
-                {
-                    GC.Collect();
-                    GC.WaitForPendingFinalizers();
-                    collected = early.Count(w => !w.TryGetTarget(out _));
-                }
-
-                var document = Doc($"Dispatch {i} arrived at the harbour.");
-                if (i < 10)
-                {
-                    early.Add(new WeakReference<Document>(document));
-                }
-
-                yield return IngestItem.Ok(document);
-            }
-        }
-
-        var summary = ingestion.Run(Items());
-
-        Assert.Equal((30L, 10), (summary.Stored, collected));
-    }
-
-    [Fact]
     public void Run_SameTextFromTwoOutlets_OneDocumentWithBothSightings()
     {
         using var store = DocumentStore.Open(db);
