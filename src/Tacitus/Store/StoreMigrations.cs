@@ -185,11 +185,11 @@ internal static class StoreMigrations
         new(13, "a document keeps its sentences and its entities as one JSON value each (documents.sentence_rows: [idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule] per sentence; documents.entity_rows: [id, name, kind, country, sector, [mentions]] per entity, in the old tables' order): nothing queries a single sentence or entity, and one value per document costs a fraction of a row each to write (issue 10: store cost)", """
             ALTER TABLE documents ADD COLUMN sentence_rows TEXT;
             ALTER TABLE documents ADD COLUMN entity_rows TEXT;
-            UPDATE documents SET sentence_rows = (SELECT json_group_array(json_array(idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule))
-                FROM (SELECT * FROM sentences WHERE document = documents.seq ORDER BY idx))
+            UPDATE documents SET sentence_rows = (SELECT json_group_array(json_array(idx, start, end, paragraph, first_token, token_count, boilerplate, boilerplate_rule) ORDER BY idx)
+                FROM sentences WHERE document = documents.seq)
             WHERE EXISTS (SELECT 1 FROM sentences WHERE document = documents.seq);
-            UPDATE documents SET entity_rows = (SELECT json_group_array(json_array(id, name, kind, country, sector, json(mentions)))
-                FROM (SELECT * FROM entities WHERE document = documents.seq ORDER BY idx))
+            UPDATE documents SET entity_rows = (SELECT json_group_array(json_array(id, name, kind, country, sector, json(mentions)) ORDER BY idx)
+                FROM entities WHERE document = documents.seq)
             WHERE EXISTS (SELECT 1 FROM entities WHERE document = documents.seq);
             DROP TABLE sentences;
             DROP TABLE entities;
