@@ -15,7 +15,7 @@ namespace Tacitus.Fusion;
 /// <para>
 /// The work is in memory: the document frequencies and the open stories' centroids (<see cref="OpenStoryIndex"/>) are
 /// kept here and written to the store once per batch (<see cref="Flush"/>, called inside the batch's transaction before
-/// it commits: <c>fusion_terms</c>, <c>stories</c> with each changed story's centroid as JSON, <c>story_documents</c> and
+/// it commits: <c>fusion_terms</c>, <c>stories</c> with each changed story's centroid (<see cref="CentroidBlob"/>), <c>story_documents</c> and
 /// the document count in <c>fusion_state</c>). Whenever a new transaction begins and the store's document count is not
 /// the one last written (first use, a rolled-back batch, another writer), or a batch was left unwritten, the state is
 /// read again from the store, so it never answers for a state the store does not have.
@@ -33,6 +33,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private readonly HashSet<OpenStory> changedStories = [];
     private readonly List<(long Document, long Story, double? Similarity)> placed = [];
     private readonly ArrayBufferWriter<byte> json = new(16 * 1024);
+    private readonly CentroidBlob centroid = new();
     private readonly List<string> keys = [];
     private readonly List<StoryTerm> added = [];
     private readonly DocumentProfile profiles = new(lexicon);
@@ -264,7 +265,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
                     Norm2 = r.GetDouble(5),
                     LastArrival = r.GetInt64(7),
                 };
-                ReadCentroid(story, r.GetString(6));
+                ReadCentroid(story, r.GetFieldValue<byte[]>(6));
                 open.Add(story);
             }
         }
@@ -428,34 +429,27 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         return false;
     }
 
-    /// <summary>The story's centroid as stored: a JSON array of [term, weight, last day or null] in term order.</summary>
-    private Store.Utf8Text Centroid(OpenStory story) => Json(w =>
+    /// <summary>The story's centroid as stored (<see cref="CentroidBlob"/>), in term order, in a buffer reused by the next call (bound at once).</summary>
+    private ReadOnlyMemory<byte> Centroid(OpenStory story)
     {
+        centroid.Begin(story.Terms.Count);
         foreach (var t in story.Terms)
         {
-            w.WriteStartArray();
-            w.WriteStringValue(t.Term);
-            w.WriteNumberValue(t.Weight);
-            if (t.LastDay is int d)
-            {
-                w.WriteNumberValue(d);
-            }
-            else
-            {
-                w.WriteNullValue();
-            }
-
-            w.WriteEndArray();
+            centroid.Add(t.Term, t.Weight, t.LastDay);
         }
-    });
 
-    private static void ReadCentroid(OpenStory story, string json)
+        return centroid.Written;
+    }
+
+    private void ReadCentroid(OpenStory story, byte[] blob)
     {
-        using var parsed = JsonDocument.Parse(json);
-        foreach (var t in parsed.RootElement.EnumerateArray())
+        try
         {
-            var day = t[2];
-            story.Terms.Add(new StoryTerm(t[0].GetString()!, story, t[1].GetDouble(), day.ValueKind == JsonValueKind.Null ? null : day.GetInt32()));
+            CentroidBlob.Read(blob, story, static (s, term, weight, day) => s.Terms.Add(new StoryTerm(term, s, weight, day)));
+        }
+        catch (FormatException ex)
+        {
+            throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"unreadable story centroid: {ex.Message}", sql.Connection.DataSource, $"story {story.Id}"), ex);
         }
 
         story.Terms.Sort(ByTerm);

@@ -13,7 +13,7 @@ namespace Tacitus.Store;
 /// nothing; for the store's writer, which runs these statements dozens of times per document, that lookup was the
 /// largest single cost (about a sixth of the writer's time, 2026-12-06 trace). Values are bound as
 /// <see cref="SqliteCommand"/> binds them: null as NULL, booleans as 0/1, integers and enums as INTEGER, floating
-/// point as REAL, strings as TEXT, byte arrays as BLOB; any other type is refused. Text already in UTF-8
+/// point as REAL, strings as TEXT, byte arrays (and read-only memory of bytes) as BLOB; any other type is refused. Text already in UTF-8
 /// (<see cref="Utf8Text"/>) is bound as TEXT from its bytes.
 /// </para>
 /// </summary>
@@ -150,6 +150,7 @@ internal sealed class NativeStatement : IDisposable
             short h => raw.sqlite3_bind_int64(stmt, at, h),
             byte y => raw.sqlite3_bind_int64(stmt, at, y),
             byte[] blob => raw.sqlite3_bind_blob(stmt, at, blob),
+            ReadOnlyMemory<byte> blob => raw.sqlite3_bind_blob(stmt, at, blob.Span),
             Enum e => raw.sqlite3_bind_int64(stmt, at, Convert.ToInt64(e, System.Globalization.CultureInfo.InvariantCulture)),
             _ => throw new ArgumentException($"cannot bind a value of type {value.GetType().Name} to an SQLite parameter", nameof(value)),
         };

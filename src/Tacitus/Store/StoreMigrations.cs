@@ -1,7 +1,12 @@
+using Microsoft.Data.Sqlite;
+
 namespace Tacitus.Store;
 
-/// <summary>One step of the store's schema history: applied once, in order, in its own transaction.</summary>
-internal sealed record StoreMigration(int Version, string Description, string Sql);
+/// <summary>
+/// One step of the store's schema history: applied once, in order, in its own transaction: its SQL, then
+/// <paramref name="Convert"/> when the step rewrites values SQL cannot make (binary forms), in the same transaction.
+/// </summary>
+internal sealed record StoreMigration(int Version, string Description, string Sql, Action<SqliteConnection, SqliteTransaction>? Convert = null);
 
 /// <summary>
 /// The store's schema, as an ordered list of migrations. A store's version is <c>PRAGMA user_version</c>;
@@ -194,6 +199,9 @@ internal static class StoreMigrations
             DROP TABLE sentences;
             DROP TABLE entities;
             """),
+        new(14, "a story keeps its centroid as a BLOB (Fusion/CentroidBlob: front-coded terms, weights as their 8 bytes, last days as numbers), not JSON: each changed story's centroid is rewritten every batch, and the JSON's size and number formatting were most of that cost (issue 10: store cost); the JSON centroids are converted", """
+            ALTER TABLE stories ADD COLUMN centroid_blob BLOB;
+            """, StoryCentroidConversion.Run),
     ];
 
     public static int Latest => All[^1].Version;

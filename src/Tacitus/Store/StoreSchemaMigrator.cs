@@ -37,7 +37,10 @@ internal static class StoreSchemaMigrator
             using (var command = connection.CreateCommand())
             {
                 command.Transaction = transaction;
-                command.CommandText = migration.Sql + $";\nPRAGMA user_version = {migration.Version};";
+                command.CommandText = migration.Sql;
+                command.ExecuteNonQuery();
+                migration.Convert?.Invoke(connection, transaction);
+                command.CommandText = $"PRAGMA user_version = {migration.Version};";
                 command.ExecuteNonQuery();
             }
 

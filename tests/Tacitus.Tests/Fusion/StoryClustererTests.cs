@@ -99,6 +99,36 @@ public sealed class StoryClustererTests : IDisposable
         Assert.Equal(expected, stories);
     }
 
+    [Fact]
+    public void Flush_HalfThenReopenedForTheRest_SameStoryRowsAndCentroidBytesAsOneRun()
+    {
+        Cluster(fresh);
+
+        Cluster(db, restart: true, batches: [2, 2]);
+
+        Assert.Equal(StoryRows(fresh), StoryRows(db));
+        Assert.NotEmpty(StoryRows(db));
+    }
+
+    /// <summary>Every story row, its centroid's bytes in hex.</summary>
+    private static List<string> StoryRows(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT id, title, first_day, last_day, documents, norm2, terms, hex(centroid), last_document FROM stories ORDER BY id";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            var values = new object[reader.FieldCount];
+            reader.GetValues(values);
+            rows.Add(string.Join("|", values.Select(v => Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+        }
+
+        return rows;
+    }
+
     public static TheoryData<long, bool> CloseCases() => new()
     {
         { 2_000, true }, // the harvest story is open when its second report comes

@@ -170,10 +170,67 @@ public sealed class StoreMigrationTests : IDisposable
         var rows = new List<(long, string, long)>();
         while (reader.Read())
         {
-            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.GetInt64(2)));
+            rows.Add((reader.GetInt64(0), CentroidTerms(reader.GetFieldValue<byte[]>(1)), reader.GetInt64(2)));
         }
 
-        Assert.Equal([(1L, """[["harvest",1.5,19000],["wheat",2.0,null]]""", 3L), (2L, """[["port",1.0,null]]""", 2L)], rows);
+        Assert.Equal([(1L, "harvest 1.5 19000, wheat 2 -", 3L), (2L, "port 1 -", 2L)], rows);
+    }
+
+    [Fact]
+    public void Open_StoreWithJsonCentroids_StoriesKeepTheSameTermsAsBlobs()
+    {
+        var doc = StoreFixtures.Plain("Ships waited offshore.", "Port closed", origin: "port.txt");
+        InsertIntoOldStore(13, doc, """
+                INSERT INTO stories (id, title, first_day, last_day, documents, norm2, terms, centroid, last_document) VALUES
+                    (1, 'wheat', 19000, 19001, 2, 6.25, 3, '[["harvest",1.5,19000],["wheat",0.30000000000000004,null],["~zoë",2.5e-7,19001]]', 2),
+                    (2, 'port', NULL, NULL, 1, 1, 1, '[["port",1.0,null]]', 1),
+                    (3, 'closed', NULL, NULL, 0, 0, 0, NULL, NULL);
+            """);
+
+        using (var store = DocumentStore.Open(db))
+        {
+            Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        }
+
+        using var check = new SqliteConnection($"Data Source={db};Pooling=False");
+        check.Open();
+        using var query = check.CreateCommand();
+        query.CommandText = "SELECT id, typeof(centroid), centroid FROM stories ORDER BY id";
+        using var reader = query.ExecuteReader();
+        var rows = new List<(long, string, string?)>();
+        while (reader.Read())
+        {
+            rows.Add((reader.GetInt64(0), reader.GetString(1), reader.IsDBNull(2) ? null : CentroidTerms(reader.GetFieldValue<byte[]>(2))));
+        }
+
+        Assert.Equal(
+            [(1L, "blob", "harvest 1.5 19000, wheat 0.30000000000000004 -, ~zoë 2.5E-07 19001"), (2L, "blob", "port 1 -"), (3L, "null", null)],
+            rows);
+    }
+
+    [Fact]
+    public void Open_StoreWithUnreadableJsonCentroid_FailsWithTac504AndStaysAtItsVersion()
+    {
+        var doc = StoreFixtures.Plain("Ships waited offshore.", "Port closed", origin: "port.txt");
+        InsertIntoOldStore(13, doc, """
+                INSERT INTO stories (id, title, documents, norm2, terms, centroid, last_document) VALUES (7, 'port', 1, 1, 1, '[["port"]]', 1);
+            """);
+
+        var ex = Assert.Throws<StoreException>(() => DocumentStore.Open(db));
+
+        Assert.Equal(("TAC504", "story 7"), (ex.Error.Code, ex.Error.Record));
+        using var check = new SqliteConnection($"Data Source={db};Pooling=False");
+        check.Open();
+        Assert.Equal(13, StoreSchemaMigrator.CurrentVersion(check));
+    }
+
+    /// <summary>A stored centroid as "term weight day" items (day "-" when none), weights written round-trip.</summary>
+    private static string CentroidTerms(byte[] blob)
+    {
+        var items = new List<string>();
+        Tacitus.Fusion.CentroidBlob.Read(blob, items, static (list, term, weight, day) =>
+            list.Add($"{term} {weight.ToString("R", System.Globalization.CultureInfo.InvariantCulture)} {(day is int d ? d.ToString(System.Globalization.CultureInfo.InvariantCulture) : "-")}"));
+        return string.Join(", ", items);
     }
 
     [Fact]
