@@ -25,19 +25,12 @@ namespace Tacitus.Attributions;
 /// </summary>
 internal sealed class AttributionFinder : IPipelineStage
 {
-    private readonly CueLexicon cues;
+    private readonly CueLexicon cues = CueLexicon.Shipped;
 
-    /// <summary>A finder with the shipped cues and sources, reading clauses with the event patterns' words.</summary>
+    /// <summary>A finder with the shipped cues and sources (the words stage lemmatises to those, <see cref="Pipeline.PipelineFactory.WordReaderFor"/>), reading clauses with the event patterns' trigger lemmas.</summary>
     public AttributionFinder(PatternVocabulary patterns)
-        : this(CueLexicon.Shipped, SourceResolver.Shipped, patterns)
-    {
-    }
-
-    public AttributionFinder(CueLexicon cues, SourceResolver resolver, PatternVocabulary patterns)
     {
         ArgumentNullException.ThrowIfNull(patterns);
-        this.cues = cues;
-        Resolver = resolver;
         VerbLemmas = cues.Words.Concat(patterns.TriggerLemmas).ToFrozenSet(StringComparer.Ordinal);
     }
 
@@ -48,7 +41,7 @@ internal sealed class AttributionFinder : IPipelineStage
     internal DenialReading Denials { get; } = DenialReading.Shipped;
 
     /// <summary>Resolves source words to a source.</summary>
-    internal SourceResolver Resolver { get; }
+    internal SourceResolver Resolver { get; } = SourceResolver.Shipped;
 
     /// <summary>Cue and event-trigger lemmas: words that make a clause a verb phrase, not a name.</summary>
     internal FrozenSet<string> VerbLemmas { get; }

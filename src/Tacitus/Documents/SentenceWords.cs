@@ -36,9 +36,27 @@ internal readonly struct SentenceWords
     public TokenKind Kind(int i) => tokens[first + i].Kind;
 
     /// <summary>True when token i is the word (by lemma or lower-case form).</summary>
-    public bool Is(int i, string word) => i >= 0 && i < Count && (words[first + i].Lower == word || words[first + i].Lemma == word);
+    public bool Is(int i, string word)
+    {
+        if (i < 0 || i >= Count)
+        {
+            return false;
+        }
 
-    public bool IsAny(int i, IReadOnlySet<string> set) => i >= 0 && i < Count && (set.Contains(words[first + i].Lower) || set.Contains(words[first + i].Lemma));
+        var reading = words[first + i];
+        return reading.Lower == word || reading.Lemma == word;
+    }
+
+    public bool IsAny(int i, IReadOnlySet<string> set)
+    {
+        if (i < 0 || i >= Count)
+        {
+            return false;
+        }
+
+        var reading = words[first + i];
+        return set.Contains(reading.Lower) || set.Contains(reading.Lemma);
+    }
 
     public bool IsPunctuation(int i) => i >= 0 && i < Count && tokens[first + i].Kind is TokenKind.Punctuation or TokenKind.Symbol;
 

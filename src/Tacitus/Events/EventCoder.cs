@@ -33,7 +33,7 @@ internal sealed class EventCoder : IPipelineStage
         StringComparer.Ordinal);
 
     private readonly EventPatterns patterns;
-    private readonly ModalityReader modality;
+    private readonly ModalityReader modality = ModalityReader.Shipped;
     private readonly DenialReading denials = DenialReading.Shipped;
     private readonly CameoPloverTable table;
     private readonly FrozenSet<string> verbLemmas;
@@ -43,10 +43,10 @@ internal sealed class EventCoder : IPipelineStage
     {
     }
 
-    public EventCoder(EventPatterns patterns, ModalityReader? modality = null)
+    /// <summary>A coder with the given patterns and the shipped modality words (the words stage lemmatises to those, <see cref="Pipeline.PipelineFactory.WordReaderFor"/>).</summary>
+    public EventCoder(EventPatterns patterns)
     {
         this.patterns = patterns;
-        this.modality = modality ?? ModalityReader.Shipped;
         table = CameoPloverTable.Shipped;
         var cueWords = Attributions.CueLexicon.Shipped.Words;
         verbLemmas = patterns.TriggerLemmas.Concat(cueWords).ToFrozenSet(StringComparer.Ordinal);

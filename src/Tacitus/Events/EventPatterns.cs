@@ -57,8 +57,8 @@ internal sealed class EventPatterns
     /// <summary>The trigger words (verbs and nouns that report events).</summary>
     public FrozenSet<string> TriggerLemmas { get; }
 
-    /// <summary>The trigger lemmas and words, for the other stages that read clauses (attribution).</summary>
-    public PatternVocabulary Vocabulary => new(TriggerLemmas, Words);
+    /// <summary>The trigger lemmas, for the other stages that read clauses (attribution).</summary>
+    public PatternVocabulary Vocabulary => new(TriggerLemmas);
 
     public static EventPatterns Shipped { get; } = LoadShipped();
 

@@ -1,15 +1,14 @@
 using System.Collections.Frozen;
 using Tacitus.Documents;
 using Tacitus.Mentions;
-using Tacitus.Syntax;
 
 namespace Tacitus.Knowledge;
 
 /// <summary>
 /// The document's one keyed index for the knowledge tables: each token's normalised key (see <see cref="PhraseKey"/>),
 /// its possessive ending (which the key leaves out), the word class the <see cref="Lexicon"/> gives the key, and the
-/// case facts the tables' lookups weigh (capitalised, all capitals), read from the token layer's shape (the shape of the
-/// word itself when the document has no layer yet). Built once per document, on the first read
+/// case facts the tables' lookups weigh (capitalised, all capitals; of the word without its possessive ending). Built
+/// once per document, on the first read
 /// (<see cref="Of"/>), kept on the document (<see cref="Document.Keys"/>) and shared by every stage that looks phrases
 /// up: no stage builds its own copy of the tokens. Phrase lookups (<see cref="LongestMatch{T}"/>) build keys from it
 /// without copying the text.
@@ -49,7 +48,6 @@ internal sealed class TokenKeys
         Classes = new WordClass[n];
         Span<char> buffer = stackalloc char[PhraseKey.MaxLength * 2];
         var pool = KeyPool.Current;
-        var layer = document.Syntax.Count == n ? System.Runtime.InteropServices.CollectionsMarshal.AsSpan(document.Syntax) : [];
         for (var i = 0; i < n; i++)
         {
             var token = document.Tokens[i];
@@ -79,29 +77,16 @@ internal sealed class TokenKeys
 
             var len = PhraseKey.NormalizeToken(core, buffer, stripPossessive: false);
             Keys[i] = pool.Get(buffer[..len]);
-            var shape = i < layer.Length ? layer[i].Shape : WordShapes.Of(core);
-            Capitalized[i] = core.Length > 0 && Capitalised(core, shape);
-            AllCaps[i] = Capitalized[i] && (shape == WordShape.Upper || (shape == WordShape.Title && !HasLowerCase(core)));
+            Capitalized[i] = core.Length > 0 && (char.IsUpper(core[0]) || ParticleName(core));
+            AllCaps[i] = Capitalized[i] && !HasLowerCase(core);
             Classes[i] = words.ClassOf(Keys[i]);
         }
     }
 
-    /// <summary>
-    /// A word that starts with a capital, read from the token layer's shape (<see cref="TokenSyntax.Shape"/>): only a
-    /// title-case, all-capitals or mixed word can, and it does when its first character is a capital ("3D", "iPhone"
-    /// do not); a mixed word can also be a particle joined to a name ("al-Sadr").
-    /// </summary>
-    private static bool Capitalised(ReadOnlySpan<char> core, WordShape shape) => shape switch
-    {
-        WordShape.Title or WordShape.Upper => char.IsUpper(core[0]),
-        WordShape.Mixed => char.IsUpper(core[0]) || ParticleName(core),
-        _ => false,
-    };
-
-    /// <summary>True when a title-case word has lower-case letters after its capital ("Lagos"); false for a single capital ("A", "J.").</summary>
+    /// <summary>True when the word has a lower-case letter ("Lagos", "al-Sadr"); false for "NATO", a single capital ("A", "J.") or "3D".</summary>
     private static bool HasLowerCase(ReadOnlySpan<char> core)
     {
-        foreach (var c in core[1..])
+        foreach (var c in core)
         {
             if (char.IsLower(c))
             {

@@ -5,6 +5,7 @@ using Tacitus.Domain;
 using Tacitus.Events;
 using Tacitus.Pipeline;
 using Tacitus.Syntax;
+using Tacitus.Syntax.Clauses;
 using Tacitus.Text;
 
 namespace Tacitus.Tests.Events;
@@ -25,9 +26,12 @@ internal sealed class DocumentBuilder
         new SentenceSegmenter().Process(document, CancellationToken.None);
         new Tacitus.Syntax.TokenTagger().Process(document, CancellationToken.None);
         document.MarkAnnotated(Annotations.Tags);
-        PipelineFactory.WordReaderFor(EventPatterns.Shipped).Process(document, CancellationToken.None);
-        document.MarkAnnotated(Annotations.Tags | Annotations.Boilerplate | Annotations.Places | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Quantities);
+        ShippedWords.Process(document, CancellationToken.None);
+        document.MarkAnnotated(Annotations.Boilerplate | Annotations.Places | Annotations.Actors | Annotations.Entities | Annotations.Times | Annotations.Quantities);
     }
+
+    /// <summary>The words stage for the shipped tables (it holds no state of its own: one serves every test).</summary>
+    internal static WordReader ShippedWords { get; } = PipelineFactory.WordReaderFor(EventPatterns.Shipped);
 
     public static DocumentBuilder With(string text, string? published = "2024-03-06") =>
         new(text, published is null ? null : DateOnly.Parse(published, System.Globalization.CultureInfo.InvariantCulture));
@@ -72,10 +76,10 @@ internal sealed class DocumentBuilder
     public Document Build() => document;
 
     /// <summary>
-    /// Runs the attribution finder and the event coder (the shipped one unless given) over the document; with
-    /// <paramref name="patterns"/> (the coder's, when it reads a user's), the words are read again with their lemmas.
+    /// Runs the attribution finder and the event coder over the document, the coder with <paramref name="patterns"/>
+    /// (the shipped ones unless given); with a user's patterns the words are read again with their lemmas.
     /// </summary>
-    public Document Analyse(EventCoder? coder = null, EventPatterns? patterns = null)
+    public Document Analyse(EventPatterns? patterns = null)
     {
         if (patterns is not null)
         {
@@ -83,7 +87,7 @@ internal sealed class DocumentBuilder
         }
 
         new AttributionFinder(EventPatterns.Shipped.Vocabulary).Process(document, CancellationToken.None);
-        (coder ?? new EventCoder()).Process(document, CancellationToken.None);
+        (patterns is null ? new EventCoder() : new EventCoder(patterns)).Process(document, CancellationToken.None);
         return document;
     }
 

@@ -96,7 +96,7 @@ public sealed class EventPatternsTests
     {
         var (user, _) = EventPatterns.Read(new StringReader("my.snub\tsnub {R}\t125\n"), "mine.tsv", CameoPloverTable.Shipped);
         var patterns = EventPatterns.From([.. user, .. EventPatterns.Shipped.All]);
-        var document = DocumentBuilder.With("Egypt snubbed Kenya.").Country("Egypt", "EGY").Country("Kenya", "KEN").Analyse(new EventCoder(patterns), patterns);
+        var document = DocumentBuilder.With("Egypt snubbed Kenya.").Country("Egypt", "EGY").Country("Kenya", "KEN").Analyse(patterns);
 
         var e = Assert.Single(document.Events);
         Assert.Equal(PloverType.Reject, e.Event);

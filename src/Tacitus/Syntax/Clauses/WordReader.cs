@@ -22,9 +22,6 @@ internal sealed class WordReader(FrozenSet<string> lexicon) : IPipelineStage
 
     public Annotations Assigns => Annotations.Words;
 
-    /// <summary>The words the readers' tables list: a reading lemma is always one of these, an auxiliary's or particle's lemma, or the word itself.</summary>
-    public FrozenSet<string> Lexicon => lexicon;
-
     public void Process(Document document, CancellationToken cancellationToken)
     {
         StageRequirements.Enter(this, document);
@@ -45,10 +42,12 @@ internal sealed class WordReader(FrozenSet<string> lexicon) : IPipelineStage
                 words.Add(new WordReading(lower, lower));
             }
 
+            // a boilerplate sentence (a byline, a caption) is skipped by every reader: its words keep their own form, as
+            // the tokens outside sentences do
             for (var i = sentence.FirstToken; i < sentence.FirstToken + sentence.TokenCount; i++)
             {
                 var lower = Fold(tokens[i].Span.Of(text), pool);
-                var lemma = tokens[i].Kind != TokenKind.Word || i >= layer.Length ? lower : Reading(FoldLemma(layer[i].Lemma, lower), lower, sentence.Headline);
+                var lemma = sentence.Boilerplate || tokens[i].Kind != TokenKind.Word || i >= layer.Length ? lower : Reading(FoldLemma(layer[i].Lemma, lower), lower, sentence.Headline);
                 words.Add(new WordReading(lower, lemma));
             }
 

@@ -130,10 +130,6 @@ internal sealed class DependencyParser
             {
                 best = Shift; // the only move from an empty stack: nothing to score
             }
-            else if (state.Depth == 1 && state.Buffer == state.Count && RootGroup >= 0)
-            {
-                best = 1 + RootGroup; // the last word on the stack with only the root left: LEFT-root is the only move (Allow)
-            }
             else
             {
                 var count = ParserFeatures.Extract(state, sentence, features);

@@ -16,7 +16,7 @@ public sealed class TreeEventStageTests
         var sentence = ConlluReader.Read(new StringReader(conllu), "test.conllu", problems).Single();
         Assert.Empty(problems);
         var document = ConlluDocumentBuilder.Build(sentence, null, new DocumentMetadata { Published = new DateOnly(2012, 5, 1) });
-        PipelineFactory.WordReaderFor(EventPatterns.Shipped).Process(document, CancellationToken.None);
+        DocumentBuilder.ShippedWords.Process(document, CancellationToken.None);
         return document;
     }
 
