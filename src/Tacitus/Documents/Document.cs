@@ -81,6 +81,23 @@ public sealed class Document
     /// <summary>Records that <paramref name="annotations"/> are filled in (by a stage, or by code that builds a document by hand).</summary>
     public void MarkAnnotated(Pipeline.Annotations annotations) => Annotated |= annotations;
 
+    /// <summary>
+    /// Lets go of the per-token working layers (tags and tree, word readings, knowledge keys, recogniser names) once the
+    /// stages that read them have run, and unmarks them: the store keeps none of them, and an ingest batch holds its
+    /// analysed documents until it commits (their size is most of fusion's peak memory).
+    /// </summary>
+    public void ReleaseTokenLayers()
+    {
+        Syntax.Clear();
+        Syntax.TrimExcess();
+        Words.Clear();
+        Words.TrimExcess();
+        Names.Clear();
+        Names.TrimExcess();
+        Keys = null;
+        Annotated &= ~(Pipeline.Annotations.Tags | Pipeline.Annotations.Syntax | Pipeline.Annotations.Words | Pipeline.Annotations.Names);
+    }
+
     public ReadOnlySpan<char> Slice(TextSpan span) => span.Of(Text);
 
     /// <summary>The tokens of a sentence, as a span over <see cref="Tokens"/>.</summary>

@@ -108,9 +108,13 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
             return new Analysed(item, Known: true);
         }
 
-        return pipeline.Analyse(document, token) is { } error
-            ? new Analysed(IngestItem.Fail(error), Known: false)
-            : new Analysed(item, Known: false);
+        if (pipeline.Analyse(document, token) is { } error)
+        {
+            return new Analysed(IngestItem.Fail(error), Known: false);
+        }
+
+        document.ReleaseTokenLayers(); // held until the batch commits; the store keeps none of the working layers
+        return new Analysed(item, Known: false);
     }
 
     private sealed class Counts

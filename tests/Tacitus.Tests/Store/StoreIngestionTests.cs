@@ -34,6 +34,36 @@ public sealed class StoreIngestionTests : IDisposable
         }
     }
 
+    /// <summary>Fills a token layer the way the tagger does, so a test can see whether ingest lets go of it.</summary>
+    private sealed class LayerStage : IPipelineStage
+    {
+        public string Name => "layer";
+
+        public Annotations Requires => Annotations.None;
+
+        public Annotations Assigns => Annotations.Tags;
+
+        public void Process(Document document, CancellationToken cancellationToken)
+        {
+            document.Syntax.Add(new TokenSyntax("dispatch", "NOUN", "NN", -1, "", default));
+            document.MarkAnnotated(Annotations.Tags);
+        }
+    }
+
+    [Fact]
+    public void Run_BatchLongerThanInput_HeldDocumentsWithoutTokenLayer()
+    {
+        var documents = Enumerable.Range(0, 5).Select(i => Doc($"Dispatch {i} arrived.")).ToList();
+        using var store = DocumentStore.Open(db);
+        var ingestion = new StoreIngestion(store, new AnalysisPipeline([new LayerStage()]), workers: 1, batchSize: 100);
+
+        var summary = ingestion.Run(documents.Select(IngestItem.Ok));
+
+        Assert.Equal(5L, summary.Stored);
+        Assert.All(documents, d => Assert.Empty(d.Syntax));
+        Assert.All(documents, d => Assert.False(d.Annotated.HasFlag(Annotations.Tags)));
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(3, 4)]
