@@ -224,7 +224,7 @@ internal static class NameExamples
             }
             else if (words[b + 1].Form == "-" && b + 2 <= last && PartOfName(words[b + 2], words, a, b, flatOnly: true))
             {
-                // a hyphen inside the name ("Kim Jong - un")
+                // a hyphen inside the name (a double-barrelled "Soto - Ruiz", a hyphenated given name)
                 b += 2;
             }
             else

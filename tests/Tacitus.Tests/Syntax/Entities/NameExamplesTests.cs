@@ -80,14 +80,14 @@ public sealed class NameExamplesTests
 
     // a given name joined to the surname as a compound is part of the name; a hyphen inside a flat name is too
     private const string Compound =
-        "# text = George Hale met Kim Jong - un .\n" +
+        "# text = George Hale met Ana Soto - Ruiz .\n" +
         "1\tGeorge\tGeorge\tPROPN\tNNP\t_\t2\tcompound\t_\tEntity=(1-person-new-nnnnn-cf1-2-sgl\n" +
         "2\tHale\tHale\tPROPN\tNNP\t_\t3\tnsubj\t_\tEntity=1)\n" +
         "3\tmet\tmeet\tVERB\tVBD\t_\t0\troot\t_\t_\n" +
-        "4\tKim\tKim\tPROPN\tNNP\t_\t3\tobj\t_\tEntity=(2-person-new-nnnnn-cf2-1-sgl\n" +
-        "5\tJong\tJong\tPROPN\tNNP\t_\t4\tflat\t_\t_\n" +
+        "4\tAna\tAna\tPROPN\tNNP\t_\t3\tobj\t_\tEntity=(2-person-new-nnnnn-cf2-1-sgl\n" +
+        "5\tSoto\tSoto\tPROPN\tNNP\t_\t4\tflat\t_\t_\n" +
         "6\t-\t-\tPUNCT\tHYPH\t_\t7\tpunct\t_\t_\n" +
-        "7\tun\tun\tPROPN\tNNP\t_\t4\tflat\t_\tEntity=2)\n" +
+        "7\tRuiz\tRuiz\tPROPN\tNNP\t_\t4\tflat\t_\tEntity=2)\n" +
         "8\t.\t.\tPUNCT\t.\t_\t3\tpunct\t_\t_\n\n";
 
     // a role with a capital is no name
