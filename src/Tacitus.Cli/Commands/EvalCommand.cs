@@ -23,11 +23,12 @@ internal static class EvalCommand
         var errors = new Option<string?>("--errors") { Description = "Where to write the errors (JSON Lines): a file for one task, a folder for 'all' (default eval-errors/<task>.jsonl)." };
         var split = new Option<string?>("--split") { Description = "Treebank split for 'syntax': test (default) or dev (for tuning)." };
         var models = new Option<string?>("--models") { Description = "Folder of token-layer models for 'syntax' (default: the embedded ones)." };
+        var beam = new Option<int?>("--beam") { Description = "The parser's beam for 'syntax' (1: greedy; default: the width its model was trained for)." };
         var json = new Option<bool>("--json") { Description = "Print the headline figures as JSON instead of tables." };
         var analysis = new AnalysisOptions(withBudget: false);
         var command = new Command("eval", "Score the analysis against gold data: events, attribution, time, geo, ner, or the reference story (seed).")
         {
-            task, gold, texts, limit, errors, json, split, models,
+            task, gold, texts, limit, errors, json, split, models, beam,
         };
         analysis.AddTo(command);
 
@@ -47,6 +48,12 @@ internal static class EvalCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
+            if (parse.GetValue(beam) is < 1 or > 64)
+            {
+                Console.Error.WriteLine("tacitus eval: --beam must be between 1 and 64.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
             var root = RepositoryRoot.Find();
             var pipeline = PipelineSetup.Build(analysis.Read(parse));
             var tasks = name == "all" ? EvalTasks.Names : [name];
@@ -56,7 +63,7 @@ internal static class EvalCommand
             foreach (var t in tasks)
             {
                 var defaults = EvalTasks.Default(t, root);
-                var request = new EvalRequest(goldPath ?? Shown(defaults.Gold), parse.GetValue(texts) ?? (goldPath is null && defaults.Texts is not null ? Shown(defaults.Texts) : null), parse.GetValue(limit), parse.GetValue(split), parse.GetValue(models));
+                var request = new EvalRequest(goldPath ?? Shown(defaults.Gold), parse.GetValue(texts) ?? (goldPath is null && defaults.Texts is not null ? Shown(defaults.Texts) : null), parse.GetValue(limit), parse.GetValue(split), parse.GetValue(models), parse.GetValue(beam));
                 var clock = Stopwatch.StartNew();
                 EvalReport report;
                 try

@@ -17,7 +17,8 @@ internal static class ParseCommand
         var files = new Argument<string[]>("files") { Description = "Text files, or CoNLL-U files with --tokenized.", Arity = ArgumentArity.OneOrMore };
         var tokenized = new Option<bool>("--tokenized") { Description = "Input is CoNLL-U: keep its sentences and words, predict lemma, tags, head and relation." };
         var models = new Option<string?>("--models") { Description = "Folder of token-layer models (default: the embedded ones)." };
-        var command = new Command("parse", "Tag, lemmatise and parse text into CoNLL-U (Universal Dependencies).") { files, tokenized, models };
+        var beam = new Option<int?>("--beam") { Description = "The parser's beam (1: greedy; default: the width its model was trained for)." };
+        var command = new Command("parse", "Tag, lemmatise and parse text into CoNLL-U (Universal Dependencies).") { files, tokenized, models, beam };
         command.SetAction(parse =>
         {
             var inputs = parse.GetValue(files) ?? [];
@@ -25,6 +26,16 @@ internal static class ParseCommand
             try
             {
                 chosen = parse.GetValue(models) is { } folder ? SyntaxModels.Load(folder) : SyntaxModels.Shipped;
+                if (parse.GetValue(beam) is int width)
+                {
+                    if (width is < 1 or > 64)
+                    {
+                        Console.Error.WriteLine("tacitus parse: --beam must be between 1 and 64.");
+                        return ExitCodes.Usage;
+                    }
+
+                    chosen = chosen.WithParserBeam(width);
+                }
             }
             catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or InvalidOperationException)
             {

@@ -31,9 +31,11 @@ internal static class TrainCommand
         var folds = new Option<int?>("--folds") { Description = "Jackknife folds for the parser's training tags (default 4; 1 = gold tags)." };
         var iterations = new Option<int?>("--iterations") { Description = "Passes over the data of the model trained (default 10; the jackknife taggers keep theirs)." };
         var clusters = new Option<string?>("--clusters") { Description = "Word clusters for the parser's cluster features (a clusters.tsv.gz of `tacitus train clusters`, copied into the model). Default none: on dev they gained 0.3 GUM UAS but cost a fifth of the parser's speed." };
+        var beam = new Option<int?>("--beam") { Description = "Train the parser for a beam of this width (its last --beam-passes passes search the beam; default 1: greedy)." };
+        var beamPasses = new Option<int?>("--beam-passes") { Description = "How many of the parser's passes, the last ones, train the beam (default 3)." };
         var command = new Command(what, description)
         {
-            from, output, folds, iterations, clusters,
+            from, output, folds, iterations, clusters, beam, beamPasses,
         };
 
         command.SetAction(parse =>
@@ -41,9 +43,9 @@ internal static class TrainCommand
             var root = RepositoryRoot.Find();
             var source = parse.GetValue(from) ?? Path.Combine(root, "..", "shared", "data", "train");
             var target = parse.GetValue(output) ?? Path.Combine(root, "data", "models");
-            if (parse.GetValue(folds) is < 1 || parse.GetValue(iterations) is < 1)
+            if (parse.GetValue(folds) is < 1 || parse.GetValue(iterations) is < 1 || parse.GetValue(beam) is < 1 or > 64 || parse.GetValue(beamPasses) is < 0)
             {
-                Console.Error.WriteLine("tacitus train: --folds and --iterations must be 1 or more.");
+                Console.Error.WriteLine("tacitus train: --folds, --iterations and --beam (at most 64) must be 1 or more, --beam-passes 0 or more.");
                 return ExitCodes.Usage;
             }
 
@@ -62,6 +64,8 @@ internal static class TrainCommand
                 TaggerIterations = (what == "parser" ? null : parse.GetValue(iterations)) ?? defaults.TaggerIterations,
                 ParserIterations = (what == "tagger" ? null : parse.GetValue(iterations)) ?? defaults.ParserIterations,
                 ClustersFile = parse.GetValue(clusters),
+                ParserBeam = parse.GetValue(beam) ?? defaults.ParserBeam,
+                ParserBeamPasses = parse.GetValue(beamPasses) ?? defaults.ParserBeamPasses,
                 Progress = message => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1} s] {message}")),
             };
             var problems = new List<TacitusError>();

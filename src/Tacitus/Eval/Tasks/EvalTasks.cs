@@ -47,9 +47,16 @@ internal static class EvalTasks
             "stories" => StoriesTask.Run(request, pipeline, cancellationToken),
             "fusion" => FusionTask.Run(request, pipeline, cancellationToken),
             "timeline" => TimelineTask.Run(request, pipeline, cancellationToken),
-            "syntax" => SyntaxTask.Run(request, request.Models is null ? Syntax.SyntaxModels.Shipped : Syntax.SyntaxModels.Load(request.Models), cancellationToken),
+            "syntax" => SyntaxTask.Run(request, SyntaxModelsOf(request), cancellationToken),
             _ => throw new ArgumentException($"unknown task '{task}' (tasks: {string.Join(", ", Names)})", nameof(task)),
         };
+    }
+
+    /// <summary>The token-layer models of a "syntax" request: the embedded ones or a folder's, with the parser's beam asked for.</summary>
+    private static Syntax.SyntaxModels SyntaxModelsOf(EvalRequest request)
+    {
+        var models = request.Models is null ? Syntax.SyntaxModels.Shipped : Syntax.SyntaxModels.Load(request.Models);
+        return request.Beam is int width ? models.WithParserBeam(width) : models;
     }
 
     /// <summary>

@@ -196,6 +196,26 @@ internal sealed class AveragedPerceptron
     }
 
     /// <summary>
+    /// Starts a second phase of training from the first one's averaged weights: they become the current weights and
+    /// the average starts again, so the model written at the end averages the second phase only (a parser's beam
+    /// passes after its greedy ones).
+    /// </summary>
+    public void RestartFromAverage()
+    {
+        RequireTraining();
+        var n = Math.Max(1, instances);
+        var used = Features * Classes;
+        for (var i = 0; i < used; i++)
+        {
+            weights[i] = (totals![i] + ((instances - stamps![i]) * weights[i])) / n;
+        }
+
+        Array.Clear(totals!);
+        Array.Clear(stamps!);
+        instances = 0;
+    }
+
+    /// <summary>
     /// Writes the averaged model: rows in the order features were first seen, each with its non-zero weights (those
     /// of magnitude at least <paramref name="prune"/>, by default <see cref="PruneBelow"/>) as class and half-precision value. A row left empty is dropped.
     /// </summary>

@@ -26,6 +26,9 @@ internal sealed class DependencyParser
     /// <summary>Format 2 with the word cluster table the features read (<see cref="Clusters"/>).</summary>
     private const int ClusterFormatVersion = 3;
 
+    /// <summary>Format 2 with the beam width the model was trained for (<see cref="Beam"/>), then format 3's clusters if any.</summary>
+    private const int BeamFormatVersion = 4;
+
     private readonly bool[][] groupMembers;
     private readonly int[] soleMember;
 
@@ -82,6 +85,9 @@ internal sealed class DependencyParser
 
     public LabelSet Relations { get; }
 
+    /// <summary>How many configurations the search keeps per step: 1 parses greedily, more search a beam (<see cref="ParserBeam"/>).</summary>
+    public int Beam { get; init; } = 1;
+
     /// <summary>The word clusters the features read, kept in the model file (none in models of format 2).</summary>
     public WordClusters? Clusters { get; }
 
@@ -115,10 +121,23 @@ internal sealed class DependencyParser
             return;
         }
 
-        var state = buffers.State;
-        state.Reset(n);
         var sentence = buffers.Words;
         sentence.Fill(text, words, tags, Clusters);
+        if (Beam > 1)
+        {
+            var beam = buffers.Beam;
+            beam.Start(n, Beam);
+            while (!beam.IsTerminal)
+            {
+                beam.Advance(this, sentence, Beam, buffers);
+            }
+
+            Read(beam.StateOf(0), heads, relations);
+            return;
+        }
+
+        var state = buffers.State;
+        state.Reset(n);
         var features = buffers.Features;
         var scores = buffers.ScoresFor(Model.Classes);
         var allowed = buffers.AllowedFor(Model.Classes);
@@ -141,12 +160,23 @@ internal sealed class DependencyParser
             Apply(state, best, label);
         }
 
+        Read(state, heads, relations);
+    }
+
+    /// <summary>The heads (-1 for the root) and relations of a complete configuration.</summary>
+    private static void Read(ParserState state, Span<int> heads, Span<int> relations)
+    {
+        var n = state.Count;
         for (var i = 0; i < n; i++)
         {
             heads[i] = state.Heads[i] == n ? -1 : state.Heads[i];
             relations[i] = state.Labels[i];
         }
     }
+
+    /// <summary>The same models searched with a beam of <paramref name="width"/> (1: greedy), whatever width they were trained for.</summary>
+    public DependencyParser WithBeam(int width) =>
+        new(Relations, Groups, [.. GroupOf], Model, Labels, Clusters) { Beam = Math.Max(1, width) };
 
     /// <summary>Whether transition <paramref name="transition"/> (not SHIFT) is a LEFT one.</summary>
     internal bool IsLeft(int transition) => transition <= Groups.Count;
@@ -218,7 +248,7 @@ internal sealed class DependencyParser
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write(Magic);
-        writer.Write(Clusters is null ? FormatVersion : ClusterFormatVersion);
+        writer.Write(Beam > 1 ? BeamFormatVersion : Clusters is null ? FormatVersion : ClusterFormatVersion);
         Relations.Write(writer);
         Groups.Write(writer);
         foreach (var g in GroupOf)
@@ -228,6 +258,12 @@ internal sealed class DependencyParser
 
         Model.Write(writer);
         Labels.Write(writer);
+        if (Beam > 1)
+        {
+            writer.Write(Beam);
+            writer.Write(Clusters is not null);
+        }
+
         Clusters?.Write(writer);
     }
 
@@ -236,9 +272,9 @@ internal sealed class DependencyParser
         ArgumentNullException.ThrowIfNull(reader);
         var magic = reader.ReadUInt32();
         var version = reader.ReadInt32();
-        if (magic != Magic || version is not (FormatVersion or ClusterFormatVersion))
+        if (magic != Magic || version is not (FormatVersion or ClusterFormatVersion or BeamFormatVersion))
         {
-            throw new InvalidDataException("not a Tacitus parser model of format 2 or 3 (relation groups); retrain it with 'tacitus train parser'");
+            throw new InvalidDataException("not a Tacitus parser model of format 2, 3 or 4 (relation groups); retrain it with 'tacitus train parser'");
         }
 
         var relations = LabelSet.Read(reader);
@@ -251,8 +287,20 @@ internal sealed class DependencyParser
 
         var transitions = AveragedPerceptron.Read(reader);
         var labels = AveragedPerceptron.Read(reader);
-        var clusters = version == ClusterFormatVersion ? WordClusters.Read(reader) : null;
-        return new DependencyParser(relations, groups, groupOf, transitions, labels, clusters);
+        var beam = 1;
+        var hasClusters = version == ClusterFormatVersion;
+        if (version == BeamFormatVersion)
+        {
+            beam = reader.ReadInt32();
+            hasClusters = reader.ReadBoolean();
+            if (beam is < 1 or > 64)
+            {
+                throw new InvalidDataException($"the parser model's beam of {beam} is not between 1 and 64");
+            }
+        }
+
+        var clusters = hasClusters ? WordClusters.Read(reader) : null;
+        return new DependencyParser(relations, groups, groupOf, transitions, labels, clusters) { Beam = beam };
     }
 }
 
@@ -262,10 +310,14 @@ internal sealed class ParserBuffers
     private float[] scores = [];
     private bool[] allowed = [];
     private float[] labelScores = [];
+    private ParserBeam? beam;
 
     public ParserState State { get; } = new();
 
     public ParserWords Words { get; } = new();
+
+    /// <summary>The beam's configurations, for a parser that searches a beam.</summary>
+    public ParserBeam Beam => beam ??= new ParserBeam();
 
     public ulong[] Features { get; } = new ulong[Math.Max(ParserFeatures.Max, RelationFeatures.Max)];
 

@@ -50,6 +50,42 @@ internal sealed class ParserState
         Depth = 0;
         Buffer = 0;
         var size = count + 1;
+        Reserve(size);
+        Array.Fill(Heads, None, 0, size);
+        Array.Fill(Labels, None, 0, size);
+        Array.Fill(LeftMost, None, 0, size);
+        Array.Fill(LeftSecond, None, 0, size);
+        Array.Fill(RightMost, None, 0, size);
+        Array.Fill(RightSecond, None, 0, size);
+        Array.Clear(LeftValency, 0, size);
+        Array.Clear(RightValency, 0, size);
+        Array.Clear(LeftLabels, 0, size);
+        Array.Clear(RightLabels, 0, size);
+    }
+
+    /// <summary>Makes this state the same configuration as <paramref name="other"/> (a beam's successor starts as a copy of its parent).</summary>
+    public void CopyFrom(ParserState other)
+    {
+        Count = other.Count;
+        Depth = other.Depth;
+        Buffer = other.Buffer;
+        var size = Count + 1;
+        Reserve(size);
+        other.stack.AsSpan(0, Depth).CopyTo(stack);
+        other.Heads.AsSpan(0, size).CopyTo(Heads);
+        other.Labels.AsSpan(0, size).CopyTo(Labels);
+        other.LeftMost.AsSpan(0, size).CopyTo(LeftMost);
+        other.LeftSecond.AsSpan(0, size).CopyTo(LeftSecond);
+        other.RightMost.AsSpan(0, size).CopyTo(RightMost);
+        other.RightSecond.AsSpan(0, size).CopyTo(RightSecond);
+        other.LeftValency.AsSpan(0, size).CopyTo(LeftValency);
+        other.RightValency.AsSpan(0, size).CopyTo(RightValency);
+        other.LeftLabels.AsSpan(0, size).CopyTo(LeftLabels);
+        other.RightLabels.AsSpan(0, size).CopyTo(RightLabels);
+    }
+
+    private void Reserve(int size)
+    {
         if (Heads.Length < size)
         {
             var capacity = Math.Max(size, Heads.Length * 2);
@@ -65,17 +101,6 @@ internal sealed class ParserState
             LeftLabels = new ulong[capacity];
             RightLabels = new ulong[capacity];
         }
-
-        Array.Fill(Heads, None, 0, size);
-        Array.Fill(Labels, None, 0, size);
-        Array.Fill(LeftMost, None, 0, size);
-        Array.Fill(LeftSecond, None, 0, size);
-        Array.Fill(RightMost, None, 0, size);
-        Array.Fill(RightSecond, None, 0, size);
-        Array.Clear(LeftValency, 0, size);
-        Array.Clear(RightValency, 0, size);
-        Array.Clear(LeftLabels, 0, size);
-        Array.Clear(RightLabels, 0, size);
     }
 
     public bool CanShift => Buffer < Count;

@@ -29,6 +29,15 @@ internal sealed class ParserTrainer
 
     public double Explore { get; init; } = 0.9;
 
+    /// <summary>
+    /// The beam of the last <see cref="BeamPasses"/> passes and of the parser trained (1: greedy training only): those
+    /// passes search a beam and update the whole sequence at its largest violation (Huang et al. 2012).
+    /// </summary>
+    public int Beam { get; init; } = 1;
+
+    /// <summary>How many of the <see cref="Iterations"/> passes, the last ones, train the beam (none when <see cref="Beam"/> is 1).</summary>
+    public int BeamPasses { get; init; }
+
     /// <summary>The relation groups of the attaching transitions (default: the shipped table).</summary>
     public RelationGroups? Groups { get; init; }
 
@@ -116,10 +125,30 @@ internal sealed class ParserTrainer
         var labelScores = new float[labelModel.Classes];
         var random = new Random(Seed);
         var passOrder = order.ToArray();
+        var firstBeamPass = Beam > 1 ? Iterations - Math.Clamp(BeamPasses, 0, Iterations) : Iterations;
+        var search = new BeamTraining(parser, Beam);
         for (var iteration = 0; iteration < Iterations; iteration++)
         {
             random.Shuffle(passOrder);
             long decisions = 0, mistakes = 0, arcs = 0, labelMistakes = 0;
+            if (iteration >= firstBeamPass)
+            {
+                if (iteration == firstBeamPass)
+                {
+                    model.RestartFromAverage();
+                }
+
+                foreach (var index in passOrder)
+                {
+                    var (sentence, heads, labels, words) = usable[index];
+                    decisions++;
+                    mistakes += search.Train(words, heads, labels, groupIndex) ? 0 : 1;
+                }
+
+                progress?.Invoke($"parser iteration {iteration + 1}/{Iterations} (beam {Beam}): {100.0 * (decisions - mistakes) / Math.Max(1, decisions):F2}% of sentences' transitions right, {100.0 * (search.Arcs - search.LabelMistakes) / Math.Max(1, search.Arcs):F2}% of relations in their group");
+                continue;
+            }
+
             foreach (var index in passOrder)
             {
                 var (sentence, heads, labels, words) = usable[index];
@@ -198,7 +227,7 @@ internal sealed class ParserTrainer
 
         model.Average();
         labelModel.Average();
-        return new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters);
+        return new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters) { Beam = Beam };
     }
 
     /// <summary>The dynamic-oracle cost of every transition from <paramref name="state"/> (allowed ones only).</summary>

@@ -31,6 +31,12 @@ internal sealed class SyntaxTraining
 
     public int ParserIterations { get; init; } = 10;
 
+    /// <summary>The parser's beam (<see cref="ParserTrainer.Beam"/>); 1 trains a greedy parser.</summary>
+    public int ParserBeam { get; init; } = 1;
+
+    /// <summary>How many of the parser's passes, the last ones, train its beam (<see cref="ParserTrainer.BeamPasses"/>).</summary>
+    public int ParserBeamPasses { get; init; } = 3;
+
     /// <summary>Folds for the parser's predicted training tags; 0 or 1 trains it on gold tags.</summary>
     public int JackknifeFolds { get; init; } = 4;
 
@@ -125,7 +131,7 @@ internal sealed class SyntaxTraining
 
         var clusters = ClustersFile is null ? null : WordClusters.ReadText(ClustersFile);
         Progress?.Invoke(clusters is null ? "parser: no word clusters" : $"parser: {clusters.Count} words with a cluster ({ClustersFile})");
-        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats, Clusters = clusters }.Train(sentences, Tags, Progress);
+        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats, Clusters = clusters, Beam = ParserBeam, BeamPasses = ParserBeamPasses }.Train(sentences, Tags, Progress);
     }
 
     /// <summary>Reads a training mix: <c>file-name-start TAB repeats</c> per line, repeats from 0 (left out) to 10.</summary>
