@@ -25,15 +25,13 @@ internal sealed class EntityBeam
     private readonly float[] historyScores = new float[BilouTags.Count];
     private readonly ulong[] wordKeys = new ulong[2];
 
-    // per class before the token (+1, so the sentence start is 0): the rows of the class-only keys, computed once per
-    // read-only perceptron (Previous; Previous2 by the two classes before), and, per token, the sum of the keys that
-    // also read the token's word and shape (stamped with the token, so it is computed once per class at each token)
-    private readonly float[] previousRows = new float[Before * BilouTags.Count];
-    private readonly float[] previous2Rows = new float[Before * Before * BilouTags.Count];
+    // per class before the token (+1, so the sentence start is 0), the sum of the keys that also read the token's word
+    // and shape (stamped with the token, so it is computed once per class at each token); and the class-only rows of
+    // the last two read-only perceptrons decoded on this thread (a two-pass model alternates between two per document)
     private readonly float[] partial = new float[Before * BilouTags.Count];
     private readonly int[] partialAt = new int[Before];
-    private AveragedPerceptron? rowsOf;
-    private EntityFeatures? rowsFeatures;
+    private readonly ModelRows[] models = [new(), new()];
+    private int lastModel;
     private Item[] items = [];
     private int[] counts = [];
     private int[] path = [];
@@ -134,7 +132,7 @@ internal sealed class EntityBeam
             items = new Item[counts.Length * width];
         }
 
-        var cached = Rows(perceptron, features);
+        var rows = Rows(perceptron, features);
         Array.Fill(partialAt, -1);
         for (var i = 0; i < count; i++)
         {
@@ -146,7 +144,7 @@ internal sealed class EntityBeam
             for (var p = 0; p < parents; p++)
             {
                 var parent = i == 0 ? new Item(-1, -1, -1, 0f, true) : items[((i - 1) * width) + p];
-                History(perceptron, features, sentence, i, parent.Tag, parent.Previous, cached);
+                History(perceptron, features, sentence, i, parent.Tag, parent.Previous, rows);
                 var allowed = BilouTags.AllowedAfter(parent.Tag, i == count - 1);
                 for (var c = 0; c < BilouTags.Count; c++)
                 {
@@ -174,17 +172,17 @@ internal sealed class EntityBeam
     /// <summary>
     /// Fills <see cref="historyScores"/> with the history keys' rows of token <paramref name="i"/> after
     /// <paramref name="previous"/> and <paramref name="previous2"/>, added one by one in <see cref="EntityFeatures.ExtractHistory"/>'s
-    /// order, so the sums are the same whether a row comes from the tables (<paramref name="cached"/>) or is scored.
+    /// order, so the sums are the same whether a row comes from the tables (<paramref name="rows"/>) or is scored.
     /// </summary>
-    private void History(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, int i, int previous, int previous2, bool cached)
+    private void History(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, int i, int previous, int previous2, ModelRows? rows)
     {
         var c = BilouTags.Count;
         var sum = partial.AsSpan((previous + 1) * c, c);
         if (partialAt[previous + 1] != i)
         {
-            if (cached)
+            if (rows is not null)
             {
-                previousRows.AsSpan((previous + 1) * c, c).CopyTo(sum);
+                rows.PreviousRows.AsSpan((previous + 1) * c, c).CopyTo(sum);
             }
             else
             {
@@ -197,9 +195,9 @@ internal sealed class EntityBeam
         }
 
         sum.CopyTo(historyScores);
-        if (cached)
+        if (rows is not null)
         {
-            var last = previous2Rows.AsSpan((((previous + 1) * Before) + previous2 + 1) * c, c);
+            var last = rows.Previous2Rows.AsSpan((((previous + 1) * Before) + previous2 + 1) * c, c);
             for (var k = 0; k < c; k++)
             {
                 historyScores[k] += last[k];
@@ -212,34 +210,30 @@ internal sealed class EntityBeam
     }
 
     /// <summary>
-    /// True when the class-only rows may be read from the tables: the perceptron no longer learns. They are computed
-    /// on the first sentence a perceptron (with its features) decodes on this thread.
+    /// The class-only rows of <paramref name="perceptron"/> (with its features), or null while it learns. They are
+    /// computed on the first sentence a perceptron decodes on this thread and kept for the last two perceptrons, so a
+    /// two-pass model, which decodes a document with its first perceptron and then with its second, computes them once
+    /// per thread instead of twice per document (342 one-key scorings each time).
     /// </summary>
-    private bool Rows(AveragedPerceptron perceptron, EntityFeatures features)
+    private ModelRows? Rows(AveragedPerceptron perceptron, EntityFeatures features)
     {
         if (perceptron.IsTraining)
         {
-            return false;
+            return null;
         }
 
-        if (ReferenceEquals(rowsOf, perceptron) && ReferenceEquals(rowsFeatures, features))
+        for (var k = 0; k < models.Length; k++)
         {
-            return true;
-        }
-
-        var c = BilouTags.Count;
-        for (var previous = -1; previous < Before - 1; previous++)
-        {
-            perceptron.Score([features.PreviousKey(previous)], previousRows.AsSpan((previous + 1) * c, c));
-            for (var previous2 = -1; previous2 < Before - 1; previous2++)
+            if (models[k].Holds(perceptron, features))
             {
-                perceptron.Score([features.Previous2Key(previous, previous2)], previous2Rows.AsSpan((((previous + 1) * Before) + previous2 + 1) * c, c));
+                lastModel = k;
+                return models[k];
             }
         }
 
-        rowsOf = perceptron;
-        rowsFeatures = features;
-        return true;
+        lastModel = (lastModel + 1) % models.Length;
+        models[lastModel].Fill(perceptron, features);
+        return models[lastModel];
     }
 
     /// <summary>
@@ -320,6 +314,38 @@ internal sealed class EntityBeam
             var item = items[(i * width) + k];
             tags[i] = item.Tag;
             k = item.Parent;
+        }
+    }
+
+    /// <summary>
+    /// What a read-only perceptron gives whatever the sentence: the rows of the class-only keys per class before the
+    /// token (Previous; Previous2 by the two classes before).
+    /// </summary>
+    private sealed class ModelRows
+    {
+        private AveragedPerceptron? of;
+        private EntityFeatures? features;
+
+        public float[] PreviousRows { get; } = new float[Before * BilouTags.Count];
+
+        public float[] Previous2Rows { get; } = new float[Before * Before * BilouTags.Count];
+
+        public bool Holds(AveragedPerceptron perceptron, EntityFeatures with) => ReferenceEquals(of, perceptron) && ReferenceEquals(features, with);
+
+        public void Fill(AveragedPerceptron perceptron, EntityFeatures with)
+        {
+            var c = BilouTags.Count;
+            for (var previous = -1; previous < Before - 1; previous++)
+            {
+                perceptron.Score([with.PreviousKey(previous)], PreviousRows.AsSpan((previous + 1) * c, c));
+                for (var previous2 = -1; previous2 < Before - 1; previous2++)
+                {
+                    perceptron.Score([with.Previous2Key(previous, previous2)], Previous2Rows.AsSpan((((previous + 1) * Before) + previous2 + 1) * c, c));
+                }
+            }
+
+            of = perceptron;
+            features = with;
         }
     }
 

@@ -105,6 +105,40 @@ public sealed class EntityBeamTests
         Assert.Equal(first, again);
     }
 
+    [Fact]
+    public void Decode_ThreeModelsInTurn_EachDecodesAsWithAFreshBeam()
+    {
+        // the beam keeps the class rows of the last two models: a third one replaces the older, and every model, kept
+        // or replaced and read again, decodes as it does on a beam that never saw another
+        var sentence = Prepare("Arlo left");
+        var models = new[] { Trap(sentence), FirstWord(sentence, "LOC", 3f), FirstWord(sentence, "ORG", 2f) };
+        var beam = new EntityBeam(4);
+
+        foreach (var m in new[] { 0, 1, 2, 1, 0, 2, 0 })
+        {
+            var shared = new int[2];
+            var alone = new int[2];
+            beam.Decode(models[m], Features, sentence, shared);
+            new EntityBeam(4).Decode(models[m], Features, sentence, alone);
+            Assert.Equal(alone, shared);
+        }
+    }
+
+    /// <summary>A model whose only weight is on the first word's own key, for the type <paramref name="type"/>.</summary>
+    private static AveragedPerceptron FirstWord(EntitySentence sentence, string type, float weight)
+    {
+        var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count);
+        var keys = new ulong[EntityFeatures.MaxFeatures];
+        Features.ExtractStatic(sentence, 0, keys);
+        perceptron.Adjust(keys.AsSpan(1, 1), BilouTags.Tag(BilouTags.TypeOf(type), 'U'), weight);
+        var history = new ulong[EntityFeatures.HistoryFeatures];
+        Features.ExtractHistory(sentence, 1, BilouTags.Tag(BilouTags.TypeOf(type), 'U'), -1, history);
+        perceptron.Adjust(history.AsSpan(0, 1), BilouTags.Outside, 0.5f); // a class row: read from the kept tables
+        perceptron.Tick();
+        perceptron.Average();
+        return perceptron;
+    }
+
     [Theory]
     [InlineData(0.0, 0)]
     [InlineData(1.0, 4)]
