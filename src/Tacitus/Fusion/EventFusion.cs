@@ -42,6 +42,12 @@ internal sealed class EventFusion : IDisposable
         window = options.CloseAfterDocuments;
     }
 
+    /// <summary>
+    /// How many times a rewind had to take back every document, those before the one asked for too, because they were
+    /// placed without their contributions (a store from before migration 15): they are all fused again, once.
+    /// </summary>
+    public int Reclustered { get; private set; }
+
     /// <summary>When set, the time spent on stories and on events is added up here.</summary>
     public Store.StoreClock? Clock { get; set; }
 
@@ -131,7 +137,13 @@ internal sealed class EventFusion : IDisposable
         {
             sql.Run("DELETE FROM fused_reports");
             sql.Run("DELETE FROM fused_events");
-            from = Convert.ToInt64(sql.Scalar("SELECT coalesce(min(seq), 0) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
+            var first = Convert.ToInt64(sql.Scalar("SELECT coalesce(min(seq), 0) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
+            if (first < from)
+            {
+                Reclustered++;
+            }
+
+            from = first;
         }
         else
         {

@@ -64,6 +64,9 @@ internal sealed class DocumentStore : IDisposable
         }
     }
 
+    /// <summary>How many times fusion was taken back to the store's first document because its documents were placed without their contributions (<see cref="EventFusion.Reclustered"/>).</summary>
+    public int FusionReclustered => fusion?.Reclustered ?? 0;
+
     /// <summary>Typed, paged read queries (events with filters, actors, document pages) for the API.</summary>
     public StoreQueries Queries { get; }
 

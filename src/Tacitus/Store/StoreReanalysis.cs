@@ -5,10 +5,11 @@ using Tacitus.Pipeline;
 namespace Tacitus.Store;
 
 /// <summary>
-/// How a re-analysis went: documents selected, re-analysed, and failed (their stored analysis kept), and how many
-/// documents were fused again from the store afterwards (<see cref="DocumentStore.FuseBacklog"/>).
+/// How a re-analysis went: documents selected, re-analysed, and failed (their stored analysis kept), how many documents
+/// were fused again from the store afterwards (<see cref="DocumentStore.FuseBacklog"/>), and whether every document had
+/// to be placed again because the store placed them before contributions were kept (<see cref="DocumentStore.FusionReclustered"/>).
 /// </summary>
-internal sealed record ReanalysisSummary(long Selected, long Reanalysed, long Failed, TimeSpan Elapsed, long FusedAfter = 0);
+internal sealed record ReanalysisSummary(long Selected, long Reanalysed, long Failed, TimeSpan Elapsed, long FusedAfter = 0, bool Reclustered = false);
 
 /// <summary>
 /// Runs the current pipeline again over stored texts and replaces their analysis in place (same id, same sightings),
@@ -37,6 +38,7 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
         ArgumentNullException.ThrowIfNull(ids);
         observer ??= new IngestObserver();
         var clock = Stopwatch.StartNew();
+        var reclustered = store.FusionReclustered;
         long reanalysed = 0, failed = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
         for (var start = 0; start < ids.Count; start += batchSize)
@@ -71,6 +73,6 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
         }
 
         var fused = store.FuseBacklog(cancellationToken);
-        return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed, fused);
+        return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed, fused, store.FusionReclustered > reclustered);
     }
 }

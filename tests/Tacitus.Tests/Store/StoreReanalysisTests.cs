@@ -361,7 +361,7 @@ public sealed class StoreReanalysisTests : IDisposable
 
         var summary = run.Run(run.Select(null, all: true), all: true);
 
-        Assert.Equal((6L, 0L), (summary.Reanalysed, summary.FusedAfter));
+        Assert.Equal((6L, 0L, false), (summary.Reanalysed, summary.FusedAfter, summary.Reclustered));
         var expected = FreshIngest();
         Assert.NotEqual(before, expected);
         Assert.Equal(expected, Fusion(store));
@@ -466,7 +466,7 @@ public sealed class StoreReanalysisTests : IDisposable
         var run = new StoreReanalysis(store, NewsPipeline(withPlaces: true), batchSize: 1);
         var summary = run.Run(run.Select("origin = 'news/3.txt'", all: true), all: true);
 
-        Assert.Equal((1L, 6L), (summary.Reanalysed, summary.FusedAfter));
+        Assert.Equal((1L, 6L, true), (summary.Reanalysed, summary.FusedAfter, summary.Reclustered));
         Assert.Equal(FreshIngest(3), Fusion(store));
     }
 
