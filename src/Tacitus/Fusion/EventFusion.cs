@@ -189,9 +189,10 @@ internal sealed class EventFusion : IDisposable
         return from;
     }
 
-    /// <summary>Lets go of what is in memory (a batch was rolled back): the next document reads the state from the store.</summary>
+    /// <summary>Lets go of what is in memory and of the transaction (a batch was rolled back): the next document reads the state from the store.</summary>
     public void Forget()
     {
+        sql.Enlist(null);
         stories.Forget();
         changed.Clear();
         touched.Clear();

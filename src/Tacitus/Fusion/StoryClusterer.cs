@@ -221,23 +221,24 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     public bool Rewind(long from)
     {
         Index();
-        var removed = new List<(long Document, long Story, byte[]? Contribution)>();
-        using (var r = sql.Get("SELECT document, story, contribution FROM story_documents WHERE document >= $p0 ORDER BY document", from).ExecuteReader())
+        var affected = new List<long>();
+        using (var r = sql.Get("SELECT DISTINCT story FROM story_documents WHERE document >= $p0 ORDER BY story", from).ExecuteReader())
         {
             while (r.Read())
             {
-                removed.Add((r.GetInt64(0), r.GetInt64(1), r.IsDBNull(2) ? null : r.GetFieldValue<byte[]>(2)));
+                affected.Add(r.GetInt64(0));
             }
         }
 
-        if (removed.Count == 0)
+        if (affected.Count == 0)
         {
             return true;
         }
 
-        var whole = removed.Exists(r => r.Contribution is null) || sql.Scalar("SELECT 1 FROM story_documents WHERE document < $p0 LIMIT 1", from) is null;
+        var whole = sql.Scalar("SELECT 1 FROM story_documents WHERE document < $p0 LIMIT 1", from) is null
+            || sql.Scalar("SELECT 1 FROM story_documents WHERE document >= $p0 AND contribution IS NULL LIMIT 1", from) is not null;
         var kept = new List<(long Story, List<(long Document, byte[]? Contribution, int? Day)> Documents)>();
-        foreach (var story in removed.Select(r => r.Story).Distinct().Order())
+        foreach (var story in affected)
         {
             if (whole)
             {
@@ -270,9 +271,13 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             return false;
         }
 
-        foreach (var (document, _, contribution) in removed)
+        // the documents taken back leave the document frequencies, one contribution in memory at a time
+        using (var r = sql.Get("SELECT document, contribution FROM story_documents WHERE document >= $p0 ORDER BY document", from).ExecuteReader())
         {
-            ReadContribution(document, contribution!, this, static (self, term, _) => self.Uncount(term));
+            while (r.Read())
+            {
+                ReadContribution(r.GetInt64(0), r.GetFieldValue<byte[]>(1), this, static (self, term, _) => self.Uncount(term));
+            }
         }
 
         foreach (var gone in changedTerms.Where(t => t.Df == 0))
