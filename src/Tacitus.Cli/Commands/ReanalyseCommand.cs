@@ -57,7 +57,10 @@ internal static class ReanalyseCommand
                 var what = everything ? "selected" : "stale";
                 if (parse.GetValue(dryRun) || ids.Count == 0)
                 {
-                    Console.WriteLine($"{ids.Count} {what} document{(ids.Count == 1 ? string.Empty : "s")} to re-analyse with {pipeline.Provenance}{(ids.Count == 0 ? "; nothing to do" : string.Empty)}");
+                    // a run stopped part way may have left documents unfused: nothing to analyse, but they are fused now
+                    var fused = parse.GetValue(dryRun) ? 0 : store.FuseBacklog(ct);
+                    Console.WriteLine($"{ids.Count} {what} document{(ids.Count == 1 ? string.Empty : "s")} to re-analyse with {pipeline.Provenance}{(ids.Count == 0 ? "; nothing to do" : string.Empty)}" +
+                        (fused > 0 ? $"; fused {fused} documents an earlier run left unfused" : string.Empty));
                     return Task.FromResult(ExitCodes.Ok);
                 }
 
@@ -66,7 +69,13 @@ internal static class ReanalyseCommand
                 var progress = new Progress("reanalyse", [], report);
                 var summary = progress.Run(() => run.Run(ids, everything, new IngestObserver(report.Error, progress.Advance), ct));
 
-                Console.WriteLine($"re-analysed {summary.Reanalysed} of {summary.Selected} {what} documents, {summary.Failed} failed, {summary.Elapsed.TotalSeconds:F1} s; records now from {pipeline.Provenance}");
+                Console.WriteLine($"re-analysed {summary.Reanalysed} of {summary.Selected} {what} documents, {summary.Failed} failed, {summary.Elapsed.TotalSeconds:F1} s; records now from {pipeline.Provenance}" +
+                    (summary.FusedAfter > 0 ? $"; {summary.FusedAfter} documents after them fused again in store order" : string.Empty));
+                if (summary.Reclustered)
+                {
+                    Console.WriteLine("the store's documents were placed in stories before each one's contribution was kept (a store from before version 15): every document was placed again once, in store order");
+                }
+
                 return Task.FromResult(summary.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
             }
             catch (StoreException ex)

@@ -42,20 +42,26 @@ internal sealed class EventFusion : IDisposable
         window = options.CloseAfterDocuments;
     }
 
+    /// <summary>
+    /// How many times a rewind had to take back every document, those before the one asked for too, because they were
+    /// placed without their contributions (a store from before migration 15): they are all fused again, once.
+    /// </summary>
+    public int Reclustered { get; private set; }
+
     /// <summary>When set, the time spent on stories and on events is added up here.</summary>
     public Store.StoreClock? Clock { get; set; }
 
     public void Enlist(SqliteTransaction? transaction) => sql.Enlist(transaction);
 
-    /// <summary>Fuses one stored document (its row <paramref name="seq"/>); the caller owns the transaction.</summary>
-    public void Add(long seq, Document document) => Fuse(seq, document, again: false);
-
-    /// <summary>Fuses one document; <paramref name="again"/> when it was fused before (re-analysed: story clustering counted it already).</summary>
-    private void Fuse(long seq, Document document, bool again)
+    /// <summary>
+    /// Fuses one stored document (its row <paramref name="seq"/>), the next in store order: every document before it is
+    /// fused and none after it (<see cref="FirstUnfused"/>, <see cref="Rewind"/>). The caller owns the transaction.
+    /// </summary>
+    public void Add(long seq, Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
         var start = Clock?.Start() ?? 0;
-        var story = stories.Assign(seq, document, again);
+        var story = stories.Assign(seq, document);
         start = Clock?.Stop(Store.StorePhase.Stories, start) ?? 0;
         var events = Open();
         // an attack report with no town is read with the town of the document's own placed report of it (the record is unchanged)
@@ -117,34 +123,96 @@ internal sealed class EventFusion : IDisposable
     }
 
     /// <summary>
-    /// Fuses a re-analysed document again: its old reports leave the fused events they were in (a fused event left with
-    /// no report goes), then its new records are fused as a new document's are. The caller owns the transaction.
+    /// Takes fusion back to what it was before the document of row <paramref name="from"/> was fused, so that it and the
+    /// documents after it can be fused again in store order, as a fresh ingest fuses them (<see cref="StoryClusterer.Rewind"/>):
+    /// their reports leave the fused events (one they started goes; one started before keeps its id and is folded again
+    /// from its earlier reports, in order, as it was then). What the batch changed so far is written first; the caller
+    /// owns the transaction. Returns the row of the first document now unfused: <paramref name="from"/>, or the store's
+    /// first when every document had to be taken back (documents fused before their contributions were kept).
     /// </summary>
-    public void Replace(long seq, Document document)
+    public long Rewind(long from)
     {
-        ArgumentNullException.ThrowIfNull(document);
-        // what the batch changed so far is written first: the statements below read and change the stored events
-        WriteChanged();
-        var left = new List<long>();
-        using (var r = sql.Get("SELECT DISTINCT fused FROM fused_reports WHERE document = $p0", seq).ExecuteReader())
+        Settle();
+        if (!stories.Rewind(from))
         {
-            while (r.Read())
+            sql.Run("DELETE FROM fused_reports");
+            sql.Run("DELETE FROM fused_events");
+            var first = Convert.ToInt64(sql.Scalar("SELECT coalesce(min(seq), 0) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
+            if (first < from)
             {
-                left.Add(r.GetInt64(0));
+                Reclustered++;
+            }
+
+            from = first;
+        }
+        else
+        {
+            var left = new List<long>();
+            using (var r = sql.Get("SELECT DISTINCT fused FROM fused_reports WHERE document >= $p0 ORDER BY fused", from).ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    left.Add(r.GetInt64(0));
+                }
+            }
+
+            sql.Run("DELETE FROM fused_reports WHERE document >= $p0", from);
+            foreach (var id in left)
+            {
+                if (rows.Load(id) is not { Reports.Count: > 0 } earlier)
+                {
+                    sql.Run("DELETE FROM fused_events WHERE id = $p0", id);
+                    continue;
+                }
+
+                var first = earlier.Reports[0];
+                var fused = new FusedEvent { Id = id, Story = earlier.Story, Type = first.Type, Actor = first.Actor };
+                fused.Reports.Add(first);
+                FusedEventJudge.Judge(fused);
+                FusionRows.AsStored(fused);
+                var status = fused.Status;
+                foreach (var report in earlier.Reports.Skip(1))
+                {
+                    FusedEventJudge.Absorb(fused, report);
+                    FusionRows.AsStored(fused);
+                    fused.Reports.Add(report);
+                    status = null;
+                }
+
+                rows.Write(fused, lexicon.Family(first.Type), fused.Reports.Count, status ?? StatusOf(fused));
             }
         }
 
-        sql.Run("DELETE FROM fused_reports WHERE document = $p0", seq);
-        foreach (var fused in left)
+        changed.Clear();
+        touched.Clear();
+        open = null;
+        return from;
+    }
+
+    /// <summary>Lets go of what is in memory and of the transaction (a batch was rolled back): the next document reads the state from the store.</summary>
+    public void Forget()
+    {
+        sql.Enlist(null);
+        stories.Forget();
+        changed.Clear();
+        touched.Clear();
+        open = null;
+    }
+
+    /// <summary>The row of the first stored document not fused, when it is after every fused one (what a rewind or an interrupted run leaves); null when every document is fused.</summary>
+    public long? FirstUnfused()
+    {
+        var (stored, fused) = (sql.Scalar("SELECT max(seq) FROM documents"), sql.Scalar("SELECT max(document) FROM story_documents"));
+        if (stored is not long last)
         {
-            sql.Run("DELETE FROM fused_events WHERE id = $p0 AND NOT EXISTS (SELECT 1 FROM fused_reports WHERE fused = $p0)", fused);
-            touched.Add(fused);
+            return null;
         }
 
-        // the open events lose the same reports in memory (read again from the store only when story clustering reads its state again)
-        open?.Forget(seq, left);
-        Fuse(seq, document, again: true);
+        return fused is long through ? (last > through ? NextDocument(through) : null) : Convert.ToInt64(sql.Scalar("SELECT min(seq) FROM documents"), System.Globalization.CultureInfo.InvariantCulture);
     }
+
+    /// <summary>The row of the stored document after row <paramref name="seq"/>, or null when it is the last.</summary>
+    public long? NextDocument(long seq) => sql.Scalar("SELECT min(seq) FROM documents WHERE seq > $p0", seq) is long next ? next : null;
 
     /// <summary>
     /// Adds a report after those of its document's row and before those of later rows, the order the store reads them in
@@ -218,24 +286,25 @@ internal sealed class EventFusion : IDisposable
         foreach (var (id, changedEvent) in changed.OrderBy(c => c.Key))
         {
             var fused = changedEvent.Event;
-            if (changedEvent.Status is not { } status)
-            {
-                var judged = new FusedEvent { Id = id, Story = fused.Story, Type = fused.Type, Actor = fused.Actor };
-                judged.Reports.AddRange(fused.Reports);
-                FusedEventJudge.Judge(judged);
-                status = judged.Status;
-            }
-
-            rows.Write(fused, changedEvent.Family, fused.Reports.Count, status);
+            rows.Write(fused, changedEvent.Family, fused.Reports.Count, changedEvent.Status ?? StatusOf(fused));
             touched.Remove(id);
         }
 
         changed.Clear();
     }
 
+    /// <summary>The status the judge gives the event from all its reports, judged on a copy (what it matches on stays as folded).</summary>
+    private static string StatusOf(FusedEvent fused)
+    {
+        var judged = new FusedEvent { Id = fused.Id, Story = fused.Story, Type = fused.Type, Actor = fused.Actor };
+        judged.Reports.AddRange(fused.Reports);
+        FusedEventJudge.Judge(judged);
+        return judged.Status;
+    }
+
     /// <summary>
     /// The open fused events, read again from the store when story clustering read its state again (its reasons hold
-    /// for both: first use, a rolled-back batch, another writer); a re-analysed document's reports leave them in memory.
+    /// for both: first use, a rolled-back batch, another writer, a rewind).
     /// </summary>
     private OpenFusedEvents Open()
     {

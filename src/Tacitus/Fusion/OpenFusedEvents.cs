@@ -94,39 +94,6 @@ internal sealed class OpenFusedEvents(long window)
         return found;
     }
 
-    /// <summary>
-    /// A re-analysed document's reports left the store (store row <paramref name="seq"/>): they leave these events too.
-    /// An event left with no report goes; one left with reports keeps what it matches on as stored (its row is not
-    /// folded again) and stays open as long as its latest remaining report lets it, as reading it again from the store
-    /// would give. Events not open here are only in the store.
-    /// </summary>
-    public void Forget(long seq, IEnumerable<long> ids)
-    {
-        foreach (var id in ids)
-        {
-            if (Find(id) is not { } open)
-            {
-                continue;
-            }
-
-            var reports = open.Event.Reports;
-            reports.RemoveAll(r => r.DocumentSeq == seq);
-            open.Status = null;
-            if (reports.Count > 0)
-            {
-                open.LastDocument = reports.Max(r => r.DocumentSeq);
-                continue;
-            }
-
-            events.Remove(id);
-            Unlist(byStory, (open.Event.Story, open.Family), open);
-            if (open.Country is { } country)
-            {
-                Unlist(byCountry, (open.Family, country), open);
-            }
-        }
-    }
-
     /// <summary>Lets go of the events no report joined within the window of the latest document seen.</summary>
     public void Close()
     {

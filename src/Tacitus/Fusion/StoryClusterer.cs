@@ -20,6 +20,13 @@ namespace Tacitus.Fusion;
 /// the one last written (first use, a rolled-back batch, another writer), or a batch was left unwritten, the state is
 /// read again from the store, so it never answers for a state the store does not have.
 /// </para>
+/// <para>
+/// Each placed document's contribution is kept with its row (<c>story_documents.contribution</c>, migration 15): the
+/// normalised weights of its profile's terms, in a <see cref="CentroidBlob"/> (no days: the document's own day is its
+/// publication). <see cref="Rewind"/> uses them to take the store back to what it held before a given document, exactly
+/// (a story is replayed from its earlier documents' contributions, with the same sums, prunes and titles), so the
+/// documents from there on can be placed again in store order as a fresh ingest places them.
+/// </para>
 /// </summary>
 internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexicon, StoryOptions options)
 {
@@ -31,9 +38,12 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private readonly Dictionary<string, TermCount> terms = new(StringComparer.Ordinal);
     private readonly List<TermCount> changedTerms = [];
     private readonly HashSet<OpenStory> changedStories = [];
-    private readonly List<(long Document, long Story, double? Similarity)> placed = [];
+    private readonly List<(long Document, long Story, double? Similarity, int Offset, int Length)> placed = [];
     private readonly ArrayBufferWriter<byte> json = new(16 * 1024);
     private readonly CentroidBlob centroid = new();
+
+    /// <summary>The contributions of the documents placed since the last <see cref="Flush"/>, one after another (<see cref="placed"/> says where).</summary>
+    private readonly ArrayBufferWriter<byte> contributions = new(64 * 1024);
     private readonly List<string> keys = [];
     private readonly List<StoryTerm> added = [];
     private readonly DocumentProfile profiles = new(lexicon);
@@ -49,17 +59,14 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     public int Generation { get; private set; }
 
     /// <summary>
-    /// Puts the document (row <paramref name="seq"/>) into a story and returns the story's id. A document placed before
-    /// (<paramref name="again"/>: re-analysed, same text) is in the document count already, and a term some document
-    /// already carries is taken as counted for it: only terms no document had are added. This is an approximation (a
-    /// name the new analysis found that other documents carry is not counted for it, a name it lost stays counted), and
-    /// the document's earlier story membership is not undone: it joins a story again while its first story keeps it.
+    /// Puts the document (row <paramref name="seq"/>, the next in store order: a document placed before is taken back by
+    /// <see cref="Rewind"/> first) into a story and returns the story's id.
     /// </summary>
-    public long Assign(long seq, Document document, bool again = false)
+    public long Assign(long seq, Document document)
     {
         var profile = profiles.Of(document);
         var stories = Index();
-        var total = again ? Math.Max(0, documents - 1) : documents;
+        var total = documents;
         if (weights.Length < profile.Count)
         {
             weights = new double[profile.Count];
@@ -73,14 +80,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
                 terms[count.Term] = count;
             }
 
-            var counted = again && count.Df > 0;
-            var idf = Math.Log((total + 1.0) / (count.Df - (counted ? 1 : 0) + 1.0)) + 1.0;
+            var idf = Math.Log((total + 1.0) / (count.Df + 1.0)) + 1.0;
             weights[i] = (1 + Math.Log(profile[i].Count)) * idf;
-            if (counted)
-            {
-                continue;
-            }
-
             count.Df++;
             if (!count.Changed)
             {
@@ -126,9 +127,24 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
         var joined = best is long id && bestSimilarity >= options.Threshold ? stories.Find(id)! : Create(day, stories);
         documents = total + 1;
-        Join(joined, profile, weights, day, stories);
-        placed.Add((seq, joined.Id, best == joined.Id ? bestSimilarity : null));
+        Join(joined, profile, weights, day, stories, documents);
+        placed.Add((seq, joined.Id, best == joined.Id ? bestSimilarity : null, contributions.WrittenCount, Contribution(profile)));
         return joined.Id;
+    }
+
+    /// <summary>Appends the document's contribution (its terms in profile order with their normalised weights) to <see cref="contributions"/>; returns its length in bytes.</summary>
+    private int Contribution(IReadOnlyList<ProfileTerm> profile)
+    {
+        centroid.Begin(profile.Count);
+        for (var i = 0; i < profile.Count; i++)
+        {
+            centroid.Add(profile[i].Key, weights[i], null);
+        }
+
+        var bytes = centroid.Written.Span;
+        bytes.CopyTo(contributions.GetSpan(bytes.Length));
+        contributions.Advance(bytes.Length);
+        return bytes.Length;
     }
 
     /// <summary>
@@ -173,27 +189,10 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
                 """, s.Id, s.Title, s.FirstDay, s.LastDay, s.Documents, s.Norm2, s.Terms.Count, Centroid(s), s.LastArrival);
         }
 
-        if (placed.Count > 0)
+        foreach (var (document, story, similarity, offset, length) in placed)
         {
-            sql.Run("INSERT OR REPLACE INTO story_documents (document, story, similarity) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($p0)", Json(w =>
-            {
-                foreach (var (document, story, similarity) in placed)
-                {
-                    w.WriteStartArray();
-                    w.WriteNumberValue(document);
-                    w.WriteNumberValue(story);
-                    if (similarity is double s)
-                    {
-                        w.WriteNumberValue(s);
-                    }
-                    else
-                    {
-                        w.WriteNullValue();
-                    }
-
-                    w.WriteEndArray();
-                }
-            }));
+            sql.Run("INSERT INTO story_documents (document, story, similarity, contribution) VALUES ($p0, $p1, $p2, $p3)",
+                document, story, similarity, contributions.WrittenMemory.Slice(offset, length));
         }
 
         sql.Run("UPDATE fusion_state SET value = $p0 WHERE name = 'documents'", documents);
@@ -206,6 +205,159 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         changedTerms.Clear();
         changedStories.Clear();
         placed.Clear();
+        contributions.ResetWrittenCount();
+    }
+
+    /// <summary>
+    /// Takes story clustering back to what it was before the document of row <paramref name="from"/> was placed: the
+    /// documents placed from it on leave their stories (a story left with none goes; one left with earlier documents is
+    /// replayed from their contributions in store order, with the same sums, prunes and titles as it had then), their
+    /// terms leave the document frequencies (a term no document has any more goes), and the document count goes back.
+    /// What was placed must be written first (<see cref="Flush"/>); the caller owns the transaction. When a document
+    /// involved was placed without its contribution (by a store before migration 15), or nothing placed is before
+    /// <paramref name="from"/>, every story goes and this returns false: every document is to be placed again.
+    /// </summary>
+    /// <returns>False when all placed documents were taken back, true when only those from <paramref name="from"/> on were.</returns>
+    public bool Rewind(long from)
+    {
+        Index();
+        var affected = new List<long>();
+        using (var r = sql.Get("SELECT DISTINCT story FROM story_documents WHERE document >= $p0 ORDER BY story", from).ExecuteReader())
+        {
+            while (r.Read())
+            {
+                affected.Add(r.GetInt64(0));
+            }
+        }
+
+        if (affected.Count == 0)
+        {
+            return true;
+        }
+
+        var whole = sql.Scalar("SELECT 1 FROM story_documents WHERE document < $p0 LIMIT 1", from) is null
+            || sql.Scalar("SELECT 1 FROM story_documents WHERE document >= $p0 AND contribution IS NULL LIMIT 1", from) is not null;
+        var kept = new List<(long Story, List<(long Document, byte[]? Contribution, int? Day)> Documents)>();
+        foreach (var story in affected)
+        {
+            if (whole)
+            {
+                break;
+            }
+
+            var earlier = new List<(long, byte[]?, int?)>();
+            using (var r = sql.Get("""
+                SELECT s.document, s.contribution, d.published FROM story_documents s JOIN documents d ON d.seq = s.document
+                WHERE s.story = $p0 AND s.document < $p1 ORDER BY s.document
+                """, story, from).ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    earlier.Add((r.GetInt64(0), r.IsDBNull(1) ? null : r.GetFieldValue<byte[]>(1), r.IsDBNull(2) ? null : DateRange.ParseDay(r.GetString(2))?.DayNumber));
+                }
+            }
+
+            whole = earlier.Exists(d => d.Item2 is null);
+            kept.Add((story, earlier));
+        }
+
+        if (whole)
+        {
+            sql.Run("DELETE FROM story_documents");
+            sql.Run("DELETE FROM stories");
+            sql.Run("DELETE FROM fusion_terms");
+            sql.Run("UPDATE fusion_state SET value = 0 WHERE name = 'documents'");
+            Load(0);
+            return false;
+        }
+
+        // the documents taken back leave the document frequencies, one contribution in memory at a time
+        using (var r = sql.Get("SELECT document, contribution FROM story_documents WHERE document >= $p0 ORDER BY document", from).ExecuteReader())
+        {
+            while (r.Read())
+            {
+                ReadContribution(r.GetInt64(0), r.GetFieldValue<byte[]>(1), this, static (self, term, _) => self.Uncount(term));
+            }
+        }
+
+        foreach (var gone in changedTerms.Where(t => t.Df == 0))
+        {
+            terms.Remove(gone.Term);
+            sql.Run("DELETE FROM fusion_terms WHERE term = $p0", gone.Term);
+        }
+
+        changedTerms.RemoveAll(t => t.Df == 0);
+        sql.Run("DELETE FROM story_documents WHERE document >= $p0", from);
+        documents = Convert.ToInt64(sql.Scalar("SELECT count(*) FROM story_documents"), CultureInfo.InvariantCulture);
+        var replayed = new OpenStoryIndex(options.PostingLimit, long.MaxValue);
+        var profile = new List<ProfileTerm>();
+        var sums = new List<double>();
+        foreach (var (id, earlier) in kept)
+        {
+            if (earlier.Count == 0)
+            {
+                sql.Run("DELETE FROM stories WHERE id = $p0", id);
+                continue;
+            }
+
+            var story = new OpenStory(id) { FirstDay = earlier[0].Day, LastDay = earlier[0].Day };
+            replayed.Add(story);
+            foreach (var (document, contribution, day) in earlier)
+            {
+                profile.Clear();
+                sums.Clear();
+                ReadContribution(document, contribution!, (profile, sums), static (state, term, weight) =>
+                {
+                    state.profile.Add(new ProfileTerm(term, 1, term, term.StartsWith('~')));
+                    state.sums.Add(weight);
+                });
+                if (weights.Length < sums.Count)
+                {
+                    weights = new double[sums.Count];
+                }
+
+                sums.CopyTo(weights);
+                // the story's latest document sets its arrival: its place among the documents still placed
+                var arrival = document == earlier[^1].Document ? Convert.ToInt64(sql.Scalar("SELECT count(*) FROM story_documents WHERE document <= $p0", document), CultureInfo.InvariantCulture) : 0;
+                Join(story, profile, weights, day, replayed, arrival);
+            }
+        }
+
+        Flush();
+        Load(documents);
+        return true;
+    }
+
+    /// <summary>Lets go of the open stories in memory: the next document reads the state from the store again.</summary>
+    public void Forget() => index = null;
+
+    /// <summary>A document's term leaves the document frequencies.</summary>
+    private void Uncount(string term)
+    {
+        if (!terms.TryGetValue(term, out var count) || count.Df == 0)
+        {
+            return;
+        }
+
+        count.Df--;
+        if (!count.Changed)
+        {
+            count.Changed = true;
+            changedTerms.Add(count);
+        }
+    }
+
+    /// <summary>Calls <paramref name="add"/> with each term and weight of the contribution of the document of row <paramref name="document"/>.</summary>
+    private void ReadContribution<TState>(long document, byte[] contribution, TState state, Action<TState, string, double> add)
+    {
+        try
+        {
+            CentroidBlob.Read(contribution, (state, add), static (s, term, weight, _) => s.add(s.state, term, weight));
+        }
+        catch (FormatException ex)
+        {
+            throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"unreadable story contribution: {ex.Message}", sql.Connection.DataSource, $"document row {document}"), ex);
+        }
     }
 
     /// <summary>
@@ -236,6 +388,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         changedTerms.Clear();
         changedStories.Clear();
         placed.Clear();
+        contributions.ResetWrittenCount();
         terms.Clear();
         (documents, written) = (stored, stored);
         using (var r = sql.Get("SELECT term, df, display FROM fusion_terms").ExecuteReader())
@@ -287,7 +440,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         return story;
     }
 
-    private void Join(OpenStory story, IReadOnlyList<ProfileTerm> profile, double[] weights, int? day, OpenStoryIndex stories)
+    /// <summary>The document that arrived <paramref name="arrival"/>-th (its terms and their normalised weights) joins the story.</summary>
+    private void Join(OpenStory story, IReadOnlyList<ProfileTerm> profile, double[] weights, int? day, OpenStoryIndex stories, long arrival)
     {
         for (var i = 0; i < profile.Count; i++)
         {
@@ -333,7 +487,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         }
 
         changedStories.Add(story);
-        stories.Joined(story, documents);
+        stories.Joined(story, arrival);
     }
 
     /// <summary>

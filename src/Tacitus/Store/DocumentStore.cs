@@ -33,8 +33,8 @@ internal sealed class DocumentStore : IDisposable
         Queries = new StoreQueries(connection);
     }
 
-    /// <summary>The schema version from which stores have stories (with their centroids) and fused events with their status (an older store, opened at its own version, stores without fusing).</summary>
-    public const int FusionSchemaVersion = 10;
+    /// <summary>The schema version fusion writes (stories with their centroids, each document's contribution, fused events with their status); an older store, opened at its own version, stores without fusing.</summary>
+    public const int FusionSchemaVersion = 15;
 
     public string Path { get; }
 
@@ -63,6 +63,9 @@ internal sealed class DocumentStore : IDisposable
             }
         }
     }
+
+    /// <summary>How many times fusion was taken back to the store's first document because its documents were placed without their contributions (<see cref="EventFusion.Reclustered"/>).</summary>
+    public int FusionReclustered => fusion?.Reclustered ?? 0;
 
     /// <summary>Typed, paged read queries (events with filters, actors, document pages) for the API.</summary>
     public StoreQueries Queries { get; }
@@ -162,6 +165,8 @@ internal sealed class DocumentStore : IDisposable
     /// <summary>
     /// Stores a batch in one transaction: new documents with their analysis, a sighting for every one, and for those
     /// stored already the analysis replaced as <paramref name="replace"/> says (in place: same id, same sightings).
+    /// A replaced analysis takes fusion back to before its document, and documents after it may be left unfused: a
+    /// caller that replaces runs <see cref="FuseBacklog"/> when its batches are done.
     /// </summary>
     public StoreResult Save(IReadOnlyList<StoreWrite> writes, ReplaceMode replace)
     {
@@ -188,12 +193,25 @@ internal sealed class DocumentStore : IDisposable
     public static TacitusError? Refuse(Document document) =>
         string.IsNullOrWhiteSpace(document.Text) ? new TacitusError("TAC503", "store", "empty document: nothing to store", document.Metadata.Origin) : null;
 
+    /// <summary>
+    /// Writes the batch in one transaction. Fusion keeps the store's order: the documents fused are always the first ones
+    /// in store order (a re-analysed document takes fusion back to just before it, <see cref="EventFusion.Rewind"/>, and is
+    /// fused again there), so a document is fused here only when every one before it is; the others wait, unfused, for
+    /// <see cref="FuseBacklog"/>, which the caller runs when its batches are done (a plain save runs it first).
+    /// </summary>
     private StoreResult WriteAll(List<StoreWrite> batch, ReplaceMode replace)
     {
         var now = DateTime.UtcNow;
         try
         {
             int stored = 0, reanalysed = 0;
+            var unfused = fusion?.FirstUnfused();
+            if (unfused is not null && replace == ReplaceMode.Never)
+            {
+                FuseBacklog();
+                unfused = null;
+            }
+
             using (var transaction = connection.BeginTransaction())
             {
                 writer.Value.Enlist(transaction);
@@ -207,11 +225,28 @@ internal sealed class DocumentStore : IDisposable
                     {
                         case StoreOutcome.Stored:
                             stored++;
-                            fusion?.Add(seq, write.Document);
+                            if (unfused is null)
+                            {
+                                fusion?.Add(seq, write.Document);
+                            }
+
                             break;
                         case StoreOutcome.Reanalysed:
                             reanalysed++;
-                            fusion?.Replace(seq, write.Document);
+                            if (fusion is not null)
+                            {
+                                if (unfused is null || seq < unfused)
+                                {
+                                    unfused = fusion.Rewind(seq);
+                                }
+
+                                if (seq == unfused)
+                                {
+                                    fusion.Add(seq, write.Document);
+                                    unfused = fusion.NextDocument(seq);
+                                }
+                            }
+
                             break;
                         default: break;
                     }
@@ -230,6 +265,7 @@ internal sealed class DocumentStore : IDisposable
         catch (SqliteException ex) when (batch.Count > 1)
         {
             _ = ex; // the batch was rolled back; each document is retried alone and reports its own error
+            fusion?.Forget();
             var result = StoreResult.Empty;
             foreach (var write in batch)
             {
@@ -240,6 +276,7 @@ internal sealed class DocumentStore : IDisposable
         }
         catch (SqliteException ex)
         {
+            fusion?.Forget();
             var document = batch[0].Document;
             return new StoreResult(0, 0, [new TacitusError("TAC501", "store", $"could not store document {document.Id}: {ex.Message}", document.Metadata.Origin)]);
         }
@@ -394,8 +431,11 @@ internal sealed class DocumentStore : IDisposable
     }
 
     /// <summary>
-    /// Fuses the stored documents that are in no story yet (stored before the store had fusion, or by an older
-    /// tacitus), oldest first, each in its own transaction. Returns how many it fused.
+    /// Fuses the stored documents that are in no story yet (stored before the store had fusion or by an older tacitus,
+    /// left by a re-analysis or by a run stopped half way), in store order, <see cref="BacklogBatch"/> to a transaction.
+    /// When one of them is before a fused document, fusion is first taken back to just before it
+    /// (<see cref="EventFusion.Rewind"/>), so the store ends as fusing every document in store order leaves it. A run
+    /// stopped part way keeps the batches it finished; the next one goes on from there. Returns how many it fused.
     /// </summary>
     public int FuseBacklog(CancellationToken cancellationToken = default)
     {
@@ -404,10 +444,33 @@ internal sealed class DocumentStore : IDisposable
             return 0;
         }
 
+        long? first;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT min(seq) FROM documents WHERE seq NOT IN (SELECT document FROM story_documents)";
+            first = command.ExecuteScalar() is long seq ? seq : null;
+        }
+
+        if (first is not long from)
+        {
+            return 0;
+        }
+
+        if (fusion.FirstUnfused() != from)
+        {
+            using var transaction = connection.BeginTransaction();
+            fusion.Enlist(transaction);
+            from = fusion.Rewind(from);
+            fusion.Settle();
+            transaction.Commit();
+            fusion.Enlist(null);
+        }
+
         var backlog = new List<(long Seq, string Id)>();
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT seq, id FROM documents WHERE seq NOT IN (SELECT document FROM story_documents) ORDER BY seq";
+            command.CommandText = "SELECT seq, id FROM documents WHERE seq >= $from ORDER BY seq";
+            command.Parameters.AddWithValue("$from", from);
             using var r = command.ExecuteReader();
             while (r.Read())
             {
@@ -415,17 +478,20 @@ internal sealed class DocumentStore : IDisposable
             }
         }
 
-        foreach (var (seq, id) in backlog)
+        foreach (var chunk in backlog.Chunk(BacklogBatch))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            if (reader.Read(DocumentId.Parse(id).Value) is not { } document)
-            {
-                continue;
-            }
-
+            var documents = chunk.Select(c => (c.Seq, Document: reader.Read(DocumentId.Parse(c.Id).Value))).ToList(); // read before the transaction: the reader's statements run outside it
             using var transaction = connection.BeginTransaction();
             fusion.Enlist(transaction);
-            fusion.Add(seq, document);
+            foreach (var (seq, document) in documents)
+            {
+                if (document is not null)
+                {
+                    fusion.Add(seq, document);
+                }
+            }
+
             fusion.Settle();
             transaction.Commit();
             fusion.Enlist(null);
@@ -433,6 +499,9 @@ internal sealed class DocumentStore : IDisposable
 
         return backlog.Count;
     }
+
+    /// <summary>Documents fused per transaction by <see cref="FuseBacklog"/>.</summary>
+    public const int BacklogBatch = 64;
 
     /// <summary>The stories and fused events of this store (issue 10), on the store's connection; dispose it before the store.</summary>
     public FusionStore Fusion() => new(connection);

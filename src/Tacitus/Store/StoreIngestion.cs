@@ -63,6 +63,7 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         }
 
         Flush(batch, observer, counts);
+        store.FuseBacklog(cancellationToken); // what re-analysed documents left unfused after them
         return new IngestSummary(read, counts.Stored, counts.Already, counts.Failed, bytes, clock.Elapsed, counts.Reanalysed);
     }
 

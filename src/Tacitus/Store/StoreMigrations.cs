@@ -202,6 +202,9 @@ internal static class StoreMigrations
         new(14, "a story keeps its centroid as a BLOB (Fusion/CentroidBlob: front-coded terms, weights as their 8 bytes, last days as numbers), not JSON: each changed story's centroid is rewritten every batch, and the JSON's size and number formatting were most of that cost (issue 10: store cost); the JSON centroids are converted", """
             ALTER TABLE stories ADD COLUMN centroid_blob BLOB;
             """, StoryCentroidConversion.Run),
+        new(15, "a story's document keeps its contribution (story_documents.contribution, a Fusion/CentroidBlob of its terms and the normalised weights it added, no days), so fusion can be taken back exactly to before any document and a re-analysed store ends as a fresh ingest (issue 10); documents placed before have none, and the first re-analysis that needs them places every document again once", """
+            ALTER TABLE story_documents ADD COLUMN contribution BLOB;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

@@ -4,14 +4,25 @@ using Tacitus.Pipeline;
 
 namespace Tacitus.Store;
 
-/// <summary>How a re-analysis went: documents selected, re-analysed, and failed (their stored analysis kept).</summary>
-internal sealed record ReanalysisSummary(long Selected, long Reanalysed, long Failed, TimeSpan Elapsed);
+/// <summary>
+/// How a re-analysis went: documents selected, re-analysed, and failed (their stored analysis kept), how many documents
+/// were fused again from the store afterwards (<see cref="DocumentStore.FuseBacklog"/>), and whether every document had
+/// to be placed again because the store placed them before contributions were kept (<see cref="DocumentStore.FusionReclustered"/>).
+/// </summary>
+internal sealed record ReanalysisSummary(long Selected, long Reanalysed, long Failed, TimeSpan Elapsed, long FusedAfter = 0, bool Reclustered = false);
 
 /// <summary>
 /// Runs the current pipeline again over stored texts and replaces their analysis in place (same id, same sightings),
 /// one transaction per batch: a crash keeps every finished batch and leaves the rest as it was, and since by default
 /// only documents whose records another pipeline produced are selected, running it again finishes the job and a run
 /// with nothing stale does nothing.
+/// <para>
+/// Stories and fused events end as a fresh ingest of the stored documents, in store order, with the analyses they now
+/// have would leave them: the first re-analysed document takes fusion back to just before it, re-analysed documents
+/// that come next in store order are fused as they are stored, and the rest (documents after a gap in the selection)
+/// are fused from the store at the end. A run stopped at any point leaves fused only a prefix of the store in store
+/// order; the next run (or ingest) fuses the rest.
+/// </para>
 /// </summary>
 internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipeline, int workers = 1, int batchSize = 64)
 {
@@ -27,6 +38,7 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
         ArgumentNullException.ThrowIfNull(ids);
         observer ??= new IngestObserver();
         var clock = Stopwatch.StartNew();
+        var reclustered = store.FusionReclustered;
         long reanalysed = 0, failed = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
         for (var start = 0; start < ids.Count; start += batchSize)
@@ -60,6 +72,7 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
             }
         }
 
-        return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed);
+        var fused = store.FuseBacklog(cancellationToken);
+        return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed, fused, store.FusionReclustered > reclustered);
     }
 }

@@ -221,6 +221,7 @@ public sealed class FusionStoreTests : IDisposable
         {
             var result = store.Save([new StoreWrite(BlockadeAndHarvest()[3])], ReplaceMode.Always);
             Assert.Equal(1, result.Reanalysed);
+            Assert.Equal(1, store.FuseBacklog()); // the document after it, fused again after it
         }
 
         Assert.Equal(fresh, (Frequencies(), Sql("SELECT value FROM fusion_state WHERE name = 'documents'")));

@@ -107,24 +107,4 @@ public sealed class OpenFusedEventsTests
         Assert.Null(open.Find(1));
         Assert.Equal([3L, 2L], open.Candidates(1, "coerce", Blockade, 150).Select(e => e.Id));
     }
-
-    [Fact]
-    public void Forget_ReanalysedDocument_ItsReportsLeaveAndEmptiedEventsGo()
-    {
-        var open = new OpenFusedEvents(window: 100);
-        var shared = Event(1);
-        shared.Reports.AddRange([Stored(10), Stored(20)]);
-        var alone = Event(2);
-        alone.Reports.Add(Stored(20));
-        var kept = open.Add(shared, "coerce", 20);
-        open.Add(alone, "coerce", 20);
-        kept.Status = FusionStatus.Corroborated;
-
-        open.Forget(20, [1, 2, 3]);
-
-        Assert.Equal((1, 10L, null), (open.Count, kept.LastDocument, kept.Status));
-        Assert.Equal([10L], shared.Reports.Select(r => r.DocumentSeq));
-        Assert.Null(open.Find(2));
-        Assert.Equal([1L], open.Candidates(1, "coerce", Blockade, 50).Select(e => e.Id));
-    }
 }

@@ -1,6 +1,9 @@
+using System.Text;
+using System.Text.Json;
 using Microsoft.Data.Sqlite;
 using Tacitus.Documents;
 using Tacitus.Domain;
+using Tacitus.Fusion;
 using Tacitus.Ingest;
 using Tacitus.Pipeline;
 using Tacitus.Store;
@@ -173,6 +176,314 @@ public sealed class StoreReanalysisTests : IDisposable
         var again = new StoreReanalysis(store, new AnalysisPipeline([new WordStage("praised")], provenance: OldRules), workers: 1, batchSize: 1);
         again.Run(again.Select(null, all: false), all: false);
         Assert.Equal((1L, 1L), (Count(store, "fused_reports"), Count(store, "fused_events")));
+    }
+
+    /// <summary>
+    /// Codes the invented news below by keyword (a blockade, a harvest, talks); <c>withPlaces</c> (the "new pipeline") also
+    /// finds the places named, which moves every document's story profile. Cancels <c>stop</c> on the text holding <c>stopAt</c>.
+    /// </summary>
+    private sealed class NewsStage(bool withPlaces, string? stopAt = null, CancellationTokenSource? stop = null) : IPipelineStage
+    {
+        public string Name => "news";
+
+        public Annotations Requires => Annotations.None;
+
+        public Annotations Assigns => Annotations.None;
+
+        public void Process(Document document, CancellationToken cancellationToken)
+        {
+            if (stopAt is not null && document.Text.Contains(stopAt, StringComparison.Ordinal))
+            {
+                stop!.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+
+            foreach (var (word, type, actor, recipient) in Codes)
+            {
+                var at = document.Text.IndexOf(word, StringComparison.Ordinal);
+                if (at >= 0)
+                {
+                    document.Events.Add(new EventRecord
+                    {
+                        Event = type,
+                        Actor = Party(actor),
+                        Recipient = recipient is null ? null : Party(recipient),
+                        Date = new EventDate("Wednesday", "2024-05-01", "explicit"),
+                        Evidence = new TextSpan(at, Math.Min(document.Text.Length, at + 40)),
+                        Trigger = new TextSpan(at, at + word.Length),
+                    });
+                }
+            }
+
+            if (withPlaces)
+            {
+                foreach (var place in (string[])["Velmar", "Ostra", "Norland"])
+                {
+                    if (document.Text.Contains(place, StringComparison.Ordinal))
+                    {
+                        document.Entities.Add(new Entity { Id = document.Entities.Count, Name = place, Kind = MentionKind.Place });
+                    }
+                }
+            }
+        }
+
+        private static readonly (string Word, PloverType Type, string Actor, string? Recipient)[] Codes =
+        [
+            ("blockaded", PloverType.Coerce, "NRL", "VLM"),
+            ("closed by", PloverType.Coerce, "NRL", "VLM"),
+            ("praised", PloverType.Support, "OST", null),
+            ("met", PloverType.Consult, "NRL", "VLM"),
+        ];
+
+        private static ActorRef Party(string country) => new() { Text = country, Name = country, Country = CountryCode.From(country) };
+    }
+
+    /// <summary>Invented news in store order: two stories (a blockade, a harvest) interleaved, the blockade's talks last.</summary>
+    private static readonly (string Text, string Outlet, string Day)[] News =
+    [
+        ("Norland's navy blockaded the port of Velmar on Wednesday. Ships waited offshore.", "Harbour Post", "2024-05-02"),
+        ("Farmers in Ostra harvested a record wheat crop. Wheat prices fell as the harvest grew, farmers said.", "Farm Weekly", "2024-05-02"),
+        ("Velmar's port stayed closed by Norland warships; ships waited offshore for a second day.", "Velmar Courier", "2024-05-03"),
+        ("The Ostra wheat harvest broke records. Farmers expect wheat prices to fall further.", "Farm Weekly", "2024-05-03"),
+        ("Norland and Velmar envoys met in Ostra about the blockade of the port. Ships still waited offshore.", "Coast Wire", "2024-05-04"),
+        ("Ostra's farmers union praised the record wheat harvest. Prices fell as farmers sold wheat.", "Farm Weekly", "2024-05-04"),
+    ];
+
+    private static IngestItem NewsItem(int i) => IngestItem.Ok(new Document(News[i].Text, new DocumentMetadata
+    {
+        Title = News[i].Text.Split('.')[0],
+        Outlet = News[i].Outlet,
+        Published = DateOnly.Parse(News[i].Day, System.Globalization.CultureInfo.InvariantCulture),
+        Origin = $"news/{i}.txt",
+    })
+    { Language = "en" });
+
+    private static AnalysisPipeline NewsPipeline(bool withPlaces, string? stopAt = null, CancellationTokenSource? stop = null) =>
+        new([.. PipelineFactory.Create(new PipelineOptions { TextOnly = true }).Stages, new NewsStage(withPlaces, stopAt, stop)], provenance: withPlaces ? NewRules : OldRules);
+
+    /// <summary>Stores the news items <paramref name="from"/>..<paramref name="to"/> (exclusive) as ingest does.</summary>
+    private static void IngestNews(DocumentStore store, bool withPlaces, int from = 0, int to = 6) =>
+        new StoreIngestion(store, NewsPipeline(withPlaces)).Run(Enumerable.Range(from, to - from).Select(NewsItem));
+
+    /// <summary>
+    /// What a user and the next document see of fusion: <c>stories --json</c> and <c>events --fused --json</c> as written,
+    /// then every fusion table row (centroids and contributions in hex).
+    /// </summary>
+    private static string Fusion(DocumentStore store)
+    {
+        var text = new StringBuilder();
+        using (var fusion = store.Fusion())
+        {
+            foreach (var story in fusion.Stories())
+            {
+                text.AppendLine(Json(w => FusionJsonWriter.Write(w, story)));
+            }
+
+            foreach (var fused in fusion.FusedEvents())
+            {
+                text.AppendLine(Json(w => FusionJsonWriter.Write(w, fused)));
+            }
+        }
+
+        using var connection = new SqliteConnection($"Data Source={store.Path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        foreach (var query in (string[])[
+            "SELECT * FROM fusion_state", "SELECT * FROM fusion_terms ORDER BY term",
+            "SELECT id, title, first_day, last_day, documents, norm2, terms, hex(centroid), last_document FROM stories ORDER BY id",
+            "SELECT document, story, similarity, hex(contribution) FROM story_documents ORDER BY document",
+            "SELECT * FROM fused_events ORDER BY id", "SELECT * FROM fused_reports ORDER BY document, event"])
+        {
+            using var command = connection.CreateCommand();
+            command.CommandText = query;
+            using var r = command.ExecuteReader();
+            while (r.Read())
+            {
+                var values = new object[r.FieldCount];
+                r.GetValues(values);
+                text.AppendLine(string.Join("|", values.Select(v => v is double d ? d.ToString("R", System.Globalization.CultureInfo.InvariantCulture) : Convert.ToString(v, System.Globalization.CultureInfo.InvariantCulture))));
+            }
+        }
+
+        return text.ToString();
+    }
+
+    private static string Json(Action<Utf8JsonWriter> write)
+    {
+        using var buffer = new MemoryStream();
+        using (var w = new Utf8JsonWriter(buffer))
+        {
+            write(w);
+        }
+
+        return Encoding.UTF8.GetString(buffer.ToArray());
+    }
+
+    /// <summary>
+    /// A fresh store of the news: all analysed by the new pipeline in one run, or (<paramref name="renewed"/>) one item at a
+    /// time in store order, the items given by the new pipeline and the others by the old.
+    /// </summary>
+    private static string FreshIngest(params int[] renewed) => FreshIngest(StoryOptions.Default, renewed);
+
+    private static string FreshIngest(StoryOptions options, params int[] renewed)
+    {
+        var path = StoreFixtures.TempDb();
+        try
+        {
+            using var store = DocumentStore.Open(path, stories: options);
+            if (renewed.Length == 0)
+            {
+                IngestNews(store, withPlaces: true);
+            }
+
+            for (var i = 0; i < 6 && renewed.Length > 0; i++)
+            {
+                IngestNews(store, renewed.Contains(i), i, i + 1);
+            }
+
+            return Fusion(store);
+        }
+        finally
+        {
+            StoreFixtures.DeleteDb(path);
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(64)]
+    public void Run_AllAfterPipelineChange_FusionAsAFreshIngest(int batchSize)
+    {
+        using var store = DocumentStore.Open(db);
+        IngestNews(store, withPlaces: false);
+        var before = Fusion(store);
+        var run = new StoreReanalysis(store, NewsPipeline(withPlaces: true), workers: 2, batchSize: batchSize);
+
+        var summary = run.Run(run.Select(null, all: true), all: true);
+
+        Assert.Equal((6L, 0L, false), (summary.Reanalysed, summary.FusedAfter, summary.Reclustered));
+        var expected = FreshIngest();
+        Assert.NotEqual(before, expected);
+        Assert.Equal(expected, Fusion(store));
+    }
+
+    [Fact]
+    public void Run_AllWithTheSamePipelineTwice_ChangesNothing()
+    {
+        using var store = DocumentStore.Open(db);
+        IngestNews(store, withPlaces: false);
+        var before = Fusion(store);
+        var run = new StoreReanalysis(store, NewsPipeline(withPlaces: false), batchSize: 4);
+
+        run.Run(run.Select(null, all: true), all: true);
+        var once = Fusion(store);
+        run.Run(run.Select(null, all: true), all: true);
+
+        Assert.Equal(before, once);
+        Assert.Equal(before, Fusion(store));
+        Assert.Contains("\"reports\"", before, StringComparison.Ordinal);
+    }
+
+    public static TheoryData<string, int[], int> PartCases() => new()
+    {
+        { "origin = 'news/2.txt'", [2], 200 },                   // one in the middle: its stories and fused events go on from the earlier documents
+        { "origin = 'news/2.txt'", [2], 4 },                     // the same with centroids pruned as they grow: the replay prunes as they did
+        { "origin IN ('news/1.txt', 'news/4.txt')", [1, 4], 200 }, // two with a gap: those between are fused again from the store
+        { "origin = 'news/5.txt'", [5], 200 },                   // the last
+    };
+
+    [Theory]
+    [MemberData(nameof(PartCases))]
+    public void Run_SomeDocuments_FusionAsAFreshIngestWithTheirNewAnalyses(string where, int[] renewed, int centroidTerms)
+    {
+        var options = StoryOptions.Default with { CentroidTerms = centroidTerms };
+        using var store = DocumentStore.Open(db, stories: options);
+        IngestNews(store, withPlaces: false);
+        var run = new StoreReanalysis(store, NewsPipeline(withPlaces: true), batchSize: 1);
+
+        var summary = run.Run(run.Select(where, all: true), all: true);
+
+        Assert.Equal(renewed.Length, summary.Reanalysed);
+        Assert.Equal(FreshIngest(options, renewed), Fusion(store));
+    }
+
+    [Fact]
+    public void Run_StoppedPartWay_FusedPrefixAndTheNextRunConvergesToAFreshIngest()
+    {
+        using (var store = DocumentStore.Open(db))
+        {
+            IngestNews(store, withPlaces: false);
+            using var stop = new CancellationTokenSource();
+            var run = new StoreReanalysis(store, NewsPipeline(withPlaces: true, stopAt: "harvest broke", stop), batchSize: 1);
+
+            Assert.ThrowsAny<OperationCanceledException>(() => run.Run(run.Select(null, all: false), all: false, cancellationToken: stop.Token));
+
+            // the first three re-analysed and fused, in store order; the rest waits unfused with its old analysis
+            Assert.Equal([1L, 2L, 3L], Column(store, "SELECT document FROM story_documents ORDER BY document"));
+            Assert.Equal([3L], Column(store, "SELECT value FROM fusion_state WHERE name = 'documents'"));
+            Assert.Equal([3L], Column(store, "SELECT sum(documents) FROM stories"));
+            Assert.Empty(Column(store, "SELECT document FROM fused_reports WHERE document > 3"));
+        }
+
+        using var reopened = DocumentStore.Open(db);
+        var again = new StoreReanalysis(reopened, NewsPipeline(withPlaces: true), batchSize: 1);
+        var summary = again.Run(again.Select(null, all: false), all: false);
+
+        Assert.Equal(3L, summary.Reanalysed);
+        Assert.Equal(FreshIngest(), Fusion(reopened));
+    }
+
+    [Fact]
+    public void FuseBacklog_AfterARunStoppedBeforeIt_FusionAsAFreshIngest()
+    {
+        using (var store = DocumentStore.Open(db))
+        {
+            IngestNews(store, withPlaces: false);
+            var second = NewsItem(1).Document!;
+            NewsPipeline(withPlaces: true).Process(second);
+            store.Save([new StoreWrite(second)], ReplaceMode.Always);
+            Assert.Equal([1L, 2L], Column(store, "SELECT document FROM story_documents ORDER BY document"));
+        }
+
+        using var reopened = DocumentStore.Open(db);
+        Assert.Equal(4, reopened.FuseBacklog());
+        Assert.Equal(FreshIngest(1), Fusion(reopened));
+    }
+
+    [Fact]
+    public void Run_StorePlacedWithoutContributions_PlacesEveryDocumentAgainAsAFreshIngest()
+    {
+        using var store = DocumentStore.Open(db);
+        IngestNews(store, withPlaces: false);
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE story_documents SET contribution = NULL";
+            command.ExecuteNonQuery();
+        }
+
+        var run = new StoreReanalysis(store, NewsPipeline(withPlaces: true), batchSize: 1);
+        var summary = run.Run(run.Select("origin = 'news/3.txt'", all: true), all: true);
+
+        Assert.Equal((1L, 6L, true), (summary.Reanalysed, summary.FusedAfter, summary.Reclustered));
+        Assert.Equal(FreshIngest(3), Fusion(store));
+    }
+
+    private static List<long> Column(DocumentStore store, string query)
+    {
+        using var connection = new SqliteConnection($"Data Source={store.Path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = query;
+        using var r = command.ExecuteReader();
+        var values = new List<long>();
+        while (r.Read())
+        {
+            values.Add(r.GetInt64(0));
+        }
+
+        return values;
     }
 
     private static long Count(DocumentStore store, string table)
