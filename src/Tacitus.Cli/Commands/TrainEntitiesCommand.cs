@@ -49,8 +49,11 @@ internal static class TrainEntitiesCommand
         var prune = new Option<float>("--prune") { Description = "Averaged weights of smaller magnitude are left out of the model file; the --dev score reads the file as written (default 0.0001; UNER dev exact F1 0.730 with it, 0.732 with 1.0, whose model is half the size).", DefaultValueFactory = _ => new EntityTrainingOptions().PruneBelow };
         var wordDropout = new Option<double>("--word-dropout") { Description = "Share of training tokens whose word is hidden from every feature each epoch, 0 to 0.9 (default 0: on UNER dev, exact F1 0.730 without, 0.734 with 0.1, 0.737 with 0.25, within noise; docs/QUALITY.md, s7-entities).", DefaultValueFactory = _ => new EntityTrainingOptions().WordDropout };
         var lowerCase = new Option<double>("--lower-case") { Description = "Share of training sentences read in lower case each epoch, 0 to 0.9 (the shipped model: 0.2; with GUM, UNER dev exact F1 0.739 without, 0.743 with 0.2).", DefaultValueFactory = _ => ShippedLowerCase };
+        var cues = new Option<bool>("--cues") { Description = "Read organisation cue words (heads, first words and context words of organisation names, counted over the training names and the actor dictionary) as features; the table is written beside the model as entity-cues.tsv." };
+        var gated = new Option<bool>("--gated") { Description = "With --passes 2: the second pass reads only the sentences holding a word the first pass read two ways in the document; the others keep the first pass's names." };
+        var seed = new Option<int>("--seed") { Description = "Seed of the training order, word dropout and lower-case draws (default 8, the shipped model's); other seeds show how much a retraining alone moves the dev figures.", DefaultValueFactory = _ => new EntityTrainingOptions().Seed };
         var dev = new Option<string?>("--dev") { Description = "An IOB2 file to score the new model on (tuning: the dev split only)." };
-        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, clusters, tagFolds, passes, corpusVotes, beam, prune, wordDropout, lowerCase, dev, errors };
+        var command = new Command("entities", "Train the entity recogniser (UNER English-EWT + GUM names).") { from, output, epochs, withGum, corpus, clusters, tagFolds, passes, corpusVotes, beam, prune, wordDropout, lowerCase, cues, gated, seed, dev, errors };
         command.SetAction((parse, ct) =>
         {
             var source = parse.GetValue(from)!;
@@ -120,10 +123,10 @@ internal static class TrainEntitiesCommand
             var profile = CaseProfile.FromDocuments(news);
             Console.WriteLine($"case profile: {profile.Count} words from {texts.Count} texts");
             var clusterFile = parse.GetValue(clusters)!;
-            var options = new EntityTrainingOptions { Epochs = parse.GetValue(epochs), Profile = profile, Beam = parse.GetValue(beam), PruneBelow = parse.GetValue(prune), WordDropout = parse.GetValue(wordDropout), LowerCase = parse.GetValue(lowerCase) };
+            var options = new EntityTrainingOptions { Epochs = parse.GetValue(epochs), Profile = profile, Beam = parse.GetValue(beam), PruneBelow = parse.GetValue(prune), WordDropout = parse.GetValue(wordDropout), LowerCase = parse.GetValue(lowerCase), Seed = parse.GetValue(seed) };
             if (parse.GetValue(passes) == 2)
             {
-                options = options with { Features = options.Features | EntityFeatureSet.Document };
+                options = options with { Features = options.Features | EntityFeatureSet.Document | (parse.GetValue(gated) ? EntityFeatureSet.Gated : 0) };
             }
             if (clusterFile != "none")
             {
@@ -139,6 +142,13 @@ internal static class TrainEntitiesCommand
             }
 
             Console.WriteLine($"knowledge tables: {NameTables.Shipped.Count} phrases and prefixes");
+            if (parse.GetValue(cues))
+            {
+                var table = EntityCues.FromNames(examples.Select(EntityTrainer.Prepare), knowledge);
+                Console.WriteLine($"organisation cues: {table.Count} words");
+                options = options with { Cues = table, Features = options.Features | EntityFeatureSet.Cues };
+            }
+
             if (parse.GetValue(tagFolds) is var folds and > 0)
             {
                 if (folds < 2)
@@ -168,6 +178,12 @@ internal static class TrainEntitiesCommand
             var outDir = parse.GetValue(output)!;
             Directory.CreateDirectory(outDir);
             var file = Path.Combine(outDir, EntityModel.FileName);
+            if (options.Cues is { } cueTable)
+            {
+                using var cueWriter = new StreamWriter(Path.Combine(outDir, EntityCues.FileName)) { NewLine = "\n" };
+                cueTable.WriteText(cueWriter);
+            }
+
             using (var stream = File.Create(file))
             {
                 model.Write(stream);

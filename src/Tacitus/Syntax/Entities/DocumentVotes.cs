@@ -71,6 +71,33 @@ internal sealed class DocumentVotes
     /// <summary>The vote count (0–3, 3 meaning three or more) of one category in a packed value.</summary>
     public static int CountOf(int packed, int category) => (packed >> (category * 2)) & 3;
 
+    /// <summary>True when the first pass put a word's occurrences in two or more categories (outside and a type, or two types).</summary>
+    public static bool Disagrees(int packed)
+    {
+        var seen = 0;
+        for (var c = 0; c < Categories; c++)
+        {
+            seen += CountOf(packed, c) > 0 ? 1 : 0;
+        }
+
+        return seen > 1;
+    }
+
+    /// <summary>True when a filled sentence (<see cref="Fill"/>) holds a word the first pass read two ways in the document.</summary>
+    public static bool AnyDisagreement(EntitySentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        for (var i = 0; i < sentence.Count; i++)
+        {
+            if (Disagrees(sentence.Votes[i]))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private struct Counts
     {
         public int Packed;

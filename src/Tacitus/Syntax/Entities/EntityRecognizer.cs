@@ -79,7 +79,14 @@ internal sealed class EntityRecognizer : IPipelineStage
                 votes.Fill(sentence, firstPass.AsSpan(s.FirstToken, n), m.Corpus);
             }
 
-            m.Decode(sentence, tags);
+            if (votes is not null && m.Features.Gated && !DocumentVotes.AnyDisagreement(sentence))
+            {
+                firstPass.AsSpan(s.FirstToken, n).CopyTo(tags);
+            }
+            else
+            {
+                m.Decode(sentence, tags);
+            }
             foreach (var (first, count, type) in EntityModel.Spans(tags.AsSpan(0, n)))
             {
                 var span = new TextSpan(tokens[first].Span.Start, tokens[first + count - 1].Span.End);
