@@ -83,13 +83,13 @@ internal sealed class DocumentVotes
         return seen > 1;
     }
 
-    /// <summary>True when a filled sentence (<see cref="Fill"/>) holds a word the first pass read two ways in the document.</summary>
-    public static bool AnyDisagreement(EntitySentence sentence)
+    /// <summary>True when a sentence holds a word the first pass read two ways in the document (<see cref="Disagrees"/>); words are hashed as <see cref="Add(string, ReadOnlySpan{Token}, ReadOnlySpan{int})"/> hashes them.</summary>
+    public bool AnyDisagreement(string text, ReadOnlySpan<Token> tokens)
     {
-        ArgumentNullException.ThrowIfNull(sentence);
-        for (var i = 0; i < sentence.Count; i++)
+        foreach (var token in tokens)
         {
-            if (Disagrees(sentence.Votes[i]))
+            var word = token.Span.Of(text);
+            if (word.Length > 0 && char.IsLetterOrDigit(word[0]) && counts.TryGetValue(FeatureKey.AddLower(0, word), out var c) && Disagrees(c.Packed))
             {
                 return true;
             }

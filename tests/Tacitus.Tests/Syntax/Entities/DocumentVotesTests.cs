@@ -44,13 +44,13 @@ public sealed class DocumentVotesTests
         }
 
         var sentence = new EntitySentence();
-        sentence.Reset(2);
+        sentence.Reset(1);
         sentence.Lower[0] = key;
-        sentence.Lower[1] = FeatureKey.AddLower(0, "said");
-        votes.Fill(sentence, [BilouTags.Outside, BilouTags.Outside]);
+        votes.Fill(sentence, [BilouTags.Outside]);
 
         Assert.Equal(expected, DocumentVotes.Disagrees(sentence.Votes[0]));
-        Assert.Equal(expected, DocumentVotes.AnyDisagreement(sentence));
+        Assert.Equal(expected, votes.AnyDisagreement("QUELLCO said so .", Tokens("QUELLCO said so .")));
+        Assert.False(votes.AnyDisagreement("Nobody said so .", Tokens("Nobody said so .")));
     }
 
     [Fact]
