@@ -83,13 +83,19 @@ internal sealed class DocumentVotes
         return seen > 1;
     }
 
-    /// <summary>True when a sentence holds a word the first pass read two ways in the document (<see cref="Disagrees"/>); words are hashed as <see cref="Add(string, ReadOnlySpan{Token}, ReadOnlySpan{int})"/> hashes them.</summary>
-    public bool AnyDisagreement(string text, ReadOnlySpan<Token> tokens)
+    /// <summary>
+    /// True when a sentence holds a word the first pass read two ways in the document (<see cref="Disagrees"/>) that
+    /// could be a name here: capitalised, or inside a name by the first pass's class (<paramref name="tags"/>). A
+    /// lower-case word outside any name ("the", "of" after "Bank of …" elsewhere) does not count. Words are hashed as
+    /// <see cref="Add(string, ReadOnlySpan{Token}, ReadOnlySpan{int})"/> hashes them.
+    /// </summary>
+    public bool AnyDisagreement(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tags)
     {
-        foreach (var token in tokens)
+        for (var i = 0; i < tokens.Length; i++)
         {
-            var word = token.Span.Of(text);
-            if (word.Length > 0 && char.IsLetterOrDigit(word[0]) && counts.TryGetValue(FeatureKey.AddLower(0, word), out var c) && Disagrees(c.Packed))
+            var word = tokens[i].Span.Of(text);
+            if (word.Length > 0 && (char.IsUpper(word[0]) || (tags[i] != BilouTags.Outside && char.IsLetterOrDigit(word[0])))
+                && counts.TryGetValue(FeatureKey.AddLower(0, word), out var c) && Disagrees(c.Packed))
             {
                 return true;
             }

@@ -141,7 +141,7 @@ internal sealed class EntityCues
     public void WriteText(TextWriter writer)
     {
         ArgumentNullException.ThrowIfNull(writer);
-        writer.Write("# word\tcues\tcounts (organisation / other names) — counted by `tacitus train entities` (EntityCues); see data/NOTICE.md\n");
+        writer.Write("# word\tcues\tcounts (organisation / other names) — counted by `tacitus train entities` (EntityCues); sources and licences in data/NOTICE.md\n");
         foreach (var (word, cue, counts) in Words)
         {
             writer.Write(string.Create(CultureInfo.InvariantCulture, $"{word}\t{cue}\t{counts}\n"));

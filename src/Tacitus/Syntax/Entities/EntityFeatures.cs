@@ -48,8 +48,8 @@ internal enum EntityFeatureSet
     Cues = 1 << 8,
 
     /// <summary>
-    /// With <see cref="Document"/>: the second pass reads only the sentences holding a word the first pass read two
-    /// ways in the document (<see cref="DocumentVotes.Disagrees"/>); every other sentence keeps the first pass's
+    /// With <see cref="Document"/>: the second pass reads only the sentences holding a word, capitalised or in a name,
+    /// that the first pass read two ways in the document (<see cref="DocumentVotes.AnyDisagreement"/>); every other sentence keeps the first pass's
     /// classes, so the second pass costs a fraction of the first.
     /// </summary>
     Gated = 1 << 9,

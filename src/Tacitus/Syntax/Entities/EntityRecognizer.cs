@@ -74,9 +74,9 @@ internal sealed class EntityRecognizer : IPipelineStage
 
             var tokens = document.TokensOf(s);
             var prepared = false;
-            if (votes is not null && m.Features.Gated && !votes.AnyDisagreement(document.Text, tokens))
+            if (votes is not null && m.Features.Gated && !votes.AnyDisagreement(document.Text, tokens, firstPass.AsSpan(s.FirstToken, n)))
             {
-                // no word of the sentence was read two ways: the first pass's classes stand, unread again
+                // no word of the sentence that could be a name was read two ways: the first pass's classes stand, unread again
                 firstPass.AsSpan(s.FirstToken, n).CopyTo(tags);
             }
             else

@@ -49,8 +49,10 @@ public sealed class DocumentVotesTests
         votes.Fill(sentence, [BilouTags.Outside]);
 
         Assert.Equal(expected, DocumentVotes.Disagrees(sentence.Votes[0]));
-        Assert.Equal(expected, votes.AnyDisagreement("QUELLCO said so .", Tokens("QUELLCO said so .")));
-        Assert.False(votes.AnyDisagreement("Nobody said so .", Tokens("Nobody said so .")));
+        Assert.Equal(expected, votes.AnyDisagreement("QUELLCO said so .", Tokens("QUELLCO said so ."), new int[4]));
+        Assert.Equal(expected, votes.AnyDisagreement("we said quellco .", Tokens("we said quellco ."), [0, 0, UOrg, 0]));
+        Assert.False(votes.AnyDisagreement("we said quellco .", Tokens("we said quellco ."), new int[4])); // lower case, outside: not a name here
+        Assert.False(votes.AnyDisagreement("Nobody said so .", Tokens("Nobody said so ."), new int[4]));
     }
 
     [Fact]
