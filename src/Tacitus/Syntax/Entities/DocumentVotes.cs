@@ -71,6 +71,39 @@ internal sealed class DocumentVotes
     /// <summary>The vote count (0–3, 3 meaning three or more) of one category in a packed value.</summary>
     public static int CountOf(int packed, int category) => (packed >> (category * 2)) & 3;
 
+    /// <summary>True when the first pass put a word's occurrences in two or more categories (outside and a type, or two types).</summary>
+    public static bool Disagrees(int packed)
+    {
+        var seen = 0;
+        for (var c = 0; c < Categories; c++)
+        {
+            seen += CountOf(packed, c) > 0 ? 1 : 0;
+        }
+
+        return seen > 1;
+    }
+
+    /// <summary>
+    /// True when a sentence holds a word the first pass read two ways in the document (<see cref="Disagrees"/>) that
+    /// could be a name here: capitalised, or inside a name by the first pass's class (<paramref name="tags"/>). A
+    /// lower-case word outside any name ("the", "of" after "Bank of …" elsewhere) does not count. Words are hashed as
+    /// <see cref="Add(string, ReadOnlySpan{Token}, ReadOnlySpan{int})"/> hashes them.
+    /// </summary>
+    public bool AnyDisagreement(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tags)
+    {
+        for (var i = 0; i < tokens.Length; i++)
+        {
+            var word = tokens[i].Span.Of(text);
+            if (word.Length > 0 && (char.IsUpper(word[0]) || (tags[i] != BilouTags.Outside && char.IsLetterOrDigit(word[0])))
+                && counts.TryGetValue(FeatureKey.AddLower(0, word), out var c) && Disagrees(c.Packed))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
     private struct Counts
     {
         public int Packed;

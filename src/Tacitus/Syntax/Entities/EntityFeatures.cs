@@ -43,6 +43,16 @@ internal enum EntityFeatureSet
     /// rounds per value; models trained before it lack the bit and are read with the old keys.
     /// </summary>
     QuickKeys = 1 << 7,
+
+    /// <summary>Organisation cue words around the token and its capitalised run (<see cref="EntityCues"/>, stored in the model).</summary>
+    Cues = 1 << 8,
+
+    /// <summary>
+    /// With <see cref="Document"/>: the second pass reads only the sentences holding a word, capitalised or in a name,
+    /// that the first pass read two ways in the document (<see cref="DocumentVotes.AnyDisagreement"/>); every other sentence keeps the first pass's
+    /// classes, so the second pass costs a fraction of the first.
+    /// </summary>
+    Gated = 1 << 9,
 }
 
 /// <summary>
@@ -68,9 +78,10 @@ internal sealed class EntityFeatures
     private readonly Lexicon? words;
     private readonly bool quick;
 
-    public EntityFeatures(EntityFeatureSet set, NameTables? tables, Lexicon? words, CaseProfile? profile = null, WordClusters? clusters = null)
+    public EntityFeatures(EntityFeatureSet set, NameTables? tables, Lexicon? words, CaseProfile? profile = null, WordClusters? clusters = null, EntityCues? cues = null)
     {
         Set = set;
+        Cues = (set & EntityFeatureSet.Cues) != 0 ? cues ?? throw new ArgumentNullException(nameof(cues)) : null;
         Profile = (set & EntityFeatureSet.Case) != 0 ? profile ?? throw new ArgumentNullException(nameof(profile)) : null;
         Clusters = (set & EntityFeatureSet.Clusters) != 0 ? clusters ?? throw new ArgumentNullException(nameof(clusters)) : null;
         this.tables = (set & EntityFeatureSet.Tables) != 0 ? tables ?? throw new ArgumentNullException(nameof(tables)) : null;
@@ -83,6 +94,8 @@ internal sealed class EntityFeatures
     public CaseProfile? Profile { get; }
 
     public WordClusters? Clusters { get; }
+
+    public EntityCues? Cues { get; }
 
     private enum T
     {
@@ -144,10 +157,17 @@ internal sealed class EntityFeatures
         VoteMajority,
         CorpusVote,
         CorpusVoteShape,
+        Cue,
+        CueBefore,
+        CueAfter,
+        RunCue,
     }
 
     /// <summary>True when the model decodes in two passes, the second reading the first across the document (<see cref="EntityFeatureSet.Document"/>).</summary>
     public bool TwoPass => (Set & EntityFeatureSet.Document) != 0;
+
+    /// <summary>True when the second pass reads only the sentences the first pass disagrees with itself on (<see cref="EntityFeatureSet.Gated"/>).</summary>
+    public bool Gated => (Set & (EntityFeatureSet.Document | EntityFeatureSet.Gated)) == (EntityFeatureSet.Document | EntityFeatureSet.Gated);
 
     /// <summary>True when the model reads part-of-speech tags (give them to <see cref="Prepare"/>).</summary>
     public bool UsesTags => (Set & EntityFeatureSet.Upos) != 0;
@@ -174,6 +194,7 @@ internal sealed class EntityFeatures
             }
 
             sentence.Upos[i] = useTags ? FeatureKey.Add(0, upos[i]) : 0;
+            sentence.Cue[i] = (byte)(Cues?.CueOf(word) ?? EntityCue.None);
         }
 
         sentence.Text = text;
@@ -338,6 +359,11 @@ internal sealed class EntityFeatures
             }
         }
 
+        if (Cues is not null)
+        {
+            n = AddCues(s, i, shape, features, n);
+        }
+
         if (i == 0)
         {
             features[n++] = Key(T.Initial, shape);
@@ -381,6 +407,50 @@ internal sealed class EntityFeatures
         if (s.HasDocument)
         {
             n = AddDocument(s, i, shape, features, n);
+        }
+
+        return n;
+    }
+
+    /// <summary>
+    /// The organisation cues of the token's word, of the words beside it (a head after it, a context word before or
+    /// after it) and, in a capitalised run, of the run's last and first words and the words around the run, with the
+    /// token's place in the run.
+    /// </summary>
+    private int AddCues(EntitySentence s, int i, ulong shape, Span<ulong> features, int n)
+    {
+        const EntityCue heads = EntityCue.OrgEnd | EntityCue.OrgEndOnly;
+        var own = s.Cue[i];
+        if (own != 0)
+        {
+            features[n++] = Key(T.Cue, own, shape);
+        }
+
+        var before = i > 0 ? s.Cue[i - 1] & (byte)(EntityCue.OrgBefore | EntityCue.OrgStart) : 0;
+        if (before != 0)
+        {
+            features[n++] = Key(T.CueBefore, (ulong)before, shape);
+        }
+
+        var after = i + 1 < s.Count ? s.Cue[i + 1] & (byte)(heads | EntityCue.OrgAfter) : 0;
+        if (after != 0)
+        {
+            features[n++] = Key(T.CueAfter, (ulong)after, shape);
+        }
+
+        if (s.RunFirst[i] >= 0)
+        {
+            var first = s.RunFirst[i];
+            var last = s.RunLast[i];
+            var run = (s.Cue[last] & (int)heads)
+                | (first != last ? s.Cue[first] & (int)EntityCue.OrgStart : 0)
+                | (first > 0 ? s.Cue[first - 1] & (int)EntityCue.OrgBefore : 0)
+                | (last + 1 < s.Count ? s.Cue[last + 1] & (int)EntityCue.OrgAfter : 0);
+            if (run != 0)
+            {
+                var position = (ulong)(first == last ? 0 : i == first ? 1 : i == last ? 2 : 3);
+                features[n++] = Key(T.RunCue, (ulong)run, position);
+            }
         }
 
         return n;
@@ -605,6 +675,9 @@ internal sealed class EntitySentence
 
     public uint[] Tables { get; private set; } = [];
 
+    /// <summary>Each token's organisation cues (<see cref="EntityCues"/>; 0 when the model reads none).</summary>
+    public byte[] Cue { get; private set; } = [];
+
     /// <summary>True when <see cref="FirstPass"/> and <see cref="Votes"/> hold the document's view (<see cref="DocumentVotes.Fill"/>) for a second pass.</summary>
     public bool HasDocument { get; set; }
 
@@ -644,5 +717,6 @@ internal sealed class EntitySentence
         FirstPass = new int[size];
         Votes = new int[size];
         Corpus = new byte[size];
+        Cue = new byte[size];
     }
 }

@@ -10,7 +10,7 @@ namespace Tacitus.Syntax.Entities;
 /// an averaged perceptron; with <see cref="EntityFeatureSet.Document"/>, a second one for the first of two passes
 /// (<see cref="FirstPass"/>). <see cref="Decode(EntitySentence, Span{int})"/> tags a sentence left to right, each token's class chosen among
 /// those that may follow the previous one (so the result is always a valid BILOU sequence). The file is gzip of:
-/// magic "TACE", format version, feature set, beam width (version 3), the case profile and the word clusters (when the set uses them), labels,
+/// magic "TACE", format version, feature set, beam width (version 3), the case profile, the word clusters and the organisation cues (when the set uses them), labels,
 /// the first pass's perceptron (two-pass models), the corpus votes (when the set reads them), the perceptron. <see cref="Shipped"/> is the embedded
 /// <c>data/models/entities.model.gz</c>, loaded once on first use, from any thread.
 /// </summary>
@@ -150,6 +150,7 @@ internal sealed class EntityModel
         writer.Write(Beam);
         Features.Profile?.Write(writer);
         Features.Clusters?.Write(writer);
+        Features.Cues?.Write(writer);
         Labels.Write(writer);
         FirstPass?.Write(writer);
         Corpus?.Write(writer);
@@ -171,11 +172,12 @@ internal sealed class EntityModel
         var beam = version >= 3 ? reader.ReadInt32() : 1;
         var profile = (set & EntityFeatureSet.Case) != 0 ? CaseProfile.Read(reader) : null;
         var clusters = (set & EntityFeatureSet.Clusters) != 0 ? WordClusters.Read(reader) : null;
+        var cues = (set & EntityFeatureSet.Cues) != 0 ? EntityCues.Read(reader) : null;
         var labels = LabelSet.Read(reader);
         var firstPass = (set & EntityFeatureSet.Document) != 0 ? AveragedPerceptron.Read(reader) : null;
         var corpus = (set & EntityFeatureSet.Corpus) != 0 ? CorpusVotes.Read(reader) : null;
         var perceptron = AveragedPerceptron.Read(reader);
-        return new EntityModel(new EntityFeatures(set, tables, words, profile, clusters), labels, perceptron, firstPass, corpus, beam);
+        return new EntityModel(new EntityFeatures(set, tables, words, profile, clusters, cues), labels, perceptron, firstPass, corpus, beam);
     }
 
     private static EntityModel LoadShipped()

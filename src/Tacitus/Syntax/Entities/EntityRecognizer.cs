@@ -73,17 +73,30 @@ internal sealed class EntityRecognizer : IPipelineStage
             }
 
             var tokens = document.TokensOf(s);
-            Prepare(document, s, m, sentence, ref upos);
-            if (votes is not null)
+            var prepared = false;
+            if (votes is not null && m.Features.Gated && !votes.AnyDisagreement(document.Text, tokens, firstPass.AsSpan(s.FirstToken, n)))
             {
-                votes.Fill(sentence, firstPass.AsSpan(s.FirstToken, n), m.Corpus);
+                // no word of the sentence that could be a name was read two ways: the first pass's classes stand, unread again
+                firstPass.AsSpan(s.FirstToken, n).CopyTo(tags);
+            }
+            else
+            {
+                Prepare(document, s, m, sentence, ref upos);
+                prepared = true;
+                votes?.Fill(sentence, firstPass.AsSpan(s.FirstToken, n), m.Corpus);
+                m.Decode(sentence, tags);
             }
 
-            m.Decode(sentence, tags);
             foreach (var (first, count, type) in EntityModel.Spans(tags.AsSpan(0, n)))
             {
                 var span = new TextSpan(tokens[first].Span.Start, tokens[first + count - 1].Span.End);
                 var kind = BilouTags.KindOf(type);
+                if (kind == NameKind.Other && !prepared)
+                {
+                    Prepare(document, s, m, sentence, ref upos);
+                    prepared = true;
+                }
+
                 if (kind == NameKind.Other && IsDemonym(sentence, first, count))
                 {
                     kind = NameKind.Group;

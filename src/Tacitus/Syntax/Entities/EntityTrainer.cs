@@ -43,6 +43,9 @@ internal sealed record EntityTrainingOptions
     /// <summary>Word clusters (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Clusters"/>).</summary>
     public WordClusters? Clusters { get; init; }
 
+    /// <summary>Organisation cue words (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Cues"/>).</summary>
+    public EntityCues? Cues { get; init; }
+
     /// <summary>Jackknifed part-of-speech tags of the training sentences (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Upos"/>).</summary>
     public EntityTagging? Tagging { get; init; }
 
@@ -69,7 +72,7 @@ internal static class EntityTrainer
         ArgumentNullException.ThrowIfNull(examples);
         ArgumentNullException.ThrowIfNull(options);
         ArgumentOutOfRangeException.ThrowIfLessThan(options.Beam, 1);
-        var features = new EntityFeatures(options.Features, tables, words, options.Profile, options.Clusters);
+        var features = new EntityFeatures(options.Features, tables, words, options.Profile, options.Clusters, options.Cues);
         if (features.UsesTags && options.Tagging is null)
         {
             throw new ArgumentException("a model with part-of-speech features needs the training sentences' tags (options.Tagging)", nameof(options));

@@ -28,6 +28,33 @@ public sealed class DocumentVotesTests
         Assert.Equal(category, DocumentVotes.Category(tag));
     }
 
+    [Theory]
+    [InlineData(new int[0], false)]
+    [InlineData(new[] { 0, 0, 0 }, false)] // always outside
+    [InlineData(new[] { 8, 8 }, false)] // always U-ORG
+    [InlineData(new[] { 8, 0 }, true)] // an organisation once, outside once
+    [InlineData(new[] { 8, 12 }, true)] // an organisation and a place
+    public void Disagrees_FirstPassClasses_TrueForTwoCategories(int[] tags, bool expected)
+    {
+        var votes = new DocumentVotes();
+        var key = FeatureKey.AddLower(0, "Quellco");
+        foreach (var tag in tags)
+        {
+            votes.Add(key, tag);
+        }
+
+        var sentence = new EntitySentence();
+        sentence.Reset(1);
+        sentence.Lower[0] = key;
+        votes.Fill(sentence, [BilouTags.Outside]);
+
+        Assert.Equal(expected, DocumentVotes.Disagrees(sentence.Votes[0]));
+        Assert.Equal(expected, votes.AnyDisagreement("QUELLCO said so .", Tokens("QUELLCO said so ."), new int[4]));
+        Assert.Equal(expected, votes.AnyDisagreement("we said quellco .", Tokens("we said quellco ."), [0, 0, UOrg, 0]));
+        Assert.False(votes.AnyDisagreement("we said quellco .", Tokens("we said quellco ."), new int[4])); // lower case, outside: not a name here
+        Assert.False(votes.AnyDisagreement("Nobody said so .", Tokens("Nobody said so ."), new int[4]));
+    }
+
     [Fact]
     public void Add_SameWordAnyCase_CountedTogetherUpToThree()
     {

@@ -220,6 +220,49 @@ public sealed class EntityTrainerTests
         Assert.Contains(("Quellco", NameKind.Organisation), Recognise(read, text));
     }
 
+    private static EntityModel TrainWithCues(int epochs)
+    {
+        var examples = NameExamples.FromIob2(Fixture);
+        var cues = EntityCues.FromNames(examples.Select(EntityTrainer.Prepare), KnowledgeBase.Default);
+        return TrainWith(new EntityTrainingOptions { Epochs = epochs, Beam = 4, Cues = cues, Features = new EntityTrainingOptions().Features | EntityFeatureSet.Cues });
+    }
+
+    [Fact]
+    public void Train_Cues_SameBytesReadBackAndFindsNames()
+    {
+        var model = TrainWithCues(6);
+        using var stream = new MemoryStream(Bytes(model));
+        var read = EntityModel.Read(stream, Tables, KnowledgeBase.Default.Words);
+        const string text = "Ines Maro told reporters that Quellco would open an office in Valera .";
+
+        Assert.Equal(Bytes(model), Bytes(TrainWithCues(6)));
+        Assert.Equal(model.Features.Cues!.Count, read.Features.Cues!.Count);
+        Assert.True((read.Features.Cues.CueOf("Corp") & EntityCue.OrgEnd) != 0);
+        Assert.Equal(Recognise(model, text), Recognise(read, text));
+        Assert.Equal([("Ines Maro", NameKind.Person), ("Quellco", NameKind.Organisation), ("Valera", NameKind.Place)], Recognise(read, text));
+    }
+
+    [Fact]
+    public void Train_CuesFeatureWithoutTable_Refused()
+    {
+        var options = new EntityTrainingOptions { Profile = Profile(), Features = new EntityTrainingOptions().Features | EntityFeatureSet.Cues };
+
+        Assert.Throws<ArgumentNullException>(() => EntityTrainer.Train(NameExamples.FromIob2(Fixture), options, Tables, KnowledgeBase.Default.Words));
+    }
+
+    [Fact]
+    public void Recognise_GatedSentenceWithoutDisagreement_KeepsTheFirstPass()
+    {
+        var model = TrainWith(new EntityTrainingOptions { Epochs = 4, Beam = 4, PassFolds = 2, Features = new EntityTrainingOptions().Features | EntityFeatureSet.Document | EntityFeatureSet.Gated });
+        var firstOnly = new EntityModel(new EntityFeatures(new EntityTrainingOptions().Features, Tables, KnowledgeBase.Default.Words, model.Features.Profile), model.Labels, model.FirstPass!, beam: 4);
+        using var stream = new MemoryStream(Bytes(model));
+        var read = EntityModel.Read(stream, Tables, KnowledgeBase.Default.Words);
+        const string text = "Karl Udden told reporters that Quellco would open an office in Port Esk .";
+
+        Assert.True(read.Features.Gated);
+        Assert.Equal(Recognise(firstOnly, text), Recognise(read, text));
+    }
+
     [Fact]
     public void Train_CorpusVotesWithoutCorpus_Refused()
     {
