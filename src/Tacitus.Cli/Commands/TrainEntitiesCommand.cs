@@ -18,10 +18,11 @@ namespace Tacitus.Cli.Commands;
 /// as <c>tacitus eval ner</c> does. The model reads part-of-speech tags: the training sentences are tagged by
 /// jackknifed taggers trained on <c>ud/*.conllu</c> (<see cref="EntityTagging"/>, <c>--tag-folds</c>); word clusters
 /// (<c>--clusters FILE</c> from <c>tacitus train clusters</c>) are off by default. The model decodes with a beam of
-/// <c>--beam</c> class sequences (4 by default), trained as a structured perceptron (<see cref="EntityBeam"/>). The model has two
-/// passes (<see cref="DocumentVotes"/>; <c>--passes 1</c> for one), the second gated to the sentences the first read a word of two
-/// ways (<c>--gated</c>); <c>--corpus-votes</c> adds <see cref="CorpusVotes"/> to the second, and <c>--cues</c> organisation cue
-/// words (<see cref="EntityCues"/>) to both; those two are off by default.
+/// <c>--beam</c> class sequences (4 by default), trained as a structured perceptron (<see cref="EntityBeam"/>). With
+/// <c>--passes 2</c> the model has two passes (<see cref="DocumentVotes"/>), the second gated to the sentences the first read a
+/// word of two ways (<c>--gated</c>); it scores higher on UNER but costs too much time per token to be shipped. <c>--corpus-votes</c>
+/// adds <see cref="CorpusVotes"/> to the second pass, and <c>--cues</c> organisation cue words (<see cref="EntityCues"/>) to both;
+/// both are off by default.
 /// </summary>
 internal static class TrainEntitiesCommand
 {
@@ -44,7 +45,7 @@ internal static class TrainEntitiesCommand
         var corpus = new Option<string>("--corpus") { Description = "Folder of plain news text (bbc/, polnear/train/) for the case profile.", DefaultValueFactory = _ => "../shared/data/corpus" };
         var clusters = new Option<string>("--clusters") { Description = "Word clusters to read as features (a clusters.tsv.gz of `tacitus train clusters`); 'none' (the default: on UNER dev they did not help) trains without them.", DefaultValueFactory = _ => "none" };
         var tagFolds = new Option<int>("--tag-folds") { Description = "Jackknife folds for the training sentences' part-of-speech tags (taggers trained on ud/*.conllu); 0 trains without tag features.", DefaultValueFactory = _ => 4 };
-        var passes = new Option<int>("--passes") { Description = "2 (the default): a second pass reads what the first said about each word across the document (UNER dev exact F1 over seeds 8, 9, 10: 0.745 / 0.744 / 0.741 against 0.740 / 0.736 / 0.737 with one pass; docs/QUALITY.md, s10-ner); 1: one pass.", DefaultValueFactory = _ => 2 };
+        var passes = new Option<int>("--passes") { Description = "1 (the default, the shipped model): one pass; 2: a second pass reads what the first said about each word across the document (UNER dev exact F1 over seeds 8, 9, 10: 0.745 / 0.744 / 0.741 against 0.740 / 0.736 / 0.737 with one pass; test 0.754 against 0.744), at 1.5-2 µs more per token, so not shipped (docs/QUALITY.md, s10-ner).", DefaultValueFactory = _ => 1 };
         var corpusVotes = new Option<bool>("--corpus-votes") { Description = "With --passes 2: the second pass also reads how the first typed each word across the --corpus texts (off by default: on UNER dev, exact F1 0.696 with them, 0.700 without)." };
         var beam = new Option<int>("--beam") { Description = "Class sequences kept while training and decoding: 1 is greedy, token by token; more trains a structured perceptron over a beam (the shipped model: 4; UNER dev exact F1 0.697 greedy, 0.730 with 4, 0.728 with 8).", DefaultValueFactory = _ => ShippedBeam };
         var prune = new Option<float>("--prune") { Description = "Averaged weights of smaller magnitude are left out of the model file; the --dev score reads the file as written (default 0.0001; UNER dev exact F1 0.730 with it, 0.732 with 1.0, whose model is half the size).", DefaultValueFactory = _ => new EntityTrainingOptions().PruneBelow };
