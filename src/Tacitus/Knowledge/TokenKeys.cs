@@ -48,13 +48,14 @@ internal sealed class TokenKeys
         Classes = new WordClass[n];
         Span<char> buffer = stackalloc char[PhraseKey.MaxLength * 2];
         var pool = KeyPool.Current;
+        var readings = document.Words.Count == n ? document.Words : null; // the words stage's lower-case forms, when it ran
         for (var i = 0; i < n; i++)
         {
             var token = document.Tokens[i];
             var text = token.Span.Of(document.Text);
             if (token.Kind is TokenKind.Punctuation or TokenKind.Symbol)
             {
-                Keys[i] = pool.Get(text);
+                Keys[i] = readings is not null && LowerCaseAscii(text) ? readings[i].Lower : pool.Get(text);
                 continue;
             }
 
@@ -75,12 +76,45 @@ internal sealed class TokenKeys
                 continue;
             }
 
-            var len = PhraseKey.NormalizeToken(core, buffer, stripPossessive: false);
-            Keys[i] = pool.Get(buffer[..len]);
+            Keys[i] = readings is not null && Possessive[i] == 0 && SameWhenLowered(core) ? readings[i].Lower
+                : pool.Get(buffer[..PhraseKey.NormalizeToken(core, buffer, stripPossessive: false)]);
             Capitalized[i] = core.Length > 0 && (char.IsUpper(core[0]) || ParticleName(core));
             AllCaps[i] = Capitalized[i] && !HasLowerCase(core);
             Classes[i] = words.ClassOf(Keys[i]);
         }
+    }
+
+    /// <summary>
+    /// True when the key of <paramref name="text"/> is its lower-case form, the one the words stage already pooled
+    /// (<see cref="WordReading.Lower"/>), so it is taken from there instead of looked up in the pool a second time:
+    /// plain ASCII without the characters the key drops or changes (full stops, hyphens, back-ticks, spaces), and, for
+    /// punctuation, which keeps its text as written, see <see cref="LowerCaseAscii"/>.
+    /// </summary>
+    private static bool SameWhenLowered(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 128 || c is '.' or '-' or '`' or ' ')
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    /// <summary>True when <paramref name="text"/> (punctuation, kept as written) is plain ASCII with no capital: its lower-case form is itself.</summary>
+    private static bool LowerCaseAscii(ReadOnlySpan<char> text)
+    {
+        foreach (var c in text)
+        {
+            if (c >= 128 || c is >= 'A' and <= 'Z')
+            {
+                return false;
+            }
+        }
+
+        return true;
     }
 
     /// <summary>True when the word has a lower-case letter ("Lagos", "al-Sadr"); false for "NATO", a single capital ("A", "J.") or "3D".</summary>

@@ -1,5 +1,6 @@
 using Tacitus.Documents;
 using Tacitus.Knowledge;
+using Tacitus.Syntax.Clauses;
 using Tacitus.Tests.Events;
 using Tacitus.Text;
 
@@ -25,6 +26,26 @@ public sealed class TokenKeysTests
 
             Assert.Equal((capitalized, allCaps), (keys.Capitalized[i], keys.AllCaps[i]));
         }
+    }
+
+    [Theory]
+    [InlineData("Officials in Lagos met the U.S. envoy.")]                          // full stops inside a word: dropped from the key
+    [InlineData("Troops met al-Sadr and the Sadrists' allies.")]                    // hyphen, possessive ending
+    [InlineData("“It’s over,” said José Núñez of Ottawa’s council.")]             // curly quotes, accents, a split possessive
+    [InlineData("THE NATO SUMMIT OPENED; US$ 5 bn & `quoted` [sic] -- e-mail.")]      // capitals, symbols, back-ticks, dashes
+    public void Of_AfterTheWordsStage_SameKeysAsWithout(string text)
+    {
+        var plain = DocumentBuilder.With(text).Build();
+        var read = DocumentBuilder.With(text).Build();
+        new WordReader(System.Collections.Frozen.FrozenSet<string>.Empty).Process(read, CancellationToken.None);
+        Assert.Equal(read.Tokens.Count, read.Words.Count);
+
+        var expected = TokenKeys.Of(plain, KnowledgeBase.Default.Words);
+        var actual = TokenKeys.Of(read, KnowledgeBase.Default.Words);
+
+        Assert.Equal(expected.Keys, actual.Keys);
+        Assert.Equal(expected.Classes, actual.Classes);
+        Assert.Equal(expected.HasPossessive, actual.HasPossessive);
     }
 
     private static Document Segmented(string text)

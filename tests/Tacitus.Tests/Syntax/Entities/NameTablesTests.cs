@@ -81,4 +81,27 @@ public sealed class NameTablesTests
         Assert.NotEqual(0u, bits[IndexOf(text, tokens, "Nairobi")] & Bit(NameTable.MajorPlace, 'U'));
         Assert.NotEqual(0u, bits[IndexOf(text, tokens, "Paris")] & Bit(NameTable.Place, 'U'));
     }
+
+    [Fact]
+    public void Mark_ManyPhrasesSharingBuckets_FindsEveryOneAndNoOther()
+    {
+        // enough phrases that several share a bucket and lookups go on to the next: each is still found, with its
+        // own table, and a word that is only a prefix of them is marked nowhere
+        var entries = Enumerable.Range(0, 2000).Select(n => ($"Harbor{n} Point", n % 2 == 0 ? NameTable.Place : NameTable.Organisation)).ToArray();
+        var tables = NameTables.Build(entries);
+
+        foreach (var (phrase, table) in entries.Where((_, n) => n % 97 == 0))
+        {
+            var text = $"They reached {phrase} today .";
+            var (tokens, bits) = Mark(text, tables);
+            var first = IndexOf(text, tokens, phrase.Split(' ')[0]);
+            var other = table == NameTable.Place ? NameTable.Organisation : NameTable.Place;
+            Assert.Equal(Bit(table, 'B'), bits[first]);
+            Assert.Equal(Bit(table, 'L'), bits[first + 1]);
+            Assert.Equal(0u, bits[first] & Bit(other, 'B'));
+        }
+
+        var (_, alone) = Mark("They reached Harbor7 today .", tables);
+        Assert.All(alone, b => Assert.Equal(0u, b));
+    }
 }
