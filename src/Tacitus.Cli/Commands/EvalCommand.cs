@@ -4,6 +4,7 @@ using System.Globalization;
 using Tacitus.Eval;
 using Tacitus.Eval.Tasks;
 using Tacitus.Pipeline;
+using Tacitus.Syntax.Parsing;
 
 namespace Tacitus.Cli.Commands;
 
@@ -48,9 +49,9 @@ internal static class EvalCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            if (parse.GetValue(beam) is < 1 or > 64)
+            if (parse.GetValue(beam) is < 1 or > DependencyParser.MaxBeam)
             {
-                Console.Error.WriteLine("tacitus eval: --beam must be between 1 and 64.");
+                Console.Error.WriteLine($"tacitus eval: --beam must be between 1 and {DependencyParser.MaxBeam}.");
                 return Task.FromResult(ExitCodes.Usage);
             }
 

@@ -3,6 +3,7 @@ using Tacitus.Documents;
 using Tacitus.Pipeline;
 using Tacitus.Syntax;
 using Tacitus.Syntax.Conllu;
+using Tacitus.Syntax.Parsing;
 
 namespace Tacitus.Cli.Commands;
 
@@ -22,19 +23,20 @@ internal static class ParseCommand
         command.SetAction(parse =>
         {
             var inputs = parse.GetValue(files) ?? [];
+            var width = parse.GetValue(beam);
+            if (width is < 1 or > DependencyParser.MaxBeam)
+            {
+                Console.Error.WriteLine($"tacitus parse: --beam must be between 1 and {DependencyParser.MaxBeam}.");
+                return ExitCodes.Usage;
+            }
+
             SyntaxModels chosen;
             try
             {
                 chosen = parse.GetValue(models) is { } folder ? SyntaxModels.Load(folder) : SyntaxModels.Shipped;
-                if (parse.GetValue(beam) is int width)
+                if (width is int searched)
                 {
-                    if (width is < 1 or > 64)
-                    {
-                        Console.Error.WriteLine("tacitus parse: --beam must be between 1 and 64.");
-                        return ExitCodes.Usage;
-                    }
-
-                    chosen = chosen.WithParserBeam(width);
+                    chosen = chosen.WithParserBeam(searched);
                 }
             }
             catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or InvalidOperationException)

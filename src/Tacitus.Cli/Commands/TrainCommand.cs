@@ -3,6 +3,7 @@ using System.Diagnostics;
 using System.Globalization;
 using Tacitus.Documents;
 using Tacitus.Syntax;
+using Tacitus.Syntax.Parsing;
 using Tacitus.Syntax.Training;
 
 namespace Tacitus.Cli.Commands;
@@ -43,9 +44,9 @@ internal static class TrainCommand
             var root = RepositoryRoot.Find();
             var source = parse.GetValue(from) ?? Path.Combine(root, "..", "shared", "data", "train");
             var target = parse.GetValue(output) ?? Path.Combine(root, "data", "models");
-            if (parse.GetValue(folds) is < 1 || parse.GetValue(iterations) is < 1 || parse.GetValue(beam) is < 1 or > 64 || parse.GetValue(beamPasses) is < 0)
+            if (parse.GetValue(folds) is < 1 || parse.GetValue(iterations) is < 1 || parse.GetValue(beam) is < 1 or > DependencyParser.MaxBeam || parse.GetValue(beamPasses) is < 0)
             {
-                Console.Error.WriteLine("tacitus train: --folds, --iterations and --beam (at most 64) must be 1 or more, --beam-passes 0 or more.");
+                Console.Error.WriteLine($"tacitus train: --folds, --iterations and --beam (at most {DependencyParser.MaxBeam}) must be 1 or more, --beam-passes 0 or more.");
                 return ExitCodes.Usage;
             }
 

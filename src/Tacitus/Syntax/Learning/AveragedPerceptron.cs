@@ -183,14 +183,7 @@ internal sealed class AveragedPerceptron
     public void Average()
     {
         RequireTraining();
-        var n = Math.Max(1, instances);
-        var used = Features * Classes;
-        for (var i = 0; i < used; i++)
-        {
-            var total = totals![i] + ((instances - stamps![i]) * weights[i]);
-            weights[i] = total / n;
-        }
-
+        ReplaceWeightsByAverage();
         totals = null;
         stamps = null;
     }
@@ -203,16 +196,22 @@ internal sealed class AveragedPerceptron
     public void RestartFromAverage()
     {
         RequireTraining();
+        ReplaceWeightsByAverage();
+        Array.Clear(totals!);
+        Array.Clear(stamps!);
+        instances = 0;
+    }
+
+    /// <summary>Every weight in use becomes its mean over the <see cref="instances"/> seen (the running totals and stamps are left for the caller).</summary>
+    private void ReplaceWeightsByAverage()
+    {
         var n = Math.Max(1, instances);
         var used = Features * Classes;
         for (var i = 0; i < used; i++)
         {
-            weights[i] = (totals![i] + ((instances - stamps![i]) * weights[i])) / n;
+            var total = totals![i] + ((instances - stamps![i]) * weights[i]);
+            weights[i] = total / n;
         }
-
-        Array.Clear(totals!);
-        Array.Clear(stamps!);
-        instances = 0;
     }
 
     /// <summary>

@@ -62,7 +62,7 @@ internal sealed class BeamTraining
         var steps = 0;
         while (!beam.IsTerminal)
         {
-            model.Tick(); // one instance per step, as in greedy training, so the average weighs each weight vector by the steps it parsed
+            model.Tick(); // one instance per step, counting forced SHIFTs (greedy training does not), so the average weighs each weight vector by the steps it searched
             beam.Advance(parser, words, width, buffers);
             var transition = Oracle(gold, heads, labels, groupOf);
             if (transition < 0)
@@ -70,7 +70,22 @@ internal sealed class BeamTraining
                 return false; // no gold move (cannot happen on a projective tree): leave the sentence
             }
 
-            if (gold.Depth > 0)
+            // while the gold prefix is kept in the beam its score is its entry's; once it has dropped out it is scored here
+            var kept = beam.Items;
+            var found = -1;
+            for (var i = 0; i < kept.Length && found < 0 && goldStep >= -1; i++)
+            {
+                if (beam.Parent(kept[i].Step) == goldStep && kept[i].Transition == transition)
+                {
+                    found = i;
+                }
+            }
+
+            if (found >= 0)
+            {
+                goldScore = kept[found].Score;
+            }
+            else if (gold.Depth > 0)
             {
                 var count = ParserFeatures.Extract(gold, words, features);
                 model.Score(features.AsSpan(0, count), scores);
@@ -82,16 +97,6 @@ internal sealed class BeamTraining
             goldTransitions.Add(transition);
             goldLabels.Add(label);
             steps++;
-
-            var kept = beam.Items;
-            var found = -1;
-            for (var i = 0; i < kept.Length && found < 0; i++)
-            {
-                if (beam.Parent(kept[i].Step) == goldStep && kept[i].Transition == transition)
-                {
-                    found = i;
-                }
-            }
 
             goldStep = found < 0 ? -2 : kept[found].Step;
             var violation = kept[0].Score - goldScore;
@@ -150,25 +155,11 @@ internal sealed class BeamTraining
     /// <summary>The relation of the gold arc <paramref name="transition"/> makes from the gold configuration: the relation model's, which learns the gold one.</summary>
     private int GoldLabel(ParserWords words, int transition, int[] heads, int[] labels, int[] groupOf)
     {
-        var group = parser.GroupOfTransition(transition);
-        if (!parser.NeedsRelationModel(group))
+        var (predicted, goldRelation) = ParserTrainer.LearnRelation(parser, gold, words, transition, heads, labels, groupOf, labelFeatures, labelScores);
+        if (goldRelation >= 0)
         {
-            return parser.PredictInGroup([], group, labelScores);
-        }
-
-        var (dependent, head) = parser.Arc(gold, transition);
-        var count = RelationFeatures.Extract(gold, words, dependent, head, group, labelFeatures);
-        var relationFeatures = labelFeatures.AsSpan(0, count);
-        var predicted = parser.PredictInGroup(relationFeatures, group, labelScores);
-        if (heads[dependent] == head && groupOf[labels[dependent]] == group)
-        {
-            parser.Labels.Tick();
             Arcs++;
-            if (predicted != labels[dependent])
-            {
-                LabelMistakes++;
-                parser.Labels.Update(relationFeatures, labels[dependent], predicted);
-            }
+            LabelMistakes += predicted != goldRelation ? 1 : 0;
         }
 
         return predicted;

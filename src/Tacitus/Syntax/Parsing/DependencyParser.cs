@@ -20,6 +20,9 @@ internal sealed class DependencyParser
 
     public const int Shift = 0;
 
+    /// <summary>The widest beam a model may keep or a search may ask for.</summary>
+    public const int MaxBeam = 64;
+
     private const uint Magic = 0x32505354; // "TSP2"
     private const int FormatVersion = 2;
 
@@ -293,9 +296,9 @@ internal sealed class DependencyParser
         {
             beam = reader.ReadInt32();
             hasClusters = reader.ReadBoolean();
-            if (beam is < 1 or > 64)
+            if (beam is < 1 or > MaxBeam)
             {
-                throw new InvalidDataException($"the parser model's beam of {beam} is not between 1 and 64");
+                throw new InvalidDataException($"the parser model's beam of {beam} is not between 1 and {MaxBeam}");
             }
         }
 

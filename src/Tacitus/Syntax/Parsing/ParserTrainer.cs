@@ -138,14 +138,18 @@ internal sealed class ParserTrainer
                     model.RestartFromAverage();
                 }
 
+                var arcsBefore = search.Arcs;
+                var labelMistakesBefore = search.LabelMistakes;
                 foreach (var index in passOrder)
                 {
-                    var (sentence, heads, labels, words) = usable[index];
+                    var (_, heads, labels, words) = usable[index];
                     decisions++;
                     mistakes += search.Train(words, heads, labels, groupIndex) ? 0 : 1;
                 }
 
-                progress?.Invoke($"parser iteration {iteration + 1}/{Iterations} (beam {Beam}): {100.0 * (decisions - mistakes) / Math.Max(1, decisions):F2}% of sentences' transitions right, {100.0 * (search.Arcs - search.LabelMistakes) / Math.Max(1, search.Arcs):F2}% of relations in their group");
+                arcs = search.Arcs - arcsBefore;
+                labelMistakes = search.LabelMistakes - labelMistakesBefore;
+                progress?.Invoke($"parser iteration {iteration + 1}/{Iterations} (beam {Beam}): {100.0 * (decisions - mistakes) / Math.Max(1, decisions):F2}% of sentences' transitions right, {100.0 * (arcs - labelMistakes) / Math.Max(1, arcs):F2}% of relations in their group");
                 continue;
             }
 
@@ -191,30 +195,13 @@ internal sealed class ParserTrainer
                     var label = 0;
                     if (follow != DependencyParser.Shift)
                     {
-                        var group = parser.GroupOfTransition(follow);
-                        var (dependent, head) = parser.Arc(state, follow);
-                        if (!parser.NeedsRelationModel(group))
+                        var (predicted, gold) = LearnRelation(parser, state, words, follow, heads, labels, groupIndex, labelFeatures, labelScores);
+                        label = predicted;
+                        if (gold >= 0)
                         {
-                            label = parser.PredictInGroup([], group, labelScores);
-                        }
-                        else
-                        {
-                            var labelCount = RelationFeatures.Extract(state, words, dependent, head, group, labelFeatures);
-                            var relationFeatures = labelFeatures.AsSpan(0, labelCount);
-                            var predicted = parser.PredictInGroup(relationFeatures, group, labelScores);
-                            label = predicted;
-                            if (heads[dependent] == head && groupIndex[labels[dependent]] == group)
-                            {
-                                labelModel.Tick();
-                                arcs++;
-                                if (predicted != labels[dependent])
-                                {
-                                    labelMistakes++;
-                                    labelModel.Update(relationFeatures, labels[dependent], predicted);
-                                }
-
-                                label = iteration == 0 ? labels[dependent] : predicted;
-                            }
+                            arcs++;
+                            labelMistakes += predicted != gold ? 1 : 0;
+                            label = iteration == 0 ? gold : predicted;
                         }
                     }
 
@@ -228,6 +215,39 @@ internal sealed class ParserTrainer
         model.Average();
         labelModel.Average();
         return new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters) { Beam = Beam };
+    }
+
+    /// <summary>
+    /// The relation model's relation for the arc <paramref name="transition"/> (not SHIFT) makes from
+    /// <paramref name="state"/>, and the gold relation when the arc has its gold head and group (else -1): on such an
+    /// arc the relation model also learns the gold relation (one instance; an update when it chose another). Greedy
+    /// and beam training share it.
+    /// </summary>
+    internal static (int Predicted, int Gold) LearnRelation(
+        DependencyParser parser, ParserState state, ParserWords words, int transition, int[] heads, int[] labels, int[] groupOf, ulong[] labelFeatures, float[] labelScores)
+    {
+        var group = parser.GroupOfTransition(transition);
+        if (!parser.NeedsRelationModel(group))
+        {
+            return (parser.PredictInGroup([], group, labelScores), -1);
+        }
+
+        var (dependent, head) = parser.Arc(state, transition);
+        var count = RelationFeatures.Extract(state, words, dependent, head, group, labelFeatures);
+        var relationFeatures = labelFeatures.AsSpan(0, count);
+        var predicted = parser.PredictInGroup(relationFeatures, group, labelScores);
+        if (heads[dependent] != head || groupOf[labels[dependent]] != group)
+        {
+            return (predicted, -1);
+        }
+
+        parser.Labels.Tick();
+        if (predicted != labels[dependent])
+        {
+            parser.Labels.Update(relationFeatures, labels[dependent], predicted);
+        }
+
+        return (predicted, labels[dependent]);
     }
 
     /// <summary>The dynamic-oracle cost of every transition from <paramref name="state"/> (allowed ones only).</summary>

@@ -35,7 +35,7 @@ public sealed class ParserBeamTests
     public void Parse_HandModel_WidthDecidesTheTree(int width, int[] expected)
     {
         var (hand, _) = HandParser();
-        var parser = new DependencyParser(hand.Relations, hand.Groups, [.. hand.GroupOf], hand.Model, hand.Labels) { Beam = width };
+        var parser = hand.WithBeam(width);
         var heads = new int[2];
         var relations = new int[2];
         parser.Parse(Text, Words, [0, 0], heads, relations, new ParserBuffers());
