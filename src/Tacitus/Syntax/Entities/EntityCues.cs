@@ -164,7 +164,7 @@ internal sealed class EntityCues
             }
 
             var chosen = cue | (strict != EntityCue.None && others * 20 <= orgs ? strict : EntityCue.None);
-            ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(found, word, out var exists);
+            ref var entry = ref System.Runtime.InteropServices.CollectionsMarshal.GetValueRefOrAddDefault(found, word, out _);
             entry.Counts ??= [];
             entry.Cue |= chosen;
             entry.Counts.Add(string.Create(CultureInfo.InvariantCulture, $"{label} {orgs}/{others}"));

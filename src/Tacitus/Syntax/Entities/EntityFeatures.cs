@@ -337,13 +337,15 @@ internal sealed class EntityFeatures
             }
         }
 
+        // the token's place in its capitalised run: 0 alone, 1 first, 2 last, 3 inside (read by the run and cue keys)
+        var position = 0UL;
         if (s.RunFirst[i] >= 0)
         {
             var first = s.RunFirst[i];
             var last = s.RunLast[i];
             features[n++] = Key(T.RunLast, s.Lower[last]);
             features[n++] = Key(T.RunFirst, s.Lower[first], first == 0 ? 1UL : 0UL);
-            var position = (ulong)(first == last ? 0 : i == first ? 1 : i == last ? 2 : 3);
+            position = (ulong)(first == last ? 0 : i == first ? 1 : i == last ? 2 : 3);
             features[n++] = Key(T.RunPosition, position, (ulong)Math.Min(last - first, 4));
             if (words is not null && first != last)
             {
@@ -361,7 +363,7 @@ internal sealed class EntityFeatures
 
         if (Cues is not null)
         {
-            n = AddCues(s, i, shape, features, n);
+            n = AddCues(s, i, shape, position, features, n);
         }
 
         if (i == 0)
@@ -415,9 +417,9 @@ internal sealed class EntityFeatures
     /// <summary>
     /// The organisation cues of the token's word, of the words beside it (a head after it, a context word before or
     /// after it) and, in a capitalised run, of the run's last and first words and the words around the run, with the
-    /// token's place in the run.
+    /// token's place in the run (<paramref name="position"/>, as the run keys read it).
     /// </summary>
-    private int AddCues(EntitySentence s, int i, ulong shape, Span<ulong> features, int n)
+    private int AddCues(EntitySentence s, int i, ulong shape, ulong position, Span<ulong> features, int n)
     {
         const EntityCue heads = EntityCue.OrgEnd | EntityCue.OrgEndOnly;
         var own = s.Cue[i];
@@ -448,7 +450,6 @@ internal sealed class EntityFeatures
                 | (last + 1 < s.Count ? s.Cue[last + 1] & (int)EntityCue.OrgAfter : 0);
             if (run != 0)
             {
-                var position = (ulong)(first == last ? 0 : i == first ? 1 : i == last ? 2 : 3);
                 features[n++] = Key(T.RunCue, (ulong)run, position);
             }
         }

@@ -22,6 +22,9 @@ internal sealed class EntityModel
     private const uint Magic = 0x45434154; // "TACE"
     private const int FormatVersion = 3; // 2: a first-pass perceptron when the set has Document; 3: the beam width
 
+    // every bit of EntityFeatureSet; a file with any other bit was written by a build whose features this one cannot read
+    private static readonly EntityFeatureSet KnownFeatures = Enum.GetValues<EntityFeatureSet>().Aggregate(EntityFeatureSet.Core, (all, bit) => all | bit);
+
     private static readonly Lazy<EntityModel> ShippedInstance = new(LoadShipped, LazyThreadSafetyMode.ExecutionAndPublication);
 
     public EntityModel(EntityFeatures features, LabelSet labels, AveragedPerceptron perceptron, AveragedPerceptron? firstPass = null, CorpusVotes? corpus = null, int beam = 1)
@@ -169,6 +172,12 @@ internal sealed class EntityModel
         }
 
         var set = (EntityFeatureSet)reader.ReadInt32();
+        var unknown = set & ~KnownFeatures;
+        if (unknown != 0)
+        {
+            throw new InvalidDataException($"the entity model's feature set has bits this build does not know (0x{(int)unknown:X}; known 0x{(int)KnownFeatures:X}): a model of a newer Tacitus, or a damaged file");
+        }
+
         var beam = version >= 3 ? reader.ReadInt32() : 1;
         var profile = (set & EntityFeatureSet.Case) != 0 ? CaseProfile.Read(reader) : null;
         var clusters = (set & EntityFeatureSet.Clusters) != 0 ? WordClusters.Read(reader) : null;

@@ -21,7 +21,7 @@ public sealed class EntityCuesTests
     }
 
     /// <summary>Five organisation names ending in "Quellworks" after "joined", and five people ending in "Tarvo" after "met".</summary>
-    private static EntityCues Counted()
+    internal static EntityCues Counted()
     {
         var sentences = new List<(string, Token[], int[])>();
         foreach (var start in new[] { "Ostra", "Varn", "Pell", "Dusk", "Amber" })

@@ -2,6 +2,7 @@ using Tacitus.Documents;
 using Tacitus.Knowledge;
 using Tacitus.Syntax;
 using Tacitus.Syntax.Entities;
+using Tacitus.Syntax.Learning;
 using Tacitus.Text;
 
 namespace Tacitus.Tests.Syntax.Entities;
@@ -261,6 +262,94 @@ public sealed class EntityTrainerTests
 
         Assert.True(read.Features.Gated);
         Assert.Equal(Recognise(firstOnly, text), Recognise(read, text));
+    }
+
+    private static EntityModel TrainGated() =>
+        TrainWith(new EntityTrainingOptions { Epochs = 4, Beam = 4, PassFolds = 2, Features = new EntityTrainingOptions().Features | EntityFeatureSet.Document | EntityFeatureSet.Gated });
+
+    /// <summary>The gated model's first pass alone, as a one-pass model.</summary>
+    private static EntityModel FirstPassOf(EntityModel model) =>
+        new(new EntityFeatures(new EntityTrainingOptions().Features, Tables, KnowledgeBase.Default.Words, model.Features.Profile), model.Labels, model.FirstPass!, beam: model.Beam);
+
+    /// <summary>The gated model with its first pass and an untrained second pass (which puts every token outside names).</summary>
+    private static EntityModel WithUntrainedSecondPass(EntityModel model) =>
+        new(model.Features, model.Labels, AveragedPerceptron.ForTraining(BilouTags.Count), model.FirstPass, beam: model.Beam);
+
+    [Theory]
+    [InlineData("Karl Udden told reporters that Quellco would open an office in Port Esk .")]
+    [InlineData("Ines Maro visited Valera on Monday . Officials met Karl Udden in Lisbon .")]
+    public void Recognise_GatedSentencesWithoutDisagreement_FirstPassNotTheSecond(string text)
+    {
+        var model = TrainGated();
+        var untrained = new EntityModel(FirstPassOf(model).Features, model.Labels, AveragedPerceptron.ForTraining(BilouTags.Count), beam: model.Beam);
+        var firstPass = Recognise(FirstPassOf(model), text);
+
+        Assert.Empty(Recognise(untrained, text));
+        Assert.NotEmpty(firstPass);
+        Assert.Equal(firstPass, Recognise(WithUntrainedSecondPass(model), text));
+    }
+
+    [Fact]
+    public void Recognise_GatedWordReadTwoWays_SecondPassReadsItsSentence()
+    {
+        var model = TrainGated();
+        // the first pass reads "Ostra" as a place alone and as part of an organisation: only the sentences holding it are read again
+        const string text = "Officials met Karl Udden in Lisbon . Ostra Mining Corp hired Ines Maro . The talks in Ostra were over .";
+        var firstPass = Recognise(FirstPassOf(model), text);
+        var gated = Recognise(WithUntrainedSecondPass(model), text);
+
+        Assert.NotEqual(firstPass, gated);
+        Assert.Equal([("Karl Udden", NameKind.Person), ("Lisbon", NameKind.Place)], gated);
+    }
+
+    [Fact]
+    public void Recognise_GatedSkippedSentenceWithNationality_Group()
+    {
+        // a first pass that calls the nationality word "other", and a last sentence without it so the sentence left
+        // prepared by the first pass is not the nationality's
+        var tables = NameTables.Build([("Ostrian", NameTable.Demonym)]);
+        var features = new EntityFeatures(EntityFeatureSet.Tables | EntityFeatureSet.Document | EntityFeatureSet.Gated, tables, null);
+        var firstPass = AveragedPerceptron.ForTraining(BilouTags.Count);
+        var keys = new ulong[EntityFeatures.MaxFeatures];
+        var sentence = new EntitySentence();
+        const string nationality = "Ostrian";
+        var token = new List<Token>();
+        Tokenizer.Tokenize(nationality, new TextSpan(0, nationality.Length), token);
+        features.Prepare(nationality, [.. token], [], sentence);
+        var n = features.ExtractStatic(sentence, 0, keys);
+        firstPass.Adjust(keys.AsSpan(1, 1), BilouTags.Tag(BilouTags.TypeOf("OTH"), 'U'), 1f); // the word's own key
+        firstPass.Tick();
+        firstPass.Average();
+        var model = new EntityModel(features, BilouTags.Labels(), AveragedPerceptron.ForTraining(BilouTags.Count), firstPass);
+
+        var names = Recognise(model, "Ostrian workers left the yard . The talks ended on Monday with a vote .");
+
+        Assert.True(n > 1);
+        Assert.Equal([("Ostrian", NameKind.Group)], names);
+    }
+
+    [Fact]
+    public void Read_UnknownFeatureBits_InvalidDataNamingThem()
+    {
+        var bytes = Bytes(Train(2));
+        using var unpacked = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(new MemoryStream(bytes), System.IO.Compression.CompressionMode.Decompress))
+        {
+            gzip.CopyTo(unpacked);
+        }
+
+        var raw = unpacked.ToArray();
+        var set = BitConverter.ToInt32(raw, 8); // after the magic and the format version
+        BitConverter.GetBytes(set | (1 << 20)).CopyTo(raw, 8);
+        using var packed = new MemoryStream();
+        using (var gzip = new System.IO.Compression.GZipStream(packed, System.IO.Compression.CompressionMode.Compress, leaveOpen: true))
+        {
+            gzip.Write(raw);
+        }
+
+        packed.Position = 0;
+        var error = Assert.Throws<InvalidDataException>(() => EntityModel.Read(packed, Tables, KnowledgeBase.Default.Words));
+        Assert.Contains("0x100000", error.Message, StringComparison.Ordinal);
     }
 
     [Fact]
