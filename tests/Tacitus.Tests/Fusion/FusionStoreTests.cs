@@ -157,7 +157,7 @@ public sealed class FusionStoreTests : IDisposable
     }
 
     /// <summary>Each fused event as read (its reports from the store, judged), with the status and report count its row holds (what ingest wrote from memory).</summary>
-    private static List<string> FusedEvents(DocumentStore store)
+    internal static List<string> FusedEvents(DocumentStore store)
     {
         using var fusion = store.Fusion();
         var rows = new Dictionary<long, string>();
