@@ -238,32 +238,9 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             return true;
         }
 
+        // every document goes back when none is kept before it, or when one involved was placed without its contribution
         var whole = sql.Scalar("SELECT 1 FROM story_documents WHERE document < $p0 LIMIT 1", from) is null
-            || sql.Scalar("SELECT 1 FROM story_documents WHERE document >= $p0 AND contribution IS NULL LIMIT 1", from) is not null;
-        var kept = new List<(long Story, List<(long Document, byte[]? Contribution, int? Day)> Documents)>();
-        foreach (var story in affected)
-        {
-            if (whole)
-            {
-                break;
-            }
-
-            var earlier = new List<(long, byte[]?, int?)>();
-            using (var r = sql.Get("""
-                SELECT s.document, s.contribution, d.published FROM story_documents s JOIN documents d ON d.seq = s.document
-                WHERE s.story = $p0 AND s.document < $p1 ORDER BY s.document
-                """, story, from).ExecuteReader())
-            {
-                while (r.Read())
-                {
-                    earlier.Add((r.GetInt64(0), r.IsDBNull(1) ? null : r.GetFieldValue<byte[]>(1), r.IsDBNull(2) ? null : DateRange.ParseDay(r.GetString(2))?.DayNumber));
-                }
-            }
-
-            whole = earlier.Exists(d => d.Item2 is null);
-            kept.Add((story, earlier));
-        }
-
+            || sql.Scalar("SELECT 1 FROM story_documents WHERE contribution IS NULL AND story IN (SELECT story FROM story_documents WHERE document >= $p0) LIMIT 1", from) is not null;
         if (whole)
         {
             sql.Run("DELETE FROM story_documents");
@@ -308,8 +285,22 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         var replayed = new OpenStoryIndex(options.PostingLimit, long.MaxValue);
         var profile = new List<ProfileTerm>();
         var sums = new List<double>();
-        foreach (var (id, earlier) in kept)
+        var earlier = new List<(long Document, byte[] Contribution, int? Day)>();
+        foreach (var id in affected)
         {
+            // one story's kept documents at a time, in store order
+            earlier.Clear();
+            using (var r = sql.Get("""
+                SELECT s.document, s.contribution, d.published FROM story_documents s JOIN documents d ON d.seq = s.document
+                WHERE s.story = $p0 ORDER BY s.document
+                """, id).ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    earlier.Add((r.GetInt64(0), r.GetFieldValue<byte[]>(1), r.IsDBNull(2) ? null : DateRange.ParseDay(r.GetString(2))?.DayNumber));
+                }
+            }
+
             if (earlier.Count == 0)
             {
                 sql.Run("DELETE FROM stories WHERE id = $p0", id);
@@ -322,7 +313,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             {
                 profile.Clear();
                 sums.Clear();
-                ReadContribution(document, contribution!, (profile, sums), static (state, term, weight) =>
+                ReadContribution(document, contribution, (profile, sums), static (state, term, weight) =>
                 {
                     state.profile.Add(new ProfileTerm(term, 1, term, term.StartsWith('~')));
                     state.sums.Add(weight);
