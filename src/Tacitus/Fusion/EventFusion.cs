@@ -109,7 +109,7 @@ internal sealed class EventFusion : IDisposable
                 // one more report: folded into what it matches on; judged from all its reports when the batch settles
                 FusedEventJudge.Absorb(best, report);
                 FusionRows.AsStored(best);
-                Append(best.Reports, report);
+                best.Reports.Add(report); // fusion is in store order: every report the event holds is of this row or an earlier one
                 var joined = events.Find(best.Id)!;
                 joined.Status = null;
                 events.Joined(joined, seq);
@@ -213,21 +213,6 @@ internal sealed class EventFusion : IDisposable
 
     /// <summary>The row of the stored document after row <paramref name="seq"/>, or null when it is the last.</summary>
     public long? NextDocument(long seq) => sql.Scalar("SELECT min(seq) FROM documents WHERE seq > $p0", seq) is long next ? next : null;
-
-    /// <summary>
-    /// Adds a report after those of its document's row and before those of later rows, the order the store reads them in
-    /// (a re-analysed document's reports rejoin among the reports of the documents stored after it).
-    /// </summary>
-    private static void Append(List<FusedReport> reports, FusedReport report)
-    {
-        var at = reports.Count;
-        while (at > 0 && reports[at - 1].DocumentSeq > report.DocumentSeq)
-        {
-            at--;
-        }
-
-        reports.Insert(at, report);
-    }
 
     /// <summary>
     /// Writes the fused events the batch started or joined, each judged from all its reports (so listing by status is a

@@ -17,8 +17,8 @@ namespace Tacitus.Fusion;
 /// kept here and written to the store once per batch (<see cref="Flush"/>, called inside the batch's transaction before
 /// it commits: <c>fusion_terms</c>, <c>stories</c> with each changed story's centroid (<see cref="CentroidBlob"/>), <c>story_documents</c> and
 /// the document count in <c>fusion_state</c>). Whenever a new transaction begins and the store's document count is not
-/// the one last written (first use, a rolled-back batch, another writer), or a batch was left unwritten, the state is
-/// read again from the store, so it never answers for a state the store does not have.
+/// the one last written (first use, a rolled-back batch), another connection has committed (its data version moved), or
+/// a batch was left unwritten, the state is read again from the store, so it never answers for a state the store does not have.
 /// </para>
 /// <para>
 /// Each placed document's contribution is kept with its row (<c>story_documents.contribution</c>, migration 15): the
@@ -53,6 +53,9 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private bool checkedOnce;
     private long documents;
     private long written;
+
+    /// <summary>The store's <c>PRAGMA data_version</c> when the state was last read: it changes when another connection commits.</summary>
+    private long dataVersion;
     private long nextStory;
 
     /// <summary>How many times the state was read from the store: what is kept in step with it (the open fused events) is read again when this changes.</summary>
@@ -221,7 +224,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     public bool Rewind(long from)
     {
         Index();
-        var affected = new List<long>();
+        var affected = new SortedSet<long>();
         using (var r = sql.Get("SELECT DISTINCT story FROM story_documents WHERE document >= $p0 ORDER BY story", from).ExecuteReader())
         {
             while (r.Read())
@@ -235,32 +238,9 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             return true;
         }
 
+        // every document goes back when none is kept before it, or when one involved was placed without its contribution
         var whole = sql.Scalar("SELECT 1 FROM story_documents WHERE document < $p0 LIMIT 1", from) is null
-            || sql.Scalar("SELECT 1 FROM story_documents WHERE document >= $p0 AND contribution IS NULL LIMIT 1", from) is not null;
-        var kept = new List<(long Story, List<(long Document, byte[]? Contribution, int? Day)> Documents)>();
-        foreach (var story in affected)
-        {
-            if (whole)
-            {
-                break;
-            }
-
-            var earlier = new List<(long, byte[]?, int?)>();
-            using (var r = sql.Get("""
-                SELECT s.document, s.contribution, d.published FROM story_documents s JOIN documents d ON d.seq = s.document
-                WHERE s.story = $p0 AND s.document < $p1 ORDER BY s.document
-                """, story, from).ExecuteReader())
-            {
-                while (r.Read())
-                {
-                    earlier.Add((r.GetInt64(0), r.IsDBNull(1) ? null : r.GetFieldValue<byte[]>(1), r.IsDBNull(2) ? null : DateRange.ParseDay(r.GetString(2))?.DayNumber));
-                }
-            }
-
-            whole = earlier.Exists(d => d.Item2 is null);
-            kept.Add((story, earlier));
-        }
-
+            || sql.Scalar("SELECT 1 FROM story_documents WHERE contribution IS NULL AND story IN (SELECT story FROM story_documents WHERE document >= $p0) LIMIT 1", from) is not null;
         if (whole)
         {
             sql.Run("DELETE FROM story_documents");
@@ -289,11 +269,38 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         changedTerms.RemoveAll(t => t.Df == 0);
         sql.Run("DELETE FROM story_documents WHERE document >= $p0", from);
         documents = Convert.ToInt64(sql.Scalar("SELECT count(*) FROM story_documents"), CultureInfo.InvariantCulture);
+        // each kept story's arrival: the place of its latest document among the documents still placed (as migration 10 numbers them)
+        var arrivals = new Dictionary<long, long>();
+        using (var r = sql.Get("SELECT story, max(n) FROM (SELECT story, row_number() OVER (ORDER BY document) AS n FROM story_documents) GROUP BY story").ExecuteReader())
+        {
+            while (r.Read())
+            {
+                if (affected.Contains(r.GetInt64(0)))
+                {
+                    arrivals[r.GetInt64(0)] = r.GetInt64(1);
+                }
+            }
+        }
+
         var replayed = new OpenStoryIndex(options.PostingLimit, long.MaxValue);
         var profile = new List<ProfileTerm>();
         var sums = new List<double>();
-        foreach (var (id, earlier) in kept)
+        var earlier = new List<(long Document, byte[] Contribution, int? Day)>();
+        foreach (var id in affected)
         {
+            // one story's kept documents at a time, in store order
+            earlier.Clear();
+            using (var r = sql.Get("""
+                SELECT s.document, s.contribution, d.published FROM story_documents s JOIN documents d ON d.seq = s.document
+                WHERE s.story = $p0 ORDER BY s.document
+                """, id).ExecuteReader())
+            {
+                while (r.Read())
+                {
+                    earlier.Add((r.GetInt64(0), r.GetFieldValue<byte[]>(1), r.IsDBNull(2) ? null : DateRange.ParseDay(r.GetString(2))?.DayNumber));
+                }
+            }
+
             if (earlier.Count == 0)
             {
                 sql.Run("DELETE FROM stories WHERE id = $p0", id);
@@ -306,7 +313,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             {
                 profile.Clear();
                 sums.Clear();
-                ReadContribution(document, contribution!, (profile, sums), static (state, term, weight) =>
+                ReadContribution(document, contribution, (profile, sums), static (state, term, weight) =>
                 {
                     state.profile.Add(new ProfileTerm(term, 1, term, term.StartsWith('~')));
                     state.sums.Add(weight);
@@ -317,8 +324,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
                 }
 
                 sums.CopyTo(weights);
-                // the story's latest document sets its arrival: its place among the documents still placed
-                var arrival = document == earlier[^1].Document ? Convert.ToInt64(sql.Scalar("SELECT count(*) FROM story_documents WHERE document <= $p0", document), CultureInfo.InvariantCulture) : 0;
+                // the story's latest document sets its arrival
+                var arrival = document == earlier[^1].Document ? arrivals[id] : 0;
                 Join(story, profile, weights, day, replayed, arrival);
             }
         }
@@ -362,7 +369,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
     /// <summary>
     /// The open stories in step with the store: read again when a new transaction finds the store's document count not
-    /// the one last written, or finds a batch left unwritten (it failed before <see cref="Flush"/>).
+    /// the one last written or another connection's commit, or finds a batch left unwritten (it failed before <see cref="Flush"/>).
     /// </summary>
     private OpenStoryIndex Index()
     {
@@ -373,12 +380,15 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         }
 
         var stored = Convert.ToInt64(sql.Scalar("SELECT value FROM fusion_state WHERE name = 'documents'"), CultureInfo.InvariantCulture);
+        // another connection's commit moves the data version even when it leaves the document count as it was (a re-analysis)
+        var version = Convert.ToInt64(sql.Scalar("PRAGMA data_version"), CultureInfo.InvariantCulture);
         (checkedUnder, checkedOnce) = (transaction, true);
-        if (index is { } current && stored == written && changedTerms.Count == 0 && changedStories.Count == 0 && placed.Count == 0)
+        if (index is { } current && stored == written && version == dataVersion && changedTerms.Count == 0 && changedStories.Count == 0 && placed.Count == 0)
         {
             return current;
         }
 
+        dataVersion = version;
         return Load(stored);
     }
 

@@ -205,17 +205,17 @@ internal sealed class DocumentStore : IDisposable
         try
         {
             int stored = 0, reanalysed = 0;
-            var unfused = fusion?.FirstUnfused();
-            if (unfused is not null && replace == ReplaceMode.Never)
+            if (replace == ReplaceMode.Never && fusion?.FirstUnfused() is not null)
             {
                 FuseBacklog();
-                unfused = null;
             }
 
             using (var transaction = connection.BeginTransaction())
             {
                 writer.Value.Enlist(transaction);
                 fusion?.Enlist(transaction);
+                // looked up in the transaction: another writer may have fused or stored documents since
+                var unfused = fusion?.FirstUnfused();
                 foreach (var write in batch)
                 {
                     var start = clock?.Start() ?? 0;
@@ -279,6 +279,12 @@ internal sealed class DocumentStore : IDisposable
             fusion?.Forget();
             var document = batch[0].Document;
             return new StoreResult(0, 0, [new TacitusError("TAC501", "store", $"could not store document {document.Id}: {ex.Message}", document.Metadata.Origin)]);
+        }
+        catch
+        {
+            // any other failure (TAC504, cancellation) rolled the transaction back too: fusion must not keep statements on it nor state it did not write
+            fusion?.Forget();
+            throw;
         }
     }
 
@@ -458,12 +464,7 @@ internal sealed class DocumentStore : IDisposable
 
         if (fusion.FirstUnfused() != from)
         {
-            using var transaction = connection.BeginTransaction();
-            fusion.Enlist(transaction);
-            from = fusion.Rewind(from);
-            fusion.Settle();
-            transaction.Commit();
-            fusion.Enlist(null);
+            from = Fuse(fusion, f => f.Rewind(from));
         }
 
         var backlog = new List<(long Seq, string Id)>();
@@ -482,22 +483,44 @@ internal sealed class DocumentStore : IDisposable
         {
             cancellationToken.ThrowIfCancellationRequested();
             var documents = chunk.Select(c => (c.Seq, Document: reader.Read(DocumentId.Parse(c.Id).Value))).ToList(); // read before the transaction: the reader's statements run outside it
-            using var transaction = connection.BeginTransaction();
-            fusion.Enlist(transaction);
-            foreach (var (seq, document) in documents)
+            Fuse(fusion, f =>
             {
-                if (document is not null)
+                foreach (var (seq, document) in documents)
                 {
-                    fusion.Add(seq, document);
+                    if (document is not null)
+                    {
+                        f.Add(seq, document);
+                    }
                 }
-            }
 
-            fusion.Settle();
-            transaction.Commit();
-            fusion.Enlist(null);
+                return 0L;
+            });
         }
 
         return backlog.Count;
+    }
+
+    /// <summary>
+    /// Runs <paramref name="work"/> on fusion in a transaction of its own and commits what it settled; when anything
+    /// fails the transaction is rolled back and fusion lets go of it and of its state (<see cref="EventFusion.Forget"/>).
+    /// </summary>
+    private long Fuse(EventFusion fusing, Func<EventFusion, long> work)
+    {
+        try
+        {
+            using var transaction = connection.BeginTransaction();
+            fusing.Enlist(transaction);
+            var result = work(fusing);
+            fusing.Settle();
+            transaction.Commit();
+            fusing.Enlist(null);
+            return result;
+        }
+        catch
+        {
+            fusing.Forget();
+            throw;
+        }
     }
 
     /// <summary>Documents fused per transaction by <see cref="FuseBacklog"/>.</summary>

@@ -157,7 +157,7 @@ public sealed class FusionStoreTests : IDisposable
     }
 
     /// <summary>Each fused event as read (its reports from the store, judged), with the status and report count its row holds (what ingest wrote from memory).</summary>
-    private static List<string> FusedEvents(DocumentStore store)
+    internal static List<string> FusedEvents(DocumentStore store)
     {
         using var fusion = store.Fusion();
         var rows = new Dictionary<long, string>();
@@ -200,6 +200,59 @@ public sealed class FusionStoreTests : IDisposable
             Assert.Equal((1L, 2L), (first.Reanalysed, second.Reanalysed));
             Assert.Equal(2, expected.Count);
             Assert.Equal(expected, FusedEvents(reanalysed));
+        }
+        finally
+        {
+            StoreFixtures.DeleteDb(fresh);
+        }
+    }
+
+    [Fact]
+    public void Save_UnreadableContributionMidSave_FailsCodedAndTheNextSaveFuses()
+    {
+        using var store = DocumentStore.Open(db);
+        var documents = BlockadeAndHarvest();
+        store.SaveBatch(documents[..4]);
+        // the harvest report's contribution is damaged: re-analysing it fails inside the transaction, not in SQLite
+        Sql("UPDATE story_documents SET contribution = x'ff' WHERE document = (SELECT max(document) FROM story_documents)");
+
+        var failed = Assert.Throws<StoreException>(() => store.Save([new StoreWrite(documents[3])], ReplaceMode.Always));
+        var next = store.SaveBatch([documents[4]]);
+
+        Assert.Equal("TAC504", failed.Error.Code);
+        Assert.Equal(1, next.Stored);
+        Assert.Contains(FusedEvents(store), e => e.StartsWith("Coerce", StringComparison.Ordinal) && e.Contains("b/courier-2.txt#", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Save_AnotherConnectionReanalysedAtTheSameCount_ReadsTheStoreAgain()
+    {
+        var fresh = StoreFixtures.TempDb();
+        try
+        {
+            var documents = BlockadeAndHarvest();
+            // the harvest report again, its event gone: its fused event goes, and the document count stays as it was
+            var harvest = Document(documents[3].Text, "Farm Weekly", "2024-05-02", "c/harvest.txt");
+            var another = Document("Ostra's farmers union praised the record wheat harvest again. Prices fell further.", "Farm Weekly", "2024-05-05", "c/harvest-2.txt");
+            AddEvent(another, "praised", PloverType.Support, Actor("Ostra farmers union", "OST"));
+            List<string> expected;
+            using (var store = DocumentStore.Open(fresh))
+            {
+                store.SaveBatch([.. documents[..3], harvest, documents[4]]);
+                store.SaveBatch([another]);
+                expected = FusedEvents(store);
+            }
+
+            using var first = DocumentStore.Open(db);
+            using var second = DocumentStore.Open(db);
+            first.SaveBatch(documents[..4]);
+            second.SaveBatch([documents[4]]);
+            Assert.Equal(1, first.Save([new StoreWrite(harvest)], ReplaceMode.Always).Reanalysed);
+            Assert.Equal(1, first.FuseBacklog());
+            second.SaveBatch([another]);
+
+            Assert.Equal(expected, FusedEvents(second));
+            Assert.Contains(expected, e => e.StartsWith("Support", StringComparison.Ordinal) && e.Contains("(row: single-source 1): c/harvest-2.txt#", StringComparison.Ordinal));
         }
         finally
         {

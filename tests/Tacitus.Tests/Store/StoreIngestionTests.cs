@@ -64,6 +64,61 @@ public sealed class StoreIngestionTests : IDisposable
         Assert.All(documents, d => Assert.False(d.Annotated.HasFlag(Annotations.Tags)));
     }
 
+    [Fact]
+    public void Run_SqliteRefusesOneDocumentOfABatch_OnlyItFailsNamedAndFusionAsAFreshStore()
+    {
+        var fresh = StoreFixtures.TempDb();
+        try
+        {
+            using (DocumentStore.Open(db))
+            {
+            }
+
+            using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+            {
+                connection.Open();
+                using var command = connection.CreateCommand();
+                // SQLite refuses the sighting of one document, after its documents row is written and before it is fused
+                command.CommandText = "CREATE TRIGGER poison BEFORE INSERT ON sightings WHEN (SELECT outlet FROM documents WHERE seq = new.document) = 'Poison Post' " +
+                    "BEGIN SELECT RAISE(ABORT, 'refused by test trigger'); END";
+                command.ExecuteNonQuery();
+            }
+
+            var poison = Fusion.FusionFixtures.Document("Norland warships blockaded Velmar on Wednesday.", "Poison Post", "2024-05-02", "poison.txt");
+            Fusion.FusionFixtures.AddEvent(poison, "blockaded", Tacitus.Domain.PloverType.Coerce, Fusion.FusionFixtures.Actor("Norland Navy", "NRL", "MIL"), Fusion.FusionFixtures.Actor("Velmar", "VLM"), "2024-05-01");
+            var good = Blockade();
+            var errors = new List<TacitusError>();
+            using var store = DocumentStore.Open(db);
+            var ingestion = new StoreIngestion(store, new AnalysisPipeline([]), workers: 1, batchSize: 10);
+
+            var first = ingestion.Run([IngestItem.Ok(good[0]), IngestItem.Ok(poison), IngestItem.Ok(good[1])], new IngestObserver(errors.Add));
+            var second = ingestion.Run([IngestItem.Ok(good[2])], new IngestObserver(errors.Add));
+
+            Assert.Equal((2L, 1L, 1L), (first.Stored, first.Failed, second.Stored));
+            var error = Assert.Single(errors);
+            Assert.Equal(("TAC501", "poison.txt"), (error.Code, error.File));
+            using var whole = DocumentStore.Open(fresh);
+            whole.SaveBatch(Blockade());
+            Assert.Equal(Fusion.FusionStoreTests.FusedEvents(whole), Fusion.FusionStoreTests.FusedEvents(store));
+        }
+        finally
+        {
+            StoreFixtures.DeleteDb(fresh);
+        }
+    }
+
+    /// <summary>Three reports of one blockade (as <c>FusionStoreTests</c> builds them), analysed by hand.</summary>
+    private static List<Document> Blockade()
+    {
+        var first = Fusion.FusionFixtures.Document("Norland's navy blockaded the port of Velmar on Wednesday. Ships waited offshore.", "Harbour Post", "2024-05-02", "a/harbour.txt");
+        Fusion.FusionFixtures.AddEvent(first, "blockaded", Tacitus.Domain.PloverType.Coerce, Fusion.FusionFixtures.Actor("Norland Navy", "NRL", "MIL"), Fusion.FusionFixtures.Actor("Velmar", "VLM"), "2024-05-01");
+        var second = Fusion.FusionFixtures.Document("Norland warships closed Velmar's port on Wednesday, sailors said.", "Velmar Courier", "2024-05-03", "b/courier.txt");
+        Fusion.FusionFixtures.AddEvent(second, "closed", Tacitus.Domain.PloverType.Coerce, Fusion.FusionFixtures.Actor("Norland", "NRL"), Fusion.FusionFixtures.Actor("Velmar", "VLM"), "2024-05-01");
+        var third = Fusion.FusionFixtures.Document("The blockade of Velmar by Norland's navy went on, a coast guard officer said.", "Coast Wire", "2024-05-04", "c/wire.txt");
+        Fusion.FusionFixtures.AddEvent(third, "blockade", Tacitus.Domain.PloverType.Coerce, Fusion.FusionFixtures.Actor("Norland Navy", "NRL", "MIL"), Fusion.FusionFixtures.Actor("Velmar", "VLM"), "2024-05-01");
+        return [first, second, third];
+    }
+
     [Theory]
     [InlineData(1, 1)]
     [InlineData(3, 4)]
