@@ -21,6 +21,7 @@ internal sealed class EventFusion : IDisposable
     private readonly ReportReader reports;
     private readonly FusionRows rows;
     private readonly long window;
+    private readonly int reportLimit;
 
     /// <summary>Fused events started or joined since the batch began, to be judged and written when it settles.</summary>
     private readonly Dictionary<long, OpenFusedEvent> changed = [];
@@ -40,6 +41,7 @@ internal sealed class EventFusion : IDisposable
         reports = new ReportReader(this.lexicon);
         rows = new FusionRows(sql);
         window = options.CloseAfterDocuments;
+        reportLimit = Math.Max(1, options.OpenEventReports);
     }
 
     /// <summary>
@@ -109,10 +111,9 @@ internal sealed class EventFusion : IDisposable
                 // one more report: folded into what it matches on; judged from all its reports when the batch settles
                 FusedEventJudge.Absorb(best, report);
                 FusionRows.AsStored(best);
-                best.Reports.Add(report); // fusion is in store order: every report the event holds is of this row or an earlier one
                 var joined = events.Find(best.Id)!;
                 joined.Status = null;
-                events.Joined(joined, seq);
+                events.Joined(joined, report, seq);
                 changed[best.Id] = joined;
             }
 
@@ -271,11 +272,28 @@ internal sealed class EventFusion : IDisposable
         foreach (var (id, changedEvent) in changed.OrderBy(c => c.Key))
         {
             var fused = changedEvent.Event;
-            rows.Write(fused, changedEvent.Family, fused.Reports.Count, changedEvent.Status ?? StatusOf(fused));
+            rows.Write(fused, changedEvent.Family, changedEvent.ReportCount, changedEvent.Status ?? StatusOf(changedEvent));
             touched.Remove(id);
         }
 
         changed.Clear();
+    }
+
+    /// <summary>
+    /// The status the judge gives an open event from all its reports: those it keeps, or for an event past the bound,
+    /// those the store has (this batch's too: each was written as it joined).
+    /// </summary>
+    private string StatusOf(OpenFusedEvent open)
+    {
+        if (!open.Trimmed)
+        {
+            return StatusOf(open.Event);
+        }
+
+        var fused = open.Event;
+        var stored = new FusedEvent { Id = fused.Id, Story = fused.Story, Type = fused.Type, Actor = fused.Actor };
+        rows.LoadReports(stored);
+        return StatusOf(stored);
     }
 
     /// <summary>The status the judge gives the event from all its reports, judged on a copy (what it matches on stays as folded).</summary>
@@ -300,7 +318,7 @@ internal sealed class EventFusion : IDisposable
 
         changed.Clear();
         var latest = Convert.ToInt64(sql.Scalar("SELECT coalesce(max(document), 0) FROM fused_reports"), System.Globalization.CultureInfo.InvariantCulture);
-        var read = new OpenFusedEvents(window);
+        var read = new OpenFusedEvents(window, reportLimit);
         foreach (var (fused, family, last) in rows.LoadOpen(latest - window))
         {
             read.Add(fused, family, last);

@@ -8,10 +8,19 @@ namespace Tacitus.Fusion;
 /// neither reads the store. An event no report joined within the window closes and leaves memory, so memory and the
 /// work per report stay flat in corpus size. Read again from the store (<see cref="FusionRows.LoadOpen"/>) whenever
 /// story clustering reads its own state again (a rolled-back batch, another writer, first use).
+/// <para>
+/// An event joined within every window never closes (a story reported all year; a corpus that repeats itself), so what
+/// each open event keeps is bounded too: its reports stay in memory up to <see cref="ReportLimit"/>; past that it keeps
+/// what it matches on and its report count (<see cref="OpenFusedEvent.Trimmed"/>), and the judge reads its reports from
+/// the store, where all of them are.
+/// </para>
 /// </summary>
-internal sealed class OpenFusedEvents(long window)
+internal sealed class OpenFusedEvents(long window, int reportLimit = OpenFusedEvents.DefaultReportLimit)
 {
     public const int CandidateLimit = 64;
+
+    /// <summary>Reports an open event keeps in memory unless told otherwise (most events have one or a few).</summary>
+    public const int DefaultReportLimit = 32;
 
     private readonly Dictionary<long, OpenFusedEvent> events = [];
     private readonly Dictionary<(long? Story, string Family), List<OpenFusedEvent>> byStory = [];
@@ -23,12 +32,16 @@ internal sealed class OpenFusedEvents(long window)
 
     public int Count => events.Count;
 
+    /// <summary>Reports an open event keeps in memory; past this it is <see cref="OpenFusedEvent.Trimmed"/>.</summary>
+    public int ReportLimit => reportLimit;
+
     public OpenFusedEvent? Find(long id) => events.GetValueOrDefault(id);
 
     /// <summary>Keeps an event (new, or read from the store) whose latest report is from document <paramref name="seq"/>.</summary>
     public OpenFusedEvent Add(FusedEvent fused, string family, long seq)
     {
-        var open = new OpenFusedEvent(fused, family) { LastDocument = seq };
+        var open = new OpenFusedEvent(fused, family) { LastDocument = seq, ReportCount = fused.Reports.Count };
+        Bound(open);
         events[fused.Id] = open;
         Insert(byStory, (fused.Story, family), open);
         Index(open);
@@ -36,9 +49,21 @@ internal sealed class OpenFusedEvents(long window)
         return open;
     }
 
-    /// <summary>The event gained a report from document <paramref name="seq"/>: it stays open longer, and its actor country may now be known.</summary>
-    public void Joined(OpenFusedEvent open, long seq)
+    /// <summary>
+    /// The event gained <paramref name="report"/> from document <paramref name="seq"/> (already folded into what it
+    /// matches on): the report is kept unless the event is past the bound, the event stays open longer, and its actor
+    /// country may now be known.
+    /// </summary>
+    public void Joined(OpenFusedEvent open, FusedReport report, long seq)
     {
+        ArgumentNullException.ThrowIfNull(open);
+        open.ReportCount++;
+        if (!open.Trimmed)
+        {
+            open.Event.Reports.Add(report); // fusion is in store order: every report the event holds is of this row or an earlier one
+            Bound(open);
+        }
+
         open.LastDocument = Math.Max(open.LastDocument, seq);
         latest = Math.Max(latest, seq);
         if (open.Country != open.Event.Actor.Country)
@@ -122,6 +147,17 @@ internal sealed class OpenFusedEvents(long window)
         foreach (var key in byCountry.Where(p => p.Value.Count == 0).Select(p => p.Key).ToList())
         {
             byCountry.Remove(key);
+        }
+    }
+
+    /// <summary>Past the bound, the event lets go of its reports (all of them are in the store) and keeps their count.</summary>
+    private void Bound(OpenFusedEvent open)
+    {
+        if (open.Event.Reports.Count > reportLimit)
+        {
+            open.Event.Reports.Clear();
+            open.Event.Reports.TrimExcess();
+            open.Trimmed = true;
         }
     }
 

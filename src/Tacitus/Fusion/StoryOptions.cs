@@ -27,5 +27,12 @@ internal sealed record StoryOptions
     /// </summary>
     public long CloseAfterDocuments { get; init; } = 2_000;
 
+    /// <summary>
+    /// Reports an open fused event keeps in memory (<see cref="OpenFusedEvents.ReportLimit"/>); past it the event keeps what
+    /// it matches on and its report count, and its reports are read from the store when it is judged. Bounds the memory of
+    /// an event that never closes (joined within every window); the output does not depend on it.
+    /// </summary>
+    public int OpenEventReports { get; init; } = OpenFusedEvents.DefaultReportLimit;
+
     public static readonly StoryOptions Default = new();
 }

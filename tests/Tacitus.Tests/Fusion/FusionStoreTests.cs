@@ -176,6 +176,53 @@ public sealed class FusionStoreTests : IDisposable
         return [.. fusion.FusedEvents().Select(f => $"{f.Type} {f.Actor.Name}/{f.Actor.Country} {f.DateValue} {f.Status} (row: {rows[f.Id]}): {string.Join(", ", f.Reports.Select(r => $"{r.Document.File}#{r.Event}"))}").Order(StringComparer.Ordinal)];
     }
 
+    /// <summary>The blockade reported by <paramref name="outlets"/> outlets of their own, then <see cref="Blockade"/>'s three reports (an anonymous chain and the navy's ministry).</summary>
+    private static List<Document> ManyReports(int outlets)
+    {
+        var documents = new List<Document>();
+        for (var i = 0; i < outlets; i++)
+        {
+            var document = Document($"Norland warships blockaded the port of Velmar on Wednesday, dispatch {i} said.", $"Outlet {i}", "2024-05-02", $"many/{i}.txt");
+            AddEvent(document, "blockaded", PloverType.Coerce, Actor("Norland Navy", "NRL", "MIL"), Actor("Velmar", "VLM"), "2024-05-01");
+            documents.Add(document);
+        }
+
+        return [.. documents, .. Blockade()];
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Save_MoreReportsThanAnOpenEventKeeps_SameFusedEventsAsUnbounded(int kept)
+    {
+        var bounded = StoreFixtures.TempDb();
+        try
+        {
+            using var whole = DocumentStore.Open(db);
+            using var small = DocumentStore.Open(bounded, stories: new StoryOptions { OpenEventReports = kept });
+            var documents = ManyReports(6);
+            foreach (var batch in documents.Chunk(2))
+            {
+                whole.SaveBatch(batch);
+                small.SaveBatch(batch);
+                Assert.Equal(FusedEvents(whole), FusedEvents(small));
+            }
+
+            // the ministry's report (the last) earns the status from a report the bounded event no longer holds in memory
+            var expected = FusedEvents(whole);
+            Assert.Contains(expected, e => e.Contains("confirmed (row: confirmed 9)", StringComparison.Ordinal));
+
+            // a re-analysed report takes fusion back (read again from the store) and joins again
+            Assert.Equal(1, whole.Save([new StoreWrite(documents[1])], ReplaceMode.Always).Reanalysed);
+            Assert.Equal(1, small.Save([new StoreWrite(documents[1])], ReplaceMode.Always).Reanalysed);
+            Assert.Equal(FusedEvents(whole), FusedEvents(small));
+        }
+        finally
+        {
+            StoreFixtures.DeleteDb(bounded);
+        }
+    }
+
     [Fact]
     public void Save_ReanalysedDocuments_SameFusedEventsAsAFreshIngest()
     {

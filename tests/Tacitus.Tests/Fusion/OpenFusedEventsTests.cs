@@ -87,7 +87,7 @@ public sealed class OpenFusedEventsTests
         Assert.Empty(open.Candidates(1, "coerce", Blockade, 20));
 
         fused.Actor = new ActorKey(null, "NRL", "MIL");
-        open.Joined(entry, 20);
+        open.Joined(entry, Stored(20), 20);
 
         Assert.Equal([5L], open.Candidates(1, "coerce", Blockade, 20).Select(e => e.Id));
     }
@@ -99,12 +99,38 @@ public sealed class OpenFusedEventsTests
         open.Add(Event(1), "coerce", 10);
         var kept = open.Add(Event(2), "coerce", 10);
         open.Add(Event(3), "coerce", 150);
-        open.Joined(kept, 120);
+        open.Joined(kept, Stored(120), 120);
 
         open.Close();
 
         Assert.Equal(2, open.Count);
         Assert.Null(open.Find(1));
         Assert.Equal([3L, 2L], open.Candidates(1, "coerce", Blockade, 150).Select(e => e.Id));
+    }
+
+    /// <summary>Open events keeping at most two reports each, and event 1 kept with a report from document 1 and one joined from each of documents 2 to <paramref name="last"/>.</summary>
+    private static (OpenFusedEvents Open, FusedEvent Fused, OpenFusedEvent Kept) Joined(long last)
+    {
+        var open = new OpenFusedEvents(window: 100, reportLimit: 2);
+        var fused = Event(1);
+        fused.Reports.Add(Stored(1));
+        var kept = open.Add(fused, "coerce", 1);
+        for (var seq = 2L; seq <= last; seq++)
+        {
+            open.Joined(kept, Stored(seq), seq);
+        }
+
+        return (open, fused, kept);
+    }
+
+    [Fact]
+    public void Joined_PastTheReportLimit_KeepsTheCountNotTheReports()
+    {
+        var (_, within, withinKept) = Joined(2);
+        var (open, fused, kept) = Joined(4);
+
+        Assert.Equal((false, 2, 2), (withinKept.Trimmed, within.Reports.Count, withinKept.ReportCount));
+        Assert.Equal((true, 0, 4, 4L), (kept.Trimmed, fused.Reports.Count, kept.ReportCount, kept.LastDocument));
+        Assert.Same(fused, Assert.Single(open.Candidates(1, "coerce", Blockade, 5)));
     }
 }
