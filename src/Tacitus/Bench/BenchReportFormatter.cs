@@ -175,32 +175,25 @@ internal static class BenchReportFormatter
     }
 
     /// <summary>First-pass wall time of the full analysis over read + segment, for each worker count measured with both.</summary>
-    public static IEnumerable<(int Workers, double Ratio)> FirstPassRatios(IReadOnlyList<BenchResult> results)
-    {
-        ArgumentNullException.ThrowIfNull(results);
-        foreach (var full in results.Where(r => r.Stage == BenchStage.Full && r.FirstPassSeconds > 0))
-        {
-            var floor = results.FirstOrDefault(r => r.Stage == BenchStage.Segment && r.Workers == full.Workers);
-            if (floor is not null && floor.FirstPassSeconds > 0)
-            {
-                yield return (full.Workers, full.FirstPassSeconds / floor.FirstPassSeconds);
-            }
-        }
-    }
+    public static IEnumerable<(int Workers, double Ratio)> FirstPassRatios(IReadOnlyList<BenchResult> results) =>
+        FirstPassRatiosOf(results, r => r.FirstPassSeconds);
 
     /// <summary>
     /// First-pass processor time per document of the full analysis over read + segment's, for each worker count measured
     /// with both: unlike the wall ratio, it does not count the time the process waited for a core.
     /// </summary>
-    public static IEnumerable<(int Workers, double Ratio)> FirstPassProcessorRatios(IReadOnlyList<BenchResult> results)
+    public static IEnumerable<(int Workers, double Ratio)> FirstPassProcessorRatios(IReadOnlyList<BenchResult> results) =>
+        FirstPassRatiosOf(results, r => r.FirstPassProcessorMillisecondsPerDocument);
+
+    private static IEnumerable<(int Workers, double Ratio)> FirstPassRatiosOf(IReadOnlyList<BenchResult> results, Func<BenchResult, double> measure)
     {
         ArgumentNullException.ThrowIfNull(results);
-        foreach (var full in results.Where(r => r.Stage == BenchStage.Full && r.FirstPassProcessorMillisecondsPerDocument > 0))
+        foreach (var full in results.Where(r => r.Stage == BenchStage.Full && measure(r) > 0))
         {
             var floor = results.FirstOrDefault(r => r.Stage == BenchStage.Segment && r.Workers == full.Workers);
-            if (floor is not null && floor.FirstPassProcessorMillisecondsPerDocument > 0)
+            if (floor is not null && measure(floor) > 0)
             {
-                yield return (full.Workers, full.FirstPassProcessorMillisecondsPerDocument / floor.FirstPassProcessorMillisecondsPerDocument);
+                yield return (full.Workers, measure(full) / measure(floor));
             }
         }
     }
