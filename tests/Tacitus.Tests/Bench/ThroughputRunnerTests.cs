@@ -154,6 +154,20 @@ public class ThroughputRunnerTests
     }
 
     [Fact]
+    public void ToMarkdown_FloorAndFullWithProcessorTime_ProcessorRatioBesideTheWallRatio()
+    {
+        // the floor waited for a core (1 s wall, 0.1 s of processor time); the analysis did not (3 s wall, 2 s)
+        BenchResult[] results =
+        [
+            new(BenchStage.Segment, 1, 100, 0, 1000, [0.5], 1) { FirstPassSeconds = 1.0, FirstPassUsed = new ProcessUsage(TimeSpan.FromSeconds(0.1), 0, TimeSpan.Zero, 0, 0, null) },
+            new(BenchStage.Full, 1, 100, 0, 1000, [2.0], 1) { FirstPassSeconds = 3.0, FirstPassUsed = new ProcessUsage(TimeSpan.FromSeconds(2), 0, TimeSpan.Zero, 0, 0, null) },
+        ];
+
+        Assert.Contains("First pass, full analysis / read + segment, 1 worker: 3.0× the time, 20.0× the processor time.", BenchReportFormatter.ToMarkdown(results), StringComparison.Ordinal);
+        Assert.Contains("\"first_pass_processor_full_over_segment\": 20", BenchReportFormatter.ToJson("x", results), StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToMarkdown_NoBreakdown_NoStageTable()
     {
         BenchResult[] results = [new(BenchStage.Full, 1, 10, 0, 1000, [1.0], 1)];

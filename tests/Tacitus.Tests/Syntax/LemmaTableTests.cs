@@ -153,4 +153,44 @@ public sealed class LemmaTableTests
         Assert.Equal(table.EditCount, read.EditCount);
         Assert.Equal(table.KnownCount, read.KnownCount);
     }
+
+    [Fact]
+    public void Lemma_UnlistedWordAskedAgainWithOtherFlags_SameAsAFreshTableEachTime()
+    {
+        // an unlisted word's lemma is kept after the first time: as a verb, not a verb, a proper noun, another tag and
+        // another case it must still come out as a table that never saw it would make it
+        const int Tag = 7;
+        const int OtherTag = 8;
+        LemmaTable Fresh()
+        {
+            var known = new Dictionary<string, string> { [LemmaTable.KnownKey(Tag, "shouts")] = "shout" };
+            var edits = new Dictionary<string, LemmaEdit>
+            {
+                [LemmaTable.EditKey(Tag, "ed")] = new(2, ""),
+                [LemmaTable.EditKey(Tag, "uted")] = new(1, ""),
+                [LemmaTable.EditKey(OtherTag, "ed")] = new(2, ""),
+            };
+            return new LemmaTable(known, edits);
+        }
+
+        (string Word, int Tag, bool ProperNoun, bool Verb)[] asks =
+        [
+            ("shouted", Tag, false, true), ("shouted", Tag, false, false), ("shouted", Tag, true, false),
+            ("shouted", OtherTag, false, false), ("Shouted", Tag, false, true), ("Shouted", Tag, true, false),
+        ];
+        var table = Fresh();
+        foreach (var _ in new[] { 1, 2 })
+        {
+            foreach (var (word, tag, properNoun, verb) in asks)
+            {
+                Assert.Equal(Fresh().Lemma(word, tag, properNoun, verb), table.Lemma(word, tag, properNoun, verb));
+            }
+        }
+
+        Assert.Equal("shout", table.Lemma("shouted", Tag, false, verb: true));
+        Assert.Equal("shoute", table.Lemma("shouted", Tag, false, verb: false));
+        Assert.Equal("Shoute", table.Lemma("Shouted", Tag, true, verb: false));
+        Assert.Equal("shoute", table.Lemma("Shouted", Tag, false, verb: false));
+        Assert.Equal("shout", table.Lemma("shouted", OtherTag, false, verb: false));
+    }
 }

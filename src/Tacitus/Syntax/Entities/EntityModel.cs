@@ -164,7 +164,7 @@ internal sealed class EntityModel
     public static EntityModel Read(Stream stream, NameTables tables, Lexicon words)
     {
         using var gzip = new GZipStream(stream, CompressionMode.Decompress, leaveOpen: true);
-        using var reader = new BinaryReader(gzip, System.Text.Encoding.UTF8, leaveOpen: true);
+        using var reader = new BinaryReader(new BufferedStream(gzip, 1 << 16), System.Text.Encoding.UTF8); // as the tagger's: small reads from a buffer, not from the decompressor
         var version = reader.ReadUInt32() == Magic ? reader.ReadInt32() : -1;
         if (version is not (1 or 2 or FormatVersion))
         {

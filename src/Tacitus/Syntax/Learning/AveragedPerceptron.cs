@@ -1,3 +1,4 @@
+using System.Buffers.Binary;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -290,13 +291,21 @@ internal sealed class AveragedPerceptron
         // managed list would allocate (and copy on growth) tens of MB on the heap once per process, all garbage at once.
         var entries = new GrowingBuffer<SparseEntry>(Math.Max(16, rows * 2));
         var weights = new GrowingBuffer<float>(padded * 16);
+        // each row is read in two calls (its key and count, then its weights) rather than one call per number: a model's
+        // millions of weights read through BinaryReader one at a time were most of its loading, a cost of every run
+        var stream = reader.BaseStream;
+        Span<byte> head = stackalloc byte[RowHead];
+        var body = new byte[classes * WeightBytes];
         try
         {
             for (var r = 0; r < rows; r++)
             {
-                var key = reader.ReadUInt64();
+                stream.ReadExactly(head);
+                var key = BinaryPrimitives.ReadUInt64LittleEndian(head);
                 key = key == 0 ? 1 : key;
-                int count = reader.ReadUInt16();
+                int count = BinaryPrimitives.ReadUInt16LittleEndian(head[sizeof(ulong)..]);
+                var read = count * WeightBytes <= body.Length ? body.AsSpan(0, count * WeightBytes) : new byte[count * WeightBytes];
+                stream.ReadExactly(read);
                 if (count >= PackedRow.DenseFrom)
                 {
                     var start = weights.Count;
@@ -304,8 +313,8 @@ internal sealed class AveragedPerceptron
                     row.Clear();
                     for (var i = 0; i < count; i++)
                     {
-                        var c = ReadClass(reader, classes, r);
-                        row[c] = (float)reader.ReadHalf();
+                        var c = ClassAt(read, i, classes, r);
+                        row[c] = WeightAt(read, i);
                     }
 
                     Index(index, key, PackedRow.Dense(checked((int)start)), r);
@@ -316,7 +325,7 @@ internal sealed class AveragedPerceptron
                 var sparse = entries.Append(count);
                 for (var i = 0; i < count; i++)
                 {
-                    sparse[i] = new SparseEntry(ReadClass(reader, classes, r), (float)reader.ReadHalf());
+                    sparse[i] = new SparseEntry(ClassAt(read, i, classes, r), WeightAt(read, i));
                 }
             }
 
@@ -342,11 +351,19 @@ internal sealed class AveragedPerceptron
         }
     }
 
-    private static ushort ReadClass(BinaryReader reader, int classes, int row)
+    // a row as written: its key and weight count, then per weight its class and half-precision value
+    private const int RowHead = sizeof(ulong) + sizeof(ushort);
+    private const int WeightBytes = sizeof(ushort) + 2;
+
+    /// <summary>The class of weight <paramref name="i"/> of a row's bytes, checked against the model's classes.</summary>
+    private static ushort ClassAt(ReadOnlySpan<byte> row, int i, int classes, int rowNumber)
     {
-        var c = reader.ReadUInt16();
-        return c < classes ? c : throw new InvalidDataException($"class {c} out of range in row {row}");
+        var c = BinaryPrimitives.ReadUInt16LittleEndian(row[(i * WeightBytes)..]);
+        return c < classes ? c : throw new InvalidDataException($"class {c} out of range in row {rowNumber}");
     }
+
+    /// <summary>The value of weight <paramref name="i"/> of a row's bytes.</summary>
+    private static float WeightAt(ReadOnlySpan<byte> row, int i) => (float)BinaryPrimitives.ReadHalfLittleEndian(row[((i * WeightBytes) + sizeof(ushort))..]);
 
     /// <summary>
     /// Scores a read-back model in three sweeps so that the memory reads of all features overlap instead of waiting on

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using Tacitus.Syntax.Training;
@@ -44,6 +45,17 @@ internal sealed class LemmaTable
     // how many known lemmas end in each ending of 3 or 4 letters: the evidence that restores a dropped "e"
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> endingCounts;
 
+    /// <summary>How many unlisted words' lemmas (<see cref="Lemma"/>) the table keeps for the process; after that they are made each time, so memory stays flat.</summary>
+    public const int MaxGuessed = 32_768;
+
+    // the mark after a guessed word's tag: \u0005, plus 1 for a proper noun and 2 for a verb (the lemma depends on both)
+    private const char GuessMark = '\u0005';
+
+    // unlisted words (tag, mark, form) and the lemma the edits gave them, shared by the pipeline's workers
+    private readonly ConcurrentDictionary<string, string> guessed = new(StringComparer.Ordinal);
+    private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> guessedLookup;
+    private int guessedCount;
+
     public LemmaTable(IReadOnlyDictionary<string, string> known, IReadOnlyDictionary<string, LemmaEdit> edits)
         : this(new Dictionary<string, string>(known, StringComparer.Ordinal), new Dictionary<string, LemmaEdit>(edits, StringComparer.Ordinal))
     {
@@ -56,6 +68,7 @@ internal sealed class LemmaTable
         knownLookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
         this.edits = edits;
         editLookup = edits.GetAlternateLookup<ReadOnlySpan<char>>();
+        guessedLookup = guessed.GetAlternateLookup<ReadOnlySpan<char>>();
         var lemmas = new HashSet<string>(StringComparer.Ordinal);
         lemmaLookup = lemmas.GetAlternateLookup<ReadOnlySpan<char>>();
         var endings = new Dictionary<string, int>(StringComparer.Ordinal);
@@ -113,6 +126,29 @@ internal sealed class LemmaTable
             return lemma;
         }
 
+        // a word the table does not list (about a tenth of news tokens): what the edits made of it before, when the
+        // process has met it with this tag; the edits themselves cost a dozen lookups and a new string
+        Span<char> guessKey = stackalloc char[word.Length + 8];
+        var guessHead = Prefix(tag, (char)(GuessMark + (properNoun ? 1 : 0) + (verb ? 2 : 0)), guessKey);
+        word.CopyTo(guessKey[guessHead..]);
+        guessKey = guessKey[..(guessHead + word.Length)];
+        if (guessedLookup.TryGetValue(guessKey, out var earlier))
+        {
+            return earlier;
+        }
+
+        var made = Guess(word, lower, tag, properNoun, verb, key);
+        if (Volatile.Read(ref guessedCount) < MaxGuessed && guessed.TryAdd(guessKey.ToString(), made))
+        {
+            Interlocked.Increment(ref guessedCount);
+        }
+
+        return made;
+    }
+
+    /// <summary>The lemma the edits give a word the known table does not list (<see cref="Lemma"/>); <paramref name="key"/> is room for a table key.</summary>
+    private string Guess(ReadOnlySpan<char> word, ReadOnlySpan<char> lower, int tag, bool properNoun, bool verb, Span<char> key)
+    {
         ReadOnlySpan<char> source = properNoun ? word : lower;
         Span<char> ending = stackalloc char[MaxSuffix];
         Span<char> candidate = stackalloc char[word.Length + 64];
