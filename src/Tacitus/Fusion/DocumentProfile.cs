@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Runtime.InteropServices;
 using Tacitus.Documents;
 
 namespace Tacitus.Fusion;
@@ -26,7 +27,8 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
     private static readonly SearchValues<char> TitleSeparators = SearchValues.Create(" ,:;.\"'()?!");
 
     private readonly FusionLexicon lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
-    private readonly Dictionary<string, (double Count, string Display)> words = new(StringComparer.Ordinal);
+    /// <summary>Each word's count; a word shows as its key.</summary>
+    private readonly Dictionary<string, double> words = new(StringComparer.Ordinal);
     private readonly Dictionary<string, (double Count, string Display)> names = new(StringComparer.Ordinal);
     private readonly List<ProfileTerm> profile = [];
 
@@ -83,9 +85,9 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
             names[key] = (names.GetValueOrDefault(key).Count + Math.Max(1, entity.Mentions.Count), entity.Name);
         }
 
-        foreach (var w in TopRanked.Of(words, MaxWords, MoreFrequent))
+        foreach (var w in TopRanked.Of(words, MaxWords, MoreFrequentWord))
         {
-            profile.Add(new ProfileTerm(w.Key, w.Value.Count, w.Value.Display, false));
+            profile.Add(new ProfileTerm(w.Key, w.Value, w.Key, false));
         }
 
         foreach (var n in TopRanked.Of(names, MaxNames, MoreFrequent))
@@ -100,9 +102,13 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
     private static int MoreFrequent(KeyValuePair<string, (double Count, string Display)> a, KeyValuePair<string, (double Count, string Display)> b) =>
         b.Value.Count.CompareTo(a.Value.Count) is var order && order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
 
-    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word, as written or folded (a word folding left unchanged is looked up once); a string is made only for a word not seen before.</summary>
+    /// <summary>More frequent first, ties in ordinal order of the word.</summary>
+    private static int MoreFrequentWord(KeyValuePair<string, double> a, KeyValuePair<string, double> b) =>
+        b.Value.CompareTo(a.Value) is var order && order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
+
+    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word, as written or folded (a word folding left unchanged is looked up once); a string is made only for a word not seen before (the dictionary makes it when it adds the word).</summary>
     private static void Add(
-        Dictionary<string, (double Count, string Display)>.AlternateLookup<ReadOnlySpan<char>> words,
+        Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> words,
         ReadOnlySpan<char> token,
         double weight,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stopWords)
@@ -133,15 +139,8 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
             return;
         }
 
-        if (words.TryGetValue(key, out var stored, out var seen))
-        {
-            words.Dictionary[stored] = (seen.Count + weight, seen.Display);
-        }
-        else
-        {
-            var made = key.ToString();
-            words.Dictionary[made] = (weight, made);
-        }
+        // one look-up: the count's slot, added (with the word made a string) when the word is new
+        CollectionsMarshal.GetValueRefOrAddDefault(words, key, out _) += weight;
     }
 
     /// <summary>Folds the common English plural endings in place: "attacks" → "attack", "countries" → "country" (a final "s" stays after s, u or i).</summary>

@@ -152,10 +152,10 @@ internal sealed class DocumentRowWriter : IDisposable
         {
             var a = document.Attributions[i];
             json.Begin();
-            attributions.Run(id, i, json.Of(a.Source, StoreJson.Default.SourceRef), a.Source.Name, a.Source.Kind, a.Source.Country?.Value,
-                a.Cue.Start, a.Cue.End, a.Content.Start, a.Content.End, json.Of(a.Via, StoreJson.Default.ListSourceRef),
+            attributions.Run(id, i, json.Of(a.Source, StoreValueJson.Write), a.Source.Name, a.Source.Kind, a.Source.Country?.Value,
+                a.Cue.Start, a.Cue.End, a.Content.Start, a.Content.End, json.Of(a.Via, StoreValueJson.Write),
                 a.Anonymous, a.DirectQuote, a.Denial, a.Evidence.Start, a.Evidence.End,
-                json.Of(a.Date, StoreJson.Default.TimeInfo), a.Rule);
+                json.Of(a.Date, StoreValueJson.Write), a.Rule);
         }
 
         for (var i = 0; i < document.Events.Count; i++)
@@ -171,10 +171,10 @@ internal sealed class DocumentRowWriter : IDisposable
         var l = e.Location;
         json.Begin();
         events.Run(id, index, e.Event.ToCode(), e.Mode, e.Context, e.Cameo?.Value, e.Score,
-            json.Of(e.Actor, StoreJson.Default.ActorRef), e.Actor.Text, e.Actor.Name, e.Actor.Country?.Value, e.Actor.Sector?.Value,
-            json.Of(r, StoreJson.Default.ActorRef), r?.Text, r?.Name, r?.Country?.Value, r?.Sector?.Value,
+            json.Of(e.Actor, StoreValueJson.Write), e.Actor.Text, e.Actor.Name, e.Actor.Country?.Value, e.Actor.Sector?.Value,
+            json.Of(r, StoreValueJson.Write), r?.Text, r?.Name, r?.Country?.Value, r?.Sector?.Value,
             d?.Text, d?.Value, d?.Basis, d?.Span?.Start, d?.Span?.End,
-            json.Of(l, StoreJson.Default.EventLocation), l?.Name ?? l?.Text, l?.Country?.Value,
+            json.Of(l, StoreValueJson.Write), l?.Name ?? l?.Text, l?.Country?.Value,
             e.Attribution,
             e.Modality.Negated, e.Modality.Denied, e.Modality.Hedged, e.Modality.Future, e.Modality.Conditional,
             e.Confidence, e.Evidence.Start, e.Evidence.End, e.Trigger?.Start, e.Trigger?.End,

@@ -8,7 +8,7 @@ namespace Tacitus.Store;
 /// A document's mentions as the store keeps them: one JSON value per document (<c>documents.mention_rows</c>), an
 /// array with one array per mention in mention order, its items in the order the old <c>mentions</c> table had its
 /// columns: kind, start, end, sentence, entity, name, country, sector, org_kind, affiliation, role, is_reference (0
-/// or 1), rule, time, place, quantity (objects, as <see cref="StoreJson"/> writes them), form, evidence. Nothing
+/// or 1), rule, time, place, quantity (objects, as <see cref="StoreJson"/> writes them, written by <see cref="StoreValueJson"/>), form, evidence. Nothing
 /// queries a single mention, and one value per document costs a fraction of a row per mention to write.
 /// </summary>
 internal sealed class MentionRows
@@ -42,9 +42,9 @@ internal sealed class MentionRows
             rows.Text(x.Role);
             writer.WriteNumberValue(x.IsReference ? 1 : 0);
             rows.Text(x.Rule);
-            Value(x.Time, StoreJson.Default.TimeInfo);
-            Value(x.Place, StoreJson.Default.PlaceInfo);
-            Value(x.Quantity, StoreJson.Default.QuantityInfo);
+            Value(x.Time, StoreValueJson.Write);
+            Value(x.Place, StoreValueJson.Write);
+            Value(x.Quantity, StoreValueJson.Write);
             writer.WriteStringValue(x.Form.ToString());
             rows.Text(x.Evidence == MentionEvidence.None ? null : x.Evidence.ToString());
             writer.WriteEndArray();
@@ -87,7 +87,7 @@ internal sealed class MentionRows
         return mentions;
     }
 
-    private void Value<T>(T? value, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info)
+    private void Value<T>(T? value, Action<Utf8JsonWriter, T> write)
         where T : class
     {
         if (value is null)
@@ -96,7 +96,7 @@ internal sealed class MentionRows
         }
         else
         {
-            JsonSerializer.Serialize(rows.Writer, value, info);
+            write(rows.Writer, value);
         }
     }
 

@@ -19,13 +19,15 @@ internal sealed class RowJson
     public void Begin() => used = 0;
 
     /// <summary>The value as JSON in the next buffer of the row, or null for null.</summary>
-    public Utf8Text? Of<T>(T? value, JsonTypeInfo<T> info)
-    {
-        if (value is null)
-        {
-            return null;
-        }
+    public Utf8Text? Of<T>(T? value, JsonTypeInfo<T> info) =>
+        value is null ? null : Written(value, info, static (w, v, i) => JsonSerializer.Serialize(w, v, i));
 
+    /// <summary>The value as <paramref name="write"/> writes it (<see cref="StoreValueJson"/>: the serializer's bytes) in the next buffer of the row, or null for null.</summary>
+    public Utf8Text? Of<T>(T? value, Action<Utf8JsonWriter, T> write) =>
+        value is null ? null : Written(value, write, static (w, v, write) => write(w, v));
+
+    private Utf8Text Written<T, TWith>(T value, TWith with, Action<Utf8JsonWriter, T, TWith> write)
+    {
         if (used == slots.Count)
         {
             var buffer = new ArrayBufferWriter<byte>(1024);
@@ -35,7 +37,7 @@ internal sealed class RowJson
         var (b, w) = slots[used++];
         b.ResetWrittenCount();
         w.Reset(b);
-        JsonSerializer.Serialize(w, value, info);
+        write(w, value, with);
         w.Flush();
         return new Utf8Text(b.WrittenMemory);
     }

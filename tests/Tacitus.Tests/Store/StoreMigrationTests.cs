@@ -342,6 +342,34 @@ public sealed class StoreMigrationTests : IDisposable
         var empty = store.Load(DocumentId.FromText("Nothing here."))!;
         Assert.Equal((0, 0), (empty.Sentences.Count, empty.Entities.Count));
     }
+    [Theory]
+    [InlineData(null)]
+    [InlineData(15)]
+    public void Open_NewOrVersion15Store_FullTextIndexMergesEightSegmentsAtATime(int? olderVersion)
+    {
+        var doc = StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "harbour.txt");
+        if (olderVersion is int version)
+        {
+            InsertIntoOldStore(version, doc, "INSERT INTO documents (id, title, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count) " +
+                "VALUES ($id, 'Harbour protest', 'en', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0)");
+        }
+
+        using var store = DocumentStore.Open(db);
+        Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "SELECT v FROM documents_fts_config WHERE k = 'automerge'";
+            Assert.Equal(8L, command.ExecuteScalar());
+        }
+
+        if (olderVersion is not null)
+        {
+            Assert.Equal(doc.Id, Assert.Single(store.List("lighthouse")).Id);
+        }
+    }
+
     /// <summary>Creates the store at an older schema version and runs <paramref name="sql"/> on it, with $id and $text of <paramref name="doc"/> and $other, the id of "Nothing here.".</summary>
     private void InsertIntoOldStore(int version, Document doc, string sql)
     {
