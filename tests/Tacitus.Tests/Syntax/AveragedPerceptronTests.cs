@@ -200,4 +200,49 @@ public sealed class AveragedPerceptronTests
 
         Assert.Equal(expected, scores);
     }
+
+    /// <summary>A model of <paramref name="classes"/> classes: a weight for every class of "wide", two of "narrow" and one of <paramref name="own"/>, each scaled by <paramref name="scale"/>.</summary>
+    private static AveragedPerceptron TrainRows(int classes, string own, float scale)
+    {
+        var model = AveragedPerceptron.ForTraining(classes);
+        for (var c = 0; c + 1 < classes; c++)
+        {
+            model.Tick();
+            model.Update([FeatureKey.Of(1, "wide")], c, c + 1, amount: scale * (1f + (c * 0.37f)));
+        }
+
+        model.Tick();
+        model.Update([FeatureKey.Of(2, "narrow")], 3, classes - 1, amount: scale * 2.5f);
+        model.Tick();
+        model.Adjust([FeatureKey.Of(4, own)], 1, scale * 0.3f);
+        model.Average();
+        return model;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Join_TwoModels_EachHalfScoresAsItsModelBitForBit(bool readBack)
+    {
+        var first = TrainRows(12, "first only", 1.1f);
+        var second = TrainRows(12, "second only", -0.7f);
+        if (readBack)
+        {
+            (first, second) = (ReadBack(first), ReadBack(second));
+        }
+
+        var keys = new[] { FeatureKey.Of(2, "narrow"), FeatureKey.Of(3, "unseen"), FeatureKey.Of(4, "second only"), FeatureKey.Of(1, "wide"), FeatureKey.Of(4, "first only") };
+        var joint = AveragedPerceptron.Join(first, second);
+        var expectedFirst = new float[12];
+        var expectedSecond = new float[12];
+        first.Score(keys, expectedFirst);
+        second.Score(keys, expectedSecond);
+        var scores = new float[24];
+
+        joint.Score(keys, scores);
+
+        Assert.Equal(24, joint.Classes);
+        Assert.Equal([.. expectedFirst.Concat(expectedSecond).Select(BitConverter.SingleToInt32Bits)], scores.Select(BitConverter.SingleToInt32Bits));
+        Assert.Contains(scores, s => s != 0f);
+    }
 }

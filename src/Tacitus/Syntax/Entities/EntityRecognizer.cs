@@ -38,10 +38,13 @@ internal sealed class EntityRecognizer : IPipelineStage
         var upos = usesTags ? new string[64] : [];
         int[]? firstPass = null;
         DocumentVotes? votes = null;
+        var keep = m.SharesStaticScores ? FirstPassKeep.ForThread() : null;
         if (m.Features.TwoPass)
         {
-            // first pass over the whole document: each token's class, and what was said about each word
-            firstPass = new int[document.Tokens.Count];
+            // first pass over the whole document: each token's class, and what was said about each word; with a beam,
+            // the second perceptron's sums of each token's static keys too, so the second pass need not read them again
+            keep?.Reset(document.Tokens.Count);
+            firstPass = keep?.Tags ?? new int[document.Tokens.Count];
             votes = new DocumentVotes();
             foreach (var s in document.Sentences)
             {
@@ -53,7 +56,16 @@ internal sealed class EntityRecognizer : IPipelineStage
 
                 Prepare(document, s, m, sentence, ref upos);
                 var first = firstPass.AsSpan(s.FirstToken, s.TokenCount);
-                m.Decode(sentence, first);
+                if (keep is not null)
+                {
+                    m.DecodeFirstPass(sentence, first, keep.ScoresOf(s.FirstToken, s.TokenCount));
+                    keep.Keep(sentence, s.FirstToken);
+                }
+                else
+                {
+                    m.Decode(sentence, first);
+                }
+
                 votes.Add(document.Text, document.TokensOf(s), first);
             }
         }
@@ -78,6 +90,13 @@ internal sealed class EntityRecognizer : IPipelineStage
             {
                 // no word of the sentence that could be a name was read two ways: the first pass's classes stand, unread again
                 firstPass.AsSpan(s.FirstToken, n).CopyTo(tags);
+            }
+            else if (keep is not null)
+            {
+                // the second pass from what the first kept: the sentence's hashes, its static sums and the document's view
+                keep.Restore(sentence, s.FirstToken, n);
+                votes!.Fill(sentence, firstPass.AsSpan(s.FirstToken, n), m.Corpus);
+                m.DecodeSecondPass(sentence, keep.ScoresOf(s.FirstToken, n), tags);
             }
             else
             {
