@@ -245,4 +245,31 @@ public sealed class AveragedPerceptronTests
         Assert.Equal([.. expectedFirst.Concat(expectedSecond).Select(BitConverter.SingleToInt32Bits)], scores.Select(BitConverter.SingleToInt32Bits));
         Assert.Contains(scores, s => s != 0f);
     }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AddScoresByGroup_ThreeGroups_EachTotalAsAddScoresOnItsGroupBitForBit(bool readBack)
+    {
+        var model = TrainRows(12, "own", 0.9f);
+        if (readBack)
+        {
+            model = ReadBack(model);
+        }
+
+        var keys = new[] { FeatureKey.Of(1, "wide"), FeatureKey.Of(2, "narrow"), FeatureKey.Of(3, "unseen"), FeatureKey.Of(4, "own"), FeatureKey.Of(2, "narrow"), FeatureKey.Of(1, "wide") };
+        var start = Enumerable.Range(0, 36).Select(k => (k % 7) * 0.31f).ToArray();
+        var expected = (float[])start.Clone();
+        for (var g = 0; g < 3; g++)
+        {
+            model.AddScores(keys.AsSpan(g * 2, 2), expected.AsSpan(g * 12, 12));
+        }
+
+        var scores = (float[])start.Clone();
+        model.AddScoresByGroup(keys, 2, scores);
+
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), scores.Select(BitConverter.SingleToInt32Bits));
+        Assert.NotEqual(start, scores);
+        Assert.Throws<ArgumentException>(() => model.AddScoresByGroup(keys, 4, new float[24]));
+    }
 }

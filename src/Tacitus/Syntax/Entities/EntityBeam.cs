@@ -24,6 +24,11 @@ internal sealed class EntityBeam
     private readonly float[] fixedScores = new float[BilouTags.Count];
     private readonly float[] historyScores = new float[BilouTags.Count];
     private readonly float[] jointScores = new float[2 * BilouTags.Count];
+
+    // the classes before a token whose partial sums WordHistories computes together, their two keys each, and their sums
+    private readonly int[] groupClasses = new int[Before];
+    private readonly ulong[] groupKeys = new ulong[2 * Before];
+    private readonly float[] groupScores = new float[Before * BilouTags.Count];
     private readonly ulong[] wordKeys = new ulong[2];
 
     // per class before the token (+1, so the sentence start is 0), the sum of the keys that also read the token's word
@@ -178,6 +183,11 @@ internal sealed class EntityBeam
         {
             Static(perceptron, features, sentence, i, source, joint, keepInto, keptFrom);
             var parents = i == 0 ? 1 : counts[i - 1];
+            if (rows is not null)
+            {
+                WordHistories(perceptron, features, sentence, i, parents, rows);
+            }
+
             var made = 0;
             var at = i * width;
             for (var p = 0; p < parents; p++)
@@ -203,6 +213,44 @@ internal sealed class EntityBeam
         }
 
         return count - 1;
+    }
+
+    /// <summary>
+    /// Computes, for every class before token <paramref name="i"/> among the beam's <paramref name="parents"/> not yet
+    /// computed at this token, the partial sum <see cref="History"/> reads (the class-only row from the tables, then
+    /// the rows of <see cref="EntityFeatures.ExtractWordHistory"/>'s two keys, in that order), all classes' keys looked
+    /// up together (<see cref="AveragedPerceptron.AddScoresByGroup"/>): the same sums as computing them one class at a
+    /// time, without waiting for each class's rows in turn.
+    /// </summary>
+    private void WordHistories(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, int i, int parents, ModelRows rows)
+    {
+        var c = BilouTags.Count;
+        var groups = 0;
+        for (var p = 0; p < parents; p++)
+        {
+            var previous = i == 0 ? -1 : items[((i - 1) * width) + p].Tag;
+            if (partialAt[previous + 1] == i)
+            {
+                continue;
+            }
+
+            partialAt[previous + 1] = i;
+            groupClasses[groups] = previous;
+            rows.PreviousRows.AsSpan((previous + 1) * c, c).CopyTo(groupScores.AsSpan(groups * c, c));
+            features.ExtractWordHistory(sentence, i, previous, groupKeys.AsSpan(groups * 2, 2));
+            groups++;
+        }
+
+        if (groups == 0)
+        {
+            return;
+        }
+
+        perceptron.AddScoresByGroup(groupKeys.AsSpan(0, groups * 2), 2, groupScores.AsSpan(0, groups * c));
+        for (var g = 0; g < groups; g++)
+        {
+            groupScores.AsSpan(g * c, c).CopyTo(partial.AsSpan((groupClasses[g] + 1) * c, c));
+        }
     }
 
     /// <summary>Fills <see cref="fixedScores"/> with the scores of token <paramref name="i"/>'s keys that do not read earlier classes.</summary>

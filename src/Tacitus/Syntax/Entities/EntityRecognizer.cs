@@ -43,9 +43,9 @@ internal sealed class EntityRecognizer : IPipelineStage
         {
             // first pass over the whole document: each token's class, and what was said about each word; with a beam,
             // the second perceptron's sums of each token's static keys too, so the second pass need not read them again
-            keep?.Reset(document.Tokens.Count);
+            keep?.Begin(document.Tokens.Count);
             firstPass = keep?.Tags ?? new int[document.Tokens.Count];
-            votes = new DocumentVotes();
+            votes = keep?.Votes ?? new DocumentVotes();
             foreach (var s in document.Sentences)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -60,13 +60,13 @@ internal sealed class EntityRecognizer : IPipelineStage
                 {
                     m.DecodeFirstPass(sentence, first, keep.ScoresOf(s.FirstToken, s.TokenCount));
                     keep.Keep(sentence, s.FirstToken);
+                    votes.Add(document.Text, document.TokensOf(s), first, sentence.Lower.AsSpan(0, s.TokenCount));
                 }
                 else
                 {
                     m.Decode(sentence, first);
+                    votes.Add(document.Text, document.TokensOf(s), first);
                 }
-
-                votes.Add(document.Text, document.TokensOf(s), first);
             }
         }
 
@@ -86,7 +86,7 @@ internal sealed class EntityRecognizer : IPipelineStage
 
             var tokens = document.TokensOf(s);
             var prepared = false;
-            if (votes is not null && m.Features.Gated && !votes.AnyDisagreement(document.Text, tokens, firstPass.AsSpan(s.FirstToken, n)))
+            if (votes is not null && m.Features.Gated && !votes.AnyDisagreement(document.Text, tokens, firstPass.AsSpan(s.FirstToken, n), keep is null ? default : keep.Lower.AsSpan(s.FirstToken, n)))
             {
                 // no word of the sentence that could be a name was read two ways: the first pass's classes stand, unread again
                 firstPass.AsSpan(s.FirstToken, n).CopyTo(tags);

@@ -2,7 +2,7 @@ namespace Tacitus.Syntax.Entities;
 
 /// <summary>
 /// What the first pass of a two-pass entity model keeps of one document for the second (<see cref="EntityModel.SharesStaticScores"/>):
-/// each token's class, its word's lower-case and shape hashes, and the second perceptron's sums of its static keys
+/// each token's class, its word's lower-case and shape hashes, the document's votes, and the second perceptron's sums of its static keys
 /// (<see cref="BilouTags.Count"/> per token), indexed by the document's token numbers. The second pass then reads a
 /// sentence without preparing it again or scoring its static keys again. Buffers grow and are kept: one instance per
 /// thread (<see cref="ForThread"/>), so a document allocates nothing once they are large enough.
@@ -23,9 +23,13 @@ internal sealed class FirstPassKeep
     /// <summary>This thread's instance, made on first use.</summary>
     public static FirstPassKeep ForThread() => current ??= new FirstPassKeep();
 
-    /// <summary>Makes room for a document of <paramref name="tokens"/> tokens (the values left are the previous document's).</summary>
-    public void Reset(int tokens)
+    /// <summary>The document's votes (<see cref="DocumentVotes"/>), kept with their room from document to document.</summary>
+    public DocumentVotes Votes { get; } = new();
+
+    /// <summary>Starts a document of <paramref name="tokens"/> tokens: no votes, room enough (the values left are the previous document's).</summary>
+    public void Begin(int tokens)
     {
+        Votes.Clear();
         if (Tags.Length >= tokens)
         {
             return;
