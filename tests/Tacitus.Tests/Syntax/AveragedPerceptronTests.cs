@@ -200,4 +200,76 @@ public sealed class AveragedPerceptronTests
 
         Assert.Equal(expected, scores);
     }
+
+    /// <summary>A model of <paramref name="classes"/> classes: a weight for every class of "wide", two of "narrow" and one of <paramref name="own"/>, each scaled by <paramref name="scale"/>.</summary>
+    private static AveragedPerceptron TrainRows(int classes, string own, float scale)
+    {
+        var model = AveragedPerceptron.ForTraining(classes);
+        for (var c = 0; c + 1 < classes; c++)
+        {
+            model.Tick();
+            model.Update([FeatureKey.Of(1, "wide")], c, c + 1, amount: scale * (1f + (c * 0.37f)));
+        }
+
+        model.Tick();
+        model.Update([FeatureKey.Of(2, "narrow")], 3, classes - 1, amount: scale * 2.5f);
+        model.Tick();
+        model.Adjust([FeatureKey.Of(4, own)], 1, scale * 0.3f);
+        model.Average();
+        return model;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Join_TwoModels_EachHalfScoresAsItsModelBitForBit(bool readBack)
+    {
+        var first = TrainRows(12, "first only", 1.1f);
+        var second = TrainRows(12, "second only", -0.7f);
+        if (readBack)
+        {
+            (first, second) = (ReadBack(first), ReadBack(second));
+        }
+
+        var keys = new[] { FeatureKey.Of(2, "narrow"), FeatureKey.Of(3, "unseen"), FeatureKey.Of(4, "second only"), FeatureKey.Of(1, "wide"), FeatureKey.Of(4, "first only") };
+        var joint = AveragedPerceptron.Join(first, second);
+        var expectedFirst = new float[12];
+        var expectedSecond = new float[12];
+        first.Score(keys, expectedFirst);
+        second.Score(keys, expectedSecond);
+        var scores = new float[24];
+
+        joint.Score(keys, scores);
+
+        Assert.Equal(24, joint.Classes);
+        Assert.Equal([.. expectedFirst.Concat(expectedSecond).Select(BitConverter.SingleToInt32Bits)], scores.Select(BitConverter.SingleToInt32Bits));
+        Assert.Contains(scores, s => s != 0f);
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void AddScoresByGroup_ThreeGroups_EachTotalAsAddScoresOnItsGroupBitForBit(bool readBack)
+    {
+        var model = TrainRows(12, "own", 0.9f);
+        if (readBack)
+        {
+            model = ReadBack(model);
+        }
+
+        var keys = new[] { FeatureKey.Of(1, "wide"), FeatureKey.Of(2, "narrow"), FeatureKey.Of(3, "unseen"), FeatureKey.Of(4, "own"), FeatureKey.Of(2, "narrow"), FeatureKey.Of(1, "wide") };
+        var start = Enumerable.Range(0, 36).Select(k => (k % 7) * 0.31f).ToArray();
+        var expected = (float[])start.Clone();
+        for (var g = 0; g < 3; g++)
+        {
+            model.AddScores(keys.AsSpan(g * 2, 2), expected.AsSpan(g * 12, 12));
+        }
+
+        var scores = (float[])start.Clone();
+        model.AddScoresByGroup(keys, 2, scores);
+
+        Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), scores.Select(BitConverter.SingleToInt32Bits));
+        Assert.NotEqual(start, scores);
+        Assert.Throws<ArgumentException>(() => model.AddScoresByGroup(keys, 4, new float[24]));
+    }
 }

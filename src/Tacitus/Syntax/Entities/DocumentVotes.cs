@@ -27,15 +27,18 @@ internal sealed class DocumentVotes
         c.Add(Category(tag));
     }
 
-    /// <summary>Counts every word of a sentence with the first pass's classes.</summary>
-    public void Add(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tags)
+    /// <summary>
+    /// Counts every word of a sentence with the first pass's classes; <paramref name="lower"/>, when given, holds the
+    /// words' lower-case hashes already made (<see cref="EntitySentence.Lower"/>), so they are not hashed again.
+    /// </summary>
+    public void Add(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tags, ReadOnlySpan<ulong> lower = default)
     {
         for (var i = 0; i < tokens.Length; i++)
         {
             var word = tokens[i].Span.Of(text);
             if (word.Length > 0 && char.IsLetterOrDigit(word[0]))
             {
-                Add(FeatureKey.AddLower(0, word), tags[i]);
+                Add(lower.IsEmpty ? FeatureKey.AddLower(0, word) : lower[i], tags[i]);
             }
         }
     }
@@ -87,15 +90,15 @@ internal sealed class DocumentVotes
     /// True when a sentence holds a word the first pass read two ways in the document (<see cref="Disagrees"/>) that
     /// could be a name here: capitalised, or inside a name by the first pass's class (<paramref name="tags"/>). A
     /// lower-case word outside any name ("the", "of" after "Bank of …" elsewhere) does not count. Words are hashed as
-    /// <see cref="Add(string, ReadOnlySpan{Token}, ReadOnlySpan{int})"/> hashes them.
+    /// <see cref="Add(string, ReadOnlySpan{Token}, ReadOnlySpan{int}, ReadOnlySpan{ulong})"/> hashes them (or as given in <paramref name="lower"/>).
     /// </summary>
-    public bool AnyDisagreement(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tags)
+    public bool AnyDisagreement(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tags, ReadOnlySpan<ulong> lower = default)
     {
         for (var i = 0; i < tokens.Length; i++)
         {
             var word = tokens[i].Span.Of(text);
             if (word.Length > 0 && (char.IsUpper(word[0]) || (tags[i] != BilouTags.Outside && char.IsLetterOrDigit(word[0])))
-                && counts.TryGetValue(FeatureKey.AddLower(0, word), out var c) && Disagrees(c.Packed))
+                && counts.TryGetValue(lower.IsEmpty ? FeatureKey.AddLower(0, word) : lower[i], out var c) && Disagrees(c.Packed))
             {
                 return true;
             }

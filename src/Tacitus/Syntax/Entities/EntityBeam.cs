@@ -23,6 +23,12 @@ internal sealed class EntityBeam
     private readonly ulong[] other = new ulong[EntityFeatures.HistoryFeatures];
     private readonly float[] fixedScores = new float[BilouTags.Count];
     private readonly float[] historyScores = new float[BilouTags.Count];
+    private readonly float[] jointScores = new float[2 * BilouTags.Count];
+
+    // the classes before a token whose partial sums WordHistories computes together, their two keys each, and their sums
+    private readonly int[] groupClasses = new int[Before];
+    private readonly ulong[] groupKeys = new ulong[2 * Before];
+    private readonly float[] groupScores = new float[Before * BilouTags.Count];
     private readonly ulong[] wordKeys = new ulong[2];
 
     // per class before the token (+1, so the sentence start is 0), the sum of the keys that also read the token's word
@@ -59,7 +65,46 @@ internal sealed class EntityBeam
     public void Decode(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, Span<int> tags)
     {
         ArgumentNullException.ThrowIfNull(sentence);
-        var last = Search(perceptron, features, sentence, default);
+        var last = Search(perceptron, features, sentence, default, StaticScores.Keys, null, default, default);
+        Backtrack(last, 0, tags);
+    }
+
+    /// <summary>
+    /// The first pass of a two-pass model: decodes a prepared sentence as <see cref="Decode"/> does with
+    /// <paramref name="perceptron"/>, scoring each token's static keys with <paramref name="joint"/> (the first
+    /// perceptron joined with the second, <see cref="AveragedPerceptron.Join"/>), and keeps the second half of those
+    /// scores, the second perceptron's sums of the token's static keys, in <paramref name="kept"/> (one row of
+    /// <see cref="BilouTags.Count"/> per token) for <see cref="DecodeFromKept"/>.
+    /// </summary>
+    public void DecodeKeeping(AveragedPerceptron perceptron, AveragedPerceptron joint, EntityFeatures features, EntitySentence sentence, Span<int> tags, Span<float> kept)
+    {
+        ArgumentNullException.ThrowIfNull(joint);
+        ArgumentNullException.ThrowIfNull(sentence);
+        if (joint.Classes != 2 * BilouTags.Count || kept.Length < sentence.Count * BilouTags.Count)
+        {
+            throw new ArgumentException($"a joint perceptron of {2 * BilouTags.Count} classes and {BilouTags.Count} kept scores per token are needed");
+        }
+
+        var last = Search(perceptron, features, sentence, default, StaticScores.Joint, joint, kept, default);
+        Backtrack(last, 0, tags);
+    }
+
+    /// <summary>
+    /// The second pass of a two-pass model over a sentence that holds the document's view (<see cref="DocumentVotes.Fill"/>;
+    /// only the lower-case and shape hashes need be there, <see cref="EntitySentence.Restore"/>): each token's static
+    /// score is its row of <paramref name="kept"/> plus the rows of its document keys (<see cref="EntityFeatures.ExtractDocument"/>),
+    /// added in the order <see cref="EntityFeatures.ExtractStatic"/> writes them, so the classes are the same as
+    /// <see cref="Decode"/> gives on the prepared sentence.
+    /// </summary>
+    public void DecodeFromKept(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, ReadOnlySpan<float> kept, Span<int> tags)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        if (kept.Length < sentence.Count * BilouTags.Count)
+        {
+            throw new ArgumentException($"{BilouTags.Count} kept scores per token are needed", nameof(kept));
+        }
+
+        var last = Search(perceptron, features, sentence, default, StaticScores.Kept, null, default, kept);
         Backtrack(last, 0, tags);
     }
 
@@ -74,7 +119,7 @@ internal sealed class EntityBeam
         ArgumentNullException.ThrowIfNull(perceptron);
         ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(sentence);
-        var last = Search(perceptron, features, sentence, gold);
+        var last = Search(perceptron, features, sentence, gold, StaticScores.Keys, null, default, default);
         for (var i = 0; i <= last; i++)
         {
             perceptron.Tick();
@@ -123,7 +168,7 @@ internal sealed class EntityBeam
     /// Fills the beam token by token; returns the last token searched: the sentence's last, or, with
     /// <paramref name="gold"/>, the first where the gold prefix fell out of the beam.
     /// </summary>
-    private int Search(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, ReadOnlySpan<int> gold)
+    private int Search(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, ReadOnlySpan<int> gold, StaticScores source, AveragedPerceptron? joint, Span<float> keepInto, ReadOnlySpan<float> keptFrom)
     {
         var count = sentence.Count;
         if (counts.Length < count)
@@ -136,9 +181,13 @@ internal sealed class EntityBeam
         Array.Fill(partialAt, -1);
         for (var i = 0; i < count; i++)
         {
-            var n = features.ExtractStatic(sentence, i, keys);
-            perceptron.Score(keys.AsSpan(0, n), fixedScores);
+            Static(perceptron, features, sentence, i, source, joint, keepInto, keptFrom);
             var parents = i == 0 ? 1 : counts[i - 1];
+            if (rows is not null)
+            {
+                WordHistories(perceptron, features, sentence, i, parents, rows);
+            }
+
             var made = 0;
             var at = i * width;
             for (var p = 0; p < parents; p++)
@@ -164,6 +213,69 @@ internal sealed class EntityBeam
         }
 
         return count - 1;
+    }
+
+    /// <summary>
+    /// Computes, for every class before token <paramref name="i"/> among the beam's <paramref name="parents"/> not yet
+    /// computed at this token, the partial sum <see cref="History"/> reads (the class-only row from the tables, then
+    /// the rows of <see cref="EntityFeatures.ExtractWordHistory"/>'s two keys, in that order), all classes' keys looked
+    /// up together (<see cref="AveragedPerceptron.AddScoresByGroup"/>): the same sums as computing them one class at a
+    /// time, without waiting for each class's rows in turn.
+    /// </summary>
+    private void WordHistories(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, int i, int parents, ModelRows rows)
+    {
+        var c = BilouTags.Count;
+        var groups = 0;
+        for (var p = 0; p < parents; p++)
+        {
+            var previous = i == 0 ? -1 : items[((i - 1) * width) + p].Tag;
+            if (partialAt[previous + 1] == i)
+            {
+                continue;
+            }
+
+            partialAt[previous + 1] = i;
+            groupClasses[groups] = previous;
+            rows.PreviousRows.AsSpan((previous + 1) * c, c).CopyTo(groupScores.AsSpan(groups * c, c));
+            features.ExtractWordHistory(sentence, i, previous, groupKeys.AsSpan(groups * 2, 2));
+            groups++;
+        }
+
+        if (groups == 0)
+        {
+            return;
+        }
+
+        perceptron.AddScoresByGroup(groupKeys.AsSpan(0, groups * 2), 2, groupScores.AsSpan(0, groups * c));
+        for (var g = 0; g < groups; g++)
+        {
+            groupScores.AsSpan(g * c, c).CopyTo(partial.AsSpan((groupClasses[g] + 1) * c, c));
+        }
+    }
+
+    /// <summary>Fills <see cref="fixedScores"/> with the scores of token <paramref name="i"/>'s keys that do not read earlier classes.</summary>
+    private void Static(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, int i, StaticScores source, AveragedPerceptron? joint, Span<float> keepInto, ReadOnlySpan<float> keptFrom)
+    {
+        var c = BilouTags.Count;
+        if (source == StaticScores.Kept)
+        {
+            keptFrom.Slice(i * c, c).CopyTo(fixedScores);
+            var d = features.ExtractDocument(sentence, i, keys);
+            perceptron.AddScores(keys.AsSpan(0, d), fixedScores);
+            return;
+        }
+
+        var n = features.ExtractStatic(sentence, i, keys);
+        if (source == StaticScores.Keys)
+        {
+            perceptron.Score(keys.AsSpan(0, n), fixedScores);
+            return;
+        }
+
+        // the joint rows give the first perceptron's scores, then the second's (AveragedPerceptron.Join)
+        joint!.Score(keys.AsSpan(0, n), jointScores);
+        jointScores.AsSpan(0, c).CopyTo(fixedScores);
+        jointScores.AsSpan(c, c).CopyTo(keepInto.Slice(i * c, c));
     }
 
     /// <summary>Classes before a token, the sentence start included.</summary>
@@ -347,6 +459,19 @@ internal sealed class EntityBeam
             of = perceptron;
             features = with;
         }
+    }
+
+    /// <summary>Where a token's static scores come from (<see cref="Static"/>).</summary>
+    private enum StaticScores
+    {
+        /// <summary>Its static keys, scored with the perceptron that decodes.</summary>
+        Keys,
+
+        /// <summary>Its static keys, scored with a joint perceptron whose second half is kept.</summary>
+        Joint,
+
+        /// <summary>The kept static sums, with the document keys added.</summary>
+        Kept,
     }
 
     /// <summary>One beam item: its class, the class before it, its parent's index in the previous step, its score, and whether it extends the gold prefix.</summary>

@@ -457,6 +457,17 @@ internal sealed class EntityFeatures
         return n;
     }
 
+    /// <summary>
+    /// The keys of token <paramref name="i"/> that only the second pass reads (the first pass's classes, the document's
+    /// votes; <see cref="EntitySentence.HasDocument"/>): the ones <see cref="ExtractStatic"/> writes after all the
+    /// others, in the same order. Needs only the sentence's lower-case and shape hashes and the document view.
+    /// </summary>
+    public int ExtractDocument(EntitySentence s, int i, Span<ulong> features)
+    {
+        ArgumentNullException.ThrowIfNull(s);
+        return AddDocument(s, i, s.Shape[i], features, 0);
+    }
+
     /// <summary>The second pass's keys: the first pass's classes around the token and the document's votes for its word.</summary>
     private int AddDocument(EntitySentence s, int i, ulong shape, Span<ulong> features, int n)
     {
@@ -690,6 +701,18 @@ internal sealed class EntitySentence
 
     /// <summary>The document's votes for each token's word, packed as <see cref="DocumentVotes"/> packs them (second pass only).</summary>
     public int[] Votes { get; private set; } = [];
+
+    /// <summary>
+    /// Makes this the sentence whose tokens had <paramref name="lower"/> and <paramref name="shape"/> as their
+    /// hashes, for a second pass that reads only them (<see cref="EntityFeatures.ExtractDocument"/>, the history keys,
+    /// <see cref="DocumentVotes.Fill"/>); the other per-token values are not those of the sentence.
+    /// </summary>
+    public void Restore(ReadOnlySpan<ulong> lower, ReadOnlySpan<ulong> shape)
+    {
+        Reset(lower.Length);
+        lower.CopyTo(Lower);
+        shape.CopyTo(Shape);
+    }
 
     public void Reset(int count)
     {

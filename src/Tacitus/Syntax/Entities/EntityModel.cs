@@ -41,6 +41,7 @@ internal sealed class EntityModel
         Perceptron = perceptron;
         FirstPass = firstPass;
         Corpus = corpus;
+        joint = firstPass is null ? null : new(() => AveragedPerceptron.Join(firstPass, perceptron), LazyThreadSafetyMode.ExecutionAndPublication);
         if (labels.Count != BilouTags.Count || perceptron.Classes != labels.Count || (firstPass is not null && firstPass.Classes != labels.Count))
         {
             throw new InvalidDataException($"an entity model needs {BilouTags.Count} classes; this one has {labels.Count} labels and {perceptron.Classes} classes");
@@ -56,6 +57,8 @@ internal sealed class EntityModel
             throw new InvalidDataException("corpus votes go with a two-pass model whose feature set reads them");
         }
     }
+
+    private readonly Lazy<AveragedPerceptron>? joint;
 
     /// <summary>The widest beam a model may ask for.</summary>
     public const int MaxBeam = 64;
@@ -86,6 +89,46 @@ internal sealed class EntityModel
     {
         ArgumentNullException.ThrowIfNull(sentence);
         Decode(sentence.HasDocument ? Perceptron : FirstPass ?? Perceptron, Features, sentence, tags, Beam);
+    }
+
+    /// <summary>
+    /// True when the two passes of this model can share the static keys' scores (<see cref="DecodeFirstPass"/>,
+    /// <see cref="DecodeSecondPass"/>): a two-pass model that decodes with a beam. A greedy model decodes each pass
+    /// with <see cref="Decode(EntitySentence, Span{int})"/> on a prepared sentence.
+    /// </summary>
+    public bool SharesStaticScores => joint is not null && Beam > 1;
+
+    /// <summary>
+    /// The first pass over a prepared sentence (<see cref="SharesStaticScores"/>): the same classes as
+    /// <see cref="Decode(EntitySentence, Span{int})"/> gives, and, per token, the second perceptron's sums of its static
+    /// keys into <paramref name="kept"/> (<see cref="BilouTags.Count"/> per token), read with one row lookup per key
+    /// for both perceptrons (<see cref="AveragedPerceptron.Join"/>, built on first use).
+    /// </summary>
+    public void DecodeFirstPass(EntitySentence sentence, Span<int> tags, Span<float> kept)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        if (!SharesStaticScores)
+        {
+            throw new InvalidOperationException("only a two-pass model with a beam keeps its first pass's scores");
+        }
+
+        EntityBeam.ForThread(Beam).DecodeKeeping(FirstPass!, joint!.Value, Features, sentence, tags, kept);
+    }
+
+    /// <summary>
+    /// The second pass over a sentence with the document's view (<see cref="DocumentVotes.Fill"/>; it need not be
+    /// prepared again, <see cref="EntitySentence.Restore"/>), from the sums <see cref="DecodeFirstPass"/> kept: the
+    /// same classes as <see cref="Decode(EntitySentence, Span{int})"/> gives on the prepared sentence.
+    /// </summary>
+    public void DecodeSecondPass(EntitySentence sentence, ReadOnlySpan<float> kept, Span<int> tags)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        if (!SharesStaticScores || !sentence.HasDocument)
+        {
+            throw new InvalidOperationException("the second pass reads a two-pass model with a beam and a sentence with the document's view");
+        }
+
+        EntityBeam.ForThread(Beam).DecodeFromKept(Perceptron, Features, sentence, kept, tags);
     }
 
     /// <summary>Chooses the class of every token of a prepared sentence with one perceptron, greedily or with a beam of <paramref name="beam"/> sequences.</summary>

@@ -38,11 +38,14 @@ internal sealed class EntityRecognizer : IPipelineStage
         var upos = usesTags ? new string[64] : [];
         int[]? firstPass = null;
         DocumentVotes? votes = null;
+        var keep = m.SharesStaticScores ? FirstPassKeep.ForThread() : null;
         if (m.Features.TwoPass)
         {
-            // first pass over the whole document: each token's class, and what was said about each word
-            firstPass = new int[document.Tokens.Count];
-            votes = new DocumentVotes();
+            // first pass over the whole document: each token's class, and what was said about each word; with a beam,
+            // the second perceptron's sums of each token's static keys too, so the second pass need not read them again
+            keep?.Begin(document.Tokens.Count);
+            firstPass = keep?.Tags ?? new int[document.Tokens.Count];
+            votes = keep?.Votes ?? new DocumentVotes();
             foreach (var s in document.Sentences)
             {
                 cancellationToken.ThrowIfCancellationRequested();
@@ -53,8 +56,17 @@ internal sealed class EntityRecognizer : IPipelineStage
 
                 Prepare(document, s, m, sentence, ref upos);
                 var first = firstPass.AsSpan(s.FirstToken, s.TokenCount);
-                m.Decode(sentence, first);
-                votes.Add(document.Text, document.TokensOf(s), first);
+                if (keep is not null)
+                {
+                    m.DecodeFirstPass(sentence, first, keep.ScoresOf(s.FirstToken, s.TokenCount));
+                    keep.Keep(sentence, s.FirstToken);
+                    votes.Add(document.Text, document.TokensOf(s), first, sentence.Lower.AsSpan(0, s.TokenCount));
+                }
+                else
+                {
+                    m.Decode(sentence, first);
+                    votes.Add(document.Text, document.TokensOf(s), first);
+                }
             }
         }
 
@@ -74,10 +86,17 @@ internal sealed class EntityRecognizer : IPipelineStage
 
             var tokens = document.TokensOf(s);
             var prepared = false;
-            if (votes is not null && m.Features.Gated && !votes.AnyDisagreement(document.Text, tokens, firstPass.AsSpan(s.FirstToken, n)))
+            if (votes is not null && m.Features.Gated && !votes.AnyDisagreement(document.Text, tokens, firstPass.AsSpan(s.FirstToken, n), keep is null ? default : keep.Lower.AsSpan(s.FirstToken, n)))
             {
                 // no word of the sentence that could be a name was read two ways: the first pass's classes stand, unread again
                 firstPass.AsSpan(s.FirstToken, n).CopyTo(tags);
+            }
+            else if (keep is not null)
+            {
+                // the second pass from what the first kept: the sentence's hashes, its static sums and the document's view
+                keep.Restore(sentence, s.FirstToken, n);
+                votes!.Fill(sentence, firstPass.AsSpan(s.FirstToken, n), m.Corpus);
+                m.DecodeSecondPass(sentence, keep.ScoresOf(s.FirstToken, n), tags);
             }
             else
             {

@@ -96,5 +96,25 @@ internal sealed unsafe class RowIndex
         return payload;
     }
 
+    /// <summary>Every key the index holds, in bucket order.</summary>
+    public ulong[] Keys()
+    {
+        var keys = new List<ulong>();
+        var span = table.Span;
+        for (var at = 0; at < span.Length; at += BucketLongs)
+        {
+            for (var way = 0; way < Ways; way++)
+            {
+                if (span[at + way] != 0)
+                {
+                    keys.Add(span[at + way]);
+                }
+            }
+        }
+
+        GC.KeepAlive(table);
+        return [.. keys];
+    }
+
     public void KeepAlive() => GC.KeepAlive(table);
 }

@@ -302,6 +302,112 @@ public sealed class EntityTrainerTests
         Assert.Equal([("Karl Udden", NameKind.Person), ("Lisbon", NameKind.Place)], gated);
     }
 
+    /// <summary>A two-pass model as a run reads it (read-back perceptrons), gated or reading every sentence twice.</summary>
+    private static EntityModel ReadTwoPass(bool gated)
+    {
+        var model = TrainWith(new EntityTrainingOptions { Epochs = 4, Beam = 4, PassFolds = 2, Features = new EntityTrainingOptions().Features | EntityFeatureSet.Document | (gated ? EntityFeatureSet.Gated : 0) });
+        using var stream = new MemoryStream(Bytes(model));
+        return EntityModel.Read(stream, Tables, KnowledgeBase.Default.Words);
+    }
+
+    private static Document Segmented(string text)
+    {
+        var document = new Document(text, new DocumentMetadata()) { Language = "en" };
+        new SentenceSegmenter().Process(document, CancellationToken.None);
+        return document;
+    }
+
+    private const string TwoPassText = "Officials met Karl Udden in Lisbon . Ostra Mining Corp hired Ines Maro . The talks in Ostra were over . Quellco said Udden would open an office in Valera .";
+
+    [Fact]
+    public void DecodeFirstPass_TwoPassModel_SameClassesAndKeepsTheSecondPerceptronsStaticScores()
+    {
+        var model = ReadTwoPass(gated: true);
+        var document = Segmented(TwoPassText);
+        var sentence = new EntitySentence();
+        var keys = new ulong[EntityFeatures.MaxFeatures];
+        var expected = new float[BilouTags.Count];
+
+        foreach (var s in document.Sentences)
+        {
+            model.Features.Prepare(document.Text, document.TokensOf(s), [], sentence);
+            var reference = new int[s.TokenCount];
+            var tags = new int[s.TokenCount];
+            var kept = new float[s.TokenCount * BilouTags.Count];
+            model.Decode(sentence, reference);
+
+            model.DecodeFirstPass(sentence, tags, kept);
+
+            Assert.Equal(reference, tags);
+            for (var i = 0; i < s.TokenCount; i++)
+            {
+                model.Perceptron.Score(keys.AsSpan(0, model.Features.ExtractStatic(sentence, i, keys)), expected);
+                Assert.Equal(expected.Select(BitConverter.SingleToInt32Bits), kept.AsSpan(i * BilouTags.Count, BilouTags.Count).ToArray().Select(BitConverter.SingleToInt32Bits));
+            }
+        }
+    }
+
+    [Fact]
+    public void DecodeSecondPass_WithoutADocumentView_Refused()
+    {
+        var model = ReadTwoPass(gated: true);
+        var sentence = new EntitySentence();
+        sentence.Restore([7UL, 8UL], [1UL, 1UL]);
+
+        Assert.Throws<InvalidOperationException>(() => model.DecodeSecondPass(sentence, new float[2 * BilouTags.Count], new int[2]));
+        Assert.Throws<InvalidOperationException>(() => Train(2).DecodeFirstPass(sentence, new int[2], new float[2 * BilouTags.Count]));
+    }
+
+    /// <summary>
+    /// The names the two passes give when every sentence the second pass reads is prepared again and decoded with all
+    /// its keys (the route the recogniser took before the first pass kept its scores), as token ranges and types.
+    /// </summary>
+    private static List<(int First, int Count, int Type)> ByPreparingAgain(EntityModel model, Document document)
+    {
+        var sentence = new EntitySentence();
+        var first = new int[document.Tokens.Count];
+        var votes = new DocumentVotes();
+        foreach (var s in document.Sentences)
+        {
+            model.Features.Prepare(document.Text, document.TokensOf(s), [], sentence);
+            model.Decode(sentence, first.AsSpan(s.FirstToken, s.TokenCount));
+            votes.Add(document.Text, document.TokensOf(s), first.AsSpan(s.FirstToken, s.TokenCount));
+        }
+
+        var names = new List<(int, int, int)>();
+        foreach (var s in document.Sentences)
+        {
+            var tags = first.AsSpan(s.FirstToken, s.TokenCount).ToArray();
+            if (!model.Features.Gated || votes.AnyDisagreement(document.Text, document.TokensOf(s), tags))
+            {
+                model.Features.Prepare(document.Text, document.TokensOf(s), [], sentence);
+                votes.Fill(sentence, first.AsSpan(s.FirstToken, s.TokenCount), model.Corpus);
+                model.Decode(sentence, tags);
+            }
+
+            names.AddRange(EntityModel.Spans(tags).Select(n => (s.FirstToken + n.First, n.Count, n.Type)));
+        }
+
+        return names;
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Recognise_TwoPassWithBeam_SameNamesAsPreparingEverySentenceAgain(bool gated)
+    {
+        var model = ReadTwoPass(gated);
+        var document = Segmented(TwoPassText);
+        new TokenTagger().Process(document, CancellationToken.None);
+        var expected = ByPreparingAgain(model, document);
+
+        new EntityRecognizer(() => model).Process(document, CancellationToken.None);
+
+        Assert.True(model.SharesStaticScores);
+        Assert.NotEmpty(expected);
+        Assert.Equal(expected.Select(n => (n.First, n.Count, BilouTags.KindOf(n.Type))), document.Names.Select(n => (n.FirstToken, n.TokenCount, n.Kind)));
+    }
+
     [Fact]
     public void Recognise_GatedSkippedSentenceWithNationality_Group()
     {
