@@ -78,7 +78,7 @@ internal static class TrainCommand
             };
             var problems = new List<TacitusError>();
             List<TreebankSentence> sentences;
-            List<TreebankSentence> silverTrees;
+            List<TreebankSentence>? silverTrees;
             try
             {
                 sentences = training.Read(source, problems);

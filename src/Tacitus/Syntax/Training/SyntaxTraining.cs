@@ -24,8 +24,17 @@ internal sealed class SyntaxTraining
 
     public const string MixFile = "parser-training-mix.tsv";
 
+    /// <summary>The mix when the parser also trains on silver trees (<see cref="SilverPath"/>).</summary>
+    public const string UptrainingMixFile = "parser-uptraining-mix.tsv";
+
     private static readonly Lazy<IReadOnlyList<(string Prefix, int Repeats)>> ShippedMix = new(
         () => ReadMix(DataFile.Embedded(DataFile.ResourceName("models", MixFile))), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<IReadOnlyList<(string Prefix, int Repeats)>> ShippedUptrainingMix = new(
+        () => ReadMix(DataFile.Embedded(DataFile.ResourceName("models", UptrainingMixFile))), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The shipped mix of treebank-only training, or of training with silver trees (<paramref name="silver"/>).</summary>
+    public static IReadOnlyList<(string Prefix, int Repeats)> Shipped(bool silver) => silver ? ShippedUptrainingMix.Value : ShippedMix.Value;
 
     public int TaggerIterations { get; init; } = 10;
 
@@ -67,7 +76,8 @@ internal sealed class SyntaxTraining
 
     /// <summary>
     /// The parser's training mix: how many times per pass it sees a sentence of each treebank, by the start of the
-    /// file's name, the first line that matches (default: the table <c>data/models/parser-training-mix.tsv</c>; a file it does not name, once).
+    /// file's name, the first line that matches (default: the table <c>data/models/parser-training-mix.tsv</c>, or
+    /// <c>parser-uptraining-mix.tsv</c> with silver trees; a file it does not name, once).
     /// </summary>
     public IReadOnlyList<(string Prefix, int Repeats)>? ParserMix { get; init; }
 
@@ -107,12 +117,12 @@ internal sealed class SyntaxTraining
         return (tagger, lemmas);
     }
 
-    /// <summary>Reads the silver trees of <see cref="SilverPath"/> (none when it is not set) and keeps those <see cref="SelectSilver"/> takes.</summary>
-    public List<TreebankSentence> ReadSilver(List<TacitusError> problems)
+    /// <summary>Reads the silver trees of <see cref="SilverPath"/> (null when it is not set) and keeps those <see cref="SelectSilver"/> takes.</summary>
+    public List<TreebankSentence>? ReadSilver(List<TacitusError> problems)
     {
         if (SilverPath is null)
         {
-            return [];
+            return null;
         }
 
         var files = TreebankFiles(SilverPath);
@@ -154,7 +164,8 @@ internal sealed class SyntaxTraining
 
     /// <summary>
     /// Trains the parser on <paramref name="sentences"/> (treebank sentences, jackknifed tags) and
-    /// <paramref name="silver"/> (silver trees with their own tags, <see cref="SilverPath"/>).
+    /// <paramref name="silver"/> (silver trees with their own tags, <see cref="SilverPath"/>; when given, even empty, the
+    /// default mix is the uptraining one).
     /// </summary>
     public DependencyParser TrainParser(IReadOnlyList<TreebankSentence> sentences, PartOfSpeechTagger tagger, IReadOnlyList<TreebankSentence>? silver = null)
     {
@@ -182,7 +193,7 @@ internal sealed class SyntaxTraining
             return tags;
         }
 
-        var mix = ParserMix ?? ShippedMix.Value;
+        var mix = ParserMix ?? Shipped(silver is not null);
         int Repeats(TreebankSentence sentence)
         {
             foreach (var (prefix, repeats) in mix)
