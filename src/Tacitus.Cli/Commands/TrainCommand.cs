@@ -34,9 +34,12 @@ internal static class TrainCommand
         var clusters = new Option<string?>("--clusters") { Description = "Word clusters for the parser's cluster features (a clusters.tsv.gz of `tacitus train clusters`, copied into the model). Default none: on dev they gained 0.3 GUM UAS but cost a fifth of the parser's speed." };
         var beam = new Option<int?>("--beam") { Description = "Train the parser for a beam of this width (its last --beam-passes passes search the beam; default 1: greedy)." };
         var beamPasses = new Option<int?>("--beam-passes") { Description = "How many of the parser's passes, the last ones, train the beam (default 3)." };
+        var silver = new Option<string?>("--silver") { Description = "Silver trees for uptraining the parser: CoNLL-U (a file or a folder of *.conllu) that `tacitus parse --beam 8` wrote from unlabelled news with a beam-trained teacher. Default none." };
+        var silverWords = new Option<int?>("--silver-words") { Description = "At most this many silver words, taken evenly across the silver sentences (default all)." };
+        var silverMaxLength = new Option<int?>("--silver-max-length") { Description = "Leave out silver sentences longer than this (default 60 words)." };
         var command = new Command(what, description)
         {
-            from, output, folds, iterations, clusters, beam, beamPasses,
+            from, output, folds, iterations, clusters, beam, beamPasses, silver, silverWords, silverMaxLength,
         };
 
         command.SetAction(parse =>
@@ -44,9 +47,10 @@ internal static class TrainCommand
             var root = RepositoryRoot.Find();
             var source = parse.GetValue(from) ?? Path.Combine(root, "..", "shared", "data", "train");
             var target = parse.GetValue(output) ?? Path.Combine(root, "data", "models");
-            if (parse.GetValue(folds) is < 1 || parse.GetValue(iterations) is < 1 || parse.GetValue(beam) is < 1 or > DependencyParser.MaxBeam || parse.GetValue(beamPasses) is < 0)
+            if (parse.GetValue(folds) is < 1 || parse.GetValue(iterations) is < 1 || parse.GetValue(beam) is < 1 or > DependencyParser.MaxBeam || parse.GetValue(beamPasses) is < 0
+                || parse.GetValue(silverWords) is < 1 || parse.GetValue(silverMaxLength) is < 1)
             {
-                Console.Error.WriteLine($"tacitus train: --folds, --iterations and --beam (at most {DependencyParser.MaxBeam}) must be 1 or more, --beam-passes 0 or more.");
+                Console.Error.WriteLine($"tacitus train: --folds, --iterations, --silver-words, --silver-max-length and --beam (at most {DependencyParser.MaxBeam}) must be 1 or more, --beam-passes 0 or more.");
                 return ExitCodes.Usage;
             }
 
@@ -67,13 +71,18 @@ internal static class TrainCommand
                 ClustersFile = parse.GetValue(clusters),
                 ParserBeam = parse.GetValue(beam) ?? defaults.ParserBeam,
                 ParserBeamPasses = parse.GetValue(beamPasses) ?? defaults.ParserBeamPasses,
+                SilverPath = what == "tagger" ? null : parse.GetValue(silver),
+                SilverWords = parse.GetValue(silverWords) ?? defaults.SilverWords,
+                SilverMaxLength = parse.GetValue(silverMaxLength) ?? defaults.SilverMaxLength,
                 Progress = message => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1} s] {message}")),
             };
             var problems = new List<TacitusError>();
             List<TreebankSentence> sentences;
+            List<TreebankSentence>? silverTrees;
             try
             {
                 sentences = training.Read(source, problems);
+                silverTrees = training.ReadSilver(problems);
             }
             catch (FileNotFoundException ex)
             {
@@ -110,7 +119,7 @@ internal static class TrainCommand
 
                 if (what is "parser" or "syntax")
                 {
-                    var parser = training.TrainParser(sentences, tagger);
+                    var parser = training.TrainParser(sentences, tagger, silverTrees);
                     var parserPath = Path.Combine(target, SyntaxModels.ParserFile);
                     using (var stream = File.Create(parserPath))
                     {

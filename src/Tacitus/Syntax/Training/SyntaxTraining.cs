@@ -24,8 +24,17 @@ internal sealed class SyntaxTraining
 
     public const string MixFile = "parser-training-mix.tsv";
 
+    /// <summary>The mix when the parser also trains on silver trees (<see cref="SilverPath"/>).</summary>
+    public const string UptrainingMixFile = "parser-uptraining-mix.tsv";
+
     private static readonly Lazy<IReadOnlyList<(string Prefix, int Repeats)>> ShippedMix = new(
         () => ReadMix(DataFile.Embedded(DataFile.ResourceName("models", MixFile))), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    private static readonly Lazy<IReadOnlyList<(string Prefix, int Repeats)>> ShippedUptrainingMix = new(
+        () => ReadMix(DataFile.Embedded(DataFile.ResourceName("models", UptrainingMixFile))), LazyThreadSafetyMode.ExecutionAndPublication);
+
+    /// <summary>The shipped mix of treebank-only training, or of training with silver trees (<paramref name="silver"/>).</summary>
+    public static IReadOnlyList<(string Prefix, int Repeats)> Shipped(bool silver) => silver ? ShippedUptrainingMix.Value : ShippedMix.Value;
 
     public int TaggerIterations { get; init; } = 10;
 
@@ -43,6 +52,23 @@ internal sealed class SyntaxTraining
     public Action<string>? Progress { get; init; }
 
     /// <summary>
+    /// Silver trees for uptraining (Petrov et al. 2010): CoNLL-U written by <c>tacitus parse</c> with a slower, more
+    /// accurate parser (a beam-trained one) from unlabelled news. The greedy parser trains on the treebanks plus these,
+    /// learning the teacher's decisions; their tags are the file's (the run-time tagger's), not jackknifed. A file, or
+    /// a folder of <c>*.conllu</c> read in name order; none (the default) trains on the treebanks only.
+    /// </summary>
+    public string? SilverPath { get; init; }
+
+    /// <summary>At most this many silver words, taken evenly across the silver sentences (<see cref="SelectSilver"/>).</summary>
+    public int SilverWords { get; init; } = int.MaxValue;
+
+    /// <summary>Silver sentences shorter than <see cref="SilverMinLength"/> or longer than this are left out.</summary>
+    public int SilverMaxLength { get; init; } = 60;
+
+    /// <summary>Silver sentences shorter than this (headlines, bylines) are left out.</summary>
+    public int SilverMinLength { get; init; } = 4;
+
+    /// <summary>
     /// The word clusters the parser's features read (<c>clusters.tsv.gz</c>, written by <c>tacitus train clusters</c>),
     /// copied into the parser's model file; none (the default, and the shipped parser) trains a parser without them.
     /// </summary>
@@ -50,7 +76,8 @@ internal sealed class SyntaxTraining
 
     /// <summary>
     /// The parser's training mix: how many times per pass it sees a sentence of each treebank, by the start of the
-    /// file's name, the first line that matches (default: the table <c>data/models/parser-training-mix.tsv</c>; a file it does not name, once).
+    /// file's name, the first line that matches (default: the table <c>data/models/parser-training-mix.tsv</c>, or
+    /// <c>parser-uptraining-mix.tsv</c> with silver trees; a file it does not name, once).
     /// </summary>
     public IReadOnlyList<(string Prefix, int Repeats)>? ParserMix { get; init; }
 
@@ -90,8 +117,59 @@ internal sealed class SyntaxTraining
         return (tagger, lemmas);
     }
 
-    public DependencyParser TrainParser(IReadOnlyList<TreebankSentence> sentences, PartOfSpeechTagger tagger)
+    /// <summary>Reads the silver trees of <see cref="SilverPath"/> (null when it is not set) and keeps those <see cref="SelectSilver"/> takes.</summary>
+    public List<TreebankSentence>? ReadSilver(List<TacitusError> problems)
     {
+        if (SilverPath is null)
+        {
+            return null;
+        }
+
+        var files = TreebankFiles(SilverPath);
+        if (files.Count == 0)
+        {
+            throw new FileNotFoundException($"{NoData} train: no CoNLL-U silver trees at {SilverPath}", SilverPath);
+        }
+
+        var all = TreebankSentence.ReadAll(files, problems);
+        var silver = SelectSilver(all, SilverWords, SilverMinLength, SilverMaxLength);
+        Progress?.Invoke($"silver: {silver.Count} of {all.Count} sentences, {silver.Sum(s => s.Count)} of {all.Sum(s => s.Count)} words from {string.Join(", ", files.Select(Path.GetFileName))}");
+        return silver;
+    }
+
+    /// <summary>
+    /// The silver sentences of a length from <paramref name="minLength"/> to <paramref name="maxLength"/> words, thinned
+    /// evenly to about <paramref name="words"/> words: a sentence is kept while the words kept stay within the share of
+    /// the budget that the words seen so far earn, so every part of the corpus gives its share.
+    /// </summary>
+    public static List<TreebankSentence> SelectSilver(IReadOnlyList<TreebankSentence> sentences, int words, int minLength, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
+        var fitting = sentences.Where(s => s.Count >= minLength && s.Count <= maxLength).ToList();
+        long total = fitting.Sum(s => (long)s.Count);
+        var result = new List<TreebankSentence>();
+        long seen = 0, kept = 0;
+        foreach (var sentence in fitting)
+        {
+            seen += sentence.Count;
+            if (kept + sentence.Count <= (double)words * seen / Math.Max(1, total) + sentence.Count / 2.0)
+            {
+                result.Add(sentence);
+                kept += sentence.Count;
+            }
+        }
+
+        return result;
+    }
+
+    /// <summary>
+    /// Trains the parser on <paramref name="sentences"/> (treebank sentences, jackknifed tags) and
+    /// <paramref name="silver"/> (silver trees with their own tags, <see cref="SilverPath"/>; when given, even empty, the
+    /// default mix is the uptraining one).
+    /// </summary>
+    public DependencyParser TrainParser(IReadOnlyList<TreebankSentence> sentences, PartOfSpeechTagger tagger, IReadOnlyList<TreebankSentence>? silver = null)
+    {
+        ArgumentNullException.ThrowIfNull(sentences);
         var predicted = JackknifeFolds > 1 ? Jackknife(sentences, tagger) : null;
         var index = new Dictionary<TreebankSentence, int>(ReferenceEqualityComparer.Instance);
         for (var i = 0; i < sentences.Count; i++)
@@ -101,9 +179,9 @@ internal sealed class SyntaxTraining
 
         int[] Tags(TreebankSentence sentence)
         {
-            if (predicted is not null)
+            if (predicted is not null && index.TryGetValue(sentence, out var at))
             {
-                return predicted[index[sentence]];
+                return predicted[at];
             }
 
             var tags = new int[sentence.Count];
@@ -115,7 +193,7 @@ internal sealed class SyntaxTraining
             return tags;
         }
 
-        var mix = ParserMix ?? ShippedMix.Value;
+        var mix = ParserMix ?? Shipped(silver is not null);
         int Repeats(TreebankSentence sentence)
         {
             foreach (var (prefix, repeats) in mix)
@@ -131,7 +209,8 @@ internal sealed class SyntaxTraining
 
         var clusters = ClustersFile is null ? null : WordClusters.ReadText(ClustersFile);
         Progress?.Invoke(clusters is null ? "parser: no word clusters" : $"parser: {clusters.Count} words with a cluster ({ClustersFile})");
-        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats, Clusters = clusters, Beam = ParserBeam, BeamPasses = ParserBeamPasses }.Train(sentences, Tags, Progress);
+        IReadOnlyList<TreebankSentence> all = silver is { Count: > 0 } ? [.. sentences, .. silver] : sentences;
+        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats, Clusters = clusters, Beam = ParserBeam, BeamPasses = ParserBeamPasses }.Train(all, Tags, Progress);
     }
 
     /// <summary>Reads a training mix: <c>file-name-start TAB repeats</c> per line, repeats from 0 (left out) to 10.</summary>

@@ -55,6 +55,17 @@ public sealed class SyntaxTrainingMixTests
         Assert.Equal(SyntaxFixture.ParserBytes(shipped), SyntaxFixture.ParserBytes(ones));
     }
 
+    [Theory]
+    [InlineData(false, 1)] // the treebanks alone: once a pass
+    [InlineData(true, 2)]  // with silver trees (seen once): the treebanks twice, so they outweigh the silver news
+    public void Shipped_WithOrWithoutSilver_TreebankRepeats(bool silver, int repeats)
+    {
+        var mix = SyntaxTraining.Shipped(silver);
+        Assert.Equal(repeats, mix.Single(m => m.Prefix == "en_ewt").Repeats);
+        Assert.Equal(repeats, mix.Single(m => m.Prefix == "en_gum").Repeats);
+        Assert.DoesNotContain(mix, m => "silver-bbc.conllu".StartsWith(m.Prefix, StringComparison.Ordinal));
+    }
+
     private static IEnumerable<DataLine> Lines(params string[] lines) =>
         DataFile.Read(new StringReader(string.Join('\n', lines)), "mix.tsv");
 }
