@@ -33,11 +33,12 @@ internal static class BenchReportFormatter
             sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} | {r.Documents} | {r.Megabytes:F2} | {r.FirstPassSeconds:F3} | {r.FirstPassDocumentsPerSecond:F0} | {mbps:F2} | {r.FirstPassProcessorMillisecondsPerDocument:F2} | {wait} | {r.FirstPassKilobytesAllocatedPerDocument:F0} | {r.PeakWorkingSetBytes / 1_000_000.0:F0} | {r.HeapAfterBytes / 1_000_000.0:F0} |\n");
         }
 
+        var processorRatios = FirstPassProcessorRatios(results).ToList();
         foreach (var (workers, ratio) in FirstPassRatios(results))
         {
             // wall time includes waiting for a core, which on a shared machine moves the short floor pass most; the
             // processor-time ratio is the one two runs minutes apart can be compared on
-            var processor = FirstPassProcessorRatios(results).Where(p => p.Workers == workers).Select(p => (double?)p.Ratio).FirstOrDefault();
+            var processor = RatioAt(processorRatios, workers);
             sb.Append(c, $"\nFirst pass, full analysis / read + segment, {workers} worker{(workers == 1 ? string.Empty : "s")}: {ratio:F1}× the time");
             sb.Append(processor is { } p ? string.Create(c, $", {p:F1}× the processor time.") : ".");
         }
@@ -198,6 +199,20 @@ internal static class BenchReportFormatter
         }
     }
 
+    /// <summary>The ratio of the first entry for <paramref name="workers"/> workers, or null when none was measured.</summary>
+    private static double? RatioAt(List<(int Workers, double Ratio)> ratios, int workers)
+    {
+        foreach (var (measured, ratio) in ratios)
+        {
+            if (measured == workers)
+            {
+                return ratio;
+            }
+        }
+
+        return null;
+    }
+
     public static string ToJson(string path, IReadOnlyList<BenchResult> results)
     {
         ArgumentNullException.ThrowIfNull(results);
@@ -281,19 +296,19 @@ internal static class BenchReportFormatter
 
             w.WriteEndArray();
             w.WriteStartArray("ratios");
+            var firstRatios = FirstPassRatios(results).ToList();
+            var processorRatios = FirstPassProcessorRatios(results).ToList();
             foreach (var (workers, ratio) in Ratios(results))
             {
                 w.WriteStartObject();
                 w.WriteNumber("workers", workers);
                 w.WriteNumber("full_over_segment", Math.Round(ratio, 2));
-                var first = FirstPassRatios(results).Where(f => f.Workers == workers).Select(f => (double?)f.Ratio).FirstOrDefault();
-                if (first is { } f)
+                if (RatioAt(firstRatios, workers) is { } f)
                 {
                     w.WriteNumber("first_pass_full_over_segment", Math.Round(f, 2));
                 }
 
-                var processor = FirstPassProcessorRatios(results).Where(p => p.Workers == workers).Select(p => (double?)p.Ratio).FirstOrDefault();
-                if (processor is { } p)
+                if (RatioAt(processorRatios, workers) is { } p)
                 {
                     w.WriteNumber("first_pass_processor_full_over_segment", Math.Round(p, 2));
                 }

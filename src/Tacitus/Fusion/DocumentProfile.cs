@@ -81,16 +81,17 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
                 continue;
             }
 
-            var key = "~" + ReportReader.Normal(entity.Name);
-            names[key] = (names.GetValueOrDefault(key).Count + Math.Max(1, entity.Mentions.Count), entity.Name);
+            // one look-up, as for words: the name's slot, added when the name is new; the last entity's name shows
+            ref var name = ref CollectionsMarshal.GetValueRefOrAddDefault(names, "~" + ReportReader.Normal(entity.Name), out _);
+            name = (name.Count + Math.Max(1, entity.Mentions.Count), entity.Name);
         }
 
-        foreach (var w in TopRanked.Of(words, MaxWords, MoreFrequentWord))
+        foreach (var w in TopRanked.Of(words, MaxWords, static (a, b) => MoreFrequent(a.Key, a.Value, b.Key, b.Value)))
         {
             profile.Add(new ProfileTerm(w.Key, w.Value, w.Key, false));
         }
 
-        foreach (var n in TopRanked.Of(names, MaxNames, MoreFrequent))
+        foreach (var n in TopRanked.Of(names, MaxNames, static (a, b) => MoreFrequent(a.Key, a.Value.Count, b.Key, b.Value.Count)))
         {
             profile.Add(new ProfileTerm(n.Key, n.Value.Count, n.Value.Display, true));
         }
@@ -99,12 +100,8 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
     }
 
     /// <summary>More frequent first, ties in ordinal order of the key (keys are distinct, so the order is total).</summary>
-    private static int MoreFrequent(KeyValuePair<string, (double Count, string Display)> a, KeyValuePair<string, (double Count, string Display)> b) =>
-        b.Value.Count.CompareTo(a.Value.Count) is var order && order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
-
-    /// <summary>More frequent first, ties in ordinal order of the word.</summary>
-    private static int MoreFrequentWord(KeyValuePair<string, double> a, KeyValuePair<string, double> b) =>
-        b.Value.CompareTo(a.Value) is var order && order != 0 ? order : string.CompareOrdinal(a.Key, b.Key);
+    private static int MoreFrequent(string aKey, double aCount, string bKey, double bCount) =>
+        bCount.CompareTo(aCount) is var order && order != 0 ? order : string.CompareOrdinal(aKey, bKey);
 
     /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word, as written or folded (a word folding left unchanged is looked up once); a string is made only for a word not seen before (the dictionary makes it when it adds the word).</summary>
     private static void Add(

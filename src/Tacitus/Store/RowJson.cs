@@ -19,26 +19,50 @@ internal sealed class RowJson
     public void Begin() => used = 0;
 
     /// <summary>The value as JSON in the next buffer of the row, or null for null.</summary>
-    public Utf8Text? Of<T>(T? value, JsonTypeInfo<T> info) =>
-        value is null ? null : Written(value, info, static (w, v, i) => JsonSerializer.Serialize(w, v, i));
+    public Utf8Text? Of<T>(T? value, JsonTypeInfo<T> info)
+    {
+        if (value is null)
+        {
+            return null;
+        }
+
+        var (buffer, writer) = Next();
+        JsonSerializer.Serialize(writer, value, info);
+        return Done(buffer, writer);
+    }
 
     /// <summary>The value as <paramref name="write"/> writes it (<see cref="StoreValueJson"/>: the serializer's bytes) in the next buffer of the row, or null for null.</summary>
-    public Utf8Text? Of<T>(T? value, Action<Utf8JsonWriter, T> write) =>
-        value is null ? null : Written(value, write, static (w, v, write) => write(w, v));
+    public Utf8Text? Of<T>(T? value, Action<Utf8JsonWriter, T> write)
+    {
+        if (value is null)
+        {
+            return null;
+        }
 
-    private Utf8Text Written<T, TWith>(T value, TWith with, Action<Utf8JsonWriter, T, TWith> write)
+        var (buffer, writer) = Next();
+        write(writer, value);
+        return Done(buffer, writer);
+    }
+
+    /// <summary>The row's next buffer and its writer, emptied (made the first time a row needs this many).</summary>
+    private (ArrayBufferWriter<byte> Buffer, Utf8JsonWriter Writer) Next()
     {
         if (used == slots.Count)
         {
-            var buffer = new ArrayBufferWriter<byte>(1024);
-            slots.Add((buffer, new Utf8JsonWriter(buffer)));
+            var created = new ArrayBufferWriter<byte>(1024);
+            slots.Add((created, new Utf8JsonWriter(created)));
         }
 
-        var (b, w) = slots[used++];
-        b.ResetWrittenCount();
-        w.Reset(b);
-        write(w, value, with);
-        w.Flush();
-        return new Utf8Text(b.WrittenMemory);
+        var (buffer, writer) = slots[used++];
+        buffer.ResetWrittenCount();
+        writer.Reset(buffer);
+        return (buffer, writer);
+    }
+
+    /// <summary>What <paramref name="writer"/> wrote to <paramref name="buffer"/>, flushed.</summary>
+    private static Utf8Text Done(ArrayBufferWriter<byte> buffer, Utf8JsonWriter writer)
+    {
+        writer.Flush();
+        return new Utf8Text(buffer.WrittenMemory);
     }
 }

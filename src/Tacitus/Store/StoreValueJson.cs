@@ -9,14 +9,17 @@ namespace Tacitus.Store;
 /// writes (snake_case names in declaration order, nulls left out, enums and codes as their names), without its
 /// per-property metadata walk, which was most of the cost of writing a document's rows. Reading stays with
 /// <see cref="StoreJson"/>. <c>StoreValueJsonTests</c> checks every value against the serializer, so a property
-/// added to one of these types and not here fails there.
+/// added to one of these types and not here fails there. Two cases cannot happen with current data and would differ
+/// from the serializer if they did: a <see cref="TimePrecision"/> outside the enum is written as its number in a string
+/// (the serializer's string-enum converter writes a bare number), and a default <see cref="CountryCode"/> or
+/// <see cref="Sector"/> (a null <c>Value</c>) is left out (the serializer's converters write <c>null</c>).
 /// </summary>
 internal static class StoreValueJson
 {
     public static void Write(Utf8JsonWriter w, TimeInfo value)
     {
         w.WriteStartObject();
-        w.WriteString("value"u8, value.Value);
+        Text(w, "value"u8, value.Value);
         w.WriteString("precision"u8, Name(value.Precision));
         Text(w, "basis"u8, value.Basis);
         Text(w, "end_value"u8, value.EndValue);

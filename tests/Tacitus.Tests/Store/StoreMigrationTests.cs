@@ -342,6 +342,7 @@ public sealed class StoreMigrationTests : IDisposable
         var empty = store.Load(DocumentId.FromText("Nothing here."))!;
         Assert.Equal((0, 0), (empty.Sentences.Count, empty.Entities.Count));
     }
+
     [Theory]
     [InlineData(null)]
     [InlineData(15)]

@@ -193,4 +193,38 @@ public sealed class LemmaTableTests
         Assert.Equal("shoute", table.Lemma("Shouted", Tag, false, verb: false));
         Assert.Equal("shout", table.Lemma("shouted", OtherTag, false, verb: false));
     }
+
+    [Fact]
+    public void Lemma_MoreUnlistedWordsThanTheLimit_CacheStopsGrowingAndLemmasStayRight()
+    {
+        const int Tag = 7;
+        const int Limit = 2;
+        var edits = new Dictionary<string, LemmaEdit> { [LemmaTable.EditKey(Tag, "ed")] = new(2, "") };
+        var table = new LemmaTable(new Dictionary<string, string>(), edits, maxGuessed: Limit);
+        string[] stems = ["walk", "kick", "block", "glarp", "zorb"];
+        foreach (var _ in new[] { 1, 2 })
+        {
+            foreach (var stem in stems)
+            {
+                Assert.Equal(stem, table.Lemma(stem + "ed", Tag, properNoun: false));
+                Assert.True(table.GuessedCount <= Limit, $"{table.GuessedCount} kept past the limit of {Limit}");
+            }
+        }
+
+        Assert.Equal(Limit, table.GuessedCount);
+    }
+
+    [Fact]
+    public void Lemma_SameWordInAnotherCase_SharesOneCachedLemma()
+    {
+        const int Tag = 7;
+        var edits = new Dictionary<string, LemmaEdit> { [LemmaTable.EditKey(Tag, "ed")] = new(2, "") };
+        var table = new LemmaTable(new Dictionary<string, string>(), edits);
+        Assert.Equal("walk", table.Lemma("walked", Tag, properNoun: false));
+        Assert.Equal("walk", table.Lemma("Walked", Tag, properNoun: false));
+        Assert.Equal("walk", table.Lemma("WALKED", Tag, properNoun: false));
+        Assert.Equal(1, table.GuessedCount);
+        Assert.Equal("Walk", table.Lemma("Walked", Tag, properNoun: true)); // a proper noun keeps its case: its own entry
+        Assert.Equal(2, table.GuessedCount);
+    }
 }

@@ -45,8 +45,8 @@ internal sealed class LemmaTable
     // how many known lemmas end in each ending of 3 or 4 letters: the evidence that restores a dropped "e"
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> endingCounts;
 
-    /// <summary>How many unlisted words' lemmas (<see cref="Lemma"/>) the table keeps for the process; after that they are made each time, so memory stays flat.</summary>
-    public const int MaxGuessed = 32_768;
+    /// <summary>How many unlisted words' lemmas (<see cref="Lemma"/>) a table keeps unless told otherwise.</summary>
+    internal const int DefaultMaxGuessed = 32_768;
 
     // the mark after a guessed word's tag: \u0005, plus 1 for a proper noun and 2 for a verb (the lemma depends on both)
     private const char GuessMark = '\u0005';
@@ -56,14 +56,20 @@ internal sealed class LemmaTable
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> guessedLookup;
     private int guessedCount;
 
-    public LemmaTable(IReadOnlyDictionary<string, string> known, IReadOnlyDictionary<string, LemmaEdit> edits)
-        : this(new Dictionary<string, string>(known, StringComparer.Ordinal), new Dictionary<string, LemmaEdit>(edits, StringComparer.Ordinal))
+    // how many unlisted words' lemmas the table keeps for the process; after that they are made each time, so memory stays flat
+    private readonly int maxGuessed;
+
+    /// <summary>A table over copies of <paramref name="known"/> and <paramref name="edits"/>, keeping at most <paramref name="maxGuessed"/> unlisted words' lemmas.</summary>
+    public LemmaTable(IReadOnlyDictionary<string, string> known, IReadOnlyDictionary<string, LemmaEdit> edits, int maxGuessed = DefaultMaxGuessed)
+        : this(new Dictionary<string, string>(known, StringComparer.Ordinal), new Dictionary<string, LemmaEdit>(edits, StringComparer.Ordinal), maxGuessed)
     {
     }
 
     /// <summary>A table over dictionaries it owns from now on (ordinal keys).</summary>
-    private LemmaTable(Dictionary<string, string> known, Dictionary<string, LemmaEdit> edits)
+    private LemmaTable(Dictionary<string, string> known, Dictionary<string, LemmaEdit> edits, int maxGuessed = DefaultMaxGuessed)
     {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxGuessed);
+        this.maxGuessed = maxGuessed;
         this.known = known;
         knownLookup = known.GetAlternateLookup<ReadOnlySpan<char>>();
         this.edits = edits;
@@ -97,6 +103,9 @@ internal sealed class LemmaTable
 
     public int EditCount => edits.Count;
 
+    /// <summary>How many unlisted words' lemmas the table keeps now (at most the limit it was made with).</summary>
+    internal int GuessedCount => guessed.Count;
+
     /// <summary>
     /// The lemma of <paramref name="word"/> tagged <paramref name="tag"/> (a tagger tag index); <paramref name="properNoun"/>
     /// keeps case. For a <paramref name="verb"/> never seen, shorter endings' edits are checked too when the longest
@@ -127,10 +136,11 @@ internal sealed class LemmaTable
         }
 
         // a word the table does not list (about a tenth of news tokens): what the edits made of it before, when the
-        // process has met it with this tag; the edits themselves cost a dozen lookups and a new string
+        // process has met it with this tag; the edits themselves cost a dozen lookups and a new string. Only a proper
+        // noun's guess reads the word as written, so other words are kept in lower case ("Shouted" and "shouted" share one)
         Span<char> guessKey = stackalloc char[word.Length + 8];
         var guessHead = Prefix(tag, (char)(GuessMark + (properNoun ? 1 : 0) + (verb ? 2 : 0)), guessKey);
-        word.CopyTo(guessKey[guessHead..]);
+        (properNoun ? word : lower).CopyTo(guessKey[guessHead..]);
         guessKey = guessKey[..(guessHead + word.Length)];
         if (guessedLookup.TryGetValue(guessKey, out var earlier))
         {
@@ -138,7 +148,7 @@ internal sealed class LemmaTable
         }
 
         var made = Guess(word, lower, tag, properNoun, verb, key);
-        if (Volatile.Read(ref guessedCount) < MaxGuessed && guessed.TryAdd(guessKey.ToString(), made))
+        if (Volatile.Read(ref guessedCount) < maxGuessed && guessed.TryAdd(guessKey.ToString(), made))
         {
             Interlocked.Increment(ref guessedCount);
         }
@@ -146,7 +156,11 @@ internal sealed class LemmaTable
         return made;
     }
 
-    /// <summary>The lemma the edits give a word the known table does not list (<see cref="Lemma"/>); <paramref name="key"/> is room for a table key.</summary>
+    /// <summary>
+    /// The lemma the edits give a word the known table does not list (<see cref="Lemma"/>); <paramref name="key"/> is
+    /// room for a table key. <paramref name="word"/> as written is read only for a proper noun (and for its length);
+    /// everything else reads <paramref name="lower"/>, which <see cref="Lemma"/>'s cache key relies on.
+    /// </summary>
     private string Guess(ReadOnlySpan<char> word, ReadOnlySpan<char> lower, int tag, bool properNoun, bool verb, Span<char> key)
     {
         ReadOnlySpan<char> source = properNoun ? word : lower;
@@ -155,7 +169,7 @@ internal sealed class LemmaTable
         LemmaEdit? first = null;
         for (var k = Math.Min(MaxSuffix, word.Length - 1); k >= 1; k--)
         {
-            word[^k..].ToLowerInvariant(ending);
+            lower[^k..].CopyTo(ending);
             for (var choice = 0; choice < Choices; choice++)
             {
                 var editHead = Prefix(tag, (char)('\u0002' + choice), key);
