@@ -102,7 +102,7 @@ internal sealed class EventFusion : IDisposable
                 best.Reports.Add(report);
                 FusedEventJudge.Judge(best);
                 FusionRows.AsStored(best);
-                var started = events.Add(best, family, seq);
+                var started = events.Add(best, family, seq, best.Reports.Count);
                 started.Status = best.Status;
                 changed[best.Id] = started;
             }
@@ -293,7 +293,8 @@ internal sealed class EventFusion : IDisposable
         var fused = open.Event;
         var stored = new FusedEvent { Id = fused.Id, Story = fused.Story, Type = fused.Type, Actor = fused.Actor };
         rows.LoadReports(stored);
-        return StatusOf(stored);
+        FusedEventJudge.Judge(stored);
+        return stored.Status;
     }
 
     /// <summary>The status the judge gives the event from all its reports, judged on a copy (what it matches on stays as folded).</summary>
@@ -319,9 +320,9 @@ internal sealed class EventFusion : IDisposable
         changed.Clear();
         var latest = Convert.ToInt64(sql.Scalar("SELECT coalesce(max(document), 0) FROM fused_reports"), System.Globalization.CultureInfo.InvariantCulture);
         var read = new OpenFusedEvents(window, reportLimit);
-        foreach (var (fused, family, last) in rows.LoadOpen(latest - window))
+        foreach (var (fused, family, last, reports) in rows.LoadOpen(latest - window, reportLimit))
         {
-            read.Add(fused, family, last);
+            read.Add(fused, family, last, reports);
         }
 
         nextId = rows.NextId();

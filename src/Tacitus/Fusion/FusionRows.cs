@@ -177,26 +177,31 @@ internal sealed class FusionRows(PreparedStatements sql)
     public long NextId() => (long)sql.Scalar("SELECT coalesce(max(id), 0) + 1 FROM fused_events")!;
 
     /// <summary>
-    /// The fused events with a report from a document after row <paramref name="after"/>, with all their reports, their
-    /// family and the row of their latest report's document, in id order.
+    /// The fused events with a report from a document after row <paramref name="after"/>, their family, the row of their
+    /// latest report's document and how many reports they have, in id order; their reports are read only for those with
+    /// at most <paramref name="reportLimit"/> (one with more is kept in memory without them, <see cref="OpenFusedEvent.Trimmed"/>).
     /// </summary>
-    public List<(FusedEvent Event, string Family, long LastDocument)> LoadOpen(long after)
+    public List<(FusedEvent Event, string Family, long LastDocument, int Reports)> LoadOpen(long after, int reportLimit)
     {
-        var open = new List<(FusedEvent, string, long)>();
+        var open = new List<(FusedEvent, string, long, int)>();
         using (var r = sql.Get($"""
-            SELECT {EventColumns}, family, (SELECT max(document) FROM fused_reports WHERE fused = fused_events.id) FROM fused_events
+            SELECT {EventColumns}, family, (SELECT max(document) FROM fused_reports WHERE fused = fused_events.id),
+                (SELECT count(*) FROM fused_reports WHERE fused = fused_events.id) FROM fused_events
             WHERE id IN (SELECT fused FROM fused_reports WHERE document > $p0) ORDER BY id
             """, after).ExecuteReader())
         {
             while (r.Read())
             {
-                open.Add((ReadEvent(r), r.GetString(20), r.GetInt64(21)));
+                open.Add((ReadEvent(r), r.GetString(20), r.GetInt64(21), r.GetInt32(22)));
             }
         }
 
-        foreach (var (fused, _, _) in open)
+        foreach (var (fused, _, _, reports) in open)
         {
-            LoadReports(fused);
+            if (reports <= reportLimit)
+            {
+                LoadReports(fused);
+            }
         }
 
         return open;

@@ -3,7 +3,7 @@ namespace Tacitus.Fusion;
 /// <summary>
 /// An open fused event with its type family, the actor country it is indexed under, the store row of its latest
 /// report's document, and how many reports it has. Its reports are kept in memory (<see cref="FusedEvent.Reports"/>) up
-/// to <see cref="OpenFusedEvents.ReportLimit"/>; past that it keeps only what it matches on (the folded event) and its
+/// to <see cref="StoryOptions.OpenEventReports"/>; past that it keeps only what it matches on (the folded event) and its
 /// count (<see cref="Trimmed"/>), and its reports are read from the store when it is judged.
 /// </summary>
 internal sealed class OpenFusedEvent(FusedEvent fused, string family)
@@ -20,7 +20,7 @@ internal sealed class OpenFusedEvent(FusedEvent fused, string family)
     public int ReportCount { get; set; }
 
     /// <summary>True when its reports are no longer kept in memory (more than the bound): they are read from the store when it is judged.</summary>
-    public bool Trimmed { get; set; }
+    public bool Trimmed => Event.Reports.Count < ReportCount;
 
     /// <summary>
     /// The status the judge gave it from all its reports, while no report joined since (a new event is judged when it

@@ -10,7 +10,7 @@ namespace Tacitus.Fusion;
 /// story clustering reads its own state again (a rolled-back batch, another writer, first use).
 /// <para>
 /// An event joined within every window never closes (a story reported all year; a corpus that repeats itself), so what
-/// each open event keeps is bounded too: its reports stay in memory up to <see cref="ReportLimit"/>; past that it keeps
+/// each open event keeps is bounded too: its reports stay in memory up to <see cref="StoryOptions.OpenEventReports"/>; past that it keeps
 /// what it matches on and its report count (<see cref="OpenFusedEvent.Trimmed"/>), and the judge reads its reports from
 /// the store, where all of them are.
 /// </para>
@@ -32,15 +32,16 @@ internal sealed class OpenFusedEvents(long window, int reportLimit = OpenFusedEv
 
     public int Count => events.Count;
 
-    /// <summary>Reports an open event keeps in memory; past this it is <see cref="OpenFusedEvent.Trimmed"/>.</summary>
-    public int ReportLimit => reportLimit;
-
     public OpenFusedEvent? Find(long id) => events.GetValueOrDefault(id);
 
-    /// <summary>Keeps an event (new, or read from the store) whose latest report is from document <paramref name="seq"/>.</summary>
-    public OpenFusedEvent Add(FusedEvent fused, string family, long seq)
+    /// <summary>
+    /// Keeps an event (new, or read from the store) of <paramref name="reports"/> reports whose latest is from document
+    /// <paramref name="seq"/>: with them when they are within the bound (the caller read them), else without.
+    /// </summary>
+    public OpenFusedEvent Add(FusedEvent fused, string family, long seq, int reports)
     {
-        var open = new OpenFusedEvent(fused, family) { LastDocument = seq, ReportCount = fused.Reports.Count };
+        ArgumentNullException.ThrowIfNull(fused);
+        var open = new OpenFusedEvent(fused, family) { LastDocument = seq, ReportCount = reports };
         Bound(open);
         events[fused.Id] = open;
         Insert(byStory, (fused.Story, family), open);
@@ -57,8 +58,9 @@ internal sealed class OpenFusedEvents(long window, int reportLimit = OpenFusedEv
     public void Joined(OpenFusedEvent open, FusedReport report, long seq)
     {
         ArgumentNullException.ThrowIfNull(open);
+        var keeps = !open.Trimmed;
         open.ReportCount++;
-        if (!open.Trimmed)
+        if (keeps)
         {
             open.Event.Reports.Add(report); // fusion is in store order: every report the event holds is of this row or an earlier one
             Bound(open);
@@ -153,11 +155,10 @@ internal sealed class OpenFusedEvents(long window, int reportLimit = OpenFusedEv
     /// <summary>Past the bound, the event lets go of its reports (all of them are in the store) and keeps their count.</summary>
     private void Bound(OpenFusedEvent open)
     {
-        if (open.Event.Reports.Count > reportLimit)
+        if (open.ReportCount > reportLimit && open.Event.Reports.Count > 0)
         {
             open.Event.Reports.Clear();
             open.Event.Reports.TrimExcess();
-            open.Trimmed = true;
         }
     }
 

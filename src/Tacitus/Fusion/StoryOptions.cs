@@ -28,7 +28,7 @@ internal sealed record StoryOptions
     public long CloseAfterDocuments { get; init; } = 2_000;
 
     /// <summary>
-    /// Reports an open fused event keeps in memory (<see cref="OpenFusedEvents.ReportLimit"/>); past it the event keeps what
+    /// Reports an open fused event keeps in memory; past it (<see cref="OpenFusedEvent.Trimmed"/>) the event keeps what
     /// it matches on and its report count, and its reports are read from the store when it is judged. Bounds the memory of
     /// an event that never closes (joined within every window); the output does not depend on it.
     /// </summary>

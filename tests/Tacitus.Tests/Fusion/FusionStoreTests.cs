@@ -216,6 +216,15 @@ public sealed class FusionStoreTests : IDisposable
             Assert.Equal(1, whole.Save([new StoreWrite(documents[1])], ReplaceMode.Always).Reanalysed);
             Assert.Equal(1, small.Save([new StoreWrite(documents[1])], ReplaceMode.Always).Reanalysed);
             Assert.Equal(FusedEvents(whole), FusedEvents(small));
+
+            // the documents after it fused again (joining past the bound in memory), then the last one re-analysed: read
+            // again, the event is past the bound (read without its reports), and the report joins it trimmed, judged from the store
+            Assert.Equal(whole.FuseBacklog(), small.FuseBacklog());
+            Assert.Equal(FusedEvents(whole), FusedEvents(small));
+            Assert.Contains(FusedEvents(whole), e => e.Contains("(row: confirmed 9)", StringComparison.Ordinal));
+            Assert.Equal(1, whole.Save([new StoreWrite(documents[^1])], ReplaceMode.Always).Reanalysed);
+            Assert.Equal(1, small.Save([new StoreWrite(documents[^1])], ReplaceMode.Always).Reanalysed);
+            Assert.Equal(FusedEvents(whole), FusedEvents(small));
         }
         finally
         {

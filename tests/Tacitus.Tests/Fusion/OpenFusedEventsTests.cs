@@ -49,29 +49,29 @@ public sealed class OpenFusedEventsTests
         switch (name)
         {
             case "same story, most recent first":
-                open.Add(Event(1), "coerce", now);
-                open.Add(Event(2), "coerce", now);
-                open.Add(Event(3), "coerce", now);
-                open.Add(Event(4), "assault", now);
+                open.Add(Event(1), "coerce", now, reports: 0);
+                open.Add(Event(2), "coerce", now, reports: 0);
+                open.Add(Event(3), "coerce", now, reports: 0);
+                open.Add(Event(4), "assault", now, reports: 0);
                 break;
             case "other story, same actor country, dates a day apart":
-                open.Add(Event(5, story: 2, from: "2024-04-29", to: "2024-04-30"), "coerce", now);
+                open.Add(Event(5, story: 2, from: "2024-04-29", to: "2024-04-30"), "coerce", now, reports: 0);
                 break;
             case "other story, same actor country, dates three days apart":
-                open.Add(Event(5, story: 2, from: "2024-05-04"), "coerce", now);
+                open.Add(Event(5, story: 2, from: "2024-05-04"), "coerce", now, reports: 0);
                 break;
             case "other story, other actor country":
-                open.Add(Event(5, story: 2, country: "VLM"), "coerce", now);
+                open.Add(Event(5, story: 2, country: "VLM"), "coerce", now, reports: 0);
                 break;
             case "other story, undated":
-                open.Add(Event(5, story: 2, from: null), "coerce", now);
+                open.Add(Event(5, story: 2, from: null), "coerce", now, reports: 0);
                 break;
             case "same story, closed (no report within the window)":
-                open.Add(Event(1), "coerce", now - 100);
-                open.Add(Event(2), "coerce", now - 99);
+                open.Add(Event(1), "coerce", now - 100, reports: 0);
+                open.Add(Event(2), "coerce", now - 99, reports: 0);
                 break;
             default:
-                open.Add(Event(7), "coerce", now);
+                open.Add(Event(7), "coerce", now, reports: 0);
                 break;
         }
 
@@ -83,7 +83,7 @@ public sealed class OpenFusedEventsTests
     {
         var open = new OpenFusedEvents(window: 100);
         var fused = Event(5, story: 2, country: null);
-        var entry = open.Add(fused, "coerce", 10);
+        var entry = open.Add(fused, "coerce", 10, fused.Reports.Count);
         Assert.Empty(open.Candidates(1, "coerce", Blockade, 20));
 
         fused.Actor = new ActorKey(null, "NRL", "MIL");
@@ -96,9 +96,9 @@ public sealed class OpenFusedEventsTests
     public void Close_EventsOutsideTheWindow_LeaveMemory()
     {
         var open = new OpenFusedEvents(window: 100);
-        open.Add(Event(1), "coerce", 10);
-        var kept = open.Add(Event(2), "coerce", 10);
-        open.Add(Event(3), "coerce", 150);
+        open.Add(Event(1), "coerce", 10, reports: 0);
+        var kept = open.Add(Event(2), "coerce", 10, reports: 0);
+        open.Add(Event(3), "coerce", 150, reports: 0);
         open.Joined(kept, Stored(120), 120);
 
         open.Close();
@@ -114,7 +114,7 @@ public sealed class OpenFusedEventsTests
         var open = new OpenFusedEvents(window: 100, reportLimit: 2);
         var fused = Event(1);
         fused.Reports.Add(Stored(1));
-        var kept = open.Add(fused, "coerce", 1);
+        var kept = open.Add(fused, "coerce", 1, fused.Reports.Count);
         for (var seq = 2L; seq <= last; seq++)
         {
             open.Joined(kept, Stored(seq), seq);
@@ -132,5 +132,20 @@ public sealed class OpenFusedEventsTests
         Assert.Equal((false, 2, 2), (withinKept.Trimmed, within.Reports.Count, withinKept.ReportCount));
         Assert.Equal((true, 0, 4, 4L), (kept.Trimmed, fused.Reports.Count, kept.ReportCount, kept.LastDocument));
         Assert.Same(fused, Assert.Single(open.Candidates(1, "coerce", Blockade, 5)));
+    }
+
+    [Theory]
+    [InlineData(2, false, 3)]
+    [InlineData(4, true, 0)]
+    public void Add_ReportCount_TrimmedPastTheLimit(int reports, bool trimmed, int inMemory)
+    {
+        var open = new OpenFusedEvents(window: 100, reportLimit: 3);
+        var fused = Event(1);
+        fused.Reports.AddRange([Stored(1), Stored(2)]); // what the caller read: all its reports, or (past the bound) some
+
+        var kept = open.Add(fused, "coerce", 2, reports);
+        open.Joined(kept, Stored(3), 3);
+
+        Assert.Equal((trimmed, inMemory, reports + 1), (kept.Trimmed, fused.Reports.Count, kept.ReportCount));
     }
 }
