@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Tacitus.Syntax.Learning;
 
 namespace Tacitus.Syntax.Entities;
@@ -292,15 +293,9 @@ internal sealed class EntityBeam
         var sum = partial.AsSpan((previous + 1) * c, c);
         if (partialAt[previous + 1] != i)
         {
-            if (rows is not null)
-            {
-                rows.PreviousRows.AsSpan((previous + 1) * c, c).CopyTo(sum);
-            }
-            else
-            {
-                perceptron.Score([features.PreviousKey(previous)], sum);
-            }
-
+            // with the tables, WordHistories already computed every parent's partial sum at this token: only learning gets here
+            Debug.Assert(rows is null, "WordHistories computes the partial sums when the rows are read from the tables");
+            perceptron.Score([features.PreviousKey(previous)], sum);
             features.ExtractWordHistory(sentence, i, previous, wordKeys);
             perceptron.AddScores(wordKeys, sum);
             partialAt[previous + 1] = i;

@@ -38,12 +38,11 @@ internal sealed class EntityRecognizer : IPipelineStage
         var upos = usesTags ? new string[64] : [];
         int[]? firstPass = null;
         DocumentVotes? votes = null;
-        var keep = m.SharesStaticScores ? FirstPassKeep.ForThread() : null;
+        var keep = m.SharesStaticScores ? FirstPassKeep.ForDocument(document.Tokens.Count) : null;
         if (m.Features.TwoPass)
         {
             // first pass over the whole document: each token's class, and what was said about each word; with a beam,
             // the second perceptron's sums of each token's static keys too, so the second pass need not read them again
-            keep?.Begin(document.Tokens.Count);
             firstPass = keep?.Tags ?? new int[document.Tokens.Count];
             votes = keep?.Votes ?? new DocumentVotes();
             foreach (var s in document.Sentences)
@@ -60,13 +59,14 @@ internal sealed class EntityRecognizer : IPipelineStage
                 {
                     m.DecodeFirstPass(sentence, first, keep.ScoresOf(s.FirstToken, s.TokenCount));
                     keep.Keep(sentence, s.FirstToken);
-                    votes.Add(document.Text, document.TokensOf(s), first, sentence.Lower.AsSpan(0, s.TokenCount));
                 }
                 else
                 {
                     m.Decode(sentence, first);
-                    votes.Add(document.Text, document.TokensOf(s), first);
                 }
+
+                // Prepare filled the sentence's lower-case hashes: the votes reuse them rather than hashing each word again
+                votes.Add(document.Text, document.TokensOf(s), first, sentence.Lower.AsSpan(0, s.TokenCount));
             }
         }
 

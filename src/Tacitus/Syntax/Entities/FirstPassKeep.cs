@@ -4,8 +4,10 @@ namespace Tacitus.Syntax.Entities;
 /// What the first pass of a two-pass entity model keeps of one document for the second (<see cref="EntityModel.SharesStaticScores"/>):
 /// each token's class, its word's lower-case and shape hashes, the document's votes, and the second perceptron's sums of its static keys
 /// (<see cref="BilouTags.Count"/> per token), indexed by the document's token numbers. The second pass then reads a
-/// sentence without preparing it again or scoring its static keys again. Buffers grow and are kept: one instance per
-/// thread (<see cref="ForThread"/>), so a document allocates nothing once they are large enough.
+/// sentence without preparing it again or scoring its static keys again. Buffers grow by a quarter and are kept: one
+/// instance per thread (<see cref="ForDocument"/>), so a document allocates nothing once they are large enough; a
+/// document longer than <see cref="KeptTokens"/> gets its own instance, dropped with it, so one huge document does not
+/// pin its buffers to the thread.
 /// </summary>
 internal sealed class FirstPassKeep
 {
@@ -20,14 +22,25 @@ internal sealed class FirstPassKeep
 
     public float[] Scores { get; private set; } = [];
 
-    /// <summary>This thread's instance, made on first use.</summary>
-    public static FirstPassKeep ForThread() => current ??= new FirstPassKeep();
+    /// <summary>The longest document whose buffers a thread keeps for the next (about 5 MB of buffers).</summary>
+    public const int KeptTokens = 65_536;
+
+    /// <summary>
+    /// An instance begun for a document of <paramref name="tokens"/> tokens (<see cref="Begin"/>): this thread's, made
+    /// on first use, or, above <see cref="KeptTokens"/>, one of the document's own.
+    /// </summary>
+    public static FirstPassKeep ForDocument(int tokens)
+    {
+        var keep = tokens > KeptTokens ? new FirstPassKeep() : current ??= new FirstPassKeep();
+        keep.Begin(tokens);
+        return keep;
+    }
 
     /// <summary>The document's votes (<see cref="DocumentVotes"/>), kept with their room from document to document.</summary>
     public DocumentVotes Votes { get; } = new();
 
     /// <summary>Starts a document of <paramref name="tokens"/> tokens: no votes, room enough (the values left are the previous document's).</summary>
-    public void Begin(int tokens)
+    private void Begin(int tokens)
     {
         Votes.Clear();
         if (Tags.Length >= tokens)
@@ -35,7 +48,7 @@ internal sealed class FirstPassKeep
             return;
         }
 
-        var size = Math.Max(256, tokens * 2);
+        var size = Math.Max(256, tokens + (tokens / 4));
         Tags = new int[size];
         Lower = new ulong[size];
         Shape = new ulong[size];

@@ -285,7 +285,6 @@ internal sealed class AveragedPerceptron
         }
 
         using var rowsRead = new ReadBackRows(classes, rows);
-        Span<SparseEntry> row = new SparseEntry[classes];
         // each row is read in two calls (its key and count, then its weights) rather than one call per number: a model's
         // millions of weights read through BinaryReader one at a time were most of its loading, a cost of every run
         var stream = reader.BaseStream;
@@ -303,12 +302,25 @@ internal sealed class AveragedPerceptron
 
             var read = body.AsSpan(0, count * WeightBytes);
             stream.ReadExactly(read);
-            for (var i = 0; i < count; i++)
+            // each weight is decoded straight into the row's place among the rows read: filled, or scattered into a dense row
+            if (ReadBackRows.IsDense(count))
             {
-                row[i] = new SparseEntry(ClassAt(read, i, classes, r), WeightAt(read, i));
+                var dense = rowsRead.ReserveDense();
+                for (var i = 0; i < count; i++)
+                {
+                    dense[ClassAt(read, i, classes, r)] = WeightAt(read, i);
+                }
+            }
+            else
+            {
+                var sparse = rowsRead.ReserveSparse(count);
+                for (var i = 0; i < count; i++)
+                {
+                    sparse[i] = new SparseEntry(ClassAt(read, i, classes, r), WeightAt(read, i));
+                }
             }
 
-            rowsRead.Add(key, row[..count], r);
+            rowsRead.Commit(key, r);
         }
 
         return rowsRead.ToModel();
@@ -707,6 +719,7 @@ internal sealed class ReadBackRows : IDisposable
     private readonly int classes;
     private readonly int padded;
     private int rows;
+    private ulong pending;
 
     public ReadBackRows(int classes, int expectedRows)
     {
@@ -717,30 +730,52 @@ internal sealed class ReadBackRows : IDisposable
         weights = new GrowingBuffer<float>(padded * 16);
     }
 
+    /// <summary>Whether a row of <paramref name="count"/> weights is kept dense (one weight per class).</summary>
+    public static bool IsDense(int count) => count >= PackedRow.DenseFrom;
+
     /// <summary>Adds the row of <paramref name="key"/> (0 reads as 1); <paramref name="row"/> numbers it in messages.</summary>
     public void Add(ulong key, ReadOnlySpan<SparseEntry> weightsOfRow, int row)
     {
-        key = key == 0 ? 1 : key;
-        ulong payload;
-        if (weightsOfRow.Length >= PackedRow.DenseFrom)
+        if (IsDense(weightsOfRow.Length))
         {
-            var start = weights.Count;
-            var dense = weights.Append(padded);
-            dense.Clear();
+            var dense = ReserveDense();
             foreach (var entry in weightsOfRow)
             {
                 dense[entry.Class] = entry.Weight;
             }
-
-            payload = PackedRow.Dense(checked((int)start));
         }
         else
         {
-            payload = PackedRow.Sparse(checked((int)entries.Count), weightsOfRow.Length);
-            weightsOfRow.CopyTo(entries.Append(weightsOfRow.Length));
+            weightsOfRow.CopyTo(ReserveSparse(weightsOfRow.Length));
         }
 
-        if (!index.Add(key, payload))
+        Commit(key, row);
+    }
+
+    /// <summary>
+    /// Reserves the next row's <paramref name="count"/> weights (fewer than <see cref="PackedRow.DenseFrom"/>) for the
+    /// caller to fill class by class, then <see cref="Commit"/>.
+    /// </summary>
+    public Span<SparseEntry> ReserveSparse(int count)
+    {
+        pending = PackedRow.Sparse(checked((int)entries.Count), count);
+        return entries.Append(count);
+    }
+
+    /// <summary>Reserves the next row as one weight per class, all zero, for the caller to scatter into, then <see cref="Commit"/>.</summary>
+    public Span<float> ReserveDense()
+    {
+        pending = PackedRow.Dense(checked((int)weights.Count));
+        var dense = weights.Append(padded);
+        dense.Clear();
+        return dense[..classes];
+    }
+
+    /// <summary>Indexes the row last reserved as <paramref name="key"/>'s (0 reads as 1); <paramref name="row"/> numbers it in messages.</summary>
+    public void Commit(ulong key, int row)
+    {
+        key = key == 0 ? 1 : key;
+        if (!index.Add(key, pending))
         {
             throw new InvalidDataException($"row {row} repeats a feature");
         }
