@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tacitus.Documents;
 using Tacitus.Knowledge;
+using Tacitus.Syntax.Conllu;
 using Tacitus.Syntax.Entities;
 using Tacitus.Syntax.Lemmas;
 using Tacitus.Syntax.Parsing;
@@ -98,14 +99,8 @@ internal sealed class SyntaxTraining
 
     public List<TreebankSentence> Read(string from, List<TacitusError> problems)
     {
-        var files = TreebankFiles(from);
-        if (files.Count == 0)
-        {
-            throw new FileNotFoundException($"{NoData} train: no CoNLL-U treebank (ud/*.conllu) under {from}", from);
-        }
-
-        var sentences = TreebankSentence.ReadAll(files, problems);
-        Progress?.Invoke($"read {sentences.Count} sentences, {sentences.Sum(s => s.Count)} words from {string.Join(", ", files.Select(Path.GetFileName))}");
+        var (files, sentences) = ReadFiles(TreebankFiles(from), $"no CoNLL-U treebank (ud/*.conllu) under {from}", from, problems, check: null);
+        Progress?.Invoke($"read {sentences.Count} sentences, {sentences.Sum(s => s.Count)} words from {Names(files)}");
         return sentences;
     }
 
@@ -117,7 +112,25 @@ internal sealed class SyntaxTraining
         return (tagger, lemmas);
     }
 
-    /// <summary>Reads the silver trees of <see cref="SilverPath"/> (null when it is not set) and keeps those <see cref="SelectSilver"/> takes.</summary>
+    /// <summary>
+    /// The CoNLL-U files silver trees are read from: <paramref name="path"/> itself when it is a file, else that folder's
+    /// own <c>*.conllu</c> in name order (unlike <see cref="TreebankFiles"/>, no <c>ud/</c> subfolder is looked for).
+    /// </summary>
+    public static IReadOnlyList<string> SilverFiles(string path)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        return Directory.Exists(path) ? [.. Directory.GetFiles(path, "*.conllu").Order(StringComparer.Ordinal)] : [];
+    }
+
+    /// <summary>
+    /// Reads the silver trees of <see cref="SilverPath"/> (null when it is not set) and keeps those <see cref="SelectSilver"/>
+    /// takes. A sentence that is not one tree (<see cref="TreeProblem"/>) is a TAC620 naming its file and line and is left
+    /// out; no file, or no sentence kept, is the <see cref="NoData"/> error.
+    /// </summary>
     public List<TreebankSentence>? ReadSilver(List<TacitusError> problems)
     {
         if (SilverPath is null)
@@ -125,16 +138,36 @@ internal sealed class SyntaxTraining
             return null;
         }
 
-        var files = TreebankFiles(SilverPath);
-        if (files.Count == 0)
+        var (files, all) = ReadFiles(SilverFiles(SilverPath), $"no CoNLL-U silver trees at {SilverPath}", SilverPath, problems, TreeProblem);
+        var silver = SelectSilver(all, SilverWords, SilverMinLength, SilverMaxLength);
+        Progress?.Invoke($"silver: {silver.Count} of {all.Count} sentences, {silver.Sum(s => s.Count)} of {all.Sum(s => s.Count)} words from {Names(files)}");
+        if (silver.Count == 0)
         {
-            throw new FileNotFoundException($"{NoData} train: no CoNLL-U silver trees at {SilverPath}", SilverPath);
+            throw new FileNotFoundException(
+                $"{NoData} train: no silver tree kept from {SilverPath} ({all.Count} well-formed, {SilverMinLength}-{SilverMaxLength} words wanted)", SilverPath);
         }
 
-        var all = TreebankSentence.ReadAll(files, problems);
-        var silver = SelectSilver(all, SilverWords, SilverMinLength, SilverMaxLength);
-        Progress?.Invoke($"silver: {silver.Count} of {all.Count} sentences, {silver.Sum(s => s.Count)} of {all.Sum(s => s.Count)} words from {string.Join(", ", files.Select(Path.GetFileName))}");
         return silver;
+    }
+
+    /// <summary>Why <paramref name="sentence"/> is not one dependency tree (a head outside 0..n or <c>_</c>, no root or several), or null.</summary>
+    public static string? TreeProblem(ConlluSentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var roots = 0;
+        foreach (var word in sentence.Words)
+        {
+            if (word.Head < 0 || word.Head > sentence.Words.Count)
+            {
+                return word.Head < 0
+                    ? $"word {word.Id} has no head ('_')"
+                    : $"word {word.Id} has head {word.Head}, outside 0..{sentence.Words.Count}";
+            }
+
+            roots += word.Head == 0 ? 1 : 0;
+        }
+
+        return roots == 1 ? null : $"the tree has {roots} roots, expected 1";
     }
 
     /// <summary>
@@ -193,6 +226,12 @@ internal sealed class SyntaxTraining
             return tags;
         }
 
+        if (silver is not null)
+        {
+            var unknown = silver.Sum(s => Enumerable.Range(0, s.Count).Count(i => tagger.Tags.IndexOf(s.JointTag(i)) < 0));
+            Progress?.Invoke($"silver: {unknown} words with a tag the tagger does not know (trained as its first tag)");
+        }
+
         var mix = ParserMix ?? Shipped(silver is not null);
         int Repeats(TreebankSentence sentence)
         {
@@ -232,6 +271,20 @@ internal sealed class SyntaxTraining
 
         return mix;
     }
+
+    /// <summary>Lists the files, throws <see cref="NoData"/> (<paramref name="missing"/>) when there are none, and reads their sentences.</summary>
+    private static (IReadOnlyList<string> Files, List<TreebankSentence> Sentences) ReadFiles(
+        IReadOnlyList<string> files, string missing, string path, List<TacitusError> problems, Func<ConlluSentence, string?>? check)
+    {
+        if (files.Count == 0)
+        {
+            throw new FileNotFoundException($"{NoData} train: {missing}", path);
+        }
+
+        return (files, TreebankSentence.ReadAll(files, problems, check));
+    }
+
+    private static string Names(IReadOnlyList<string> files) => string.Join(", ", files.Select(Path.GetFileName));
 
     /// <summary>Each sentence's tags as predicted by a tagger trained on the other folds, in <paramref name="tagger"/>'s indices.</summary>
     private int[][] Jackknife(IReadOnlyList<TreebankSentence> sentences, PartOfSpeechTagger tagger)
