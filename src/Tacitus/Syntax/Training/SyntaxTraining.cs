@@ -60,7 +60,7 @@ internal sealed class SyntaxTraining
     /// </summary>
     public string? SilverPath { get; init; }
 
-    /// <summary>At most this many silver words, taken evenly across the silver sentences (<see cref="SelectSilver"/>).</summary>
+    /// <summary>At most this many silver words, taken evenly across the silver sentences (<see cref="SelectSilver(IReadOnlyList{int}, int, int, int)"/>).</summary>
     public int SilverWords { get; init; } = int.MaxValue;
 
     /// <summary>Silver sentences shorter than <see cref="SilverMinLength"/> or longer than this are left out.</summary>
@@ -99,7 +99,8 @@ internal sealed class SyntaxTraining
 
     public List<TreebankSentence> Read(string from, List<TacitusError> problems)
     {
-        var (files, sentences) = ReadFiles(TreebankFiles(from), $"no CoNLL-U treebank (ud/*.conllu) under {from}", from, problems, check: null);
+        var files = Listed(TreebankFiles(from), $"no CoNLL-U treebank (ud/*.conllu) under {from}", from);
+        var sentences = TreebankSentence.ReadAll(files, problems);
         Progress?.Invoke($"read {sentences.Count} sentences, {sentences.Sum(s => s.Count)} words from {Names(files)}");
         return sentences;
     }
@@ -127,7 +128,7 @@ internal sealed class SyntaxTraining
     }
 
     /// <summary>
-    /// Reads the silver trees of <see cref="SilverPath"/> (null when it is not set) and keeps those <see cref="SelectSilver"/>
+    /// Reads the silver trees of <see cref="SilverPath"/> (null when it is not set) and keeps those <see cref="SelectSilver(IReadOnlyList{int}, int, int, int)"/>
     /// takes. A sentence that is not one tree (<see cref="TreeProblem"/>) is a TAC620 naming its file and line and is left
     /// out; no file, or no sentence kept, is the <see cref="NoData"/> error.
     /// </summary>
@@ -138,13 +139,31 @@ internal sealed class SyntaxTraining
             return null;
         }
 
-        var (files, all) = ReadFiles(SilverFiles(SilverPath), $"no CoNLL-U silver trees at {SilverPath}", SilverPath, problems, TreeProblem);
-        var silver = SelectSilver(all, SilverWords, SilverMinLength, SilverMaxLength);
-        Progress?.Invoke($"silver: {silver.Count} of {all.Count} sentences, {silver.Sum(s => s.Count)} of {all.Sum(s => s.Count)} words from {Names(files)}");
+        // two passes over the files, so that only the kept sentences are built: the lengths of the well-formed trees,
+        // then the trees SelectSilver keeps (the second pass's problems are the first's again)
+        var files = Listed(SilverFiles(SilverPath), $"no CoNLL-U silver trees at {SilverPath}", SilverPath);
+        var lengths = Trees(files, problems).Select(t => t.Tree.Words.Count).ToList();
+        var keep = SelectSilver(lengths, SilverWords, SilverMinLength, SilverMaxLength);
+        var silver = new List<TreebankSentence>(keep.Count);
+        var at = 0;
+        foreach (var (file, tree) in Trees(files, new List<TacitusError>()))
+        {
+            if (silver.Count == keep.Count)
+            {
+                break;
+            }
+
+            if (keep[silver.Count] == at++)
+            {
+                silver.Add(TreebankSentence.From(tree, Path.GetFileName(file)));
+            }
+        }
+
+        Progress?.Invoke($"silver: {silver.Count} of {lengths.Count} sentences, {silver.Sum(s => s.Count)} of {lengths.Sum(n => (long)n)} words from {Names(files)}");
         if (silver.Count == 0)
         {
             throw new FileNotFoundException(
-                $"{NoData} train: no silver tree kept from {SilverPath} ({all.Count} well-formed, {SilverMinLength}-{SilverMaxLength} words wanted)", SilverPath);
+                $"{NoData} train: no silver tree kept from {SilverPath} ({lengths.Count} well-formed, {SilverMinLength}-{SilverMaxLength} words wanted)", SilverPath);
         }
 
         return silver;
@@ -178,17 +197,29 @@ internal sealed class SyntaxTraining
     public static List<TreebankSentence> SelectSilver(IReadOnlyList<TreebankSentence> sentences, int words, int minLength, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var fitting = sentences.Where(s => s.Count >= minLength && s.Count <= maxLength).ToList();
-        long total = fitting.Sum(s => (long)s.Count);
-        var result = new List<TreebankSentence>();
+        return [.. SelectSilver([.. sentences.Select(s => s.Count)], words, minLength, maxLength).Select(i => sentences[i])];
+    }
+
+    /// <summary><see cref="SelectSilver(IReadOnlyList{TreebankSentence}, int, int, int)"/> on the sentences' lengths: the indices kept, in order.</summary>
+    public static List<int> SelectSilver(IReadOnlyList<int> lengths, int words, int minLength, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(lengths);
+        long total = lengths.Where(n => n >= minLength && n <= maxLength).Sum(n => (long)n);
+        var result = new List<int>();
         long seen = 0, kept = 0;
-        foreach (var sentence in fitting)
+        for (var i = 0; i < lengths.Count; i++)
         {
-            seen += sentence.Count;
-            if (kept + sentence.Count <= (double)words * seen / Math.Max(1, total) + sentence.Count / 2.0)
+            var length = lengths[i];
+            if (length < minLength || length > maxLength)
             {
-                result.Add(sentence);
-                kept += sentence.Count;
+                continue;
+            }
+
+            seen += length;
+            if (kept + length <= (double)words * seen / Math.Max(1, total) + length / 2.0)
+            {
+                result.Add(i);
+                kept += length;
             }
         }
 
@@ -272,16 +303,27 @@ internal sealed class SyntaxTraining
         return mix;
     }
 
-    /// <summary>Lists the files, throws <see cref="NoData"/> (<paramref name="missing"/>) when there are none, and reads their sentences.</summary>
-    private static (IReadOnlyList<string> Files, List<TreebankSentence> Sentences) ReadFiles(
-        IReadOnlyList<string> files, string missing, string path, List<TacitusError> problems, Func<ConlluSentence, string?>? check)
-    {
-        if (files.Count == 0)
-        {
-            throw new FileNotFoundException($"{NoData} train: {missing}", path);
-        }
+    /// <summary>The files, or the <see cref="NoData"/> error (<paramref name="missing"/>) when there are none.</summary>
+    private static IReadOnlyList<string> Listed(IReadOnlyList<string> files, string missing, string path) =>
+        files.Count > 0 ? files : throw new FileNotFoundException($"{NoData} train: {missing}", path);
 
-        return (files, TreebankSentence.ReadAll(files, problems, check));
+    /// <summary>The files' sentences that are one tree (<see cref="TreeProblem"/>), in order; the others are a TAC620 naming file and line.</summary>
+    private static IEnumerable<(string File, ConlluSentence Tree)> Trees(IReadOnlyList<string> files, List<TacitusError> problems)
+    {
+        foreach (var file in files)
+        {
+            using var reader = new StreamReader(file);
+            foreach (var sentence in ConlluReader.Read(reader, file, problems))
+            {
+                if (TreeProblem(sentence) is { } problem)
+                {
+                    problems.Add(new TacitusError(ConlluReader.Malformed, "syntax", problem, file, $"line {sentence.Line}"));
+                    continue;
+                }
+
+                yield return (file, sentence);
+            }
+        }
     }
 
     private static string Names(IReadOnlyList<string> files) => string.Join(", ", files.Select(Path.GetFileName));

@@ -53,27 +53,15 @@ internal sealed class TreebankSentence
         return new TreebankSentence(builder.ToString(), spans, [.. sentence.Words], source);
     }
 
-    /// <summary>
-    /// Reads every sentence of the CoNLL-U files, in the order given; unreadable sentences, and those
-    /// <paramref name="check"/> finds a problem with (a TAC620 naming the file and the sentence's line), go to
-    /// <paramref name="problems"/> and are left out.
-    /// </summary>
-    public static List<TreebankSentence> ReadAll(IEnumerable<string> files, ICollection<TacitusError> problems, Func<ConlluSentence, string?>? check = null)
+    /// <summary>Reads every sentence of the CoNLL-U files, in the order given; unreadable sentences go to <paramref name="problems"/>.</summary>
+    public static List<TreebankSentence> ReadAll(IEnumerable<string> files, ICollection<TacitusError> problems)
     {
-        ArgumentNullException.ThrowIfNull(files);
-        ArgumentNullException.ThrowIfNull(problems);
         var result = new List<TreebankSentence>();
         foreach (var file in files)
         {
             using var reader = new StreamReader(file);
             foreach (var sentence in ConlluReader.Read(reader, file, problems))
             {
-                if (check?.Invoke(sentence) is { } problem)
-                {
-                    problems.Add(new TacitusError(ConlluReader.Malformed, "syntax", problem, file, $"line {sentence.Line}"));
-                    continue;
-                }
-
                 result.Add(From(sentence, Path.GetFileName(file)));
             }
         }

@@ -159,6 +159,17 @@ public sealed class SyntaxTrainingSilverTests : IDisposable
         Assert.Contains(progress, p => p.StartsWith("silver: 1 words with a tag the tagger does not know", StringComparison.Ordinal));
     }
 
+    [Theory]
+    [InlineData(60)]
+    [InlineData(200)]
+    public void ReadSilver_WordBudget_BuildsTheSentencesSelectSilverKeeps(int budget)
+    {
+        var (_, _, silver) = Uptraining();
+        var training = new SyntaxTraining { SilverPath = silver, SilverMinLength = 2, SilverMaxLength = 30, SilverWords = budget };
+        var expected = SyntaxTraining.SelectSilver(TreebankSentence.ReadAll([silver], new List<TacitusError>()), budget, 2, 30);
+        Assert.Equal(expected.Select(s => s.Text), training.ReadSilver([])!.Select(s => s.Text));
+    }
+
     [Fact]
     public void ReadSilver_NothingKept_ThrowsCodedError()
     {
