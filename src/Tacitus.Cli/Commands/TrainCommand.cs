@@ -34,7 +34,7 @@ internal static class TrainCommand
         var clusters = new Option<string?>("--clusters") { Description = "Word clusters for the parser's cluster features (a clusters.tsv.gz of `tacitus train clusters`, copied into the model). Default none: on dev they gained 0.3 GUM UAS but cost a fifth of the parser's speed." };
         var beam = new Option<int?>("--beam") { Description = "Train the parser for a beam of this width (its last --beam-passes passes search the beam; default 1: greedy)." };
         var beamPasses = new Option<int?>("--beam-passes") { Description = "How many of the parser's passes, the last ones, train the beam (default 3)." };
-        var silver = new Option<string?>("--silver") { Description = "Silver trees for uptraining the parser: CoNLL-U (a file or a folder of *.conllu) that `tacitus parse --beam 8` wrote from unlabelled news with a beam-trained teacher. Default none." };
+        var silver = new Option<string?>("--silver") { Description = "Silver trees for uptraining the parser: CoNLL-U (a file or a folder of *.conllu) that `tacitus parse --beam 8` wrote from unlabelled news with a beam-trained teacher; trees that are not one tree are reported and left out. Parser and syntax only. Default none." };
         var silverWords = new Option<int?>("--silver-words") { Description = "At most this many silver words, taken evenly across the silver sentences (default all)." };
         var silverMaxLength = new Option<int?>("--silver-max-length") { Description = "Leave out silver sentences longer than this (default 60 words)." };
         var command = new Command(what, description)
@@ -51,6 +51,12 @@ internal static class TrainCommand
                 || parse.GetValue(silverWords) is < 1 || parse.GetValue(silverMaxLength) is < 1)
             {
                 Console.Error.WriteLine($"tacitus train: --folds, --iterations, --silver-words, --silver-max-length and --beam (at most {DependencyParser.MaxBeam}) must be 1 or more, --beam-passes 0 or more.");
+                return ExitCodes.Usage;
+            }
+
+            if (what == "tagger" && (parse.GetValue(silver) is not null || parse.GetValue(silverWords) is not null || parse.GetValue(silverMaxLength) is not null))
+            {
+                Console.Error.WriteLine("tacitus train tagger: --silver, --silver-words and --silver-max-length train the parser (use `train parser` or `train syntax`).");
                 return ExitCodes.Usage;
             }
 
@@ -71,7 +77,7 @@ internal static class TrainCommand
                 ClustersFile = parse.GetValue(clusters),
                 ParserBeam = parse.GetValue(beam) ?? defaults.ParserBeam,
                 ParserBeamPasses = parse.GetValue(beamPasses) ?? defaults.ParserBeamPasses,
-                SilverPath = what == "tagger" ? null : parse.GetValue(silver),
+                SilverPath = parse.GetValue(silver),
                 SilverWords = parse.GetValue(silverWords) ?? defaults.SilverWords,
                 SilverMaxLength = parse.GetValue(silverMaxLength) ?? defaults.SilverMaxLength,
                 Progress = message => Console.Error.WriteLine(string.Create(CultureInfo.InvariantCulture, $"[{clock.Elapsed.TotalSeconds,6:F1} s] {message}")),

@@ -6,6 +6,16 @@ public sealed class TrainCommandTests
 {
     private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "entities", "train.iob2");
 
+    [Theory]
+    [InlineData("--silver")]
+    [InlineData("--silver-words")]
+    [InlineData("--silver-max-length")]
+    public void TrainTagger_SilverOption_UsageError(string option)
+    {
+        var value = option == "--silver" ? "silver.conllu" : "5";
+        Assert.Equal(2, TrainCommand.Create().Parse(["tagger", "--from", "none", "--out", "none", option, value]).Invoke());
+    }
+
     [Fact]
     public void TrainEntities_FixtureData_WritesTheSameModelTwice()
     {

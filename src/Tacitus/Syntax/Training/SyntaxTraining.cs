@@ -1,6 +1,7 @@
 using System.Globalization;
 using Tacitus.Documents;
 using Tacitus.Knowledge;
+using Tacitus.Syntax.Conllu;
 using Tacitus.Syntax.Entities;
 using Tacitus.Syntax.Lemmas;
 using Tacitus.Syntax.Parsing;
@@ -59,7 +60,7 @@ internal sealed class SyntaxTraining
     /// </summary>
     public string? SilverPath { get; init; }
 
-    /// <summary>At most this many silver words, taken evenly across the silver sentences (<see cref="SelectSilver"/>).</summary>
+    /// <summary>At most this many silver words, taken evenly across the silver sentences (<see cref="SelectSilver(IReadOnlyList{int}, int, int, int)"/>).</summary>
     public int SilverWords { get; init; } = int.MaxValue;
 
     /// <summary>Silver sentences shorter than <see cref="SilverMinLength"/> or longer than this are left out.</summary>
@@ -98,14 +99,9 @@ internal sealed class SyntaxTraining
 
     public List<TreebankSentence> Read(string from, List<TacitusError> problems)
     {
-        var files = TreebankFiles(from);
-        if (files.Count == 0)
-        {
-            throw new FileNotFoundException($"{NoData} train: no CoNLL-U treebank (ud/*.conllu) under {from}", from);
-        }
-
+        var files = Listed(TreebankFiles(from), $"no CoNLL-U treebank (ud/*.conllu) under {from}", from);
         var sentences = TreebankSentence.ReadAll(files, problems);
-        Progress?.Invoke($"read {sentences.Count} sentences, {sentences.Sum(s => s.Count)} words from {string.Join(", ", files.Select(Path.GetFileName))}");
+        Progress?.Invoke($"read {sentences.Count} sentences, {sentences.Sum(s => s.Count)} words from {Names(files)}");
         return sentences;
     }
 
@@ -117,7 +113,25 @@ internal sealed class SyntaxTraining
         return (tagger, lemmas);
     }
 
-    /// <summary>Reads the silver trees of <see cref="SilverPath"/> (null when it is not set) and keeps those <see cref="SelectSilver"/> takes.</summary>
+    /// <summary>
+    /// The CoNLL-U files silver trees are read from: <paramref name="path"/> itself when it is a file, else that folder's
+    /// own <c>*.conllu</c> in name order (unlike <see cref="TreebankFiles"/>, no <c>ud/</c> subfolder is looked for).
+    /// </summary>
+    public static IReadOnlyList<string> SilverFiles(string path)
+    {
+        if (File.Exists(path))
+        {
+            return [path];
+        }
+
+        return Directory.Exists(path) ? [.. Directory.GetFiles(path, "*.conllu").Order(StringComparer.Ordinal)] : [];
+    }
+
+    /// <summary>
+    /// Reads the silver trees of <see cref="SilverPath"/> (null when it is not set) and keeps those <see cref="SelectSilver(IReadOnlyList{int}, int, int, int)"/>
+    /// takes. A sentence that is not one tree (<see cref="TreeProblem"/>) is a TAC620 naming its file and line and is left
+    /// out; no file, or no sentence kept, is the <see cref="NoData"/> error.
+    /// </summary>
     public List<TreebankSentence>? ReadSilver(List<TacitusError> problems)
     {
         if (SilverPath is null)
@@ -125,16 +139,54 @@ internal sealed class SyntaxTraining
             return null;
         }
 
-        var files = TreebankFiles(SilverPath);
-        if (files.Count == 0)
+        // two passes over the files, so that only the kept sentences are built: the lengths of the well-formed trees,
+        // then the trees SelectSilver keeps (the second pass's problems are the first's again)
+        var files = Listed(SilverFiles(SilverPath), $"no CoNLL-U silver trees at {SilverPath}", SilverPath);
+        var lengths = Trees(files, problems).Select(t => t.Tree.Words.Count).ToList();
+        var keep = SelectSilver(lengths, SilverWords, SilverMinLength, SilverMaxLength);
+        var silver = new List<TreebankSentence>(keep.Count);
+        var at = 0;
+        foreach (var (file, tree) in Trees(files, new List<TacitusError>()))
         {
-            throw new FileNotFoundException($"{NoData} train: no CoNLL-U silver trees at {SilverPath}", SilverPath);
+            if (silver.Count == keep.Count)
+            {
+                break;
+            }
+
+            if (keep[silver.Count] == at++)
+            {
+                silver.Add(TreebankSentence.From(tree, Path.GetFileName(file)));
+            }
         }
 
-        var all = TreebankSentence.ReadAll(files, problems);
-        var silver = SelectSilver(all, SilverWords, SilverMinLength, SilverMaxLength);
-        Progress?.Invoke($"silver: {silver.Count} of {all.Count} sentences, {silver.Sum(s => s.Count)} of {all.Sum(s => s.Count)} words from {string.Join(", ", files.Select(Path.GetFileName))}");
+        Progress?.Invoke($"silver: {silver.Count} of {lengths.Count} sentences, {silver.Sum(s => s.Count)} of {lengths.Sum(n => (long)n)} words from {Names(files)}");
+        if (silver.Count == 0)
+        {
+            throw new FileNotFoundException(
+                $"{NoData} train: no silver tree kept from {SilverPath} ({lengths.Count} well-formed, {SilverMinLength}-{SilverMaxLength} words wanted)", SilverPath);
+        }
+
         return silver;
+    }
+
+    /// <summary>Why <paramref name="sentence"/> is not one dependency tree (a head outside 0..n or <c>_</c>, no root or several), or null.</summary>
+    public static string? TreeProblem(ConlluSentence sentence)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var roots = 0;
+        foreach (var word in sentence.Words)
+        {
+            if (word.Head < 0 || word.Head > sentence.Words.Count)
+            {
+                return word.Head < 0
+                    ? $"word {word.Id} has no head ('_')"
+                    : $"word {word.Id} has head {word.Head}, outside 0..{sentence.Words.Count}";
+            }
+
+            roots += word.Head == 0 ? 1 : 0;
+        }
+
+        return roots == 1 ? null : $"the tree has {roots} roots, expected 1";
     }
 
     /// <summary>
@@ -145,17 +197,29 @@ internal sealed class SyntaxTraining
     public static List<TreebankSentence> SelectSilver(IReadOnlyList<TreebankSentence> sentences, int words, int minLength, int maxLength)
     {
         ArgumentNullException.ThrowIfNull(sentences);
-        var fitting = sentences.Where(s => s.Count >= minLength && s.Count <= maxLength).ToList();
-        long total = fitting.Sum(s => (long)s.Count);
-        var result = new List<TreebankSentence>();
+        return [.. SelectSilver([.. sentences.Select(s => s.Count)], words, minLength, maxLength).Select(i => sentences[i])];
+    }
+
+    /// <summary><see cref="SelectSilver(IReadOnlyList{TreebankSentence}, int, int, int)"/> on the sentences' lengths: the indices kept, in order.</summary>
+    public static List<int> SelectSilver(IReadOnlyList<int> lengths, int words, int minLength, int maxLength)
+    {
+        ArgumentNullException.ThrowIfNull(lengths);
+        long total = lengths.Where(n => n >= minLength && n <= maxLength).Sum(n => (long)n);
+        var result = new List<int>();
         long seen = 0, kept = 0;
-        foreach (var sentence in fitting)
+        for (var i = 0; i < lengths.Count; i++)
         {
-            seen += sentence.Count;
-            if (kept + sentence.Count <= (double)words * seen / Math.Max(1, total) + sentence.Count / 2.0)
+            var length = lengths[i];
+            if (length < minLength || length > maxLength)
             {
-                result.Add(sentence);
-                kept += sentence.Count;
+                continue;
+            }
+
+            seen += length;
+            if (kept + length <= (double)words * seen / Math.Max(1, total) + length / 2.0)
+            {
+                result.Add(i);
+                kept += length;
             }
         }
 
@@ -191,6 +255,12 @@ internal sealed class SyntaxTraining
             }
 
             return tags;
+        }
+
+        if (silver is not null)
+        {
+            var unknown = silver.Sum(s => Enumerable.Range(0, s.Count).Count(i => tagger.Tags.IndexOf(s.JointTag(i)) < 0));
+            Progress?.Invoke($"silver: {unknown} words with a tag the tagger does not know (trained as its first tag)");
         }
 
         var mix = ParserMix ?? Shipped(silver is not null);
@@ -232,6 +302,31 @@ internal sealed class SyntaxTraining
 
         return mix;
     }
+
+    /// <summary>The files, or the <see cref="NoData"/> error (<paramref name="missing"/>) when there are none.</summary>
+    private static IReadOnlyList<string> Listed(IReadOnlyList<string> files, string missing, string path) =>
+        files.Count > 0 ? files : throw new FileNotFoundException($"{NoData} train: {missing}", path);
+
+    /// <summary>The files' sentences that are one tree (<see cref="TreeProblem"/>), in order; the others are a TAC620 naming file and line.</summary>
+    private static IEnumerable<(string File, ConlluSentence Tree)> Trees(IReadOnlyList<string> files, List<TacitusError> problems)
+    {
+        foreach (var file in files)
+        {
+            using var reader = new StreamReader(file);
+            foreach (var sentence in ConlluReader.Read(reader, file, problems))
+            {
+                if (TreeProblem(sentence) is { } problem)
+                {
+                    problems.Add(new TacitusError(ConlluReader.Malformed, "syntax", problem, file, $"line {sentence.Line}"));
+                    continue;
+                }
+
+                yield return (file, sentence);
+            }
+        }
+    }
+
+    private static string Names(IReadOnlyList<string> files) => string.Join(", ", files.Select(Path.GetFileName));
 
     /// <summary>Each sentence's tags as predicted by a tagger trained on the other folds, in <paramref name="tagger"/>'s indices.</summary>
     private int[][] Jackknife(IReadOnlyList<TreebankSentence> sentences, PartOfSpeechTagger tagger)

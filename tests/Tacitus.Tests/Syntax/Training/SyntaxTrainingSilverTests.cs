@@ -102,6 +102,95 @@ public sealed class SyntaxTrainingSilverTests : IDisposable
         Assert.Contains(SyntaxTraining.NoData, error.Message, StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData("1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n", null)]
+    [InlineData("1\tThey\tthey\tPRON\tPRP\t_\t_\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n", "no head")]
+    [InlineData("1\tThey\tthey\tPRON\tPRP\t_\t7\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n", "outside 0..2")]
+    [InlineData("1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t1\troot\t_\t_\n", "0 roots")]
+    [InlineData("1\tThey\tthey\tPRON\tPRP\t_\t0\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n", "2 roots")]
+    public void TreeProblem_Tree_NamesWhatIsWrong(string conllu, string? expected)
+    {
+        var sentence = Assert.Single(ConlluReader.Read(new StringReader(conllu), "test.conllu", new List<TacitusError>()));
+        var problem = SyntaxTraining.TreeProblem(sentence);
+        if (expected is null)
+        {
+            Assert.Null(problem);
+        }
+        else
+        {
+            Assert.Contains(expected, problem, StringComparison.Ordinal);
+        }
+    }
+
+    [Fact]
+    public void ReadSilver_OneBadTree_CodedProblemAndTrainsOnTheRest()
+    {
+        var (sentences, tagger, silver) = Uptraining();
+        var text = File.ReadAllText(silver);
+        var blocks = text.Split("\n\n", StringSplitOptions.RemoveEmptyEntries);
+        // the second tree loses its root: every head 0 becomes 1
+        var lines = blocks[1].Split('\n').Select(l => l.Split('\t') is { Length: 10 } c && c[6] == "0" ? string.Join('\t', c[..6].Append("1").Concat(c[7..])) : l);
+        var badLine = blocks[0].Split('\n').Length + 2; // after the first sentence and its blank line
+        blocks[1] = string.Join('\n', lines);
+        File.WriteAllText(silver, string.Join("\n\n", blocks) + "\n\n");
+
+        var progress = new List<string>();
+        var training = new SyntaxTraining { ParserIterations = 1, JackknifeFolds = 1, SilverPath = silver, SilverMinLength = 1, Progress = progress.Add };
+        var problems = new List<TacitusError>();
+        var trees = training.ReadSilver(problems);
+
+        var problem = Assert.Single(problems);
+        Assert.Equal(ConlluReader.Malformed, problem.Code);
+        Assert.Equal(silver, problem.File);
+        Assert.Equal($"line {badLine}", problem.Record);
+        Assert.Equal(sentences.Count - 1, trees?.Count);
+        Assert.NotNull(training.TrainParser(sentences, tagger, trees));
+        Assert.Contains(progress, p => p.StartsWith("silver: 0 words with a tag the tagger does not know", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void TrainParser_SilverTagTheTaggerDoesNotKnow_CountedInProgress()
+    {
+        var (sentences, tagger, silver) = Uptraining();
+        File.WriteAllText(silver, "1\tThey\tthey\tPRON\tNOTATAG\t_\t2\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n\n");
+        var progress = new List<string>();
+        var training = new SyntaxTraining { ParserIterations = 1, JackknifeFolds = 1, SilverPath = silver, SilverMinLength = 1, Progress = progress.Add };
+        training.TrainParser(sentences, tagger, training.ReadSilver([]));
+        Assert.Contains(progress, p => p.StartsWith("silver: 1 words with a tag the tagger does not know", StringComparison.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(60)]
+    [InlineData(200)]
+    public void ReadSilver_WordBudget_BuildsTheSentencesSelectSilverKeeps(int budget)
+    {
+        var (_, _, silver) = Uptraining();
+        var training = new SyntaxTraining { SilverPath = silver, SilverMinLength = 2, SilverMaxLength = 30, SilverWords = budget };
+        var expected = SyntaxTraining.SelectSilver(TreebankSentence.ReadAll([silver], new List<TacitusError>()), budget, 2, 30);
+        Assert.Equal(expected.Select(s => s.Text), training.ReadSilver([])!.Select(s => s.Text));
+    }
+
+    [Fact]
+    public void ReadSilver_NothingKept_ThrowsCodedError()
+    {
+        var (_, _, silver) = Uptraining();
+        var training = new SyntaxTraining { SilverPath = silver, SilverMinLength = 500, SilverMaxLength = 600 };
+        var error = Assert.Throws<FileNotFoundException>(() => training.ReadSilver([]));
+        Assert.Contains(SyntaxTraining.NoData, error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void SilverFiles_FolderWithUdSubfolder_ReadsOnlyItsOwnFiles()
+    {
+        var silver = Path.Combine(folder, "silver");
+        Directory.CreateDirectory(Path.Combine(silver, "ud"));
+        File.WriteAllText(Path.Combine(silver, "b.conllu"), "");
+        File.WriteAllText(Path.Combine(silver, "a.conllu"), "");
+        File.WriteAllText(Path.Combine(silver, "notes.txt"), "");
+        File.WriteAllText(Path.Combine(silver, "ud", "en_ewt-ud-train.conllu"), "");
+        Assert.Equal([Path.Combine(silver, "a.conllu"), Path.Combine(silver, "b.conllu")], SyntaxTraining.SilverFiles(silver));
+    }
+
     /// <summary>The fixture treebank, the fixture's tagger and a silver file: the fixture parser's trees of the fixture's sentences.</summary>
     private (List<TreebankSentence> Sentences, Tacitus.Syntax.Tagging.PartOfSpeechTagger Tagger, string Silver) Uptraining()
     {
