@@ -169,7 +169,7 @@ internal sealed class SyntaxTraining
         return silver;
     }
 
-    /// <summary>Why <paramref name="sentence"/> is not one dependency tree (a head outside 0..n or <c>_</c>, no root or several), or null.</summary>
+    /// <summary>Why <paramref name="sentence"/> is not one dependency tree (a head outside 0..n or <c>_</c>, no root or several, a cycle), or null.</summary>
     public static string? TreeProblem(ConlluSentence sentence)
     {
         ArgumentNullException.ThrowIfNull(sentence);
@@ -186,7 +186,20 @@ internal sealed class SyntaxTraining
             roots += word.Head == 0 ? 1 : 0;
         }
 
-        return roots == 1 ? null : $"the tree has {roots} roots, expected 1";
+        if (roots != 1)
+        {
+            return $"the tree has {roots} roots, expected 1";
+        }
+
+        // the parser's trainer leaves out a tree with a cycle too (ParserTrainer.IsTree, heads as it reads them)
+        var heads = new int[sentence.Words.Count];
+        for (var i = 0; i < heads.Length; i++)
+        {
+            var head = sentence.Words[i].Head;
+            heads[i] = head == 0 ? heads.Length : head - 1;
+        }
+
+        return ParserTrainer.IsTree(heads) ? null : "the heads form a cycle";
     }
 
     /// <summary>

@@ -108,6 +108,7 @@ public sealed class SyntaxTrainingSilverTests : IDisposable
     [InlineData("1\tThey\tthey\tPRON\tPRP\t_\t7\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n", "outside 0..2")]
     [InlineData("1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t1\troot\t_\t_\n", "0 roots")]
     [InlineData("1\tThey\tthey\tPRON\tPRP\t_\t0\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t0\troot\t_\t_\n", "2 roots")]
+    [InlineData("1\tThey\tthey\tPRON\tPRP\t_\t2\tnsubj\t_\t_\n2\tleft\tleave\tVERB\tVBD\t_\t1\tdep\t_\t_\n3\tearly\tearly\tADV\tRB\t_\t0\troot\t_\t_\n", "cycle")]
     public void TreeProblem_Tree_NamesWhatIsWrong(string conllu, string? expected)
     {
         var sentence = Assert.Single(ConlluReader.Read(new StringReader(conllu), "test.conllu", new List<TacitusError>()));
