@@ -111,6 +111,9 @@ internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents,
     /// <summary>Kilobytes allocated per document over the first pass.</summary>
     public double FirstPassKilobytesAllocatedPerDocument => Documents > 0 ? FirstPassUsed.Allocated / 1000.0 / Documents : 0;
 
+    /// <summary>Milliseconds per document the runtime spent compiling methods during the first pass (all threads).</summary>
+    public double FirstPassJitMillisecondsPerDocument => Documents > 0 ? FirstPassUsed.Jit.TotalMilliseconds / Documents : 0;
+
     /// <summary>Milliseconds per document the first pass's threads waited for a free core (Linux only).</summary>
     public double? FirstPassRunQueueWaitMillisecondsPerDocument => FirstPassUsed.RunQueueWait is { } wait && Documents > 0 ? wait.TotalMilliseconds / Documents : null;
 

@@ -1,5 +1,6 @@
 using System.Diagnostics;
 using System.Globalization;
+using System.Runtime;
 
 namespace Tacitus.Bench;
 
@@ -9,13 +10,14 @@ namespace Tacitus.Bench;
 /// The difference of two samples (<see cref="Since"/>) tells whether a slow run was our own work or a crowded machine.
 /// </summary>
 internal sealed record ProcessSample(TimeSpan Processor, long Allocated, TimeSpan GcPause, int Collections, long LockContentions,
-    IReadOnlyDictionary<string, (long OnCore, long Waiting)>? Threads)
+    IReadOnlyDictionary<string, (long OnCore, long Waiting)>? Threads, TimeSpan Jit = default, long JitMethods = 0)
 {
     public static ProcessSample Take()
     {
         using var process = Process.GetCurrentProcess();
         return new ProcessSample(process.TotalProcessorTime, GC.GetTotalAllocatedBytes(precise: false), GC.GetTotalPauseDuration(),
-            GC.CollectionCount(0), Monitor.LockContentionCount, ReadThreads());
+            GC.CollectionCount(0), Monitor.LockContentionCount, ReadThreads(), JitInfo.GetCompilationTime(currentThread: false),
+            JitInfo.GetCompiledMethodCount(currentThread: false));
     }
 
     /// <summary>What was used between <paramref name="before"/> and this sample.</summary>
@@ -23,7 +25,8 @@ internal sealed record ProcessSample(TimeSpan Processor, long Allocated, TimeSpa
     {
         ArgumentNullException.ThrowIfNull(before);
         return new ProcessUsage(Processor - before.Processor, Allocated - before.Allocated, GcPause - before.GcPause,
-            Collections - before.Collections, LockContentions - before.LockContentions, RunQueueWait(before));
+            Collections - before.Collections, LockContentions - before.LockContentions, RunQueueWait(before), Jit - before.Jit,
+            JitMethods - before.JitMethods);
     }
 
     /// <summary>
@@ -82,5 +85,10 @@ internal sealed record ProcessSample(TimeSpan Processor, long Allocated, TimeSpa
     }
 }
 
-/// <summary>What the process used over a stretch of time (see <see cref="ProcessSample"/>).</summary>
-internal readonly record struct ProcessUsage(TimeSpan Processor, long Allocated, TimeSpan GcPause, int Collections, long LockContentions, TimeSpan? RunQueueWait);
+/// <summary>
+/// What the process used over a stretch of time (see <see cref="ProcessSample"/>). <see cref="Jit"/> is the time the
+/// runtime spent compiling methods (all threads; measured by the runtime around each compilation, so on a crowded
+/// machine it includes waiting for a core), <see cref="JitMethods"/> how many it compiled.
+/// </summary>
+internal readonly record struct ProcessUsage(TimeSpan Processor, long Allocated, TimeSpan GcPause, int Collections, long LockContentions, TimeSpan? RunQueueWait,
+    TimeSpan Jit = default, long JitMethods = 0);

@@ -88,6 +88,9 @@ internal sealed class Gazetteer
     /// <summary>Every folded name (<see cref="PlaceNameKey"/>) with its candidates, for indexes built over the gazetteer.</summary>
     internal IEnumerable<KeyValuePair<string, GazetteerMatch[]>> Names => byNameSpan.Dictionary;
 
+    /// <summary>How many names <see cref="Names"/> holds.</summary>
+    internal int NameCount => byNameSpan.Dictionary.Count;
+
     /// <summary>True for a place name that is far more often a common word or a person's name ("Reading", "May", "Obama").</summary>
     public bool IsAmbiguousWord(ReadOnlySpan<char> word)
     {

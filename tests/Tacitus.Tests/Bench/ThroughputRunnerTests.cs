@@ -147,7 +147,7 @@ public class ThroughputRunnerTests
         var markdown = BenchReportFormatter.ToMarkdown(results);
 
         Assert.True(markdown.IndexOf("**First pass**", StringComparison.Ordinal) < markdown.IndexOf("**Warmed**", StringComparison.Ordinal));
-        Assert.Contains("| full analysis | 1 | 100 | 0.00 | 4.000 | 25 | 0.00 | 30.00 | n/a | 500 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| full analysis | 1 | 100 | 0.00 | 4.000 | 25 | 0.00 | 30.00 | n/a | 0.00 | 0 | 500 |", markdown, StringComparison.Ordinal);
         Assert.Contains("First pass, full analysis / read + segment, 1 worker: 4.0× the time.", markdown, StringComparison.Ordinal);
         Assert.Contains("Warmed, full analysis / read + segment, 1 worker: 4.0× the time.", markdown, StringComparison.Ordinal);
         Assert.Contains("\"first_pass_full_over_segment\": 4", BenchReportFormatter.ToJson("x", results), StringComparison.Ordinal);
@@ -165,6 +165,20 @@ public class ThroughputRunnerTests
 
         Assert.Contains("First pass, full analysis / read + segment, 1 worker: 3.0× the time, 20.0× the processor time.", BenchReportFormatter.ToMarkdown(results), StringComparison.Ordinal);
         Assert.Contains("\"first_pass_processor_full_over_segment\": 20", BenchReportFormatter.ToJson("x", results), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_FirstPassCompiledMethods_JitTimePerDocumentAndMethodsShown()
+    {
+        BenchResult[] results =
+        [
+            new(BenchStage.Full, 1, 100, 0, 1000, [2.0], 1) { FirstPassSeconds = 4.0, FirstPassUsed = new ProcessUsage(TimeSpan.FromSeconds(3), 0, TimeSpan.Zero, 0, 0, null, TimeSpan.FromSeconds(1.5), 1200) },
+        ];
+
+        Assert.Contains("| 30.00 | n/a | 15.00 | 1200 | 0 |", BenchReportFormatter.ToMarkdown(results), StringComparison.Ordinal);
+        var json = BenchReportFormatter.ToJson("x", results);
+        Assert.Contains("\"first_pass_jit_ms_per_document\": 15", json, StringComparison.Ordinal);
+        Assert.Contains("\"first_pass_jit_methods\": 1200", json, StringComparison.Ordinal);
     }
 
     [Fact]

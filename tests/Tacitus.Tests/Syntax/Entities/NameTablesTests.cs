@@ -104,4 +104,25 @@ public sealed class NameTablesTests
         var (_, alone) = Mark("They reached Harbor7 today .", tables);
         Assert.All(alone, b => Assert.Equal(0u, b));
     }
+
+    [Theory]
+    [InlineData(0)]
+    [InlineData(3)]
+    [InlineData(10_000)]
+    public void Build_AnyCapacityHint_SameMarksAsWithout(int capacity)
+    {
+        // the capacity only makes room at once: a hint smaller than the phrases and prefixes still takes them all
+        var entries = Enumerable.Range(0, 300).Select(n => ($"Harbor{n} Point Road", n % 3 == 0 ? NameTable.Place : NameTable.Person)).ToArray();
+        var hinted = NameTables.Build(entries, capacity);
+        var plain = NameTables.Build(entries);
+
+        Assert.Equal(plain.Count, hinted.Count);
+        foreach (var (phrase, _) in entries.Where((_, n) => n % 7 == 0))
+        {
+            var text = $"They reached {phrase} today .";
+            var (_, bits) = Mark(text, hinted);
+            Assert.NotEqual(0u, bits[2]);
+            Assert.Equal(Mark(text, plain).Bits, bits);
+        }
+    }
 }
