@@ -22,9 +22,9 @@ internal static class BenchReportFormatter
         ArgumentNullException.ThrowIfNull(results);
         var c = CultureInfo.InvariantCulture;
         var sb = new StringBuilder();
-        sb.Append("**First pass** (the headline: text the process has not read before, the date-time recogniser's caches empty; only the first row also pays for compiling the code). ");
+        sb.Append("**First pass** (the headline: text the process has not read before, the date-time recogniser's caches empty; each stage's first row pays for compiling the code it runs first). ");
         sb.Append("CPU is processor time over all threads; waiting is time ready to run without a free core (Linux; high when other programs hold the cores); ");
-        sb.Append("JIT is the runtime's time compiling methods (all threads, part of the CPU figure; it counts waiting for a core too) and how many it compiled.\n\n");
+        sb.Append("JIT is the clock time the runtime spent compiling methods, summed over threads (on a busy machine it includes waiting for a core and can exceed the CPU figure; the count of methods compiled is exact).\n\n");
         sb.Append("| stage | workers | documents | MB | first pass s | documents/s | MB/s | CPU ms / document | waiting for a core ms / document | JIT ms / document | methods compiled | KB allocated / document | peak working set MB | heap after MB |\n");
         sb.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in results)
