@@ -334,4 +334,42 @@ public sealed class AveragedPerceptronTests
         Assert.Throws<InvalidOperationException>(() => model.Locate([FeatureKey.Of(1, "wide")], new ulong[1]));
         Assert.Throws<InvalidOperationException>(() => model.ScoreLocated(new ulong[1], new float[12]));
     }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(17)]
+    [InlineData(108)]
+    public void Best_AllClasses_SameClassAsWithEveryClassAllowed(int classes)
+    {
+        // with no mask, Best looks at all classes a vector at a time; with a mask allowing all, one by one: the same
+        // class (lowest index on ties), with the highest score repeated, at the last class, and as -0 beside +0
+        var random = new Random(classes);
+        var all = Enumerable.Repeat(true, classes).ToArray();
+        for (var round = 0; round < 200; round++)
+        {
+            var scores = Enumerable.Range(0, classes).Select(_ => (float)Math.Round((random.NextDouble() * 6) - 3, 1)).ToArray();
+            if (round % 3 == 0)
+            {
+                scores[random.Next(classes)] = scores.Max();
+            }
+
+            if (round % 5 == 0)
+            {
+                scores[^1] = scores.Max() + 1f;
+            }
+
+            if (round % 7 == 0)
+            {
+                Array.Fill(scores, -1f);
+                scores[classes / 2] = -0f;
+                scores[^1] = 0f;
+            }
+
+            Assert.Equal(AveragedPerceptron.Best(scores, all), AveragedPerceptron.Best(scores));
+        }
+
+        var withNaN = Enumerable.Range(0, classes).Select(c => (float)c).ToArray();
+        withNaN[1] = float.NaN;
+        Assert.Equal(AveragedPerceptron.Best(withNaN, all), AveragedPerceptron.Best(withNaN));
+    }
 }

@@ -129,6 +129,15 @@ internal sealed class AveragedPerceptron
     /// <summary>Index of the highest score, lowest index on ties (deterministic); -1 when nothing is allowed.</summary>
     public static int Best(ReadOnlySpan<float> scores, ReadOnlySpan<bool> allowed = default)
     {
+        if (allowed.IsEmpty && Vector256.IsHardwareAccelerated && scores.Length >= Vector256<float>.Count)
+        {
+            var first = FirstOfHighest(scores);
+            if (first >= 0)
+            {
+                return first;
+            }
+        }
+
         var best = -1;
         var bestScore = float.NegativeInfinity;
         for (var c = 0; c < scores.Length; c++)
@@ -141,6 +150,51 @@ internal sealed class AveragedPerceptron
         }
 
         return best;
+    }
+
+    /// <summary>
+    /// <see cref="Best"/> over all classes a vector at a time (the tagger's 108 classes are 14 vectors): the highest
+    /// score, then the first class that has it, which is the class the loop picks (lowest index on ties; -0 and +0
+    /// tie there too). -1 when a score is NaN, which the loop handles its own way.
+    /// </summary>
+    private static int FirstOfHighest(ReadOnlySpan<float> scores)
+    {
+        var width = Vector256<float>.Count;
+        var n = scores.Length;
+        ref var start = ref MemoryMarshal.GetReference(scores);
+        var top = Vector256.LoadUnsafe(ref start);
+        var ordered = Vector256.Equals(top, top);
+        for (var c = width; c < n; c += width)
+        {
+            // the last vector may overlap the one before it: a score read twice changes no maximum
+            var v = Vector256.LoadUnsafe(ref start, (nuint)Math.Min(c, n - width));
+            top = Vector256.Max(top, v);
+            ordered &= Vector256.Equals(v, v);
+        }
+
+        if (ordered.ExtractMostSignificantBits() != (1u << width) - 1)
+        {
+            return -1;
+        }
+
+        var highest = top.GetElement(0);
+        for (var k = 1; k < width; k++)
+        {
+            highest = Math.Max(highest, top.GetElement(k));
+        }
+
+        var wanted = Vector256.Create(highest);
+        for (var c = 0; c < n; c += width)
+        {
+            var at = Math.Min(c, n - width);
+            var equal = Vector256.Equals(Vector256.LoadUnsafe(ref start, (nuint)at), wanted).ExtractMostSignificantBits();
+            if (equal != 0)
+            {
+                return at + BitOperations.TrailingZeroCount(equal);
+            }
+        }
+
+        return -1;
     }
 
     /// <summary>Counts one training instance; call once per decision, whether or not it is updated.</summary>
