@@ -16,7 +16,17 @@ internal sealed class KeyPool
     /// <summary>About two years of one wire service's vocabulary; at ~60 bytes a word, a few MB.</summary>
     public const int Capacity = 100_000;
 
+    /// <summary>Slots of each thread's cache of words it got from the pool lately (a power of two).</summary>
+    private const int RecentSlots = 4096;
+
     private static readonly KeyPool Shared = new();
+
+    // the words this thread got from the pool lately, one per slot by a quick hash of their characters: most of a
+    // text's words were met a few words or sentences before, and a slot's one comparison costs less than the shared
+    // pool's lookup (a hash over the word, then the table's locks-free reads). Only pooled strings go in, so a hit
+    // returns the very instance the pool holds
+    [ThreadStatic]
+    private static Recent? recent;
 
     private readonly ConcurrentDictionary<string, string> words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
@@ -42,8 +52,21 @@ internal sealed class KeyPool
             return string.Empty;
         }
 
+        var cache = recent;
+        if (cache is null || !ReferenceEquals(cache.Pool, this))
+        {
+            cache = recent = new Recent(this);
+        }
+
+        ref var slot = ref cache.Slots[Slot(key)];
+        if (slot is not null && key.SequenceEqual(slot))
+        {
+            return slot;
+        }
+
         if (lookup.TryGetValue(key, out var pooled))
         {
+            slot = pooled;
             return pooled;
         }
 
@@ -60,6 +83,27 @@ internal sealed class KeyPool
             Interlocked.Increment(ref count);
         }
 
+        slot = kept;
         return kept;
+    }
+
+    /// <summary>The cache slot of a word (FNV-1a over its characters).</summary>
+    private static int Slot(ReadOnlySpan<char> key)
+    {
+        var hash = 2166136261u;
+        foreach (var c in key)
+        {
+            hash = (hash ^ c) * 16777619u;
+        }
+
+        return (int)((hash ^ (hash >> 15)) & (RecentSlots - 1));
+    }
+
+    /// <summary>One thread's recent words of one pool.</summary>
+    private sealed class Recent(KeyPool pool)
+    {
+        public KeyPool Pool { get; } = pool;
+
+        public string?[] Slots { get; } = new string?[RecentSlots];
     }
 }

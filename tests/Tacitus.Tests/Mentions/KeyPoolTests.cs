@@ -65,4 +65,36 @@ public sealed class KeyPoolTests
             Assert.Equal(1, instances);
         }
     }
+
+    [Fact]
+    public void Get_TwoPoolsInTurnOnOneThread_EachGivesItsOwnInstance()
+    {
+        // each thread keeps its recent words of one pool: asking another pool in between must not hand out the first's
+        var first = new KeyPool();
+        var second = new KeyPool();
+        var a = first.Get("harbour".ToCharArray());
+        var b = second.Get("harbour".ToCharArray());
+
+        Assert.NotSame(a, b);
+        Assert.Same(a, first.Get("harbour".ToCharArray()));
+        Assert.Same(b, second.Get("harbour".ToCharArray()));
+    }
+
+    [Fact]
+    public void Get_MoreWordsThanTheRecentCacheHolds_EachWordOneInstance()
+    {
+        // 20,000 words share the thread's few thousand recent slots: a slot holding another word must not answer
+        var pool = new KeyPool();
+        var words = Enumerable.Range(0, 20_000).Select(i => $"w{i * 7919 % 100_003}").ToArray();
+        var kept = words.Select(w => pool.Get(w.ToCharArray())).ToArray();
+
+        for (var i = words.Length - 1; i >= 0; i--)
+        {
+            var again = pool.Get(words[i].ToCharArray());
+            Assert.Equal(words[i], again);
+            Assert.Same(kept[i], again);
+        }
+
+        Assert.Equal(words.Length, pool.Count);
+    }
 }

@@ -272,4 +272,104 @@ public sealed class AveragedPerceptronTests
         Assert.NotEqual(start, scores);
         Assert.Throws<ArgumentException>(() => model.AddScoresByGroup(keys, 4, new float[24]));
     }
+
+    [Theory]
+    [InlineData(12)]
+    [InlineData(40)]
+    [InlineData(108)]
+    public void Read_LongRowsOfManyClasses_ScoresEqualTheFileWeightsBitForBit(int classes)
+    {
+        // long rows are added 512 and 256 bits at a time: 12 classes are one 256-bit block (padded to 16), 40 are two
+        // 512-bit blocks and a 256-bit one, 108 (the tagger's) seven 512-bit blocks
+        var model = TrainRows(classes, "own", 0.8f);
+        var keys = new[] { FeatureKey.Of(1, "wide"), FeatureKey.Of(2, "narrow"), FeatureKey.Of(4, "own"), FeatureKey.Of(1, "wide") };
+        var exact = new float[classes];
+        var weights = new float[classes];
+        foreach (var key in keys)
+        {
+            model.Score([key], weights);
+            for (var c = 0; c < classes; c++)
+            {
+                exact[c] += (float)(Half)weights[c];
+            }
+        }
+
+        var scores = new float[classes];
+        ReadBack(model).Score(keys, scores);
+
+        Assert.Equal(exact.Select(BitConverter.SingleToInt32Bits), scores.Select(BitConverter.SingleToInt32Bits));
+        Assert.NotEqual(0f, scores[classes - 1]);
+    }
+
+    [Fact]
+    public void ScoreLocated_ManyWordsLocatedInOneSweep_SameScoresAsScoringEachWordBitForBit()
+    {
+        // 30 "words" of 5 keys each: more keys than are prefetched ahead, some repeated, some unseen
+        var model = ReadBack(TrainRows(12, "own", 1.3f));
+        var pool = new[] { FeatureKey.Of(1, "wide"), FeatureKey.Of(2, "narrow"), FeatureKey.Of(3, "unseen"), FeatureKey.Of(4, "own") };
+        var keys = Enumerable.Range(0, 150).Select(k => pool[(k * 7 / 3) % pool.Length]).ToArray();
+        var rows = new ulong[keys.Length];
+
+        model.Locate(keys, rows);
+
+        var located = new float[12];
+        var scored = new float[12];
+        for (var w = 0; w < 30; w++)
+        {
+            model.ScoreLocated(rows.AsSpan(w * 5, 5), located);
+            model.Score(keys.AsSpan(w * 5, 5), scored);
+            Assert.Equal(scored.Select(BitConverter.SingleToInt32Bits), located.Select(BitConverter.SingleToInt32Bits));
+        }
+
+        Assert.Contains(located, s => s != 0f);
+    }
+
+    [Fact]
+    public void Locate_ModelInTraining_Throws()
+    {
+        var model = TrainRows(12, "own", 1f);
+
+        Assert.False(model.Locates);
+        Assert.True(ReadBack(model).Locates);
+        Assert.Throws<InvalidOperationException>(() => model.Locate([FeatureKey.Of(1, "wide")], new ulong[1]));
+        Assert.Throws<InvalidOperationException>(() => model.ScoreLocated(new ulong[1], new float[12]));
+    }
+
+    [Theory]
+    [InlineData(8)]
+    [InlineData(17)]
+    [InlineData(108)]
+    public void Best_AllClasses_SameClassAsWithEveryClassAllowed(int classes)
+    {
+        // with no mask, Best looks at all classes a vector at a time; with a mask allowing all, one by one: the same
+        // class (lowest index on ties), with the highest score repeated, at the last class, and as -0 beside +0
+        var random = new Random(classes);
+        var all = Enumerable.Repeat(true, classes).ToArray();
+        for (var round = 0; round < 200; round++)
+        {
+            var scores = Enumerable.Range(0, classes).Select(_ => (float)Math.Round((random.NextDouble() * 6) - 3, 1)).ToArray();
+            if (round % 3 == 0)
+            {
+                scores[random.Next(classes)] = scores.Max();
+            }
+
+            if (round % 5 == 0)
+            {
+                scores[^1] = scores.Max() + 1f;
+            }
+
+            if (round % 7 == 0)
+            {
+                Array.Fill(scores, -1f);
+                scores[classes / 2] = -0f;
+                scores[^1] = 0f;
+            }
+
+            Assert.Equal(AveragedPerceptron.Best(scores, all), AveragedPerceptron.Best(scores));
+        }
+
+        var withNaN = Enumerable.Range(0, classes).Select(c => (float)c).ToArray();
+        withNaN[1] = float.NaN;
+        Assert.Equal(AveragedPerceptron.Best(withNaN, all), AveragedPerceptron.Best(withNaN));
+    }
 }

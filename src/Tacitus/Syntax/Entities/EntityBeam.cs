@@ -23,6 +23,13 @@ internal sealed class EntityBeam
     private readonly ulong[] history = new ulong[EntityFeatures.HistoryFeatures];
     private readonly ulong[] other = new ulong[EntityFeatures.HistoryFeatures];
     private readonly float[] fixedScores = new float[BilouTags.Count];
+
+    // a sentence's static keys, token after token (token i's from keyStarts[i] to keyStarts[i + 1]), their rows, and
+    // the tokens' static scores (BilouTags.Count each), when a read-back perceptron scores them all before the search
+    private ulong[] sentenceKeys = new ulong[EntityFeatures.MaxFeatures * 8];
+    private ulong[] sentenceRows = new ulong[EntityFeatures.MaxFeatures * 8];
+    private int[] keyStarts = new int[65];
+    private float[] staticScores = new float[64 * BilouTags.Count];
     private readonly float[] historyScores = new float[BilouTags.Count];
     private readonly float[] jointScores = new float[2 * BilouTags.Count];
 
@@ -180,9 +187,21 @@ internal sealed class EntityBeam
 
         var rows = Rows(perceptron, features);
         Array.Fill(partialAt, -1);
+        var located = source == StaticScores.Keys && perceptron.Locates;
+        if (located)
+        {
+            StaticAll(perceptron, features, sentence);
+        }
+
+        var c = BilouTags.Count;
         for (var i = 0; i < count; i++)
         {
-            Static(perceptron, features, sentence, i, source, joint, keepInto, keptFrom);
+            if (!located)
+            {
+                Static(perceptron, features, sentence, i, source, joint, keepInto, keptFrom);
+            }
+
+            var own = located ? staticScores.AsSpan(i * c, c) : fixedScores.AsSpan();
             var parents = i == 0 ? 1 : counts[i - 1];
             if (rows is not null)
             {
@@ -196,12 +215,19 @@ internal sealed class EntityBeam
                 var parent = i == 0 ? new Item(-1, -1, -1, 0f, true) : items[((i - 1) * width) + p];
                 History(perceptron, features, sentence, i, parent.Tag, parent.Previous, rows);
                 var allowed = BilouTags.AllowedAfter(parent.Tag, i == count - 1);
-                for (var c = 0; c < BilouTags.Count; c++)
+                for (var k = 0; k < c; k++)
                 {
-                    if (allowed[c])
+                    if (!allowed[k])
                     {
-                        var candidate = new Item(c, parent.Tag, p, parent.Score + fixedScores[c] + historyScores[c], parent.Gold && !gold.IsEmpty && gold[i] == c);
-                        made = Insert(at, made, candidate);
+                        continue;
+                    }
+
+                    var score = parent.Score + own[k] + historyScores[k];
+                    // a full beam whose last item scores at least as well keeps the candidate out (Insert would say so too;
+                    // asked here, most candidates are turned away without being built)
+                    if (!(made == width && score <= items[at + made - 1].Score))
+                    {
+                        made = Insert(at, made, k, parent.Tag, p, score, parent.Gold && !gold.IsEmpty && gold[i] == k);
                     }
                 }
             }
@@ -251,6 +277,47 @@ internal sealed class EntityBeam
         for (var g = 0; g < groups; g++)
         {
             groupScores.AsSpan(g * c, c).CopyTo(partial.AsSpan((groupClasses[g] + 1) * c, c));
+        }
+    }
+
+    /// <summary>
+    /// Fills <see cref="staticScores"/> with the scores of every token's keys that do not read earlier classes, the
+    /// rows of the whole sentence located in one sweep (<see cref="AveragedPerceptron.Locate"/>) so that fetching one
+    /// token's rows overlaps fetching the next's; each token's sum is added in <see cref="EntityFeatures.ExtractStatic"/>'s
+    /// order, as <see cref="Static"/> adds it.
+    /// </summary>
+    private void StaticAll(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence)
+    {
+        var count = sentence.Count;
+        var c = BilouTags.Count;
+        if (keyStarts.Length < count + 1)
+        {
+            keyStarts = new int[Math.Max(keyStarts.Length * 2, count + 1)];
+            staticScores = new float[keyStarts.Length * c];
+        }
+
+        var total = 0;
+        for (var i = 0; i < count; i++)
+        {
+            if (sentenceKeys.Length - total < EntityFeatures.MaxFeatures)
+            {
+                Array.Resize(ref sentenceKeys, sentenceKeys.Length * 2);
+            }
+
+            keyStarts[i] = total;
+            total += features.ExtractStatic(sentence, i, sentenceKeys.AsSpan(total, EntityFeatures.MaxFeatures));
+        }
+
+        keyStarts[count] = total;
+        if (sentenceRows.Length < total)
+        {
+            sentenceRows = new ulong[sentenceKeys.Length];
+        }
+
+        perceptron.Locate(sentenceKeys.AsSpan(0, total), sentenceRows);
+        for (var i = 0; i < count; i++)
+        {
+            perceptron.ScoreLocated(sentenceRows.AsSpan(keyStarts[i], keyStarts[i + 1] - keyStarts[i]), staticScores.AsSpan(i * c, c));
         }
     }
 
@@ -344,16 +411,17 @@ internal sealed class EntityBeam
     }
 
     /// <summary>
-    /// Puts a candidate into the step's items (sorted, best first, at most <see cref="Width"/>): merged with an item of
+    /// Puts a candidate (class <paramref name="tag"/> after <paramref name="previous"/>, extending item
+    /// <paramref name="parent"/> of the step before) into the step's items (sorted, best first, at most <see cref="Width"/>): merged with an item of
     /// the same class and previous class, or ranked; returns the new count. Items move by plain loops: the beam holds
     /// a few items, and <see cref="Array.Copy(Array, int, Array, int, int)"/>'s checks cost more than the moves (a fifth
     /// of the recogniser's time in a profile).
     /// </summary>
-    private int Insert(int at, int made, Item candidate)
+    private int Insert(int at, int made, int tag, int previous, int parent, float score, bool gold)
     {
         // a full beam whose last item scores at least as well keeps out the candidate either way: an item it would
         // replace (same class and previous class) scores at least as well as the last one
-        if (made == width && candidate.Score <= items[at + made - 1].Score)
+        if (made == width && score <= items[at + made - 1].Score)
         {
             return made;
         }
@@ -361,9 +429,9 @@ internal sealed class EntityBeam
         for (var k = 0; k < made; k++)
         {
             ref var same = ref items[at + k];
-            if (same.Tag == candidate.Tag && same.Previous == candidate.Previous)
+            if (same.Tag == tag && same.Previous == previous)
             {
-                if (candidate.Score <= same.Score)
+                if (score <= same.Score)
                 {
                     return made;
                 }
@@ -380,7 +448,7 @@ internal sealed class EntityBeam
         }
 
         var place = made;
-        while (place > 0 && items[at + place - 1].Score < candidate.Score)
+        while (place > 0 && items[at + place - 1].Score < score)
         {
             place--;
         }
@@ -396,7 +464,7 @@ internal sealed class EntityBeam
             items[j] = items[j - 1];
         }
 
-        items[at + place] = candidate;
+        items[at + place] = new Item(tag, previous, parent, score, gold);
         return keep + 1;
     }
 

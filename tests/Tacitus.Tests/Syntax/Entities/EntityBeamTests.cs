@@ -180,4 +180,40 @@ public sealed class EntityBeamTests
             previous = tags[i];
         }
     }
+
+    [Fact]
+    public void Decode_ModelReadBack_SameClassesAsScoringEachTokenInTurn()
+    {
+        // a model in training scores each token's keys as the beam reaches it; read back, the beam locates the whole
+        // sentence's keys first. The weights are whole numbers (exact at half precision), so both must decode alike
+        var sentence = Prepare("Ines Maro of Northfield Bank left New Tarn for Valera on Monday with Arlo Penn");
+        var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count);
+        var keys = new ulong[EntityFeatures.MaxFeatures];
+        for (var i = 0; i < sentence.Count; i++)
+        {
+            var n = Features.ExtractStatic(sentence, i, keys);
+            perceptron.Adjust(keys.AsSpan(0, n), 1 + ((i * 5) % (BilouTags.Count - 1)), 1f);
+        }
+
+        perceptron.Tick();
+        perceptron.Average();
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            perceptron.Write(writer);
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        var readBack = AveragedPerceptron.Read(reader);
+        var scored = new int[sentence.Count];
+        var located = new int[sentence.Count];
+
+        new EntityBeam(4).Decode(perceptron, Features, sentence, scored);
+        new EntityBeam(4).Decode(readBack, Features, sentence, located);
+
+        Assert.True(readBack.Locates);
+        Assert.Equal(scored, located);
+        Assert.Contains(located, t => t != BilouTags.Outside);
+    }
 }
