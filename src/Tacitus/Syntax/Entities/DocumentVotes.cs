@@ -88,8 +88,12 @@ internal sealed class DocumentVotes
 
     /// <summary>
     /// True when a sentence holds a word the first pass read two ways in the document (<see cref="Disagrees"/>) that
-    /// could be a name here: capitalised, or inside a name by the first pass's class (<paramref name="tags"/>). A
-    /// lower-case word outside any name ("the", "of" after "Bank of …" elsewhere) does not count. Words are hashed as
+    /// could be a name here: capitalised, or inside a name by the first pass's class (<paramref name="tags"/>), and
+    /// whose reading here is not the document's majority: another category has at least as many of the word's
+    /// occurrences (<see cref="IsOutvoted"/>). A lower-case word outside any name ("the", "of" after "Bank of …"
+    /// elsewhere) does not count, nor a word read here as most of its occurrences are ("Mr" outside a name, as it is
+    /// twenty times, where the first pass put it inside one twice): the second pass reads the document's votes and
+    /// mostly confirms the majority, so only the outvoted readings are worth a second look. Words are hashed as
     /// <see cref="Add(string, ReadOnlySpan{Token}, ReadOnlySpan{int}, ReadOnlySpan{ulong})"/> hashes them (or as given in <paramref name="lower"/>).
     /// </summary>
     public bool AnyDisagreement(string text, ReadOnlySpan<Token> tokens, ReadOnlySpan<int> tags, ReadOnlySpan<ulong> lower = default)
@@ -98,7 +102,8 @@ internal sealed class DocumentVotes
         {
             var word = tokens[i].Span.Of(text);
             if (word.Length > 0 && (char.IsUpper(word[0]) || (tags[i] != BilouTags.Outside && char.IsLetterOrDigit(word[0])))
-                && counts.TryGetValue(lower.IsEmpty ? FeatureKey.AddLower(0, word) : lower[i], out var c) && Disagrees(c.Packed))
+                && counts.TryGetValue(lower.IsEmpty ? FeatureKey.AddLower(0, word) : lower[i], out var c) && Disagrees(c.Packed)
+                && c.IsOutvoted(Category(tags[i])))
             {
                 return true;
             }
@@ -107,9 +112,19 @@ internal sealed class DocumentVotes
         return false;
     }
 
+    /// <summary>
+    /// A word's occurrences per category: <see cref="Packed"/>, two bits each up to three, as the second pass's
+    /// features read them; and the counts themselves (12 bits each, up to 4,095), for the gate
+    /// (<see cref="IsOutvoted"/>), where three against twenty is not a tie.
+    /// </summary>
     private struct Counts
     {
+        private const int ExactBits = 12;
+        private const ulong ExactMax = (1UL << ExactBits) - 1;
+
         public int Packed;
+
+        private ulong exact;
 
         public void Add(int category)
         {
@@ -119,6 +134,28 @@ internal sealed class DocumentVotes
             {
                 Packed += 1 << shift;
             }
+
+            if (Exact(category) < ExactMax)
+            {
+                exact += 1UL << (category * ExactBits);
+            }
         }
+
+        /// <summary>True when another category has at least as many occurrences as <paramref name="category"/>.</summary>
+        public readonly bool IsOutvoted(int category)
+        {
+            var own = Exact(category);
+            for (var k = 0; k < Categories; k++)
+            {
+                if (k != category && Exact(k) >= own)
+                {
+                    return true;
+                }
+            }
+
+            return false;
+        }
+
+        private readonly ulong Exact(int category) => (exact >> (category * ExactBits)) & ExactMax;
     }
 }

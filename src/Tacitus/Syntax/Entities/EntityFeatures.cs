@@ -49,7 +49,7 @@ internal enum EntityFeatureSet
 
     /// <summary>
     /// With <see cref="Document"/>: the second pass reads only the sentences holding a word, capitalised or in a name,
-    /// that the first pass read two ways in the document (<see cref="DocumentVotes.AnyDisagreement"/>); every other sentence keeps the first pass's
+    /// that the first pass read two ways in the document and here not as most of its occurrences (<see cref="DocumentVotes.AnyDisagreement"/>); every other sentence keeps the first pass's
     /// classes, so the second pass costs a fraction of the first.
     /// </summary>
     Gated = 1 << 9,

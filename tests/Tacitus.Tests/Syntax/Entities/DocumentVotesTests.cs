@@ -55,6 +55,29 @@ public sealed class DocumentVotesTests
         Assert.False(votes.AnyDisagreement("Nobody said so .", Tokens("Nobody said so ."), new int[4]));
     }
 
+    [Theory]
+    [InlineData(4, 3, false, true)] // outside here as four of seven: the majority, not read again; inside a name: outvoted
+    [InlineData(3, 3, true, true)] // a tie: either reading is worth a second look
+    [InlineData(1, 5, true, false)] // outside once, an organisation five times
+    public void AnyDisagreement_ReadingHereIsDocumentMajority_False(int outside, int organisation, bool outsideOutvoted, bool organisationOutvoted)
+    {
+        var votes = new DocumentVotes();
+        var key = FeatureKey.AddLower(0, "Quellco");
+        for (var k = 0; k < outside; k++)
+        {
+            votes.Add(key, BilouTags.Outside);
+        }
+
+        for (var k = 0; k < organisation; k++)
+        {
+            votes.Add(key, UOrg);
+        }
+
+        // beyond three the packed votes the features read are equal (3 / 3); the gate counts on
+        Assert.Equal(outsideOutvoted, votes.AnyDisagreement("Quellco said so .", Tokens("Quellco said so ."), new int[4]));
+        Assert.Equal(organisationOutvoted, votes.AnyDisagreement("Quellco said so .", Tokens("Quellco said so ."), [UOrg, 0, 0, 0]));
+    }
+
     [Fact]
     public void Add_SameWordAnyCase_CountedTogetherUpToThree()
     {
