@@ -371,6 +371,41 @@ public sealed class StoreMigrationTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Open_StoreAtVersion16WithAttributionsTable_KeepsThemAsOneValuePerDocumentAndEventsReadTheirSource()
+    {
+        var doc = StoreFixtures.Plain("Port officials said the ferry sank, citing a pilot.", "Ferry sank", origin: "ferry.txt");
+        InsertIntoOldStore(16, doc, """
+                INSERT INTO documents (seq, id, title, language, origin, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
+                    VALUES (1, $id, 'Ferry sank', 'en', 'ferry.txt', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 2, 1);
+                INSERT INTO documents (seq, id, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
+                    VALUES (2, $other, 'en', 'Nothing here.', '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0);
+                INSERT INTO attributions (document, idx, source, source_name, source_kind, source_country, cue_start, cue_end, content_start, content_end,
+                        via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule) VALUES
+                    (1, 1, '{"text":"a pilot","kind":"person"}', NULL, 'person', NULL, 36, 42, 15, 34, '[]', 0, 1, 0, 0, 51, NULL, NULL),
+                    (1, 0, '{"text":"Port officials","kind":"official","country":"NOR"}', NULL, 'official', 'NOR', 15, 19, 20, 34,
+                        '[{"text":"a pilot","kind":"person"}]', 1, 0, 1, 0, 51, '{"value":"2026-01-02","precision":"day"}', 'said');
+                INSERT INTO events (document, idx, type, actor, actor_text, attribution, negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end)
+                    VALUES (1, 0, 'INVESTIGATE', '{"text":"Port officials"}', 'Port officials', 0, 0, 0, 0, 0, 0, 0.5, 0, 51);
+            """);
+
+        using var store = DocumentStore.Open(db);
+        Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        var read = store.Load(doc.Id)!.Attributions;
+        Assert.Equal(
+            [("Port officials", "NOR", 15, 19, 20, 34, "a pilot", true, false, true, "2026-01-02", "said"), ("a pilot", null, 36, 42, 15, 34, "", false, true, false, null, null)],
+            read.Select(a => (a.Source.Text, a.Source.Country?.Value, a.Cue.Start, a.Cue.End, a.Content.Start, a.Content.End, string.Join(",", a.Via.Select(v => v.Text)),
+                a.Anonymous, a.DirectQuote, a.Denial, a.Date?.Value, a.Rule)));
+        Assert.Empty(store.Load(DocumentId.FromText("Nothing here."))!.Attributions);
+        var row = Assert.Single(store.Queries.Events(new EventFilter(), 0, 10).Items);
+        Assert.Equal(("Port officials", "a pilot", true), (row.Source!.Text, Assert.Single(row.Via).Text, row.Anonymous));
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'attributions'";
+        Assert.Equal(0L, command.ExecuteScalar());
+    }
+
     /// <summary>Creates the store at an older schema version and runs <paramref name="sql"/> on it, with $id and $text of <paramref name="doc"/> and $other, the id of "Nothing here.".</summary>
     private void InsertIntoOldStore(int version, Document doc, string sql)
     {
