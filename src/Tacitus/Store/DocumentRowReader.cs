@@ -33,7 +33,8 @@ internal sealed class DocumentRowReader : IDisposable
     {
         Document doc;
         long seq;
-        string? mentionRows, sentenceRows, entityRows, attributionRows;
+        byte[]? mentionRows;
+        string? sentenceRows, entityRows, attributionRows;
         using (var r = Run(document, id.Value))
         {
             if (!r.Read())
@@ -77,7 +78,7 @@ internal sealed class DocumentRowReader : IDisposable
                 doc.Warnings.AddRange(JsonSerializer.Deserialize(r.GetString(13), StoreJson.Default.ListTacitusError) ?? []);
             }
 
-            mentionRows = Text(r, 18);
+            mentionRows = r.IsDBNull(18) ? null : (byte[])r.GetValue(18);
             sentenceRows = Text(r, 19);
             entityRows = Text(r, 20);
             attributionRows = Text(r, 21);
@@ -90,7 +91,7 @@ internal sealed class DocumentRowReader : IDisposable
 
         if (mentionRows is not null)
         {
-            doc.Mentions.AddRange(MentionRows.Unpack(mentionRows, Kind));
+            ReadMentions(mentionRows, doc.Mentions, id);
         }
 
         if (entityRows is not null)
@@ -119,6 +120,18 @@ internal sealed class DocumentRowReader : IDisposable
         }
 
         static string? Empty(SqliteDataReader r, int i) => r.IsDBNull(i) || r.GetString(i).Length == 0 ? null : r.GetString(i);
+    }
+
+    private void ReadMentions(byte[] bytes, List<Mention> into, DocumentId id)
+    {
+        try
+        {
+            into.AddRange(MentionRows.Unpack(bytes, Kind));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException)
+        {
+            throw Corrupt($"mentions of document {id.Value}: {ex.Message}");
+        }
     }
 
     private void ReadAttributions(string json, List<Attribution> into, DocumentId id)

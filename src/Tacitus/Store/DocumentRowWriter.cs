@@ -52,6 +52,8 @@ internal sealed class DocumentRowWriter : IDisposable
     private readonly RowJson json = new();
     private readonly AttributionRows attributionRows = new();
     private readonly PreparedInsert events;
+    private byte[] tokenBytes = new byte[8 * 1024];
+    private byte[] paragraphBytes = new byte[256];
 
     public DocumentRowWriter(SqliteConnection connection)
     {
@@ -90,7 +92,7 @@ internal sealed class DocumentRowWriter : IDisposable
         long seq;
         if (analysed && documents.Returning(document.Id.Value, m.Title, m.Outlet, Day(m.Published), m.Url, m.Author, m.ExternalId,
             document.Language, m.Origin, m.Format, document.Text, stamp,
-            TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
+            TokenLayout.PackParagraphs(document.Paragraphs, ref paragraphBytes), TokenLayout.PackTokens(document.Tokens, ref tokenBytes), Warnings(document),
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
             p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, p is null ? null : stamp, mentions.Pack(document.Mentions),
             sentenceRows.Pack(document.Sentences), entityRows.Pack(document.Entities), attributionRows.Pack(document.Attributions)) is long inserted)
@@ -131,7 +133,7 @@ internal sealed class DocumentRowWriter : IDisposable
     private void Replace(long seq, Document document, string stamp)
     {
         var p = document.Provenance;
-        update.Run(seq, document.Language, TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
+        update.Run(seq, document.Language, TokenLayout.PackParagraphs(document.Paragraphs, ref paragraphBytes), TokenLayout.PackTokens(document.Tokens, ref tokenBytes), Warnings(document),
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
             p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, stamp, mentions.Pack(document.Mentions),
             sentenceRows.Pack(document.Sentences), entityRows.Pack(document.Entities), attributionRows.Pack(document.Attributions));

@@ -216,6 +216,9 @@ internal static class StoreMigrations
             WHERE EXISTS (SELECT 1 FROM attributions WHERE document = documents.seq);
             DROP TABLE attributions;
             """),
+        new(18, "a document keeps its mentions in a binary form, not JSON (documents.mention_rows, Store/MentionRows: the same fields in the same order, numbers as varints, texts length-first, a time, place or quantity as the same JSON object): about half the bytes, written with no escaping or number formatting, where the JSON was the largest part of writing a document's rows (issue 10: store cost); the JSON values are converted", """
+            ALTER TABLE documents ADD COLUMN mention_blob BLOB;
+            """, MentionRowsConversion.Run),
     ];
 
     public static int Latest => All[^1].Version;
