@@ -236,6 +236,11 @@ internal static class FusedEventJudge
     /// <summary>Every report's figures, once per document and quantity, in time order; the last of each kind is marked latest.</summary>
     private static List<FusedFigure> Figures(List<FusedReport> reports)
     {
+        if (reports.TrueForAll(static r => r.Figures.Count == 0))
+        {
+            return []; // most events: nothing to order or mark
+        }
+
         var seen = new HashSet<(string, int)>();
         var all = new List<FusedFigure>();
         for (var i = 0; i < reports.Count; i++)
