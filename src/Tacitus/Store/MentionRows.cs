@@ -13,7 +13,7 @@ namespace Tacitus.Store;
 /// is_reference, rule, time, place, quantity (each the JSON object <see cref="StoreValueJson"/> writes, the same as
 /// before), form and evidence (their names). A number is a LEB128 varint of its zigzag form; a number that may be
 /// missing is 0 when missing, else one more than that; a text is its UTF-8 length plus one (0 when missing), then its
-/// bytes; is_reference is a byte. Nothing queries a single mention, and this is about half the bytes of the JSON array
+/// bytes; is_reference is a byte. Nothing queries a single mention, and this is about two thirds of the bytes of the JSON array
 /// it replaces (version 11–17) and written with no escaping or number formatting (issue 10: store cost).
 /// </summary>
 internal sealed class MentionRows
