@@ -13,6 +13,8 @@ internal sealed class FigureReader(FusionLexicon lexicon)
 {
     private const int Window = 5;
 
+    private readonly System.Collections.Frozen.FrozenDictionary<string, FigureKind>.AlternateLookup<ReadOnlySpan<char>> figureWords = lexicon.FigureWords.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public IEnumerable<FusedFigure> Read(Document document, int sentence, PloverType type)
     {
         if (sentence < 0 || sentence >= document.Sentences.Count)
@@ -90,8 +92,8 @@ internal sealed class FigureReader(FusionLexicon lexicon)
             return null;
         }
 
-        var word = document.Slice(token.Span).ToString().ToLowerInvariant();
-        return lexicon.FigureWords.TryGetValue(word, out var kind) && kind.Types.Contains(type) ? kind.Kind : null;
+        var word = LowerWord.Of(document.Slice(token.Span), stackalloc char[LowerWord.Buffer]);
+        return figureWords.TryGetValue(word, out var kind) && kind.Types.Contains(type) ? kind.Kind : null;
     }
 
     private string? QualifierBefore(Document document, Token[] tokens, int start)

@@ -23,27 +23,65 @@ internal static class FusedEventJudge
             return;
         }
 
-        var asserting = reports.Where(r => !r.Contradicts).ToList();
-        var basis = asserting.Count > 0 ? asserting : reports;
-        fused.Type = Most(basis.Select(r => r.Type))!;
-        fused.Mode = Most(basis.Select(r => r.Mode).OfType<string>());
-        fused.Cameo = Most(basis.Select(r => r.Cameo).OfType<string>());
-        fused.Actor = Merge(basis.Select(r => r.Actor).ToList()) ?? fused.Actor;
-        fused.Recipient = Merge(basis.Select(r => r.Recipient).OfType<ActorKey>().ToList());
-        JudgeDate(fused, basis);
-        fused.Location = basis.Select(r => r.Location).OfType<PlaceKey>().GroupBy(p => p).OrderByDescending(g => g.Key.Precision)
-            .ThenByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
-
-        fused.Sources = [.. reports.Select((r, i) => (r, i)).GroupBy(x => x.r.Source.Key, StringComparer.Ordinal).Select(g =>
+        if (reports.Count == 1)
         {
-            var s = g.First().r.Source;
-            return new FusedSource(s.Name, s.Kind, s.Anonymous, IsParty(s, fused.Actor, fused.Recipient), [.. g.Select(x => x.i)]);
-        })];
+            JudgeOne(fused, reports[0]);
+        }
+        else
+        {
+            var asserting = reports.Where(r => !r.Contradicts).ToList();
+            var basis = asserting.Count > 0 ? asserting : reports;
+            fused.Type = Most(basis.Select(r => r.Type))!;
+            fused.Mode = Most(basis.Select(r => r.Mode).OfType<string>());
+            fused.Cameo = Most(basis.Select(r => r.Cameo).OfType<string>());
+            fused.Actor = Merge(basis.Select(r => r.Actor).ToList()) ?? fused.Actor;
+            fused.Recipient = Merge(basis.Select(r => r.Recipient).OfType<ActorKey>().ToList());
+            JudgeDate(fused, basis);
+            fused.Location = basis.Select(r => r.Location).OfType<PlaceKey>().GroupBy(p => p).OrderByDescending(g => g.Key.Precision)
+                .ThenByDescending(g => g.Count()).Select(g => g.Key).FirstOrDefault();
+
+            fused.Sources = [.. reports.Select((r, i) => (r, i)).GroupBy(x => x.r.Source.Key, StringComparer.Ordinal).Select(g =>
+            {
+                var s = g.First().r.Source;
+                return new FusedSource(s.Name, s.Kind, s.Anonymous, IsParty(s, fused.Actor, fused.Recipient), [.. g.Select(x => x.i)]);
+            })];
+        }
+
         fused.Figures = Figures(reports);
         fused.Conflicts.Clear();
         fused.Conflicts.AddRange(FigureConflicts(fused.Figures));
         fused.Conflicts.AddRange(Contradictions(fused, reports));
         (fused.Status, fused.StatusReports) = Status(fused, reports);
+    }
+
+    /// <summary>
+    /// What the grouping above makes of a single report (every new fused event, judged as it is stored), without its
+    /// groupings and sorts: the report's type, mode, CAMEO code, actors and place, its date (a publication-only date cut
+    /// to its day), its source. Those allocations were most of what fusing a document's events allocated (issue 10).
+    /// </summary>
+    private static void JudgeOne(FusedEvent fused, FusedReport report)
+    {
+        fused.Type = report.Type;
+        fused.Mode = report.Mode;
+        fused.Cameo = report.Cameo;
+        fused.Actor = new ActorKey(report.Actor.Name, report.Actor.Country, report.Actor.Sector);
+        fused.Recipient = report.Recipient is { } r ? new ActorKey(r.Name, r.Country, r.Sector) : null;
+        if (report.Date is { } date)
+        {
+            fused.DatePrecision = date.Precision;
+            fused.DateValue = date.Precision == 0 ? report.DateValue![..Math.Min(10, report.DateValue!.Length)] : report.DateValue;
+            (fused.Earliest, fused.Latest) = (date.Earliest, date.Latest);
+        }
+        else
+        {
+            fused.DateValue = null;
+            fused.DatePrecision = null;
+            fused.Earliest = fused.Latest = null;
+        }
+
+        fused.Location = report.Location;
+        var s = report.Source;
+        fused.Sources = [new FusedSource(s.Name, s.Kind, s.Anonymous, IsParty(s, fused.Actor, fused.Recipient), [0])];
     }
 
     /// <summary>
@@ -198,6 +236,11 @@ internal static class FusedEventJudge
     /// <summary>Every report's figures, once per document and quantity, in time order; the last of each kind is marked latest.</summary>
     private static List<FusedFigure> Figures(List<FusedReport> reports)
     {
+        if (reports.TrueForAll(static r => r.Figures.Count == 0))
+        {
+            return []; // most events: nothing to order or mark
+        }
+
         var seen = new HashSet<(string, int)>();
         var all = new List<FusedFigure>();
         for (var i = 0; i < reports.Count; i++)

@@ -9,6 +9,9 @@ namespace Tacitus.Fusion;
 /// <summary>Reads and writes the rows of the fusion tables (fused_events, fused_reports) as <see cref="FusedEvent"/>s and <see cref="FusedReport"/>s.</summary>
 internal sealed class FusionRows(PreparedStatements sql)
 {
+    /// <summary>A report's source chain as JSON, written as the serializer writes it without its per-property metadata walk (<see cref="StoreValueJson"/>).</summary>
+    private readonly RowJson chainJson = new();
+
     public const string EventColumns = "id, story, type, mode, cameo, actor_name, actor_country, actor_sector, recipient_name, recipient_country, recipient_sector, " +
         "date_value, date_precision, date_earliest, date_latest, location_name, location_country, lat, lon, location_country_level";
 
@@ -114,6 +117,7 @@ internal sealed class FusionRows(PreparedStatements sql)
     /// </summary>
     public void WriteReport(long fused, FusedReport r)
     {
+        chainJson.Begin();
         sql.Run("""
             INSERT INTO fused_reports (document, event, fused, sentence, evidence, type, mode, cameo, actor_name, actor_country, actor_sector,
                 has_recipient, recipient_name, recipient_country, recipient_sector, date_value, date_basis,
@@ -125,7 +129,7 @@ internal sealed class FusionRows(PreparedStatements sql)
             r.DocumentSeq, r.Event, fused, r.Sentence, r.Evidence, r.Type.ToCode(), r.Mode, r.Cameo, r.Actor.Name, r.Actor.Country, r.Actor.Sector,
             r.Recipient is not null, r.Recipient?.Name, r.Recipient?.Country, r.Recipient?.Sector, r.DateValue, r.DateBasis,
             r.Location?.Name, r.Location?.Country, r.Location?.Lat, r.Location?.Lon, r.Location?.CountryLevel,
-            r.Chain.Count == 0 ? null : JsonSerializer.Serialize(r.Chain.ToList(), StoreJson.Default.ListSourceRef), r.Denial,
+            r.Chain.Count == 0 ? null : chainJson.Of(r.Chain, StoreValueJson.Write), r.Denial,
             r.Source.Key, r.Source.Name, r.Source.Kind, r.Source.Anonymous, r.Source.Country, r.Modality.Negated, r.Modality.Denied, r.Modality.Hedged,
             r.Figures.Count == 0 ? null : JsonSerializer.Serialize(r.Figures.Select(f => new FigureRow(f.Kind, f.Value, f.Qualifier, f.Unit, f.Mention)).ToList(), FusionRowJson.Default.ListFigureRow),
             r.Claims.Count == 0 ? null : JsonSerializer.Serialize(r.Claims.Select(c => new ClaimRow(c.Ordinal, c.Noun, c.Type.ToCode(), c.Text, c.Since is { } s ? DateRange.Day(s) : null)).ToList(), FusionRowJson.Default.ListClaimRow),

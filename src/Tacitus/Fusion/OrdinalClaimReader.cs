@@ -15,6 +15,9 @@ internal sealed class OrdinalClaimReader(FusionLexicon lexicon)
     private const int NounReach = 3;
     private const int PeriodReach = 6;
 
+    private readonly System.Collections.Frozen.FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> ordinals = lexicon.Ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
+    private readonly System.Collections.Frozen.FrozenDictionary<string, PloverType>.AlternateLookup<ReadOnlySpan<char>> nouns = lexicon.OrdinalNouns.GetAlternateLookup<ReadOnlySpan<char>>();
+
     public IEnumerable<OrdinalClaim> Read(Document document, int sentence, PloverType type)
     {
         if (sentence < 0 || sentence >= document.Sentences.Count)
@@ -26,15 +29,14 @@ internal sealed class OrdinalClaimReader(FusionLexicon lexicon)
         var family = lexicon.Family(type);
         for (var i = 0; i < tokens.Length; i++)
         {
-            if (Ordinal(document.Slice(tokens[i].Span).ToString().ToLowerInvariant()) is not int ordinal)
+            if (Ordinal(document.Slice(tokens[i].Span)) is not int ordinal)
             {
                 continue;
             }
 
             for (var j = i + 1; j <= Math.Min(tokens.Length - 1, i + NounReach); j++)
             {
-                var noun = document.Slice(tokens[j].Span).ToString().ToLowerInvariant();
-                if (!lexicon.OrdinalNouns.TryGetValue(noun, out var counted) || lexicon.Family(counted) != family)
+                if (Noun(document.Slice(tokens[j].Span)) is not { } found || lexicon.Family(found.Counted) != family)
                 {
                     continue;
                 }
@@ -45,27 +47,36 @@ internal sealed class OrdinalClaimReader(FusionLexicon lexicon)
                 }
 
                 var span = new TextSpan(tokens[i].Span.Start, tokens[Math.Max(j, end)].Span.End);
-                yield return new OrdinalClaim(ordinal, noun, type, span.TextOf(document.Text), since);
+                yield return new OrdinalClaim(ordinal, found.Noun, type, span.TextOf(document.Text), since);
                 break;
             }
         }
     }
 
-    private int? Ordinal(string word)
+    /// <summary>The number an ordinal word says ("third", "21st"), by its lower case; null for any other word.</summary>
+    private int? Ordinal(ReadOnlySpan<char> token)
     {
-        if (lexicon.Ordinals.TryGetValue(word, out var n))
+        var word = LowerWord.Of(token, stackalloc char[LowerWord.Buffer]);
+        if (ordinals.TryGetValue(word, out var n))
         {
             return n;
         }
 
         if (word.Length >= 3 && (word.EndsWith("st", StringComparison.Ordinal) || word.EndsWith("nd", StringComparison.Ordinal) ||
             word.EndsWith("rd", StringComparison.Ordinal) || word.EndsWith("th", StringComparison.Ordinal)) &&
-            int.TryParse(word.AsSpan(0, word.Length - 2), NumberStyles.None, CultureInfo.InvariantCulture, out var digits) && digits is > 0 and < 1000)
+            int.TryParse(word[..^2], NumberStyles.None, CultureInfo.InvariantCulture, out var digits) && digits is > 0 and < 1000)
         {
             return digits;
         }
 
         return null;
+    }
+
+    /// <summary>A noun that ordinal claims count ("attack"), as the table spells it, and the type it counts; null for any other word.</summary>
+    private (string Noun, PloverType Counted)? Noun(ReadOnlySpan<char> token)
+    {
+        var word = LowerWord.Of(token, stackalloc char[LowerWord.Buffer]);
+        return nouns.TryGetValue(word, out var counted) ? (word.ToString(), counted) : null;
     }
 
     /// <summary>

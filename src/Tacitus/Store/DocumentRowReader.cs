@@ -11,7 +11,6 @@ internal sealed class DocumentRowReader : IDisposable
 {
     private readonly string path;
     private readonly SqliteCommand document;
-    private readonly SqliteCommand attributions;
     private readonly SqliteCommand events;
     private readonly SqliteCommand sightings;
 
@@ -19,9 +18,8 @@ internal sealed class DocumentRowReader : IDisposable
     {
         this.path = path;
         document = Query(connection, "SELECT seq, text, title, outlet, published, url, author, external_id, origin, format, language, paragraphs, tokens, warnings, " +
-            "pipeline, knowledge, patterns, dictionaries, mention_rows, sentence_rows, entity_rows FROM documents WHERE id = $id");
+            "pipeline, knowledge, patterns, dictionaries, mention_rows, sentence_rows, entity_rows, attribution_rows FROM documents WHERE id = $id");
         sightings = Query(connection, "SELECT outlet, url, origin, published, first_seen FROM sightings WHERE document = $id ORDER BY first_seen, outlet, url, origin, published");
-        attributions = Query(connection, "SELECT source, cue_start, cue_end, content_start, content_end, via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule FROM attributions WHERE document = $id ORDER BY idx");
         events = Query(connection, "SELECT type, mode, context, cameo, score, actor, recipient, date_text, date_value, date_basis, date_start, date_end, location, attribution, " +
             "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation, issues FROM events WHERE document = $id ORDER BY idx");
     }
@@ -35,7 +33,8 @@ internal sealed class DocumentRowReader : IDisposable
     {
         Document doc;
         long seq;
-        string? mentionRows, sentenceRows, entityRows;
+        byte[]? mentionRows;
+        string? sentenceRows, entityRows, attributionRows;
         using (var r = Run(document, id.Value))
         {
             if (!r.Read())
@@ -79,9 +78,10 @@ internal sealed class DocumentRowReader : IDisposable
                 doc.Warnings.AddRange(JsonSerializer.Deserialize(r.GetString(13), StoreJson.Default.ListTacitusError) ?? []);
             }
 
-            mentionRows = Text(r, 18);
+            mentionRows = r.IsDBNull(18) ? null : (byte[])r.GetValue(18);
             sentenceRows = Text(r, 19);
             entityRows = Text(r, 20);
+            attributionRows = Text(r, 21);
         }
 
         if (sentenceRows is not null)
@@ -91,7 +91,7 @@ internal sealed class DocumentRowReader : IDisposable
 
         if (mentionRows is not null)
         {
-            doc.Mentions.AddRange(MentionRows.Unpack(mentionRows, Kind));
+            ReadMentions(mentionRows, doc.Mentions, id);
         }
 
         if (entityRows is not null)
@@ -99,7 +99,11 @@ internal sealed class DocumentRowReader : IDisposable
             EntityRows.Unpack(entityRows, Kind, doc.Entities);
         }
 
-        ReadAttributions(doc, seq);
+        if (attributionRows is not null)
+        {
+            ReadAttributions(attributionRows, doc.Attributions, id);
+        }
+
         ReadEvents(doc, seq);
         ReadSightings(doc, seq);
         return doc;
@@ -118,20 +122,27 @@ internal sealed class DocumentRowReader : IDisposable
         static string? Empty(SqliteDataReader r, int i) => r.IsDBNull(i) || r.GetString(i).Length == 0 ? null : r.GetString(i);
     }
 
-    private void ReadAttributions(Document doc, long seq)
+    private void ReadMentions(byte[] bytes, List<Mention> into, DocumentId id)
     {
-        using var r = Run(attributions, seq);
-        while (r.Read())
+        try
         {
-            var a = new Attribution
-            {
-                Source = Json(r, 0, StoreJson.Default.SourceRef) ?? throw Corrupt("attribution without a source"),
-                Cue = new TextSpan(r.GetInt32(1), r.GetInt32(2)), Content = new TextSpan(r.GetInt32(3), r.GetInt32(4)),
-                Anonymous = r.GetBoolean(6), DirectQuote = r.GetBoolean(7), Denial = r.GetBoolean(8),
-                Evidence = new TextSpan(r.GetInt32(9), r.GetInt32(10)), Date = Json(r, 11, StoreJson.Default.TimeInfo), Rule = Text(r, 12),
-            };
-            a.Via.AddRange(Json(r, 5, StoreJson.Default.ListSourceRef) ?? []);
-            doc.Attributions.Add(a);
+            into.AddRange(MentionRows.Unpack(bytes, Kind));
+        }
+        catch (Exception ex) when (ex is InvalidDataException or JsonException)
+        {
+            throw Corrupt($"mentions of document {id.Value}: {ex.Message}");
+        }
+    }
+
+    private void ReadAttributions(string json, List<Attribution> into, DocumentId id)
+    {
+        try
+        {
+            AttributionRows.Unpack(json, into);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidOperationException or IndexOutOfRangeException or FormatException)
+        {
+            throw Corrupt($"attributions of document {id.Value}: {ex.Message}");
         }
     }
 
@@ -197,7 +208,6 @@ internal sealed class DocumentRowReader : IDisposable
     public void Dispose()
     {
         document.Dispose();
-        attributions.Dispose();
         events.Dispose();
         sightings.Dispose();
     }

@@ -39,7 +39,7 @@ internal enum ReplaceMode
 /// </summary>
 internal sealed class DocumentRowWriter : IDisposable
 {
-    private static readonly string[] ChildTables = ["events", "attributions"];
+    private static readonly string[] ChildTables = ["events"];
 
     private readonly PreparedInsert documents;
     private readonly PreparedInsert sightings;
@@ -50,23 +50,22 @@ internal sealed class DocumentRowWriter : IDisposable
     private readonly SentenceRows sentenceRows = new();
     private readonly EntityRows entityRows = new();
     private readonly RowJson json = new();
-    private readonly PreparedInsert attributions;
+    private readonly AttributionRows attributionRows = new();
     private readonly PreparedInsert events;
+    private byte[] tokenBytes = new byte[8 * 1024];
+    private byte[] paragraphBytes = new byte[256];
 
     public DocumentRowWriter(SqliteConnection connection)
     {
         documents = new PreparedInsert(connection, "documents",
             "id, title, outlet, published, url, author, external_id, language, origin, format, text, ingested_at, paragraphs, tokens, warnings, " +
-            "sentence_count, boilerplate_count, mention_count, attribution_count, event_count, pipeline, knowledge, patterns, dictionaries, analysed_at, mention_rows, sentence_rows, entity_rows",
+            "sentence_count, boilerplate_count, mention_count, attribution_count, event_count, pipeline, knowledge, patterns, dictionaries, analysed_at, mention_rows, sentence_rows, entity_rows, attribution_rows",
             orIgnore: true, returning: "seq");
         sightings = new PreparedInsert(connection, "sightings", "document, outlet, url, origin, published, first_seen", orIgnore: true);
         lookup = Command(connection, "SELECT seq, pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $p0", 1);
         update = new NativeStatement(connection, "UPDATE documents SET language = $p1, paragraphs = $p2, tokens = $p3, warnings = $p4, sentence_count = $p5, boilerplate_count = $p6, " +
-            "mention_count = $p7, attribution_count = $p8, event_count = $p9, pipeline = $p10, knowledge = $p11, patterns = $p12, dictionaries = $p13, analysed_at = $p14, mention_rows = $p15, sentence_rows = $p16, entity_rows = $p17 WHERE seq = $p0");
+            "mention_count = $p7, attribution_count = $p8, event_count = $p9, pipeline = $p10, knowledge = $p11, patterns = $p12, dictionaries = $p13, analysed_at = $p14, mention_rows = $p15, sentence_rows = $p16, entity_rows = $p17, attribution_rows = $p18 WHERE seq = $p0");
         clear = [.. ChildTables.Select(t => new NativeStatement(connection, $"DELETE FROM {t} WHERE document = $p0"))];
-        attributions = new PreparedInsert(connection, "attributions",
-            "document, idx, source, source_name, source_kind, source_country, cue_start, cue_end, content_start, content_end, " +
-            "via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule");
         events = new PreparedInsert(connection, "events",
             "document, idx, type, mode, context, cameo, score, " +
             "actor, actor_text, actor_name, actor_country, actor_sector, recipient, recipient_text, recipient_name, recipient_country, recipient_sector, " +
@@ -93,10 +92,10 @@ internal sealed class DocumentRowWriter : IDisposable
         long seq;
         if (analysed && documents.Returning(document.Id.Value, m.Title, m.Outlet, Day(m.Published), m.Url, m.Author, m.ExternalId,
             document.Language, m.Origin, m.Format, document.Text, stamp,
-            TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
+            TokenLayout.PackParagraphs(document.Paragraphs, ref paragraphBytes), TokenLayout.PackTokens(document.Tokens, ref tokenBytes), Warnings(document),
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
             p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, p is null ? null : stamp, mentions.Pack(document.Mentions),
-            sentenceRows.Pack(document.Sentences), entityRows.Pack(document.Entities)) is long inserted)
+            sentenceRows.Pack(document.Sentences), entityRows.Pack(document.Entities), attributionRows.Pack(document.Attributions)) is long inserted)
         {
             seq = inserted;
             WriteAnalysis(seq, document);
@@ -134,10 +133,10 @@ internal sealed class DocumentRowWriter : IDisposable
     private void Replace(long seq, Document document, string stamp)
     {
         var p = document.Provenance;
-        update.Run(seq, document.Language, TokenLayout.PackParagraphs(document.Paragraphs), TokenLayout.PackTokens(document.Tokens), Warnings(document),
+        update.Run(seq, document.Language, TokenLayout.PackParagraphs(document.Paragraphs, ref paragraphBytes), TokenLayout.PackTokens(document.Tokens, ref tokenBytes), Warnings(document),
             document.Sentences.Count, document.Sentences.Count(s => s.Boilerplate), document.Mentions.Count, document.Attributions.Count, document.Events.Count,
             p?.Pipeline, p?.Knowledge, p?.Patterns, p?.Dictionaries, stamp, mentions.Pack(document.Mentions),
-            sentenceRows.Pack(document.Sentences), entityRows.Pack(document.Entities));
+            sentenceRows.Pack(document.Sentences), entityRows.Pack(document.Entities), attributionRows.Pack(document.Attributions));
         foreach (var c in clear)
         {
             c.Run(seq);
@@ -148,16 +147,6 @@ internal sealed class DocumentRowWriter : IDisposable
 
     private void WriteAnalysis(long id, Document document)
     {
-        for (var i = 0; i < document.Attributions.Count; i++)
-        {
-            var a = document.Attributions[i];
-            json.Begin();
-            attributions.Run(id, i, json.Of(a.Source, StoreValueJson.Write), a.Source.Name, a.Source.Kind, a.Source.Country?.Value,
-                a.Cue.Start, a.Cue.End, a.Content.Start, a.Content.End, json.Of(a.Via, StoreValueJson.Write),
-                a.Anonymous, a.DirectQuote, a.Denial, a.Evidence.Start, a.Evidence.End,
-                json.Of(a.Date, StoreValueJson.Write), a.Rule);
-        }
-
         for (var i = 0; i < document.Events.Count; i++)
         {
             WriteEvent(id, i, document.Events[i]);
@@ -216,7 +205,6 @@ internal sealed class DocumentRowWriter : IDisposable
             c.Dispose();
         }
 
-        attributions.Dispose();
         events.Dispose();
     }
 }

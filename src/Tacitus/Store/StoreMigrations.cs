@@ -208,6 +208,17 @@ internal static class StoreMigrations
         new(16, "the full-text index merges its segments 8 at a time instead of FTS5's default 4 (automerge): each ingest batch adds a segment, and merging them four by four rewrote every posting about twice as often as eight by eight, the largest part of the index's cost per document in a store of thousands (issue 10: store cost); searches read a few more segments, with the same results and ranks", """
             INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 8);
             """),
+        new(17, "a document keeps its attributions as one JSON value (documents.attribution_rows: [source, cue_start, cue_end, content_start, content_end, via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule] per attribution, in the old table's order, the source's name, kind and country read from its object): the events query reads an event's source from it by index, and one value per document costs a fraction of a row of 18 columns per attribution to write (issue 10: store cost)", """
+            ALTER TABLE documents ADD COLUMN attribution_rows TEXT;
+            UPDATE documents SET attribution_rows = (SELECT json_group_array(json_array(json(source), cue_start, cue_end, content_start, content_end, json(via),
+                    anonymous, direct_quote, denial, evidence_start, evidence_end, json(date), rule) ORDER BY idx)
+                FROM attributions WHERE document = documents.seq)
+            WHERE EXISTS (SELECT 1 FROM attributions WHERE document = documents.seq);
+            DROP TABLE attributions;
+            """),
+        new(18, "a document keeps its mentions in a binary form, not JSON (documents.mention_rows, Store/MentionRows: the same fields in the same order, numbers as varints, texts length-first, a time, place or quantity as the same JSON object): about two thirds of the bytes (3.65 against 5.67 KB per BBC document), written with no escaping or number formatting, where the JSON was the largest part of writing a document's rows (issue 10: store cost); the JSON values are converted", """
+            ALTER TABLE documents ADD COLUMN mention_blob BLOB;
+            """, MentionRowsConversion.Run),
     ];
 
     public static int Latest => All[^1].Version;

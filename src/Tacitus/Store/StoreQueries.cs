@@ -13,9 +13,10 @@ namespace Tacitus.Store;
 /// </summary>
 internal sealed class StoreQueries(SqliteConnection connection)
 {
-    private const string EventColumns =
+    private static readonly string EventColumns =
         "d.id, d.title, d.outlet, d.published, e.idx, e.type, e.mode, e.cameo, e.actor, e.recipient, e.date_text, e.date_value, e.date_basis, e.location, " +
-        "e.negated, e.denied, e.hedged, e.future, e.conditional, e.confidence, e.evidence_start, e.evidence_end, a.source, a.via, a.anonymous, d.seq, e.issues";
+        "e.negated, e.denied, e.hedged, e.future, e.conditional, e.confidence, e.evidence_start, e.evidence_end, " +
+        $"{Attribution(AttributionRows.SourceItem)}, {Attribution(AttributionRows.ViaItem)}, {Attribution(AttributionRows.AnonymousItem)}, d.seq, e.issues";
 
     /// <summary>The largest page a caller may ask for.</summary>
     public const int MaxLimit = 1000;
@@ -30,7 +31,6 @@ internal sealed class StoreQueries(SqliteConnection connection)
         var where = Where(filter, command);
         command.CommandText =
             $"SELECT {EventColumns} FROM events e JOIN documents d ON d.seq = e.document " +
-            "LEFT JOIN attributions a ON a.document = e.document AND a.idx = e.attribution " +
             $"{where} ORDER BY {OrderBy(filter)} LIMIT $limit OFFSET $offset";
         command.Parameters.AddWithValue("$limit", limit + 1);
         command.Parameters.AddWithValue("$offset", offset);
@@ -207,6 +207,9 @@ internal sealed class StoreQueries(SqliteConnection connection)
         };
         return column is null ? $"d.seq {direction}, e.idx {direction}" : $"{column} {direction}, d.seq, e.idx";
     }
+
+    /// <summary>An item of the event's attribution, read from its document's attributions (NULL when it has none).</summary>
+    private static string Attribution(int item) => AttributionRows.Item("d.attribution_rows", "e.attribution", item);
 
     private static EventRow ReadEvent(SqliteDataReader r)
     {

@@ -68,11 +68,12 @@ internal static class StoreValueJson
         w.WriteEndObject();
     }
 
-    public static void Write(Utf8JsonWriter w, List<SourceRef> value)
+    public static void Write(Utf8JsonWriter w, IReadOnlyList<SourceRef> value)
     {
         w.WriteStartArray();
-        foreach (var source in value)
+        for (var i = 0; i < value.Count; i++)
         {
+            var source = value[i];
             if (source is null)
             {
                 w.WriteNullValue();

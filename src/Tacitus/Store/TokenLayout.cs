@@ -6,16 +6,20 @@ namespace Tacitus.Store;
 /// <summary>
 /// Packs a document's tokens and paragraphs into compact blobs (one row per token would make the store
 /// ten times slower and larger): a token is start, end (little-endian int32) and kind; a paragraph is start and end.
+/// The writer packs into a buffer it keeps for every document (SQLite copies what is bound), so a document's
+/// tokens cost no new array.
 /// </summary>
 internal static class TokenLayout
 {
     private const int TokenSize = 9;
     private const int ParagraphSize = 8;
 
-    public static byte[] PackTokens(List<Token> tokens)
+    /// <summary>The tokens packed into <paramref name="buffer"/> (grown when too small); the result holds until the buffer is written again.</summary>
+    public static ReadOnlyMemory<byte> PackTokens(List<Token> tokens, ref byte[] buffer)
     {
-        var bytes = new byte[tokens.Count * TokenSize];
-        var span = bytes.AsSpan();
+        var size = tokens.Count * TokenSize;
+        Grow(ref buffer, size);
+        var span = buffer.AsSpan(0, size);
         for (var i = 0; i < tokens.Count; i++)
         {
             var t = tokens[i];
@@ -25,7 +29,7 @@ internal static class TokenLayout
             slot[8] = (byte)t.Kind;
         }
 
-        return bytes;
+        return buffer.AsMemory(0, size);
     }
 
     public static void UnpackTokens(ReadOnlySpan<byte> bytes, List<Token> into)
@@ -38,16 +42,18 @@ internal static class TokenLayout
         }
     }
 
-    public static byte[] PackParagraphs(List<Paragraph> paragraphs)
+    /// <summary>The paragraphs packed into <paramref name="buffer"/> (grown when too small); the result holds until the buffer is written again.</summary>
+    public static ReadOnlyMemory<byte> PackParagraphs(List<Paragraph> paragraphs, ref byte[] buffer)
     {
-        var bytes = new byte[paragraphs.Count * ParagraphSize];
+        var size = paragraphs.Count * ParagraphSize;
+        Grow(ref buffer, size);
         for (var i = 0; i < paragraphs.Count; i++)
         {
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan(i * ParagraphSize), paragraphs[i].Span.Start);
-            BinaryPrimitives.WriteInt32LittleEndian(bytes.AsSpan((i * ParagraphSize) + 4), paragraphs[i].Span.End);
+            BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan(i * ParagraphSize), paragraphs[i].Span.Start);
+            BinaryPrimitives.WriteInt32LittleEndian(buffer.AsSpan((i * ParagraphSize) + 4), paragraphs[i].Span.End);
         }
 
-        return bytes;
+        return buffer.AsMemory(0, size);
     }
 
     public static void UnpackParagraphs(ReadOnlySpan<byte> bytes, List<Paragraph> into)
@@ -55,6 +61,14 @@ internal static class TokenLayout
         for (var i = 0; i + ParagraphSize <= bytes.Length; i += ParagraphSize)
         {
             into.Add(new Paragraph(into.Count, new TextSpan(BinaryPrimitives.ReadInt32LittleEndian(bytes[i..]), BinaryPrimitives.ReadInt32LittleEndian(bytes[(i + 4)..]))));
+        }
+    }
+
+    private static void Grow(ref byte[] buffer, int size)
+    {
+        if (buffer.Length < size)
+        {
+            buffer = new byte[Math.Max(size, buffer.Length * 2)];
         }
     }
 }

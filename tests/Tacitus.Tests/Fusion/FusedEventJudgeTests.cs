@@ -1,3 +1,5 @@
+using Tacitus.Documents;
+using Tacitus.Domain;
 using Tacitus.Fusion;
 using static Tacitus.Tests.Fusion.FusionFixtures;
 
@@ -109,5 +111,40 @@ public sealed class FusedEventJudgeTests
         Assert.Equal("2024-05-01", fused.DateValue);
         Assert.Equal(new DateOnly(2024, 5, 1), fused.Earliest);
         Assert.Equal(new DateOnly(2024, 5, 31), fused.Latest);
+    }
+
+    [Theory]
+    [InlineData("2024-05-01", "explicit", false)]
+    [InlineData("2024-05-02T09:30", "publication", false)]
+    [InlineData(null, null, true)]
+    public void Judge_OneReport_JudgedAsTheGroupingJudgesTwoCopiesOfIt(string? date, string? basis, bool denied)
+    {
+        FusedReport Make() => new()
+        {
+            Document = new ReportDocument("d", "d.txt", "Harbour Post", new DateOnly(2024, 5, 2), null),
+            Evidence = "Norland's navy blockaded the port of Velmar.",
+            Type = PloverType.Coerce,
+            Mode = "blockade",
+            Cameo = "191",
+            Actor = new ActorKey("Norland Navy", "NRL", "MIL"),
+            Recipient = new ActorKey(null, "VLM", null),
+            DateValue = date,
+            DateBasis = basis,
+            Date = DateRange.Of(date, basis),
+            Location = new PlaceKey("Velmar", "VLM", 1.5, 2.5, false),
+            Source = Source("Norland Defence Ministry", "government", "NRL"),
+            Modality = new Modality { Denied = denied },
+        };
+
+        var one = Event(Make());
+        var two = Event(Make(), Make()); // the general path: the same values grouped
+
+        Assert.Equal(
+            (two.Type, two.Mode, two.Cameo, two.Actor, two.Recipient, two.DateValue, two.DatePrecision, two.Earliest, two.Latest, two.Location),
+            (one.Type, one.Mode, one.Cameo, one.Actor, one.Recipient, one.DateValue, one.DatePrecision, one.Earliest, one.Latest, one.Location));
+        var (source, expected) = (Assert.Single(one.Sources), Assert.Single(two.Sources));
+        Assert.Equal((expected.Name, expected.Kind, expected.Anonymous, expected.Party), (source.Name, source.Kind, source.Anonymous, source.Party));
+        Assert.Equal([0], source.Reports);
+        Assert.Equal(two.Status, one.Status);
     }
 }

@@ -42,6 +42,21 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Empty(loaded.Events[1].Issues);
     }
 
+    [Fact]
+    public void QueriesEvents_EventsWithAttributions_ReadEachSourceFromItsDocumentsAttributionByIndex()
+    {
+        var original = StoreFixtures.Analysed();
+        using var store = DocumentStore.Open(db);
+        store.Save(original);
+
+        var rows = store.Queries.Events(new EventFilter(), 0, 10).Items;
+
+        Assert.Equal(
+            [("the agency Radio Nord", "unnamed diplomats", true), ("officials", string.Empty, false)],
+            rows.Select(r => (r.Source!.Text, string.Join(",", r.Via.Select(v => v.Text)), r.Anonymous)));
+        Assert.Equal(original.Attributions[1].Source.Country, rows[1].Source!.Country);
+    }
+
     [Theory]
     [InlineData(false)]
     [InlineData(true)]

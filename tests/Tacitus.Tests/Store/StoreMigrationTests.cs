@@ -371,6 +371,99 @@ public sealed class StoreMigrationTests : IDisposable
         }
     }
 
+    [Fact]
+    public void Open_StoreAtVersion16WithAttributionsTable_KeepsThemAsOneValuePerDocumentAndEventsReadTheirSource()
+    {
+        var doc = StoreFixtures.Plain("Port officials said the ferry sank, citing a pilot.", "Ferry sank", origin: "ferry.txt");
+        InsertIntoOldStore(16, doc, """
+                INSERT INTO documents (seq, id, title, language, origin, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
+                    VALUES (1, $id, 'Ferry sank', 'en', 'ferry.txt', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 2, 1);
+                INSERT INTO documents (seq, id, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
+                    VALUES (2, $other, 'en', 'Nothing here.', '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0);
+                INSERT INTO attributions (document, idx, source, source_name, source_kind, source_country, cue_start, cue_end, content_start, content_end,
+                        via, anonymous, direct_quote, denial, evidence_start, evidence_end, date, rule) VALUES
+                    (1, 1, '{"text":"a pilot","kind":"person"}', NULL, 'person', NULL, 36, 42, 15, 34, '[]', 0, 1, 0, 0, 51, NULL, NULL),
+                    (1, 0, '{"text":"Port officials","kind":"official","country":"NOR"}', NULL, 'official', 'NOR', 15, 19, 20, 34,
+                        '[{"text":"a pilot","kind":"person"}]', 1, 0, 1, 0, 51, '{"value":"2026-01-02","precision":"day"}', 'said');
+                INSERT INTO events (document, idx, type, actor, actor_text, attribution, negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end)
+                    VALUES (1, 0, 'INVESTIGATE', '{"text":"Port officials"}', 'Port officials', 0, 0, 0, 0, 0, 0, 0.5, 0, 51);
+            """);
+
+        using var store = DocumentStore.Open(db);
+        Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        var read = store.Load(doc.Id)!.Attributions;
+        Assert.Equal(
+            [("Port officials", "NOR", 15, 19, 20, 34, "a pilot", true, false, true, "2026-01-02", "said"), ("a pilot", null, 36, 42, 15, 34, "", false, true, false, null, null)],
+            read.Select(a => (a.Source.Text, a.Source.Country?.Value, a.Cue.Start, a.Cue.End, a.Content.Start, a.Content.End, string.Join(",", a.Via.Select(v => v.Text)),
+                a.Anonymous, a.DirectQuote, a.Denial, a.Date?.Value, a.Rule)));
+        Assert.Empty(store.Load(DocumentId.FromText("Nothing here."))!.Attributions);
+        var row = Assert.Single(store.Queries.Events(new EventFilter(), 0, 10).Items);
+        Assert.Equal(("Port officials", "a pilot", true), (row.Source!.Text, Assert.Single(row.Via).Text, row.Anonymous));
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM sqlite_master WHERE name = 'attributions'";
+        Assert.Equal(0L, command.ExecuteScalar());
+    }
+
+    [Fact]
+    public void Open_StoreAtVersion17WithJsonMentions_KeepsEveryMentionInTheBinaryForm()
+    {
+        var doc = StoreFixtures.Plain("Ana Varga flew to Vienna on Monday with two aides.", "Varga abroad", origin: "varga.txt");
+        InsertIntoOldStore(17, doc, """
+                INSERT INTO documents (seq, id, title, language, origin, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count, mention_rows)
+                    VALUES (1, $id, 'Varga abroad', 'en', 'varga.txt', $text, '2026-01-02T03:04:05Z', 0, 0, 3, 0, 0,
+                    '[["person",0,9,0,0,"Ana Varga","HUN","GOV",null,null,"minister",0,"name:title",null,null,null,"Name","Title"],' ||
+                    '["place",18,24,0,1,"Vienna","AUT",null,null,null,null,1,null,null,{"lat":48.2,"lon":16.37,"feature_type":"city"},null,"Description",null],' ||
+                    '["time",28,34,0,null,null,null,null,null,null,null,0,null,{"value":"2026-01-05","precision":"day"},null,null,"Name",null]]');
+                INSERT INTO documents (seq, id, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count)
+                    VALUES (2, $other, 'en', 'Nothing here.', '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0);
+            """);
+
+        using var store = DocumentStore.Open(db);
+        Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        var mentions = store.Load(doc.Id)!.Mentions;
+        Assert.Equal(
+            [
+                (MentionKind.Person, 0, 9, (int?)0, "Ana Varga", "HUN", "GOV", "minister", false, "name:title", MentionForm.Name, MentionEvidence.Title),
+                (MentionKind.Place, 18, 24, 1, "Vienna", "AUT", null, null, true, null, MentionForm.Description, MentionEvidence.None),
+                (MentionKind.Time, 28, 34, null, null, null, null, null, false, null, MentionForm.Name, MentionEvidence.None),
+            ],
+            mentions.Select(m => (m.Kind, m.Span.Start, m.Span.End, m.Entity, m.Name, m.Country?.Value, m.Sector?.Value, m.Role, m.IsReference, m.Rule, m.Form, m.Evidence)));
+        Assert.Equal((48.2, 16.37, "city"), (mentions[1].Place!.Lat, mentions[1].Place!.Lon, mentions[1].Place!.FeatureType));
+        Assert.Equal(("2026-01-05", TimePrecision.Day), (mentions[2].Time!.Value, mentions[2].Time!.Precision));
+        Assert.Empty(store.Load(DocumentId.FromText("Nothing here."))!.Mentions);
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT typeof(mention_rows) FROM documents ORDER BY seq";
+        using var r = command.ExecuteReader();
+        var types = new List<string>();
+        while (r.Read())
+        {
+            types.Add(r.GetString(0));
+        }
+
+        Assert.Equal(["blob", "null"], types);
+    }
+
+    [Fact]
+    public void Open_StoreAtVersion17WithUnreadableMentions_FailsWithTac504AndStaysAtItsVersion()
+    {
+        var doc = StoreFixtures.Plain("Ana Varga flew to Vienna.", "Varga abroad", origin: "varga.txt");
+        InsertIntoOldStore(17, doc, """
+                INSERT INTO documents (seq, id, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count, mention_rows)
+                    VALUES (1, $id, 'en', $text, '2026-01-02T03:04:05Z', 0, 0, 1, 0, 0, '[["person",0]]');
+            """);
+
+        var ex = Assert.Throws<StoreException>(() => DocumentStore.Open(db));
+
+        Assert.Equal(("TAC504", "document 1"), (ex.Error.Code, ex.Error.Record));
+        using var check = new SqliteConnection($"Data Source={db};Pooling=False");
+        check.Open();
+        Assert.Equal(17, StoreSchemaMigrator.CurrentVersion(check));
+    }
+
     /// <summary>Creates the store at an older schema version and runs <paramref name="sql"/> on it, with $id and $text of <paramref name="doc"/> and $other, the id of "Nothing here.".</summary>
     private void InsertIntoOldStore(int version, Document doc, string sql)
     {
