@@ -5,41 +5,75 @@ using Tacitus.Documents;
 
 namespace Tacitus.Fusion;
 
-/// <summary>One term of a document's profile: its key, how often it occurs, and how to show it in a story title.</summary>
-internal readonly record struct ProfileTerm(string Key, double Count, string Display, bool Name);
+/// <summary>
+/// One term of a document's profile: its key, how often it occurs, how to show it in a story title, and, for a word, the
+/// profile's own entry for it (<see cref="ProfileWord"/>, kept across documents; null for a name).
+/// </summary>
+internal readonly record struct ProfileTerm(string Key, double Count, string Display, bool Name, ProfileWord? Word = null);
 
 /// <summary>
 /// What a document is about, for story clustering: its content words (news sentences only, stop words out, plurals
 /// folded, headline words counted three times) and the named actors and places its entities stand for (keys start
 /// with '~'), the most frequent <see cref="MaxWords"/> words and <see cref="MaxNames"/> names.
 /// <para>
-/// One instance serves one writer: its tables are emptied and refilled for each document, not grown again from
-/// nothing per document.
+/// One instance serves one writer. The words it has met are kept from one document to the next (at most
+/// <see cref="PoolLimit"/>; past that the pool starts again), so a word seen before is counted with one look-up and no
+/// new string; the names' table is emptied and refilled for each document.
 /// </para>
 /// </summary>
 internal sealed class DocumentProfile(FusionLexicon lexicon)
 {
     public const int MaxWords = 60;
     public const int MaxNames = 20;
+
+    /// <summary>Words kept between documents: bounds the pool's memory (about 110 bytes a word) whatever the corpus's vocabulary.</summary>
+    public const int PoolLimit = 1 << 16;
+
     private const int TitleBoost = 2;
 
     /// <summary>What separates the words of a headline.</summary>
     private static readonly SearchValues<char> TitleSeparators = SearchValues.Create(" ,:;.\"'()?!");
 
+    private static readonly Comparison<ProfileWord> MoreFrequentWord = static (a, b) => MoreFrequent(a.Key, a.Count, b.Key, b.Count);
+
     private readonly FusionLexicon lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
-    /// <summary>Each word's count; a word shows as its key.</summary>
-    private readonly Dictionary<string, double> words = new(StringComparer.Ordinal);
+
+    /// <summary>Every word met (up to <see cref="PoolLimit"/>), with its count in the current document when <see cref="ProfileWord.Stamp"/> is <see cref="stamp"/>.</summary>
+    private readonly Dictionary<string, ProfileWord> pool = new(StringComparer.Ordinal);
+
+    /// <summary>The current document's words, each once.</summary>
+    private readonly List<ProfileWord> touched = [];
     private readonly Dictionary<string, (double Count, string Display)> names = new(StringComparer.Ordinal);
     private readonly List<ProfileTerm> profile = [];
+    private int stamp;
+
+    /// <summary>Words kept between documents now (at most <see cref="PoolLimit"/>).</summary>
+    public int PooledWords => pool.Count;
+
+    /// <summary>Forgets every word's link into the frequency table: called when the table lets entries go or is read again.</summary>
+    public void Unlink()
+    {
+        foreach (var word in pool.Values)
+        {
+            word.Frequency = null;
+        }
+    }
 
     /// <summary>The document's profile, words first then names, each by frequency (ties in ordinal order of the key); the list is this instance's own, valid until the next call.</summary>
     public IReadOnlyList<ProfileTerm> Of(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        words.Clear();
+        if (pool.Count > PoolLimit || stamp == int.MaxValue)
+        {
+            pool.Clear();
+            stamp = 0;
+        }
+
+        stamp++;
+        touched.Clear();
         names.Clear();
         profile.Clear();
-        var counts = words.GetAlternateLookup<ReadOnlySpan<char>>();
+        var words = pool.GetAlternateLookup<ReadOnlySpan<char>>();
         var stop = lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var sentence in document.Sentences)
         {
@@ -52,7 +86,7 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
             {
                 if (token.Kind == TokenKind.Word)
                 {
-                    Add(counts, document.Slice(token.Span), 1, stop);
+                    Add(words, document.Slice(token.Span), 1, stop);
                 }
             }
         }
@@ -67,7 +101,7 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
                 var word = end < 0 ? rest : rest[..end];
                 if (!word.IsEmpty)
                 {
-                    Add(counts, word, TitleBoost, stop);
+                    Add(words, word, TitleBoost, stop);
                 }
 
                 rest = end < 0 ? [] : rest[(end + 1)..];
@@ -86,9 +120,9 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
             name = (name.Count + Math.Max(1, entity.Mentions.Count), entity.Name);
         }
 
-        foreach (var w in TopRanked.Of(words, MaxWords, static (a, b) => MoreFrequent(a.Key, a.Value, b.Key, b.Value)))
+        foreach (var w in TopRanked.Of(touched, MaxWords, MoreFrequentWord))
         {
-            profile.Add(new ProfileTerm(w.Key, w.Value, w.Key, false));
+            profile.Add(new ProfileTerm(w.Key, w.Count, w.Key, false, w));
         }
 
         foreach (var n in TopRanked.Of(names, MaxNames, static (a, b) => MoreFrequent(a.Key, a.Value.Count, b.Key, b.Value.Count)))
@@ -103,9 +137,9 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
     private static int MoreFrequent(string aKey, double aCount, string bKey, double bCount) =>
         bCount.CompareTo(aCount) is var order && order != 0 ? order : string.CompareOrdinal(aKey, bKey);
 
-    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word, as written or folded (a word folding left unchanged is looked up once); a string is made only for a word not seen before (the dictionary makes it when it adds the word).</summary>
-    private static void Add(
-        Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> words,
+    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word, as written or folded (a word folding left unchanged is looked up once); a string is made only for a word the pool does not hold.</summary>
+    private void Add(
+        Dictionary<string, ProfileWord>.AlternateLookup<ReadOnlySpan<char>> words,
         ReadOnlySpan<char> token,
         double weight,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stopWords)
@@ -136,8 +170,21 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
             return;
         }
 
-        // one look-up: the count's slot, added (with the word made a string) when the word is new
-        CollectionsMarshal.GetValueRefOrAddDefault(words, key, out _) += weight;
+        // one look-up for a word met before; a new one is made a string once, shared by the pool's key and its entry
+        if (!words.TryGetValue(key, out var word))
+        {
+            var text = new string(key);
+            word = new ProfileWord(text);
+            pool.Add(text, word);
+        }
+
+        if (word.Stamp != stamp)
+        {
+            (word.Stamp, word.Count) = (stamp, 0);
+            touched.Add(word);
+        }
+
+        word.Count += weight;
     }
 
     /// <summary>Folds the common English plural endings in place: "attacks" → "attack", "countries" → "country" (a final "s" stays after s, u or i).</summary>

@@ -35,8 +35,14 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private const int TitleTerms = 40;
     private const int Candidates = 16;
 
-    private readonly Dictionary<string, TermCount> terms = new(StringComparer.Ordinal);
-    private readonly List<TermCount> changedTerms = [];
+    /// <summary>
+    /// The document frequencies in memory: every term the store has while they number at most
+    /// <see cref="StoryOptions.TermsInMemory"/> (<see cref="allKnown"/>); past that the least recently used go after each
+    /// batch and a term not held is read from <c>fusion_terms</c> when a document has it, so memory stays bounded as the
+    /// vocabulary grows and every frequency is the store's.
+    /// </summary>
+    private readonly Dictionary<string, TermFrequency> terms = new(StringComparer.Ordinal);
+    private readonly List<TermFrequency> changedTerms = [];
     private readonly HashSet<OpenStory> changedStories = [];
     private readonly List<(long Document, long Story, double? Similarity, int Offset, int Length)> placed = [];
     private readonly ArrayBufferWriter<byte> json = new(16 * 1024);
@@ -48,6 +54,12 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private readonly List<StoryTerm> added = [];
     private readonly DocumentProfile profiles = new(lexicon);
     private double[] weights = new double[DocumentProfile.MaxWords + DocumentProfile.MaxNames];
+
+    /// <summary>The current document's profile terms' entries in <see cref="terms"/>, in profile order.</summary>
+    private TermFrequency[] frequencies = new TermFrequency[DocumentProfile.MaxWords + DocumentProfile.MaxNames];
+
+    /// <summary>Whether <see cref="terms"/> holds every term the store has (a term it lacks has document frequency 0), so no look-up in the store is needed.</summary>
+    private bool allKnown;
     private OpenStoryIndex? index;
     private Microsoft.Data.Sqlite.SqliteTransaction? checkedUnder;
     private bool checkedOnce;
@@ -57,6 +69,12 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// <summary>The store's <c>PRAGMA data_version</c> when the state was last read: it changes when another connection commits.</summary>
     private long dataVersion;
     private long nextStory;
+
+    /// <summary>Terms whose document frequency is held in memory now (at most <see cref="StoryOptions.TermsInMemory"/> after each <see cref="Flush"/>).</summary>
+    public int TermsInMemory => terms.Count;
+
+    /// <summary>How many times a term not held in memory was read from the store.</summary>
+    public long TermsRead { get; private set; }
 
     /// <summary>How many times the state was read from the store: what is kept in step with it (the open fused events) is read again when this changes.</summary>
     public int Generation { get; private set; }
@@ -73,16 +91,21 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         if (weights.Length < profile.Count)
         {
             weights = new double[profile.Count];
+            frequencies = new TermFrequency[profile.Count];
         }
 
         for (var i = 0; i < profile.Count; i++)
         {
-            if (!terms.TryGetValue(profile[i].Key, out var count))
+            // a profile word links to its entry, so a word met before costs no look-up (the links go when entries do)
+            var word = profile[i].Word;
+            var count = word?.Frequency ?? Frequency(profile[i].Key, profile[i].Display);
+            if (word is not null)
             {
-                count = new TermCount(profile[i].Key, profile[i].Display);
-                terms[count.Term] = count;
+                word.Frequency = count;
             }
 
+            frequencies[i] = count;
+            count.LastUsed = total + 1;
             var idf = Math.Log((total + 1.0) / (count.Df + 1.0)) + 1.0;
             weights[i] = (1 + Math.Log(profile[i].Count)) * idf;
             count.Df++;
@@ -130,9 +153,65 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
         var joined = best is long id && bestSimilarity >= options.Threshold ? stories.Find(id)! : Create(day, stories);
         documents = total + 1;
-        Join(joined, profile, weights, day, stories, documents);
+        Join(joined, profile, weights, frequencies, day, stories, documents);
         placed.Add((seq, joined.Id, best == joined.Id ? bestSimilarity : null, contributions.WrittenCount, Contribution(profile)));
         return joined.Id;
+    }
+
+    /// <summary>The entry of the term: held in memory, read from the store when not held and the store may have it, or new (document frequency 0, shown as <paramref name="display"/>).</summary>
+    private TermFrequency Frequency(string term, string display)
+    {
+        if (terms.TryGetValue(term, out var count))
+        {
+            return count;
+        }
+
+        count = allKnown ? null : Stored(term);
+        count ??= new TermFrequency(term, display);
+        terms.Add(term, count);
+        return count;
+    }
+
+    /// <summary>The term's entry as the store has it, or null when it has none.</summary>
+    private TermFrequency? Stored(string term)
+    {
+        TermsRead++;
+        using var r = sql.Get("SELECT df, display FROM fusion_terms WHERE term = $p0", term).ExecuteReader();
+        return r.Read() ? new TermFrequency(term, r.GetString(1)) { Df = r.GetInt64(0) } : null;
+    }
+
+    /// <summary>
+    /// After a batch is written: when more terms than <see cref="StoryOptions.TermsInMemory"/> are held, the least
+    /// recently used go (down to three quarters of the bound, so this runs once per many batches); the store keeps them.
+    /// </summary>
+    private void Bound()
+    {
+        var limit = options.TermsInMemory;
+        if (terms.Count <= limit)
+        {
+            return;
+        }
+
+        var used = new long[terms.Count];
+        var i = 0;
+        foreach (var t in terms.Values)
+        {
+            used[i++] = t.LastUsed;
+        }
+
+        Array.Sort(used);
+        var keep = Math.Max(1, limit - (limit / 4));
+        var cutoff = used[used.Length - keep];
+        foreach (var (term, t) in terms)
+        {
+            if (t.LastUsed < cutoff)
+            {
+                terms.Remove(term);
+            }
+        }
+
+        allKnown = false;
+        profiles.Unlink();
     }
 
     /// <summary>Appends the document's contribution (its terms in profile order with their normalised weights) to <see cref="contributions"/>; returns its length in bytes.</summary>
@@ -209,6 +288,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         changedStories.Clear();
         placed.Clear();
         contributions.ResetWrittenCount();
+        Bound();
     }
 
     /// <summary>
@@ -326,7 +406,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
                 sums.CopyTo(weights);
                 // the story's latest document sets its arrival
                 var arrival = document == earlier[^1].Document ? arrivals[id] : 0;
-                Join(story, profile, weights, day, replayed, arrival);
+                Join(story, profile, weights, null, day, replayed, arrival);
             }
         }
 
@@ -341,7 +421,18 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// <summary>A document's term leaves the document frequencies.</summary>
     private void Uncount(string term)
     {
-        if (!terms.TryGetValue(term, out var count) || count.Df == 0)
+        if (!terms.TryGetValue(term, out var count))
+        {
+            if (allKnown || Stored(term) is not { } stored)
+            {
+                return;
+            }
+
+            count = stored;
+            terms.Add(term, count);
+        }
+
+        if (count.Df == 0)
         {
             return;
         }
@@ -400,12 +491,22 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         placed.Clear();
         contributions.ResetWrittenCount();
         terms.Clear();
+        profiles.Unlink();
         (documents, written) = (stored, stored);
-        using (var r = sql.Get("SELECT term, df, display FROM fusion_terms").ExecuteReader())
+        // every term when they fit the bound; otherwise as many as it allows, the most frequent first, and the rest read when met
+        var limit = options.TermsInMemory;
+        allKnown = true;
+        using (var r = sql.Get("SELECT term, df, display FROM fusion_terms ORDER BY df DESC, term LIMIT $p0", limit + 1L).ExecuteReader())
         {
             while (r.Read())
             {
-                var t = new TermCount(r.GetString(0), r.GetString(2)) { Df = r.GetInt64(1) };
+                if (terms.Count == limit)
+                {
+                    allKnown = false;
+                    break;
+                }
+
+                var t = new TermFrequency(r.GetString(0), r.GetString(2)) { Df = r.GetInt64(1) };
                 terms[t.Term] = t;
             }
         }
@@ -451,7 +552,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     }
 
     /// <summary>The document that arrived <paramref name="arrival"/>-th (its terms and their normalised weights) joins the story.</summary>
-    private void Join(OpenStory story, IReadOnlyList<ProfileTerm> profile, double[] weights, int? day, OpenStoryIndex stories, long arrival)
+    /// <param name="counts">The terms' entries in the frequency table, in profile order (their displays name the story's terms), or null (replayed contributions: displays are looked up when a title needs them).</param>
+    private void Join(OpenStory story, IReadOnlyList<ProfileTerm> profile, double[] weights, TermFrequency[]? counts, int? day, OpenStoryIndex stories, long arrival)
     {
         for (var i = 0; i < profile.Count; i++)
         {
@@ -462,7 +564,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             }
             else
             {
-                var term = new StoryTerm(profile[i].Key, story, weights[i], day);
+                var term = new StoryTerm(profile[i].Key, story, weights[i], day) { Display = counts?[i].Display };
                 added.Add(term);
                 stories.Post(term);
             }
@@ -552,7 +654,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         var displays = new string[heaviest.Count];
         for (var i = 0; i < heaviest.Count; i++)
         {
-            displays[i] = terms[heaviest[i].Term].Display;
+            displays[i] = heaviest[i].Display ??= DisplayOf(heaviest[i].Term);
         }
 
         var names = new List<string>(TitleNames);
@@ -562,7 +664,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             var display = displays[i];
             if (IsName(heaviest[i]))
             {
-                if (names.Count < TitleNames && !names.Any(n => EventMatcher.NamesAgree(n, display)))
+                if (names.Count < TitleNames && !AgreesWithOne(names, display))
                 {
                     names.Add(display);
                 }
@@ -578,6 +680,31 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     }
 
     private static bool IsName(StoryTerm term) => term.Term.StartsWith('~');
+
+    /// <summary>Whether <paramref name="name"/> names the same as one of <paramref name="names"/>.</summary>
+    private static bool AgreesWithOne(List<string> names, string name)
+    {
+        foreach (var n in names)
+        {
+            if (EventMatcher.NamesAgree(n, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How a title shows a term of a story read back from the store: the frequency table's display (first form seen), held or stored, or the term itself.</summary>
+    private string DisplayOf(string term)
+    {
+        if (terms.TryGetValue(term, out var count))
+        {
+            return count.Display;
+        }
+
+        return sql.Scalar("SELECT display FROM fusion_terms WHERE term = $p0", term) as string ?? term;
+    }
 
     /// <summary>Whether one of the heaviest names shows <paramref name="word"/> (ignoring case).</summary>
     private static bool InAName(List<StoryTerm> heaviest, string[] displays, string word)
@@ -631,18 +758,5 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         }
 
         return new Store.Utf8Text(json.WrittenMemory);
-    }
-
-    /// <summary>A term's document frequency and how a title shows it (the first form seen).</summary>
-    private sealed class TermCount(string term, string display)
-    {
-        public string Term { get; } = term;
-
-        public string Display { get; } = display;
-
-        public long Df { get; set; }
-
-        /// <summary>Its document frequency changed since the store last had it (it is in the list to write).</summary>
-        public bool Changed { get; set; }
     }
 }
