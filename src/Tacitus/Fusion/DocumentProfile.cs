@@ -6,74 +6,63 @@ using Tacitus.Documents;
 namespace Tacitus.Fusion;
 
 /// <summary>
-/// One term of a document's profile: its key, how often it occurs, how to show it in a story title, and, for a word, the
-/// profile's own entry for it (<see cref="ProfileWord"/>, kept across documents; null for a name).
+/// One term of a document's profile: its key, how often it occurs, how to show it in a story title, and its entry in
+/// story clustering's frequency table when the profile found it there (null: to be looked up).
 /// </summary>
-internal readonly record struct ProfileTerm(string Key, double Count, string Display, bool Name, ProfileWord? Word = null);
+internal readonly record struct ProfileTerm(string Key, double Count, string Display, bool Name, TermFrequency? Frequency = null);
 
 /// <summary>
 /// What a document is about, for story clustering: its content words (news sentences only, stop words out, plurals
 /// folded, headline words counted three times) and the named actors and places its entities stand for (keys start
 /// with '~'), the most frequent <see cref="MaxWords"/> words and <see cref="MaxNames"/> names.
 /// <para>
-/// One instance serves one writer. The words it has met are kept from one document to the next (at most
-/// <see cref="PoolLimit"/>; past that the pool starts again), so a word seen before is counted with one look-up and no
-/// new string; the names' table is emptied and refilled for each document.
+/// One instance serves one writer: its tables are emptied and refilled for each document, not grown again from
+/// nothing per document. A word is counted under its characters (<see cref="ProfileWords"/>), with no string made; the
+/// words the profile keeps take their string from the frequency table when it has the word (<c>known</c>), so only a
+/// word new to it is made a string.
 /// </para>
 /// </summary>
-internal sealed class DocumentProfile(FusionLexicon lexicon)
+/// <param name="lexicon">The stop words.</param>
+/// <param name="known">The frequency table's entry for a word, or null when it has none (the caller's table; null: no table).</param>
+internal sealed class DocumentProfile
 {
     public const int MaxWords = 60;
     public const int MaxNames = 20;
-
-    /// <summary>Words kept between documents: bounds the pool's memory (about 110 bytes a word) whatever the corpus's vocabulary.</summary>
-    public const int PoolLimit = 1 << 16;
 
     private const int TitleBoost = 2;
 
     /// <summary>What separates the words of a headline.</summary>
     private static readonly SearchValues<char> TitleSeparators = SearchValues.Create(" ,:;.\"'()?!");
 
-    private static readonly Comparison<ProfileWord> MoreFrequentWord = static (a, b) => MoreFrequent(a.Key, a.Count, b.Key, b.Count);
+    private readonly FusionLexicon lexicon;
+    private readonly Func<ReadOnlySpan<char>, TermFrequency?>? known;
+    private readonly ProfileWords keys = new();
 
-    private readonly FusionLexicon lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
-
-    /// <summary>Every word met (up to <see cref="PoolLimit"/>), with its count in the current document when <see cref="ProfileWord.Stamp"/> is <see cref="stamp"/>.</summary>
-    private readonly Dictionary<string, ProfileWord> pool = new(StringComparer.Ordinal);
-
-    /// <summary>The current document's words, each once.</summary>
-    private readonly List<ProfileWord> touched = [];
+    /// <summary>Each word's count, under its characters in <see cref="keys"/>; a word shows as its key.</summary>
+    private readonly Dictionary<ProfileWordKey, double> words;
     private readonly Dictionary<string, (double Count, string Display)> names = new(StringComparer.Ordinal);
     private readonly List<ProfileTerm> profile = [];
-    private int stamp;
 
-    /// <summary>Words kept between documents now (at most <see cref="PoolLimit"/>).</summary>
-    public int PooledWords => pool.Count;
+    /// <summary>More frequent first, ties in ordinal order of the word (as comparing them as strings orders them).</summary>
+    private readonly Comparison<KeyValuePair<ProfileWordKey, double>> moreFrequentWord;
 
-    /// <summary>Forgets every word's link into the frequency table: called when the table lets entries go or is read again.</summary>
-    public void Unlink()
+    public DocumentProfile(FusionLexicon lexicon, Func<ReadOnlySpan<char>, TermFrequency?>? known = null)
     {
-        foreach (var word in pool.Values)
-        {
-            word.Frequency = null;
-        }
+        this.lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
+        this.known = known;
+        words = new Dictionary<ProfileWordKey, double>(keys);
+        moreFrequentWord = (a, b) => b.Value.CompareTo(a.Value) is var order && order != 0 ? order : keys.Of(a.Key).SequenceCompareTo(keys.Of(b.Key));
     }
 
     /// <summary>The document's profile, words first then names, each by frequency (ties in ordinal order of the key); the list is this instance's own, valid until the next call.</summary>
     public IReadOnlyList<ProfileTerm> Of(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
-        if (pool.Count > PoolLimit || stamp == int.MaxValue)
-        {
-            pool.Clear();
-            stamp = 0;
-        }
-
-        stamp++;
-        touched.Clear();
+        words.Clear();
+        keys.Clear();
         names.Clear();
         profile.Clear();
-        var words = pool.GetAlternateLookup<ReadOnlySpan<char>>();
+        var counts = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var stop = lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var sentence in document.Sentences)
         {
@@ -86,7 +75,7 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
             {
                 if (token.Kind == TokenKind.Word)
                 {
-                    Add(words, document.Slice(token.Span), 1, stop);
+                    Add(counts, document.Slice(token.Span), 1, stop);
                 }
             }
         }
@@ -101,7 +90,7 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
                 var word = end < 0 ? rest : rest[..end];
                 if (!word.IsEmpty)
                 {
-                    Add(words, word, TitleBoost, stop);
+                    Add(counts, word, TitleBoost, stop);
                 }
 
                 rest = end < 0 ? [] : rest[(end + 1)..];
@@ -120,9 +109,13 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
             name = (name.Count + Math.Max(1, entity.Mentions.Count), entity.Name);
         }
 
-        foreach (var w in TopRanked.Of(touched, MaxWords, MoreFrequentWord))
+        foreach (var w in TopRanked.Of(words, MaxWords, moreFrequentWord))
         {
-            profile.Add(new ProfileTerm(w.Key, w.Count, w.Key, false, w));
+            // the word's string: the frequency table's own when it has the word, else made now
+            var characters = keys.Of(w.Key);
+            var frequency = known?.Invoke(characters);
+            var key = frequency?.Term ?? new string(characters);
+            profile.Add(new ProfileTerm(key, w.Value, key, false, frequency));
         }
 
         foreach (var n in TopRanked.Of(names, MaxNames, static (a, b) => MoreFrequent(a.Key, a.Value.Count, b.Key, b.Value.Count)))
@@ -137,9 +130,9 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
     private static int MoreFrequent(string aKey, double aCount, string bKey, double bCount) =>
         bCount.CompareTo(aCount) is var order && order != 0 ? order : string.CompareOrdinal(aKey, bKey);
 
-    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word, as written or folded (a word folding left unchanged is looked up once); a string is made only for a word the pool does not hold.</summary>
-    private void Add(
-        Dictionary<string, ProfileWord>.AlternateLookup<ReadOnlySpan<char>> words,
+    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word, as written or folded (a word folding left unchanged is looked up once); its characters are copied in only when the document has not had it yet.</summary>
+    private static void Add(
+        Dictionary<ProfileWordKey, double>.AlternateLookup<ReadOnlySpan<char>> words,
         ReadOnlySpan<char> token,
         double weight,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stopWords)
@@ -170,21 +163,8 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
             return;
         }
 
-        // one look-up for a word met before; a new one is made a string once, shared by the pool's key and its entry
-        if (!words.TryGetValue(key, out var word))
-        {
-            var text = new string(key);
-            word = new ProfileWord(text);
-            pool.Add(text, word);
-        }
-
-        if (word.Stamp != stamp)
-        {
-            (word.Stamp, word.Count) = (stamp, 0);
-            touched.Add(word);
-        }
-
-        word.Count += weight;
+        // one look-up: the count's slot, added (the word's characters copied into the key buffer) when the word is new
+        CollectionsMarshal.GetValueRefOrAddDefault(words, key, out _) += weight;
     }
 
     /// <summary>Folds the common English plural endings in place: "attacks" → "attack", "countries" → "country" (a final "s" stays after s, u or i).</summary>

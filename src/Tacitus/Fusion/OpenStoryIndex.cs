@@ -64,6 +64,7 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
         if (at < 0)
         {
             list.Insert(~at, term);
+            term.Postings = list;
             Postings++;
         }
     }
@@ -71,9 +72,12 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
     /// <summary>A term the story dropped (pruned): no longer findable through it.</summary>
     public void Unpost(StoryTerm term)
     {
-        if (postings.TryGetValue(term.Term, out var list) && FindStory(list, term.Story) is >= 0 and var at)
+        // the term's own list when it was posted here (no look-up by term), else the index's
+        var list = term.Postings;
+        if ((list is not null || postings.TryGetValue(term.Term, out list)) && FindStory(list, term.Story) is >= 0 and var at)
         {
             list.RemoveAt(at);
+            term.Postings = null;
             Postings--;
             if (list.Count == 0)
             {

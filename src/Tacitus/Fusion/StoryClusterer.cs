@@ -28,7 +28,7 @@ namespace Tacitus.Fusion;
 /// documents from there on can be placed again in store order as a fresh ingest places them.
 /// </para>
 /// </summary>
-internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexicon, StoryOptions options)
+internal sealed class StoryClusterer
 {
     private const int TitleNames = 3;
     private const int TitleWords = 2;
@@ -52,8 +52,14 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private readonly ArrayBufferWriter<byte> contributions = new(64 * 1024);
     private readonly List<string> keys = [];
     private readonly List<StoryTerm> added = [];
-    private readonly DocumentProfile profiles = new(lexicon);
+    private readonly PreparedStatements sql;
+    private readonly StoryOptions options;
+    private readonly DocumentProfile profiles;
     private double[] weights = new double[DocumentProfile.MaxWords + DocumentProfile.MaxNames];
+
+    /// <summary>A story's terms by weight and place while it is pruned, and which of them go (reused).</summary>
+    private (double Weight, int Index)[] ranks = new (double, int)[512];
+    private bool[] gone = new bool[512];
 
     /// <summary>The current document's profile terms' entries in <see cref="terms"/>, in profile order.</summary>
     private TermFrequency[] frequencies = new TermFrequency[DocumentProfile.MaxWords + DocumentProfile.MaxNames];
@@ -70,6 +76,15 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private long dataVersion;
     private long nextStory;
 
+    public StoryClusterer(PreparedStatements sql, FusionLexicon lexicon, StoryOptions options)
+    {
+        this.sql = sql;
+        this.options = options;
+        var byCharacters = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        // the profile takes a word's string from the table when it has the word, so a known word makes no string
+        profiles = new DocumentProfile(lexicon, word => byCharacters.TryGetValue(word, out var t) ? t : null);
+    }
+
     /// <summary>Terms whose document frequency is held in memory now (at most <see cref="StoryOptions.TermsInMemory"/> after each <see cref="Flush"/>).</summary>
     public int TermsInMemory => terms.Count;
 
@@ -85,8 +100,9 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// </summary>
     public long Assign(long seq, Document document)
     {
-        var profile = profiles.Of(document);
+        // the state first: reading it again replaces the frequency entries the profile hands over
         var stories = Index();
+        var profile = profiles.Of(document);
         var total = documents;
         if (weights.Length < profile.Count)
         {
@@ -96,14 +112,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
         for (var i = 0; i < profile.Count; i++)
         {
-            // a profile word links to its entry, so a word met before costs no look-up (the links go when entries do)
-            var word = profile[i].Word;
-            var count = word?.Frequency ?? Frequency(profile[i].Key, profile[i].Display);
-            if (word is not null)
-            {
-                word.Frequency = count;
-            }
-
+            // a word the profile found in the table comes with its entry
+            var count = profile[i].Frequency ?? Frequency(profile[i].Key, profile[i].Display);
             frequencies[i] = count;
             count.LastUsed = total + 1;
             var idf = Math.Log((total + 1.0) / (count.Df + 1.0)) + 1.0;
@@ -211,7 +221,6 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         }
 
         allKnown = false;
-        profiles.Unlink();
     }
 
     /// <summary>Appends the document's contribution (its terms in profile order with their normalised weights) to <see cref="contributions"/>; returns its length in bytes.</summary>
@@ -491,7 +500,6 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         placed.Clear();
         contributions.ResetWrittenCount();
         terms.Clear();
-        profiles.Unlink();
         (documents, written) = (stored, stored);
         // every term when they fit the bound; otherwise as many as it allows, the most frequent first, and the rest read when met
         var limit = options.TermsInMemory;
@@ -629,23 +637,57 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
     private static int ByTerm(StoryTerm a, StoryTerm b) => string.CompareOrdinal(a.Term, b.Term);
 
-    /// <summary>Keeps the story's heaviest terms (ties: the first in ordinal order).</summary>
+    /// <summary>
+    /// Keeps the story's heaviest terms (ties: the first in ordinal order). The terms are ranked by weight and place in
+    /// the story's list, which is ordinal order, so the ranking is <see cref="Heavier"/>'s without comparing a string.
+    /// </summary>
     private void Prune(OpenStory story, OpenStoryIndex stories)
     {
-        var ranked = story.Terms.ToArray();
-        Array.Sort(ranked, Heavier);
-        var last = ranked[options.CentroidTerms - 1];
-        for (var i = options.CentroidTerms; i < ranked.Length; i++)
+        var all = CollectionsMarshal.AsSpan(story.Terms);
+        if (ranks.Length < all.Length)
         {
-            stories.Unpost(ranked[i]);
+            ranks = new (double, int)[all.Length * 2];
+            gone = new bool[all.Length * 2];
         }
 
-        story.Terms.RemoveAll(t => Heavier(t, last) > 0);
+        var ranked = ranks.AsSpan(0, all.Length);
+        for (var i = 0; i < all.Length; i++)
+        {
+            ranked[i] = (all[i].Weight, i);
+        }
+
+        ranked.Sort(default(HeavierFirst));
+        var dropped = gone.AsSpan(0, all.Length);
+        dropped.Clear();
+        for (var i = options.CentroidTerms; i < ranked.Length; i++)
+        {
+            stories.Unpost(all[ranked[i].Index]);
+            dropped[ranked[i].Index] = true;
+        }
+
+        // the kept terms close up in place, still in ordinal order
+        var kept = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (!dropped[i])
+            {
+                all[kept++] = all[i];
+            }
+        }
+
+        CollectionsMarshal.SetCount(story.Terms, kept);
     }
 
     /// <summary>Heavier terms first, ties in ordinal order of the term (a story's terms are distinct, so no two are equal).</summary>
     private static int Heavier(StoryTerm a, StoryTerm b) =>
         b.Weight.CompareTo(a.Weight) is var order && order != 0 ? order : string.CompareOrdinal(a.Term, b.Term);
+
+    /// <summary>Heavier first, ties by place in the story's (ordinal) list: <see cref="Heavier"/> on the terms at those places.</summary>
+    private readonly struct HeavierFirst : IComparer<(double Weight, int Index)>
+    {
+        public int Compare((double Weight, int Index) x, (double Weight, int Index) y) =>
+            y.Weight.CompareTo(x.Weight) is var order && order != 0 ? order : x.Index.CompareTo(y.Index);
+    }
 
     /// <summary>A title of the story's own making: its heaviest names, then its heaviest words ("Emmanuel Macron, Lagos, Bola Tinubu: visit, trade").</summary>
     private string Title(OpenStory story)

@@ -14,6 +14,9 @@ internal sealed class StoryTerm(string term, OpenStory owner, double weight, int
 
     public int? LastDay { get; set; } = lastDay;
 
+    /// <summary>The posting list the term is in while its story is open (<see cref="OpenStoryIndex.Post"/>), so taking it out needs no look-up by term.</summary>
+    internal List<StoryTerm>? Postings { get; set; }
+
     /// <summary>How a title shows the term (the frequency table's first form seen); null until looked up, for a term read back from the store.</summary>
     public string? Display { get; set; }
 }
