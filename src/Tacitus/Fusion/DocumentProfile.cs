@@ -43,15 +43,14 @@ internal sealed class DocumentProfile
     private readonly Dictionary<string, (double Count, string Display)> names = new(StringComparer.Ordinal);
     private readonly List<ProfileTerm> profile = [];
 
-    /// <summary>More frequent first, ties in ordinal order of the word (as comparing them as strings orders them).</summary>
-    private readonly Comparison<KeyValuePair<ProfileWordKey, double>> moreFrequentWord;
+    /// <summary>The document's most frequent words, most frequent first (reused).</summary>
+    private readonly List<KeyValuePair<ProfileWordKey, double>> top = new(MaxWords);
 
     public DocumentProfile(FusionLexicon lexicon, Func<ReadOnlySpan<char>, TermFrequency?>? known = null)
     {
         this.lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
         this.known = known;
         words = new Dictionary<ProfileWordKey, double>(keys);
-        moreFrequentWord = (a, b) => b.Value.CompareTo(a.Value) is var order && order != 0 ? order : keys.Of(a.Key).SequenceCompareTo(keys.Of(b.Key));
     }
 
     /// <summary>The document's profile, words first then names, each by frequency (ties in ordinal order of the key); the list is this instance's own, valid until the next call.</summary>
@@ -109,7 +108,7 @@ internal sealed class DocumentProfile
             name = (name.Count + Math.Max(1, entity.Mentions.Count), entity.Name);
         }
 
-        foreach (var w in TopRanked.Of(words, MaxWords, moreFrequentWord))
+        foreach (var w in TopWords())
         {
             // the word's string: the frequency table's own when it has the word, else made now
             var characters = keys.Of(w.Key);
@@ -125,6 +124,49 @@ internal sealed class DocumentProfile
 
         return profile;
     }
+
+    /// <summary>
+    /// The <see cref="MaxWords"/> most frequent words, ties in ordinal order (what <see cref="TopRanked"/> gives): a
+    /// word less frequent than the last of a full list is passed over on its count alone.
+    /// </summary>
+    private List<KeyValuePair<ProfileWordKey, double>> TopWords()
+    {
+        top.Clear();
+        foreach (var word in words)
+        {
+            if (top.Count == MaxWords && (word.Value < top[^1].Value || MoreFrequentWord(word, top[^1]) >= 0))
+            {
+                continue;
+            }
+
+            int lo = 0, hi = top.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (MoreFrequentWord(word, top[mid]) < 0)
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid + 1;
+                }
+            }
+
+            if (top.Count == MaxWords)
+            {
+                top.RemoveAt(MaxWords - 1);
+            }
+
+            top.Insert(lo, word);
+        }
+
+        return top;
+    }
+
+    /// <summary>More frequent first, ties in ordinal order of the word (as comparing them as strings orders them).</summary>
+    private int MoreFrequentWord(KeyValuePair<ProfileWordKey, double> a, KeyValuePair<ProfileWordKey, double> b) =>
+        b.Value.CompareTo(a.Value) is var order && order != 0 ? order : keys.Of(a.Key).SequenceCompareTo(keys.Of(b.Key));
 
     /// <summary>More frequent first, ties in ordinal order of the key (keys are distinct, so the order is total).</summary>
     private static int MoreFrequent(string aKey, double aCount, string bKey, double bCount) =>

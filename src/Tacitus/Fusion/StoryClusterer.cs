@@ -574,7 +574,15 @@ internal sealed class StoryClusterer
             {
                 var term = new StoryTerm(profile[i].Key, story, weights[i], day) { Display = counts?[i].Display };
                 added.Add(term);
-                stories.Post(term);
+                // a placed document's terms were just looked up for its candidates: their posting lists come with them
+                if (counts is null)
+                {
+                    stories.Post(term);
+                }
+                else
+                {
+                    stories.PostFound(term, i);
+                }
             }
         }
 
