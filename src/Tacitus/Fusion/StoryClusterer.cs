@@ -193,6 +193,7 @@ internal sealed class StoryClusterer
     /// <summary>
     /// After a batch is written: when more terms than <see cref="StoryOptions.TermsInMemory"/> are held, the least
     /// recently used go (down to three quarters of the bound, so this runs once per many batches); the store keeps them.
+    /// Nothing is pending then (the batch is written), so no change is lost.
     /// </summary>
     private void Bound()
     {
@@ -215,6 +216,20 @@ internal sealed class StoryClusterer
         foreach (var (term, t) in terms)
         {
             if (t.LastUsed < cutoff)
+            {
+                terms.Remove(term);
+            }
+        }
+
+        // terms last used by the same document tie: as many of them go as the bound needs
+        foreach (var (term, t) in terms)
+        {
+            if (terms.Count <= keep)
+            {
+                break;
+            }
+
+            if (t.LastUsed == cutoff)
             {
                 terms.Remove(term);
             }
