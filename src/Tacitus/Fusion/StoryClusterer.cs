@@ -13,7 +13,8 @@ namespace Tacitus.Fusion;
 /// <see cref="StoryOptions.CloseAfterDocuments"/> documents ago); it joins the most similar story above the threshold, or
 /// starts a new one.
 /// <para>
-/// The work is in memory: the document frequencies and the open stories' centroids (<see cref="OpenStoryIndex"/>) are
+/// The work is in memory: the document frequencies (at most <see cref="StoryOptions.TermsInMemory"/> of them; the others
+/// are read from the store when a document has them) and the open stories' centroids (<see cref="OpenStoryIndex"/>) are
 /// kept here and written to the store once per batch (<see cref="Flush"/>, called inside the batch's transaction before
 /// it commits: <c>fusion_terms</c>, <c>stories</c> with each changed story's centroid (<see cref="CentroidBlob"/>), <c>story_documents</c> and
 /// the document count in <c>fusion_state</c>). Whenever a new transaction begins and the store's document count is not
