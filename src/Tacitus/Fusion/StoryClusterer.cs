@@ -198,7 +198,7 @@ internal sealed class StoryClusterer
     /// </summary>
     private void Bound()
     {
-        var limit = options.TermsInMemory;
+        var limit = Math.Max(1, options.TermsInMemory);
         if (terms.Count <= limit)
         {
             return;
@@ -518,7 +518,7 @@ internal sealed class StoryClusterer
         terms.Clear();
         (documents, written) = (stored, stored);
         // every term when they fit the bound; otherwise as many as it allows, the most frequent first, and the rest read when met
-        var limit = options.TermsInMemory;
+        var limit = Math.Max(1, options.TermsInMemory);
         allKnown = true;
         using (var r = sql.Get("SELECT term, df, display FROM fusion_terms ORDER BY df DESC, term LIMIT $p0", limit + 1L).ExecuteReader())
         {
