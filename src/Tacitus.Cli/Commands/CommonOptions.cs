@@ -44,6 +44,44 @@ internal static class CommonOptions
     };
 
     /// <summary>
+    /// <c>--story-window N</c>: documents that may arrive after a story's latest one before it closes (<see cref="Fusion.StoryOptions.CloseAfterDocuments"/>).
+    /// </summary>
+    public static Option<long> StoryWindow() => AtLeastOne(
+        "--story-window",
+        "Documents that may arrive after a story's latest document before the story closes to new ones and leaves memory (order of arrival is the clock, dated or not).",
+        Fusion.StoryOptions.Default.CloseAfterDocuments,
+        int.MaxValue);
+
+    /// <summary><c>--open-event-reports N</c>: reports an open fused event keeps in memory (<see cref="Fusion.StoryOptions.OpenEventReports"/>).</summary>
+    public static Option<long> OpenEventReports() => AtLeastOne(
+        "--open-event-reports",
+        "Reports an open fused event keeps in memory; past it they are read back from the store when the event is judged (the output is the same, memory is bounded).",
+        Fusion.StoryOptions.Default.OpenEventReports,
+        int.MaxValue);
+
+    /// <summary>The story options the two options above ask for (the other settings at their defaults).</summary>
+    public static Fusion.StoryOptions Stories(ParseResult parse, Option<long> window, Option<long> reports) =>
+        Fusion.StoryOptions.Default with { CloseAfterDocuments = parse.GetValue(window), OpenEventReports = (int)parse.GetValue(reports) };
+
+    /// <summary>An option whose value is a whole number from 1 to <paramref name="max"/>; anything else is a usage error naming the option.</summary>
+    private static Option<long> AtLeastOne(string name, string description, long defaultValue, long max) => new(name)
+    {
+        Description = $"{description} Default {defaultValue.ToString(CultureInfo.InvariantCulture)}.",
+        DefaultValueFactory = _ => defaultValue,
+        CustomParser = r =>
+        {
+            var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
+            if (long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max)
+            {
+                return n;
+            }
+
+            r.AddError($"{name}: '{token}' is not a whole number from 1 to {max.ToString(CultureInfo.InvariantCulture)}");
+            return defaultValue;
+        },
+    };
+
+    /// <summary>
     /// Refuses arguments that look like options: without this, <c>code --bogus FILE</c> would read "--bogus" as a
     /// file name. A file whose name starts with '-' can be named as <c>./-name</c>; "-" alone is stdin.
     /// </summary>

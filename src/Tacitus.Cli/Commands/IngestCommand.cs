@@ -19,11 +19,13 @@ internal static class IngestCommand
         var workers = new Option<int>("--workers") { Description = "Analysis workers (the store has one writer).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "Documents per store transaction.", DefaultValueFactory = _ => 256 };
         var reanalyse = new Option<bool>("--reanalyse") { Description = "Analyse again documents stored before whose records another pipeline, knowledge, patterns or dictionaries made, and replace their records." };
+        var window = CommonOptions.StoryWindow();
+        var reports = CommonOptions.OpenEventReports();
         var analysis = new AnalysisOptions(withBudget: true);
         CommonOptions.RefuseOptionLike(paths);
         var command = new Command("ingest", "Read, analyse and store documents in the SQLite store.")
         {
-            paths, db, date, outlet, textOnly, maxSize, workers, batch, reanalyse,
+            paths, db, date, outlet, textOnly, maxSize, workers, batch, reanalyse, window, reports,
         };
         analysis.AddTo(command);
 
@@ -41,7 +43,7 @@ internal static class IngestCommand
             pipeline.TraceInternalErrors |= report.Verbose;
             try
             {
-                using var store = DocumentStore.Open(parse.GetValue(db)!);
+                using var store = DocumentStore.Open(parse.GetValue(db)!, stories: CommonOptions.Stories(parse, window, reports));
                 var inputs = parse.GetValue(paths) ?? [];
                 var progress = new Progress("ingest", inputs, report);
                 var summary = progress.Run(() =>

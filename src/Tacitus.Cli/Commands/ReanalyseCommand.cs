@@ -22,10 +22,12 @@ internal static class ReanalyseCommand
         var dryRun = new Option<bool>("--dry-run") { Description = "Only say how many documents would be re-analysed." };
         var workers = new Option<int>("--workers") { Description = "Analysis workers (the store has one writer).", DefaultValueFactory = _ => Environment.ProcessorCount };
         var batch = new Option<int>("--batch") { Description = "Documents per store transaction.", DefaultValueFactory = _ => 64 };
+        var window = CommonOptions.StoryWindow();
+        var reports = CommonOptions.OpenEventReports();
         var analysis = new AnalysisOptions(withBudget: true);
         var command = new Command("reanalyse", "Analyse stored documents again with the current pipeline, patterns and dictionaries; replace their records in place.")
         {
-            db, where, all, dryRun, workers, batch,
+            db, where, all, dryRun, workers, batch, window, reports,
         };
         command.Aliases.Add("reanalyze");
         analysis.AddTo(command);
@@ -39,7 +41,7 @@ internal static class ReanalyseCommand
 
             try
             {
-                using var store = DocumentStore.Open(parse.GetValue(db)!, create: false);
+                using var store = DocumentStore.Open(parse.GetValue(db)!, create: false, stories: CommonOptions.Stories(parse, window, reports));
                 var pipeline = PipelineSetup.Build(analysis.Read(parse));
                 var run = new StoreReanalysis(store, pipeline, parse.GetValue(workers), parse.GetValue(batch));
                 var everything = parse.GetValue(all);

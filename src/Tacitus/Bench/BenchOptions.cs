@@ -34,6 +34,9 @@ internal sealed record BenchOptions
     /// <summary>What reads dates in the analysis (<c>--dates</c>): the project's rules (default) or the recogniser behind them.</summary>
     public Pipeline.DateReaderChoice Dates { get; init; } = Pipeline.DateReaderChoice.Rules;
 
+    /// <summary>How the fusion stages group documents into stories and bound open fused events (<c>--story-window</c>, <c>--open-event-reports</c>).</summary>
+    public Fusion.StoryOptions Stories { get; init; } = Fusion.StoryOptions.Default;
+
     /// <summary>Time every stage of the full analysis as well (ms per document and share of the total).</summary>
     public bool StageBreakdown { get; init; }
 }

@@ -65,7 +65,7 @@ internal static class ThroughputRunner
 
                 var firstBefore = ProcessSample.Take();
                 var first = Stopwatch.StartNew();
-                var firstCounts = held is null ? Pass(stage, files, options.Documents, pipeline, clock, storeClock, cycle, workers, cancellationToken) : StoreHeld(held, storeClock);
+                var firstCounts = held is null ? Pass(stage, files, options, pipeline, clock, storeClock, cycle, workers, cancellationToken) : StoreHeld(held, storeClock, options.Stories);
                 var firstSeconds = first.Elapsed.TotalSeconds;
                 var firstUsed = ProcessSample.Take().Since(firstBefore);
                 // with Repeat 0 the first pass alone is the run (a long corpus measured once for memory)
@@ -87,7 +87,7 @@ internal static class ThroughputRunner
                     GC.Collect();
                     GC.WaitForPendingFinalizers();
                     var wall = Stopwatch.StartNew();
-                    counts = held is null ? Pass(stage, files, options.Documents, pipeline, clock, storeClock, cycle, workers, cancellationToken) : StoreHeld(held, storeClock);
+                    counts = held is null ? Pass(stage, files, options, pipeline, clock, storeClock, cycle, workers, cancellationToken) : StoreHeld(held, storeClock, options.Stories);
                     seconds.Add(wall.Elapsed.TotalSeconds);
                 }
 
@@ -126,17 +126,17 @@ internal static class ThroughputRunner
         _ => "commit",
     };
 
-    private static (int Documents, int Failed, long Bytes) Pass(BenchStage stage, IReadOnlyList<string> files, int? limit, AnalysisPipeline? pipeline, StageClock? clock, Store.StoreClock? storeClock, CorpusCycle cycle, int workers, CancellationToken cancellationToken)
+    private static (int Documents, int Failed, long Bytes) Pass(BenchStage stage, IReadOnlyList<string> files, BenchOptions options, AnalysisPipeline? pipeline, StageClock? clock, Store.StoreClock? storeClock, CorpusCycle cycle, int workers, CancellationToken cancellationToken)
     {
         if (stage is BenchStage.Ingest or BenchStage.Fusion)
         {
-            return Ingest(stage == BenchStage.Fusion, files, limit, pipeline!, storeClock, cycle, workers, cancellationToken);
+            return Ingest(stage == BenchStage.Fusion, files, options, pipeline!, storeClock, cycle, workers, cancellationToken);
         }
 
         var documents = 0;
         var failed = 0;
         long bytes = 0;
-        var items = Documents(files, limit, cancellationToken, cycle);
+        var items = Documents(files, options.Documents, cancellationToken, cycle);
 
         // the same ordered runner `code` and `ingest` use, so that the figures are theirs
         foreach (var (document, ok) in OrderedWorkers.Map(items, (item, token) => (item.Document, item.Document is { } d && Analyse(d, pipeline, clock, token)), pipeline is null ? 1 : workers, cancellationToken))
@@ -164,12 +164,12 @@ internal static class ThroughputRunner
             .OfType<Document>()];
 
     /// <summary>Stores analysed documents with fusion into a new store in the temporary folder (deleted after), in the batches ingest writes.</summary>
-    private static (int Documents, int Failed, long Bytes) StoreHeld(List<Document> documents, Store.StoreClock? clock)
+    private static (int Documents, int Failed, long Bytes) StoreHeld(List<Document> documents, Store.StoreClock? clock, Fusion.StoryOptions stories)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"tacitus-bench-{Guid.NewGuid():N}.db");
         try
         {
-            using var store = Tacitus.Store.DocumentStore.Open(path);
+            using var store = Tacitus.Store.DocumentStore.Open(path, stories: stories);
             store.Clock = clock;
             var failed = 0;
             foreach (var batch in documents.Chunk(Tacitus.Store.StoreIngestion.DefaultBatchSize))
@@ -189,14 +189,14 @@ internal static class ThroughputRunner
     }
 
     /// <summary>Reads, analyses and stores the corpus into a new store in the temporary folder (deleted after), fusing or not.</summary>
-    private static (int Documents, int Failed, long Bytes) Ingest(bool fuse, IReadOnlyList<string> files, int? limit, AnalysisPipeline pipeline, Store.StoreClock? clock, CorpusCycle cycle, int workers, CancellationToken cancellationToken)
+    private static (int Documents, int Failed, long Bytes) Ingest(bool fuse, IReadOnlyList<string> files, BenchOptions options, AnalysisPipeline pipeline, Store.StoreClock? clock, CorpusCycle cycle, int workers, CancellationToken cancellationToken)
     {
         var path = System.IO.Path.Combine(System.IO.Path.GetTempPath(), $"tacitus-bench-{Guid.NewGuid():N}.db");
         try
         {
-            using var store = Store.DocumentStore.Open(path, fuse: fuse);
+            using var store = Store.DocumentStore.Open(path, stories: options.Stories, fuse: fuse);
             store.Clock = clock;
-            var summary = new Store.StoreIngestion(store, pipeline, workers).Run(Documents(files, limit, cancellationToken, cycle), cancellationToken: cancellationToken);
+            var summary = new Store.StoreIngestion(store, pipeline, workers).Run(Documents(files, options.Documents, cancellationToken, cycle), cancellationToken: cancellationToken);
             return ((int)(summary.Read - summary.Failed), (int)summary.Failed, summary.TextBytes);
         }
         finally

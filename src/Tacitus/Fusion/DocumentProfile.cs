@@ -5,8 +5,11 @@ using Tacitus.Documents;
 
 namespace Tacitus.Fusion;
 
-/// <summary>One term of a document's profile: its key, how often it occurs, and how to show it in a story title.</summary>
-internal readonly record struct ProfileTerm(string Key, double Count, string Display, bool Name);
+/// <summary>
+/// One term of a document's profile: its key, how often it occurs, how to show it in a story title, and its entry in
+/// story clustering's frequency table when the profile found it there (null: to be looked up).
+/// </summary>
+internal readonly record struct ProfileTerm(string Key, double Count, string Display, bool Name, TermFrequency? Frequency = null);
 
 /// <summary>
 /// What a document is about, for story clustering: its content words (news sentences only, stop words out, plurals
@@ -14,29 +17,48 @@ internal readonly record struct ProfileTerm(string Key, double Count, string Dis
 /// with '~'), the most frequent <see cref="MaxWords"/> words and <see cref="MaxNames"/> names.
 /// <para>
 /// One instance serves one writer: its tables are emptied and refilled for each document, not grown again from
-/// nothing per document.
+/// nothing per document. A word is counted under its characters (<see cref="ProfileWords"/>), with no string made; the
+/// words the profile keeps take their string from the frequency table when it has the word (<c>known</c>), so only a
+/// word new to it is made a string.
 /// </para>
 /// </summary>
-internal sealed class DocumentProfile(FusionLexicon lexicon)
+/// <param name="lexicon">The stop words.</param>
+/// <param name="known">The frequency table's entry for a word, or null when it has none (the caller's table; null: no table).</param>
+internal sealed class DocumentProfile
 {
     public const int MaxWords = 60;
     public const int MaxNames = 20;
+
     private const int TitleBoost = 2;
 
     /// <summary>What separates the words of a headline.</summary>
     private static readonly SearchValues<char> TitleSeparators = SearchValues.Create(" ,:;.\"'()?!");
 
-    private readonly FusionLexicon lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
-    /// <summary>Each word's count; a word shows as its key.</summary>
-    private readonly Dictionary<string, double> words = new(StringComparer.Ordinal);
+    private readonly FusionLexicon lexicon;
+    private readonly Func<ReadOnlySpan<char>, TermFrequency?>? known;
+    private readonly ProfileWords keys = new();
+
+    /// <summary>Each word's count, under its characters in <see cref="keys"/>; a word shows as its key.</summary>
+    private readonly Dictionary<ProfileWordKey, double> words;
     private readonly Dictionary<string, (double Count, string Display)> names = new(StringComparer.Ordinal);
     private readonly List<ProfileTerm> profile = [];
+
+    /// <summary>The document's most frequent words, most frequent first (reused).</summary>
+    private readonly List<KeyValuePair<ProfileWordKey, double>> top = new(MaxWords);
+
+    public DocumentProfile(FusionLexicon lexicon, Func<ReadOnlySpan<char>, TermFrequency?>? known = null)
+    {
+        this.lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
+        this.known = known;
+        words = new Dictionary<ProfileWordKey, double>(keys);
+    }
 
     /// <summary>The document's profile, words first then names, each by frequency (ties in ordinal order of the key); the list is this instance's own, valid until the next call.</summary>
     public IReadOnlyList<ProfileTerm> Of(Document document)
     {
         ArgumentNullException.ThrowIfNull(document);
         words.Clear();
+        keys.Clear();
         names.Clear();
         profile.Clear();
         var counts = words.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -86,9 +108,13 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
             name = (name.Count + Math.Max(1, entity.Mentions.Count), entity.Name);
         }
 
-        foreach (var w in TopRanked.Of(words, MaxWords, static (a, b) => MoreFrequent(a.Key, a.Value, b.Key, b.Value)))
+        foreach (var w in TopWords())
         {
-            profile.Add(new ProfileTerm(w.Key, w.Value, w.Key, false));
+            // the word's string: the frequency table's own when it has the word, else made now
+            var characters = keys.Of(w.Key);
+            var frequency = known?.Invoke(characters);
+            var key = frequency?.Term ?? new string(characters);
+            profile.Add(new ProfileTerm(key, w.Value, key, false, frequency));
         }
 
         foreach (var n in TopRanked.Of(names, MaxNames, static (a, b) => MoreFrequent(a.Key, a.Value.Count, b.Key, b.Value.Count)))
@@ -99,13 +125,56 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
         return profile;
     }
 
+    /// <summary>
+    /// The <see cref="MaxWords"/> most frequent words, ties in ordinal order (what <see cref="TopRanked"/> gives): a
+    /// word less frequent than the last of a full list is passed over on its count alone.
+    /// </summary>
+    private List<KeyValuePair<ProfileWordKey, double>> TopWords()
+    {
+        top.Clear();
+        foreach (var word in words)
+        {
+            if (top.Count == MaxWords && (word.Value < top[^1].Value || MoreFrequentWord(word, top[^1]) >= 0))
+            {
+                continue;
+            }
+
+            int lo = 0, hi = top.Count;
+            while (lo < hi)
+            {
+                var mid = (lo + hi) >>> 1;
+                if (MoreFrequentWord(word, top[mid]) < 0)
+                {
+                    hi = mid;
+                }
+                else
+                {
+                    lo = mid + 1;
+                }
+            }
+
+            if (top.Count == MaxWords)
+            {
+                top.RemoveAt(MaxWords - 1);
+            }
+
+            top.Insert(lo, word);
+        }
+
+        return top;
+    }
+
+    /// <summary>More frequent first, ties in ordinal order of the word (as comparing them as strings orders them).</summary>
+    private int MoreFrequentWord(KeyValuePair<ProfileWordKey, double> a, KeyValuePair<ProfileWordKey, double> b) =>
+        b.Value.CompareTo(a.Value) is var order && order != 0 ? order : keys.Of(a.Key).SequenceCompareTo(keys.Of(b.Key));
+
     /// <summary>More frequent first, ties in ordinal order of the key (keys are distinct, so the order is total).</summary>
     private static int MoreFrequent(string aKey, double aCount, string bKey, double bCount) =>
         bCount.CompareTo(aCount) is var order && order != 0 ? order : string.CompareOrdinal(aKey, bKey);
 
-    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word, as written or folded (a word folding left unchanged is looked up once); a string is made only for a word not seen before (the dictionary makes it when it adds the word).</summary>
+    /// <summary>Counts a word (lower-cased, plural folded) unless it is a stop word, as written or folded (a word folding left unchanged is looked up once); its characters are copied in only when the document has not had it yet.</summary>
     private static void Add(
-        Dictionary<string, double>.AlternateLookup<ReadOnlySpan<char>> words,
+        Dictionary<ProfileWordKey, double>.AlternateLookup<ReadOnlySpan<char>> words,
         ReadOnlySpan<char> token,
         double weight,
         FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> stopWords)
@@ -136,7 +205,7 @@ internal sealed class DocumentProfile(FusionLexicon lexicon)
             return;
         }
 
-        // one look-up: the count's slot, added (with the word made a string) when the word is new
+        // one look-up: the count's slot, added (the word's characters copied into the key buffer) when the word is new
         CollectionsMarshal.GetValueRefOrAddDefault(words, key, out _) += weight;
     }
 

@@ -13,6 +13,9 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
     private readonly LinkedList<OpenStory> byArrival = new();
     private readonly List<OpenStory> reached = [];
     private readonly List<StoryScore> found = [];
+
+    /// <summary>The posting list of each key of the last <see cref="Candidates"/> call (null: none), for <see cref="Post"/>.</summary>
+    private List<StoryTerm>?[] listed = new List<StoryTerm>?[DocumentProfile.MaxWords + DocumentProfile.MaxNames];
     private int scorings;
 
     /// <summary>How many stories are open (in memory).</summary>
@@ -52,9 +55,18 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
     }
 
     /// <summary>A term the story gained: now findable through it.</summary>
-    public void Post(StoryTerm term)
+    public void Post(StoryTerm term) => Post(term, null);
+
+    /// <summary>
+    /// The same for the term of the <paramref name="key"/>-th key of the last <see cref="Candidates"/> call, whose posting
+    /// list that call found (no look-up by term). Valid until postings are taken out (a prune or a close).
+    /// </summary>
+    public void PostFound(StoryTerm term, int key) => Post(term, listed[key]);
+
+    private void Post(StoryTerm term, List<StoryTerm>? found)
     {
-        if (!postings.TryGetValue(term.Term, out var list))
+        var list = found;
+        if (list is null && !postings.TryGetValue(term.Term, out list))
         {
             list = [];
             postings[term.Term] = list;
@@ -64,6 +76,7 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
         if (at < 0)
         {
             list.Insert(~at, term);
+            term.Postings = list;
             Postings++;
         }
     }
@@ -71,9 +84,12 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
     /// <summary>A term the story dropped (pruned): no longer findable through it.</summary>
     public void Unpost(StoryTerm term)
     {
-        if (postings.TryGetValue(term.Term, out var list) && FindStory(list, term.Story) is >= 0 and var at)
+        // the term's own list when it was posted here (no look-up by term), else the index's
+        var list = term.Postings;
+        if ((list is not null || postings.TryGetValue(term.Term, out list)) && FindStory(list, term.Story) is >= 0 and var at)
         {
             list.RemoveAt(at);
+            term.Postings = null;
             Postings--;
             if (list.Count == 0)
             {
@@ -94,9 +110,15 @@ internal sealed class OpenStoryIndex(int postingLimit, long closeAfter)
         var scoring = ++scorings;
         reached.Clear();
         found.Clear();
+        if (listed.Length < keys.Count)
+        {
+            listed = new List<StoryTerm>?[keys.Count];
+        }
+
         for (var i = 0; i < keys.Count; i++)
         {
-            if (!postings.TryGetValue(keys[i], out var list))
+            listed[i] = postings.GetValueOrDefault(keys[i]);
+            if (listed[i] is not { } list)
             {
                 continue;
             }

@@ -13,7 +13,8 @@ namespace Tacitus.Fusion;
 /// <see cref="StoryOptions.CloseAfterDocuments"/> documents ago); it joins the most similar story above the threshold, or
 /// starts a new one.
 /// <para>
-/// The work is in memory: the document frequencies and the open stories' centroids (<see cref="OpenStoryIndex"/>) are
+/// The work is in memory: the document frequencies (at most <see cref="StoryOptions.TermsInMemory"/> of them; the others
+/// are read from the store when a document has them) and the open stories' centroids (<see cref="OpenStoryIndex"/>) are
 /// kept here and written to the store once per batch (<see cref="Flush"/>, called inside the batch's transaction before
 /// it commits: <c>fusion_terms</c>, <c>stories</c> with each changed story's centroid (<see cref="CentroidBlob"/>), <c>story_documents</c> and
 /// the document count in <c>fusion_state</c>). Whenever a new transaction begins and the store's document count is not
@@ -28,15 +29,21 @@ namespace Tacitus.Fusion;
 /// documents from there on can be placed again in store order as a fresh ingest places them.
 /// </para>
 /// </summary>
-internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexicon, StoryOptions options)
+internal sealed class StoryClusterer
 {
     private const int TitleNames = 3;
     private const int TitleWords = 2;
     private const int TitleTerms = 40;
     private const int Candidates = 16;
 
-    private readonly Dictionary<string, TermCount> terms = new(StringComparer.Ordinal);
-    private readonly List<TermCount> changedTerms = [];
+    /// <summary>
+    /// The document frequencies in memory: every term the store has while they number at most
+    /// <see cref="StoryOptions.TermsInMemory"/> (<see cref="allKnown"/>); past that the least recently used go after each
+    /// batch and a term not held is read from <c>fusion_terms</c> when a document has it, so memory stays bounded as the
+    /// vocabulary grows and every frequency is the store's.
+    /// </summary>
+    private readonly Dictionary<string, TermFrequency> terms = new(StringComparer.Ordinal);
+    private readonly List<TermFrequency> changedTerms = [];
     private readonly HashSet<OpenStory> changedStories = [];
     private readonly List<(long Document, long Story, double? Similarity, int Offset, int Length)> placed = [];
     private readonly ArrayBufferWriter<byte> json = new(16 * 1024);
@@ -46,8 +53,20 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private readonly ArrayBufferWriter<byte> contributions = new(64 * 1024);
     private readonly List<string> keys = [];
     private readonly List<StoryTerm> added = [];
-    private readonly DocumentProfile profiles = new(lexicon);
+    private readonly PreparedStatements sql;
+    private readonly StoryOptions options;
+    private readonly DocumentProfile profiles;
     private double[] weights = new double[DocumentProfile.MaxWords + DocumentProfile.MaxNames];
+
+    /// <summary>A story's terms by weight and place while it is pruned, and which of them go (reused).</summary>
+    private (double Weight, int Index)[] ranks = new (double, int)[512];
+    private bool[] gone = new bool[512];
+
+    /// <summary>The current document's profile terms' entries in <see cref="terms"/>, in profile order.</summary>
+    private TermFrequency[] frequencies = new TermFrequency[DocumentProfile.MaxWords + DocumentProfile.MaxNames];
+
+    /// <summary>Whether <see cref="terms"/> holds every term the store has (a term it lacks has document frequency 0), so no look-up in the store is needed.</summary>
+    private bool allKnown;
     private OpenStoryIndex? index;
     private Microsoft.Data.Sqlite.SqliteTransaction? checkedUnder;
     private bool checkedOnce;
@@ -58,6 +77,21 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     private long dataVersion;
     private long nextStory;
 
+    public StoryClusterer(PreparedStatements sql, FusionLexicon lexicon, StoryOptions options)
+    {
+        this.sql = sql;
+        this.options = options;
+        var byCharacters = terms.GetAlternateLookup<ReadOnlySpan<char>>();
+        // the profile takes a word's string from the table when it has the word, so a known word makes no string
+        profiles = new DocumentProfile(lexicon, word => byCharacters.TryGetValue(word, out var t) ? t : null);
+    }
+
+    /// <summary>Terms whose document frequency is held in memory now (at most <see cref="StoryOptions.TermsInMemory"/> after each <see cref="Flush"/>).</summary>
+    public int TermsInMemory => terms.Count;
+
+    /// <summary>How many times a term not held in memory was read from the store.</summary>
+    public long TermsRead { get; private set; }
+
     /// <summary>How many times the state was read from the store: what is kept in step with it (the open fused events) is read again when this changes.</summary>
     public int Generation { get; private set; }
 
@@ -67,22 +101,22 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// </summary>
     public long Assign(long seq, Document document)
     {
-        var profile = profiles.Of(document);
+        // the state first: reading it again replaces the frequency entries the profile hands over
         var stories = Index();
+        var profile = profiles.Of(document);
         var total = documents;
         if (weights.Length < profile.Count)
         {
             weights = new double[profile.Count];
+            frequencies = new TermFrequency[profile.Count];
         }
 
         for (var i = 0; i < profile.Count; i++)
         {
-            if (!terms.TryGetValue(profile[i].Key, out var count))
-            {
-                count = new TermCount(profile[i].Key, profile[i].Display);
-                terms[count.Term] = count;
-            }
-
+            // a word the profile found in the table comes with its entry
+            var count = profile[i].Frequency ?? Frequency(profile[i].Key, profile[i].Display);
+            frequencies[i] = count;
+            count.LastUsed = total + 1;
             var idf = Math.Log((total + 1.0) / (count.Df + 1.0)) + 1.0;
             weights[i] = (1 + Math.Log(profile[i].Count)) * idf;
             count.Df++;
@@ -130,9 +164,79 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
         var joined = best is long id && bestSimilarity >= options.Threshold ? stories.Find(id)! : Create(day, stories);
         documents = total + 1;
-        Join(joined, profile, weights, day, stories, documents);
+        Join(joined, profile, weights, frequencies, day, stories, documents);
         placed.Add((seq, joined.Id, best == joined.Id ? bestSimilarity : null, contributions.WrittenCount, Contribution(profile)));
         return joined.Id;
+    }
+
+    /// <summary>The entry of the term: held in memory, read from the store when not held and the store may have it, or new (document frequency 0, shown as <paramref name="display"/>).</summary>
+    private TermFrequency Frequency(string term, string display)
+    {
+        if (terms.TryGetValue(term, out var count))
+        {
+            return count;
+        }
+
+        count = allKnown ? null : Stored(term);
+        count ??= new TermFrequency(term, display);
+        terms.Add(term, count);
+        return count;
+    }
+
+    /// <summary>The term's entry as the store has it, or null when it has none.</summary>
+    private TermFrequency? Stored(string term)
+    {
+        TermsRead++;
+        using var r = sql.Get("SELECT df, display FROM fusion_terms WHERE term = $p0", term).ExecuteReader();
+        return r.Read() ? new TermFrequency(term, r.GetString(1)) { Df = r.GetInt64(0) } : null;
+    }
+
+    /// <summary>
+    /// After a batch is written: when more terms than <see cref="StoryOptions.TermsInMemory"/> are held, the least
+    /// recently used go (down to three quarters of the bound, so this runs once per many batches); the store keeps them.
+    /// Nothing is pending then (the batch is written), so no change is lost.
+    /// </summary>
+    private void Bound()
+    {
+        var limit = Math.Max(1, options.TermsInMemory);
+        if (terms.Count <= limit)
+        {
+            return;
+        }
+
+        var used = new long[terms.Count];
+        var i = 0;
+        foreach (var t in terms.Values)
+        {
+            used[i++] = t.LastUsed;
+        }
+
+        Array.Sort(used);
+        var keep = Math.Max(1, limit - (limit / 4));
+        var cutoff = used[used.Length - keep];
+        foreach (var (term, t) in terms)
+        {
+            if (t.LastUsed < cutoff)
+            {
+                terms.Remove(term);
+            }
+        }
+
+        // terms last used by the same document tie: as many of them go as the bound needs
+        foreach (var (term, t) in terms)
+        {
+            if (terms.Count <= keep)
+            {
+                break;
+            }
+
+            if (t.LastUsed == cutoff)
+            {
+                terms.Remove(term);
+            }
+        }
+
+        allKnown = false;
     }
 
     /// <summary>Appends the document's contribution (its terms in profile order with their normalised weights) to <see cref="contributions"/>; returns its length in bytes.</summary>
@@ -209,6 +313,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         changedStories.Clear();
         placed.Clear();
         contributions.ResetWrittenCount();
+        Bound();
     }
 
     /// <summary>
@@ -326,7 +431,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
                 sums.CopyTo(weights);
                 // the story's latest document sets its arrival
                 var arrival = document == earlier[^1].Document ? arrivals[id] : 0;
-                Join(story, profile, weights, day, replayed, arrival);
+                Join(story, profile, weights, null, day, replayed, arrival);
             }
         }
 
@@ -341,7 +446,18 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     /// <summary>A document's term leaves the document frequencies.</summary>
     private void Uncount(string term)
     {
-        if (!terms.TryGetValue(term, out var count) || count.Df == 0)
+        if (!terms.TryGetValue(term, out var count))
+        {
+            if (allKnown || Stored(term) is not { } stored)
+            {
+                return;
+            }
+
+            count = stored;
+            terms.Add(term, count);
+        }
+
+        if (count.Df == 0)
         {
             return;
         }
@@ -401,11 +517,20 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         contributions.ResetWrittenCount();
         terms.Clear();
         (documents, written) = (stored, stored);
-        using (var r = sql.Get("SELECT term, df, display FROM fusion_terms").ExecuteReader())
+        // every term when they fit the bound; otherwise as many as it allows, the most frequent first, and the rest read when met
+        var limit = Math.Max(1, options.TermsInMemory);
+        allKnown = true;
+        using (var r = sql.Get("SELECT term, df, display FROM fusion_terms ORDER BY df DESC, term LIMIT $p0", limit + 1L).ExecuteReader())
         {
             while (r.Read())
             {
-                var t = new TermCount(r.GetString(0), r.GetString(2)) { Df = r.GetInt64(1) };
+                if (terms.Count == limit)
+                {
+                    allKnown = false;
+                    break;
+                }
+
+                var t = new TermFrequency(r.GetString(0), r.GetString(2)) { Df = r.GetInt64(1) };
                 terms[t.Term] = t;
             }
         }
@@ -451,7 +576,8 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     }
 
     /// <summary>The document that arrived <paramref name="arrival"/>-th (its terms and their normalised weights) joins the story.</summary>
-    private void Join(OpenStory story, IReadOnlyList<ProfileTerm> profile, double[] weights, int? day, OpenStoryIndex stories, long arrival)
+    /// <param name="counts">The terms' entries in the frequency table, in profile order (their displays name the story's terms), or null (replayed contributions: displays are looked up when a title needs them).</param>
+    private void Join(OpenStory story, IReadOnlyList<ProfileTerm> profile, double[] weights, TermFrequency[]? counts, int? day, OpenStoryIndex stories, long arrival)
     {
         for (var i = 0; i < profile.Count; i++)
         {
@@ -462,9 +588,17 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             }
             else
             {
-                var term = new StoryTerm(profile[i].Key, story, weights[i], day);
+                var term = new StoryTerm(profile[i].Key, story, weights[i], day) { Display = counts?[i].Display };
                 added.Add(term);
-                stories.Post(term);
+                // a placed document's terms were just looked up for its candidates: their posting lists come with them
+                if (counts is null)
+                {
+                    stories.Post(term);
+                }
+                else
+                {
+                    stories.PostFound(term, i);
+                }
             }
         }
 
@@ -527,23 +661,57 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
 
     private static int ByTerm(StoryTerm a, StoryTerm b) => string.CompareOrdinal(a.Term, b.Term);
 
-    /// <summary>Keeps the story's heaviest terms (ties: the first in ordinal order).</summary>
+    /// <summary>
+    /// Keeps the story's heaviest terms (ties: the first in ordinal order). The terms are ranked by weight and place in
+    /// the story's list, which is ordinal order, so the ranking is <see cref="Heavier"/>'s without comparing a string.
+    /// </summary>
     private void Prune(OpenStory story, OpenStoryIndex stories)
     {
-        var ranked = story.Terms.ToArray();
-        Array.Sort(ranked, Heavier);
-        var last = ranked[options.CentroidTerms - 1];
-        for (var i = options.CentroidTerms; i < ranked.Length; i++)
+        var all = CollectionsMarshal.AsSpan(story.Terms);
+        if (ranks.Length < all.Length)
         {
-            stories.Unpost(ranked[i]);
+            ranks = new (double, int)[all.Length * 2];
+            gone = new bool[all.Length * 2];
         }
 
-        story.Terms.RemoveAll(t => Heavier(t, last) > 0);
+        var ranked = ranks.AsSpan(0, all.Length);
+        for (var i = 0; i < all.Length; i++)
+        {
+            ranked[i] = (all[i].Weight, i);
+        }
+
+        ranked.Sort(default(HeavierFirst));
+        var dropped = gone.AsSpan(0, all.Length);
+        dropped.Clear();
+        for (var i = options.CentroidTerms; i < ranked.Length; i++)
+        {
+            stories.Unpost(all[ranked[i].Index]);
+            dropped[ranked[i].Index] = true;
+        }
+
+        // the kept terms close up in place, still in ordinal order
+        var kept = 0;
+        for (var i = 0; i < all.Length; i++)
+        {
+            if (!dropped[i])
+            {
+                all[kept++] = all[i];
+            }
+        }
+
+        CollectionsMarshal.SetCount(story.Terms, kept);
     }
 
     /// <summary>Heavier terms first, ties in ordinal order of the term (a story's terms are distinct, so no two are equal).</summary>
     private static int Heavier(StoryTerm a, StoryTerm b) =>
         b.Weight.CompareTo(a.Weight) is var order && order != 0 ? order : string.CompareOrdinal(a.Term, b.Term);
+
+    /// <summary>Heavier first, ties by place in the story's (ordinal) list: <see cref="Heavier"/> on the terms at those places.</summary>
+    private readonly struct HeavierFirst : IComparer<(double Weight, int Index)>
+    {
+        public int Compare((double Weight, int Index) x, (double Weight, int Index) y) =>
+            y.Weight.CompareTo(x.Weight) is var order && order != 0 ? order : x.Index.CompareTo(y.Index);
+    }
 
     /// <summary>A title of the story's own making: its heaviest names, then its heaviest words ("Emmanuel Macron, Lagos, Bola Tinubu: visit, trade").</summary>
     private string Title(OpenStory story)
@@ -552,7 +720,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         var displays = new string[heaviest.Count];
         for (var i = 0; i < heaviest.Count; i++)
         {
-            displays[i] = terms[heaviest[i].Term].Display;
+            displays[i] = heaviest[i].Display ??= DisplayOf(heaviest[i].Term);
         }
 
         var names = new List<string>(TitleNames);
@@ -562,7 +730,7 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
             var display = displays[i];
             if (IsName(heaviest[i]))
             {
-                if (names.Count < TitleNames && !names.Any(n => EventMatcher.NamesAgree(n, display)))
+                if (names.Count < TitleNames && !AgreesWithOne(names, display))
                 {
                     names.Add(display);
                 }
@@ -578,6 +746,31 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
     }
 
     private static bool IsName(StoryTerm term) => term.Term.StartsWith('~');
+
+    /// <summary>Whether <paramref name="name"/> names the same as one of <paramref name="names"/>.</summary>
+    private static bool AgreesWithOne(List<string> names, string name)
+    {
+        foreach (var n in names)
+        {
+            if (EventMatcher.NamesAgree(n, name))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How a title shows a term of a story read back from the store: the frequency table's display (first form seen), held or stored, or the term itself.</summary>
+    private string DisplayOf(string term)
+    {
+        if (terms.TryGetValue(term, out var count))
+        {
+            return count.Display;
+        }
+
+        return sql.Scalar("SELECT display FROM fusion_terms WHERE term = $p0", term) as string ?? term;
+    }
 
     /// <summary>Whether one of the heaviest names shows <paramref name="word"/> (ignoring case).</summary>
     private static bool InAName(List<StoryTerm> heaviest, string[] displays, string word)
@@ -631,18 +824,5 @@ internal sealed class StoryClusterer(PreparedStatements sql, FusionLexicon lexic
         }
 
         return new Store.Utf8Text(json.WrittenMemory);
-    }
-
-    /// <summary>A term's document frequency and how a title shows it (the first form seen).</summary>
-    private sealed class TermCount(string term, string display)
-    {
-        public string Term { get; } = term;
-
-        public string Display { get; } = display;
-
-        public long Df { get; set; }
-
-        /// <summary>Its document frequency changed since the store last had it (it is in the list to write).</summary>
-        public bool Changed { get; set; }
     }
 }

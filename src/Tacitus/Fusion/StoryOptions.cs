@@ -34,5 +34,12 @@ internal sealed record StoryOptions
     /// </summary>
     public int OpenEventReports { get; init; } = OpenFusedEvents.DefaultReportLimit;
 
+    /// <summary>
+    /// Terms whose document frequency story clustering holds in memory (about 150 bytes each). Past it the least recently
+    /// used go after each batch and a term not held is read from the store when a document has it: memory stays bounded as
+    /// the vocabulary grows, and the output does not depend on it (every frequency is the store's). Below 1 counts as 1.
+    /// </summary>
+    public int TermsInMemory { get; init; } = 1 << 16;
+
     public static readonly StoryOptions Default = new();
 }

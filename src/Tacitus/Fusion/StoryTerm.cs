@@ -13,4 +13,10 @@ internal sealed class StoryTerm(string term, OpenStory owner, double weight, int
     public double Weight { get; set; } = weight;
 
     public int? LastDay { get; set; } = lastDay;
+
+    /// <summary>The posting list the term is in while its story is open (<see cref="OpenStoryIndex.Post"/>), so taking it out needs no look-up by term.</summary>
+    internal List<StoryTerm>? Postings { get; set; }
+
+    /// <summary>How a title shows the term (the frequency table's first form seen); null until looked up, for a term read back from the store.</summary>
+    public string? Display { get; set; }
 }

@@ -79,11 +79,74 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(staleCount, stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries).Length);
     }
 
+    [Theory]
+    [InlineData("ingest", "--story-window", "0")]
+    [InlineData("ingest", "--story-window", "-5")]
+    [InlineData("ingest", "--story-window", "ten")]
+    [InlineData("ingest", "--story-window", "1.5")]
+    [InlineData("ingest", "--open-event-reports", "0")]
+    [InlineData("ingest", "--open-event-reports", "99999999999")]
+    [InlineData("reanalyse", "--story-window", "0")]
+    [InlineData("bench", "--open-event-reports", "-1")]
+    public void Main_StoryOptionNotAPositiveWholeNumber_UsageErrorNamingIt(string command, string option, string value)
+    {
+        var file = Write("one.txt", "The mayor opened a new library on Tuesday.");
+        string[] args = command == "ingest" ? [command, file, "--db", db, option, value] : command == "bench" ? [command, file, option, value] : [command, "--db", db, option, value];
+
+        var parse = Tacitus.Cli.Program.CreateRoot().Parse(args);
+
+        var error = Assert.Single(parse.Errors);
+        Assert.Contains($"{option}: '{value}' is not a whole number", error.Message, StringComparison.Ordinal);
+        Assert.Equal(2, Tacitus.Cli.Program.Main(args));
+        Assert.False(File.Exists(db));
+    }
+
+    [Theory]
+    [InlineData(new string[0], 2_000L, 32)]
+    [InlineData(new[] { "--story-window", "7", "--open-event-reports", "3" }, 7L, 3)]
+    public void Ingest_StoryOptions_ReadAsStoryOptions(string[] options, long window, int reports)
+    {
+        var root = Tacitus.Cli.Program.CreateRoot();
+        var parse = root.Parse(["ingest", "x.txt", .. options]);
+        var ingest = parse.CommandResult.Command;
+
+        var stories = Tacitus.Cli.Commands.CommonOptions.Stories(parse, (System.CommandLine.Option<long>)ingest.Options.Single(o => o.Name == "--story-window"), (System.CommandLine.Option<long>)ingest.Options.Single(o => o.Name == "--open-event-reports"));
+
+        Assert.Empty(parse.Errors);
+        Assert.Equal(Tacitus.Fusion.StoryOptions.Default with { CloseAfterDocuments = window, OpenEventReports = reports }, stories);
+    }
+
+    [Fact]
+    public void Ingest_StoryWindowOfOne_StoryClosedByTheDocumentBetween()
+    {
+        const string Pier = "Title: Pier repairs\nPublished: 2024-03-02\n\nThe harbour council agreed to repair the old pier at Velmar harbour, a harbour spokeswoman said. The pier repairs start in May.\n";
+        const string Pier2 = "Title: Pier repairs agreed\nPublished: 2024-03-02\n\nVelmar harbour council will repair the old pier, the harbour spokeswoman said. Pier repairs begin in May.\n";
+        const string Flood = "Title: Flood warning\nPublished: 2024-03-02\n\nForecasters warned of floods along the northern river valley after heavy rain, and farmers moved cattle to higher fields.\n";
+        var files = new[] { Write("1.txt", Pier), Write("2.txt", Flood), Write("3.txt", Pier2) };
+        var wide = Path.Combine(dir, "wide.db");
+
+        var narrow = CliProcess.Run(["ingest", .. files, "--db", db, "--quiet", "--workers", "1", "--story-window", "1"]);
+        var usual = CliProcess.Run(["ingest", .. files, "--db", wide, "--quiet", "--workers", "1"]);
+
+        Assert.Equal((0, 0), (narrow.ExitCode, usual.ExitCode));
+        Assert.Equal(2, Stories(wide));
+        Assert.Equal(3, Stories(db));
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(dir, name);
         File.WriteAllText(path, text);
         return path;
+    }
+
+    private static long Stories(string store)
+    {
+        using var connection = new SqliteConnection($"Data Source={store};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(*) FROM stories";
+        return (long)command.ExecuteScalar()!;
     }
 
     private List<string> Origins(bool inStoreOrder = false)

@@ -110,6 +110,65 @@ public sealed class StoryClustererTests : IDisposable
         Assert.NotEmpty(StoryRows(db));
     }
 
+    [Fact]
+    public void Flush_MoreTermsThanTermsInMemory_HoldsAtMostTheBoundWithTheSameStoriesAndFrequencies()
+    {
+        Cluster(fresh);
+        using (DocumentStore.Open(db))
+        {
+        }
+
+        using var connection = new SqliteConnection($"Data Source={db};Foreign Keys=False;Pooling=False");
+        connection.Open();
+        using var sql = new PreparedStatements(connection);
+        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, StoryOptions.Default with { TermsInMemory = 4 });
+        var held = new List<int>();
+        var documents = Reports();
+        for (var i = 0; i < documents.Count; i++)
+        {
+            using var transaction = connection.BeginTransaction();
+            sql.Enlist(transaction);
+            clusterer.Assign(i + 1, documents[i]);
+            clusterer.Flush();
+            transaction.Commit();
+            held.Add(clusterer.TermsInMemory);
+        }
+
+        sql.Enlist(null);
+        Assert.All(held, count => Assert.InRange(count, 1, 4));
+        Assert.True(clusterer.TermsRead > 0);
+        Assert.Equal(StoryRows(fresh), StoryRows(db));
+        Assert.Equal(TermRows(fresh), TermRows(db));
+    }
+
+    [Fact]
+    public void Assign_NewProcessEachBatchWithFewTermsInMemory_SameStoryRowsAsOneRun()
+    {
+        Cluster(fresh);
+
+        Cluster(db, restart: true, options: StoryOptions.Default with { TermsInMemory = 2 }, batches: [1, 1, 1, 1]);
+
+        Assert.Equal(StoryRows(fresh), StoryRows(db));
+        Assert.Equal(TermRows(fresh), TermRows(db));
+    }
+
+    /// <summary>Every row of the document frequencies.</summary>
+    private static List<string> TermRows(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, df, display FROM fusion_terms ORDER BY term";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add($"{reader.GetString(0)}|{reader.GetInt64(1)}|{reader.GetString(2)}");
+        }
+
+        return rows;
+    }
+
     /// <summary>Every story row, its centroid's bytes in hex.</summary>
     private static List<string> StoryRows(string path)
     {

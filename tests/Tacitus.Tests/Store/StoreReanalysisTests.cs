@@ -384,19 +384,20 @@ public sealed class StoreReanalysisTests : IDisposable
         Assert.Contains("\"reports\"", before, StringComparison.Ordinal);
     }
 
-    public static TheoryData<string, int[], int> PartCases() => new()
+    public static TheoryData<string, int[], int, int> PartCases() => new()
     {
-        { "origin = 'news/2.txt'", [2], 200 },                   // one in the middle: its stories and fused events go on from the earlier documents
-        { "origin = 'news/2.txt'", [2], 4 },                     // the same with centroids pruned as they grow: the replay prunes as they did
-        { "origin IN ('news/1.txt', 'news/4.txt')", [1, 4], 200 }, // two with a gap: those between are fused again from the store
-        { "origin = 'news/5.txt'", [5], 200 },                   // the last
+        { "origin = 'news/2.txt'", [2], 200, 1 << 16 },                   // one in the middle: its stories and fused events go on from the earlier documents
+        { "origin = 'news/2.txt'", [2], 4, 1 << 16 },                     // the same with centroids pruned as they grow: the replay prunes as they did
+        { "origin = 'news/2.txt'", [2], 200, 3 },                         // the same with 3 document frequencies in memory: the rest read from the store
+        { "origin IN ('news/1.txt', 'news/4.txt')", [1, 4], 200, 1 << 16 }, // two with a gap: those between are fused again from the store
+        { "origin = 'news/5.txt'", [5], 200, 1 << 16 },                   // the last
     };
 
     [Theory]
     [MemberData(nameof(PartCases))]
-    public void Run_SomeDocuments_FusionAsAFreshIngestWithTheirNewAnalyses(string where, int[] renewed, int centroidTerms)
+    public void Run_SomeDocuments_FusionAsAFreshIngestWithTheirNewAnalyses(string where, int[] renewed, int centroidTerms, int termsInMemory)
     {
-        var options = StoryOptions.Default with { CentroidTerms = centroidTerms };
+        var options = StoryOptions.Default with { CentroidTerms = centroidTerms, TermsInMemory = termsInMemory };
         using var store = DocumentStore.Open(db, stories: options);
         IngestNews(store, withPlaces: false);
         var run = new StoreReanalysis(store, NewsPipeline(withPlaces: true), batchSize: 1);
@@ -404,7 +405,7 @@ public sealed class StoreReanalysisTests : IDisposable
         var summary = run.Run(run.Select(where, all: true), all: true);
 
         Assert.Equal(renewed.Length, summary.Reanalysed);
-        Assert.Equal(FreshIngest(options, renewed), Fusion(store));
+        Assert.Equal(FreshIngest(options with { TermsInMemory = StoryOptions.Default.TermsInMemory }, renewed), Fusion(store));
     }
 
     [Fact]
