@@ -12,7 +12,11 @@ namespace Tacitus.Syntax.Entities;
 /// </summary>
 internal sealed class DocumentVotes
 {
-    /// <summary>Outside, then one per entity type (<see cref="BilouTags.Types"/>).</summary>
+    /// <summary>
+    /// Outside, then one per entity type (<see cref="BilouTags.Types"/>); a constant because <see cref="Counts"/> packs
+    /// each category in fixed bits (12 of a 64-bit value, 2 of a 32-bit one), so a test holds it to the type count and
+    /// the widths: a new type must widen them, not overflow them silently.
+    /// </summary>
     public const int Categories = 5;
 
     private readonly Dictionary<ulong, Counts> counts = [];
@@ -115,7 +119,9 @@ internal sealed class DocumentVotes
     /// <summary>
     /// A word's occurrences per category: <see cref="Packed"/>, two bits each up to three, as the second pass's
     /// features read them; and the counts themselves (12 bits each, up to 4,095), for the gate
-    /// (<see cref="IsOutvoted"/>), where three against twenty is not a tie.
+    /// (<see cref="IsOutvoted"/>), where three against twenty is not a tie. A count stops at 4,095 rather than spill
+    /// into the next category's bits; stopping can only turn a majority into a tie, never reverse one, and a tie counts
+    /// as outvoted, so the ceiling errs toward reading the sentence again.
     /// </summary>
     private struct Counts
     {

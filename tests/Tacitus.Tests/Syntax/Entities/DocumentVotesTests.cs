@@ -8,6 +8,7 @@ namespace Tacitus.Tests.Syntax.Entities;
 public sealed class DocumentVotesTests
 {
     private static readonly int UOrg = BilouTags.Tag(1, 'U');
+    private static readonly int ULoc = BilouTags.Tag(2, 'U');
     private static readonly int BPer = BilouTags.Tag(0, 'B');
     private static readonly int LPer = BilouTags.Tag(0, 'L');
 
@@ -59,7 +60,7 @@ public sealed class DocumentVotesTests
     [InlineData(4, 3, false, true)] // outside here as four of seven: the majority, not read again; inside a name: outvoted
     [InlineData(3, 3, true, true)] // a tie: either reading is worth a second look
     [InlineData(1, 5, true, false)] // outside once, an organisation five times
-    public void AnyDisagreement_ReadingHereIsDocumentMajority_False(int outside, int organisation, bool outsideOutvoted, bool organisationOutvoted)
+    public void AnyDisagreement_ReadingHereAgainstDocumentCounts_ReReadsWhenOutvotedOrTied(int outside, int organisation, bool outsideOutvoted, bool organisationOutvoted)
     {
         var votes = new DocumentVotes();
         var key = FeatureKey.AddLower(0, "Quellco");
@@ -75,6 +76,35 @@ public sealed class DocumentVotesTests
 
         // beyond three the packed votes the features read are equal (3 / 3); the gate counts on
         Assert.Equal(outsideOutvoted, votes.AnyDisagreement("Quellco said so .", Tokens("Quellco said so ."), new int[4]));
+        Assert.Equal(organisationOutvoted, votes.AnyDisagreement("Quellco said so .", Tokens("Quellco said so ."), [UOrg, 0, 0, 0]));
+    }
+
+    [Fact]
+    public void Categories_EntityTypes_OutsidePlusOneEachAndFitsPackedFields()
+    {
+        Assert.Equal(DocumentVotes.Categories, 1 + BilouTags.Types.Count);
+        Assert.True(DocumentVotes.Categories * 12 <= 64); // exact counts, 12 bits each in a ulong
+        Assert.True(DocumentVotes.Categories * 2 <= 32); // packed votes, 2 bits each in an int
+    }
+
+    [Theory]
+    [InlineData(5000, 1, false, true)] // past the ceiling the majority still stands; the lone organisation is outvoted
+    [InlineData(5000, 4100, true, true)] // both stop at 4,095: a tie, so either reading is read again
+    public void AnyDisagreement_CountsPastCeiling_MajorityKeptOrTied(int places, int organisations, bool placeOutvoted, bool organisationOutvoted)
+    {
+        var votes = new DocumentVotes();
+        var key = FeatureKey.AddLower(0, "Quellco");
+        for (var k = 0; k < places; k++)
+        {
+            votes.Add(key, ULoc);
+        }
+
+        for (var k = 0; k < organisations; k++)
+        {
+            votes.Add(key, UOrg);
+        }
+
+        Assert.Equal(placeOutvoted, votes.AnyDisagreement("Quellco said so .", Tokens("Quellco said so ."), [ULoc, 0, 0, 0]));
         Assert.Equal(organisationOutvoted, votes.AnyDisagreement("Quellco said so .", Tokens("Quellco said so ."), [UOrg, 0, 0, 0]));
     }
 
