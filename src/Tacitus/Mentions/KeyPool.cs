@@ -16,17 +16,19 @@ internal sealed class KeyPool
     /// <summary>About two years of one wire service's vocabulary; at ~60 bytes a word, a few MB.</summary>
     public const int Capacity = 100_000;
 
-    /// <summary>Slots of each thread's cache of words it got from the pool lately (a power of two).</summary>
+    /// <summary>Slots of each thread's cache of words it got from the shared pool lately (a power of two).</summary>
     private const int RecentSlots = 4096;
 
     private static readonly KeyPool Shared = new();
 
-    // the words this thread got from the pool lately, one per slot by a quick hash of their characters: most of a
-    // text's words were met a few words or sentences before, and a slot's one comparison costs less than the shared
-    // pool's lookup (a hash over the word, then the table's locks-free reads). Only pooled strings go in, so a hit
-    // returns the very instance the pool holds
+    // the words this thread got from the shared pool lately, one per slot by a quick hash of their characters: most of
+    // a text's words were met a few words or sentences before, and a slot's one comparison costs less than the pool's
+    // lookup (a hash over the word, then the table's locks-free reads). Only the shared pool (the one the analysis
+    // uses) is cached: a cache that followed whichever pool a thread used last would keep that pool alive after its
+    // owner dropped it, and allocate a new slot array at each switch. Only pooled strings go in, so a hit returns the
+    // very instance the pool holds
     [ThreadStatic]
-    private static Recent? recent;
+    private static string?[]? recent;
 
     private readonly ConcurrentDictionary<string, string> words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
@@ -52,38 +54,50 @@ internal sealed class KeyPool
             return string.Empty;
         }
 
-        var cache = recent;
-        if (cache is null || !ReferenceEquals(cache.Pool, this))
+        if (!ReferenceEquals(this, Shared))
         {
-            cache = recent = new Recent(this);
+            return Find(key, out _);
         }
 
-        ref var slot = ref cache.Slots[Slot(key)];
+        ref var slot = ref (recent ??= new string?[RecentSlots])[Slot(key)];
         if (slot is not null && key.SequenceEqual(slot))
         {
             return slot;
         }
 
-        if (lookup.TryGetValue(key, out var pooled))
+        var found = Find(key, out var pooled);
+        if (pooled)
         {
-            slot = pooled;
-            return pooled;
+            slot = found;
+        }
+
+        return found;
+    }
+
+    /// <summary>The pooled string equal to <paramref name="key"/> from the table, added if the pool has room; <paramref name="pooled"/> says whether the pool holds it.</summary>
+    private string Find(ReadOnlySpan<char> key, out bool pooled)
+    {
+        if (lookup.TryGetValue(key, out var kept))
+        {
+            pooled = true;
+            return kept;
         }
 
         var made = key.ToString();
         if (Volatile.Read(ref count) >= capacity)
         {
+            pooled = false;
             return made;
         }
 
         // if another thread added the same word in between, its string is handed out, so equal keys stay one instance
-        var kept = words.GetOrAdd(made, made);
+        kept = words.GetOrAdd(made, made);
         if (ReferenceEquals(kept, made))
         {
             Interlocked.Increment(ref count);
         }
 
-        slot = kept;
+        pooled = true;
         return kept;
     }
 
@@ -97,13 +111,5 @@ internal sealed class KeyPool
         }
 
         return (int)((hash ^ (hash >> 15)) & (RecentSlots - 1));
-    }
-
-    /// <summary>One thread's recent words of one pool.</summary>
-    private sealed class Recent(KeyPool pool)
-    {
-        public KeyPool Pool { get; } = pool;
-
-        public string?[] Slots { get; } = new string?[RecentSlots];
     }
 }

@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using Tacitus.Mentions;
 
 namespace Tacitus.Tests.Mentions;
@@ -69,23 +70,40 @@ public sealed class KeyPoolTests
     [Fact]
     public void Get_TwoPoolsInTurnOnOneThread_EachGivesItsOwnInstance()
     {
-        // each thread keeps its recent words of one pool: asking another pool in between must not hand out the first's
+        // the shared pool's thread cache sits between the two: neither pool may hand out another pool's instance
         var first = new KeyPool();
         var second = new KeyPool();
         var a = first.Get("harbour".ToCharArray());
+        var shared = KeyPool.Current.Get("harbour".ToCharArray());
         var b = second.Get("harbour".ToCharArray());
 
         Assert.NotSame(a, b);
+        Assert.NotSame(a, shared);
+        Assert.NotSame(b, shared);
         Assert.Same(a, first.Get("harbour".ToCharArray()));
         Assert.Same(b, second.Get("harbour".ToCharArray()));
+        Assert.Same(shared, KeyPool.Current.Get("harbour".ToCharArray()));
+    }
+
+    [Fact]
+    public void Get_OwnPoolDropped_PoolNotKeptAliveByTheThread()
+    {
+        // only the shared pool has a thread cache: a pool of one's own is collected once its owner lets it go
+        var dropped = UseAndDropPool();
+        GC.Collect();
+        GC.WaitForPendingFinalizers();
+        GC.Collect();
+
+        Assert.False(dropped.IsAlive);
     }
 
     [Fact]
     public void Get_MoreWordsThanTheRecentCacheHolds_EachWordOneInstance()
     {
-        // 20,000 words share the thread's few thousand recent slots: a slot holding another word must not answer
-        var pool = new KeyPool();
-        var words = Enumerable.Range(0, 20_000).Select(i => $"w{i * 7919 % 100_003}").ToArray();
+        // 10,000 words share the thread's few thousand recent slots of the shared pool: a slot holding another word
+        // must not answer (the words are this test's own, so other tests' words in the shared pool do not matter)
+        var pool = KeyPool.Current;
+        var words = Enumerable.Range(0, 10_000).Select(i => $"keypool-test-{i * 7919 % 100_003}").ToArray();
         var kept = words.Select(w => pool.Get(w.ToCharArray())).ToArray();
 
         for (var i = words.Length - 1; i >= 0; i--)
@@ -94,7 +112,13 @@ public sealed class KeyPoolTests
             Assert.Equal(words[i], again);
             Assert.Same(kept[i], again);
         }
+    }
 
-        Assert.Equal(words.Length, pool.Count);
+    [MethodImpl(MethodImplOptions.NoInlining)]
+    private static WeakReference UseAndDropPool()
+    {
+        var pool = new KeyPool();
+        Assert.Same(pool.Get("harbour".ToCharArray()), pool.Get("harbour".ToCharArray()));
+        return new WeakReference(pool);
     }
 }

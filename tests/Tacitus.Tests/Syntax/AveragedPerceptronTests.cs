@@ -279,8 +279,12 @@ public sealed class AveragedPerceptronTests
     [InlineData(108)]
     public void Read_LongRowsOfManyClasses_ScoresEqualTheFileWeightsBitForBit(int classes)
     {
-        // long rows are added 512 and 256 bits at a time: 12 classes are one 256-bit block (padded to 16), 40 are two
-        // 512-bit blocks and a 256-bit one, 108 (the tagger's) seven 512-bit blocks
+        // long rows are padded to whole 256-bit blocks and added 512 bits at a time where the machine has AVX-512, then
+        // 256 bits at a time: 12 classes (padded to 16) are one 512-bit block or two 256-bit ones, 40 are two 512-bit
+        // blocks and a 256-bit one or five 256-bit ones, 108 (the tagger's, padded to 112) seven 512-bit blocks or
+        // fourteen 256-bit ones. The fallbacks are checked by running these tests with DOTNET_EnableAVX512=0 (256-bit
+        // only), DOTNET_EnableAVX2=0 and DOTNET_EnableHWIntrinsic=0 (software vectors); DOTNET_EnableAVX512F=0 does
+        // nothing in .NET 10
         var model = TrainRows(classes, "own", 0.8f);
         var keys = new[] { FeatureKey.Of(1, "wide"), FeatureKey.Of(2, "narrow"), FeatureKey.Of(4, "own"), FeatureKey.Of(1, "wide") };
         var exact = new float[classes];

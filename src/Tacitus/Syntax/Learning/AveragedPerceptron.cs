@@ -1,4 +1,5 @@
 using System.Buffers.Binary;
+using System.Diagnostics;
 using System.Numerics;
 using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
@@ -650,6 +651,9 @@ internal sealed class AveragedPerceptron
         ref var sum = ref MemoryMarshal.GetReference(sums);
         foreach (var payload in found)
         {
+            // the rows come from callers (ScoreLocated) and feed pointer arithmetic: a row outside its table is a bug,
+            // caught in Debug builds and tests; Release compiles the check away
+            Debug.Assert(InTable(payload, padded, entryTable.Length, weightTable.Length), "a located row lies outside its table");
             if (PackedRow.IsDense(payload))
             {
                 var row = weightBase + PackedRow.Start(payload);
@@ -683,6 +687,15 @@ internal sealed class AveragedPerceptron
 
         GC.KeepAlive(entryTable);
         GC.KeepAlive(weightTable);
+    }
+
+    /// <summary>Whether a row (<see cref="PackedRow"/>) lies wholly inside its table: a dense row's padded weights, a sparse row's entries.</summary>
+    private static bool InTable(ulong payload, int padded, int entries, int weights)
+    {
+        var start = (long)PackedRow.Start(payload);
+        return start >= 0 && (PackedRow.IsDense(payload)
+            ? start + padded <= weights
+            : start + PackedRow.Length(payload) <= entries);
     }
 
     private int RowCount(int row, float prune)

@@ -181,12 +181,15 @@ public sealed class EntityBeamTests
         }
     }
 
-    [Fact]
-    public void Decode_ModelReadBack_SameClassesAsScoringEachTokenInTurn()
+    [Theory]
+    [InlineData(1)]
+    [InlineData(5)]
+    public void Decode_ModelReadBack_SameClassesAsScoringEachTokenInTurn(int repeats)
     {
         // a model in training scores each token's keys as the beam reaches it; read back, the beam locates the whole
-        // sentence's keys first. The weights are whole numbers (exact at half precision), so both must decode alike
-        var sentence = Prepare("Ines Maro of Northfield Bank left New Tarn for Valera on Monday with Arlo Penn");
+        // sentence's keys first. The weights are whole numbers (exact at half precision), so both must decode alike.
+        // Five repeats make a 75-token sentence, past the 64 tokens the beam's buffers start with, so they must grow
+        var sentence = Prepare(string.Join(' ', Enumerable.Repeat("Ines Maro of Northfield Bank left New Tarn for Valera on Monday with Arlo Penn", repeats)));
         var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count);
         var keys = new ulong[EntityFeatures.MaxFeatures];
         for (var i = 0; i < sentence.Count; i++)
@@ -197,23 +200,30 @@ public sealed class EntityBeamTests
 
         perceptron.Tick();
         perceptron.Average();
-        using var stream = new MemoryStream();
-        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
-        {
-            perceptron.Write(writer);
-        }
-
-        stream.Position = 0;
-        using var reader = new BinaryReader(stream);
-        var readBack = AveragedPerceptron.Read(reader);
+        var readBack = ReadBack(perceptron);
         var scored = new int[sentence.Count];
         var located = new int[sentence.Count];
 
         new EntityBeam(4).Decode(perceptron, Features, sentence, scored);
         new EntityBeam(4).Decode(readBack, Features, sentence, located);
 
+        Assert.Equal(repeats * 15, sentence.Count);
         Assert.True(readBack.Locates);
         Assert.Equal(scored, located);
         Assert.Contains(located, t => t != BilouTags.Outside);
+    }
+
+    /// <summary>The model as a run reads it from its file.</summary>
+    private static AveragedPerceptron ReadBack(AveragedPerceptron model)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            model.Write(writer);
+        }
+
+        stream.Position = 0;
+        using var reader = new BinaryReader(stream);
+        return AveragedPerceptron.Read(reader);
     }
 }
