@@ -18,7 +18,7 @@ internal sealed class DocumentRowReader : IDisposable
     {
         this.path = path;
         document = Query(connection, "SELECT seq, text, title, outlet, published, url, author, external_id, origin, format, language, paragraphs, tokens, warnings, " +
-            "pipeline, knowledge, patterns, dictionaries, mention_rows, sentence_rows, entity_rows, attribution_rows FROM documents WHERE id = $id");
+            "pipeline, knowledge, patterns, dictionaries, mention_rows, sentence_rows, entity_rows, attribution_rows, mention_count FROM documents WHERE id = $id");
         sightings = Query(connection, "SELECT outlet, url, origin, published, first_seen FROM sightings WHERE document = $id ORDER BY first_seen, outlet, url, origin, published");
         events = Query(connection, "SELECT type, mode, context, cameo, score, actor, recipient, date_text, date_value, date_basis, date_start, date_end, location, attribution, " +
             "negated, denied, hedged, future, conditional, confidence, evidence_start, evidence_end, trigger_start, trigger_end, explanation, issues FROM events WHERE document = $id ORDER BY idx");
@@ -34,6 +34,7 @@ internal sealed class DocumentRowReader : IDisposable
         Document doc;
         long seq;
         byte[]? mentionRows;
+        int mentionCount;
         string? sentenceRows, entityRows, attributionRows;
         using (var r = Run(document, id.Value))
         {
@@ -82,6 +83,7 @@ internal sealed class DocumentRowReader : IDisposable
             sentenceRows = Text(r, 19);
             entityRows = Text(r, 20);
             attributionRows = Text(r, 21);
+            mentionCount = r.GetInt32(22);
         }
 
         if (sentenceRows is not null)
@@ -89,10 +91,7 @@ internal sealed class DocumentRowReader : IDisposable
             SentenceRows.Unpack(sentenceRows, doc.Sentences);
         }
 
-        if (mentionRows is not null)
-        {
-            ReadMentions(mentionRows, doc.Mentions, id);
-        }
+        ReadMentions(mentionRows, mentionCount, doc.Mentions, id);
 
         if (entityRows is not null)
         {
@@ -122,15 +121,29 @@ internal sealed class DocumentRowReader : IDisposable
         static string? Empty(SqliteDataReader r, int i) => r.IsDBNull(i) || r.GetString(i).Length == 0 ? null : r.GetString(i);
     }
 
-    private void ReadMentions(byte[] bytes, List<Mention> into, DocumentId id)
+    /// <summary>
+    /// The mentions in <paramref name="bytes"/> (none when null), which must be <paramref name="count"/>
+    /// (documents.mention_count): a value cut at a mention's end reads as fewer mentions with no other sign, and the
+    /// entities' mention indexes would then point past the list.
+    /// </summary>
+    private void ReadMentions(byte[]? bytes, int count, List<Mention> into, DocumentId id)
     {
-        try
+        var start = into.Count;
+        if (bytes is not null)
         {
-            into.AddRange(MentionRows.Unpack(bytes, Kind));
+            try
+            {
+                into.AddRange(MentionRows.Unpack(bytes, Kind));
+            }
+            catch (Exception ex) when (ex is InvalidDataException or JsonException)
+            {
+                throw Corrupt($"mentions of document {id.Value}: {ex.Message}");
+            }
         }
-        catch (Exception ex) when (ex is InvalidDataException or JsonException)
+
+        if (into.Count - start != count)
         {
-            throw Corrupt($"mentions of document {id.Value}: {ex.Message}");
+            throw Corrupt($"mentions of document {id.Value}: {into.Count - start} stored where mention_count says {count}");
         }
     }
 

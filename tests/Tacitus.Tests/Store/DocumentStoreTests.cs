@@ -193,6 +193,37 @@ public sealed class DocumentStoreTests : IDisposable
     }
 
     [Fact]
+    public void Load_MentionValueCutAfterFirstOfTwoMentions_FailsWithTac504NamingTheDocument()
+    {
+        var doc = StoreFixtures.Plain("The mayor met the harbour pilots.");
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Person, Span = new TextSpan(4, 9), Sentence = 0, Entity = 0, Name = "mayor" });
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Person, Span = new TextSpan(18, 32), Sentence = 0, Entity = 1, Name = "harbour pilots" });
+        using var store = DocumentStore.Open(db);
+        store.Save(doc);
+        var first = new MentionRows().Pack([doc.Mentions[0]])!.Value.Length;
+        Assert.Equal(1, Scalar($"UPDATE documents SET mention_rows = substr(mention_rows, 1, {first}) WHERE mention_count = 2; SELECT changes()"));
+
+        var ex = Assert.Throws<StoreException>(() => store.Load(doc.Id));
+
+        Assert.Equal("TAC504", ex.Error.Code);
+        Assert.Contains(doc.Id.Value, ex.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Load_NoMentionValueWhereMentionCountIsOne_FailsWithTac504()
+    {
+        var doc = StoreFixtures.Plain("The mayor spoke.");
+        doc.Mentions.Add(new Mention { Kind = MentionKind.Person, Span = new TextSpan(4, 9), Sentence = 0, Name = "mayor" });
+        using var store = DocumentStore.Open(db);
+        store.Save(doc);
+        Assert.Equal(1, Scalar("UPDATE documents SET mention_rows = NULL; SELECT changes()"));
+
+        var ex = Assert.Throws<StoreException>(() => store.Load(doc.Id));
+
+        Assert.Equal("TAC504", ex.Error.Code);
+    }
+
+    [Fact]
     public void Open_Always_UsesWriteAheadLog()
     {
         using (DocumentStore.Open(db))

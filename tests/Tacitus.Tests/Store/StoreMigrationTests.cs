@@ -448,6 +448,52 @@ public sealed class StoreMigrationTests : IDisposable
     }
 
     [Fact]
+    public void Open_StoreAtVersion17WithMoreDocumentsThanAPage_ConvertsEveryDocumentsMentions()
+    {
+        // migration 18 converts 256 documents a page: 300, every seventh with no mentions, cross a page's end
+        const int Count = 300;
+        using (DocumentStore.Open(db, schemaVersion: 17))
+        {
+        }
+
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var transaction = connection.BeginTransaction();
+            using var command = connection.CreateCommand();
+            command.CommandText = "INSERT INTO documents (seq, id, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count, mention_rows) " +
+                "VALUES ($seq, $id, 'en', $text, '2026-01-02T03:04:05Z', 0, 0, $count, 0, 0, $rows)";
+            var (seq, id, text, count, rows) = (command.Parameters.Add("$seq", SqliteType.Integer), command.Parameters.Add("$id", SqliteType.Text),
+                command.Parameters.Add("$text", SqliteType.Text), command.Parameters.Add("$count", SqliteType.Integer), command.Parameters.Add("$rows", SqliteType.Text));
+            for (var i = 0; i < Count; i++)
+            {
+                var mentions = MigratedMentions(i);
+                (seq.Value, id.Value, text.Value, count.Value) = (i + 1, DocumentId.FromText(MigratedText(i)).Value, MigratedText(i), mentions.Count);
+                rows.Value = mentions.Count == 0 ? DBNull.Value : "[" + string.Join(",", mentions.Select(m =>
+                    $"[\"{m.Kind.ToString().ToLowerInvariant()}\",{m.Start},{m.End},0,{m.Entity?.ToString(System.Globalization.CultureInfo.InvariantCulture) ?? "null"},\"{m.Name}\",null,null,null,null,null,0,null,null,null,null,\"Name\",null]")) + "]";
+                command.ExecuteNonQuery();
+            }
+
+            transaction.Commit();
+        }
+
+        using var store = DocumentStore.Open(db);
+
+        Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        for (var i = 0; i < Count; i++)
+        {
+            var loaded = store.Load(DocumentId.FromText(MigratedText(i)))!;
+            Assert.Equal(MigratedMentions(i), loaded.Mentions.Select(m => (m.Kind, m.Span.Start, m.Span.End, m.Entity, m.Name!)).ToList());
+        }
+    }
+
+    private static string MigratedText(int i) => $"Report {i}: the council met the harbour pilots.";
+
+    /// <summary>Document <paramref name="i"/>'s mentions in the migration test: none for every seventh, else one to three that differ by document.</summary>
+    private static List<(MentionKind Kind, int Start, int End, int? Entity, string Name)> MigratedMentions(int i) =>
+        i % 7 == 3 ? [] : [.. Enumerable.Range(0, 1 + (i % 3)).Select(k => (k == 1 ? MentionKind.Organization : MentionKind.Person, k * 10, (k * 10) + 3 + (i % 5), k == 2 ? (int?)null : i + k, $"name {i}.{k}"))];
+
+    [Fact]
     public void Open_StoreAtVersion17WithUnreadableMentions_FailsWithTac504AndStaysAtItsVersion()
     {
         var doc = StoreFixtures.Plain("Ana Varga flew to Vienna.", "Varga abroad", origin: "varga.txt");
