@@ -26,8 +26,8 @@ internal static class BenchCommand
         var repeat = new Option<int>("--repeat") { Description = "Timed runs per configuration; the median is reported. 0 measures the first pass alone, stage by stage with --stages (with --stage fusion-only: a long corpus read once for memory).", DefaultValueFactory = _ => 3 };
         var json = new Option<bool>("--json") { Description = "Print JSON as well as the table." };
         var dates = CommonOptions.Dates();
-        var window = CommonOptions.StoryWindow();
-        var reports = CommonOptions.OpenEventReports();
+        var window = CommonOptions.FusionStagesOnly(CommonOptions.StoryWindow());
+        var reports = CommonOptions.FusionStagesOnly(CommonOptions.OpenEventReports());
         var stages = new Option<bool>("--stages") { Description = "Time each stage of the full analysis too: ms per document and share of the total." };
         var command = new Command("bench", "Measure throughput: read + segment (the floor) and the full analysis, one worker and all cores.")
         {

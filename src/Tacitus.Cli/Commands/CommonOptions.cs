@@ -1,5 +1,6 @@
 using System.CommandLine;
 using System.Globalization;
+using System.Numerics;
 using Tacitus.Pipeline;
 
 namespace Tacitus.Cli.Commands;
@@ -44,39 +45,51 @@ internal static class CommonOptions
     };
 
     /// <summary>
-    /// <c>--story-window N</c>: documents that may arrive after a story's latest one before it closes (<see cref="Fusion.StoryOptions.CloseAfterDocuments"/>).
+    /// <c>--story-window N</c>: documents that may arrive after a story's or an open fused event's latest one before it
+    /// closes (<see cref="Fusion.StoryOptions.CloseAfterDocuments"/>, which <see cref="Fusion.EventFusion"/> reads as its window too).
     /// </summary>
     public static Option<long> StoryWindow() => AtLeastOne(
         "--story-window",
-        "Documents that may arrive after a story's latest document before the story closes to new ones and leaves memory (order of arrival is the clock, dated or not).",
+        "Documents that may arrive after a story's (or a fused event's) latest document before it closes to new ones and leaves memory (order of arrival is the clock, dated or not); changes what 'stories' and 'events --fused' show.",
         Fusion.StoryOptions.Default.CloseAfterDocuments,
-        int.MaxValue);
+        (long)int.MaxValue);
 
     /// <summary><c>--open-event-reports N</c>: reports an open fused event keeps in memory (<see cref="Fusion.StoryOptions.OpenEventReports"/>).</summary>
-    public static Option<long> OpenEventReports() => AtLeastOne(
+    public static Option<int> OpenEventReports() => AtLeastOne(
         "--open-event-reports",
         "Reports an open fused event keeps in memory; past it they are read back from the store when the event is judged (the output is the same, memory is bounded).",
         Fusion.StoryOptions.Default.OpenEventReports,
         int.MaxValue);
 
-    /// <summary>The story options the two options above ask for (the other settings at their defaults).</summary>
-    public static Fusion.StoryOptions Stories(ParseResult parse, Option<long> window, Option<long> reports) =>
-        Fusion.StoryOptions.Default with { CloseAfterDocuments = parse.GetValue(window), OpenEventReports = (int)parse.GetValue(reports) };
-
-    /// <summary>An option whose value is a whole number from 1 to <paramref name="max"/>; anything else is a usage error naming the option.</summary>
-    private static Option<long> AtLeastOne(string name, string description, long defaultValue, long max) => new(name)
+    /// <summary>One of the two options above as <c>bench</c> takes it: only its stages that fuse (fusion, fusion-only, store) read it.</summary>
+    public static Option<T> FusionStagesOnly<T>(Option<T> option)
     {
-        Description = $"{description} Default {defaultValue.ToString(CultureInfo.InvariantCulture)}.",
+        option.Description += " On bench: read by the fusion, fusion-only and store stages only.";
+        return option;
+    }
+
+    /// <summary>The story options the two options above ask for (the other settings at their defaults).</summary>
+    public static Fusion.StoryOptions Stories(ParseResult parse, Option<long> window, Option<int> reports) =>
+        Fusion.StoryOptions.Default with { CloseAfterDocuments = parse.GetValue(window), OpenEventReports = parse.GetValue(reports) };
+
+    /// <summary>
+    /// An option whose value is a whole number from 1 to <paramref name="max"/>; anything else is a usage error naming
+    /// the option. The help shows the default once, from <see cref="Option{T}.DefaultValueFactory"/>.
+    /// </summary>
+    private static Option<T> AtLeastOne<T>(string name, string description, T defaultValue, T max)
+        where T : struct, IBinaryInteger<T> => new(name)
+    {
+        Description = description,
         DefaultValueFactory = _ => defaultValue,
         CustomParser = r =>
         {
             var token = r.Tokens.Count > 0 ? r.Tokens[0].Value : string.Empty;
-            if (long.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= 1 && n <= max)
+            if (T.TryParse(token, NumberStyles.None, CultureInfo.InvariantCulture, out var n) && n >= T.One && n <= max)
             {
                 return n;
             }
 
-            r.AddError($"{name}: '{token}' is not a whole number from 1 to {max.ToString(CultureInfo.InvariantCulture)}");
+            r.AddError($"{name}: '{token}' is not a whole number from 1 to {max.ToString(null, CultureInfo.InvariantCulture)}");
             return defaultValue;
         },
     };

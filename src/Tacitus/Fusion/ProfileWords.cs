@@ -41,15 +41,10 @@ internal sealed class ProfileWords : IEqualityComparer<ProfileWordKey>, IAlterna
         return key;
     }
 
-    /// <summary>FNV-1a over the characters: words are short, and the table is one document's (no hostile input can crowd one document's table).</summary>
-    private static int Hash(ReadOnlySpan<char> word)
-    {
-        var h = 2166136261u;
-        foreach (var c in word)
-        {
-            h = (h ^ c) * 16777619u;
-        }
-
-        return (int)h;
-    }
+    /// <summary>
+    /// The runtime's string hash (randomised per process, as an ordinal string dictionary's is once it sees
+    /// collisions): one document may hold millions of words an author chose, so a fixed hash would let crafted
+    /// colliding words make counting them quadratic on the writer thread.
+    /// </summary>
+    private static int Hash(ReadOnlySpan<char> word) => string.GetHashCode(word);
 }

@@ -720,7 +720,7 @@ internal sealed class StoryClusterer
         var displays = new string[heaviest.Count];
         for (var i = 0; i < heaviest.Count; i++)
         {
-            displays[i] = heaviest[i].Display ??= DisplayOf(heaviest[i].Term);
+            displays[i] = heaviest[i].Display ??= DisplayOf(heaviest[i].Term, story.Id);
         }
 
         var names = new List<string>(TitleNames);
@@ -761,15 +761,17 @@ internal sealed class StoryClusterer
         return false;
     }
 
-    /// <summary>How a title shows a term of a story read back from the store: the frequency table's display (first form seen), held or stored, or the term itself.</summary>
-    private string DisplayOf(string term)
+    /// <summary>How a title shows a term of a story read back from the store: the frequency table's display (first form seen), held or stored.</summary>
+    /// <exception cref="Store.StoreException">TAC504 when the store has no row for the term: a story's term is always counted there.</exception>
+    private string DisplayOf(string term, long story)
     {
         if (terms.TryGetValue(term, out var count))
         {
             return count.Display;
         }
 
-        return sql.Scalar("SELECT display FROM fusion_terms WHERE term = $p0", term) as string ?? term;
+        return sql.Scalar("SELECT display FROM fusion_terms WHERE term = $p0", term) as string
+            ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story term '{term}' has no row in fusion_terms", sql.Connection.DataSource, $"story {story}"));
     }
 
     /// <summary>Whether one of the heaviest names shows <paramref name="word"/> (ignoring case).</summary>

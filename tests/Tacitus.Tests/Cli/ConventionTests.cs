@@ -57,6 +57,20 @@ public sealed class ConventionTests : IDisposable
     }
 
     [Theory]
+    [InlineData("ingest")]
+    [InlineData("reanalyse")]
+    [InlineData("bench")]
+    public void Main_HelpOfACommandWithStoryOptions_EachDefaultShownOnce(string command)
+    {
+        var (code, stdout, _) = CliProcess.Run([command, "--help"]);
+
+        Assert.Equal(0, code);
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stdout, @"\b2000\b"));
+        Assert.Single(System.Text.RegularExpressions.Regex.Matches(stdout, @"\[default: 32\]"));
+        Assert.DoesNotContain("Default 2000", stdout, StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData(true)]
     [InlineData(false)]
     public void Code_JsonOverSeveralFiles_AlwaysJsonLines(bool pretty)

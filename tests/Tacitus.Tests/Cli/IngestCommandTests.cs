@@ -110,7 +110,7 @@ public sealed class IngestCommandTests : IDisposable
         var parse = root.Parse(["ingest", "x.txt", .. options]);
         var ingest = parse.CommandResult.Command;
 
-        var stories = Tacitus.Cli.Commands.CommonOptions.Stories(parse, (System.CommandLine.Option<long>)ingest.Options.Single(o => o.Name == "--story-window"), (System.CommandLine.Option<long>)ingest.Options.Single(o => o.Name == "--open-event-reports"));
+        var stories = Tacitus.Cli.Commands.CommonOptions.Stories(parse, (System.CommandLine.Option<long>)ingest.Options.Single(o => o.Name == "--story-window"), (System.CommandLine.Option<int>)ingest.Options.Single(o => o.Name == "--open-event-reports"));
 
         Assert.Empty(parse.Errors);
         Assert.Equal(Tacitus.Fusion.StoryOptions.Default with { CloseAfterDocuments = window, OpenEventReports = reports }, stories);

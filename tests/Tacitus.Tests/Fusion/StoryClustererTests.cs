@@ -152,6 +152,33 @@ public sealed class StoryClustererTests : IDisposable
         Assert.Equal(TermRows(fresh), TermRows(db));
     }
 
+    [Fact]
+    public void Assign_StoredStoryTermWithoutAFrequencyRow_CodedStoreError()
+    {
+        Cluster(db, batches: [2]);
+        // the store lost the frequency table: a story read back from it has terms whose display is nowhere
+        using (var damage = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            damage.Open();
+            using var command = damage.CreateCommand();
+            command.CommandText = "DELETE FROM fusion_terms";
+            command.ExecuteNonQuery();
+        }
+
+        using var connection = new SqliteConnection($"Data Source={db};Foreign Keys=False;Pooling=False");
+        connection.Open();
+        using var sql = new PreparedStatements(connection);
+        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, StoryOptions.Default);
+        using var transaction = connection.BeginTransaction();
+        sql.Enlist(transaction);
+
+        // the harvest's second report joins the stored harvest story, whose title is made again from its terms
+        var failed = Assert.Throws<StoreException>(() => clusterer.Assign(3, Reports()[2]));
+
+        Assert.Equal("TAC504", failed.Error.Code);
+        Assert.Contains("fusion_terms", failed.Error.Message, StringComparison.Ordinal);
+    }
+
     /// <summary>Every row of the document frequencies.</summary>
     private static List<string> TermRows(string path)
     {
