@@ -29,7 +29,24 @@ internal sealed class DocumentRowReader : IDisposable
 
     public Document? Read(DocumentId id) => Read(id, analysis: true);
 
+    /// <summary>
+    /// Reads one document; any stored value that does not decode (JSON, binary rows, dates, codes) is a TAC504 naming
+    /// the document, so a damaged row stops the command with the record to look at instead of a runtime exception.
+    /// </summary>
     private Document? Read(DocumentId id, bool analysis)
+    {
+        try
+        {
+            return Decode(id, analysis);
+        }
+        catch (Exception ex) when (ex is JsonException or InvalidDataException or InvalidOperationException or IndexOutOfRangeException
+            or ArgumentException or FormatException or KeyNotFoundException or InvalidCastException or OverflowException)
+        {
+            throw Corrupt(id, ex.Message, ex);
+        }
+    }
+
+    private Document? Decode(DocumentId id, bool analysis)
     {
         Document doc;
         long seq;
@@ -100,7 +117,7 @@ internal sealed class DocumentRowReader : IDisposable
 
         if (attributionRows is not null)
         {
-            ReadAttributions(attributionRows, doc.Attributions, id);
+            AttributionRows.Unpack(attributionRows, doc.Attributions);
         }
 
         ReadEvents(doc, seq);
@@ -131,31 +148,12 @@ internal sealed class DocumentRowReader : IDisposable
         var start = into.Count;
         if (bytes is not null)
         {
-            try
-            {
-                into.AddRange(MentionRows.Unpack(bytes, Kind));
-            }
-            catch (Exception ex) when (ex is InvalidDataException or JsonException)
-            {
-                throw Corrupt($"mentions of document {id.Value}: {ex.Message}");
-            }
+            into.AddRange(MentionRows.Unpack(bytes, Kind));
         }
 
         if (into.Count - start != count)
         {
-            throw Corrupt($"mentions of document {id.Value}: {into.Count - start} stored where mention_count says {count}");
-        }
-    }
-
-    private void ReadAttributions(string json, List<Attribution> into, DocumentId id)
-    {
-        try
-        {
-            AttributionRows.Unpack(json, into);
-        }
-        catch (Exception ex) when (ex is JsonException or InvalidOperationException or IndexOutOfRangeException or FormatException)
-        {
-            throw Corrupt($"attributions of document {id.Value}: {ex.Message}");
+            throw Corrupt(id, $"{into.Count - start} mentions stored where mention_count says {count}");
         }
     }
 
@@ -167,9 +165,9 @@ internal sealed class DocumentRowReader : IDisposable
             var type = PloverTypes.Parse(r.GetString(0));
             var e = new EventRecord
             {
-                Event = type.Success ? type.Value : throw Corrupt(type.Error!),
+                Event = type.Success ? type.Value : throw new InvalidDataException(type.Error),
                 Mode = Text(r, 1), Context = Text(r, 2), Cameo = r.IsDBNull(3) ? null : CameoCode.From(r.GetString(3)), Score = r.IsDBNull(4) ? null : r.GetDouble(4),
-                Actor = Json(r, 5, StoreJson.Default.ActorRef) ?? throw Corrupt("event without an actor"),
+                Actor = Json(r, 5, StoreJson.Default.ActorRef) ?? throw new InvalidDataException("event without an actor"),
                 Recipient = Json(r, 6, StoreJson.Default.ActorRef),
                 Date = r.IsDBNull(8) ? null : new EventDate(Text(r, 7) ?? string.Empty, r.GetString(8), Text(r, 9) ?? "none",
                     r.IsDBNull(10) ? null : new TextSpan(r.GetInt32(10), r.GetInt32(11))),
@@ -213,10 +211,11 @@ internal sealed class DocumentRowReader : IDisposable
     internal static T? Json<T>(SqliteDataReader r, int i, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
         r.IsDBNull(i) ? default : JsonSerializer.Deserialize(r.GetString(i), info);
 
-    private MentionKind Kind(string value) =>
-        Enum.TryParse<MentionKind>(value, ignoreCase: true, out var kind) ? kind : throw Corrupt($"unknown mention kind '{value}'");
+    private static MentionKind Kind(string value) =>
+        Enum.TryParse<MentionKind>(value, ignoreCase: true, out var kind) ? kind : throw new InvalidDataException($"unknown mention kind '{value}'");
 
-    private StoreException Corrupt(string message) => new(new TacitusError("TAC504", "store", $"unreadable row: {message}", path));
+    private StoreException Corrupt(DocumentId id, string message, Exception? inner = null) =>
+        new(new TacitusError("TAC504", "store", $"unreadable row of document {id.Value}: {message}", path, $"document {id.Value}"), inner);
 
     public void Dispose()
     {

@@ -32,8 +32,10 @@ internal static class TokenLayout
         return buffer.AsMemory(0, size);
     }
 
+    /// <exception cref="InvalidDataException">The value is not a whole number of tokens (cut or damaged).</exception>
     public static void UnpackTokens(ReadOnlySpan<byte> bytes, List<Token> into)
     {
+        Whole(bytes.Length, TokenSize, "tokens");
         for (var i = 0; i + TokenSize <= bytes.Length; i += TokenSize)
         {
             var start = BinaryPrimitives.ReadInt32LittleEndian(bytes[i..]);
@@ -56,11 +58,21 @@ internal static class TokenLayout
         return buffer.AsMemory(0, size);
     }
 
+    /// <exception cref="InvalidDataException">The value is not a whole number of paragraphs (cut or damaged).</exception>
     public static void UnpackParagraphs(ReadOnlySpan<byte> bytes, List<Paragraph> into)
     {
+        Whole(bytes.Length, ParagraphSize, "paragraphs");
         for (var i = 0; i + ParagraphSize <= bytes.Length; i += ParagraphSize)
         {
             into.Add(new Paragraph(into.Count, new TextSpan(BinaryPrimitives.ReadInt32LittleEndian(bytes[i..]), BinaryPrimitives.ReadInt32LittleEndian(bytes[(i + 4)..]))));
+        }
+    }
+
+    private static void Whole(int length, int size, string what)
+    {
+        if (length % size != 0)
+        {
+            throw new InvalidDataException($"{what}: {length} bytes is not a whole number of {size}-byte rows");
         }
     }
 

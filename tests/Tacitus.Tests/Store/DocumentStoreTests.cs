@@ -223,6 +223,34 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Equal("TAC504", ex.Error.Code);
     }
 
+    /// <summary>Each stored value damaged the way a bad disk or a hand edit would; the row must be refused with the document named.</summary>
+    public static TheoryData<string> DamagedValues() => new()
+    {
+        "UPDATE documents SET sentence_rows = '[[0, 1]]'",
+        "UPDATE documents SET sentence_rows = '{not json'",
+        "UPDATE documents SET entity_rows = '[[\"x\"]]'",
+        "UPDATE documents SET attribution_rows = '[1, 2'",
+        "UPDATE documents SET tokens = X'0102'",
+        "UPDATE documents SET paragraphs = X'01'",
+        "UPDATE documents SET warnings = '[{'",
+        "UPDATE events SET type = 'NOT-A-TYPE' WHERE idx = 0",
+        "UPDATE events SET location = '{\"lat\": \"north\"}' WHERE idx = 0",
+    };
+
+    [Theory]
+    [MemberData(nameof(DamagedValues))]
+    public void Load_DamagedStoredValue_FailsWithTac504NamingTheDocument(string damage)
+    {
+        var doc = StoreFixtures.Analysed();
+        using var store = DocumentStore.Open(db);
+        store.Save(doc);
+        Assert.Equal(1, Scalar(damage + "; SELECT changes()"));
+
+        var ex = Assert.Throws<StoreException>(() => store.Load(doc.Id));
+
+        Assert.Equal(("TAC504", "store", $"document {doc.Id.Value}"), (ex.Error.Code, ex.Error.Stage, ex.Error.Record));
+    }
+
     [Fact]
     public void Open_Always_UsesWriteAheadLog()
     {
