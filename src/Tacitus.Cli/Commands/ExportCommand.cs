@@ -43,30 +43,42 @@ internal static class ExportCommand
                 await using var stream = path is null ? Console.OpenStandardOutput() : File.Create(path);
                 await using var buffered = new BufferedStream(stream, 1 << 16);
                 using var fusion = store.Fusion();
+
+                // A document whose stored values do not decode is named on stderr and skipped; the rest are exported.
+                var skipped = 0;
+                void Unreadable(StoreException ex)
+                {
+                    skipped++;
+                    Console.Error.WriteLine(ex.Error.ToString());
+                }
+
+                var events = store.Events(Unreadable);
+                var documents = store.Documents(unreadable: Unreadable);
                 var rows = (kind, shape) switch
                 {
-                    ("events", "csv") => ExportWriter.WriteCsv(buffered, store.Events(), ExportColumns.Events),
-                    ("events", "tsv") => ExportWriter.WriteTsv(buffered, store.Events(), ExportColumns.Events),
-                    ("events", "parquet") => await ExportWriter.WriteParquetAsync(buffered, store.Events(), ExportColumns.Events, ct),
-                    ("events", "plover") => ExportWriter.WritePlover(buffered, store.Events()),
-                    ("events", _) => ExportWriter.WriteJsonLines(buffered, store.Events(), ExportColumns.Events),
+                    ("events", "csv") => ExportWriter.WriteCsv(buffered, events, ExportColumns.Events),
+                    ("events", "tsv") => ExportWriter.WriteTsv(buffered, events, ExportColumns.Events),
+                    ("events", "parquet") => await ExportWriter.WriteParquetAsync(buffered, events, ExportColumns.Events, ct),
+                    ("events", "plover") => ExportWriter.WritePlover(buffered, events),
+                    ("events", _) => ExportWriter.WriteJsonLines(buffered, events, ExportColumns.Events),
                     ("fused", "csv") => ExportWriter.WriteCsv(buffered, fusion.FusedEvents(), ExportColumns.Fused),
                     ("fused", "tsv") => ExportWriter.WriteTsv(buffered, fusion.FusedEvents(), ExportColumns.Fused),
                     ("fused", "parquet") => await ExportWriter.WriteParquetAsync(buffered, fusion.FusedEvents(), ExportColumns.Fused, ct),
                     ("fused", _) => ExportWriter.WriteJsonLines(buffered, fusion.FusedEvents(), ExportColumns.Fused),
-                    ("documents", "csv") => ExportWriter.WriteCsv(buffered, store.Documents(), ExportColumns.Documents),
-                    ("documents", "tsv") => ExportWriter.WriteTsv(buffered, store.Documents(), ExportColumns.Documents),
-                    ("documents", "parquet") => await ExportWriter.WriteParquetAsync(buffered, store.Documents(), ExportColumns.Documents, ct),
-                    ("documents", _) => ExportWriter.WriteJsonLines(buffered, store.Documents(), ExportColumns.Documents),
-                    _ => ExportWriter.WriteAnalyses(buffered, store.Documents()),
+                    ("documents", "csv") => ExportWriter.WriteCsv(buffered, documents, ExportColumns.Documents),
+                    ("documents", "tsv") => ExportWriter.WriteTsv(buffered, documents, ExportColumns.Documents),
+                    ("documents", "parquet") => await ExportWriter.WriteParquetAsync(buffered, documents, ExportColumns.Documents, ct),
+                    ("documents", _) => ExportWriter.WriteJsonLines(buffered, documents, ExportColumns.Documents),
+                    _ => ExportWriter.WriteAnalyses(buffered, documents),
                 };
                 await buffered.FlushAsync(ct);
                 if (!parse.GetValue(Verbosity.Quiet))
                 {
-                    Console.Error.WriteLine($"exported {rows} row{(rows == 1 ? string.Empty : "s")} ({kind}, {shape}){(path is null ? string.Empty : " to " + path)}");
+                    Console.Error.WriteLine($"exported {rows} row{(rows == 1 ? string.Empty : "s")} ({kind}, {shape}){(path is null ? string.Empty : " to " + path)}" +
+                        (skipped > 0 ? $"; {skipped} unreadable document{(skipped == 1 ? string.Empty : "s")} skipped" : string.Empty));
                 }
 
-                return ExitCodes.Ok;
+                return skipped > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok;
             }
             catch (StoreException ex)
             {

@@ -410,24 +410,40 @@ internal sealed class DocumentStore : IDisposable
     }
 
     /// <summary>Every stored document, rebuilt, in the order they were stored (streamed: one in memory at a time).</summary>
-    public IEnumerable<Document> Documents(bool withEventsOnly = false)
+    /// <param name="withEventsOnly">Only documents with at least one event record.</param>
+    /// <param name="unreadable">
+    /// Told of each document whose stored values do not decode (TAC504), which is then skipped so the rest still come;
+    /// when null the first such document stops the enumeration with its <see cref="StoreException"/>.
+    /// </param>
+    public IEnumerable<Document> Documents(bool withEventsOnly = false, Action<StoreException>? unreadable = null)
     {
         using var command = connection.CreateCommand();
         command.CommandText = withEventsOnly ? "SELECT id FROM documents WHERE event_count > 0 ORDER BY seq" : "SELECT id FROM documents ORDER BY seq";
         using var r = command.ExecuteReader();
         while (r.Read())
         {
-            if (reader.Read(DocumentId.Parse(r.GetString(0)).Value) is { } document)
+            Document? document;
+            try
+            {
+                document = reader.Read(DocumentId.Parse(r.GetString(0)).Value);
+            }
+            catch (StoreException ex) when (unreadable is not null && ex.Error.Code == "TAC504")
+            {
+                unreadable(ex);
+                continue;
+            }
+
+            if (document is not null)
             {
                 yield return document;
             }
         }
     }
 
-    /// <summary>Every stored event record with its document, in store order.</summary>
-    public IEnumerable<StoredEvent> Events()
+    /// <summary>Every stored event record with its document, in store order; <paramref name="unreadable"/> as for <see cref="Documents"/>.</summary>
+    public IEnumerable<StoredEvent> Events(Action<StoreException>? unreadable = null)
     {
-        foreach (var document in Documents(withEventsOnly: true))
+        foreach (var document in Documents(withEventsOnly: true, unreadable))
         {
             for (var i = 0; i < document.Events.Count; i++)
             {

@@ -171,6 +171,37 @@ public sealed class ExportCommandTests(EventExports exports) : IDisposable, ICla
         Assert.Equal(1, sightings);
     }
 
+    [Theory]
+    [InlineData("analyses", "jsonl")]
+    [InlineData("documents", "csv")]
+    [InlineData("events", "jsonl")]
+    public void Export_OneDocumentUnreadable_ExportsTheRestNamesItAndExitsPartial(string kind, string format)
+    {
+        Seed();
+        var damaged = StoreFixtures.Analysed().Id.Value;
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE documents SET sentence_rows = '{not json' WHERE id = $id";
+            command.Parameters.AddWithValue("$id", damaged);
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var (exit, _, stderr) = CliProcess.Run("export", "--db", db, "--what", kind, "--format", format, "--out", output);
+
+        Assert.Equal(1, exit);
+        Assert.Contains($"TAC504", stderr, StringComparison.Ordinal);
+        Assert.Contains($"[document {damaged}]", stderr, StringComparison.Ordinal);
+        Assert.Contains("1 unreadable document skipped", stderr, StringComparison.Ordinal);
+        var written = File.ReadAllText(output, Encoding.UTF8);
+        Assert.DoesNotContain(damaged, written, StringComparison.Ordinal);
+        if (kind != "events")
+        {
+            Assert.Contains("Quiet day", written, StringComparison.Ordinal); // the readable document is still exported
+        }
+    }
+
     [Fact]
     public void Export_AnalysesAsCsv_IsAUsageError()
     {
