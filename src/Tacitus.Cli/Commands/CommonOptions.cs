@@ -68,6 +68,13 @@ internal static class CommonOptions
         return option;
     }
 
+    /// <summary>
+    /// The story window the user named with <paramref name="window"/> (none when the option was not given: the store's
+    /// recorded window then holds); <paramref name="fusesAllAgain"/> when the run re-fuses every stored document.
+    /// </summary>
+    public static Store.StoryWindowChoice Window(ParseResult parse, Option<long> window, bool fusesAllAgain = false) =>
+        new(parse.GetResult(window) is { Implicit: false } ? parse.GetValue(window) : null, fusesAllAgain);
+
     /// <summary>The story options the two options above ask for (the other settings at their defaults).</summary>
     public static Fusion.StoryOptions Stories(ParseResult parse, Option<long> window, Option<int> reports) =>
         Fusion.StoryOptions.Default with { CloseAfterDocuments = parse.GetValue(window), OpenEventReports = parse.GetValue(reports) };

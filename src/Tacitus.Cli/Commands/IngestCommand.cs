@@ -43,7 +43,7 @@ internal static class IngestCommand
             pipeline.TraceInternalErrors |= report.Verbose;
             try
             {
-                using var store = DocumentStore.Open(parse.GetValue(db)!, stories: CommonOptions.Stories(parse, window, reports));
+                using var store = DocumentStore.Open(parse.GetValue(db)!, stories: CommonOptions.Stories(parse, window, reports), window: CommonOptions.Window(parse, window));
                 var inputs = parse.GetValue(paths) ?? [];
                 var progress = new Progress("ingest", inputs, report);
                 var summary = progress.Run(() =>

@@ -41,7 +41,10 @@ internal static class ReanalyseCommand
 
             try
             {
-                using var store = DocumentStore.Open(parse.GetValue(db)!, create: false, stories: CommonOptions.Stories(parse, window, reports));
+                // every document analysed again re-fuses the whole store, so only then may the story window change (a dry run fuses nothing)
+                var fusesAllAgain = parse.GetValue(all) && parse.GetValue(where) is null && !parse.GetValue(dryRun);
+                using var store = DocumentStore.Open(parse.GetValue(db)!, create: false, stories: CommonOptions.Stories(parse, window, reports),
+                    window: CommonOptions.Window(parse, window, fusesAllAgain));
                 var pipeline = PipelineSetup.Build(analysis.Read(parse));
                 var run = new StoreReanalysis(store, pipeline, parse.GetValue(workers), parse.GetValue(batch));
                 var everything = parse.GetValue(all);

@@ -19,12 +19,14 @@ internal sealed class DocumentStore : IDisposable
     private readonly EventFusion? fusion;
     private StoreClock? clock;
 
-    private DocumentStore(SqliteConnection connection, string path, StoryOptions? stories, bool fuse)
+    private DocumentStore(SqliteConnection connection, string path, StoryOptions? stories, bool fuse, StoryWindowChoice window)
     {
         this.connection = connection;
         Path = path;
         writer = new Lazy<DocumentRowWriter>(() => new DocumentRowWriter(connection), LazyThreadSafetyMode.None);
-        fusion = fuse && SchemaVersion >= FusionSchemaVersion ? new EventFusion(connection, stories) : null;
+        fusion = fuse && SchemaVersion >= FusionSchemaVersion
+            ? new EventFusion(connection, StoryWindowRecord.Settle(connection, path, stories ?? StoryOptions.Default, window.Documents, window.FusesAllAgain))
+            : null;
         fusion?.JudgeUnjudged();
         reader = new DocumentRowReader(connection, path);
         contains = connection.CreateCommand();
@@ -75,9 +77,11 @@ internal sealed class DocumentStore : IDisposable
 
     /// <summary>Opens (or creates) the store at <paramref name="path"/> and brings its schema up to date.</summary>
     /// <exception cref="StoreException">TAC500 when the file is missing (and <paramref name="create"/> is false) or not a store; TAC502 when it is newer than this program.</exception>
-    /// <param name="stories">How documents are grouped into stories as they are stored (default <see cref="StoryOptions.Default"/>).</param>
+    /// <param name="stories">How documents are grouped into stories as they are stored (default <see cref="StoryOptions.Default"/>); its window is used only by a store that has none recorded.</param>
     /// <param name="fuse">False to store without grouping into stories and fusing events (the bench's baseline).</param>
-    public static DocumentStore Open(string path, bool create = true, int? schemaVersion = null, StoryOptions? stories = null, bool fuse = true)
+    /// <param name="window">The story window the user asked for, settled against the one the store records (<see cref="StoryWindowRecord"/>); default: the recorded one.</param>
+    /// <exception cref="StoreException">TAC506 when <paramref name="window"/> names another window than the store was fused with.</exception>
+    public static DocumentStore Open(string path, bool create = true, int? schemaVersion = null, StoryOptions? stories = null, bool fuse = true, StoryWindowChoice window = default)
     {
         ArgumentException.ThrowIfNullOrEmpty(path);
         if (!create && !File.Exists(path))
@@ -97,7 +101,7 @@ internal sealed class DocumentStore : IDisposable
             // log into the database, the log synced first) runs once the log holds WalCheckpointPages pages (see there).
             Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {WalCheckpointPages}; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8000;");
             StoreSchemaMigrator.Migrate(connection, path, schemaVersion);
-        }, stories, fuse);
+        }, stories, fuse, window);
     }
 
     /// <summary>
@@ -126,14 +130,14 @@ internal sealed class DocumentStore : IDisposable
     }
 
     /// <summary>Opens the connection and readies it; a SQLite failure becomes TAC500, and the connection is closed on any failure.</summary>
-    private static DocumentStore Connect(SqliteConnectionStringBuilder builder, string path, Action<SqliteConnection> prepare, StoryOptions? stories = null, bool fuse = false)
+    private static DocumentStore Connect(SqliteConnectionStringBuilder builder, string path, Action<SqliteConnection> prepare, StoryOptions? stories = null, bool fuse = false, StoryWindowChoice window = default)
     {
         var connection = new SqliteConnection(builder.ToString());
         try
         {
             connection.Open();
             prepare(connection);
-            return new DocumentStore(connection, path, stories, fuse);
+            return new DocumentStore(connection, path, stories, fuse, window);
         }
         catch (SqliteException ex)
         {

@@ -133,6 +133,29 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(3, Stories(db));
     }
 
+    [Fact]
+    public void Ingest_LaterRunsOnAStoreFusedWithWindowOne_KeepItRefuseAnotherAndReanalyseAllChangesIt()
+    {
+        const string Pier = "Title: Pier repairs\nPublished: 2024-03-02\n\nThe harbour council agreed to repair the old pier at Velmar harbour, a harbour spokeswoman said. The pier repairs start in May.\n";
+        const string Pier2 = "Title: Pier repairs agreed\nPublished: 2024-03-02\n\nVelmar harbour council will repair the old pier, the harbour spokeswoman said. Pier repairs begin in May.\n";
+        const string Flood = "Title: Flood warning\nPublished: 2024-03-02\n\nForecasters warned of floods along the northern river valley after heavy rain, and farmers moved cattle to higher fields.\n";
+        var (pier, flood, pier2) = (Write("1.txt", Pier), Write("2.txt", Flood), Write("3.txt", Pier2));
+
+        var first = CliProcess.Run(["ingest", pier, flood, "--db", db, "--quiet", "--workers", "1", "--story-window", "1"]);
+        var other = CliProcess.Run(["ingest", pier2, "--db", db, "--quiet", "--workers", "1", "--story-window", "5"]);
+        var storiesAfterRefusal = Stories(db);
+        var noWindow = CliProcess.Run(["ingest", pier2, "--db", db, "--quiet", "--workers", "1"]);
+        var storiesWithRecordedWindow = Stories(db);
+        var refit = CliProcess.Run(["reanalyse", "--db", db, "--all", "--quiet", "--workers", "1", "--story-window", "2000"]);
+
+        Assert.Equal((0, 3, 0, 0), (first.ExitCode, other.ExitCode, noWindow.ExitCode, refit.ExitCode));
+        Assert.Contains("TAC506", other.Stderr, StringComparison.Ordinal);
+        Assert.Contains("--story-window 1", other.Stderr, StringComparison.Ordinal);
+        Assert.Equal(2, storiesAfterRefusal);
+        Assert.Equal(3, storiesWithRecordedWindow); // the second pier report arrived after the window of 1 closed its story
+        Assert.Equal(2, Stories(db)); // re-fused with the wider window, the two pier reports are one story again
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(dir, name);

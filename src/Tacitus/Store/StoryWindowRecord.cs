@@ -1,0 +1,58 @@
+using System.Globalization;
+using Microsoft.Data.Sqlite;
+using Tacitus.Documents;
+using Tacitus.Fusion;
+
+namespace Tacitus.Store;
+
+/// <summary>
+/// The story window (<see cref="StoryOptions.CloseAfterDocuments"/>) a store was fused with, kept in <c>fusion_state</c>
+/// as <c>story_window</c>. Stories and fused events depend on it, so every later run must fuse with the same one: a run
+/// that names none gets the recorded one, and a run that names another is refused while the store has fused documents,
+/// unless it re-fuses every document (<c>reanalyse --all</c>), which then records its own. A store fused before the
+/// window was recorded records the first window a run uses.
+/// </summary>
+internal static class StoryWindowRecord
+{
+    private const string Name = "story_window";
+
+    /// <summary>The options to fuse with: <paramref name="options"/> with the window settled against the store's record, which is written when new or changed.</summary>
+    /// <param name="requested">The window the user gave (null: none given; the recorded one, else <paramref name="options"/>'s).</param>
+    /// <param name="fusesAllAgain">The run re-fuses every stored document, so it may change the window.</param>
+    /// <exception cref="StoreException">TAC506 when <paramref name="requested"/> differs from the recorded window of a store with fused documents.</exception>
+    public static StoryOptions Settle(SqliteConnection connection, string path, StoryOptions options, long? requested, bool fusesAllAgain)
+    {
+        var recorded = Read(connection, Name);
+        if (requested is { } asked && recorded is { } was && asked != was && !fusesAllAgain && Read(connection, "documents") is > 0)
+        {
+            throw new StoreException(new TacitusError("TAC506", "store",
+                $"this store's stories and fused events were made with --story-window {was.ToString(CultureInfo.InvariantCulture)}; " +
+                $"give the same window (or none), or re-fuse every document with 'tacitus reanalyse --all --story-window {asked.ToString(CultureInfo.InvariantCulture)}'", path));
+        }
+
+        var window = requested ?? recorded ?? options.CloseAfterDocuments;
+        if (window != recorded)
+        {
+            using var write = connection.CreateCommand();
+            write.CommandText = $"INSERT INTO fusion_state (name, value) VALUES ('{Name}', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+            write.Parameters.AddWithValue("$value", window);
+            write.ExecuteNonQuery();
+        }
+
+        return window == options.CloseAfterDocuments ? options : options with { CloseAfterDocuments = window };
+    }
+
+    /// <summary>The recorded window, or null when none is (a store not yet opened for fusing by this version).</summary>
+    public static long? Recorded(SqliteConnection connection) => Read(connection, Name);
+
+    private static long? Read(SqliteConnection connection, string name)
+    {
+        using var read = connection.CreateCommand();
+        read.CommandText = "SELECT value FROM fusion_state WHERE name = $name";
+        read.Parameters.AddWithValue("$name", name);
+        return read.ExecuteScalar() is long value ? value : null;
+    }
+}
+
+/// <summary>A story window asked for when opening a store: <see cref="Documents"/> null for none (the recorded one); <see cref="FusesAllAgain"/> when the run re-fuses every document and so may change it.</summary>
+internal readonly record struct StoryWindowChoice(long? Documents, bool FusesAllAgain = false);
