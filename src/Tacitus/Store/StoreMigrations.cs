@@ -219,6 +219,9 @@ internal static class StoreMigrations
         new(18, "a document keeps its mentions in a binary form, not JSON (documents.mention_rows, Store/MentionRows: the same fields in the same order, numbers as varints, texts length-first, a time, place or quantity as the same JSON object): about two thirds of the bytes (3.65 against 5.67 KB per BBC document), written with no escaping or number formatting, where the JSON was the largest part of writing a document's rows (issue 10: store cost); the JSON values are converted", """
             ALTER TABLE documents ADD COLUMN mention_blob BLOB;
             """, MentionRowsConversion.Run),
+        new(19, "the full-text index merges its segments 16 at a time instead of 8 (automerge; 16 is also FTS5's crisis-merge level, so more would not be kept): merging rewrites every posting once per level, and the levels grow with the store (a level every 8 batches of 256 documents at 8, every 16 at 16), so the index's cost per document grew with the store (issue 10: +22 % at 1,000 documents, +26.5 % at 10,000); searches read up to 15 segments a level instead of 7, with the same results and ranks", """
+            INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 16);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

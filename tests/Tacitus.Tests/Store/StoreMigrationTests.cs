@@ -346,7 +346,8 @@ public sealed class StoreMigrationTests : IDisposable
     [Theory]
     [InlineData(null)]
     [InlineData(15)]
-    public void Open_NewOrVersion15Store_FullTextIndexMergesEightSegmentsAtATime(int? olderVersion)
+    [InlineData(18)]
+    public void Open_NewOrOlderStore_FullTextIndexMergesSixteenSegmentsAtATime(int? olderVersion)
     {
         var doc = StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "harbour.txt");
         if (olderVersion is int version)
@@ -362,7 +363,7 @@ public sealed class StoreMigrationTests : IDisposable
             connection.Open();
             using var command = connection.CreateCommand();
             command.CommandText = "SELECT v FROM documents_fts_config WHERE k = 'automerge'";
-            Assert.Equal(8L, command.ExecuteScalar());
+            Assert.Equal(16L, command.ExecuteScalar());
         }
 
         if (olderVersion is not null)
