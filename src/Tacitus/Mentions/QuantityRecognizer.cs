@@ -152,7 +152,7 @@ internal sealed partial class QuantityRecognizer : IPipelineStage
             Low = high is null ? null : low,
             High = high,
             Unit = unit.Name,
-            SiValue = value is { } v && unit.ToSi is { } toSi ? toSi(v) : null,
+            SiValue = value is { } v ? unit.SiValueOf(v) : null,
             SiUnit = value is not null ? unit.SiUnit : null,
         };
         reading = new Reading(new TextSpan(start, p), info, unit.Dimension, high is null ? null : low);
