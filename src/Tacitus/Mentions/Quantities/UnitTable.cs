@@ -1,4 +1,5 @@
 using System.Collections.Frozen;
+using UnitsNet;
 
 namespace Tacitus.Mentions.Quantities;
 
@@ -19,43 +20,57 @@ internal enum Dimension
 internal sealed record UnitDefinition(string Name, Dimension Dimension, Func<double, double>? ToSi, string? SiUnit)
 {
     /// <summary>The value in the SI unit, or null when the unit has none or the value overflows it (JSON has no infinity).</summary>
-    public double? SiValueOf(double value) => ToSi is { } toSi && toSi(value) is var si && double.IsFinite(si) ? si : null;
+    public double? SiValueOf(double value)
+    {
+        if (ToSi is not { } toSi)
+        {
+            return null;
+        }
+
+        try
+        {
+            return toSi(value) is var si && double.IsFinite(si) ? si : null;
+        }
+        catch (ArgumentException)
+        {
+            // UnitsNet refuses to hold an infinite result: a value near double's limit (1e307 miles) has no SI value
+            return null;
+        }
+    }
 }
 
 /// <summary>
 /// The units the quantity scanner knows, by every spelling it accepts ("miles", "km", "kilometres", "per cent").
-/// Normalisation to SI is the unit's own arithmetic, written as UnitsNet 5.75 does it step by step, so the values are
-/// the same to the last bit (a test checks them against UnitsNet): the package's types compiled some 70 methods
-/// (~90 KB of code) on a run's first quantities for 25 multiplications (docs/PERFORMANCE.md, s13-cold). Money and
-/// head counts have no SI unit; their value is kept as written.
+/// Normalisation to SI goes through UnitsNet (<c>Length.FromMiles(520).Meters</c>). Money and head counts have no SI
+/// unit; their value is kept as written.
 /// </summary>
 internal static class UnitTable
 {
-    private static readonly UnitDefinition Mile = new("mile", Dimension.Length, v => v * 1609.344, "m");
-    private static readonly UnitDefinition NauticalMile = new("nautical_mile", Dimension.Length, v => v * 1852, "m");
-    private static readonly UnitDefinition Kilometer = new("kilometer", Dimension.Length, v => v * 1e3, "m");
-    private static readonly UnitDefinition Meter = new("meter", Dimension.Length, v => v, "m");
-    private static readonly UnitDefinition Centimeter = new("centimeter", Dimension.Length, v => v * 1e-2, "m");
-    private static readonly UnitDefinition Foot = new("foot", Dimension.Length, v => v * 0.3048, "m");
-    private static readonly UnitDefinition Yard = new("yard", Dimension.Length, v => v * 0.9144, "m");
-    private static readonly UnitDefinition Inch = new("inch", Dimension.Length, v => v * 2.54e-2, "m");
-    private static readonly UnitDefinition Second = new("second", Dimension.Duration, v => v, "s");
-    private static readonly UnitDefinition Minute = new("minute", Dimension.Duration, v => v * 60, "s");
-    private static readonly UnitDefinition Hour = new("hour", Dimension.Duration, v => v * 3600, "s");
-    private static readonly UnitDefinition Day = new("day", Dimension.Duration, v => v * 24 * 3600, "s");
-    private static readonly UnitDefinition Week = new("week", Dimension.Duration, v => v * 7 * 24 * 3600, "s");
-    private static readonly UnitDefinition Month = new("month", Dimension.Duration, v => v * 30 * 24 * 3600, "s");
-    private static readonly UnitDefinition Year = new("year", Dimension.Duration, v => v * 365 * 24 * 3600, "s");
-    private static readonly UnitDefinition Kilogram = new("kilogram", Dimension.Mass, v => v, "kg");
-    private static readonly UnitDefinition Tonne = new("tonne", Dimension.Mass, v => v * 1e3, "kg");
-    private static readonly UnitDefinition Ton = new("ton", Dimension.Mass, v => v * 907.18474, "kg");
-    private static readonly UnitDefinition Gram = new("gram", Dimension.Mass, v => v / 1e3, "kg");
-    private static readonly UnitDefinition KilometerPerHour = new("kilometer_per_hour", Dimension.Speed, v => v / 3600 * 1e3, "m/s");
-    private static readonly UnitDefinition MilePerHour = new("mile_per_hour", Dimension.Speed, v => v * 0.44704, "m/s");
-    private static readonly UnitDefinition SquareKilometer = new("square_kilometer", Dimension.Area, v => v * 1e6, "m2");
-    private static readonly UnitDefinition SquareMile = new("square_mile", Dimension.Area, v => v * 1609.344 * 1609.344, "m2");
-    private static readonly UnitDefinition Hectare = new("hectare", Dimension.Area, v => v * 1e4, "m2");
-    private static readonly UnitDefinition Acre = new("acre", Dimension.Area, v => v * 4046.8564224, "m2");
+    private static readonly UnitDefinition Mile = new("mile", Dimension.Length, v => Length.FromMiles(v).Meters, "m");
+    private static readonly UnitDefinition NauticalMile = new("nautical_mile", Dimension.Length, v => Length.FromNauticalMiles(v).Meters, "m");
+    private static readonly UnitDefinition Kilometer = new("kilometer", Dimension.Length, v => Length.FromKilometers(v).Meters, "m");
+    private static readonly UnitDefinition Meter = new("meter", Dimension.Length, v => Length.FromMeters(v).Meters, "m");
+    private static readonly UnitDefinition Centimeter = new("centimeter", Dimension.Length, v => Length.FromCentimeters(v).Meters, "m");
+    private static readonly UnitDefinition Foot = new("foot", Dimension.Length, v => Length.FromFeet(v).Meters, "m");
+    private static readonly UnitDefinition Yard = new("yard", Dimension.Length, v => Length.FromYards(v).Meters, "m");
+    private static readonly UnitDefinition Inch = new("inch", Dimension.Length, v => Length.FromInches(v).Meters, "m");
+    private static readonly UnitDefinition Second = new("second", Dimension.Duration, v => Duration.FromSeconds(v).Seconds, "s");
+    private static readonly UnitDefinition Minute = new("minute", Dimension.Duration, v => Duration.FromMinutes(v).Seconds, "s");
+    private static readonly UnitDefinition Hour = new("hour", Dimension.Duration, v => Duration.FromHours(v).Seconds, "s");
+    private static readonly UnitDefinition Day = new("day", Dimension.Duration, v => Duration.FromDays(v).Seconds, "s");
+    private static readonly UnitDefinition Week = new("week", Dimension.Duration, v => Duration.FromWeeks(v).Seconds, "s");
+    private static readonly UnitDefinition Month = new("month", Dimension.Duration, v => Duration.FromMonths30(v).Seconds, "s");
+    private static readonly UnitDefinition Year = new("year", Dimension.Duration, v => Duration.FromYears365(v).Seconds, "s");
+    private static readonly UnitDefinition Kilogram = new("kilogram", Dimension.Mass, v => Mass.FromKilograms(v).Kilograms, "kg");
+    private static readonly UnitDefinition Tonne = new("tonne", Dimension.Mass, v => Mass.FromTonnes(v).Kilograms, "kg");
+    private static readonly UnitDefinition Ton = new("ton", Dimension.Mass, v => Mass.FromShortTons(v).Kilograms, "kg");
+    private static readonly UnitDefinition Gram = new("gram", Dimension.Mass, v => Mass.FromGrams(v).Kilograms, "kg");
+    private static readonly UnitDefinition KilometerPerHour = new("kilometer_per_hour", Dimension.Speed, v => Speed.FromKilometersPerHour(v).MetersPerSecond, "m/s");
+    private static readonly UnitDefinition MilePerHour = new("mile_per_hour", Dimension.Speed, v => Speed.FromMilesPerHour(v).MetersPerSecond, "m/s");
+    private static readonly UnitDefinition SquareKilometer = new("square_kilometer", Dimension.Area, v => Area.FromSquareKilometers(v).SquareMeters, "m2");
+    private static readonly UnitDefinition SquareMile = new("square_mile", Dimension.Area, v => Area.FromSquareMiles(v).SquareMeters, "m2");
+    private static readonly UnitDefinition Hectare = new("hectare", Dimension.Area, v => Area.FromHectares(v).SquareMeters, "m2");
+    private static readonly UnitDefinition Acre = new("acre", Dimension.Area, v => Area.FromAcres(v).SquareMeters, "m2");
     private static readonly UnitDefinition Percent = new("percent", Dimension.Percent, null, null);
     private static readonly UnitDefinition Person = new("person", Dimension.People, null, null);
 
