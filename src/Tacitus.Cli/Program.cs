@@ -13,7 +13,7 @@ internal static class Program
     {
         try
         {
-            var root = CreateRoot();
+            var root = CreateRoot(args.Length > 0 ? args[0] : null);
 
             // No response files: "@name" is an ordinary argument (a file may be called that).
             var result = root.Parse(args, new ParserConfiguration { ResponseFileTokenReplacer = null });
@@ -45,7 +45,36 @@ internal static class Program
         }
     }
 
-    internal static Command CreateRoot()
+    /// <summary>
+    /// The subcommands by the names (and aliases) they answer to, in the order help lists them. Each is built only
+    /// when needed: building all fifteen (their options, validators and handlers, and the compiling of each
+    /// <c>Create</c>) cost every run some tens of milliseconds when a run uses one (docs/PERFORMANCE.md, s13-cold).
+    /// </summary>
+    internal static readonly (string[] Names, Func<Command> Create)[] Subcommands =
+    [
+        (["code"], CodeCommand.Create),
+        (["knowledge"], KnowledgeCommand.Create),
+        (["ingest"], IngestCommand.Create),
+        (["reanalyse", "reanalyze"], ReanalyseCommand.Create),
+        (["documents"], DocumentsCommand.Create),
+        (["show"], ShowCommand.Create),
+        (["stories"], StoriesCommand.Create),
+        (["events"], EventsCommand.Create),
+        (["export"], ExportCommand.Create),
+        (["demo"], DemoCommand.Create),
+        (["eval"], EvalCommand.Create),
+        (["bench"], BenchCommand.Create),
+        (["train"], TrainCommand.Create),
+        (["serve"], ServeCommand.Create),
+        (["parse"], ParseCommand.Create),
+    ];
+
+    /// <summary>
+    /// The command line: with <paramref name="first"/> (the first argument) naming a subcommand, the root holds that
+    /// one alone, which parses and runs the same; otherwise (no argument, an option, a typo) it holds them all, for
+    /// the root's help and the parser's suggestions.
+    /// </summary>
+    internal static Command CreateRoot(string? first = null)
     {
         // A plain command named "tacitus" rather than RootCommand, whose name is the assembly's (Tacitus.Cli).
         var root = new Command(Name, "Tacitus reads news and writes down what happened: who did what to whom, when, where, according to whom.")
@@ -55,21 +84,15 @@ internal static class Program
             Verbosity.Quiet,
             Verbosity.Verbose,
         };
-        root.Subcommands.Add(CodeCommand.Create());
-        root.Subcommands.Add(KnowledgeCommand.Create());
-        root.Subcommands.Add(IngestCommand.Create());
-        root.Subcommands.Add(ReanalyseCommand.Create());
-        root.Subcommands.Add(DocumentsCommand.Create());
-        root.Subcommands.Add(ShowCommand.Create());
-        root.Subcommands.Add(StoriesCommand.Create());
-        root.Subcommands.Add(EventsCommand.Create());
-        root.Subcommands.Add(ExportCommand.Create());
-        root.Subcommands.Add(DemoCommand.Create());
-        root.Subcommands.Add(EvalCommand.Create());
-        root.Subcommands.Add(BenchCommand.Create());
-        root.Subcommands.Add(TrainCommand.Create());
-        root.Subcommands.Add(ServeCommand.Create());
-        root.Subcommands.Add(ParseCommand.Create());
+        var named = first is not null && Array.Exists(Subcommands, c => Array.IndexOf(c.Names, first) >= 0);
+        foreach (var (names, create) in Subcommands)
+        {
+            if (!named || Array.IndexOf(names, first) >= 0)
+            {
+                root.Subcommands.Add(create());
+            }
+        }
+
         return root;
     }
 }

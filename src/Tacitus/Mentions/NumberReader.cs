@@ -41,6 +41,13 @@ internal static class NumberReader
 
             length = i;
             ReadScale(text, ref value, ref length);
+            if (!double.IsFinite(value))
+            {
+                // three hundred digits or more: no number a reader can use, and JSON has no infinity to write
+                (value, length) = (0, 0);
+                return false;
+            }
+
             return true;
         }
 

@@ -9,7 +9,7 @@ namespace Tacitus.Mentions;
 /// <summary>
 /// Finds numbers with units: distances, durations, masses, speeds, areas, money, head counts and percentages,
 /// single values ("520 miles", "$5 billion", "200 protesters") and ranges ("12 to 14 hours", "between 5 and 10 km",
-/// "5-10 km"). Values are normalised to SI with UnitsNet. A value given again in another unit right after it
+/// "5-10 km"). Values are normalised to SI with UnitsNet (<see cref="UnitDefinition.SiValueOf"/>). A value given again in another unit right after it
 /// ("520 miles (840 kilometers)") links both mentions and checks that they agree within 1%; a disagreement is flagged
 /// (<see cref="QuantityInfo.Consistent"/> false and a TAC410 warning).
 /// A hand-written scanner over the tokens: cheaper than a general recogniser, and enough for the units news uses.
@@ -152,7 +152,7 @@ internal sealed partial class QuantityRecognizer : IPipelineStage
             Low = high is null ? null : low,
             High = high,
             Unit = unit.Name,
-            SiValue = value is { } v && unit.ToSi is { } toSi ? toSi(v) : null,
+            SiValue = value is { } v ? unit.SiValueOf(v) : null,
             SiUnit = value is not null ? unit.SiUnit : null,
         };
         reading = new Reading(new TextSpan(start, p), info, unit.Dimension, high is null ? null : low);

@@ -30,4 +30,21 @@ public sealed class NumberReaderTests
     {
         Assert.False(NumberReader.TryRead(text, out _, out _));
     }
+
+    [Fact]
+    public void TryRead_DigitsBeyondDoubleRange_Fails()
+    {
+        // 310 digits parse to infinity, which no reader can use and JSON cannot carry
+        var digits = new string('9', 310) + " miles";
+
+        Assert.False(NumberReader.TryRead(digits, out var value, out var length));
+        Assert.Equal(0, value);
+        Assert.Equal(0, length);
+    }
+
+    [Fact]
+    public void TryRead_ScaleOverflowingDoubleRange_Fails()
+    {
+        Assert.False(NumberReader.TryRead("1" + new string('0', 305) + " billion", out _, out _));
+    }
 }

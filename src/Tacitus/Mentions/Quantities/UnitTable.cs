@@ -17,7 +17,27 @@ internal enum Dimension
 }
 
 /// <summary>A unit as news writes it: its canonical singular name, its dimension, and how to reach the SI base unit.</summary>
-internal sealed record UnitDefinition(string Name, Dimension Dimension, Func<double, double>? ToSi, string? SiUnit);
+internal sealed record UnitDefinition(string Name, Dimension Dimension, Func<double, double>? ToSi, string? SiUnit)
+{
+    /// <summary>The value in the SI unit, or null when the unit has none or the value overflows it (JSON has no infinity).</summary>
+    public double? SiValueOf(double value)
+    {
+        if (ToSi is not { } toSi)
+        {
+            return null;
+        }
+
+        try
+        {
+            return toSi(value) is var si && double.IsFinite(si) ? si : null;
+        }
+        catch (ArgumentException)
+        {
+            // UnitsNet refuses to hold an infinite result: a value near double's limit (1e307 miles) has no SI value
+            return null;
+        }
+    }
+}
 
 /// <summary>
 /// The units the quantity scanner knows, by every spelling it accepts ("miles", "km", "kilometres", "per cent").

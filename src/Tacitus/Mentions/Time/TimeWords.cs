@@ -1,5 +1,6 @@
 using System.Collections.Frozen;
 using System.Globalization;
+using System.Runtime.CompilerServices;
 using Tacitus.Knowledge;
 
 namespace Tacitus.Mentions.Time;
@@ -12,6 +13,24 @@ namespace Tacitus.Mentions.Time;
 internal sealed class TimeWords
 {
     private const string Stage = "times";
+
+    /// <summary>Kinds whose value is a number: a month, weekday or ordinal.</summary>
+    private static readonly string[] NumberKinds = ["month", "month-abbreviation", "weekday", "ordinal", "ordinal-century"];
+
+    /// <summary>Kinds whose value is a signed number of periods.</summary>
+    private static readonly string[] StepKinds = ["step", "event-step", "event-shift"];
+
+    /// <summary>Kinds whose value is a TIMEX3 value.</summary>
+    private static readonly string[] TextKinds = ["set", "season", "holiday", "part-of-day", "meridiem", "midday", "reference"];
+
+    /// <summary>Kinds that are word lists.</summary>
+    private static readonly string[] SetKinds =
+    [
+        "trigger", "trigger-capitalised", "duration-unit", "modifier", "complex-before", "complex-before-signal", "complex-after", "join",
+        "leading-signal", "plain-signal", "no-amount", "no-time", "period-of", "bounding", "quantity", "range-signal", "open-after",
+        "relative-adverb", "adverb-continuation", "multiplier", "distributive", "anaphoric", "vague-step", "calendar-unit", "period-unit",
+        "period-edge", "edge-adjective", "hyphen-edge", "reference-lead", "reference-after", "trigger-after-step",
+    ];
 
     private TimeWords(IEnumerable<DataLine> lines)
     {
@@ -26,48 +45,54 @@ internal sealed class TimeWords
             }
 
             var (kind, word) = (line.Fields[0], line.Fields[1]);
-            switch (kind)
+            // the kinds are looked up in lists rather than switched on: a string switch of forty cases made this run-once
+            // constructor the largest method a run's first document compiled (docs/PERFORMANCE.md, s13-cold)
+            if (Array.IndexOf(NumberKinds, kind) >= 0)
             {
-                case "month" or "month-abbreviation" or "weekday" or "ordinal" or "ordinal-century":
-                    if (line.Fields.Length < 3 || !int.TryParse(line.Fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
-                    {
-                        throw Invalid(line, $"a {kind} needs a number as its value");
-                    }
+                if (line.Fields.Length < 3 || !int.TryParse(line.Fields[2], NumberStyles.None, CultureInfo.InvariantCulture, out var n))
+                {
+                    throw Invalid(line, $"a {kind} needs a number as its value");
+                }
 
-                    Add(numbers, kind).Add(word, n);
-                    break;
-                case "step" or "event-step" or "event-shift":
-                    if (line.Fields.Length < 3 || !int.TryParse(line.Fields[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var step))
-                    {
-                        throw Invalid(line, "a step needs a whole number of periods as its value");
-                    }
+                Add(numbers, kind).Add(word, n);
+            }
+            else if (Array.IndexOf(StepKinds, kind) >= 0)
+            {
+                if (line.Fields.Length < 3 || !int.TryParse(line.Fields[2], NumberStyles.AllowLeadingSign, CultureInfo.InvariantCulture, out var step))
+                {
+                    throw Invalid(line, "a step needs a whole number of periods as its value");
+                }
 
-                    Add(numbers, kind).Add(word, step);
-                    break;
-                case "set" or "season" or "holiday" or "part-of-day" or "meridiem" or "midday" or "reference":
-                    if (line.Fields.Length < 3 || line.Fields[2].Length == 0)
-                    {
-                        throw Invalid(line, "a set needs its TIMEX3 value");
-                    }
+                Add(numbers, kind).Add(word, step);
+            }
+            else if (Array.IndexOf(TextKinds, kind) >= 0)
+            {
+                if (line.Fields.Length < 3 || line.Fields[2].Length == 0)
+                {
+                    throw Invalid(line, "a set needs its TIMEX3 value");
+                }
 
-                    AddValue(texts, kind).Add(word, line.Fields[2]);
-                    break;
-                case "trigger" or "trigger-capitalised" or "duration-unit" or "modifier" or "complex-before" or "complex-before-signal" or "complex-after" or "join" or "leading-signal" or "plain-signal" or "no-amount" or "no-time" or "period-of" or "bounding" or "quantity" or
-                    "range-signal" or "open-after" or "relative-adverb" or "adverb-continuation" or "multiplier" or "distributive" or "anaphoric" or
-                    "vague-step" or "calendar-unit" or "period-unit" or "period-edge" or "edge-adjective" or "hyphen-edge" or "reference-lead" or "reference-after" or "trigger-after-step":
-                    if (!sets.TryGetValue(kind, out var list))
-                    {
-                        sets[kind] = list = [];
-                    }
+                AddValue(texts, kind).Add(word, line.Fields[2]);
+            }
+            else if (Array.IndexOf(SetKinds, kind) >= 0)
+            {
+                if (!sets.TryGetValue(kind, out var list))
+                {
+                    sets[kind] = list = [];
+                }
 
-                    list.Add(word);
-                    break;
-                default:
-                    throw Invalid(line, $"unknown kind '{kind}'");
+                list.Add(word);
+            }
+            else
+            {
+                throw Invalid(line, $"unknown kind '{kind}'");
             }
         }
 
+        // Not inlined: forty calls of each, inlined, made this run-once constructor 12 KB of code to compile.
+        [MethodImpl(MethodImplOptions.NoInlining)]
         FrozenSet<string> Set(string kind, StringComparer comparer) => (sets.GetValueOrDefault(kind) ?? []).ToFrozenSet(comparer);
+        [MethodImpl(MethodImplOptions.NoInlining)]
         FrozenDictionary<string, int> Numbers(string kind) => (numbers.GetValueOrDefault(kind) ?? []).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
 
         Triggers = Set("trigger", StringComparer.OrdinalIgnoreCase);
@@ -109,6 +134,7 @@ internal sealed class TimeWords
         TriggersAfterStep = Set("trigger-after-step", StringComparer.OrdinalIgnoreCase);
         ReferenceAfter = Set("reference-after", StringComparer.OrdinalIgnoreCase);
         CenturyOrdinals = Numbers("ordinal-century");
+        [MethodImpl(MethodImplOptions.NoInlining)]
         FrozenDictionary<string, string> Texts(string kind) => (texts.GetValueOrDefault(kind) ?? []).ToFrozenDictionary(StringComparer.OrdinalIgnoreCase);
         Sets = Texts("set");
         Seasons = Texts("season");

@@ -1,0 +1,53 @@
+using Tacitus.Cli;
+
+namespace Tacitus.Tests.Cli;
+
+public sealed class ProgramTests
+{
+    [Fact]
+    public void Subcommands_EachEntry_BuildsTheCommandItsNamesCall()
+    {
+        foreach (var (names, create) in Program.Subcommands)
+        {
+            var command = create();
+
+            Assert.Equal(names[0], command.Name);
+            Assert.Equal(names[1..].Order(StringComparer.Ordinal), command.Aliases.Order(StringComparer.Ordinal));
+        }
+    }
+
+    [Theory]
+    [InlineData(null)]
+    [InlineData("--help")]
+    [InlineData("cod")]
+    public void CreateRoot_FirstArgumentNamesNoSubcommand_HoldsThemAll(string? first)
+    {
+        var root = Program.CreateRoot(first);
+
+        Assert.Equal(Program.Subcommands.Select(c => c.Names[0]), root.Subcommands.Select(c => c.Name));
+    }
+
+    [Theory]
+    [InlineData("code", "code")]
+    [InlineData("reanalyze", "reanalyse")]
+    [InlineData("train", "train")]
+    public void CreateRoot_FirstArgumentNamesSubcommand_HoldsThatOneAlone(string first, string expected)
+    {
+        var root = Program.CreateRoot(first);
+
+        Assert.Equal(expected, Assert.Single(root.Subcommands).Name);
+    }
+
+    [Fact]
+    public void CreateRoot_NamedSubcommand_ParsesAsWithAllOfThem()
+    {
+        string[] args = ["events", "--db", "x.db", "--fused", "--json"];
+
+        var alone = Program.CreateRoot(args[0]).Parse(args);
+        var all = Program.CreateRoot().Parse(args);
+
+        Assert.Empty(alone.Errors);
+        Assert.Equal(all.CommandResult.Command.Name, alone.CommandResult.Command.Name);
+        Assert.Equal(all.Tokens.Select(t => (t.Value, t.Type)), alone.Tokens.Select(t => (t.Value, t.Type)));
+    }
+}
