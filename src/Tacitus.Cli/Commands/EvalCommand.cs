@@ -25,11 +25,12 @@ internal static class EvalCommand
         var split = new Option<string?>("--split") { Description = "Treebank split for 'syntax': test (default) or dev (for tuning)." };
         var models = new Option<string?>("--models") { Description = "Folder of token-layer models for 'syntax' (default: the embedded ones)." };
         var beam = new Option<int?>("--beam") { Description = "The parser's beam for 'syntax' (1: greedy; default: the width its model was trained for)." };
+        var margin = new Option<float?>("--beam-margin") { Description = "With a beam for 'syntax': drop successors whose total is more than this below the best one's, so the beam narrows where the parser is sure (default: none)." };
         var json = new Option<bool>("--json") { Description = "Print the headline figures as JSON instead of tables." };
         var analysis = new AnalysisOptions(withBudget: false);
         var command = new Command("eval", "Score the analysis against gold data: events, attribution, time, geo, ner, or the reference story (seed).")
         {
-            task, gold, texts, limit, errors, json, split, models, beam,
+            task, gold, texts, limit, errors, json, split, models, beam, margin,
         };
         analysis.AddTo(command);
 
@@ -49,9 +50,9 @@ internal static class EvalCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
-            if (parse.GetValue(beam) is < 1 or > DependencyParser.MaxBeam)
+            if (parse.GetValue(beam) is < 1 or > DependencyParser.MaxBeam || parse.GetValue(margin) is { } m && !(m >= 0))
             {
-                Console.Error.WriteLine($"tacitus eval: --beam must be between 1 and {DependencyParser.MaxBeam}.");
+                Console.Error.WriteLine($"tacitus eval: --beam must be between 1 and {DependencyParser.MaxBeam}, --beam-margin 0 or more.");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
@@ -64,7 +65,7 @@ internal static class EvalCommand
             foreach (var t in tasks)
             {
                 var defaults = EvalTasks.Default(t, root);
-                var request = new EvalRequest(goldPath ?? Shown(defaults.Gold), parse.GetValue(texts) ?? (goldPath is null && defaults.Texts is not null ? Shown(defaults.Texts) : null), parse.GetValue(limit), parse.GetValue(split), parse.GetValue(models), parse.GetValue(beam));
+                var request = new EvalRequest(goldPath ?? Shown(defaults.Gold), parse.GetValue(texts) ?? (goldPath is null && defaults.Texts is not null ? Shown(defaults.Texts) : null), parse.GetValue(limit), parse.GetValue(split), parse.GetValue(models), parse.GetValue(beam), parse.GetValue(margin));
                 var clock = Stopwatch.StartNew();
                 EvalReport report;
                 try

@@ -19,14 +19,16 @@ internal static class ParseCommand
         var tokenized = new Option<bool>("--tokenized") { Description = "Input is CoNLL-U: keep its sentences and words, predict lemma, tags, head and relation." };
         var models = new Option<string?>("--models") { Description = "Folder of token-layer models (default: the embedded ones)." };
         var beam = new Option<int?>("--beam") { Description = "The parser's beam (1: greedy; default: the width its model was trained for)." };
-        var command = new Command("parse", "Tag, lemmatise and parse text into CoNLL-U (Universal Dependencies).") { files, tokenized, models, beam };
+        var margin = new Option<float?>("--beam-margin") { Description = "With a beam: drop successors whose total is more than this below the best one's, so the beam narrows where the parser is sure (default: none)." };
+        var command = new Command("parse", "Tag, lemmatise and parse text into CoNLL-U (Universal Dependencies).") { files, tokenized, models, beam, margin };
         command.SetAction(parse =>
         {
             var inputs = parse.GetValue(files) ?? [];
             var width = parse.GetValue(beam);
-            if (width is < 1 or > DependencyParser.MaxBeam)
+            var narrowed = parse.GetValue(margin);
+            if (width is < 1 or > DependencyParser.MaxBeam || narrowed is { } m && !(m >= 0))
             {
-                Console.Error.WriteLine($"tacitus parse: --beam must be between 1 and {DependencyParser.MaxBeam}.");
+                Console.Error.WriteLine($"tacitus parse: --beam must be between 1 and {DependencyParser.MaxBeam}, --beam-margin 0 or more.");
                 return ExitCodes.Usage;
             }
 
@@ -34,9 +36,9 @@ internal static class ParseCommand
             try
             {
                 chosen = parse.GetValue(models) is { } folder ? SyntaxModels.Load(folder) : SyntaxModels.Shipped;
-                if (width is int searched)
+                if (width is not null || narrowed is not null)
                 {
-                    chosen = chosen.WithParserBeam(searched);
+                    chosen = chosen.WithParserBeam(width ?? chosen.Parser.Beam, narrowed ?? float.PositiveInfinity);
                 }
             }
             catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or InvalidOperationException)

@@ -39,8 +39,11 @@ internal sealed class SyntaxModels
 
     public DependencyParser Parser { get; }
 
-    /// <summary>The same models with the parser searching a beam of <paramref name="width"/> (1: greedy; <see cref="DependencyParser.WithBeam"/>).</summary>
-    public SyntaxModels WithParserBeam(int width) => new(Tagger, Lemmas, Parser.WithBeam(width));
+    /// <summary>
+    /// The same models with the parser searching a beam of <paramref name="width"/> (1: greedy), narrowed by
+    /// <paramref name="margin"/> (<see cref="DependencyParser.WithBeam"/>).
+    /// </summary>
+    public SyntaxModels WithParserBeam(int width, float margin = float.PositiveInfinity) => new(Tagger, Lemmas, Parser.WithBeam(width, margin));
 
     /// <summary>The models embedded in the assembly (from data/models at build time).</summary>
     public static SyntaxModels Shipped => ShippedModels.Value;

@@ -56,7 +56,9 @@ internal static class EvalTasks
     private static Syntax.SyntaxModels SyntaxModelsOf(EvalRequest request)
     {
         var models = request.Models is null ? Syntax.SyntaxModels.Shipped : Syntax.SyntaxModels.Load(request.Models);
-        return request.Beam is int width ? models.WithParserBeam(width) : models;
+        return request.Beam is null && request.BeamMargin is null
+            ? models
+            : models.WithParserBeam(request.Beam ?? models.Parser.Beam, request.BeamMargin ?? float.PositiveInfinity);
     }
 
     /// <summary>

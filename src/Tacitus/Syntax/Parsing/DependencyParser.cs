@@ -91,6 +91,12 @@ internal sealed class DependencyParser
     /// <summary>How many configurations the search keeps per step: 1 parses greedily, more search a beam (<see cref="ParserBeam"/>).</summary>
     public int Beam { get; init; } = 1;
 
+    /// <summary>
+    /// With a beam, successors whose total is more than this below the best successor's are dropped at each step, so
+    /// the beam narrows where the model is sure (infinity, the default: the full width). Not kept in the model file.
+    /// </summary>
+    public float BeamMargin { get; init; } = float.PositiveInfinity;
+
     /// <summary>The word clusters the features read, kept in the model file (none in models of format 2).</summary>
     public WordClusters? Clusters { get; }
 
@@ -132,7 +138,7 @@ internal sealed class DependencyParser
             beam.Start(n, Beam);
             while (!beam.IsTerminal)
             {
-                beam.Advance(this, sentence, Beam, buffers);
+                beam.Advance(this, sentence, Beam, buffers, BeamMargin);
             }
 
             Read(beam.StateOf(0), heads, relations);
@@ -177,9 +183,12 @@ internal sealed class DependencyParser
         }
     }
 
-    /// <summary>The same models searched with a beam of <paramref name="width"/> (1: greedy), whatever width they were trained for.</summary>
-    public DependencyParser WithBeam(int width) =>
-        new(Relations, Groups, [.. GroupOf], Model, Labels, Clusters) { Beam = Math.Max(1, width) };
+    /// <summary>
+    /// The same models searched with a beam of <paramref name="width"/> (1: greedy), whatever width they were trained
+    /// for, narrowed by <paramref name="margin"/> (<see cref="BeamMargin"/>).
+    /// </summary>
+    public DependencyParser WithBeam(int width, float margin = float.PositiveInfinity) =>
+        new(Relations, Groups, [.. GroupOf], Model, Labels, Clusters) { Beam = Math.Max(1, width), BeamMargin = margin };
 
     /// <summary>Whether transition <paramref name="transition"/> (not SHIFT) is a LEFT one.</summary>
     internal bool IsLeft(int transition) => transition <= Groups.Count;

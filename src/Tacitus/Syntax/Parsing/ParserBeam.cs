@@ -67,9 +67,10 @@ internal sealed class ParserBeam
 
     /// <summary>
     /// One step: expands every kept configuration and keeps the <paramref name="width"/> best successors (ties to the
-    /// earlier parent, then the lower transition, so the search is deterministic and width 1 is greedy parsing).
+    /// earlier parent, then the lower transition, so the search is deterministic and width 1 is greedy parsing), less
+    /// those whose total is more than <paramref name="margin"/> below the best one's (none by default).
     /// </summary>
-    public void Advance(DependencyParser parser, ParserWords sentence, int width, ParserBuffers buffers)
+    public void Advance(DependencyParser parser, ParserWords sentence, int width, ParserBuffers buffers, float margin = float.PositiveInfinity)
     {
         var features = buffers.Features;
         var scores = buffers.ScoresFor(parser.Model.Classes);
@@ -97,7 +98,28 @@ internal sealed class ParserBeam
             }
         }
 
+        // a successor far behind the best is dropped: where the model is sure, the beam narrows (to one
+        // configuration, moved in place below) and costs about what greedy parsing does
+        while (picked > 1 && candidates[picked - 1].Score < candidates[0].Score - margin)
+        {
+            picked--;
+        }
+
         var labelScores = buffers.LabelScoresFor(parser.Labels.Classes);
+        if (picked == 1 && live == 1)
+        {
+            // one configuration goes on: it moves in place, as in greedy parsing, without a copy
+            var only = candidates[0];
+            var state = current[0];
+            var label = only.Transition == DependencyParser.Shift ? 0 : parser.Label(state, sentence, only.Transition, features, labelScores);
+            parser.Apply(state, only.Transition, label);
+            parents.Add(kept[0].Step);
+            transitions.Add(only.Transition);
+            labels.Add(label);
+            kept[0] = new Item(only.Score, parents.Count - 1, only.Transition);
+            return;
+        }
+
         for (var j = 0; j < picked; j++)
         {
             var candidate = candidates[j];

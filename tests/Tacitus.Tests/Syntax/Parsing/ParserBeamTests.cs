@@ -42,6 +42,30 @@ public sealed class ParserBeamTests
         Assert.Equal(expected, heads);
     }
 
+    [Theory]
+    [InlineData(0.4f, new[] { -1, 0 })] // LEFT-dep is 0.5 behind SHIFT: dropped, the search is greedy's
+    [InlineData(0.6f, new[] { 1, -1 })] // within the margin: kept, and the beam's tree wins
+    public void Parse_BeamMargin_DropsSuccessorsFurtherBehindThanIt(float margin, int[] expected)
+    {
+        var (hand, _) = HandParser();
+        var parser = hand.WithBeam(2, margin);
+        var heads = new int[2];
+        var relations = new int[2];
+        parser.Parse(Text, Words, [0, 0], heads, relations, new ParserBuffers());
+        Assert.Equal(expected, heads);
+    }
+
+    [Fact]
+    public void Advance_MarginLeavesOneConfiguration_SameTreeAndScoreAsGreedy()
+    {
+        // a margin of 0 keeps one configuration at every step (moved in place): the greedy search's tree and total
+        var (parser, sentence) = HandParser();
+        var greedy = Search(parser, sentence, 1);
+        var narrowed = Search(parser, sentence, 4, 0f);
+        Assert.Equal(greedy.Heads, narrowed.Heads);
+        Assert.Equal(greedy.Score, narrowed.Score, 3);
+    }
+
     [Fact]
     public void TrainParser_BeamSliceTwice_SameBytesAndBeamKept()
     {
@@ -104,14 +128,14 @@ public sealed class ParserBeamTests
 
     private static readonly TextSpan[] Words = [new(0, 4), new(5, 9)];
 
-    private static (int[] Heads, float Score) Search(DependencyParser parser, ParserWords sentence, int width)
+    private static (int[] Heads, float Score) Search(DependencyParser parser, ParserWords sentence, int width, float margin = float.PositiveInfinity)
     {
         var buffers = new ParserBuffers();
         var beam = buffers.Beam;
         beam.Start(2, width);
         while (!beam.IsTerminal)
         {
-            beam.Advance(parser, sentence, width, buffers);
+            beam.Advance(parser, sentence, width, buffers, margin);
         }
 
         var state = beam.StateOf(0);
