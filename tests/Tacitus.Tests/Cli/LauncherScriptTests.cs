@@ -105,17 +105,17 @@ public sealed class LauncherScriptTests : IDisposable
     private string Gen0OfLastRun() => File.ReadAllLines(Log)[^1];
 
     [Fact]
-    public void Run_NoBudgetGiven_RunsTheCliWithTheSixteenMegabyteYoungBudget()
+    public void Run_NoBudgetGiven_RunsTheCliWithTheThirtyTwoMegabyteYoungBudget()
     {
         Assert.Equal((0, 1), Run());
-        Assert.Equal("gen0=0x1000000", Gen0OfLastRun());
+        Assert.Equal("gen0=0x2000000", Gen0OfLastRun());
     }
 
     [Fact]
     public void Run_CallerGaveABudget_RunsTheCliWithTheCallersBudget()
     {
-        Assert.Equal((0, 1), Run(gen0: "0x4000000"));
-        Assert.Equal("gen0=0x4000000", Gen0OfLastRun());
+        Assert.Equal((0, 1), Run(gen0: "0x1000000"));
+        Assert.Equal("gen0=0x1000000", Gen0OfLastRun());
     }
 
     public void Dispose()
