@@ -14,6 +14,7 @@ public sealed class LauncherScriptTests : IDisposable
     private const string StandInDotnet = """
         #!/bin/sh
         echo "$1" >> "$TACITUS_TEST_LOG"
+        echo "gen0=${DOTNET_GCgen0size-unset}" >> "$TACITUS_TEST_LOG"
         if [ "$1" = build ]; then
           while [ $# -gt 0 ]; do
             if [ "$1" = --artifacts-path ]; then mkdir -p "$2/bin/Tacitus.Cli/release" && : > "$2/bin/Tacitus.Cli/release/Tacitus.Cli.dll"; fi
@@ -47,12 +48,18 @@ public sealed class LauncherScriptTests : IDisposable
     private string Log => Path.Combine(tools.Path, "calls.log");
 
     /// <summary>Runs the script once; returns its exit code and how many builds it started.</summary>
-    private (int Exit, int Builds) Run()
+    private (int Exit, int Builds) Run(string? gen0 = null)
     {
         var before = File.Exists(Log) ? File.ReadAllLines(Log).Count(l => l == "build") : 0;
         var start = new ProcessStartInfo("bash", [Path.Combine(root.Path, "tacitus"), "--help"]) { RedirectStandardError = true, RedirectStandardOutput = true };
         start.Environment["PATH"] = tools.Path + ":" + Environment.GetEnvironmentVariable("PATH");
         start.Environment["TACITUS_TEST_LOG"] = Log;
+        start.Environment.Remove("DOTNET_GCgen0size");
+        if (gen0 is not null)
+        {
+            start.Environment["DOTNET_GCgen0size"] = gen0;
+        }
+
         using var process = Process.Start(start)!;
         process.StandardOutput.ReadToEnd();
         process.StandardError.ReadToEnd();
@@ -92,6 +99,23 @@ public sealed class LauncherScriptTests : IDisposable
         Assert.Equal((0, 1), Run());
         Touch(changed);
         Assert.Equal((0, builds), Run());
+    }
+
+    /// <summary>What the collector's young-generation budget was when the script ran the CLI (the stand-in's last call).</summary>
+    private string Gen0OfLastRun() => File.ReadAllLines(Log)[^1];
+
+    [Fact]
+    public void Run_NoBudgetGiven_RunsTheCliWithTheThirtyTwoMegabyteYoungBudget()
+    {
+        Assert.Equal((0, 1), Run());
+        Assert.Equal("gen0=0x2000000", Gen0OfLastRun());
+    }
+
+    [Fact]
+    public void Run_CallerGaveABudget_RunsTheCliWithTheCallersBudget()
+    {
+        Assert.Equal((0, 1), Run(gen0: "0x1000000"));
+        Assert.Equal("gen0=0x1000000", Gen0OfLastRun());
     }
 
     public void Dispose()
