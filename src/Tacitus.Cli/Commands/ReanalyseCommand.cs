@@ -41,8 +41,8 @@ internal static class ReanalyseCommand
 
             try
             {
-                // every document analysed again re-fuses the whole store, so only then may the story window change (a dry run fuses nothing)
-                var fusesAllAgain = parse.GetValue(all) && parse.GetValue(where) is null && !parse.GetValue(dryRun);
+                // every document analysed again re-fuses the whole store, so only then may the story window change
+                var fusesAllAgain = parse.GetValue(all) && string.IsNullOrWhiteSpace(parse.GetValue(where));
                 using var store = DocumentStore.Open(parse.GetValue(db)!, create: false, stories: CommonOptions.Stories(parse, window, reports),
                     window: CommonOptions.Window(parse, window, fusesAllAgain));
                 var pipeline = PipelineSetup.Build(analysis.Read(parse));
@@ -67,6 +67,11 @@ internal static class ReanalyseCommand
                     Console.WriteLine($"{ids.Count} {what} document{(ids.Count == 1 ? string.Empty : "s")} to re-analyse with {pipeline.Provenance}{(ids.Count == 0 ? "; nothing to do" : string.Empty)}" +
                         (fused > 0 ? $"; fused {fused} documents an earlier run left unfused" : string.Empty));
                     return Task.FromResult(ExitCodes.Ok);
+                }
+
+                if (fusesAllAgain)
+                {
+                    store.UnfuseAll();
                 }
 
                 // Stored texts have no input files to measure, so the bar counts documents without a total.

@@ -19,14 +19,20 @@ internal sealed class DocumentStore : IDisposable
     private readonly EventFusion? fusion;
     private StoreClock? clock;
 
+    /// <summary>The story window this store fuses with, until a transaction that fuses has recorded it (<see cref="StoryWindowRecord"/>).</summary>
+    private long? unrecordedWindow;
+
     private DocumentStore(SqliteConnection connection, string path, StoryOptions? stories, bool fuse, StoryWindowChoice window)
     {
         this.connection = connection;
         Path = path;
         writer = new Lazy<DocumentRowWriter>(() => new DocumentRowWriter(connection), LazyThreadSafetyMode.None);
-        fusion = fuse && SchemaVersion >= FusionSchemaVersion
-            ? new EventFusion(connection, StoryWindowRecord.Settle(connection, path, stories ?? StoryOptions.Default, window.Documents, window.FusesAllAgain))
-            : null;
+        if (fuse && SchemaVersion >= FusionSchemaVersion)
+        {
+            (var options, unrecordedWindow) = StoryWindowRecord.Choose(connection, path, stories ?? StoryOptions.Default, window.Documents, window.FusesAllAgain);
+            fusion = new EventFusion(connection, options);
+        }
+
         fusion?.JudgeUnjudged();
         reader = new DocumentRowReader(connection, path);
         contains = connection.CreateCommand();
@@ -256,10 +262,15 @@ internal sealed class DocumentStore : IDisposable
                     }
                 }
 
+                var recording = stored + reanalysed > 0 && RecordWindow(transaction);
                 fusion?.Settle();
                 var committing = clock?.Start() ?? 0;
                 transaction.Commit();
                 clock?.Stop(StorePhase.Commit, committing);
+                if (recording)
+                {
+                    unrecordedWindow = null;
+                }
             }
 
             fusion?.Enlist(null);
@@ -531,9 +542,15 @@ internal sealed class DocumentStore : IDisposable
             using var transaction = connection.BeginTransaction();
             fusing.Enlist(transaction);
             var result = work(fusing);
+            var recording = RecordWindow(transaction);
             fusing.Settle();
             transaction.Commit();
             fusing.Enlist(null);
+            if (recording)
+            {
+                unrecordedWindow = null;
+            }
+
             return result;
         }
         catch
@@ -541,6 +558,47 @@ internal sealed class DocumentStore : IDisposable
             fusing.Forget();
             throw;
         }
+    }
+
+    /// <summary>Writes the window still to record in <paramref name="transaction"/>; true when there was one (forget it once the transaction commits).</summary>
+    private bool RecordWindow(SqliteTransaction transaction)
+    {
+        if (fusion is null || unrecordedWindow is not { } window)
+        {
+            return false;
+        }
+
+        StoryWindowRecord.Write(connection, transaction, window);
+        return true;
+    }
+
+    /// <summary>
+    /// Takes fusion back to before the store's first document, every document then unfused, in one transaction that also
+    /// records the window this store now fuses with. A re-analysis of every document calls it before its first batch, so
+    /// the whole store is fused again with that window even when the first documents fail analysis (they are fused again
+    /// from their stored analysis by <see cref="FuseBacklog"/>), and a run stopped at any point leaves a record that
+    /// matches what is fused: the documents not yet fused again wait for the next run's backlog.
+    /// </summary>
+    public void UnfuseAll()
+    {
+        if (fusion is null)
+        {
+            return;
+        }
+
+        long first;
+        using (var command = connection.CreateCommand())
+        {
+            command.CommandText = "SELECT min(seq) FROM documents";
+            if (command.ExecuteScalar() is not long seq)
+            {
+                return;
+            }
+
+            first = seq;
+        }
+
+        Fuse(fusion, f => f.Rewind(first));
     }
 
     /// <summary>Documents fused per transaction by <see cref="FuseBacklog"/>.</summary>

@@ -16,11 +16,16 @@ internal static class StoryWindowRecord
 {
     private const string Name = "story_window";
 
-    /// <summary>The options to fuse with: <paramref name="options"/> with the window settled against the store's record, which is written when new or changed.</summary>
+    /// <summary>
+    /// The options to fuse with: <paramref name="options"/> with the window settled against the store's record, and the
+    /// window still to record (null when the record already says it). Nothing is written here: the record is written in
+    /// the first transaction that fuses (<see cref="Write"/>), so a command that only reads, or a run stopped before it
+    /// fused anything, leaves it as it was.
+    /// </summary>
     /// <param name="requested">The window the user gave (null: none given; the recorded one, else <paramref name="options"/>'s).</param>
     /// <param name="fusesAllAgain">The run re-fuses every stored document, so it may change the window.</param>
     /// <exception cref="StoreException">TAC506 when <paramref name="requested"/> differs from the recorded window of a store with fused documents.</exception>
-    public static StoryOptions Settle(SqliteConnection connection, string path, StoryOptions options, long? requested, bool fusesAllAgain)
+    public static (StoryOptions Options, long? Unrecorded) Choose(SqliteConnection connection, string path, StoryOptions options, long? requested, bool fusesAllAgain)
     {
         var recorded = Read(connection, Name);
         if (requested is { } asked && recorded is { } was && asked != was && !fusesAllAgain && Read(connection, "documents") is > 0)
@@ -31,15 +36,17 @@ internal static class StoryWindowRecord
         }
 
         var window = requested ?? recorded ?? options.CloseAfterDocuments;
-        if (window != recorded)
-        {
-            using var write = connection.CreateCommand();
-            write.CommandText = $"INSERT INTO fusion_state (name, value) VALUES ('{Name}', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
-            write.Parameters.AddWithValue("$value", window);
-            write.ExecuteNonQuery();
-        }
+        return (window == options.CloseAfterDocuments ? options : options with { CloseAfterDocuments = window }, window == recorded ? null : window);
+    }
 
-        return window == options.CloseAfterDocuments ? options : options with { CloseAfterDocuments = window };
+    /// <summary>Records <paramref name="window"/> as the one the store is fused with, inside <paramref name="transaction"/> (the one that fuses with it).</summary>
+    public static void Write(SqliteConnection connection, SqliteTransaction transaction, long window)
+    {
+        using var write = connection.CreateCommand();
+        write.Transaction = transaction;
+        write.CommandText = $"INSERT INTO fusion_state (name, value) VALUES ('{Name}', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+        write.Parameters.AddWithValue("$value", window);
+        write.ExecuteNonQuery();
     }
 
     /// <summary>The recorded window, or null when none is (a store not yet opened for fusing by this version).</summary>

@@ -1,65 +1,122 @@
 using Microsoft.Data.Sqlite;
+using Tacitus.Documents;
 using Tacitus.Fusion;
+using Tacitus.Tests.Fusion;
 using Tacitus.Store;
 
 namespace Tacitus.Tests.Store;
 
 public sealed class StoryWindowRecordTests : IDisposable
 {
+    /// <summary>Two stories of two reports each, interleaved: a window of one closes each before its second report.</summary>
+    private static List<Document> Reports() =>
+    [
+        FusionFixtures.Document("Farmers in Ostra harvested a record wheat crop. Wheat prices fell as the harvest grew, farmers said.", "Farm Weekly", "2024-05-02", "c/harvest.txt"),
+        FusionFixtures.Document("Norland's navy blockaded the port of Velmar on Wednesday. Ships waited offshore.", "Harbour Post", "2024-05-02", "a/harbour.txt"),
+        FusionFixtures.Document("The Ostra wheat harvest broke records. Farmers expect wheat prices to fall further.", "Farm Weekly", "2024-05-03", "c/harvest-2.txt"),
+        FusionFixtures.Document("Velmar's port stayed closed by Norland warships; ships waited offshore for a second day.", "Velmar Courier", "2024-05-03", "b/courier.txt"),
+    ];
+
     private readonly string db = StoreFixtures.TempDb();
 
     public void Dispose() => StoreFixtures.DeleteDb(db);
 
-    /// <summary>recorded window (null: none), fused documents, window asked for (null: none), re-fuses all, options' window → window used and recorded.</summary>
-    public static TheoryData<long?, long, long?, bool, long> Settled => new()
+    /// <summary>recorded window (null: none), fused documents, window asked for (null: none), re-fuses all → window used, window still to record.</summary>
+    public static TheoryData<long?, long, long?, bool, long, long?> Chosen => new()
     {
-        { null, 0, null, false, 40 },   // a new store records the options' window
-        { null, 12, null, false, 40 },  // a store fused before windows were recorded records the first one used
-        { null, 12, 9, false, 9 },
-        { 5, 12, null, false, 5 },      // a run naming none fuses with the recorded one, not the options'
-        { 5, 12, 5, false, 5 },
-        { 5, 0, 9, false, 9 },          // nothing fused yet: any window
-        { 5, 12, 9, true, 9 },          // re-fusing every document may change it
+        { null, 0, null, false, 40, 40 },   // a new store will record the options' window
+        { null, 12, null, false, 40, 40 },  // a store fused before windows were recorded records the first one used
+        { null, 12, 9, false, 9, 9 },
+        { 5, 12, null, false, 5, null },    // a run naming none fuses with the recorded one, not the options'
+        { 5, 12, 5, false, 5, null },
+        { 5, 0, 9, false, 9, 9 },           // nothing fused yet: any window
+        { 5, 12, 9, true, 9, 9 },           // re-fusing every document may change it
     };
 
     [Theory]
-    [MemberData(nameof(Settled))]
-    public void Settle_RecordedFusedAskedAndRefusing_UsesAndRecordsTheWindow(long? recorded, long fused, long? asked, bool all, long expected)
+    [MemberData(nameof(Chosen))]
+    public void Choose_RecordedFusedAskedAndRefusing_WindowToUseAndToRecordWithoutWriting(long? recorded, long fused, long? asked, bool all, long expected, long? unrecorded)
     {
         using var connection = Store(recorded, fused);
 
-        var options = StoryWindowRecord.Settle(connection, db, StoryOptions.Default with { CloseAfterDocuments = 40, Threshold = 0.3 }, asked, all);
+        var (options, toRecord) = StoryWindowRecord.Choose(connection, db, StoryOptions.Default with { CloseAfterDocuments = 40, Threshold = 0.3 }, asked, all);
 
-        Assert.Equal((expected, 0.3), (options.CloseAfterDocuments, options.Threshold));
-        Assert.Equal(expected, StoryWindowRecord.Recorded(connection));
+        Assert.Equal((expected, 0.3, unrecorded), (options.CloseAfterDocuments, options.Threshold, toRecord));
+        Assert.Equal(recorded, StoryWindowRecord.Recorded(connection));
     }
 
     [Fact]
-    public void Settle_OtherWindowOnFusedStore_FailsWithTac506AndKeepsTheRecord()
+    public void Choose_OtherWindowOnFusedStore_FailsWithTac506()
     {
         using var connection = Store(5, 12);
 
-        var ex = Assert.Throws<StoreException>(() => StoryWindowRecord.Settle(connection, db, StoryOptions.Default, 9, fusesAllAgain: false));
+        var ex = Assert.Throws<StoreException>(() => StoryWindowRecord.Choose(connection, db, StoryOptions.Default, 9, fusesAllAgain: false));
 
         Assert.Equal("TAC506", ex.Error.Code);
         Assert.Contains("--story-window 5", ex.Error.Message, StringComparison.Ordinal);
-        Assert.Equal(5, StoryWindowRecord.Recorded(connection));
     }
 
     [Fact]
-    public void Open_NoWindowAskedOnStoreRecordingOne_FusesWithTheRecordedWindow()
+    public void Open_StoreWithoutRecordOpenedToRead_RecordsNothing()
+    {
+        using (var store = DocumentStore.Open(db, stories: StoryOptions.Default with { CloseAfterDocuments = 1 }))
+        {
+            store.Save(Reports()[0]);
+        }
+
+        Delete("story_window");
+
+        using (var reading = DocumentStore.Open(db, create: false))
+        {
+            _ = reading.Count();
+        }
+
+        Assert.Null(Recorded());
+    }
+
+    [Fact]
+    public void Save_FirstBatchThatFuses_RecordsTheWindowItFusedWith()
     {
         using (DocumentStore.Open(db, stories: StoryOptions.Default with { CloseAfterDocuments = 3 }))
         {
+        }
+
+        var before = Recorded();
+        using (var store = DocumentStore.Open(db, stories: StoryOptions.Default with { CloseAfterDocuments = 3 }))
+        {
+            store.Save(Reports()[0]);
         }
 
         using (DocumentStore.Open(db))
         {
         }
 
-        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
-        connection.Open();
-        Assert.Equal(3, StoryWindowRecord.Recorded(connection));
+        Assert.Equal((null, 3L), (before, Recorded()));
+    }
+
+    [Fact]
+    public void UnfuseAll_WiderWindowThenBacklog_StoriesAsAFreshStoreWithThatWindow()
+    {
+        var narrow = StoryOptions.Default with { CloseAfterDocuments = 1 };
+        using (var store = DocumentStore.Open(db, stories: narrow))
+        {
+            foreach (var report in Reports())
+            {
+                store.Save(report);
+            }
+        }
+
+        var storiesNarrow = Count("stories");
+        long recordedAfterUnfuse, fusedAfterUnfuse;
+        using (var store = DocumentStore.Open(db, window: new StoryWindowChoice(2_000, FusesAllAgain: true)))
+        {
+            store.UnfuseAll();
+            (recordedAfterUnfuse, fusedAfterUnfuse) = (Recorded() ?? 0, Count("story_documents"));
+            store.FuseBacklog();
+        }
+
+        Assert.Equal((4L, 2_000L, 0L), (storiesNarrow, recordedAfterUnfuse, fusedAfterUnfuse));
+        Assert.Equal(2, Count("stories"));
     }
 
     private SqliteConnection Store(long? recorded, long fused)
@@ -77,5 +134,31 @@ public sealed class StoryWindowRecordTests : IDisposable
         command.Parameters.AddWithValue("$recorded", recorded ?? 0);
         command.ExecuteNonQuery();
         return connection;
+    }
+
+    private long? Recorded()
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        return StoryWindowRecord.Recorded(connection);
+    }
+
+    private long Count(string table)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"SELECT count(*) FROM {table}";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    private void Delete(string name)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "DELETE FROM fusion_state WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        Assert.Equal(1, command.ExecuteNonQuery());
     }
 }
