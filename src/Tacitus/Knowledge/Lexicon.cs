@@ -57,7 +57,6 @@ public sealed class Lexicon
     private readonly FrozenDictionary<string, string> orgKinds;
     private readonly FrozenDictionary<string, WordClass>.AlternateLookup<ReadOnlySpan<char>> classLookup;
     private readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> orgLookup;
-    private readonly ThreadLocal<RecentKeys<WordClass>> recent = new(() => new RecentKeys<WordClass>());
 
     internal Lexicon(IEnumerable<(string Word, WordClass Class, string? Value)> words)
     {
@@ -89,22 +88,6 @@ public sealed class Lexicon
     /// <summary>The classes of a normalised (lower-case) word.</summary>
     public WordClass ClassOf(ReadOnlySpan<char> normalizedWord) =>
         classLookup.TryGetValue(normalizedWord, out var cls) ? cls : WordClass.None;
-
-    /// <summary>
-    /// <see cref="ClassOf"/> for a pooled key (<see cref="Mentions.KeyPool"/>, as <see cref="TokenKeys"/> holds them),
-    /// through the thread's keys asked lately (<see cref="RecentKeys{TValue}"/>).
-    /// </summary>
-    internal WordClass ClassOfKey(string normalizedWord)
-    {
-        ref var entry = ref recent.Value!.Slot(normalizedWord);
-        if (!ReferenceEquals(entry.Key, normalizedWord))
-        {
-            entry.Value = ClassOf(normalizedWord);
-            entry.Key = normalizedWord;
-        }
-
-        return entry.Value;
-    }
 
     public bool Is(ReadOnlySpan<char> normalizedWord, WordClass cls) => (ClassOf(normalizedWord) & cls) != 0;
 

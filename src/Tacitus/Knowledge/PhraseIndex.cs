@@ -7,11 +7,6 @@ namespace Tacitus.Knowledge;
 internal sealed class PhraseIndex<T>
 {
     private const int PrefixOnly = -1;
-
-    // a word the table does not hold (in the thread's recent words)
-    private const int Absent = -2;
-
-    private readonly ThreadLocal<RecentKeys<int>> recent = new(() => new RecentKeys<int>());
     private readonly Dictionary<string, int> slots;
     private readonly Dictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> lookup;
     private readonly T[][] values;
@@ -77,27 +72,7 @@ internal sealed class PhraseIndex<T>
 
     public bool TryGet(string key, out T[] found) => TryGet(key.AsSpan(), out found, out _);
 
-    /// <summary>
-    /// <see cref="TryGet(ReadOnlySpan{char}, out T[], out bool)"/> for a one-word key, through the thread's words asked
-    /// lately: the phrase lookups start at every token with its pooled key (<see cref="Mentions.KeyPool"/>), so a word
-    /// met again is the same string and is answered by one comparison of references instead of a lookup in the table.
-    /// </summary>
-    public bool TryGetWord(string word, out T[] found, out bool known)
-    {
-        ref var entry = ref recent.Value!.Slot(word);
-        if (!ReferenceEquals(entry.Key, word))
-        {
-            entry.Value = lookup.TryGetValue(word, out var slot) ? slot : Absent;
-            entry.Key = word;
-        }
-
-        known = entry.Value != Absent;
-        found = entry.Value >= 0 ? values[entry.Value] : [];
-        return entry.Value >= 0;
-    }
-
     /// <summary>Every (key, values) pair, for merging.</summary>
     public IEnumerable<(string Key, T[] Values)> Entries() =>
         slots.Where(kv => kv.Value != PrefixOnly).Select(kv => (kv.Key, values[kv.Value]));
 }
-

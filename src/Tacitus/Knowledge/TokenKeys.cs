@@ -80,7 +80,7 @@ internal sealed class TokenKeys
                 : pool.Get(buffer[..PhraseKey.NormalizeToken(core, buffer, stripPossessive: false)]);
             Capitalized[i] = core.Length > 0 && (char.IsUpper(core[0]) || ParticleName(core));
             AllCaps[i] = Capitalized[i] && !HasLowerCase(core);
-            Classes[i] = words.ClassOfKey(Keys[i]);
+            Classes[i] = words.ClassOf(Keys[i]);
         }
     }
 
@@ -262,7 +262,7 @@ internal sealed class TokenKeys
 
             word.AsSpan().CopyTo(key[length..]);
             length += word.Length;
-            if (i == start ? index.TryGetWord(word, out var found, out var known) : index.TryGet(key[..length], out found, out known))
+            if (index.TryGet(key[..length], out var found, out var known))
             {
                 best = i + 1;
                 values = found;
