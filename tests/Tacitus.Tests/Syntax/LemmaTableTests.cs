@@ -195,43 +195,6 @@ public sealed class LemmaTableTests
     }
 
     [Fact]
-    public void Lemma_KnownWordsAskedAgainWithOtherTagsAndCase_SameAsAFreshTableEachTime()
-    {
-        // a thread keeps the lemmas of the words it asked lately, by word, tag and flags: another tag, case or flag
-        // must still give what the tables give
-        const int Tag = 7;
-        const int OtherTag = 8;
-        LemmaTable Fresh()
-        {
-            var known = new Dictionary<string, string>
-            {
-                [LemmaTable.KnownKey(Tag, "saw")] = "see",
-                [LemmaTable.KnownKey(OtherTag, "saw")] = "saw",
-                [LemmaTable.KnownKey(Tag, "Saw")] = "Saw",
-            };
-            return new LemmaTable(known, new Dictionary<string, LemmaEdit>());
-        }
-
-        (string Word, int Tag, bool ProperNoun, bool Verb)[] asks =
-        [
-            ("saw", Tag, false, true), ("saw", OtherTag, false, false), ("Saw", Tag, false, false), ("SAW", Tag, false, true),
-            ("SAW", Tag, true, false), ("saw", Tag, true, true), ("sawn", Tag, false, true),
-        ];
-        var table = Fresh();
-        foreach (var _ in new[] { 1, 2 })
-        {
-            foreach (var (word, tag, properNoun, verb) in asks)
-            {
-                Assert.Equal(Fresh().Lemma(word, tag, properNoun, verb), table.Lemma(word, tag, properNoun, verb));
-            }
-        }
-
-        Assert.Equal("see", table.Lemma("saw", Tag, false, verb: true));
-        Assert.Equal("saw", table.Lemma("saw", OtherTag, false, verb: true));
-        Assert.Equal("Saw", table.Lemma("Saw", Tag, true, verb: false));
-    }
-
-    [Fact]
     public void Lemma_MoreUnlistedWordsThanTheLimit_CacheStopsGrowingAndLemmasStayRight()
     {
         const int Tag = 7;

@@ -78,11 +78,6 @@ internal sealed class EntityFeatures
     private readonly Lexicon? words;
     private readonly bool quick;
 
-    // each thread's words met lately and what the tables say of them (the lexicon classes, case class, cluster path and
-    // cue: four lookups, several cache misses each, for a word met a few sentences before); the tables are this
-    // instance's, so the cache is too
-    private readonly ThreadLocal<RecentWords<WordFacts>> recent = new(() => new RecentWords<WordFacts>());
-
     public EntityFeatures(EntityFeatureSet set, NameTables? tables, Lexicon? words, CaseProfile? profile = null, WordClusters? clusters = null, EntityCues? cues = null)
     {
         Set = set;
@@ -183,36 +178,23 @@ internal sealed class EntityFeatures
         sentence.Reset(tokens.Length);
         Span<char> buffer = stackalloc char[128];
         var useTags = UsesTags && upos.Length == tokens.Length;
-        var recentFacts = recent.Value!;
         for (var i = 0; i < tokens.Length; i++)
         {
             var word = tokens[i].Span.Of(text);
-            var wordHash = FeatureKey.Add(0, word);
-            sentence.Word[i] = wordHash;
+            sentence.Word[i] = FeatureKey.Add(0, word);
             sentence.Lower[i] = FeatureKey.AddLower(0, word);
             sentence.Shape[i] = ShapeOf(word);
             sentence.Length[i] = Math.Min(word.Length, 12);
-            sentence.Upos[i] = useTags ? FeatureKey.Add(0, upos[i]) : 0;
-            if (RecentWords<WordFacts>.Keeps(word))
+            sentence.Case[i] = Profile?.ClassOf(sentence.Lower[i]) ?? 0;
+            sentence.Cluster[i] = Clusters?.PathOf(sentence.Word[i], sentence.Lower[i]) ?? 0;
+            if (words is not null && word.Length <= buffer.Length / 2)
             {
-                ref var entry = ref recentFacts.Slot(wordHash);
-                if (!entry.Holds(word, wordHash, 0))
-                {
-                    entry.Fill(word, wordHash, 0, new(ClassesOf(word, buffer), ClusterOf(wordHash, sentence.Lower[i]), CaseOf(sentence.Lower[i]), CueOf(word)));
-                }
-
-                var facts = entry.Value;
-                sentence.Case[i] = facts.Case;
-                sentence.Cluster[i] = facts.Cluster;
-                sentence.Classes[i] = facts.Classes;
-                sentence.Cue[i] = facts.Cue;
-                continue;
+                var n = PhraseKey.NormalizeToken(word, buffer, stripPossessive: true);
+                sentence.Classes[i] = n > 0 ? (int)(words.ClassOf(buffer[..n]) & UsedClasses) : 0;
             }
 
-            sentence.Case[i] = CaseOf(sentence.Lower[i]);
-            sentence.Cluster[i] = ClusterOf(wordHash, sentence.Lower[i]);
-            sentence.Classes[i] = ClassesOf(word, buffer);
-            sentence.Cue[i] = CueOf(word);
+            sentence.Upos[i] = useTags ? FeatureKey.Add(0, upos[i]) : 0;
+            sentence.Cue[i] = (byte)(Cues?.CueOf(word) ?? EntityCue.None);
         }
 
         sentence.Text = text;
@@ -223,24 +205,6 @@ internal sealed class EntityFeatures
             RunClasses(sentence);
         }
         tables?.Mark(text, tokens, sentence.Tables);
-    }
-
-    private byte CaseOf(ulong lowerHash) => Profile?.ClassOf(lowerHash) ?? 0;
-
-    private uint ClusterOf(ulong wordHash, ulong lowerHash) => Clusters?.PathOf(wordHash, lowerHash) ?? 0;
-
-    private byte CueOf(ReadOnlySpan<char> word) => (byte)(Cues?.CueOf(word) ?? EntityCue.None);
-
-    /// <summary>The lexicon classes the features read of a word (0 without a lexicon, or for a word of more than half the buffer).</summary>
-    private int ClassesOf(ReadOnlySpan<char> word, Span<char> buffer)
-    {
-        if (words is null || word.Length > buffer.Length / 2)
-        {
-            return 0;
-        }
-
-        var n = PhraseKey.NormalizeToken(word, buffer, stripPossessive: true);
-        return n > 0 ? (int)(words.ClassOf(buffer[..n]) & UsedClasses) : 0;
     }
 
     /// <summary>
@@ -686,9 +650,6 @@ internal sealed class EntityFeatures
         return hash;
     }
 }
-
-/// <summary>What the tables give one word, whatever its sentence (kept per word by <see cref="EntityFeatures.Prepare"/>).</summary>
-internal readonly record struct WordFacts(int Classes, uint Cluster, byte Case, byte Cue);
 
 /// <summary>What <see cref="EntityFeatures.Prepare"/> read from one sentence; reused from sentence to sentence by one thread.</summary>
 internal sealed class EntitySentence

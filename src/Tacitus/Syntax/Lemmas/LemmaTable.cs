@@ -59,11 +59,6 @@ internal sealed class LemmaTable
     // how many unlisted words' lemmas the table keeps for the process; after that they are made each time, so memory stays flat
     private readonly int maxGuessed;
 
-    // each thread's words met lately (with their tag and flags) and their lemmas: a text repeats most of its words
-    // within a few sentences, and one entry read costs less than the known table's lookup by a key built from the tag
-    // and the word (a hash, then the bucket, the entry and the key's string, cache misses in a 31,000-word table)
-    private readonly ThreadLocal<RecentWords<string>> recent = new(() => new RecentWords<string>());
-
     /// <summary>A table over copies of <paramref name="known"/> and <paramref name="edits"/>, keeping at most <paramref name="maxGuessed"/> unlisted words' lemmas.</summary>
     public LemmaTable(IReadOnlyDictionary<string, string> known, IReadOnlyDictionary<string, LemmaEdit> edits, int maxGuessed = DefaultMaxGuessed)
         : this(new Dictionary<string, string>(known, StringComparer.Ordinal), new Dictionary<string, LemmaEdit>(edits, StringComparer.Ordinal), maxGuessed)
@@ -118,26 +113,6 @@ internal sealed class LemmaTable
     /// shorter ones broke as many as they fixed ("heirs" → "hey").
     /// </summary>
     public string Lemma(ReadOnlySpan<char> word, int tag, bool properNoun, bool verb = false)
-    {
-        if (!RecentWords<string>.Keeps(word))
-        {
-            return Look(word, tag, properNoun, verb);
-        }
-
-        // the key holds every input the lemma depends on besides the word (the tag, proper noun, verb)
-        var key = (tag << 2) | (properNoun ? 1 : 0) | (verb ? 2 : 0);
-        var hash = RecentWords<string>.Hash(word, key);
-        ref var entry = ref recent.Value!.Slot(hash);
-        if (!entry.Holds(word, hash, key))
-        {
-            entry.Fill(word, hash, key, Look(word, tag, properNoun, verb));
-        }
-
-        return entry.Value;
-    }
-
-    /// <summary><see cref="Lemma"/> from the tables (and the kept guesses), without the thread's recent words.</summary>
-    private string Look(ReadOnlySpan<char> word, int tag, bool properNoun, bool verb)
     {
         if (word.Length > 60)
         {

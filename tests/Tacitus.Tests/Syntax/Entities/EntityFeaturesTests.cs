@@ -1,5 +1,4 @@
 using Tacitus.Documents;
-using Tacitus.Knowledge;
 using Tacitus.Syntax.Entities;
 using Tacitus.Text;
 
@@ -55,36 +54,5 @@ public sealed class EntityFeaturesTests
         var n = with.ExtractStatic(Prepare(with, text), 2, withKeys);
 
         Assert.Equal(withoutKeys[..without.ExtractStatic(Prepare(without, text), 2, withoutKeys)], withKeys[..n]);
-    }
-
-    [Fact]
-    public void Prepare_WordsMetInEarlierSentences_SameFactsAsAFreshInstance()
-    {
-        // the classes, clusters and cues of a word are kept per thread once read: a sentence whose words were met
-        // before (the same words, other words of their slots, a word longer than the kept ones) must read as a new
-        // instance reads it
-        static EntityFeatures Make() => new(
-            EntityFeatureSet.Core | EntityFeatureSet.WordClasses | EntityFeatureSet.Clusters | EntityFeatureSet.Cues,
-            null,
-            new Lexicon([("she", WordClass.Pronoun, null), ("quellworks", WordClass.OrgHead, null), ("ostra", WordClass.GivenName, null)]),
-            clusters: WordClusters.FromPaths([("Ostra", "0110"), ("joined", "10"), ("quellworks", "111")]),
-            cues: EntityCuesTests.Counted());
-        const string text = "She joined Ostra Quellworks and Ostra-Quellworks-Holdings-International , she said .";
-        var features = Make();
-        foreach (var i in Enumerable.Range(0, 3000))
-        {
-            Prepare(features, $"w{i} Ostra joined quellworks she .");
-        }
-
-        var warmed = Prepare(features, text);
-        var fresh = Prepare(Make(), text);
-
-        Assert.Equal(fresh.Count, warmed.Count);
-        Assert.Equal(fresh.Classes[..fresh.Count], warmed.Classes[..warmed.Count]);
-        Assert.Equal(fresh.Cluster[..fresh.Count], warmed.Cluster[..warmed.Count]);
-        Assert.Equal(fresh.Cue[..fresh.Count], warmed.Cue[..warmed.Count]);
-        Assert.Equal(fresh.Case[..fresh.Count], warmed.Case[..warmed.Count]);
-        Assert.NotEqual(0, fresh.Classes[0]);
-        Assert.NotEqual(0u, fresh.Cluster[2]);
     }
 }
