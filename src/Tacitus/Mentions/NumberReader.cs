@@ -41,17 +41,25 @@ internal static class NumberReader
 
             length = i;
             ReadScale(text, ref value, ref length);
-            if (!double.IsFinite(value))
-            {
-                // three hundred digits or more: no number a reader can use, and JSON has no infinity to write
-                (value, length) = (0, 0);
-                return false;
-            }
+            return Finite(ref value, ref length);
+        }
 
+        return TryReadWords(text, out value, out length) && Finite(ref value, ref length);
+    }
+
+    /// <summary>
+    /// False (and nothing read) for a value past double's range: three hundred digits, or "hundred" written 160 times,
+    /// is no number a reader can use, and JSON has no infinity to write.
+    /// </summary>
+    private static bool Finite(ref double value, ref int length)
+    {
+        if (double.IsFinite(value))
+        {
             return true;
         }
 
-        return TryReadWords(text, out value, out length);
+        (value, length) = (0, 0);
+        return false;
     }
 
     private static bool IsThousandsGroup(ReadOnlySpan<char> text, int comma) =>

@@ -42,6 +42,17 @@ public sealed class NumberReaderTests
         Assert.Equal(0, length);
     }
 
+    [Theory]
+    [InlineData(" hundred", 160)]
+    [InlineData(" dozen", 300)]
+    public void TryRead_ScaleWordsOverflowingDoubleRange_Fails(string scale, int times)
+    {
+        var words = "one" + string.Concat(Enumerable.Repeat(scale, times)) + " miles";
+
+        Assert.False(NumberReader.TryRead(words, out var value, out var length));
+        Assert.Equal((0d, 0), (value, length));
+    }
+
     [Fact]
     public void TryRead_ScaleOverflowingDoubleRange_Fails()
     {

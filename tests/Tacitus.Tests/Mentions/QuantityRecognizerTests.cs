@@ -18,6 +18,21 @@ public sealed class QuantityRecognizerTests
     private static List<Mention> Quantities(Document document) => document.Mentions.Where(m => m.Kind == MentionKind.Quantity).ToList();
 
     [Theory]
+    [InlineData(" hundred", 160, "miles")]
+    [InlineData(" hundred", 160, "people")]
+    [InlineData(" dozen", 300, "people")]
+    public void Process_NumberWordsPastDoubleRange_EveryValueFiniteAndTheAnalysisWritesAsJson(string scale, int times, string unit)
+    {
+        var text = "Officials said one" + string.Concat(Enumerable.Repeat(scale, times)) + $" {unit} crossed, and 200 people fled.";
+
+        var document = Analyse(text);
+
+        Assert.All(Quantities(document), q => Assert.True(double.IsFinite(q.Quantity!.Value ?? 0)));
+        Assert.Contains(Quantities(document), q => q.Quantity!.Value == 200);
+        Assert.Contains("\"value\":200", Tacitus.Contract.AnalysisJsonWriter.ToJson(document), StringComparison.Ordinal);
+    }
+
+    [Theory]
     [InlineData("The border town is 520 miles away.", "520 miles", 520, "mile", 836_858.88, "m")]
     [InlineData("The wall runs for 3.5 km along the river.", "3.5 km", 3.5, "kilometer", 3_500, "m")]
     [InlineData("The tower is 300 feet tall.", "300 feet", 300, "foot", 91.44, "m")]
