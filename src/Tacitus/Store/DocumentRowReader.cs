@@ -76,7 +76,7 @@ internal sealed class DocumentRowReader : IDisposable
             { Language = r.GetString(10) };
             if (!analysis)
             {
-                doc.Warnings.AddRange((Json(r, 13, StoreJson.Default.ListTacitusError) ?? []).Where(w => w.Code.StartsWith("TAC1", StringComparison.Ordinal)));
+                doc.Warnings.AddRange(Whole(Json(r, 13, StoreJson.Default.ListTacitusError)).Where(w => w.Code.StartsWith("TAC1", StringComparison.Ordinal)));
                 return doc;
             }
 
@@ -93,7 +93,7 @@ internal sealed class DocumentRowReader : IDisposable
 
             if (!r.IsDBNull(13))
             {
-                doc.Warnings.AddRange(JsonSerializer.Deserialize(r.GetString(13), StoreJson.Default.ListTacitusError) ?? []);
+                doc.Warnings.AddRange(Whole(JsonSerializer.Deserialize(r.GetString(13), StoreJson.Default.ListTacitusError)));
             }
 
             mentionRows = r.IsDBNull(18) ? null : (byte[])r.GetValue(18);
@@ -210,6 +210,10 @@ internal sealed class DocumentRowReader : IDisposable
 
     internal static T? Json<T>(SqliteDataReader r, int i, System.Text.Json.Serialization.Metadata.JsonTypeInfo<T> info) =>
         r.IsDBNull(i) ? default : JsonSerializer.Deserialize(r.GetString(i), info);
+
+    /// <summary>The warnings as stored; a null among them (JSON <c>null</c> where a warning should be) is a damaged value.</summary>
+    private static List<TacitusError> Whole(List<TacitusError>? warnings) =>
+        warnings is null ? [] : warnings.Contains(null!) ? throw new InvalidDataException("warnings: a null where a warning should be") : warnings;
 
     private static MentionKind Kind(string value) =>
         Enum.TryParse<MentionKind>(value, ignoreCase: true, out var kind) ? kind : throw new InvalidDataException($"unknown mention kind '{value}'");

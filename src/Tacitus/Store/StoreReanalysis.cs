@@ -43,7 +43,7 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
         for (var start = 0; start < ids.Count; start += batchSize)
         {
-            var chunk = ids.Skip(start).Take(batchSize).Select(store.LoadForAnalysis).OfType<Document>().ToArray();
+            var chunk = Load(ids, start, observer, ref failed);
             var errors = new TacitusError?[chunk.Length];
             Parallel.For(0, chunk.Length, options, i =>
             {
@@ -74,5 +74,32 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
 
         var fused = store.FuseBacklog(cancellationToken);
         return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed, fused, store.FusionReclustered > reclustered);
+    }
+
+    /// <summary>
+    /// The batch's stored texts; a document whose stored values do not decode (TAC504) is reported as failed and left
+    /// as it is, so one damaged row does not stop the re-analysis of the rest.
+    /// </summary>
+    private Document[] Load(IReadOnlyList<DocumentId> ids, int start, IngestObserver observer, ref long failed)
+    {
+        var chunk = new List<Document>(Math.Min(batchSize, ids.Count - start));
+        for (var i = start; i < ids.Count && i < start + batchSize; i++)
+        {
+            try
+            {
+                if (store.LoadForAnalysis(ids[i]) is { } document)
+                {
+                    chunk.Add(document);
+                }
+            }
+            catch (StoreException ex) when (ex.Error.Code == "TAC504")
+            {
+                failed++;
+                observer.OnError?.Invoke(ex.Error);
+                observer.OnDone?.Invoke(false);
+            }
+        }
+
+        return [.. chunk];
     }
 }

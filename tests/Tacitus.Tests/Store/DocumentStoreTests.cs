@@ -233,6 +233,7 @@ public sealed class DocumentStoreTests : IDisposable
         "UPDATE documents SET tokens = X'0102'",
         "UPDATE documents SET paragraphs = X'01'",
         "UPDATE documents SET warnings = '[{'",
+        "UPDATE documents SET warnings = '[null]'",
         "UPDATE events SET type = 'NOT-A-TYPE' WHERE idx = 0",
         "UPDATE events SET location = '{\"lat\": \"north\"}' WHERE idx = 0",
     };

@@ -112,6 +112,31 @@ public sealed class StoreReanalysisTests : IDisposable
         Assert.Equal("praised", Assert.Single(store.Load(stale)!.Events).Actor.Text);
     }
 
+    [Fact]
+    public void Run_OneStoredDocumentUnreadable_ReportsTac504AndReanalysesTheRest()
+    {
+        using var store = DocumentStore.Open(db);
+        Ingest(store, new WordStage("praised"), OldRules, "The mayor praised the crew.", "The council praised the nurses.");
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE documents SET warnings = '[{' WHERE seq = (SELECT min(seq) FROM documents)";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        var errors = new List<TacitusError>();
+        var run = new StoreReanalysis(store, new AnalysisPipeline([new WordStage("praised")], provenance: NewRules));
+
+        var summary = run.Run(run.Select(null, all: false), all: false, new IngestObserver(errors.Add));
+
+        Assert.Equal((1L, 1L), (summary.Reanalysed, summary.Failed));
+        var error = Assert.Single(errors);
+        Assert.Equal("TAC504", error.Code);
+        Assert.StartsWith("document ", error.Record, StringComparison.Ordinal);
+        Assert.Single(run.Select(null, all: false)); // the damaged one, still stale
+    }
+
     [Theory]
     [InlineData("title = 'Ferry'", false, 1)]
     [InlineData("title = 'Ferry'", true, 1)]
