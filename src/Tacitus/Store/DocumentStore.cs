@@ -19,8 +19,9 @@ internal sealed class DocumentStore : IDisposable
     private readonly EventFusion? fusion;
     private StoreClock? clock;
 
-    /// <summary>The story window this store fuses with, until a transaction that fuses has recorded it (<see cref="StoryWindowRecord"/>).</summary>
-    private long? unrecordedWindow;
+    /// <summary>The story window this store fuses with, and the store's record of it when opened (<see cref="StoryWindowRecord"/>).</summary>
+    private long storyWindow;
+    private long? windowAtOpen;
 
     private DocumentStore(SqliteConnection connection, string path, StoryOptions? stories, bool fuse, StoryWindowChoice window)
     {
@@ -29,7 +30,8 @@ internal sealed class DocumentStore : IDisposable
         writer = new Lazy<DocumentRowWriter>(() => new DocumentRowWriter(connection), LazyThreadSafetyMode.None);
         if (fuse && SchemaVersion >= FusionSchemaVersion)
         {
-            (var options, unrecordedWindow) = StoryWindowRecord.Choose(connection, path, stories ?? StoryOptions.Default, window.Documents, window.FusesAllAgain);
+            (var options, windowAtOpen) = StoryWindowRecord.Choose(connection, path, stories ?? StoryOptions.Default, window.Documents, window.FusesAllAgain);
+            storyWindow = options.CloseAfterDocuments;
             fusion = new EventFusion(connection, options);
         }
 
@@ -262,15 +264,15 @@ internal sealed class DocumentStore : IDisposable
                     }
                 }
 
-                var recording = stored + reanalysed > 0 && RecordWindow(transaction);
+                if (stored + reanalysed > 0)
+                {
+                    KeepWindow(transaction);
+                }
+
                 fusion?.Settle();
                 var committing = clock?.Start() ?? 0;
                 transaction.Commit();
                 clock?.Stop(StorePhase.Commit, committing);
-                if (recording)
-                {
-                    unrecordedWindow = null;
-                }
             }
 
             fusion?.Enlist(null);
@@ -542,15 +544,10 @@ internal sealed class DocumentStore : IDisposable
             using var transaction = connection.BeginTransaction();
             fusing.Enlist(transaction);
             var result = work(fusing);
-            var recording = RecordWindow(transaction);
+            KeepWindow(transaction);
             fusing.Settle();
             transaction.Commit();
             fusing.Enlist(null);
-            if (recording)
-            {
-                unrecordedWindow = null;
-            }
-
             return result;
         }
         catch
@@ -560,16 +557,13 @@ internal sealed class DocumentStore : IDisposable
         }
     }
 
-    /// <summary>Writes the window still to record in <paramref name="transaction"/>; true when there was one (forget it once the transaction commits).</summary>
-    private bool RecordWindow(SqliteTransaction transaction)
+    /// <summary>Checks and writes the story window's record in a transaction that fuses (<see cref="StoryWindowRecord.Keep"/>).</summary>
+    private void KeepWindow(SqliteTransaction transaction)
     {
-        if (fusion is null || unrecordedWindow is not { } window)
+        if (fusion is not null)
         {
-            return false;
+            StoryWindowRecord.Keep(connection, transaction, Path, storyWindow, windowAtOpen);
         }
-
-        StoryWindowRecord.Write(connection, transaction, window);
-        return true;
     }
 
     /// <summary>

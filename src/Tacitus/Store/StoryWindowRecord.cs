@@ -18,14 +18,13 @@ internal static class StoryWindowRecord
 
     /// <summary>
     /// The options to fuse with: <paramref name="options"/> with the window settled against the store's record, and the
-    /// window still to record (null when the record already says it). Nothing is written here: the record is written in
-    /// the first transaction that fuses (<see cref="Write"/>), so a command that only reads, or a run stopped before it
-    /// fused anything, leaves it as it was.
+    /// record as read (null: none). Nothing is written here: every transaction that fuses checks and writes the record
+    /// (<see cref="Keep"/>), so a command that only reads, or a run stopped before it fused anything, leaves it as it was.
     /// </summary>
     /// <param name="requested">The window the user gave (null: none given; the recorded one, else <paramref name="options"/>'s).</param>
     /// <param name="fusesAllAgain">The run re-fuses every stored document, so it may change the window.</param>
     /// <exception cref="StoreException">TAC506 when <paramref name="requested"/> differs from the recorded window of a store with fused documents.</exception>
-    public static (StoryOptions Options, long? Unrecorded) Choose(SqliteConnection connection, string path, StoryOptions options, long? requested, bool fusesAllAgain)
+    public static (StoryOptions Options, long? Recorded) Choose(SqliteConnection connection, string path, StoryOptions options, long? requested, bool fusesAllAgain)
     {
         var recorded = Read(connection, Name);
         if (requested is { } asked && recorded is { } was && asked != was && !fusesAllAgain && Read(connection, "documents") is > 0)
@@ -36,17 +35,37 @@ internal static class StoryWindowRecord
         }
 
         var window = requested ?? recorded ?? options.CloseAfterDocuments;
-        return (window == options.CloseAfterDocuments ? options : options with { CloseAfterDocuments = window }, window == recorded ? null : window);
+        return (window == options.CloseAfterDocuments ? options : options with { CloseAfterDocuments = window }, recorded);
     }
 
-    /// <summary>Records <paramref name="window"/> as the one the store is fused with, inside <paramref name="transaction"/> (the one that fuses with it).</summary>
-    public static void Write(SqliteConnection connection, SqliteTransaction transaction, long window)
+    /// <summary>
+    /// Inside <paramref name="transaction"/>, which fuses with <paramref name="window"/>: records it when the record
+    /// still says what it said when the store was opened (<paramref name="atOpen"/>); when another process has changed
+    /// it since (a re-fusion with another window), refuses with TAC506 so the transaction rolls back and nothing is fused
+    /// under a record that says otherwise.
+    /// </summary>
+    /// <exception cref="StoreException">TAC506 when another process changed the record while this one had the store open.</exception>
+    public static void Keep(SqliteConnection connection, SqliteTransaction transaction, string path, long window, long? atOpen)
     {
-        using var write = connection.CreateCommand();
-        write.Transaction = transaction;
-        write.CommandText = $"INSERT INTO fusion_state (name, value) VALUES ('{Name}', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
-        write.Parameters.AddWithValue("$value", window);
-        write.ExecuteNonQuery();
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = $"SELECT value FROM fusion_state WHERE name = '{Name}'";
+        var now = command.ExecuteScalar() is long value ? value : (long?)null;
+        if (now == window)
+        {
+            return;
+        }
+
+        if (now != atOpen)
+        {
+            throw new StoreException(new TacitusError("TAC506", "store",
+                $"another tacitus changed this store's story window to {now?.ToString(CultureInfo.InvariantCulture) ?? "none"} while this run had it open with " +
+                $"{window.ToString(CultureInfo.InvariantCulture)}; nothing of this batch was stored; run it again", path));
+        }
+
+        command.CommandText = $"INSERT INTO fusion_state (name, value) VALUES ('{Name}', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
+        command.Parameters.AddWithValue("$value", window);
+        command.ExecuteNonQuery();
     }
 
     /// <summary>The recorded window, or null when none is (a store not yet opened for fusing by this version).</summary>

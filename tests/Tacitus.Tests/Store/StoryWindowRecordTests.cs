@@ -21,28 +21,51 @@ public sealed class StoryWindowRecordTests : IDisposable
 
     public void Dispose() => StoreFixtures.DeleteDb(db);
 
-    /// <summary>recorded window (null: none), fused documents, window asked for (null: none), re-fuses all → window used, window still to record.</summary>
-    public static TheoryData<long?, long, long?, bool, long, long?> Chosen => new()
+    /// <summary>recorded window (null: none), fused documents, window asked for (null: none), re-fuses all → window used.</summary>
+    public static TheoryData<long?, long, long?, bool, long> Chosen => new()
     {
-        { null, 0, null, false, 40, 40 },   // a new store will record the options' window
-        { null, 12, null, false, 40, 40 },  // a store fused before windows were recorded records the first one used
-        { null, 12, 9, false, 9, 9 },
-        { 5, 12, null, false, 5, null },    // a run naming none fuses with the recorded one, not the options'
-        { 5, 12, 5, false, 5, null },
-        { 5, 0, 9, false, 9, 9 },           // nothing fused yet: any window
-        { 5, 12, 9, true, 9, 9 },           // re-fusing every document may change it
+        { null, 0, null, false, 40 },   // a new store will record the options' window
+        { null, 12, null, false, 40 },  // a store fused before windows were recorded records the first one used
+        { null, 12, 9, false, 9 },
+        { 5, 12, null, false, 5 },      // a run naming none fuses with the recorded one, not the options'
+        { 5, 12, 5, false, 5 },
+        { 5, 0, 9, false, 9 },          // nothing fused yet: any window
+        { 5, 12, 9, true, 9 },          // re-fusing every document may change it
     };
 
     [Theory]
     [MemberData(nameof(Chosen))]
-    public void Choose_RecordedFusedAskedAndRefusing_WindowToUseAndToRecordWithoutWriting(long? recorded, long fused, long? asked, bool all, long expected, long? unrecorded)
+    public void Choose_RecordedFusedAskedAndRefusing_WindowToUseWithoutWriting(long? recorded, long fused, long? asked, bool all, long expected)
     {
         using var connection = Store(recorded, fused);
 
-        var (options, toRecord) = StoryWindowRecord.Choose(connection, db, StoryOptions.Default with { CloseAfterDocuments = 40, Threshold = 0.3 }, asked, all);
+        var (options, atOpen) = StoryWindowRecord.Choose(connection, db, StoryOptions.Default with { CloseAfterDocuments = 40, Threshold = 0.3 }, asked, all);
 
-        Assert.Equal((expected, 0.3, unrecorded), (options.CloseAfterDocuments, options.Threshold, toRecord));
+        Assert.Equal((expected, 0.3, recorded), (options.CloseAfterDocuments, options.Threshold, atOpen));
         Assert.Equal(recorded, StoryWindowRecord.Recorded(connection));
+    }
+
+    [Fact]
+    public void Save_AnotherProcessRefusedWithAnotherWindowMeanwhile_FailsWithTac506AndFusesNothing()
+    {
+        var narrow = StoryOptions.Default with { CloseAfterDocuments = 1 };
+        var reports = Reports();
+        using (var store = DocumentStore.Open(db, stories: narrow))
+        {
+            store.Save(reports[0]);
+            store.Save(reports[1]);
+        }
+
+        using var running = DocumentStore.Open(db); // the recorded window, 1
+        using (var other = DocumentStore.Open(db, window: new StoryWindowChoice(2_000, FusesAllAgain: true)))
+        {
+            other.UnfuseAll();
+        }
+
+        var ex = Assert.Throws<StoreException>(() => running.Save(reports[2]));
+
+        Assert.Equal("TAC506", ex.Error.Code);
+        Assert.Equal((2_000L, 0L, 2L), (Recorded() ?? 0, Count("story_documents"), Count("documents")));
     }
 
     [Fact]
