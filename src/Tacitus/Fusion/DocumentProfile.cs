@@ -46,11 +46,15 @@ internal sealed class DocumentProfile
     /// <summary>The document's most frequent words, most frequent first (reused).</summary>
     private readonly List<KeyValuePair<ProfileWordKey, double>> top = new(MaxWords);
 
+    /// <summary><see cref="MoreFrequentWord"/> as a delegate made once, not per word.</summary>
+    private readonly Comparison<KeyValuePair<ProfileWordKey, double>> moreFrequentWord;
+
     public DocumentProfile(FusionLexicon lexicon, Func<ReadOnlySpan<char>, TermFrequency?>? known = null)
     {
         this.lexicon = lexicon ?? throw new ArgumentNullException(nameof(lexicon));
         this.known = known;
         words = new Dictionary<ProfileWordKey, double>(keys);
+        moreFrequentWord = MoreFrequentWord;
     }
 
     /// <summary>The document's profile, words first then names, each by frequency (ties in ordinal order of the key); the list is this instance's own, valid until the next call.</summary>
@@ -134,31 +138,10 @@ internal sealed class DocumentProfile
         top.Clear();
         foreach (var word in words)
         {
-            if (top.Count == MaxWords && (word.Value < top[^1].Value || MoreFrequentWord(word, top[^1]) >= 0))
+            if (top.Count < MaxWords || word.Value >= top[^1].Value)
             {
-                continue;
+                TopRanked.Offer(top, word, MaxWords, moreFrequentWord);
             }
-
-            int lo = 0, hi = top.Count;
-            while (lo < hi)
-            {
-                var mid = (lo + hi) >>> 1;
-                if (MoreFrequentWord(word, top[mid]) < 0)
-                {
-                    hi = mid;
-                }
-                else
-                {
-                    lo = mid + 1;
-                }
-            }
-
-            if (top.Count == MaxWords)
-            {
-                top.RemoveAt(MaxWords - 1);
-            }
-
-            top.Insert(lo, word);
         }
 
         return top;

@@ -41,7 +41,7 @@ internal static class TopRanked
     }
 
     /// <summary>Puts the item in its place in <paramref name="top"/> when it comes before the last of a full list (which then drops out).</summary>
-    private static void Offer<T>(List<T> top, T item, int count, Comparison<T> order)
+    public static void Offer<T>(List<T> top, T item, int count, Comparison<T> order)
     {
         if (top.Count == count && order(item, top[^1]) >= 0)
         {

@@ -20,8 +20,8 @@ internal sealed class DocumentStore : IDisposable
     private StoreClock? clock;
 
     /// <summary>The story window this store fuses with, and the store's record of it when opened (<see cref="StoryWindowRecord"/>).</summary>
-    private long storyWindow;
-    private long? windowAtOpen;
+    private readonly long storyWindow;
+    private readonly long? windowAtOpen;
 
     private DocumentStore(SqliteConnection connection, string path, StoryOptions? stories, bool fuse, StoryWindowChoice window)
     {

@@ -47,10 +47,7 @@ internal static class StoryWindowRecord
     /// <exception cref="StoreException">TAC506 when another process changed the record while this one had the store open.</exception>
     public static void Keep(SqliteConnection connection, SqliteTransaction transaction, string path, long window, long? atOpen)
     {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = $"SELECT value FROM fusion_state WHERE name = '{Name}'";
-        var now = command.ExecuteScalar() is long value ? value : (long?)null;
+        var now = Read(connection, Name, transaction);
         if (now == window)
         {
             return;
@@ -63,6 +60,8 @@ internal static class StoryWindowRecord
                 $"{window.ToString(CultureInfo.InvariantCulture)}; nothing of this batch was stored; run it again", path));
         }
 
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
         command.CommandText = $"INSERT INTO fusion_state (name, value) VALUES ('{Name}', $value) ON CONFLICT (name) DO UPDATE SET value = excluded.value";
         command.Parameters.AddWithValue("$value", window);
         command.ExecuteNonQuery();
@@ -71,9 +70,10 @@ internal static class StoryWindowRecord
     /// <summary>The recorded window, or null when none is (a store not yet opened for fusing by this version).</summary>
     public static long? Recorded(SqliteConnection connection) => Read(connection, Name);
 
-    private static long? Read(SqliteConnection connection, string name)
+    private static long? Read(SqliteConnection connection, string name, SqliteTransaction? transaction = null)
     {
         using var read = connection.CreateCommand();
+        read.Transaction = transaction;
         read.CommandText = "SELECT value FROM fusion_state WHERE name = $name";
         read.Parameters.AddWithValue("$name", name);
         return read.ExecuteScalar() is long value ? value : null;
