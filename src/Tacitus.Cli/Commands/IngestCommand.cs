@@ -53,7 +53,7 @@ internal static class IngestCommand
                     return run.Run(progress.Track(report.Watch(DocumentSources.Read(inputs, ingest, ct))), observer, ct);
                 });
 
-                Console.WriteLine($"read {summary.Read}, stored {summary.Stored} new, {summary.AlreadyStored} already stored{(parse.GetValue(reanalyse) ? $" ({summary.Reanalysed} re-analysed)" : string.Empty)}, {summary.Failed} failed, " +
+                Console.WriteLine($"read {summary.Read}, stored {summary.Stored} new, {summary.AlreadyStored} already stored{(parse.GetValue(reanalyse) || summary.Reanalysed > 0 ? $" ({summary.Reanalysed} re-analysed)" : string.Empty)}, {summary.Failed} failed, " +
                     $"{summary.Elapsed.TotalSeconds:F1} s, {summary.DocumentsPerSecond:F0} docs/s, {summary.TextBytes / 1e6 / Math.Max(summary.Elapsed.TotalSeconds, 1e-9):F1} MB/s of text");
                 return Task.FromResult(report.ExitCode());
             }

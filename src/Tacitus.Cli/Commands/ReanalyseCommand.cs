@@ -60,13 +60,14 @@ internal static class ReanalyseCommand
                 }
 
                 var what = everything ? "selected" : "stale";
+                var report = new RunReport(parse.GetValue(Verbosity.Quiet), parse.GetValue(Verbosity.Verbose));
                 if (parse.GetValue(dryRun) || ids.Count == 0)
                 {
                     // a run stopped part way may have left documents unfused: nothing to analyse, but they are fused now
-                    var fused = parse.GetValue(dryRun) ? 0 : store.FuseBacklog(ct);
+                    var fused = parse.GetValue(dryRun) ? 0 : store.FuseBacklog(report.Error, ct);
                     Console.WriteLine($"{ids.Count} {what} document{(ids.Count == 1 ? string.Empty : "s")} to re-analyse with {pipeline.Provenance}{(ids.Count == 0 ? "; nothing to do" : string.Empty)}" +
                         (fused > 0 ? $"; fused {fused} documents an earlier run left unfused" : string.Empty));
-                    return Task.FromResult(ExitCodes.Ok);
+                    return Task.FromResult(report.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
                 }
 
                 if (fusesAllAgain)
@@ -75,7 +76,6 @@ internal static class ReanalyseCommand
                 }
 
                 // Stored texts have no input files to measure, so the bar counts documents without a total.
-                var report = new RunReport(parse.GetValue(Verbosity.Quiet), parse.GetValue(Verbosity.Verbose));
                 var progress = new Progress("reanalyse", [], report);
                 var summary = progress.Run(() => run.Run(ids, everything, new IngestObserver(report.Error, progress.Advance), ct));
 

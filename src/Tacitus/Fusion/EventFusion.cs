@@ -184,10 +184,23 @@ internal sealed class EventFusion : IDisposable
             }
         }
 
+        // documents left out from here on are tried again when fusion reaches them
+        sql.Run("DELETE FROM fusion_skipped WHERE document >= $p0", from);
         changed.Clear();
         touched.Clear();
         open = null;
         return from;
+    }
+
+    /// <summary>
+    /// Leaves the document of row <paramref name="seq"/>, the next in store order, out of fusion, and records why
+    /// (<paramref name="error"/>: its stored values do not decode) in the caller's transaction: fusion goes on past it, and it
+    /// is not read again until its records are replaced (<see cref="Rewind"/> to it clears the record).
+    /// </summary>
+    public void Skip(long seq, TacitusError error)
+    {
+        ArgumentNullException.ThrowIfNull(error);
+        sql.Run("INSERT OR REPLACE INTO fusion_skipped (document, code, message) VALUES ($p0, $p1, $p2)", seq, error.Code, error.Message);
     }
 
     /// <summary>Lets go of what is in memory and of the transaction (a batch was rolled back): the next document reads the state from the store.</summary>
@@ -200,10 +213,14 @@ internal sealed class EventFusion : IDisposable
         open = null;
     }
 
-    /// <summary>The row of the first stored document not fused, when it is after every fused one (what a rewind or an interrupted run leaves); null when every document is fused.</summary>
+    /// <summary>
+    /// The row of the first stored document not fused (nor left out, <see cref="Skip"/>), when it is after every fused one
+    /// (what a rewind or an interrupted run leaves); null when every document is fused or left out.
+    /// </summary>
     public long? FirstUnfused()
     {
-        var (stored, fused) = (sql.Scalar("SELECT max(seq) FROM documents"), sql.Scalar("SELECT max(document) FROM story_documents"));
+        var (stored, fused) = (sql.Scalar("SELECT max(seq) FROM documents"),
+            sql.Scalar("SELECT max(document) FROM (SELECT max(document) AS document FROM story_documents UNION ALL SELECT max(document) FROM fusion_skipped)"));
         if (stored is not long last)
         {
             return null;

@@ -62,7 +62,7 @@ internal sealed class DocumentRowWriter : IDisposable
             "sentence_count, boilerplate_count, mention_count, attribution_count, event_count, pipeline, knowledge, patterns, dictionaries, analysed_at, mention_rows, sentence_rows, entity_rows, attribution_rows",
             orIgnore: true, returning: "seq");
         sightings = new PreparedInsert(connection, "sightings", "document, outlet, url, origin, published, first_seen", orIgnore: true);
-        lookup = Command(connection, "SELECT seq, pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $p0", 1);
+        lookup = Command(connection, "SELECT seq, pipeline, knowledge, patterns, dictionaries, EXISTS (SELECT 1 FROM fusion_skipped WHERE document = seq) FROM documents WHERE id = $p0", 1);
         update = new NativeStatement(connection, "UPDATE documents SET language = $p1, paragraphs = $p2, tokens = $p3, warnings = $p4, sentence_count = $p5, boilerplate_count = $p6, " +
             "mention_count = $p7, attribution_count = $p8, event_count = $p9, pipeline = $p10, knowledge = $p11, patterns = $p12, dictionaries = $p13, analysed_at = $p14, mention_rows = $p15, sentence_rows = $p16, entity_rows = $p17, attribution_rows = $p18 WHERE seq = $p0");
         clear = [.. ChildTables.Select(t => new NativeStatement(connection, $"DELETE FROM {t} WHERE document = $p0"))];
@@ -105,7 +105,8 @@ internal sealed class DocumentRowWriter : IDisposable
         {
             var stored = Lookup(document.Id) ?? throw new InvalidOperationException($"document {document.Id} is neither new nor stored");
             seq = stored.Seq;
-            if (analysed && (replace == ReplaceMode.Always || (replace == ReplaceMode.Stale && stored.Provenance != p)))
+            // a document fusion left out for its undecodable values (DocumentStore.FuseBacklog) is replaced whenever it is analysed again
+            if (analysed && (replace == ReplaceMode.Always || (replace == ReplaceMode.Stale && stored.Provenance != p) || stored.LeftOut))
             {
                 Replace(seq, document, stamp);
                 outcome = StoreOutcome.Reanalysed;
@@ -116,8 +117,11 @@ internal sealed class DocumentRowWriter : IDisposable
         return (outcome, seq);
     }
 
-    /// <summary>The stored document's row number and the provenance of its records (null when unknown), or null when it is not stored.</summary>
-    public (long Seq, AnalysisProvenance? Provenance)? Lookup(DocumentId id)
+    /// <summary>
+    /// The stored document's row number, the provenance of its records (null when unknown) and whether fusion left it out
+    /// for values that do not decode, or null when it is not stored.
+    /// </summary>
+    public (long Seq, AnalysisProvenance? Provenance, bool LeftOut)? Lookup(DocumentId id)
     {
         lookup.Parameters[0].Value = id.Value;
         using var r = lookup.ExecuteReader();
@@ -126,7 +130,7 @@ internal sealed class DocumentRowWriter : IDisposable
             return null;
         }
 
-        return (r.GetInt64(0), DocumentRowReader.Provenance(r, 1));
+        return (r.GetInt64(0), DocumentRowReader.Provenance(r, 1), r.GetInt64(5) != 0);
     }
 
     /// <summary>Replaces the analysis of stored document <paramref name="seq"/> (same text) by this document's.</summary>

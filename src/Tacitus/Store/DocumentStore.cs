@@ -217,9 +217,10 @@ internal sealed class DocumentStore : IDisposable
         try
         {
             int stored = 0, reanalysed = 0;
+            List<TacitusError>? leftOut = null;
             if (replace == ReplaceMode.Never && fusion?.FirstUnfused() is not null)
             {
-                FuseBacklog();
+                FuseBacklog(unreadable: error => (leftOut ??= []).Add(error));
             }
 
             using (var transaction = connection.BeginTransaction())
@@ -277,7 +278,7 @@ internal sealed class DocumentStore : IDisposable
 
             fusion?.Enlist(null);
 
-            return new StoreResult(stored, batch.Count - stored, [], reanalysed);
+            return new StoreResult(stored, batch.Count - stored, leftOut ?? [], reanalysed);
         }
         catch (SqliteException ex) when (batch.Count > 1)
         {
@@ -391,7 +392,8 @@ internal sealed class DocumentStore : IDisposable
     /// <summary>True when the stored records were produced by another pipeline than <paramref name="current"/> (or nobody knows by what).</summary>
     public static bool IsStale(AnalysisProvenance? stored, AnalysisProvenance? current) => current is not null && stored != current;
 
-    private const string StaleCondition = "(pipeline IS NOT $pipeline OR knowledge IS NOT $knowledge OR patterns IS NOT $patterns OR dictionaries IS NOT $dictionaries)";
+    /// <summary>Records made by another pipeline, or a document fusion left out because its stored values did not decode (<see cref="FuseBacklog"/>).</summary>
+    private const string StaleCondition = "(pipeline IS NOT $pipeline OR knowledge IS NOT $knowledge OR patterns IS NOT $patterns OR dictionaries IS NOT $dictionaries OR seq IN (SELECT document FROM fusion_skipped))";
 
     /// <summary>Stored documents in the order they were stored, or by relevance to <paramref name="search"/> (words, all required).</summary>
     public IEnumerable<StoredDocumentSummary> List(string? search = null, int? limit = null, int offset = 0)
@@ -475,8 +477,15 @@ internal sealed class DocumentStore : IDisposable
     /// When one of them is before a fused document, fusion is first taken back to just before it
     /// (<see cref="EventFusion.Rewind"/>), so the store ends as fusing every document in store order leaves it. A run
     /// stopped part way keeps the batches it finished; the next one goes on from there. Returns how many it fused.
+    /// <para>
+    /// A document whose stored values do not decode (TAC504) is left out of fusion and the rest fused: the store records
+    /// it in the transaction of its batch (<see cref="EventFusion.Skip"/>), so no later run reads it again or stops on it,
+    /// until a re-analysis or a new ingest of the same text replaces its records (<see cref="SelectForAnalysis"/> counts it
+    /// due, <see cref="DocumentRowWriter.Write"/> replaces it). <paramref name="unreadable"/> is told of each, once its
+    /// batch is committed; when null, the first one stops the run with its <see cref="StoreException"/>.
+    /// </para>
     /// </summary>
-    public int FuseBacklog(CancellationToken cancellationToken = default)
+    public int FuseBacklog(Action<TacitusError>? unreadable = null, CancellationToken cancellationToken = default)
     {
         if (fusion is null)
         {
@@ -486,7 +495,7 @@ internal sealed class DocumentStore : IDisposable
         long? first;
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT min(seq) FROM documents WHERE seq NOT IN (SELECT document FROM story_documents)";
+            command.CommandText = "SELECT min(seq) FROM documents WHERE seq NOT IN (SELECT document FROM story_documents) AND seq NOT IN (SELECT document FROM fusion_skipped)";
             first = command.ExecuteScalar() is long seq ? seq : null;
         }
 
@@ -512,15 +521,20 @@ internal sealed class DocumentStore : IDisposable
             }
         }
 
+        var fused = 0;
         foreach (var chunk in backlog.Chunk(BacklogBatch))
         {
             cancellationToken.ThrowIfCancellationRequested();
-            var documents = chunk.Select(c => (c.Seq, Document: reader.Read(DocumentId.Parse(c.Id).Value))).ToList(); // read before the transaction: the reader's statements run outside it
+            var documents = chunk.Select(c => Backlogged(c.Seq, DocumentId.Parse(c.Id).Value, unreadable is not null)).ToList(); // read before the transaction: the reader's statements run outside it
             Fuse(fusion, f =>
             {
-                foreach (var (seq, document) in documents)
+                foreach (var (seq, document, error) in documents)
                 {
-                    if (document is not null)
+                    if (error is not null)
+                    {
+                        f.Skip(seq, error);
+                    }
+                    else if (document is not null)
                     {
                         f.Add(seq, document);
                     }
@@ -528,9 +542,34 @@ internal sealed class DocumentStore : IDisposable
 
                 return 0L;
             });
+            foreach (var (_, document, error) in documents)
+            {
+                if (error is not null)
+                {
+                    unreadable!(error);
+                }
+                else if (document is not null)
+                {
+                    fused++;
+                }
+            }
         }
 
-        return backlog.Count;
+        return fused;
+    }
+
+    /// <summary>A backlogged document as stored, or (when <paramref name="leaveOut"/>) the TAC504 its stored values meet, with what fusion does about it.</summary>
+    private (long Seq, Document? Document, TacitusError? Error) Backlogged(long seq, DocumentId id, bool leaveOut)
+    {
+        try
+        {
+            return (seq, reader.Read(id), null);
+        }
+        catch (StoreException ex) when (leaveOut && ex.Error.Code == "TAC504")
+        {
+            var error = ex.Error;
+            return (seq, null, error with { Message = $"{error.Message}; left out of stories and fused events until 'tacitus reanalyse' or an ingest of the same text replaces its records" });
+        }
     }
 
     /// <summary>

@@ -37,9 +37,9 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
     {
         observer ??= new IngestObserver();
         var clock = Stopwatch.StartNew();
-        store.FuseBacklog(cancellationToken);
-        using var probe = new StoredIdProbe(store.Path);
         var counts = new Counts();
+        store.FuseBacklog(LeftOut, cancellationToken);
+        using var probe = new StoredIdProbe(store.Path);
         long read = 0, bytes = 0;
         var batch = new List<StoreWrite>(batchSize);
         foreach (var analysed in OrderedWorkers.Map(items, (item, token) => Analyse(item, probe, token), workers, cancellationToken))
@@ -63,8 +63,15 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         }
 
         Flush(batch, observer, counts);
-        store.FuseBacklog(cancellationToken); // what re-analysed documents left unfused after them
+        store.FuseBacklog(LeftOut, cancellationToken); // what re-analysed documents left unfused after them
         return new IngestSummary(read, counts.Stored, counts.Already, counts.Failed, bytes, clock.Elapsed, counts.Reanalysed);
+
+        // a stored document fusion could not read (TAC504) fails like an input: named, counted, the rest goes on
+        void LeftOut(TacitusError error)
+        {
+            counts.Failed++;
+            observer.OnError?.Invoke(error);
+        }
     }
 
     private void Flush(List<StoreWrite> batch, IngestObserver observer, Counts counts)
@@ -103,7 +110,7 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
             return new Analysed(item, Known: false);
         }
 
-        if (probe.Find(document.Id) is { Stored: true } found
+        if (probe.Find(document.Id) is { Stored: true, LeftOut: false } found
             && (replace == ReplaceMode.Never || (replace == ReplaceMode.Stale && !DocumentStore.IsStale(found.Provenance, pipeline.Provenance))))
         {
             return new Analysed(item, Known: true);

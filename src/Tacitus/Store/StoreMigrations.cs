@@ -222,6 +222,11 @@ internal static class StoreMigrations
         new(19, "the full-text index merges its segments 16 at a time instead of 8 (automerge; 16 is also FTS5's crisis-merge level, so more would not be kept): merging rewrites every posting once per level, and the levels grow with the store (a level every 8 batches of 256 documents at 8, every 16 at 16), so the index's cost per document grew with the store (issue 10: +22 % at 1,000 documents, +26.5 % at 10,000); searches read up to 15 segments a level instead of 7, with the same results and ranks", """
             INSERT INTO documents_fts(documents_fts, rank) VALUES ('automerge', 16);
             """),
+        new(20, "documents fusion left out because their stored values did not decode (fusion_skipped: the document's row and the TAC504 it met): fusion goes on past them, in store order, and they are not read again until a re-analysis or a new ingest of the same text replaces their records; taking fusion back to before one (a rewind) clears its record, so it is tried again there", """
+            CREATE TABLE fusion_skipped (
+                document INTEGER PRIMARY KEY REFERENCES documents(seq) ON DELETE CASCADE,
+                code TEXT NOT NULL, message TEXT NOT NULL);
+            """),
     ];
 
     public static int Latest => All[^1].Version;

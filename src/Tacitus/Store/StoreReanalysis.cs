@@ -72,7 +72,13 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
             }
         }
 
-        var fused = store.FuseBacklog(cancellationToken);
+        var fused = store.FuseBacklog(
+            error =>
+            {
+                failed++;
+                observer.OnError?.Invoke(error);
+            },
+            cancellationToken);
         return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed, fused, store.FusionReclustered > reclustered);
     }
 

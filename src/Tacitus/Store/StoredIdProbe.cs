@@ -18,14 +18,17 @@ internal sealed class StoredIdProbe : IDisposable
         connection = new SqliteConnection(new SqliteConnectionStringBuilder { DataSource = path, Mode = SqliteOpenMode.ReadOnly, Pooling = false }.ToString());
         connection.Open();
         query = connection.CreateCommand();
-        query.CommandText = "SELECT pipeline, knowledge, patterns, dictionaries FROM documents WHERE id = $id";
+        query.CommandText = "SELECT pipeline, knowledge, patterns, dictionaries, EXISTS (SELECT 1 FROM fusion_skipped WHERE document = seq) FROM documents WHERE id = $id";
         query.Parameters.AddWithValue("$id", string.Empty);
     }
 
     public bool Contains(DocumentId id) => Find(id).Stored;
 
-    /// <summary>Whether the document is stored, and what produced its records (null when unknown).</summary>
-    public (bool Stored, AnalysisProvenance? Provenance) Find(DocumentId id)
+    /// <summary>
+    /// Whether the document is stored, what produced its records (null when unknown), and whether fusion left it out
+    /// because its stored values do not decode (then an ingest of the same text analyses it again and replaces them).
+    /// </summary>
+    public (bool Stored, AnalysisProvenance? Provenance, bool LeftOut) Find(DocumentId id)
     {
         lock (gate)
         {
@@ -33,10 +36,10 @@ internal sealed class StoredIdProbe : IDisposable
             using var r = query.ExecuteReader();
             if (!r.Read())
             {
-                return (false, null);
+                return (false, null, false);
             }
 
-            return (true, DocumentRowReader.Provenance(r, 0));
+            return (true, DocumentRowReader.Provenance(r, 0), r.GetInt64(4) != 0);
         }
     }
 

@@ -156,6 +156,40 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Equal(2, Stories(db)); // re-fused with the wider window, the two pier reports are one story again
     }
 
+    [Fact]
+    public void Reanalyse_AllOverAStoredDocumentThatNoLongerDecodes_NamesItFusesTheRestAndLaterIngestsGoOn()
+    {
+        var files = Enumerable.Range(0, 3).Select(i => Write($"{i}.txt", $"Dispatch {i}: the river rose again near the mill.")).ToArray();
+        Assert.Equal(0, CliProcess.Run(["ingest", .. files, "--db", db, "--quiet", "--workers", "1"]).ExitCode);
+        Execute($"UPDATE documents SET warnings = '[{{' WHERE origin = '{files[1]}'");
+        var damaged = Execute($"SELECT id FROM documents WHERE origin = '{files[1]}'");
+
+        var reanalyse = CliProcess.Run("reanalyse", "--db", db, "--all", "--quiet", "--workers", "1");
+        var later = CliProcess.Run(["ingest", Write("3.txt", "Dispatch 3: the bridge over the river reopened."), "--db", db, "--quiet", "--workers", "1"]);
+        var leftOut = Execute("SELECT group_concat(document) FROM fusion_skipped");
+        var again = CliProcess.Run(["ingest", files[1], "--db", db, "--quiet", "--workers", "1"]);
+
+        Assert.Equal(1, reanalyse.ExitCode);
+        Assert.Contains($"[document {damaged}]: TAC504 store: unreadable row of document {damaged}", reanalyse.Stderr, StringComparison.Ordinal);
+        Assert.Contains("left out of stories and fused events", reanalyse.Stderr, StringComparison.Ordinal);
+        Assert.True(later.ExitCode == 0, later.Stderr);
+        Assert.Equal("2", leftOut);
+        Assert.True(again.ExitCode == 0, again.Stderr); // the text ingested again replaces the damaged records and is fused again
+        Assert.Contains("1 already stored (1 re-analysed), 0 failed", again.Stdout, StringComparison.Ordinal);
+        Assert.Equal("1,2,3,4", Execute("SELECT group_concat(document) FROM (SELECT document FROM story_documents ORDER BY document)"));
+        Assert.Null(Execute("SELECT group_concat(document) FROM fusion_skipped"));
+    }
+
+    /// <summary>Runs <paramref name="sql"/> on the store behind tacitus's back; its first value, as text.</summary>
+    private string? Execute(string sql)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = sql;
+        return command.ExecuteScalar() is { } value and not DBNull ? Convert.ToString(value, System.Globalization.CultureInfo.InvariantCulture) : null;
+    }
+
     private string Write(string name, string text)
     {
         var path = Path.Combine(dir, name);

@@ -496,6 +496,93 @@ public sealed class StoreReanalysisTests : IDisposable
         Assert.Equal(FreshIngest(3), Fusion(store));
     }
 
+    /// <summary>Overwrites one stored value of the news item <paramref name="item"/> (its row is item + 1) behind the store's back.</summary>
+    private void Damage(int item, string assignment)
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = $"UPDATE documents SET {assignment} WHERE seq = {item + 1}";
+        Assert.Equal(1, command.ExecuteNonQuery());
+    }
+
+    /// <summary>The news stored and fused, then item 2's sentences damaged and fusion taken back to the first document (as <c>reanalyse --all</c> does).</summary>
+    private string BacklogWithDamagedItem(DocumentStore store)
+    {
+        IngestNews(store, withPlaces: false);
+        var whole = Fusion(store);
+        Damage(2, "sentence_rows = '[['");
+        store.UnfuseAll();
+        return whole;
+    }
+
+    [Fact]
+    public void FuseBacklog_OneDocumentUnreadable_ReportsTac504LeavesItOutRecordedAndFusesTheRest()
+    {
+        using var store = DocumentStore.Open(db);
+        BacklogWithDamagedItem(store);
+        var errors = new List<TacitusError>();
+
+        var fused = store.FuseBacklog(unreadable: errors.Add);
+
+        Assert.Equal(5, fused);
+        var error = Assert.Single(errors);
+        Assert.Equal(("TAC504", db, $"document {NewsItem(2).Document!.Id.Value}"), (error.Code, error.File, error.Record));
+        Assert.Equal([1L, 2L, 4L, 5L, 6L], Column(store, "SELECT document FROM story_documents ORDER BY document"));
+        Assert.Equal([3L], Column(store, "SELECT document FROM fusion_skipped"));
+
+        // recorded: not read again by the next backlog, and documents stored after it are fused as they come
+        Assert.Equal(0, store.FuseBacklog(unreadable: errors.Add));
+        new StoreIngestion(store, NewsPipeline(withPlaces: false)).Run([Item("Norland's envoys met Velmar's mayor in Ostra on Thursday.")], new IngestObserver(errors.Add));
+        Assert.Single(errors);
+        Assert.Equal([1L, 2L, 4L, 5L, 6L, 7L], Column(store, "SELECT document FROM story_documents ORDER BY document"));
+    }
+
+    [Fact]
+    public void Run_IngestOverABacklogWithAnUnreadableDocument_ReportsItFailedAndStoresAndFusesTheRest()
+    {
+        using var store = DocumentStore.Open(db);
+        BacklogWithDamagedItem(store);
+        var errors = new List<TacitusError>();
+
+        var summary = new StoreIngestion(store, NewsPipeline(withPlaces: false)).Run([Item("Norland's envoys met Velmar's mayor in Ostra on Thursday.")], new IngestObserver(errors.Add));
+
+        Assert.Equal((1L, 1L), (summary.Stored, summary.Failed));
+        Assert.Equal("TAC504", Assert.Single(errors).Code);
+        Assert.Equal([1L, 2L, 4L, 5L, 6L, 7L], Column(store, "SELECT document FROM story_documents ORDER BY document"));
+    }
+
+    [Fact]
+    public void Run_ReanalyseAfterTheBacklogLeftADocumentOut_BringsItBackAsAFreshIngest()
+    {
+        using var store = DocumentStore.Open(db);
+        var whole = BacklogWithDamagedItem(store);
+        new StoreIngestion(store, NewsPipeline(withPlaces: false)).Run([]); // its backlog leaves item 2 out
+        var run = new StoreReanalysis(store, NewsPipeline(withPlaces: false), batchSize: 1);
+
+        var ids = run.Select(null, all: false);
+        var summary = run.Run(ids, all: false);
+
+        Assert.Equal(NewsItem(2).Document!.Id, Assert.Single(ids)); // the one left out is due, though its records are current
+        Assert.Equal((1L, 0L), (summary.Reanalysed, summary.Failed));
+        Assert.Equal(whole, Fusion(store));
+        Assert.Empty(Column(store, "SELECT document FROM fusion_skipped"));
+    }
+
+    [Fact]
+    public void Run_IngestAgainOfADocumentTheBacklogLeftOut_BringsItBackAsAFreshIngest()
+    {
+        using var store = DocumentStore.Open(db);
+        var whole = BacklogWithDamagedItem(store);
+        new StoreIngestion(store, NewsPipeline(withPlaces: false)).Run([]); // its backlog leaves item 2 out
+
+        var summary = new StoreIngestion(store, NewsPipeline(withPlaces: false)).Run([NewsItem(2)]);
+
+        Assert.Equal((0L, 1L, 0L), (summary.Stored, summary.Reanalysed, summary.Failed));
+        Assert.Equal(whole, Fusion(store));
+        Assert.Empty(Column(store, "SELECT document FROM fusion_skipped"));
+    }
+
     private static List<long> Column(DocumentStore store, string query)
     {
         using var connection = new SqliteConnection($"Data Source={store.Path};Mode=ReadOnly;Pooling=False");
