@@ -276,6 +276,84 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Equal(3, Scalar("SELECT count(*) FROM documents"));
     }
 
+    /// <summary>
+    /// Stores a short document and a long one (about 28 KB of text, so its row runs on over overflow pages), closes the
+    /// store, and overwrites on disk the next-page pointer of the page that holds the middle of the long text, as a bad
+    /// disk would: SQLite then finds the row's page chain malformed (SQLITE_CORRUPT) when it reads that row, and only it.
+    /// </summary>
+    private (Document Short, Document Long) StoreAndCorruptTheLongDocumentsPage()
+    {
+        var filler = string.Concat(Enumerable.Range(0, 700).Select(i => $"Convoy {i} moved on. "));
+        var (small, large) = (StoreFixtures.Plain("The ferry sailed at dawn.", "Ferry"), StoreFixtures.Plain(filler + "Zqxmarker here. " + filler, "Long convoy"));
+        using (var store = DocumentStore.Open(db))
+        {
+            store.SaveBatch([small, large]);
+        }
+
+        Scalar("PRAGMA wal_checkpoint(TRUNCATE)");
+        var bytes = File.ReadAllBytes(db);
+        var pageSize = (bytes[16] << 8) | bytes[17];
+        var at = bytes.AsSpan().IndexOf("Zqxmarker"u8);
+        Assert.True(at > pageSize, "the long text is in the file");
+        var page = at / pageSize * pageSize;
+        bytes.AsSpan(page, 4).Fill(0xFF); // an overflow page starts with the number of the next one
+        File.WriteAllBytes(db, bytes);
+        return (small, large);
+    }
+
+    [Fact]
+    public void Load_DocumentOnACorruptedPage_FailsWithTac504NamingTheStoreAndDocumentAndTheOthersLoad()
+    {
+        var (small, large) = StoreAndCorruptTheLongDocumentsPage();
+        using var store = DocumentStore.Open(db);
+
+        var ex = Assert.Throws<StoreException>(() => store.Load(large.Id));
+
+        Assert.Equal(("TAC504", "store", db, $"document {large.Id.Value}"), (ex.Error.Code, ex.Error.Stage, ex.Error.File, ex.Error.Record));
+        Assert.Contains("malformed", ex.Error.Message, StringComparison.Ordinal);
+        Assert.Equal(small.Text, store.Load(small.Id)!.Text);
+        Assert.Equal(small.Id, Assert.Single(store.Documents(unreadable: _ => { })).Id);
+    }
+
+    [Fact]
+    public void Open_StoreWhoseFirstPageIsOverwritten_FailsWithTac500NamingTheStore()
+    {
+        using (var store = DocumentStore.Open(db))
+        {
+            store.Save(StoreFixtures.Plain("The ferry sailed at dawn.", "Ferry"));
+        }
+
+        Scalar("PRAGMA wal_checkpoint(TRUNCATE)");
+        using (var file = File.OpenWrite(db))
+        {
+            file.Write(new byte[100].AsSpan()); // the header: no longer a SQLite file (SQLITE_NOTADB)
+        }
+
+        var write = Assert.Throws<StoreException>(() => DocumentStore.Open(db));
+        var read = Assert.Throws<StoreException>(() => DocumentStore.OpenReadOnly(db));
+
+        Assert.Equal(("TAC500", db), (write.Error.Code, write.Error.File));
+        Assert.Equal(("TAC500", db), (read.Error.Code, read.Error.File));
+    }
+
+    [Fact]
+    public void Read_StatementRunOutsideThePendingTransaction_IsTheCallersFaultNotAnUnreadableRow()
+    {
+        var doc = StoreFixtures.Plain("The ferry sailed at dawn.", "Ferry");
+        using (var store = DocumentStore.Open(db))
+        {
+            store.Save(doc);
+        }
+
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var reader = new DocumentRowReader(connection, db);
+        using var transaction = connection.BeginTransaction();
+
+        // the reader's statements are not enlisted in the transaction: a fault in the calling code, not damage in the store
+        Assert.IsType<InvalidOperationException>(Record.Exception(() => reader.Read(doc.Id)));
+    }
+
     private long Scalar(string sql)
     {
         using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
