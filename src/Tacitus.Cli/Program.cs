@@ -30,19 +30,48 @@ internal static class Program
                 return ExitCodes.Usage;
             }
 
-            return result.Invoke();
+            return Invoke(result, Console.Error);
         }
         catch (Exception ex)
         {
-            // A fault in Tacitus that escaped every command: say so plainly, with its own exit code.
-            Console.Error.WriteLine($"{Name}: TAC900 internal: {ex.GetType().Name}: {ex.Message} (a fault in Tacitus, please report it; TACITUS_TRACE=1 shows the trace)");
-            if (Environment.GetEnvironmentVariable("TACITUS_TRACE") == "1")
-            {
-                Console.Error.WriteLine(ex);
-            }
-
-            return ExitCodes.Internal;
+            return Fault(ex, Console.Error);
         }
+    }
+
+    /// <summary>
+    /// Runs the parsed command. An exception no command handled is a fault in Tacitus: TAC900 on <paramref name="error"/>
+    /// and <see cref="ExitCodes.Internal"/> (System.CommandLine's own handler, off here, printed "Unhandled exception" and
+    /// exited 1, the code for failed inputs); an interruption the command did not handle exits as one that did (3).
+    /// </summary>
+    internal static int Invoke(ParseResult result, TextWriter error)
+    {
+        ArgumentNullException.ThrowIfNull(result);
+        ArgumentNullException.ThrowIfNull(error);
+        try
+        {
+            return result.Invoke(new InvocationConfiguration { EnableDefaultExceptionHandler = false });
+        }
+        catch (OperationCanceledException)
+        {
+            error.WriteLine($"{Name}: interrupted.");
+            return ExitCodes.Fatal;
+        }
+        catch (Exception ex)
+        {
+            return Fault(ex, error);
+        }
+    }
+
+    /// <summary>A fault in Tacitus that escaped every command: said plainly, with its own exit code.</summary>
+    private static int Fault(Exception ex, TextWriter error)
+    {
+        error.WriteLine($"{Name}: TAC900 internal: {ex.GetType().Name}: {ex.Message} (a fault in Tacitus, please report it; TACITUS_TRACE=1 shows the trace)");
+        if (Environment.GetEnvironmentVariable("TACITUS_TRACE") == "1")
+        {
+            error.WriteLine(ex);
+        }
+
+        return ExitCodes.Internal;
     }
 
     /// <summary>

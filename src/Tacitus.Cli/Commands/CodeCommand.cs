@@ -61,7 +61,7 @@ internal static class CodeCommand
             // one JSON writer for the run (its buffer is kept from one document to the next), made with the first document
             Utf8JsonWriter? jsonWriter = null;
             // Analysis runs on the workers (OrderedWorkers keeps input order); this thread only writes.
-            var analysed = OrderedWorkers.Map(report.Watch(DocumentSources.Read(readJsonl ? ["-"] : inputs, ingest, ct)), Analyse, parse.GetValue(workers), ct);
+            var analysed = OrderedWorkers.Map(report.Watch(DocumentSources.Read(readJsonl ? ["-"] : inputs, ingest, ct)), (item, token) => AnalyseItem(pipeline, item, token), parse.GetValue(workers), ct);
             using var items = analysed.GetEnumerator();
 
             // --pretty indents a single document; with several, the output is JSON Lines whatever was asked, so a
@@ -81,10 +81,6 @@ internal static class CodeCommand
 
             jsonWriter?.Dispose();
             return Task.FromResult(report.ExitCode());
-
-            // runs on the workers: the analysis, or the coded error that stopped it (TAC400/TAC401)
-            (IngestItem Item, TacitusError? Failure) Analyse(IngestItem item, CancellationToken token) =>
-                (item, item.Document is { } document ? pipeline.Analyse(document, token) : null);
 
             void Write((IngestItem Item, TacitusError? Failure) result, bool indent)
             {
@@ -119,6 +115,28 @@ internal static class CodeCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// Runs on the workers: the analysis, or the coded error that stopped it (TAC400/TAC401, or TAC900 for anything else
+    /// that escaped it), so one document's failure is that document's, on one worker or several, and the run goes on.
+    /// Only the run's own cancellation ends it.
+    /// </summary>
+    internal static (IngestItem Item, TacitusError? Failure) AnalyseItem(AnalysisPipeline pipeline, IngestItem item, CancellationToken token)
+    {
+        if (item.Document is not { } document)
+        {
+            return (item, null);
+        }
+
+        try
+        {
+            return (item, pipeline.Analyse(document, token));
+        }
+        catch (Exception ex) when (!token.IsCancellationRequested)
+        {
+            return (item, AnalysisErrors.UnexpectedFailure(AnalysisErrors.Stage, document, ex, pipeline.TraceInternalErrors));
+        }
     }
 
     private static void WriteReadable(Document document, bool explain)

@@ -19,6 +19,22 @@ public static class AnalysisErrors
     /// <summary>A stage was handed a document that lacks what it reads (<see cref="StageRequirements"/>).</summary>
     public const string MissingAnnotation = "TAC403";
 
+    /// <summary>
+    /// Something a worker did not expect escaped its work on a document (a stage's own cancellation, a store read on the
+    /// worker): a fault in Tacitus, named with the stage and the document, which is skipped; the run goes on.
+    /// </summary>
+    public const string Unexpected = "TAC900";
+
     /// <summary>True for an error that is Tacitus's fault rather than the input's.</summary>
-    public static bool IsInternal(TacitusError error) => error?.Code == Internal;
+    public static bool IsInternal(TacitusError error) => error?.Code is Internal or Unexpected;
+
+    /// <summary>The TAC900 for <paramref name="document"/>, whose work at <paramref name="stage"/> threw <paramref name="ex"/> (with its trace when <paramref name="trace"/>).</summary>
+    public static TacitusError UnexpectedFailure(string stage, Document document, Exception ex, bool trace)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        ArgumentNullException.ThrowIfNull(ex);
+        var detail = trace ? ex.ToString() : $"{ex.GetType().Name}: {ex.Message}";
+        return new TacitusError(Unexpected, stage, $"unexpected failure (a fault in Tacitus, please report it): {detail}; the document is skipped",
+            document.Metadata.Origin ?? document.Id.Value, $"document {document.Id.Value}");
+    }
 }

@@ -101,7 +101,9 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
 
     /// <summary>
     /// Runs on the workers. A document stored by an earlier run is known by its content hash and not analysed again
-    /// (only its sighting is stored), unless <c>replace</c> asks for it and its records are stale.
+    /// (only its sighting is stored), unless <c>replace</c> asks for it and its records are stale. Anything that escapes
+    /// the work on a document other than the run's own cancellation fails that document with TAC900 naming the stage,
+    /// on one worker or several, and the run goes on.
     /// </summary>
     private Analysed Analyse(IngestItem item, StoredIdProbe probe, CancellationToken token)
     {
@@ -110,19 +112,28 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
             return new Analysed(item, Known: false);
         }
 
-        if (probe.Find(document.Id) is { Stored: true, LeftOut: false } found
-            && (replace == ReplaceMode.Never || (replace == ReplaceMode.Stale && !DocumentStore.IsStale(found.Provenance, pipeline.Provenance))))
+        var stage = "store";
+        try
         {
-            return new Analysed(item, Known: true);
-        }
+            if (probe.Find(document.Id) is { Stored: true, LeftOut: false } found
+                && (replace == ReplaceMode.Never || (replace == ReplaceMode.Stale && !DocumentStore.IsStale(found.Provenance, pipeline.Provenance))))
+            {
+                return new Analysed(item, Known: true);
+            }
 
-        if (pipeline.Analyse(document, token) is { } error)
+            stage = AnalysisErrors.Stage;
+            if (pipeline.Analyse(document, token) is { } error)
+            {
+                return new Analysed(IngestItem.Fail(error), Known: false);
+            }
+
+            document.ReleaseTokenLayers(); // held until the batch commits; the store keeps none of the working layers
+            return new Analysed(item, Known: false);
+        }
+        catch (Exception ex) when (!token.IsCancellationRequested)
         {
-            return new Analysed(IngestItem.Fail(error), Known: false);
+            return new Analysed(IngestItem.Fail(AnalysisErrors.UnexpectedFailure(stage, document, ex, pipeline.TraceInternalErrors)), Known: false);
         }
-
-        document.ReleaseTokenLayers(); // held until the batch commits; the store keeps none of the working layers
-        return new Analysed(item, Known: false);
     }
 
     private sealed class Counts

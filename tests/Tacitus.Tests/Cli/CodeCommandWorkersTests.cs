@@ -1,4 +1,8 @@
 using System.Text.Json;
+using Tacitus.Cli.Commands;
+using Tacitus.Documents;
+using Tacitus.Ingest;
+using Tacitus.Pipeline;
 
 namespace Tacitus.Tests.Cli;
 
@@ -41,6 +45,32 @@ public sealed class CodeCommandWorkersTests : IDisposable
         Assert.Equal(24, lines.Length);
         Assert.Equal(one, many);
         Assert.Contains("Story 23.", lines[^1], StringComparison.Ordinal);
+    }
+
+    /// <summary>Gives up on every document with a cancellation of its own (not the run's, not the time budget's), which the analysis does not turn into TAC400.</summary>
+    private sealed class StallingStage : IPipelineStage
+    {
+        public string Name => "stall";
+
+        public Annotations Requires => Annotations.None;
+
+        public Annotations Assigns => Annotations.None;
+
+        public void Process(Document document, CancellationToken cancellationToken) => throw new OperationCanceledException("the stage gave up");
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void AnalyseItem_OnWorkersWorkFailsUnexpectedly_EachDocumentTac900NamingItAndTheRunGoesOn(int workers)
+    {
+        var pipeline = new AnalysisPipeline([new StallingStage()]);
+        var documents = Enumerable.Range(0, 5).Select(i => new Document($"Talks {i} may stall.", new DocumentMetadata { Origin = $"{i}.txt" })).ToList();
+
+        var results = OrderedWorkers.Map(documents.Select(IngestItem.Ok), (item, token) => CodeCommand.AnalyseItem(pipeline, item, token), workers).ToList();
+
+        Assert.Equal(documents.Select(d => ("TAC900", "analysis", d.Metadata.Origin, (string?)$"document {d.Id.Value}")),
+            results.Select(r => (r.Failure!.Code, r.Failure.Stage, r.Failure.File, r.Failure.Record)));
     }
 
     [Fact]

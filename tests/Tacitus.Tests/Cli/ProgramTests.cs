@@ -1,9 +1,24 @@
+using System.CommandLine;
 using Tacitus.Cli;
 
 namespace Tacitus.Tests.Cli;
 
 public sealed class ProgramTests
 {
+    [Fact]
+    public void Invoke_CommandThrowsUnexpectedly_ReportsTac900AndExitsWithTheInternalCode()
+    {
+        var command = new Command("fragile");
+        command.SetAction((_, _) => throw new InvalidOperationException("a fault in the command"));
+        var error = new StringWriter();
+
+        var exit = Program.Invoke(command.Parse([]), error);
+
+        Assert.Equal(ExitCodes.Internal, exit);
+        Assert.StartsWith("tacitus: TAC900 internal: InvalidOperationException: a fault in the command", error.ToString(), StringComparison.Ordinal);
+        Assert.DoesNotContain("Unhandled exception", error.ToString(), StringComparison.Ordinal);
+    }
+
     [Fact]
     public void Subcommands_EachEntry_BuildsTheCommandItsNamesCall()
     {

@@ -34,6 +34,24 @@ public sealed class StoreIngestionTests : IDisposable
         }
     }
 
+    /// <summary>Gives up on any document whose text contains "stall" with a cancellation of its own (not the run's, not the time budget's): an exception the analysis does not turn into TAC400.</summary>
+    private sealed class StallingStage : IPipelineStage
+    {
+        public string Name => "stall";
+
+        public Annotations Requires => Annotations.None;
+
+        public Annotations Assigns => Annotations.None;
+
+        public void Process(Document document, CancellationToken cancellationToken)
+        {
+            if (document.Text.Contains("stall", StringComparison.Ordinal))
+            {
+                throw new OperationCanceledException("the stage gave up");
+            }
+        }
+    }
+
     /// <summary>Fills a token layer the way the tagger does, so a test can see whether ingest lets go of it.</summary>
     private sealed class LayerStage : IPipelineStage
     {
@@ -156,6 +174,26 @@ public sealed class StoreIngestionTests : IDisposable
 
         Assert.Equal((4L, 2L, 2L), (summary.Read, summary.Stored, summary.Failed));
         Assert.Equal([("TAC101", "gone.txt"), ("TAC400", "b.txt")], errors.Select(e => (e.Code, e.File)));
+        Assert.Equal(["a.txt", "c.txt"], store.List().Select(d => d.Origin));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Run_WorkerFailsUnexpectedlyOnOneDocument_ReportsTac900NamingStageAndDocumentAndStoresTheRest(int workers)
+    {
+        var errors = new List<TacitusError>();
+        using var store = DocumentStore.Open(db);
+        var ingestion = new StoreIngestion(store, new AnalysisPipeline([new StallingStage()]), workers, batchSize: 2);
+        var stalled = Doc("The talks may stall.", "b.txt");
+        IngestItem[] items = [IngestItem.Ok(Doc("A ferry sailed.", "a.txt")), IngestItem.Ok(stalled), IngestItem.Ok(Doc("A train left.", "c.txt"))];
+
+        var summary = ingestion.Run(items, new IngestObserver(errors.Add));
+
+        Assert.Equal((3L, 2L, 1L), (summary.Read, summary.Stored, summary.Failed));
+        var error = Assert.Single(errors);
+        Assert.Equal(("TAC900", "analysis", "b.txt", $"document {stalled.Id.Value}"), (error.Code, error.Stage, error.File, error.Record));
+        Assert.Contains("OperationCanceledException: the stage gave up", error.Message, StringComparison.Ordinal);
         Assert.Equal(["a.txt", "c.txt"], store.List().Select(d => d.Origin));
     }
 
