@@ -70,14 +70,9 @@ internal static class ReanalyseCommand
                     return Task.FromResult(report.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
                 }
 
-                if (fusesAllAgain)
-                {
-                    store.UnfuseAll();
-                }
-
                 // Stored texts have no input files to measure, so the bar counts documents without a total.
                 var progress = new Progress("reanalyse", [], report);
-                var summary = progress.Run(() => run.Run(ids, everything, new IngestObserver(report.Error, progress.Advance), ct));
+                var summary = progress.Run(() => run.Run(ids, everything, new IngestObserver(report.Error, progress.Advance), fusesAllAgain, ct));
 
                 Console.WriteLine($"re-analysed {summary.Reanalysed} of {summary.Selected} {what} documents, {summary.Failed} failed, {summary.Elapsed.TotalSeconds:F1} s; records now from {pipeline.Provenance}" +
                     (summary.FusedAfter > 0 ? $"; {summary.FusedAfter} documents after them fused again in store order" : string.Empty));

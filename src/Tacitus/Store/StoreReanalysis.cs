@@ -33,11 +33,23 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
     public List<DocumentId> Select(string? where, bool all) =>
         store.SelectForAnalysis(where, pipeline.Provenance ?? throw new InvalidOperationException("the pipeline has no provenance"), all);
 
-    public ReanalysisSummary Run(IReadOnlyList<DocumentId> ids, bool all, IngestObserver? observer = null, CancellationToken cancellationToken = default)
+    /// <summary>
+    /// Analyses <paramref name="ids"/> again (all of them when <paramref name="all"/>, else the stale ones) and replaces their
+    /// records. <paramref name="fuseAllAgain"/> (every stored document selected with <paramref name="all"/>: <c>reanalyse --all</c>
+    /// without <c>--where</c>) first takes fusion back to before the store's first document
+    /// (<see cref="DocumentStore.UnfuseAll"/>), so every document is fused again with the window the store was opened with,
+    /// also those whose analysis fails and keeps its stored records (fused again from them).
+    /// </summary>
+    public ReanalysisSummary Run(IReadOnlyList<DocumentId> ids, bool all, IngestObserver? observer = null, bool fuseAllAgain = false, CancellationToken cancellationToken = default)
     {
         ArgumentNullException.ThrowIfNull(ids);
         observer ??= new IngestObserver();
         var clock = Stopwatch.StartNew();
+        if (fuseAllAgain)
+        {
+            store.UnfuseAll();
+        }
+
         var reclustered = store.FusionReclustered;
         long reanalysed = 0, failed = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };

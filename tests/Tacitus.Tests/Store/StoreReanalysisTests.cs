@@ -263,6 +263,24 @@ public sealed class StoreReanalysisTests : IDisposable
         private static ActorRef Party(string country) => new() { Text = country, Name = country, Country = CountryCode.From(country) };
     }
 
+    /// <summary>Fails the analysis (TAC400) of every document whose text holds one of <c>words</c>.</summary>
+    private sealed class FailingStage(params string[] words) : IPipelineStage
+    {
+        public string Name => "failing";
+
+        public Annotations Requires => Annotations.None;
+
+        public Annotations Assigns => Annotations.None;
+
+        public void Process(Document document, CancellationToken cancellationToken)
+        {
+            if (words.Any(w => document.Text.Contains(w, StringComparison.Ordinal)))
+            {
+                throw new InvalidOperationException("stage broke");
+            }
+        }
+    }
+
     /// <summary>Invented news in store order: two stories (a blockade, a harvest) interleaved, the blockade's talks last.</summary>
     private static readonly (string Text, string Outlet, string Day)[] News =
     [
@@ -390,6 +408,27 @@ public sealed class StoreReanalysisTests : IDisposable
         var expected = FreshIngest();
         Assert.NotEqual(before, expected);
         Assert.Equal(expected, Fusion(store));
+    }
+
+    [Fact]
+    public void Run_AllWithANewWindowWhenTheFirstDocumentsFailAnalysis_FusesEveryDocumentAgainWithIt()
+    {
+        var narrow = StoryOptions.Default with { CloseAfterDocuments = 1 };
+        using (var store = DocumentStore.Open(db))
+        {
+            IngestNews(store, withPlaces: false); // fused with the default window
+        }
+
+        using var refit = DocumentStore.Open(db, stories: narrow, window: new StoryWindowChoice(1, FusesAllAgain: true));
+        var failingFirst = new AnalysisPipeline([.. NewsPipeline(withPlaces: true).Stages, new FailingStage("navy blockaded", "harvested a record", "stayed closed")], provenance: NewRules);
+        var run = new StoreReanalysis(refit, failingFirst, batchSize: 1);
+
+        var summary = run.Run(run.Select(null, all: true), all: true, fuseAllAgain: true);
+
+        // the first three keep their stored analysis, and are fused again with the new window all the same, as the rest are
+        Assert.Equal((3L, 3L), (summary.Reanalysed, summary.Failed));
+        Assert.NotEqual(FreshIngest(StoryOptions.Default, 3, 4, 5), FreshIngest(narrow, 3, 4, 5));
+        Assert.Equal(FreshIngest(narrow, 3, 4, 5), Fusion(refit));
     }
 
     [Fact]
