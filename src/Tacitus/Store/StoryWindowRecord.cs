@@ -10,7 +10,8 @@ namespace Tacitus.Store;
 /// as <c>story_window</c>. Stories and fused events depend on it, so every later run must fuse with the same one: a run
 /// that names none gets the recorded one, and a run that names another is refused while the store has fused documents,
 /// unless it re-fuses every document (<c>reanalyse --all</c>), which then records its own. A store fused before the
-/// window was recorded records the first window a run uses.
+/// window was recorded was fused with the default window (<see cref="StoryOptions.Default"/>, 2,000 since the window
+/// exists): it is taken as fused with it, and records it when next it fuses.
 /// </summary>
 internal static class StoryWindowRecord
 {
@@ -27,14 +28,19 @@ internal static class StoryWindowRecord
     public static (StoryOptions Options, long? Recorded) Choose(SqliteConnection connection, string path, StoryOptions options, long? requested, bool fusesAllAgain)
     {
         var recorded = Read(connection, Name);
-        if (requested is { } asked && recorded is { } was && asked != was && !fusesAllAgain && Read(connection, "documents") is > 0)
+        var fused = Read(connection, "documents") is > 0;
+
+        // a store fused before the window was recorded was fused with the default one: not with whatever this run brings
+        var fusedWith = recorded ?? (fused ? StoryOptions.Default.CloseAfterDocuments : null);
+        if (requested is { } asked && fusedWith is { } was && asked != was && !fusesAllAgain && fused)
         {
             throw new StoreException(new TacitusError("TAC506", "store",
-                $"this store's stories and fused events were made with --story-window {was.ToString(CultureInfo.InvariantCulture)}; " +
+                $"this store's stories and fused events were made with --story-window {was.ToString(CultureInfo.InvariantCulture)}" +
+                (recorded is null ? " (the default: the store is from before the window was recorded)" : string.Empty) + "; " +
                 $"give the same window (or none), or re-fuse every document with 'tacitus reanalyse --all --story-window {asked.ToString(CultureInfo.InvariantCulture)}'", path));
         }
 
-        var window = requested ?? recorded ?? options.CloseAfterDocuments;
+        var window = requested ?? fusedWith ?? options.CloseAfterDocuments;
         return (window == options.CloseAfterDocuments ? options : options with { CloseAfterDocuments = window }, recorded);
     }
 

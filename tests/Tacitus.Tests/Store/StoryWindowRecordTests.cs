@@ -25,8 +25,9 @@ public sealed class StoryWindowRecordTests : IDisposable
     public static TheoryData<long?, long, long?, bool, long> Chosen => new()
     {
         { null, 0, null, false, 40 },   // a new store will record the options' window
-        { null, 12, null, false, 40 },  // a store fused before windows were recorded records the first one used
-        { null, 12, 9, false, 9 },
+        { null, 12, null, false, 2_000 }, // a store fused before windows were recorded was fused with the default window
+        { null, 12, 2_000, false, 2_000 },
+        { null, 12, 9, true, 9 },          // and re-fusing every document may change it
         { 5, 12, null, false, 5 },      // a run naming none fuses with the recorded one, not the options'
         { 5, 12, 5, false, 5 },
         { 5, 0, 9, false, 9 },          // nothing fused yet: any window
@@ -77,6 +78,36 @@ public sealed class StoryWindowRecordTests : IDisposable
 
         Assert.Equal("TAC506", ex.Error.Code);
         Assert.Contains("--story-window 5", ex.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Choose_OtherWindowOnStoreFusedBeforeTheRecord_FailsWithTac506NamingTheDefault()
+    {
+        using var connection = Store(null, 12);
+
+        var ex = Assert.Throws<StoreException>(() => StoryWindowRecord.Choose(connection, db, StoryOptions.Default, 9, fusesAllAgain: false));
+
+        Assert.Equal("TAC506", ex.Error.Code);
+        Assert.Contains("--story-window 2000", ex.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("reanalyse --all --story-window 9", ex.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Save_StoreFusedBeforeTheRecord_FusesWithAndRecordsTheDefaultWindow()
+    {
+        using (var store = DocumentStore.Open(db))
+        {
+            store.Save(Reports()[0]);
+        }
+
+        Delete("story_window");
+        using (var store = DocumentStore.Open(db, stories: StoryOptions.Default with { CloseAfterDocuments = 1 }))
+        {
+            store.Save(Reports()[1]);
+            store.Save(Reports()[2]); // with the default window the second harvest report joins the first one's story
+        }
+
+        Assert.Equal((2_000L, 2L), (Recorded() ?? 0, Count("stories")));
     }
 
     [Fact]
