@@ -56,6 +56,14 @@ internal static class Program
             error.WriteLine($"{Name}: interrupted.");
             return ExitCodes.Fatal;
         }
+        catch (Exception ex) when (Store.DocumentRowReader.Damaged(ex))
+        {
+            // SQLite found the store's file damaged outside a document's read (those are TAC504 for the document): the
+            // store's own error, naming the file when the command has one, not a fault in Tacitus
+            var db = result.CommandResult.Command.Options.Any(o => o.Name == "--db") ? result.GetValue<string>("--db") : null;
+            error.WriteLine(TerminalText.Escape(new Documents.TacitusError("TAC500", "store", $"the store file is damaged: {ex.Message}", db).ToString()));
+            return ExitCodes.Fatal;
+        }
         catch (Exception ex)
         {
             return Fault(ex, error);

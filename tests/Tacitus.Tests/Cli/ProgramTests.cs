@@ -20,6 +20,26 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public void Main_DocumentsOfAStoreWithADamagedPage_Tac500NamingTheStoreExitThree()
+    {
+        var db = Tacitus.Tests.Store.StoreFixtures.TempDb();
+        try
+        {
+            Tacitus.Tests.Store.StoreFixtures.StoreAndCorruptALongDocumentsPage(db);
+
+            var (exit, _, stderr) = CliProcess.Run("documents", "--db", db);
+
+            Assert.Equal(ExitCodes.Fatal, exit);
+            Assert.Contains($"{db}: TAC500 store: the store file is damaged", stderr, StringComparison.Ordinal);
+            Assert.Contains("malformed", stderr, StringComparison.Ordinal);
+        }
+        finally
+        {
+            Tacitus.Tests.Store.StoreFixtures.DeleteDb(db);
+        }
+    }
+
+    [Fact]
     public void Subcommands_EachEntry_BuildsTheCommandItsNamesCall()
     {
         foreach (var (names, create) in Program.Subcommands)

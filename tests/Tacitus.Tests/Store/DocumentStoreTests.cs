@@ -276,35 +276,10 @@ public sealed class DocumentStoreTests : IDisposable
         Assert.Equal(3, Scalar("SELECT count(*) FROM documents"));
     }
 
-    /// <summary>
-    /// Stores a short document and a long one (about 28 KB of text, so its row runs on over overflow pages), closes the
-    /// store, and overwrites on disk the next-page pointer of the page that holds the middle of the long text, as a bad
-    /// disk would: SQLite then finds the row's page chain malformed (SQLITE_CORRUPT) when it reads that row, and only it.
-    /// </summary>
-    private (Document Short, Document Long) StoreAndCorruptTheLongDocumentsPage()
-    {
-        var filler = string.Concat(Enumerable.Range(0, 700).Select(i => $"Convoy {i} moved on. "));
-        var (small, large) = (StoreFixtures.Plain("The ferry sailed at dawn.", "Ferry"), StoreFixtures.Plain(filler + "Zqxmarker here. " + filler, "Long convoy"));
-        using (var store = DocumentStore.Open(db))
-        {
-            store.SaveBatch([small, large]);
-        }
-
-        Scalar("PRAGMA wal_checkpoint(TRUNCATE)");
-        var bytes = File.ReadAllBytes(db);
-        var pageSize = (bytes[16] << 8) | bytes[17];
-        var at = bytes.AsSpan().IndexOf("Zqxmarker"u8);
-        Assert.True(at > pageSize, "the long text is in the file");
-        var page = at / pageSize * pageSize;
-        bytes.AsSpan(page, 4).Fill(0xFF); // an overflow page starts with the number of the next one
-        File.WriteAllBytes(db, bytes);
-        return (small, large);
-    }
-
     [Fact]
     public void Load_DocumentOnACorruptedPage_FailsWithTac504NamingTheStoreAndDocumentAndTheOthersLoad()
     {
-        var (small, large) = StoreAndCorruptTheLongDocumentsPage();
+        var (small, large) = StoreFixtures.StoreAndCorruptALongDocumentsPage(db);
         using var store = DocumentStore.Open(db);
 
         var ex = Assert.Throws<StoreException>(() => store.Load(large.Id));

@@ -32,6 +32,42 @@ internal static class StoreFixtures
         }
     }
 
+    /// <summary>
+    /// Stores a short document and a long one (about 28 KB of text, so its row runs on over overflow pages) in a new store
+    /// at <paramref name="db"/>, closes it, and overwrites on disk the next-page pointer of the page that holds the middle of
+    /// the long text, as a bad disk would: SQLite then finds the row's page chain malformed (SQLITE_CORRUPT) when it reads
+    /// past that page in that row, and only there.
+    /// </summary>
+    public static (Document Short, Document Long) StoreAndCorruptALongDocumentsPage(string db)
+    {
+        var filler = string.Concat(Enumerable.Range(0, 700).Select(i => $"Convoy {i} moved on. "));
+        var (small, large) = (Plain("The ferry sailed at dawn.", "Ferry"), Plain(filler + "Zqxmarker here. " + filler, "Long convoy"));
+        using (var store = Tacitus.Store.DocumentStore.Open(db))
+        {
+            store.SaveBatch([small, large]);
+        }
+
+        using (var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "PRAGMA wal_checkpoint(TRUNCATE)";
+            command.ExecuteNonQuery();
+        }
+
+        var bytes = File.ReadAllBytes(db);
+        var pageSize = (bytes[16] << 8) | bytes[17];
+        var at = bytes.AsSpan().IndexOf("Zqxmarker"u8);
+        if (at <= pageSize)
+        {
+            throw new InvalidOperationException("the long text is not on an overflow page of the file");
+        }
+
+        bytes.AsSpan(at / pageSize * pageSize, 4).Fill(0xFF); // an overflow page starts with the number of the next one
+        File.WriteAllBytes(db, bytes);
+        return (small, large);
+    }
+
     public static Document Plain(string text, string? title = null, string? origin = null)
     {
         var document = new Document(text, new DocumentMetadata { Title = title, Origin = origin ?? "fixture.txt", Format = "text", Published = new DateOnly(2021, 3, 1) })
