@@ -109,4 +109,50 @@ public sealed class ParserTrainerEagerTests
             }
         }
     }
+
+    [Fact]
+    public void EagerCosts_HeadlessS0WithItsHeadBelow_UnshiftIsCheapest()
+    {
+        // "A B C": B <- A (A root), C <- B; A and B shifted, C gone to the buffer end: B lost its RIGHT from A, and only
+        // an unshift (REDUCE of a headless s0) puts it back where A can still take it
+        var parser = TwoGroupParser();
+        int[] heads = [3, 0, 1];
+        int[] labels = [0, 1, 1];
+        var state = new ParserState();
+        state.Reset(3);
+        state.Shift();
+        state.Shift();
+        state.Shift(); // stack A B C, buffer root
+        state.Reduce(); // C has no head: unshifted
+        Assert.Equal(2, state.Buffer);
+        state.RightEager(1); // B -> C
+        state.Reduce(); // C popped
+        var allowed = new bool[parser.Model.Classes];
+        var costs = new int[allowed.Length];
+        parser.Allow(state, allowed);
+        ParserTrainer.EagerCosts(state, heads, labels, [0, 1], 2, allowed, costs);
+        Assert.True(allowed[parser.Reduce]);
+        Assert.Equal(-1, costs[parser.Reduce]);
+        Assert.False(allowed[DependencyParser.Shift]); // the buffer holds the root only
+    }
+
+    [Fact]
+    public void EagerCosts_WrongHeadStillMendable_LeftMendsAtNoCostAndReduceLosesIt()
+    {
+        // "A B C": A root, B <- C, C <- A; RIGHT gave B the head A; with C at b0, LEFT re-attaches B to C
+        var parser = TwoGroupParser();
+        int[] heads = [3, 2, 0];
+        int[] labels = [0, 1, 1];
+        var state = new ParserState();
+        state.Reset(3);
+        state.Shift();
+        state.RightEager(1); // A -> B: wrong
+        var allowed = new bool[parser.Model.Classes];
+        var costs = new int[allowed.Length];
+        parser.Allow(state, allowed);
+        ParserTrainer.EagerCosts(state, heads, labels, [0, 1], 2, allowed, costs);
+        Assert.Equal(0, costs[1 + 1]); // LEFT-dep: B <- C, mended
+        Assert.Equal(1, costs[parser.Reduce]); // popping B keeps the wrong head
+        Assert.Equal(2, costs[DependencyParser.Shift]); // C above B: B loses its head, and C its head A below it
+    }
 }
