@@ -5,8 +5,9 @@ using Tacitus.Syntax.Learning;
 namespace Tacitus.Syntax.Parsing;
 
 /// <summary>
-/// A greedy arc-hybrid dependency parser in two parts, each an averaged perceptron. The transition model chooses
-/// SHIFT, or LEFT or RIGHT with a coarse relation group (<see cref="RelationGroups"/>: subject, core, nominal,
+/// A greedy transition-based dependency parser in two parts, each an averaged perceptron, over the non-monotonic
+/// arc-eager system (the shipped model) or arc-hybrid (<see cref="TransitionSystem"/>; the only one a beam searches).
+/// The transition model chooses SHIFT, REDUCE (arc-eager), or LEFT or RIGHT with a coarse relation group (<see cref="RelationGroups"/>: subject, core, nominal,
 /// function words, punct, ...; <see cref="ParserFeatures"/>); when an arc is made, the relation model picks the
 /// relation inside its group (<see cref="RelationFeatures"/>), once per word. Scoring some twenty-five transitions at
 /// every step and a few relations per arc costs far less than scoring every labelled transition (about a hundred) at

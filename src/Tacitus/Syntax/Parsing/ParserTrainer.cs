@@ -5,8 +5,9 @@ using Tacitus.Syntax.Training;
 namespace Tacitus.Syntax.Parsing;
 
 /// <summary>
-/// Trains the <see cref="DependencyParser"/> with the dynamic oracle of the arc-hybrid system (Goldberg &amp; Nivre
-/// 2012, 2013): at each step the transition model's best transition is compared with the best zero-cost one (a
+/// Trains the <see cref="DependencyParser"/> with the dynamic oracle of its transition system (arc-hybrid: Goldberg &amp;
+/// Nivre 2012, 2013; non-monotonic arc-eager: <see cref="EagerCosts"/>, where the cheapest move is learned, not only a
+/// zero-cost one, since an unshift can win arcs back): at each step the transition model's best transition is compared with the best zero-cost one (a
 /// transition's cost is the number of gold arcs it makes unreachable, plus a wrong relation group on the arc it
 /// makes), and from the second pass on the parser follows its own prediction with probability <see cref="Explore"/>
 /// so that it learns to recover from its mistakes. Each arc made with its gold head and group also trains the relation
