@@ -33,7 +33,7 @@ internal sealed class DependencyParser
     /// <summary>Format 2 with the beam width the model was trained for (<see cref="Beam"/>), then format 3's clusters if any.</summary>
     private const int BeamFormatVersion = 4;
 
-    /// <summary>Format 4 with the transition system (<see cref="System"/>) after the beam; written only for a system other than arc-hybrid.</summary>
+    /// <summary>Format 4 with the transition system (<see cref="TransitionSystem"/>) after the beam; written only for a system other than arc-hybrid.</summary>
     private const int SystemFormatVersion = 5;
 
     private readonly bool[][] groupMembers;
@@ -49,7 +49,7 @@ internal sealed class DependencyParser
     public DependencyParser(LabelSet relations, LabelSet groups, int[] groupOf, AveragedPerceptron transitions, AveragedPerceptron labels, WordClusters? clusters = null, TransitionSystem system = TransitionSystem.ArcHybrid)
     {
         Clusters = clusters;
-        System = system;
+        TransitionSystem = system;
         Eager = system == TransitionSystem.NonMonotonicArcEager;
         Relations = relations;
         Groups = groups;
@@ -96,9 +96,9 @@ internal sealed class DependencyParser
     public LabelSet Relations { get; }
 
     /// <summary>The transition system of the transition model (arc-hybrid unless the model file says otherwise).</summary>
-    public TransitionSystem System { get; }
+    public TransitionSystem TransitionSystem { get; }
 
-    /// <summary>Whether <see cref="System"/> is the non-monotonic arc-eager one (its moves, costs and features).</summary>
+    /// <summary>Whether <see cref="TransitionSystem"/> is the non-monotonic arc-eager one (its moves, costs and features).</summary>
     internal bool Eager { get; }
 
     /// <summary>The arc-eager REDUCE transition (unshift for a headless s0), after the attaching ones; -1 in arc-hybrid.</summary>
@@ -211,7 +211,7 @@ internal sealed class DependencyParser
             throw new InvalidOperationException("the non-monotonic arc-eager parser searches greedily only: leave out --beam (or give 1)");
         }
 
-        return new(Relations, Groups, [.. GroupOf], Model, Labels, Clusters, System) { Beam = Math.Max(1, width), BeamMargin = margin };
+        return new(Relations, Groups, [.. GroupOf], Model, Labels, Clusters, TransitionSystem) { Beam = Math.Max(1, width), BeamMargin = margin };
     }
 
     /// <summary>Whether transition <paramref name="transition"/> (not SHIFT) is a LEFT one.</summary>
@@ -328,7 +328,7 @@ internal sealed class DependencyParser
 
         if (Eager)
         {
-            writer.Write((int)System);
+            writer.Write((int)TransitionSystem);
         }
 
         Clusters?.Write(writer);

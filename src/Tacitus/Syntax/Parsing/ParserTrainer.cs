@@ -43,7 +43,7 @@ internal sealed class ParserTrainer
     /// The transition system trained (default arc-hybrid). The non-monotonic arc-eager one trains with its own dynamic
     /// oracle (<see cref="EagerCosts"/>) and greedily only.
     /// </summary>
-    public TransitionSystem System { get; init; } = TransitionSystem.ArcHybrid;
+    public TransitionSystem TransitionSystem { get; init; } = TransitionSystem.ArcHybrid;
 
     /// <summary>The relation groups of the attaching transitions (default: the shipped table).</summary>
     public RelationGroups? Groups { get; init; }
@@ -62,7 +62,7 @@ internal sealed class ParserTrainer
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(tags);
-        var eager = System == TransitionSystem.NonMonotonicArcEager;
+        var eager = TransitionSystem == TransitionSystem.NonMonotonicArcEager;
         if (eager && Beam > 1)
         {
             throw new ArgumentException("the non-monotonic arc-eager parser trains greedily only (beam 1)", nameof(sentences));
@@ -125,10 +125,10 @@ internal sealed class ParserTrainer
         }
 
         progress?.Invoke($"parser: {usable.Count} sentences ({lifted} made projective), {skipped} left out (malformed), {order.Count} per pass, {relations.Count} relations in {groups.Count} groups");
-        var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(groups.Count, System), 1 << 20, Prune);
+        var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(groups.Count, TransitionSystem), 1 << 20, Prune);
         var labelModel = AveragedPerceptron.ForTraining(Math.Max(1, relations.Count), 1 << 18, LabelPrune);
         var groupIndex = groupOf.ToArray();
-        var parser = new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters, System);
+        var parser = new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters, TransitionSystem);
         var state = new ParserState();
         var features = new ulong[ParserFeatures.Max];
         var labelFeatures = new ulong[RelationFeatures.Max];
@@ -242,7 +242,7 @@ internal sealed class ParserTrainer
 
         model.Average();
         labelModel.Average();
-        return new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters, System) { Beam = Beam };
+        return new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters, TransitionSystem) { Beam = Beam };
     }
 
     /// <summary>

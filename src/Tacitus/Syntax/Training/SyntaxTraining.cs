@@ -48,7 +48,7 @@ internal sealed class SyntaxTraining
     public int ParserBeamPasses { get; init; } = 3;
 
     /// <summary>
-    /// The parser's transition system (<see cref="ParserTrainer.System"/>). None (the default) trains the shipped one: the
+    /// The parser's transition system (<see cref="ParserTrainer.TransitionSystem"/>). None (the default) trains the shipped one: the
     /// non-monotonic arc-eager system for a greedy parser, arc-hybrid for a beam (the only system the beam searches).
     /// </summary>
     public TransitionSystem? ParserSystem { get; init; }
@@ -302,7 +302,7 @@ internal sealed class SyntaxTraining
         var clusters = ClustersFile is null ? null : WordClusters.ReadText(ClustersFile);
         Progress?.Invoke(clusters is null ? "parser: no word clusters" : $"parser: {clusters.Count} words with a cluster ({ClustersFile})");
         IReadOnlyList<TreebankSentence> all = silver is { Count: > 0 } ? [.. sentences, .. silver] : sentences;
-        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats, Clusters = clusters, Beam = ParserBeam, BeamPasses = ParserBeamPasses, System = ParserSystemTrained }.Train(all, Tags, Progress);
+        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats, Clusters = clusters, Beam = ParserBeam, BeamPasses = ParserBeamPasses, TransitionSystem = ParserSystemTrained }.Train(all, Tags, Progress);
     }
 
     /// <summary>Reads a training mix: <c>file-name-start TAB repeats</c> per line, repeats from 0 (left out) to 10.</summary>

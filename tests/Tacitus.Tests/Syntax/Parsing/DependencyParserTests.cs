@@ -92,10 +92,10 @@ public sealed class DependencyParserTests
     public void WriteAndRead_ArcEagerModel_KeepsItsSystem()
     {
         var parser = SyntaxFixture.Models.Parser;
-        Assert.Equal(TransitionSystem.NonMonotonicArcEager, parser.System);
+        Assert.Equal(TransitionSystem.NonMonotonicArcEager, parser.TransitionSystem);
         using var stream = new MemoryStream(SyntaxFixture.ParserBytes(parser));
         var read = SyntaxModels.ReadParser(stream);
-        Assert.Equal(TransitionSystem.NonMonotonicArcEager, read.System);
+        Assert.Equal(TransitionSystem.NonMonotonicArcEager, read.TransitionSystem);
         Assert.Equal(1, read.Beam);
     }
 
@@ -115,8 +115,8 @@ public sealed class DependencyParserTests
         var (tagger, _) = training.TrainTagger(sentences);
         var hybrid = new Tacitus.Syntax.Training.SyntaxTraining { TaggerIterations = 3, ParserIterations = 3, JackknifeFolds = 1, ParserSystem = TransitionSystem.ArcHybrid }.TrainParser(sentences, tagger);
         var eager = training.TrainParser(sentences, tagger);
-        Assert.Equal(TransitionSystem.ArcHybrid, hybrid.System);
-        Assert.Equal(TransitionSystem.NonMonotonicArcEager, eager.System);
+        Assert.Equal(TransitionSystem.ArcHybrid, hybrid.TransitionSystem);
+        Assert.Equal(TransitionSystem.NonMonotonicArcEager, eager.TransitionSystem);
         Assert.Equal(DependencyParser.Classes(hybrid.Groups.Count) + 1, eager.Model.Classes);
         Assert.NotEqual(SyntaxFixture.ParserBytes(hybrid), SyntaxFixture.ParserBytes(eager));
     }
