@@ -78,6 +78,13 @@ internal static class EvalCommand
                     failed++;
                     continue;
                 }
+                catch (Exception ex) when (t == "syntax" && ex is FileNotFoundException or InvalidDataException or InvalidOperationException)
+                {
+                    // the models of --models, or the beam asked of them (an arc-eager parser is greedy only): as `parse` reports them
+                    Console.Error.WriteLine($"tacitus eval {t}: {ex.Message}");
+                    failed++;
+                    continue;
+                }
 
                 reports.Add(report);
                 var errorFile = name == "all" || errorsOption is null

@@ -34,12 +34,13 @@ internal static class TrainCommand
         var clusters = new Option<string?>("--clusters") { Description = "Word clusters for the parser's cluster features (a clusters.tsv.gz of `tacitus train clusters`, copied into the model). Default none: on dev they gained 0.3 GUM UAS but cost a fifth of the parser's speed." };
         var beam = new Option<int?>("--beam") { Description = "Train the parser for a beam of this width (its last --beam-passes passes search the beam; default 1: greedy)." };
         var beamPasses = new Option<int?>("--beam-passes") { Description = "How many of the parser's passes, the last ones, train the beam (default 3)." };
+        var transitions = new Option<string?>("--transitions") { Description = "The parser's transition system: arc-eager-nm (non-monotonic arc-eager with Unshift, Honnibal & Johnson 2015; the default for a greedy parser, as shipped) or arc-hybrid (the default with --beam above 1, the only system a beam searches)." };
         var silver = new Option<string?>("--silver") { Description = "Silver trees for uptraining the parser: CoNLL-U (a file or a folder of *.conllu) that `tacitus parse --beam 8` wrote from unlabelled news with a beam-trained teacher; trees that are not one tree are reported and left out. Parser and syntax only. Default none." };
         var silverWords = new Option<int?>("--silver-words") { Description = "At most this many silver words, taken evenly across the silver sentences (default all)." };
         var silverMaxLength = new Option<int?>("--silver-max-length") { Description = "Leave out silver sentences longer than this (default 60 words)." };
         var command = new Command(what, description)
         {
-            from, output, folds, iterations, clusters, beam, beamPasses, silver, silverWords, silverMaxLength,
+            from, output, folds, iterations, clusters, beam, beamPasses, transitions, silver, silverWords, silverMaxLength,
         };
 
         command.SetAction(parse =>
@@ -51,6 +52,19 @@ internal static class TrainCommand
                 || parse.GetValue(silverWords) is < 1 || parse.GetValue(silverMaxLength) is < 1)
             {
                 Console.Error.WriteLine($"tacitus train: --folds, --iterations, --silver-words, --silver-max-length and --beam (at most {DependencyParser.MaxBeam}) must be 1 or more, --beam-passes 0 or more.");
+                return ExitCodes.Usage;
+            }
+
+            var systemName = parse.GetValue(transitions);
+            TransitionSystem? system = systemName switch
+            {
+                "arc-hybrid" => TransitionSystem.ArcHybrid,
+                "arc-eager-nm" => TransitionSystem.NonMonotonicArcEager,
+                _ => null,
+            };
+            if ((systemName is not null && system is null) || (system == TransitionSystem.NonMonotonicArcEager && parse.GetValue(beam) is > 1))
+            {
+                Console.Error.WriteLine("tacitus train: --transitions is arc-hybrid or arc-eager-nm; arc-eager-nm trains greedily (no --beam above 1).");
                 return ExitCodes.Usage;
             }
 
@@ -77,6 +91,7 @@ internal static class TrainCommand
                 ClustersFile = parse.GetValue(clusters),
                 ParserBeam = parse.GetValue(beam) ?? defaults.ParserBeam,
                 ParserBeamPasses = parse.GetValue(beamPasses) ?? defaults.ParserBeamPasses,
+                ParserSystem = system,
                 SilverPath = parse.GetValue(silver),
                 SilverWords = parse.GetValue(silverWords) ?? defaults.SilverWords,
                 SilverMaxLength = parse.GetValue(silverMaxLength) ?? defaults.SilverMaxLength,

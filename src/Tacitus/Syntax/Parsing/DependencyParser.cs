@@ -5,8 +5,9 @@ using Tacitus.Syntax.Learning;
 namespace Tacitus.Syntax.Parsing;
 
 /// <summary>
-/// A greedy arc-hybrid dependency parser in two parts, each an averaged perceptron. The transition model chooses
-/// SHIFT, or LEFT or RIGHT with a coarse relation group (<see cref="RelationGroups"/>: subject, core, nominal,
+/// A greedy transition-based dependency parser in two parts, each an averaged perceptron, over the non-monotonic
+/// arc-eager system (the shipped model) or arc-hybrid (<see cref="TransitionSystem"/>; the only one a beam searches).
+/// The transition model chooses SHIFT, REDUCE (arc-eager), or LEFT or RIGHT with a coarse relation group (<see cref="RelationGroups"/>: subject, core, nominal,
 /// function words, punct, ...; <see cref="ParserFeatures"/>); when an arc is made, the relation model picks the
 /// relation inside its group (<see cref="RelationFeatures"/>), once per word. Scoring some twenty-five transitions at
 /// every step and a few relations per arc costs far less than scoring every labelled transition (about a hundred) at
@@ -32,6 +33,9 @@ internal sealed class DependencyParser
     /// <summary>Format 2 with the beam width the model was trained for (<see cref="Beam"/>), then format 3's clusters if any.</summary>
     private const int BeamFormatVersion = 4;
 
+    /// <summary>Format 4 with the transition system (<see cref="TransitionSystem"/>) after the beam; written only for a system other than arc-hybrid.</summary>
+    private const int SystemFormatVersion = 5;
+
     private readonly bool[][] groupMembers;
     private readonly int[] soleMember;
 
@@ -41,9 +45,12 @@ internal sealed class DependencyParser
     /// <param name="transitions">The transition model: SHIFT, LEFT per group, RIGHT per group.</param>
     /// <param name="labels">The relation model: one class per relation.</param>
     /// <param name="clusters">Word clusters the features read (<see cref="ParserFeatures"/>), or none.</param>
-    public DependencyParser(LabelSet relations, LabelSet groups, int[] groupOf, AveragedPerceptron transitions, AveragedPerceptron labels, WordClusters? clusters = null)
+    /// <param name="system">The transition system the transition model scores.</param>
+    public DependencyParser(LabelSet relations, LabelSet groups, int[] groupOf, AveragedPerceptron transitions, AveragedPerceptron labels, WordClusters? clusters = null, TransitionSystem system = TransitionSystem.ArcHybrid)
     {
         Clusters = clusters;
+        TransitionSystem = system;
+        Eager = system == TransitionSystem.NonMonotonicArcEager;
         Relations = relations;
         Groups = groups;
         GroupOf = groupOf;
@@ -56,7 +63,7 @@ internal sealed class DependencyParser
             throw new InvalidDataException($"the parser's {relations.Count} relations do not each have one of its {groups.Count} groups");
         }
 
-        if (transitions.Classes != Classes(groups.Count))
+        if (transitions.Classes != Classes(groups.Count, system))
         {
             throw new InvalidDataException($"the parser's transition model has {transitions.Classes} classes for {groups.Count} relation groups");
         }
@@ -88,6 +95,15 @@ internal sealed class DependencyParser
 
     public LabelSet Relations { get; }
 
+    /// <summary>The transition system of the transition model (arc-hybrid unless the model file says otherwise).</summary>
+    public TransitionSystem TransitionSystem { get; }
+
+    /// <summary>Whether <see cref="TransitionSystem"/> is the non-monotonic arc-eager one (its moves, costs and features).</summary>
+    internal bool Eager { get; }
+
+    /// <summary>The arc-eager REDUCE transition (unshift for a headless s0), after the attaching ones; -1 in arc-hybrid.</summary>
+    internal int Reduce => Eager ? 1 + (2 * Groups.Count) : -1;
+
     /// <summary>How many configurations the search keeps per step: 1 parses greedily, more search a beam (<see cref="ParserBeam"/>).</summary>
     public int Beam { get; init; } = 1;
 
@@ -106,7 +122,7 @@ internal sealed class DependencyParser
     /// <summary>Per relation index, its group's index in <see cref="Groups"/>.</summary>
     public IReadOnlyList<int> GroupOf { get; }
 
-    /// <summary>The transition model: SHIFT (class 0), LEFT with group g (1 + g), RIGHT with group g (1 + groups + g).</summary>
+    /// <summary>The transition model: SHIFT (class 0), LEFT with group g (1 + g), RIGHT with group g (1 + groups + g), and in arc-eager REDUCE (1 + 2 groups).</summary>
     public AveragedPerceptron Model { get; }
 
     /// <summary>The relation model, one class per relation of <see cref="Relations"/>.</summary>
@@ -118,7 +134,8 @@ internal sealed class DependencyParser
     /// <summary>Index of the group "root" among <see cref="Groups"/> (-1 if training had none).</summary>
     public int RootGroup { get; }
 
-    public static int Classes(int groups) => 1 + (2 * groups);
+    public static int Classes(int groups, TransitionSystem system = TransitionSystem.ArcHybrid) =>
+        1 + (2 * groups) + (system == TransitionSystem.NonMonotonicArcEager ? 1 : 0);
 
     /// <summary>Parses one sentence: <paramref name="tags"/> are tagger tag indices; fills heads (-1 = root) and relation indices.</summary>
     public void Parse(string text, ReadOnlySpan<TextSpan> words, ReadOnlySpan<int> tags, Span<int> heads, Span<int> relations, ParserBuffers buffers)
@@ -132,7 +149,7 @@ internal sealed class DependencyParser
 
         var sentence = buffers.Words;
         sentence.Fill(text, words, tags, Clusters);
-        if (Beam > 1)
+        if (Beam > 1 && !Eager)
         {
             var beam = buffers.Beam;
             beam.Start(n, Beam);
@@ -160,12 +177,12 @@ internal sealed class DependencyParser
             }
             else
             {
-                var count = ParserFeatures.Extract(state, sentence, features);
+                var count = Eager ? ParserFeatures.ExtractEager(state, sentence, features) : ParserFeatures.Extract(state, sentence, features);
                 Allow(state, allowed);
                 best = Model.Predict(features.AsSpan(0, count), scores, allowed);
             }
 
-            var label = best == Shift ? 0 : Label(state, sentence, best, features, labelScores);
+            var label = best == Shift || best == Reduce ? 0 : Label(state, sentence, best, features, labelScores);
             Apply(state, best, label);
         }
 
@@ -187,8 +204,15 @@ internal sealed class DependencyParser
     /// The same models searched with a beam of <paramref name="width"/> (1: greedy), whatever width they were trained
     /// for, narrowed by <paramref name="margin"/> (<see cref="BeamMargin"/>).
     /// </summary>
-    public DependencyParser WithBeam(int width, float margin = float.PositiveInfinity) =>
-        new(Relations, Groups, [.. GroupOf], Model, Labels, Clusters) { Beam = Math.Max(1, width), BeamMargin = margin };
+    public DependencyParser WithBeam(int width, float margin = float.PositiveInfinity)
+    {
+        if (Eager && width > 1)
+        {
+            throw new InvalidOperationException("the non-monotonic arc-eager parser searches greedily only: leave out --beam (or give 1)");
+        }
+
+        return new(Relations, Groups, [.. GroupOf], Model, Labels, Clusters, TransitionSystem) { Beam = Math.Max(1, width), BeamMargin = margin };
+    }
 
     /// <summary>Whether transition <paramref name="transition"/> (not SHIFT) is a LEFT one.</summary>
     internal bool IsLeft(int transition) => transition <= Groups.Count;
@@ -198,7 +222,7 @@ internal sealed class DependencyParser
 
     /// <summary>The dependent and head of the arc an attaching transition makes from <paramref name="state"/>.</summary>
     internal (int Dependent, int Head) Arc(ParserState state, int transition) =>
-        (state.Stack(0), IsLeft(transition) ? state.Buffer : state.Stack(1));
+        IsLeft(transition) ? (state.Stack(0), state.Buffer) : Eager ? (state.Buffer, state.Stack(0)) : (state.Stack(0), state.Stack(1));
 
     /// <summary>
     /// The relation of the arc <paramref name="transition"/> makes: the group's only relation when it has one ("root",
@@ -231,6 +255,17 @@ internal sealed class DependencyParser
         allowed[Shift] = state.CanShift;
         var left = state.CanLeft;
         var right = state.CanRight;
+        if (Eager)
+        {
+            // an unshifted word is shifted again only from an empty stack; RIGHT takes b0 (never the root) under s0;
+            // REDUCE pops a headed s0 or unshifts a headless one that was never unshifted and is not alone
+            var b0 = state.Buffer;
+            allowed[Shift] = state.CanShift && (state.Depth == 0 || !state.Unshifted[b0]);
+            right = state.Depth > 0 && b0 < state.Count;
+            var s0 = state.Stack(0);
+            allowed[Reduce] = s0 >= 0 && (state.Heads[s0] != ParserState.None || (state.Depth > 1 && !state.Unshifted[s0]));
+        }
+
         var toRoot = state.Buffer == state.Count;
         for (var g = 0; g < groups; g++)
         {
@@ -246,6 +281,21 @@ internal sealed class DependencyParser
         {
             state.Shift();
         }
+        else if (Eager)
+        {
+            if (transition == Reduce)
+            {
+                state.Reduce();
+            }
+            else if (IsLeft(transition))
+            {
+                state.LeftEager(label);
+            }
+            else
+            {
+                state.RightEager(label);
+            }
+        }
         else if (IsLeft(transition))
         {
             state.Left(label);
@@ -260,7 +310,7 @@ internal sealed class DependencyParser
     {
         ArgumentNullException.ThrowIfNull(writer);
         writer.Write(Magic);
-        writer.Write(Beam > 1 ? BeamFormatVersion : Clusters is null ? FormatVersion : ClusterFormatVersion);
+        writer.Write(Eager ? SystemFormatVersion : Beam > 1 ? BeamFormatVersion : Clusters is null ? FormatVersion : ClusterFormatVersion);
         Relations.Write(writer);
         Groups.Write(writer);
         foreach (var g in GroupOf)
@@ -270,10 +320,15 @@ internal sealed class DependencyParser
 
         Model.Write(writer);
         Labels.Write(writer);
-        if (Beam > 1)
+        if (Beam > 1 || Eager)
         {
             writer.Write(Beam);
             writer.Write(Clusters is not null);
+        }
+
+        if (Eager)
+        {
+            writer.Write((int)TransitionSystem);
         }
 
         Clusters?.Write(writer);
@@ -284,9 +339,9 @@ internal sealed class DependencyParser
         ArgumentNullException.ThrowIfNull(reader);
         var magic = reader.ReadUInt32();
         var version = reader.ReadInt32();
-        if (magic != Magic || version is not (FormatVersion or ClusterFormatVersion or BeamFormatVersion))
+        if (magic != Magic || version is not (FormatVersion or ClusterFormatVersion or BeamFormatVersion or SystemFormatVersion))
         {
-            throw new InvalidDataException("not a Tacitus parser model of format 2, 3 or 4 (relation groups); retrain it with 'tacitus train parser'");
+            throw new InvalidDataException("not a Tacitus parser model of format 2 to 5 (relation groups); retrain it with 'tacitus train parser'");
         }
 
         var relations = LabelSet.Read(reader);
@@ -301,7 +356,8 @@ internal sealed class DependencyParser
         var labels = AveragedPerceptron.Read(reader);
         var beam = 1;
         var hasClusters = version == ClusterFormatVersion;
-        if (version == BeamFormatVersion)
+        var system = TransitionSystem.ArcHybrid;
+        if (version is BeamFormatVersion or SystemFormatVersion)
         {
             beam = reader.ReadInt32();
             hasClusters = reader.ReadBoolean();
@@ -311,8 +367,17 @@ internal sealed class DependencyParser
             }
         }
 
+        if (version == SystemFormatVersion)
+        {
+            system = (TransitionSystem)reader.ReadInt32();
+            if (system is not (TransitionSystem.ArcHybrid or TransitionSystem.NonMonotonicArcEager) || (system == TransitionSystem.NonMonotonicArcEager && beam > 1))
+            {
+                throw new InvalidDataException($"the parser model's transition system ({(int)system}, beam {beam}) is not one this version reads");
+            }
+        }
+
         var clusters = hasClusters ? WordClusters.Read(reader) : null;
-        return new DependencyParser(relations, groups, groupOf, transitions, labels, clusters) { Beam = beam };
+        return new DependencyParser(relations, groups, groupOf, transitions, labels, clusters, system) { Beam = beam };
     }
 }
 

@@ -14,7 +14,7 @@ namespace Tacitus.Syntax.Parsing;
 /// </summary>
 internal static class ParserFeatures
 {
-    public const int Max = 96;
+    public const int Max = 104;
     private const ulong Missing = 0x4D495353UL;
     private const ulong RootWord = 0x524F4F54UL;
 
@@ -27,8 +27,8 @@ internal static class ParserFeatures
         var s1 = state.Stack(1);
         var s2 = state.Stack(2);
         var b0 = state.Buffer;
-        var b1 = b0 + 1 <= state.Count ? b0 + 1 : ParserState.None;
-        var b2 = b0 + 2 <= state.Count ? b0 + 2 : ParserState.None;
+        var b1 = state.BufferAt(1);
+        var b2 = state.BufferAt(2);
         if (b1 == state.Count)
         {
             b1 = ParserState.None; // the root is only ever b0
@@ -184,6 +184,33 @@ internal static class ParserFeatures
         into[k++] = FeatureKey.Quick(127, FeatureKey.Join(s1c, s0lw), s0c);
         into[k++] = FeatureKey.Quick(128, FeatureKey.Join(b0c, s0lw), s0c);
         into[k++] = FeatureKey.Quick(129, F(s1), s0t);
+        return k;
+    }
+
+    /// <summary>
+    /// The features of the non-monotonic arc-eager system (<see cref="TransitionSystem.NonMonotonicArcEager"/>): those
+    /// of <see cref="Extract"/> and what only its moves depend on: whether s0 has a head yet and by which relation
+    /// (REDUCE pops it or unshifts it, LEFT re-attaches it), its head's tag, and whether b0 was unshifted.
+    /// </summary>
+    public static int ExtractEager(ParserState state, ParserWords sentence, Span<ulong> into)
+    {
+        var k = Extract(state, sentence, into);
+        var tags = sentence.Tags;
+        var words = sentence.Words;
+        var n = state.Count;
+        var s0 = state.Stack(0);
+        var b0 = state.Buffer;
+        var head = s0 < 0 ? ParserState.None : state.Heads[s0];
+        ulong s0t = s0 < 0 ? Missing : tags[s0], s0w = s0 < 0 ? Missing : words[s0];
+        var b0t = b0 == n ? RootWord : tags[b0];
+        var headTag = head < 0 ? Missing : head == n ? RootWord : tags[head];
+        var label = s0 < 0 ? Missing : (ulong)(state.Labels[s0] + 1);
+        var unshifted = b0 < n && state.Unshifted[b0] ? 1UL : 0UL;
+        into[k++] = FeatureKey.Quick(130, s0t, label);
+        into[k++] = FeatureKey.Quick(131, FeatureKey.Join(s0t, b0t), label);
+        into[k++] = FeatureKey.Quick(132, s0w, label);
+        into[k++] = FeatureKey.Quick(133, FeatureKey.Join(headTag, s0t), b0t);
+        into[k++] = FeatureKey.Quick(134, b0t, unshifted);
         return k;
     }
 }

@@ -4,20 +4,31 @@ namespace Tacitus.Syntax.Parsing;
 /// A configuration of the arc-hybrid transition system (Kuhlmann et al. 2011) with the root at the end of the
 /// buffer (Ballesteros &amp; Nivre 2013): a stack, the next buffer word <see cref="Buffer"/> (word
 /// <see cref="Count"/> is the root), the arcs made so far and, per word, its outermost children and valency for
-/// the features. Reused between sentences (<see cref="Reset"/>) so parsing allocates nothing per word.
+/// the features. Reused between sentences (<see cref="Reset"/>) so parsing allocates nothing per word. The same
+/// configuration also serves the non-monotonic arc-eager system (<see cref="TransitionSystem.NonMonotonicArcEager"/>:
+/// <see cref="RightEager"/>, <see cref="LeftEager"/>, <see cref="Reduce"/>), whose Unshift puts stack words back in
+/// front of the buffer (<see cref="FrontDepth"/>); the arc-hybrid moves never do, so their buffer stays contiguous.
 /// </summary>
 internal sealed class ParserState
 {
     public const int None = -1;
 
     private int[] stack = new int[64];
+    private int[] front = new int[64];
+    private int next;
 
     public int Count { get; private set; }
 
     public int Depth { get; private set; }
 
     /// <summary>The next word of the buffer; <see cref="Count"/> when only the root is left.</summary>
-    public int Buffer { get; private set; }
+    public int Buffer => FrontDepth == 0 ? next : front[FrontDepth - 1];
+
+    /// <summary>How many unshifted words stand in front of the contiguous rest of the buffer (arc-eager only).</summary>
+    public int FrontDepth { get; private set; }
+
+    /// <summary>Per word, whether Unshift put it back in the buffer (it may then not be shifted again, but from an empty stack).</summary>
+    public bool[] Unshifted { get; private set; } = new bool[64];
 
     public int[] Heads { get; private set; } = new int[64];
 
@@ -44,13 +55,27 @@ internal sealed class ParserState
 
     public int Stack(int k) => k < Depth ? stack[Depth - 1 - k] : None;
 
+    /// <summary>The k-th buffer word (0: <see cref="Buffer"/>), the root (<see cref="Count"/>) last; <see cref="None"/> past the root.</summary>
+    public int BufferAt(int k)
+    {
+        if (k < FrontDepth)
+        {
+            return front[FrontDepth - 1 - k];
+        }
+
+        var i = next + k - FrontDepth;
+        return i <= Count ? i : None;
+    }
+
     public void Reset(int count)
     {
         Count = count;
         Depth = 0;
-        Buffer = 0;
+        next = 0;
+        FrontDepth = 0;
         var size = count + 1;
         Reserve(size);
+        Array.Clear(Unshifted, 0, size);
         Array.Fill(Heads, None, 0, size);
         Array.Fill(Labels, None, 0, size);
         Array.Fill(LeftMost, None, 0, size);
@@ -68,10 +93,13 @@ internal sealed class ParserState
     {
         Count = other.Count;
         Depth = other.Depth;
-        Buffer = other.Buffer;
+        next = other.next;
+        FrontDepth = other.FrontDepth;
         var size = Count + 1;
         Reserve(size);
         other.stack.AsSpan(0, Depth).CopyTo(stack);
+        other.front.AsSpan(0, FrontDepth).CopyTo(front);
+        other.Unshifted.AsSpan(0, size).CopyTo(Unshifted);
         other.Heads.AsSpan(0, size).CopyTo(Heads);
         other.Labels.AsSpan(0, size).CopyTo(Labels);
         other.LeftMost.AsSpan(0, size).CopyTo(LeftMost);
@@ -90,6 +118,8 @@ internal sealed class ParserState
         {
             var capacity = Math.Max(size, Heads.Length * 2);
             stack = new int[capacity];
+            front = new int[capacity];
+            Unshifted = new bool[capacity];
             Heads = new int[capacity];
             Labels = new int[capacity];
             LeftMost = new int[capacity];
@@ -111,7 +141,17 @@ internal sealed class ParserState
     /// <summary>RIGHT: s0 becomes a dependent of s1.</summary>
     public bool CanRight => Depth > 1;
 
-    public void Shift() => stack[Depth++] = Buffer++;
+    public void Shift()
+    {
+        if (FrontDepth == 0)
+        {
+            stack[Depth++] = next++;
+        }
+        else
+        {
+            stack[Depth++] = front[--FrontDepth];
+        }
+    }
 
     public void Left(int label) => Attach(stack[--Depth], Buffer, label);
 
@@ -119,6 +159,64 @@ internal sealed class ParserState
     {
         var dependent = stack[--Depth];
         Attach(dependent, stack[Depth - 1], label);
+    }
+
+    /// <summary>Arc-eager RIGHT: b0 becomes a dependent of s0 and is pushed onto the stack.</summary>
+    public void RightEager(int label)
+    {
+        Attach(Buffer, stack[Depth - 1], label);
+        Shift();
+    }
+
+    /// <summary>
+    /// Non-monotonic arc-eager LEFT: s0 becomes a dependent of b0 and is popped; a head s0 already had (a word below it
+    /// on the stack, by an earlier RIGHT) is taken away first (Honnibal, Goldberg &amp; Johnson 2013).
+    /// </summary>
+    public void LeftEager(int label)
+    {
+        var dependent = stack[--Depth];
+        if (Heads[dependent] != None)
+        {
+            Detach(dependent);
+        }
+
+        Attach(dependent, Buffer, label);
+    }
+
+    /// <summary>
+    /// Arc-eager REDUCE: pops s0 when it has a head; a headless s0 is unshifted instead, back to the front of the buffer
+    /// (Honnibal &amp; Johnson 2015), where a word below it can still take it as a dependent or become one of it.
+    /// </summary>
+    public void Reduce()
+    {
+        var word = stack[--Depth];
+        if (Heads[word] == None)
+        {
+            front[FrontDepth++] = word;
+            Unshifted[word] = true;
+        }
+    }
+
+    /// <summary>Takes a right dependent away from its head (only LEFT re-attaches one) and recounts the head's right children.</summary>
+    private void Detach(int dependent)
+    {
+        var head = Heads[dependent];
+        Heads[dependent] = None;
+        Labels[dependent] = None;
+        RightMost[head] = None;
+        RightSecond[head] = None;
+        RightValency[head] = 0;
+        RightLabels[head] = 0;
+        for (var d = head + 1; d < Count; d++)
+        {
+            if (Heads[d] == head)
+            {
+                RightValency[head]++;
+                RightLabels[head] |= 1UL << (Labels[d] & 63);
+                RightSecond[head] = RightMost[head];
+                RightMost[head] = d;
+            }
+        }
     }
 
     private void Attach(int dependent, int head, int label)

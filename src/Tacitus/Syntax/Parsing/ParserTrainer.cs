@@ -5,8 +5,9 @@ using Tacitus.Syntax.Training;
 namespace Tacitus.Syntax.Parsing;
 
 /// <summary>
-/// Trains the <see cref="DependencyParser"/> with the dynamic oracle of the arc-hybrid system (Goldberg &amp; Nivre
-/// 2012, 2013): at each step the transition model's best transition is compared with the best zero-cost one (a
+/// Trains the <see cref="DependencyParser"/> with the dynamic oracle of its transition system (arc-hybrid: Goldberg &amp;
+/// Nivre 2012, 2013; non-monotonic arc-eager: <see cref="EagerCosts"/>, where the cheapest move is learned, not only a
+/// zero-cost one, since an unshift can win arcs back): at each step the transition model's best transition is compared with the best zero-cost one (a
 /// transition's cost is the number of gold arcs it makes unreachable, plus a wrong relation group on the arc it
 /// makes), and from the second pass on the parser follows its own prediction with probability <see cref="Explore"/>
 /// so that it learns to recover from its mistakes. Each arc made with its gold head and group also trains the relation
@@ -38,6 +39,12 @@ internal sealed class ParserTrainer
     /// <summary>How many of the <see cref="Iterations"/> passes, the last ones, train the beam (none when <see cref="Beam"/> is 1).</summary>
     public int BeamPasses { get; init; }
 
+    /// <summary>
+    /// The transition system trained (default arc-hybrid). The non-monotonic arc-eager one trains with its own dynamic
+    /// oracle (<see cref="EagerCosts"/>) and greedily only.
+    /// </summary>
+    public TransitionSystem TransitionSystem { get; init; } = TransitionSystem.ArcHybrid;
+
     /// <summary>The relation groups of the attaching transitions (default: the shipped table).</summary>
     public RelationGroups? Groups { get; init; }
 
@@ -55,6 +62,12 @@ internal sealed class ParserTrainer
     {
         ArgumentNullException.ThrowIfNull(sentences);
         ArgumentNullException.ThrowIfNull(tags);
+        var eager = TransitionSystem == TransitionSystem.NonMonotonicArcEager;
+        if (eager && Beam > 1)
+        {
+            throw new ArgumentException("the non-monotonic arc-eager parser trains greedily only (beam 1)", nameof(sentences));
+        }
+
         var table = Groups ?? RelationGroups.Shipped;
         var relations = new LabelSet();
         var groups = new LabelSet();
@@ -112,10 +125,10 @@ internal sealed class ParserTrainer
         }
 
         progress?.Invoke($"parser: {usable.Count} sentences ({lifted} made projective), {skipped} left out (malformed), {order.Count} per pass, {relations.Count} relations in {groups.Count} groups");
-        var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(groups.Count), 1 << 20, Prune);
+        var model = AveragedPerceptron.ForTraining(DependencyParser.Classes(groups.Count, TransitionSystem), 1 << 20, Prune);
         var labelModel = AveragedPerceptron.ForTraining(Math.Max(1, relations.Count), 1 << 18, LabelPrune);
         var groupIndex = groupOf.ToArray();
-        var parser = new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters);
+        var parser = new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters, TransitionSystem);
         var state = new ParserState();
         var features = new ulong[ParserFeatures.Max];
         var labelFeatures = new ulong[RelationFeatures.Max];
@@ -165,14 +178,29 @@ internal sealed class ParserTrainer
                         continue;
                     }
 
-                    var count = ParserFeatures.Extract(state, words, features);
+                    var count = eager ? ParserFeatures.ExtractEager(state, words, features) : ParserFeatures.Extract(state, words, features);
                     parser.Allow(state, allowed);
                     var guess = model.Predict(features.AsSpan(0, count), scores, allowed);
-                    Costs(state, heads, labels, groupIndex, groups.Count, allowed, costs);
+                    var target = 0;
+                    if (eager)
+                    {
+                        // the non-monotonic system's costs can be negative (an unshift that saves arcs): learn the cheapest
+                        EagerCosts(state, heads, labels, groupIndex, groups.Count, allowed, costs);
+                        target = int.MaxValue;
+                        for (var c = 0; c < costs.Length; c++)
+                        {
+                            target = allowed[c] ? Math.Min(target, costs[c]) : target;
+                        }
+                    }
+                    else
+                    {
+                        Costs(state, heads, labels, groupIndex, groups.Count, allowed, costs);
+                    }
+
                     var best = -1;
                     for (var c = 0; c < costs.Length; c++)
                     {
-                        if (allowed[c] && costs[c] == 0 && (best < 0 || scores[c] > scores[best]))
+                        if (allowed[c] && costs[c] == target && (best < 0 || scores[c] > scores[best]))
                         {
                             best = c;
                         }
@@ -185,15 +213,15 @@ internal sealed class ParserTrainer
 
                     model.Tick();
                     decisions++;
-                    if (costs[guess] > 0)
+                    if (costs[guess] > target)
                     {
                         mistakes++;
                         model.Update(features.AsSpan(0, count), best, guess);
                     }
 
-                    var follow = iteration > 0 && costs[guess] > 0 && random.NextDouble() < Explore ? guess : best;
+                    var follow = iteration > 0 && costs[guess] > target && random.NextDouble() < Explore ? guess : best;
                     var label = 0;
-                    if (follow != DependencyParser.Shift)
+                    if (follow != DependencyParser.Shift && follow != parser.Reduce)
                     {
                         var (predicted, gold) = LearnRelation(parser, state, words, follow, heads, labels, groupIndex, labelFeatures, labelScores);
                         label = predicted;
@@ -214,7 +242,7 @@ internal sealed class ParserTrainer
 
         model.Average();
         labelModel.Average();
-        return new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters) { Beam = Beam };
+        return new DependencyParser(relations, groups, groupIndex, model, labelModel, Clusters, TransitionSystem) { Beam = Beam };
     }
 
     /// <summary>
@@ -300,6 +328,96 @@ internal sealed class ParserTrainer
         {
             costs[1 + g] = left + (s0 >= 0 && heads[s0] == b0 && gold != g ? 1 : 0);
             costs[1 + groupCount + g] = right + (s1 >= 0 && heads[s0] == s1 && gold != g ? 1 : 0);
+        }
+    }
+
+    /// <summary>
+    /// The dynamic-oracle cost of every allowed transition of the non-monotonic arc-eager system from
+    /// <paramref name="state"/>, after Honnibal &amp; Johnson (2015) and spaCy's arc-eager oracle: the gold arcs a move
+    /// makes unreachable, less those an unshift makes reachable again, plus a wrong relation group on a gold arc. A
+    /// wrong arc counts as lost even when a later LEFT could still mend it, so the oracle never plans on a repair; LEFT
+    /// mending a wrong head costs nothing, and REDUCE or SHIFT past the mend loses it. A word on the stack without a
+    /// head is taken to keep only a head still in the buffer (reaching one below it needs an unshift, which then gains it
+    /// back), so the costs are approximate where the system allows more than one way to a tree.
+    /// </summary>
+    internal static void EagerCosts(ParserState state, int[] heads, int[] labels, int[] groupOf, int groupCount, bool[] allowed, int[] costs)
+    {
+        var n = state.Count;
+        var s0 = state.Stack(0);
+        var b0 = state.Buffer;
+        var reduce = 1 + (2 * groupCount);
+
+        // where each word is: 1 on the stack, 2 in the buffer (the root always), 0 done
+        Span<byte> place = n < 512 ? stackalloc byte[n + 1] : new byte[n + 1];
+        place.Clear();
+        for (var k = 0; k < state.Depth; k++)
+        {
+            place[state.Stack(k)] = 1;
+        }
+
+        for (var k = 0; ; k++)
+        {
+            var w = state.BufferAt(k);
+            if (w < 0)
+            {
+                break;
+            }
+
+            place[w] = 2;
+        }
+
+        // gold dependents of b0 on the stack (lost once b0 is pushed above them), of s0 in the buffer (lost once s0
+        // is popped) and of s0 on the stack below it (reachable again once s0 is unshifted)
+        var b0OnStack = 0;
+        var s0InBuffer = 0;
+        var s0OnStack = 0;
+        for (var d = 0; d < n; d++)
+        {
+            if (place[d] == 1 && heads[d] == b0)
+            {
+                b0OnStack++;
+            }
+
+            if (s0 >= 0 && heads[d] == s0 && d != s0)
+            {
+                s0InBuffer += place[d] == 2 ? 1 : 0;
+                s0OnStack += place[d] == 1 ? 1 : 0;
+            }
+        }
+
+        Array.Clear(costs);
+        if (allowed[0])
+        {
+            costs[0] = b0OnStack + (place[heads[b0]] == 1 ? 1 : 0);
+        }
+
+        if (s0 < 0)
+        {
+            return;
+        }
+
+        var gold = groupOf[labels[s0]];
+        var head = state.Heads[s0];
+        var s0Gold = heads[s0];
+
+        // whether s0's gold arc is still reachable: kept if it has it; else a head in the buffer (not the root for a
+        // word that has a head already: only the last word on the stack goes to the root)
+        var s0Reachable = head == s0Gold || (place[s0Gold] == 2 && (head == ParserState.None || s0Gold != n));
+        var left = s0InBuffer + (s0Gold != b0 && s0Reachable ? 1 : 0);
+        var bGold = b0 < n ? heads[b0] : -1;
+        var right = b0OnStack + (bGold != s0 && bGold >= 0 && place[bGold] != 0 ? 1 : 0);
+        var bGroup = b0 < n ? groupOf[labels[b0]] : -1;
+        for (var g = 0; g < groupCount; g++)
+        {
+            costs[1 + g] = left + (s0Gold == b0 && gold != g ? 1 : 0);
+            costs[1 + groupCount + g] = right + (bGold == s0 && bGroup != g ? 1 : 0);
+        }
+
+        if (allowed[reduce])
+        {
+            costs[reduce] = head != ParserState.None
+                ? s0InBuffer + (head != s0Gold && place[s0Gold] == 2 && s0Gold != n ? 1 : 0)
+                : (place[s0Gold] == 2 && s0Gold != n ? 1 : 0) - (place[s0Gold] == 1 ? 1 : 0) - s0OnStack;
         }
     }
 

@@ -47,6 +47,15 @@ internal sealed class SyntaxTraining
     /// <summary>How many of the parser's passes, the last ones, train its beam (<see cref="ParserTrainer.BeamPasses"/>).</summary>
     public int ParserBeamPasses { get; init; } = 3;
 
+    /// <summary>
+    /// The parser's transition system (<see cref="ParserTrainer.TransitionSystem"/>). None (the default) trains the shipped one: the
+    /// non-monotonic arc-eager system for a greedy parser, arc-hybrid for a beam (the only system the beam searches).
+    /// </summary>
+    public TransitionSystem? ParserSystem { get; init; }
+
+    /// <summary>The transition system <see cref="ParserSystem"/> and <see cref="ParserBeam"/> train.</summary>
+    public TransitionSystem ParserSystemTrained => ParserSystem ?? (ParserBeam > 1 ? TransitionSystem.ArcHybrid : TransitionSystem.NonMonotonicArcEager);
+
     /// <summary>Folds for the parser's predicted training tags; 0 or 1 trains it on gold tags.</summary>
     public int JackknifeFolds { get; init; } = 4;
 
@@ -293,7 +302,7 @@ internal sealed class SyntaxTraining
         var clusters = ClustersFile is null ? null : WordClusters.ReadText(ClustersFile);
         Progress?.Invoke(clusters is null ? "parser: no word clusters" : $"parser: {clusters.Count} words with a cluster ({ClustersFile})");
         IReadOnlyList<TreebankSentence> all = silver is { Count: > 0 } ? [.. sentences, .. silver] : sentences;
-        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats, Clusters = clusters, Beam = ParserBeam, BeamPasses = ParserBeamPasses }.Train(all, Tags, Progress);
+        return new ParserTrainer { Iterations = ParserIterations, Repeats = Repeats, Clusters = clusters, Beam = ParserBeam, BeamPasses = ParserBeamPasses, TransitionSystem = ParserSystemTrained }.Train(all, Tags, Progress);
     }
 
     /// <summary>Reads a training mix: <c>file-name-start TAB repeats</c> per line, repeats from 0 (left out) to 10.</summary>

@@ -87,4 +87,37 @@ public sealed class DependencyParserTests
         Assert.Equal(1, costs[1 + 2]);                  // LEFT-core: right head, wrong group
         Assert.Equal(1, costs[1 + 3 + 1]);             // RIGHT-subject: no s1, A's head is in the buffer
     }
+
+    [Fact]
+    public void WriteAndRead_ArcEagerModel_KeepsItsSystem()
+    {
+        var parser = SyntaxFixture.Models.Parser;
+        Assert.Equal(TransitionSystem.NonMonotonicArcEager, parser.TransitionSystem);
+        using var stream = new MemoryStream(SyntaxFixture.ParserBytes(parser));
+        var read = SyntaxModels.ReadParser(stream);
+        Assert.Equal(TransitionSystem.NonMonotonicArcEager, read.TransitionSystem);
+        Assert.Equal(1, read.Beam);
+    }
+
+    [Fact]
+    public void WithBeam_ArcEagerModelWiderThanOne_ThrowsInvalidOperation()
+    {
+        var parser = SyntaxFixture.Models.Parser;
+        Assert.Throws<InvalidOperationException>(() => parser.WithBeam(4));
+        Assert.Equal(1, parser.WithBeam(1).Beam);
+    }
+
+    [Fact]
+    public void TrainParser_ArcHybridAsked_OtherBytesThanTheDefault()
+    {
+        var sentences = SyntaxFixture.Sentences();
+        var training = new Tacitus.Syntax.Training.SyntaxTraining { TaggerIterations = 3, ParserIterations = 3, JackknifeFolds = 1 };
+        var (tagger, _) = training.TrainTagger(sentences);
+        var hybrid = new Tacitus.Syntax.Training.SyntaxTraining { TaggerIterations = 3, ParserIterations = 3, JackknifeFolds = 1, ParserSystem = TransitionSystem.ArcHybrid }.TrainParser(sentences, tagger);
+        var eager = training.TrainParser(sentences, tagger);
+        Assert.Equal(TransitionSystem.ArcHybrid, hybrid.TransitionSystem);
+        Assert.Equal(TransitionSystem.NonMonotonicArcEager, eager.TransitionSystem);
+        Assert.Equal(DependencyParser.Classes(hybrid.Groups.Count) + 1, eager.Model.Classes);
+        Assert.NotEqual(SyntaxFixture.ParserBytes(hybrid), SyntaxFixture.ParserBytes(eager));
+    }
 }
