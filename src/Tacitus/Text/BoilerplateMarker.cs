@@ -69,7 +69,7 @@ internal sealed class BoilerplateMarker : IPipelineStage
                     BoilerplateScope.Last => last,
                     _ => true,
                 };
-                if (!applies)
+                if (!applies || (rule.Filter is { } filter && !filter.MayMatch(text)))
                 {
                     continue;
                 }

@@ -23,6 +23,12 @@ internal sealed record BoilerplateRule(string Name, BoilerplateScope Scope, Rege
 {
     /// <summary>The group that names the outlet in a tag line ("• Bloomberg").</summary>
     public const string OutletGroup = "outlet";
+
+    /// <summary>
+    /// The literals one of which a sentence the pattern matches holds (or starts with), read from the pattern; null
+    /// when it has none. Most sentences hold none of a rule's literals, so its expression is not run on them.
+    /// </summary>
+    public LiteralFilter? Filter { get; } = RequiredLiterals.Of(Pattern.ToString());
 }
 
 /// <summary>
@@ -71,7 +77,7 @@ internal static class BoilerplateRules
             Regex pattern;
             try
             {
-                pattern = new Regex(fields[2], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, MatchTimeout);
+                pattern = new Regex(fields[2], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
             }
             catch (ArgumentException ex)
             {
