@@ -48,13 +48,17 @@ internal sealed class LiteralFilter
     public bool AtStart { get; }
 
     /// <summary>False only when the expression cannot match <paramref name="text"/>.</summary>
-    public bool MayMatch(ReadOnlySpan<char> text)
-    {
-        if (text.ContainsAny(AsciiCaseMates))
-        {
-            return true;
-        }
+    public bool MayMatch(ReadOnlySpan<char> text) => HoldsAsciiCaseMate(text) || MayMatchOrdinally(text);
 
+    /// <summary>
+    /// Whether <paramref name="text"/> holds a character the expression may read as an ASCII letter where an ordinal
+    /// comparison does not (then no filter may turn the text away).
+    /// </summary>
+    public static bool HoldsAsciiCaseMate(ReadOnlySpan<char> text) => text.ContainsAny(AsciiCaseMates);
+
+    /// <summary><see cref="MayMatch"/> for a text known to hold no <see cref="HoldsAsciiCaseMate">ASCII case mate</see>.</summary>
+    public bool MayMatchOrdinally(ReadOnlySpan<char> text)
+    {
         if (!AtStart)
         {
             return text.ContainsAny(anywhere);

@@ -41,9 +41,10 @@ internal static class RequiredLiterals
     /// <summary>
     /// What is known of one part of a pattern. <see cref="Exact"/>: every text the part matches is one of these
     /// (null: not a short list); <see cref="Required"/>: every match holds one of these (null: nothing known);
-    /// <see cref="Prefixes"/>: the part starts with <c>^</c> and every match starts with one of these.
+    /// <see cref="Prefixes"/>: the part starts with <c>^</c> and every match starts with one of these;
+    /// <see cref="Starts"/>: every match of a part repeated at least once starts with one of these ("[-–]+").
     /// </summary>
-    private sealed record Part(List<string>? Exact, List<string>? Required, bool Anchor = false, List<string>? Prefixes = null)
+    private sealed record Part(List<string>? Exact, List<string>? Required, bool Anchor = false, List<string>? Prefixes = null, List<string>? Starts = null)
     {
         public static Part Empty() => new([string.Empty], null);
 
@@ -106,7 +107,7 @@ internal static class RequiredLiterals
                 allExact = false;
                 if (anchored && prefixes is null)
                 {
-                    prefixes = WithoutEmpty(run!) ?? [];
+                    prefixes = (part.Starts is not null ? Product(run!, part.Starts) : null) ?? WithoutEmpty(run!) ?? [];
                 }
 
                 best = Better(best, WithoutEmpty(run!));
@@ -163,8 +164,9 @@ internal static class RequiredLiterals
                 return atom;
             }
 
-            // Repeated at least once: a match holds the atom's text at least once.
-            return new Part(null, atom.Exact is not null ? WithoutEmpty(atom.Exact) : atom.Required);
+            // Repeated at least once: a match holds the atom's text at least once, and starts with it.
+            var once = atom.Exact is not null ? WithoutEmpty(atom.Exact) : null;
+            return new Part(null, once ?? atom.Required, Starts: once);
         }
 
         private bool TryReadCount(out int min, out int max)
