@@ -14,7 +14,14 @@ internal sealed class BoilerplateGate
 
     private readonly int[] anywhereRules;
 
+    /// <summary>The unanchored rules' literals written in ASCII (a vectorised search; a non-ASCII literal makes it slow).</summary>
     private readonly SearchValues<string>? anywhere;
+
+    /// <summary>
+    /// For each unanchored literal holding a character outside ASCII, that character, and the ASCII case mates
+    /// (<see cref="LiteralFilter.HoldsAsciiCaseMate"/>): a text holding none of them needs only <see cref="anywhere"/>.
+    /// </summary>
+    private readonly SearchValues<char> rare;
 
     /// <summary>The anchored rules by the first character of their literals, lower case.</summary>
     private readonly Dictionary<char, int[]> byFirst;
@@ -25,6 +32,11 @@ internal sealed class BoilerplateGate
         var alwaysList = new List<int>();
         var anywhereList = new List<int>();
         var literals = new HashSet<string>(StringComparer.OrdinalIgnoreCase);
+        var rareCharacters = new HashSet<char>();
+        foreach (var c in LiteralFilter.AsciiCaseMateCharacters)
+        {
+            rareCharacters.Add(c);
+        }
         var first = new Dictionary<char, List<int>>();
         for (var i = 0; i < rules.Count; i++)
         {
@@ -38,7 +50,19 @@ internal sealed class BoilerplateGate
             if (!filter.AtStart)
             {
                 anywhereList.Add(i);
-                literals.UnionWith(filter.Literals);
+                foreach (var literal in filter.Literals)
+                {
+                    var outside = literal.AsSpan().IndexOfAnyExceptInRange('\0', '\x7f');
+                    if (outside < 0)
+                    {
+                        literals.Add(literal);
+                    }
+                    else
+                    {
+                        rareCharacters.Add(literal[outside]);
+                    }
+                }
+
                 continue;
             }
 
@@ -60,6 +84,7 @@ internal sealed class BoilerplateGate
         always = [.. alwaysList];
         anywhereRules = [.. anywhereList];
         anywhere = literals.Count > 0 ? SearchValues.Create([.. literals], StringComparison.OrdinalIgnoreCase) : null;
+        rare = SearchValues.Create([.. rareCharacters]);
         byFirst = new Dictionary<char, int[]>(first.Count);
         foreach (var (key, list) in first)
         {
@@ -73,7 +98,8 @@ internal sealed class BoilerplateGate
     /// <summary>Sets <paramref name="candidates"/>[i] (one per rule, cleared by the caller) for each rule that may match.</summary>
     public void Mark(ReadOnlySpan<char> text, Span<bool> candidates)
     {
-        if (LiteralFilter.HoldsAsciiCaseMate(text))
+        var holdsRare = text.ContainsAny(rare);
+        if (holdsRare && LiteralFilter.HoldsAsciiCaseMate(text))
         {
             candidates[..Rules.Count].Fill(true);
             return;
@@ -92,7 +118,7 @@ internal sealed class BoilerplateGate
             }
         }
 
-        if (anywhere is not null && text.ContainsAny(anywhere))
+        if (holdsRare || (anywhere is not null && text.ContainsAny(anywhere)))
         {
             foreach (var i in anywhereRules)
             {

@@ -15,9 +15,14 @@ internal sealed class LiteralFilter
     /// dotted and dotless i): a case-insensitive expression matches them where an ASCII letter is written, an ordinal
     /// comparison does not, so a text holding one skips the filter and goes to the expression.
     /// </summary>
-    private static readonly SearchValues<char> AsciiCaseMates = SearchValues.Create(FindAsciiCaseMates());
+    private static readonly char[] CaseMateCharacters = FindAsciiCaseMates();
+
+    private static readonly SearchValues<char> AsciiCaseMates = SearchValues.Create(CaseMateCharacters);
 
     private readonly SearchValues<string> anywhere;
+
+    /// <summary>The characters of <see cref="HoldsAsciiCaseMate"/>.</summary>
+    public static ReadOnlySpan<char> AsciiCaseMateCharacters => CaseMateCharacters;
 
     private readonly SearchValues<char> firstCharacters;
 
