@@ -16,18 +16,10 @@ internal static class RequiredLiterals
     public static LiteralFilter? Of(string pattern)
     {
         var parser = new Parser(pattern);
-        Part top;
-        try
+        var top = parser.ParseAlternation();
+        if (parser.Unreadable || parser.Position != pattern.Length)
         {
-            top = parser.ParseAlternation();
-            if (parser.Position != pattern.Length)
-            {
-                return null; // an unbalanced ')': the Regex constructor reports it
-            }
-        }
-        catch (NotSupportedException)
-        {
-            return null;
+            return null; // a construct not read, or an unbalanced ')' (the Regex constructor reports that)
         }
 
         if (top.Prefixes is { } prefixes)
@@ -54,6 +46,17 @@ internal static class RequiredLiterals
     private sealed class Parser(string pattern)
     {
         public int Position { get; private set; }
+
+        /// <summary>A construct was met that this reading does not follow: the pattern gets no filter.</summary>
+        public bool Unreadable { get; private set; }
+
+        /// <summary>Stops reading at a construct not followed.</summary>
+        private Part Stop()
+        {
+            Unreadable = true;
+            Position = pattern.Length;
+            return Part.Unknown();
+        }
 
         public Part ParseAlternation()
         {
@@ -151,7 +154,7 @@ internal static class RequiredLiterals
 
             if (atom.Anchor)
             {
-                throw new NotSupportedException("a quantified anchor");
+                return Stop(); // a quantified anchor
             }
 
             if (min == 0)
@@ -211,7 +214,7 @@ internal static class RequiredLiterals
                 case '$':
                     return Part.Empty();
                 case '*' or '+' or '?':
-                    throw new NotSupportedException("a quantifier with nothing before it");
+                    return Stop(); // a quantifier with nothing before it
                 default:
                     return Literal(c);
             }
@@ -244,7 +247,7 @@ internal static class RequiredLiterals
                     var end = pattern.IndexOf(close, Position + 1);
                     if (end < 0 || pattern.AsSpan(Position + 1, end - Position - 1).Contains('-'))
                     {
-                        throw new NotSupportedException("a balancing group");
+                        return Stop(); // a balancing group
                     }
 
                     Position = end + 1;
@@ -258,7 +261,7 @@ internal static class RequiredLiterals
             var inner = ParseAlternation();
             if (Position >= pattern.Length || pattern[Position] != ')')
             {
-                throw new NotSupportedException("an unclosed group");
+                return Stop(); // an unclosed group
             }
 
             Position++;
@@ -276,12 +279,14 @@ internal static class RequiredLiterals
 
             if (Position >= pattern.Length || pattern[Position] is not ':' and not ')' || pattern.AsSpan(start, Position - start).Contains('x'))
             {
-                throw new NotSupportedException("a group kind or option not read");
+                Stop(); // a group kind or option not read
+                return;
             }
 
             if (pattern[Position] == ')')
             {
-                throw new NotSupportedException("options for the rest of the pattern");
+                Stop(); // options for the rest of the pattern
+                return;
             }
 
             Position++;
@@ -314,7 +319,7 @@ internal static class RequiredLiterals
 
             if (Position >= pattern.Length)
             {
-                throw new NotSupportedException("an unclosed class");
+                return Stop(); // an unclosed class
             }
 
             Position++;
@@ -325,7 +330,7 @@ internal static class RequiredLiterals
         {
             if (Position >= pattern.Length)
             {
-                throw new NotSupportedException("a trailing backslash");
+                return Stop(); // a trailing backslash
             }
 
             var c = pattern[Position++];
@@ -339,7 +344,7 @@ internal static class RequiredLiterals
                     var end = pattern.IndexOf('}', Position);
                     if (end < 0)
                     {
-                        throw new NotSupportedException("an unclosed category");
+                        return Stop(); // an unclosed category
                     }
 
                     Position = end + 1;
@@ -357,7 +362,7 @@ internal static class RequiredLiterals
                         // \d \w \s and their negations, \x \u \c \0 codes, back-references \1 \k<name>: not a literal
                         if (c is 'x' or 'u' or 'c' or 'k' || char.IsAsciiDigit(c))
                         {
-                            throw new NotSupportedException("a character code or back-reference");
+                            return Stop(); // a character code or back-reference
                         }
 
                         return Part.Unknown();
