@@ -83,6 +83,14 @@ public sealed class BoilerplateGateTests
     }
 
     [Fact]
+    public void Filter_MultilinePattern_NoneAsCaretMeansEveryLine()
+    {
+        var rule = new BoilerplateRule("watch", BoilerplateScope.Any, new System.Text.RegularExpressions.Regex("^watch:", System.Text.RegularExpressions.RegexOptions.Multiline));
+        Assert.Null(rule.Filter);
+        Assert.NotNull(new BoilerplateRule("watch", BoilerplateScope.Any, new System.Text.RegularExpressions.Regex("^watch:")).Filter);
+    }
+
+    [Fact]
     public void Mark_RuleWithoutLiterals_AlwaysACandidate()
     {
         var parsed = BoilerplateRules.Parse(new StringReader("plain\tany\t\\w+\\s*$\nclick\tany\t\\bclick here\\b"), "rules.tsv");
