@@ -19,14 +19,40 @@ internal sealed class BoilerplateMarker : IPipelineStage
     /// <summary>Sentences starting this close to the end are in the tail too (a plea split over short lines).</summary>
     private const int TailCharacters = 600;
 
-    private readonly IReadOnlyList<BoilerplateRule> rules;
+    /// <summary>The rules that apply where a sentence is, by <see cref="GateIndex"/>: head, tail and last paragraph.</summary>
+    private readonly BoilerplateGate[] gates = new BoilerplateGate[8];
+
+    private readonly int mostRules;
 
     public BoilerplateMarker()
         : this(BoilerplateRules.Default)
     {
     }
 
-    public BoilerplateMarker(IReadOnlyList<BoilerplateRule> rules) => this.rules = rules;
+    public BoilerplateMarker(IReadOnlyList<BoilerplateRule> rules)
+    {
+        for (var index = 0; index < gates.Length; index++)
+        {
+            var applying = new List<BoilerplateRule>();
+            foreach (var rule in rules)
+            {
+                var applies = rule.Scope switch
+                {
+                    BoilerplateScope.Head => (index & 1) != 0,
+                    BoilerplateScope.Tail => (index & 2) != 0,
+                    BoilerplateScope.Last => (index & 4) != 0,
+                    _ => true,
+                };
+                if (applies)
+                {
+                    applying.Add(rule);
+                }
+            }
+
+            gates[index] = new BoilerplateGate(applying);
+            mostRules = Math.Max(mostRules, applying.Count);
+        }
+    }
 
     public string Name => "boilerplate";
 
@@ -48,6 +74,7 @@ internal sealed class BoilerplateMarker : IPipelineStage
         var lastParagraph = sentences[^1].Paragraph;
         var tailFrom = lastParagraph - TailParagraphs + 1;
         var tailStart = document.Text.Length - TailCharacters;
+        Span<bool> candidates = mostRules <= 256 ? stackalloc bool[mostRules] : new bool[mostRules];
         for (var index = 0; index < sentences.Count; index++)
         {
             var sentence = sentences[index];
@@ -60,20 +87,18 @@ internal sealed class BoilerplateMarker : IPipelineStage
             var tail = sentence.Paragraph >= tailFrom || sentence.Span.Start >= tailStart;
             var last = sentence.Paragraph == lastParagraph;
             var text = document.Slice(sentence.Span);
-            foreach (var rule in rules)
+            var gate = gates[GateIndex(head, tail, last)];
+            var marks = candidates[..gate.Rules.Count];
+            marks.Clear();
+            gate.Mark(text, marks);
+            for (var r = 0; r < marks.Length; r++)
             {
-                var applies = rule.Scope switch
-                {
-                    BoilerplateScope.Head => head,
-                    BoilerplateScope.Tail => tail,
-                    BoilerplateScope.Last => last,
-                    _ => true,
-                };
-                if (!applies)
+                if (!marks[r])
                 {
                     continue;
                 }
 
+                var rule = gate.Rules[r];
                 if (!TryMatch(document, rule, text, out var outlet))
                 {
                     continue;
@@ -90,6 +115,8 @@ internal sealed class BoilerplateMarker : IPipelineStage
             }
         }
     }
+
+    private static int GateIndex(bool head, bool tail, bool last) => (head ? 1 : 0) | (tail ? 2 : 0) | (last ? 4 : 0);
 
     /// <summary>A dash line right after a quotation names who said it ("“...”" then "― Jane Roe"): it is not a sign-off.</summary>
     private static bool IsQuoteAttribution(Document document, int index)

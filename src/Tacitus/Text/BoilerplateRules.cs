@@ -23,6 +23,14 @@ internal sealed record BoilerplateRule(string Name, BoilerplateScope Scope, Rege
 {
     /// <summary>The group that names the outlet in a tag line ("• Bloomberg").</summary>
     public const string OutletGroup = "outlet";
+
+    /// <summary>
+    /// The literals one of which a sentence the pattern matches holds (or starts with), read from the pattern; null
+    /// when it has none. Most sentences hold none of a rule's literals, so its expression is not run on them. Options
+    /// that change how the pattern's text reads (whitespace ignored, ^ at every line, right to left) give no filter.
+    /// </summary>
+    public LiteralFilter? Filter { get; } =
+        (Pattern.Options & (RegexOptions.IgnorePatternWhitespace | RegexOptions.Multiline | RegexOptions.RightToLeft)) == 0 ? RequiredLiterals.Of(Pattern.ToString()) : null;
 }
 
 /// <summary>
@@ -36,7 +44,10 @@ internal static class BoilerplateRules
 
     private static readonly Lazy<IReadOnlyList<BoilerplateRule>> Shipped = new(LoadShipped);
 
-    /// <summary>The rules shipped in the assembly, parsed and compiled once.</summary>
+    /// <summary>
+    /// The rules shipped in the assembly, parsed once. They run interpreted: <see cref="BoilerplateGate"/> lets few
+    /// sentences reach them, and compiling them was 77 KB of code for the first pass to compile (docs/PERFORMANCE.md, s14-hot).
+    /// </summary>
     public static IReadOnlyList<BoilerplateRule> Default => Shipped.Value;
 
     /// <summary>Parses a rule table; the result names the first bad line.</summary>
@@ -71,7 +82,7 @@ internal static class BoilerplateRules
             Regex pattern;
             try
             {
-                pattern = new Regex(fields[2], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture | RegexOptions.Compiled, MatchTimeout);
+                pattern = new Regex(fields[2], RegexOptions.IgnoreCase | RegexOptions.CultureInvariant | RegexOptions.ExplicitCapture, MatchTimeout);
             }
             catch (ArgumentException ex)
             {

@@ -127,6 +127,13 @@ public sealed class BoilerplateMarkerTests
     }
 
     [Fact]
+    public void Process_KelvinSignForK_StillMarked()
+    {
+        var document = Analyse("Clic\u212A here to read the full report.");
+        Assert.Equal("click-here", document.Sentences[0].BoilerplateRule);
+    }
+
+    [Fact]
     public void Process_BylineFarFromTop_IsNotMarked()
     {
         var text = string.Concat(Enumerable.Repeat("The port reopened on Friday.\n\n", 4)) + "By Jane Roe\n\nShips returned.\n\nTrade resumed.\n\nPrices fell.\n\nWorkers cheered.";
