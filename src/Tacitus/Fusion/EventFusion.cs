@@ -1,3 +1,4 @@
+using System.Diagnostics;
 using Microsoft.Data.Sqlite;
 using Tacitus.Documents;
 
@@ -100,7 +101,7 @@ internal sealed class EventFusion : IDisposable
                 // a new fused event: its one report is all there is, so what it matches on is what the judge makes of it
                 best = new FusedEvent { Id = nextId++, Story = story, Type = report.Type, Actor = report.Actor };
                 best.Reports.Add(report);
-                FusedEventJudge.Judge(best);
+                FusedEventJudge.JudgeNew(best);
                 FusionRows.AsStored(best);
                 var started = events.Add(best, family, seq, best.Reports.Count);
                 started.Status = best.Status;
@@ -297,10 +298,23 @@ internal sealed class EventFusion : IDisposable
     }
 
     /// <summary>
-    /// The status the judge gives an open event from all its reports: those it keeps, or for an event past the bound,
-    /// those the store has (this batch's too: each was written as it joined).
+    /// The status the judge gives an open event from all its reports: from its tally (the same status without judging
+    /// them again), else from those it keeps, or for an event past the bound, those the store has (this batch's too:
+    /// each was written as it joined).
     /// </summary>
     private string StatusOf(OpenFusedEvent open)
+    {
+        if (open.Tally is { Complete: true } tally)
+        {
+            var status = tally.Status();
+            Debug.Assert(status == JudgedStatus(open), "the tally's status is the judge's");
+            return status;
+        }
+
+        return JudgedStatus(open);
+    }
+
+    private string JudgedStatus(OpenFusedEvent open)
     {
         if (!open.Trimmed)
         {

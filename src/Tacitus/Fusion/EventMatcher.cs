@@ -114,16 +114,45 @@ internal static class EventMatcher
         return a.Sector is null || b.Sector is null || a.Sector == b.Sector;
     }
 
-    /// <summary>One name's words are all in the other ("Macron" and "Emmanuel Macron"), ignoring case.</summary>
+    /// <summary>
+    /// One name's words are all in the other ("Macron" and "Emmanuel Macron"), ignoring case: the name with fewer
+    /// distinct words within the other. Read in place, lower-cased into stack buffers (it runs for every candidate a
+    /// report is matched against, and for every source a status is judged with); a longer name takes word sets.
+    /// </summary>
     public static bool NamesAgree(string a, string b)
     {
-        var x = Words(a);
-        var y = Words(b);
-        return x.Count <= y.Count ? x.IsSubsetOf(y) : y.IsSubsetOf(x);
+        ArgumentNullException.ThrowIfNull(a);
+        ArgumentNullException.ThrowIfNull(b);
+        if (a.Length > StackName || b.Length > StackName)
+        {
+            var x = Words(a);
+            var y = Words(b);
+            return x.Count <= y.Count ? x.IsSubsetOf(y) : y.IsSubsetOf(x);
+        }
+
+        Span<char> first = stackalloc char[a.Length];
+        Span<char> second = stackalloc char[b.Length];
+        a.AsSpan().ToLowerInvariant(first);
+        b.AsSpan().ToLowerInvariant(second);
+        return DistinctWords(first) <= DistinctWords(second) ? WordsWithin(first, second) : WordsWithin(second, first);
     }
 
     /// <summary>Every word of <paramref name="part"/> is in <paramref name="whole"/> ("Macron" within "Emmanuel Macron"), ignoring case.</summary>
-    public static bool NameWithin(string part, string whole) => Words(part).IsSubsetOf(Words(whole));
+    public static bool NameWithin(string part, string whole)
+    {
+        ArgumentNullException.ThrowIfNull(part);
+        ArgumentNullException.ThrowIfNull(whole);
+        if (part.Length > StackName || whole.Length > StackName)
+        {
+            return Words(part).IsSubsetOf(Words(whole));
+        }
+
+        Span<char> x = stackalloc char[part.Length];
+        Span<char> y = stackalloc char[whole.Length];
+        part.AsSpan().ToLowerInvariant(x);
+        whole.AsSpan().ToLowerInvariant(y);
+        return WordsWithin(x, y);
+    }
 
     public static bool Agree(PlaceKey? a, PlaceKey? b)
     {
@@ -150,6 +179,77 @@ internal static class EventMatcher
         return a.Name is null || b.Name is null || string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
     }
 
+    /// <summary>Names up to this long are compared in stack buffers.</summary>
+    private const int StackName = 256;
+
+    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" -.,");
+
     private static HashSet<string> Words(string name) =>
         new(name.ToLowerInvariant().Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+
+    /// <summary>Each word of <paramref name="part"/> (lower-cased) is a word of <paramref name="whole"/> (lower-cased).</summary>
+    private static bool WordsWithin(ReadOnlySpan<char> part, ReadOnlySpan<char> whole)
+    {
+        for (var rest = part; NextWord(ref rest) is { Length: > 0 } word;)
+        {
+            if (!HasWord(whole, word))
+            {
+                return false;
+            }
+        }
+
+        return true;
+    }
+
+    private static bool HasWord(ReadOnlySpan<char> text, ReadOnlySpan<char> word)
+    {
+        for (var rest = text; NextWord(ref rest) is { Length: > 0 } other;)
+        {
+            if (other.SequenceEqual(word))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>How many different words the (lower-cased) name has: the size of its word set.</summary>
+    private static int DistinctWords(ReadOnlySpan<char> name)
+    {
+        var count = 0;
+        for (var rest = name; NextWord(ref rest) is { Length: > 0 } word;)
+        {
+            // a word counts where it first occurs: not among the words before it
+            var before = name[..(name.Length - rest.Length - word.Length)];
+            if (!HasWord(before, word))
+            {
+                count++;
+            }
+        }
+
+        return count;
+    }
+
+    /// <summary>The next word of <paramref name="rest"/> (separators as <see cref="Words"/> splits on), which is moved past it; empty at the end.</summary>
+    private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> rest)
+    {
+        var start = rest.IndexOfAnyExcept(Separators);
+        if (start < 0)
+        {
+            rest = [];
+            return [];
+        }
+
+        rest = rest[start..];
+        var end = rest.IndexOfAny(Separators);
+        if (end < 0)
+        {
+            end = rest.Length;
+        }
+
+        var word = rest[..end];
+        rest = rest[end..];
+        return word;
+    }
 }

@@ -55,6 +55,28 @@ internal static class FusedEventJudge
     }
 
     /// <summary>
+    /// A new fused event of one report as ingest stores it: what <see cref="Judge"/> makes of it and the status it
+    /// gives, without the figures' series and the conflicts, which one report cannot have (a figure conflict is between
+    /// two reports, a contradiction between one that says it happened and one that says not); they are made in full when
+    /// the event is read (<see cref="FusionStore"/>).
+    /// </summary>
+    public static void JudgeNew(FusedEvent fused)
+    {
+        ArgumentNullException.ThrowIfNull(fused);
+        if (fused.Reports.Count != 1)
+        {
+            throw new ArgumentException("A new fused event has exactly one report.", nameof(fused));
+        }
+
+        var report = fused.Reports[0];
+        JudgeOne(fused, report);
+        var source = fused.Sources[0];
+        fused.Status = source.Party ? (report.Contradicts ? FusionStatus.Denied : FusionStatus.Confirmed)
+            : source.Anonymous ? FusionStatus.AnonymousOnly : FusionStatus.SingleSource;
+        fused.StatusReports = [0];
+    }
+
+    /// <summary>
     /// What the grouping above makes of a single report (every new fused event, judged as it is stored), without its
     /// groupings and sorts: the report's type, mode, CAMEO code, actors and place, its date (a publication-only date cut
     /// to its day), its source. Those allocations were most of what fusing a document's events allocated (issue 10).
@@ -134,38 +156,31 @@ internal static class FusedEventJudge
     /// <summary>A source speaks for a party to the event: the actor or recipient itself, or its country's government.</summary>
     public static bool IsParty(ReportSource source, ActorKey? actor, ActorKey? recipient)
     {
-        if (source.Anonymous)
+        ArgumentNullException.ThrowIfNull(source);
+        return !source.Anonymous && (SpeaksFor(source, actor) || SpeaksFor(source, recipient));
+    }
+
+    private static bool SpeaksFor(ReportSource source, ActorKey? party)
+    {
+        if (party is null || party.IsEmpty)
         {
             return false;
         }
 
-        foreach (var party in new[] { actor, recipient })
+        // an outlet is a party only to events of the media sector ("Velmar Courier" does not speak for Velmar)
+        if (source.Kind == "media" && party.Sector != "MED")
         {
-            if (party is null || party.IsEmpty)
-            {
-                continue;
-            }
-
-            // an outlet is a party only to events of the media sector ("Velmar Courier" does not speak for Velmar)
-            if (source.Kind == "media" && party.Sector != "MED")
-            {
-                continue;
-            }
-
-            // the source's name within the party's ("Macron" for "Emmanuel Macron"), not the other way round
-            if (party.Name is not null && EventMatcher.NameWithin(source.Name, party.Name))
-            {
-                return true;
-            }
-
-            if (source.Country is not null && source.Country == party.Country && source.Kind is "government" or "official" &&
-                (party.Sector is null || PartySectors.Contains(party.Sector)))
-            {
-                return true;
-            }
+            return false;
         }
 
-        return false;
+        // the source's name within the party's ("Macron" for "Emmanuel Macron"), not the other way round
+        if (party.Name is not null && EventMatcher.NameWithin(source.Name, party.Name))
+        {
+            return true;
+        }
+
+        return source.Country is not null && source.Country == party.Country && source.Kind is "government" or "official" &&
+            (party.Sector is null || PartySectors.Contains(party.Sector));
     }
 
     private static (string Status, IReadOnlyList<int> Reports) Status(FusedEvent fused, List<FusedReport> reports)
@@ -250,15 +265,36 @@ internal static class FusedEventJudge
             {
                 if (seen.Add((r.Document.Id, f.Mention)))
                 {
-                    all.Add(f with { Report = i, Document = r.Document, Source = r.Source.Name, SourceKind = r.Source.Kind });
+                    all.Add(Placed(f, i, r));
                 }
             }
         }
 
-        var ordered = all.OrderBy(f => f.Document!.Published ?? DateOnly.MaxValue).ThenBy(f => f.Report).ToList();
+        var ordered = InTimeOrder(all);
         var latest = ordered.Select((f, i) => (f, i)).GroupBy(x => x.f.Kind).Select(g => g.Last().i).ToHashSet();
         return [.. ordered.Select((f, i) => latest.Contains(i) ? f with { Latest = true } : f)];
     }
+
+    /// <summary>A report's figure as the event's series holds it: which report (index) gave it, its document and source.</summary>
+    public static FusedFigure Placed(FusedFigure figure, int report, FusedReport from)
+    {
+        ArgumentNullException.ThrowIfNull(figure);
+        ArgumentNullException.ThrowIfNull(from);
+        return figure with { Report = report, Document = from.Document, Source = from.Source.Name, SourceKind = from.Source.Kind };
+    }
+
+    /// <summary>
+    /// Whether figures collected as <see cref="Figures"/> collects them (report order, once per document and quantity,
+    /// <see cref="Placed"/>) conflict: what the status needs of them (<see cref="StatusTally"/>).
+    /// </summary>
+    public static bool FiguresConflict(List<FusedFigure> collected)
+    {
+        using var conflicts = FigureConflicts(InTimeOrder(collected)).GetEnumerator();
+        return conflicts.MoveNext();
+    }
+
+    private static List<FusedFigure> InTimeOrder(List<FusedFigure> collected) =>
+        [.. collected.OrderBy(f => f.Document!.Published ?? DateOnly.MaxValue).ThenBy(f => f.Report)];
 
     /// <summary>
     /// A later report lower than an earlier one from the same kind of source, and two reports of the same day far

@@ -27,4 +27,10 @@ internal sealed class OpenFusedEvent(FusedEvent fused, string family)
     /// starts, so the batch need not judge it again before writing it); null when it must be judged again.
     /// </summary>
     public string? Status { get; set; }
+
+    /// <summary>
+    /// What its status is judged from, kept as reports join (made when the second joins, from the reports it kept); null
+    /// for an event read from the store without its reports (past the bound), which is judged from the store.
+    /// </summary>
+    public StatusTally? Tally { get; set; }
 }

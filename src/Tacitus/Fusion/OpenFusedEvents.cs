@@ -52,13 +52,19 @@ internal sealed class OpenFusedEvents(long window, int reportLimit = OpenFusedEv
 
     /// <summary>
     /// The event gained <paramref name="report"/> from document <paramref name="seq"/> (already folded into what it
-    /// matches on): the report is kept unless the event is past the bound, the event stays open longer, and its actor
-    /// country may now be known.
+    /// matches on): the report is counted in its status tally and kept unless the event is past the bound, the event
+    /// stays open longer, and its actor country may now be known.
     /// </summary>
     public void Joined(OpenFusedEvent open, FusedReport report, long seq)
     {
         ArgumentNullException.ThrowIfNull(open);
         var keeps = !open.Trimmed;
+        if (open.Tally is null && keeps)
+        {
+            open.Tally = StatusTally.Of(open.Event.Reports, reportLimit);
+        }
+
+        open.Tally?.Add(report);
         open.ReportCount++;
         if (keeps)
         {

@@ -160,4 +160,39 @@ public sealed class EventMatcherTests
     {
         Assert.Equal(expected, DateRange.Of(a, basisA)!.Value.Overlaps(DateRange.Of(b, basisB)!.Value));
     }
+
+    [Fact]
+    public void NamesAgreeAndNameWithin_RandomNames_SameAsComparingWordSets()
+    {
+        // words of a few letters in mixed case (a dotless and a dotted I, the Kelvin sign), separators repeated or leading
+        string[] pieces = ["anja", "Anja", "ANJA", "brekke", "Brekke", "van", "de", "K\u212Aal", "kkal", "\u0130nan", "inan", " ", " ", "-", ".", ",", ", "];
+        var random = new Random(11);
+        for (var i = 0; i < 5000; i++)
+        {
+            var (a, b) = (Name(random, pieces), Name(random, pieces));
+            var (x, y) = (Words(a), Words(b));
+
+            Assert.Equal(x.Count <= y.Count ? x.IsSubsetOf(y) : y.IsSubsetOf(x), EventMatcher.NamesAgree(a, b));
+            Assert.Equal(x.IsSubsetOf(y), EventMatcher.NameWithin(a, b));
+        }
+
+        // past the stack buffer: the word sets themselves
+        var longName = string.Join(' ', Enumerable.Repeat("Anja", 80)) + " Brekke";
+        Assert.True(EventMatcher.NamesAgree(longName, "anja brekke"));
+        Assert.False(EventMatcher.NameWithin(longName, "Anja"));
+    }
+
+    private static string Name(Random random, string[] pieces)
+    {
+        var name = new System.Text.StringBuilder();
+        for (var n = random.Next(0, 7); n > 0; n--)
+        {
+            name.Append(pieces[random.Next(pieces.Length)]);
+        }
+
+        return name.ToString();
+    }
+
+    private static HashSet<string> Words(string name) =>
+        new(name.ToLowerInvariant().Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
 }

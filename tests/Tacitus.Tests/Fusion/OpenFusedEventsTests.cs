@@ -134,6 +134,38 @@ public sealed class OpenFusedEventsTests
         Assert.Same(fused, Assert.Single(open.Candidates(1, "coerce", Blockade, 5)));
     }
 
+    [Fact]
+    public void Joined_PastTheReportLimitWithADenialAmongThem_TallyStillJudgesEveryReport()
+    {
+        var open = new OpenFusedEvents(window: 100, reportLimit: 2);
+        var fused = Event(1);
+        fused.Reports.Add(Stored(1));
+        var kept = open.Add(fused, "coerce", 1, fused.Reports.Count);
+        var denial = FusionFixtures.Report(FusionFixtures.Source("Norland Defence Ministry", "government", "NRL"), denied: true);
+        var all = new List<FusedReport> { fused.Reports[0], Stored(2), denial, Stored(4) };
+
+        for (var i = 1; i < all.Count; i++)
+        {
+            open.Joined(kept, all[i], i + 1);
+        }
+
+        Assert.True(kept.Trimmed);
+        Assert.Equal(4, kept.Tally!.Reports);
+        Assert.Equal(FusionStatus.Denied, FusionFixtures.Event([.. all]).Status);
+        Assert.Equal(FusionStatus.Denied, kept.Tally.Status());
+    }
+
+    [Fact]
+    public void Add_ReadFromTheStorePastTheLimit_NoTallyToJudgeFrom()
+    {
+        var open = new OpenFusedEvents(window: 100, reportLimit: 2);
+
+        var kept = open.Add(Event(1), "coerce", 5, reports: 5); // read without its reports
+        open.Joined(kept, Stored(6), 6);
+
+        Assert.Null(kept.Tally);
+    }
+
     [Theory]
     [InlineData(2, false, 3)]
     [InlineData(4, true, 0)]
