@@ -11,9 +11,9 @@ namespace Tacitus.Text;
 internal sealed class LiteralFilter
 {
     /// <summary>
-    /// Characters outside ASCII whose invariant upper or lower case is an ASCII letter (the Kelvin sign, the long s, the
-    /// dotted and dotless i): a case-insensitive expression matches them where an ASCII letter is written, an ordinal
-    /// comparison does not, so a text holding one skips the filter and goes to the expression.
+    /// Characters outside ASCII that a case-insensitive expression matches where an ASCII letter is written (found at
+    /// load by scanning UTF-16: the Kelvin sign under invariant globalization, as shipped; the long s too with ICU); an
+    /// ordinal comparison does not, so a text holding one skips the filter and goes to the expression.
     /// </summary>
     private static readonly char[] CaseMateCharacters = FindAsciiCaseMates();
 

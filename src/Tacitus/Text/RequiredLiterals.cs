@@ -301,7 +301,13 @@ internal static class RequiredLiterals
             while (Position < pattern.Length && (pattern[Position] != ']' || first))
             {
                 var c = pattern[Position++];
-                first = false;
+                // A ']' first in the class, or first after its '^', is a member, not the class's end.
+                first = c == '^' && members.Count == 0 && first;
+                if (c == '[')
+                {
+                    return Stop(); // a subtraction ("[a-[b]]") or a nested class: not read
+                }
+
                 if (c == '\\')
                 {
                     plain = false;

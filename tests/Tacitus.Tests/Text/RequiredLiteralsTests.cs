@@ -79,4 +79,93 @@ public sealed class RequiredLiteralsTests
         Assert.NotNull(filter);
         Assert.Equal(["copyright", "©"], filter.Literals);
     }
+
+    [Theory]
+    [InlineData(@"[^]]x", "ax")]
+    [InlineData(@"[^]a]c", "bc")]
+    [InlineData(@"[ab-[b]]x", "ax")]
+    [InlineData(@"[a-[b]]", "a")]
+    [InlineData(@"[]a]x", "]x")]
+    public void Of_ClassWithBracketMember_NeverRejectsAMatch(string pattern, string text)
+    {
+        Assert.Matches(new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase), text);
+        var filter = RequiredLiterals.Of(pattern);
+        Assert.True(filter is null || filter.MayMatch(text), $"filter of {pattern} rejects {text}");
+    }
+
+    /// <summary>Patterns drawn from a small grammar of the constructs the reader knows and some it must refuse; whatever
+    /// the reader makes of a pattern, a text the expression matches must pass its filter.</summary>
+    [Fact]
+    public void Of_GeneratedPatterns_NeverRejectsAMatch()
+    {
+        var random = new Random(20261207);
+        string[] atoms = ["a", "b", "ab", "ba", " ", "]", "^", "-", "[ab]", "[^a]", "[]a]", "[^]a]", "[a-[b]]", "[a-c]", @"\w", @"\s", @"", ".", @"\]", "©"];
+        string[] quantifiers = ["", "", "", "?", "*", "+", "{0,2}", "{1,2}", "??"];
+        for (var n = 0; n < 3000; n++)
+        {
+            var pattern = Pattern(random, atoms, quantifiers, depth: 0);
+            System.Text.RegularExpressions.Regex regex;
+            try
+            {
+                regex = new System.Text.RegularExpressions.Regex(pattern, System.Text.RegularExpressions.RegexOptions.IgnoreCase | System.Text.RegularExpressions.RegexOptions.CultureInvariant);
+            }
+            catch (ArgumentException)
+            {
+                continue; // not an expression .NET reads
+            }
+
+            var filter = RequiredLiterals.Of(pattern);
+            if (filter is null)
+            {
+                continue;
+            }
+
+            for (var t = 0; t < 60; t++)
+            {
+                var text = Text(random);
+                if (regex.IsMatch(text))
+                {
+                    Assert.True(filter.MayMatch(text), $"filter of \"{pattern}\" rejects \"{text}\"");
+                }
+            }
+        }
+    }
+
+    private static string Pattern(Random random, string[] atoms, string[] quantifiers, int depth)
+    {
+        var parts = new System.Text.StringBuilder();
+        if (depth == 0 && random.Next(4) == 0)
+        {
+            parts.Append('^');
+        }
+
+        var count = random.Next(1, 5);
+        for (var i = 0; i < count; i++)
+        {
+            if (depth < 2 && random.Next(5) == 0)
+            {
+                parts.Append("(?:").Append(Pattern(random, atoms, quantifiers, depth + 1)).Append('|').Append(Pattern(random, atoms, quantifiers, depth + 1)).Append(')');
+            }
+            else
+            {
+                parts.Append(atoms[random.Next(atoms.Length)]);
+            }
+
+            parts.Append(quantifiers[random.Next(quantifiers.Length)]);
+        }
+
+        return parts.ToString();
+    }
+
+    private static string Text(Random random)
+    {
+        const string alphabet = "abcAB ]^-©x";
+        var chars = new char[random.Next(0, 9)];
+        for (var i = 0; i < chars.Length; i++)
+        {
+            chars[i] = alphabet[random.Next(alphabet.Length)];
+        }
+
+        return new string(chars);
+    }
 }
