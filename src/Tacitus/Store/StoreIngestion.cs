@@ -136,6 +136,12 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
             document.ReleaseTokenLayers(); // held until the batch commits; the store keeps none of the working layers
             return new Analysed(item, Known: false);
         }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (DocumentRowReader.Damaged(ex))
+        {
+            // the probe met a damaged page of the store: the store's error, which ends the run (as a damaged page read
+            // outside a document does), not a fault in Tacitus repeated for every document
+            throw new StoreException(new TacitusError("TAC500", "store", $"the store file is damaged: {ex.Message}", store.Path), ex);
+        }
         catch (Exception ex) when (!token.IsCancellationRequested)
         {
             return new Analysed(IngestItem.Fail(AnalysisErrors.UnexpectedFailure(stage, document, ex, pipeline.TraceInternalErrors)), Known: false);
