@@ -607,6 +607,21 @@ public sealed class StoreReanalysisTests : IDisposable
     }
 
     [Fact]
+    public void Run_SelectionOverABacklogWithAnUnreadableOtherDocument_CountsItLeftOutNotFailed()
+    {
+        using var store = DocumentStore.Open(db);
+        BacklogWithDamagedItem(store);
+        var errors = new List<TacitusError>();
+        var run = new StoreReanalysis(store, NewsPipeline(withPlaces: false), batchSize: 1);
+
+        var summary = run.Run(run.Select("origin = 'news/0.txt'", all: true), all: true, new IngestObserver(errors.Add));
+
+        Assert.Equal((1L, 1L, 0L, 1L), (summary.Selected, summary.Reanalysed, summary.Failed, summary.LeftOut));
+        var error = Assert.Single(errors);
+        Assert.Equal(("TAC504", $"document {NewsItem(2).Document!.Id.Value}"), (error.Code, error.Record));
+    }
+
+    [Fact]
     public void Run_ReanalyseAfterTheBacklogLeftADocumentOut_BringsItBackAsAFreshIngest()
     {
         using var store = DocumentStore.Open(db);
