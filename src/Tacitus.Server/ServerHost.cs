@@ -13,6 +13,7 @@ using Microsoft.AspNetCore.RateLimiting;
 using Microsoft.Extensions.DependencyInjection;
 using Microsoft.Extensions.FileProviders;
 using Microsoft.Extensions.Hosting;
+using Microsoft.Extensions.Logging;
 using Tacitus.Server.Api;
 using Tacitus.Server.Stories;
 using Tacitus.Store;
@@ -63,7 +64,7 @@ internal static class ServerHost
     {
         services.AddSingleton(options);
         services.AddSingleton(stories);
-        services.AddSingleton(_ => new StoreAccess(options.DbPath));
+        services.AddSingleton(provider => new StoreAccess(options.DbPath, logger: provider.GetService<ILogger<StoreAccess>>()));
         services.AddSingleton(new TokenGuard(options));
         services.AddRouting();
         services.AddProblemDetails();

@@ -75,13 +75,14 @@ internal static class ReanalyseCommand
                 var summary = progress.Run(() => run.Run(ids, everything, new IngestObserver(report.Error, progress.Advance), fusesAllAgain, ct));
 
                 Console.WriteLine($"re-analysed {summary.Reanalysed} of {summary.Selected} {what} documents, {summary.Failed} failed, {summary.Elapsed.TotalSeconds:F1} s; records now from {pipeline.Provenance}" +
-                    (summary.FusedAfter > 0 ? $"; {summary.FusedAfter} documents after them fused again in store order" : string.Empty));
+                    (summary.FusedAfter > 0 ? $"; {summary.FusedAfter} documents after them fused again in store order" : string.Empty) +
+                    (summary.LeftOut > 0 ? $"; {summary.LeftOut} stored document{(summary.LeftOut == 1 ? string.Empty : "s")} fusion could not read left out of stories and fused events (named above)" : string.Empty));
                 if (summary.Reclustered)
                 {
                     Console.WriteLine("the store's documents were placed in stories before each one's contribution was kept (a store from before version 15): every document was placed again once, in store order");
                 }
 
-                return Task.FromResult(summary.Failed > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
+                return Task.FromResult(summary.Failed + summary.LeftOut > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
             }
             catch (StoreException ex)
             {

@@ -23,13 +23,13 @@ public static class AnalysisErrors
     /// Something a worker did not expect escaped its work on a document (a stage's own cancellation, a store read on the
     /// worker): a fault in Tacitus, named with the stage and the document, which is skipped; the run goes on.
     /// </summary>
-    public const string Unexpected = "TAC900";
+    internal const string Unexpected = "TAC900";
 
     /// <summary>True for an error that is Tacitus's fault rather than the input's.</summary>
     public static bool IsInternal(TacitusError error) => error?.Code is Internal or Unexpected;
 
     /// <summary>The TAC900 for <paramref name="document"/>, whose work at <paramref name="stage"/> threw <paramref name="ex"/> (with its trace when <paramref name="trace"/>).</summary>
-    public static TacitusError UnexpectedFailure(string stage, Document document, Exception ex, bool trace)
+    internal static TacitusError UnexpectedFailure(string stage, Document document, Exception ex, bool trace)
     {
         ArgumentNullException.ThrowIfNull(document);
         ArgumentNullException.ThrowIfNull(ex);

@@ -209,15 +209,16 @@ internal sealed class DocumentStore : IDisposable
     /// Writes the batch in one transaction. Fusion keeps the store's order: the documents fused are always the first ones
     /// in store order (a re-analysed document takes fusion back to just before it, <see cref="EventFusion.Rewind"/>, and is
     /// fused again there), so a document is fused here only when every one before it is; the others wait, unfused, for
-    /// <see cref="FuseBacklog"/>, which the caller runs when its batches are done (a plain save runs it first).
+    /// <see cref="FuseBacklog"/>, which the caller runs when its batches are done (a plain save runs it first; the
+    /// stored documents it leaves out are the result's <see cref="StoreResult.LeftOut"/>, not failures of this batch).
     /// </summary>
     private StoreResult WriteAll(List<StoreWrite> batch, ReplaceMode replace)
     {
         var now = DateTime.UtcNow;
+        List<TacitusError>? leftOut = null; // other documents' errors: kept apart from this batch's, also when it is retried
         try
         {
             int stored = 0, reanalysed = 0;
-            List<TacitusError>? leftOut = null;
             if (replace == ReplaceMode.Never && fusion?.FirstUnfused() is not null)
             {
                 FuseBacklog(unreadable: error => (leftOut ??= []).Add(error));
@@ -278,13 +279,13 @@ internal sealed class DocumentStore : IDisposable
 
             fusion?.Enlist(null);
 
-            return new StoreResult(stored, batch.Count - stored, leftOut ?? [], reanalysed);
+            return new StoreResult(stored, batch.Count - stored, [], reanalysed) { LeftOut = leftOut ?? [] };
         }
         catch (SqliteException ex) when (batch.Count > 1)
         {
             _ = ex; // the batch was rolled back; each document is retried alone and reports its own error
             fusion?.Forget();
-            var result = StoreResult.Empty;
+            var result = StoreResult.Empty with { LeftOut = leftOut ?? [] };
             foreach (var write in batch)
             {
                 result = result.Add(WriteAll([write], replace));
@@ -296,7 +297,7 @@ internal sealed class DocumentStore : IDisposable
         {
             fusion?.Forget();
             var document = batch[0].Document;
-            return new StoreResult(0, 0, [new TacitusError("TAC501", "store", $"could not store document {document.Id}: {ex.Message}", document.Metadata.Origin)]);
+            return new StoreResult(0, 0, [new TacitusError("TAC501", "store", $"could not store document {document.Id}: {ex.Message}", document.Metadata.Origin)]) { LeftOut = leftOut ?? [] };
         }
         catch
         {

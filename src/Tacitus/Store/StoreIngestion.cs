@@ -58,11 +58,11 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
             batch.Add(new StoreWrite(item.Document!, Analysed: !analysed.Known));
             if (batch.Count >= batchSize)
             {
-                Flush(batch, observer, counts);
+                Flush(batch, observer, counts, LeftOut);
             }
         }
 
-        Flush(batch, observer, counts);
+        Flush(batch, observer, counts, LeftOut);
         store.FuseBacklog(LeftOut, cancellationToken); // what re-analysed documents left unfused after them
         return new IngestSummary(read, counts.Stored, counts.Already, counts.Failed, bytes, clock.Elapsed, counts.Reanalysed);
 
@@ -74,7 +74,8 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         }
     }
 
-    private void Flush(List<StoreWrite> batch, IngestObserver observer, Counts counts)
+    /// <summary>Stores the batch; a stored document the save's backlog left out goes to <paramref name="leftOut"/>, not to the batch's own failures.</summary>
+    private void Flush(List<StoreWrite> batch, IngestObserver observer, Counts counts, Action<TacitusError> leftOut)
     {
         if (batch.Count == 0)
         {
@@ -89,6 +90,11 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
         foreach (var error in result.Failed)
         {
             observer.OnError?.Invoke(error);
+        }
+
+        foreach (var error in result.LeftOut)
+        {
+            leftOut(error);
         }
 
         for (var i = 0; i < batch.Count; i++)
@@ -129,6 +135,12 @@ internal sealed class StoreIngestion(DocumentStore store, AnalysisPipeline pipel
 
             document.ReleaseTokenLayers(); // held until the batch commits; the store keeps none of the working layers
             return new Analysed(item, Known: false);
+        }
+        catch (Microsoft.Data.Sqlite.SqliteException ex) when (DocumentRowReader.Damaged(ex))
+        {
+            // the probe met a damaged page of the store: the store's error, which ends the run (as a damaged page read
+            // outside a document does), not a fault in Tacitus repeated for every document
+            throw new StoreException(new TacitusError("TAC500", "store", $"the store file is damaged: {ex.Message}", store.Path), ex);
         }
         catch (Exception ex) when (!token.IsCancellationRequested)
         {

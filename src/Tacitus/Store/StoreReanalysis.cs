@@ -8,8 +8,10 @@ namespace Tacitus.Store;
 /// How a re-analysis went: documents selected, re-analysed, and failed (their stored analysis kept), how many documents
 /// were fused again from the store afterwards (<see cref="DocumentStore.FuseBacklog"/>), and whether every document had
 /// to be placed again because the store placed them before contributions were kept (<see cref="DocumentStore.FusionReclustered"/>).
+/// <see cref="LeftOut"/> counts stored documents fusion could not read and left out (TAC504, named to the observer): they
+/// need not be among those selected, so they are not counted as failed.
 /// </summary>
-internal sealed record ReanalysisSummary(long Selected, long Reanalysed, long Failed, TimeSpan Elapsed, long FusedAfter = 0, bool Reclustered = false);
+internal sealed record ReanalysisSummary(long Selected, long Reanalysed, long Failed, TimeSpan Elapsed, long FusedAfter = 0, bool Reclustered = false, long LeftOut = 0);
 
 /// <summary>
 /// Runs the current pipeline again over stored texts and replaces their analysis in place (same id, same sightings),
@@ -51,7 +53,7 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
         }
 
         var reclustered = store.FusionReclustered;
-        long reanalysed = 0, failed = 0;
+        long reanalysed = 0, failed = 0, leftOut = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
         for (var start = 0; start < ids.Count; start += batchSize)
         {
@@ -78,20 +80,25 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
                 observer.OnError?.Invoke(error);
             }
 
+            foreach (var error in result.LeftOut)
+            {
+                LeftOut(error);
+            }
+
             for (var i = 0; i < chunk.Length; i++)
             {
                 observer.OnDone?.Invoke(errors[i] is null);
             }
         }
 
-        var fused = store.FuseBacklog(
-            error =>
-            {
-                failed++;
-                observer.OnError?.Invoke(error);
-            },
-            cancellationToken);
-        return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed, fused, store.FusionReclustered > reclustered);
+        var fused = store.FuseBacklog(LeftOut, cancellationToken);
+        return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed, fused, store.FusionReclustered > reclustered, leftOut);
+
+        void LeftOut(TacitusError error)
+        {
+            leftOut++;
+            observer.OnError?.Invoke(error);
+        }
     }
 
     /// <summary>

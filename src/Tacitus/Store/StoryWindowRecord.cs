@@ -35,8 +35,11 @@ internal static class StoryWindowRecord
         if (requested is { } asked && fusedWith is { } was && asked != was && !fusesAllAgain && fused)
         {
             throw new StoreException(new TacitusError("TAC506", "store",
-                $"this store's stories and fused events were made with --story-window {was.ToString(CultureInfo.InvariantCulture)}" +
-                (recorded is null ? " (the default: the store is from before the window was recorded)" : string.Empty) + "; " +
+                (recorded is null
+                    // nothing says which window a store from before the record was fused with: the default is an assumption, said as one
+                    ? $"this store is from before the story window was recorded, so its stories and fused events are taken as fused with the default --story-window {was.ToString(CultureInfo.InvariantCulture)} " +
+                      "(if it was fused with another, run 'tacitus reanalyse --all --story-window N' once with that one)"
+                    : $"this store's stories and fused events were made with --story-window {was.ToString(CultureInfo.InvariantCulture)}") + "; " +
                 $"give the same window (or none), or re-fuse every document with 'tacitus reanalyse --all --story-window {asked.ToString(CultureInfo.InvariantCulture)}'", path));
         }
 

@@ -73,6 +73,57 @@ public sealed class CodeCommandWorkersTests : IDisposable
             results.Select(r => (r.Failure!.Code, r.Failure.Stage, r.Failure.File, r.Failure.Record)));
     }
 
+    /// <summary>Cancels the run (its token source) on the document whose text contains "halt", then stops as the run's cancellation asks.</summary>
+    private sealed class HaltingStage(CancellationTokenSource run) : IPipelineStage
+    {
+        public string Name => "halt";
+
+        public Annotations Requires => Annotations.None;
+
+        public Annotations Assigns => Annotations.None;
+
+        public void Process(Document document, CancellationToken cancellationToken)
+        {
+            if (document.Text.Contains("halt", StringComparison.Ordinal))
+            {
+                run.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void AnalyseItem_RunCancelledMidRun_RunEndsWithOperationCanceledAndNoTac900(int workers)
+    {
+        using var run = new CancellationTokenSource();
+        var pipeline = new AnalysisPipeline([new HaltingStage(run)]);
+        var documents = Enumerable.Range(0, 5).Select(i => new Document(i == 1 ? "The talks had to halt." : $"Talks {i} went on.", new DocumentMetadata { Origin = $"{i}.txt" })).ToList();
+        var seen = new List<TacitusError?>();
+
+        Assert.ThrowsAny<OperationCanceledException>(() =>
+        {
+            foreach (var (_, failure) in OrderedWorkers.Map(documents.Select(IngestItem.Ok), (item, token) => CodeCommand.AnalyseItem(pipeline, item, token), workers, run.Token))
+            {
+                seen.Add(failure);
+            }
+        });
+
+        Assert.DoesNotContain(seen, f => f?.Code == AnalysisErrors.Unexpected);
+        Assert.True(seen.Count < documents.Count);
+    }
+
+    [Fact]
+    public void AnalyseItem_RunAlreadyCancelled_ThrowsOperationCanceledNotTac900()
+    {
+        using var run = new CancellationTokenSource();
+        var pipeline = new AnalysisPipeline([new HaltingStage(run)]);
+        var item = IngestItem.Ok(new Document("The talks had to halt.", new DocumentMetadata { Origin = "halt.txt" }));
+
+        Assert.ThrowsAny<OperationCanceledException>(() => CodeCommand.AnalyseItem(pipeline, item, run.Token));
+    }
+
     [Fact]
     public void Code_ZeroWorkers_IsAUsageError()
     {

@@ -20,6 +20,19 @@ public sealed class ProgramTests
     }
 
     [Fact]
+    public void Invoke_CommandInterruptedWithoutHandlingIt_SaysInterruptedAndExitsThree()
+    {
+        var command = new Command("long");
+        command.SetAction((_, _) => throw new OperationCanceledException("stopped"));
+        var error = new StringWriter();
+
+        var exit = Program.Invoke(command.Parse([]), error);
+
+        Assert.Equal(ExitCodes.Fatal, exit);
+        Assert.Equal("tacitus: interrupted.", error.ToString().TrimEnd());
+    }
+
+    [Fact]
     public void Main_DocumentsOfAStoreWithADamagedPage_Tac500NamingTheStoreExitThree()
     {
         var db = Tacitus.Tests.Store.StoreFixtures.TempDb();

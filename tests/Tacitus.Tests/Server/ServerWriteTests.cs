@@ -2,7 +2,9 @@ using System.Net;
 using System.Net.Http.Headers;
 using System.Text;
 using System.Text.Json;
+using Microsoft.Data.Sqlite;
 using Tacitus.Server;
+using Tacitus.Store;
 using Tacitus.Tests.Store;
 
 namespace Tacitus.Tests.Server;
@@ -95,6 +97,34 @@ public sealed class ServerWriteTests : IDisposable
         Assert.False(JsonDocument.Parse(await again.Content.ReadAsStringAsync()).RootElement.GetProperty("stored").GetBoolean());
         using var read = await client.GetAsync(created.Headers.Location);
         Assert.Equal(HttpStatusCode.OK, read.StatusCode);
+    }
+
+    [Fact]
+    public async Task Post_OverAFusionBacklogWithAnUnreadableStoredDocument_201ForThePostedDocumentAndTheOtherLeftOut()
+    {
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var command = connection.CreateCommand();
+            command.CommandText = "UPDATE documents SET sentence_rows = '[[' WHERE seq = (SELECT min(seq) + 1 FROM documents)";
+            Assert.Equal(1, command.ExecuteNonQuery());
+        }
+
+        using (var store = DocumentStore.Open(db))
+        {
+            store.UnfuseAll(); // every document waits in fusion's backlog, which the next save runs first
+        }
+
+        using var client = Client();
+        using var response = await client.SendAsync(Post(Article, "text/plain"));
+
+        Assert.True(response.StatusCode == HttpStatusCode.Created, await response.Content.ReadAsStringAsync());
+        Assert.True(JsonDocument.Parse(await response.Content.ReadAsStringAsync()).RootElement.GetProperty("stored").GetBoolean());
+        using var check = new SqliteConnection($"Data Source={db};Mode=ReadOnly;Pooling=False");
+        check.Open();
+        using var skipped = check.CreateCommand();
+        skipped.CommandText = "SELECT count(*) FROM fusion_skipped";
+        Assert.Equal(1L, (long)skipped.ExecuteScalar()!);
     }
 
     [Theory]

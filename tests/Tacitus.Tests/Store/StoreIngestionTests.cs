@@ -197,6 +197,59 @@ public sealed class StoreIngestionTests : IDisposable
         Assert.Equal(["a.txt", "c.txt"], store.List().Select(d => d.Origin));
     }
 
+    /// <summary>Cancels the run (its token source) on any document whose text contains "halt", then stops as the run's cancellation asks.</summary>
+    private sealed class HaltingStage(CancellationTokenSource run) : IPipelineStage
+    {
+        public string Name => "halt";
+
+        public Annotations Requires => Annotations.None;
+
+        public Annotations Assigns => Annotations.None;
+
+        public void Process(Document document, CancellationToken cancellationToken)
+        {
+            if (document.Text.Contains("halt", StringComparison.Ordinal))
+            {
+                run.Cancel();
+                cancellationToken.ThrowIfCancellationRequested();
+            }
+        }
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Run_CancelledMidRun_EndsWithOperationCanceledAndNoDocumentFailsWithTac900(int workers)
+    {
+        var errors = new List<TacitusError>();
+        using var run = new CancellationTokenSource();
+        using var store = DocumentStore.Open(db);
+        var ingestion = new StoreIngestion(store, new AnalysisPipeline([new HaltingStage(run)]), workers, batchSize: 1);
+        IngestItem[] items = [IngestItem.Ok(Doc("A ferry sailed.", "a.txt")), IngestItem.Ok(Doc("The convoy had to halt.", "b.txt")), IngestItem.Ok(Doc("A train left.", "c.txt"))];
+
+        Assert.ThrowsAny<OperationCanceledException>(() => ingestion.Run(items, new IngestObserver(errors.Add), run.Token));
+
+        Assert.DoesNotContain(errors, e => e.Code == AnalysisErrors.Unexpected);
+        Assert.DoesNotContain("c.txt", store.List().Select(d => d.Origin));
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(3)]
+    public void Run_StoredIdProbeMeetsADamagedPage_FailsWithTheStoresTac500NotATac900PerDocument(int workers)
+    {
+        var (_, large) = StoreFixtures.StoreAndCorruptALongDocumentsPage(db);
+        var errors = new List<TacitusError>();
+        using var store = DocumentStore.Open(db);
+        var ingestion = new StoreIngestion(store, new AnalysisPipeline([new CountingStage()]), workers);
+
+        var ex = Assert.Throws<StoreException>(() => ingestion.Run([IngestItem.Ok(Doc(large.Text, "again.txt"))], new IngestObserver(errors.Add)));
+
+        Assert.Equal(("TAC500", "store", db), (ex.Error.Code, ex.Error.Stage, ex.Error.File));
+        Assert.Contains("damaged", ex.Error.Message, StringComparison.Ordinal);
+        Assert.Empty(errors);
+    }
+
     [Fact]
     public void Run_SameTextFromTwoOutlets_OneDocumentWithBothSightings()
     {

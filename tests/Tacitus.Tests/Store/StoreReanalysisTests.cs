@@ -592,6 +592,36 @@ public sealed class StoreReanalysisTests : IDisposable
     }
 
     [Fact]
+    public void Save_OverABacklogWithAnUnreadableDocument_StoresItWithoutFailureAndReportsTheOtherLeftOut()
+    {
+        using var store = DocumentStore.Open(db);
+        BacklogWithDamagedItem(store);
+        var posted = NewsPipeline(withPlaces: false).Process(Item("Norland's envoys met Velmar's mayor in Ostra on Thursday.").Document!);
+
+        var result = store.Save(posted);
+
+        Assert.Equal((1, 0), (result.Stored, result.Failed.Count));
+        var leftOut = Assert.Single(result.LeftOut);
+        Assert.Equal(("TAC504", $"document {NewsItem(2).Document!.Id.Value}"), (leftOut.Code, leftOut.Record));
+        Assert.Equal([1L, 2L, 4L, 5L, 6L, 7L], Column(store, "SELECT document FROM story_documents ORDER BY document"));
+    }
+
+    [Fact]
+    public void Run_SelectionOverABacklogWithAnUnreadableOtherDocument_CountsItLeftOutNotFailed()
+    {
+        using var store = DocumentStore.Open(db);
+        BacklogWithDamagedItem(store);
+        var errors = new List<TacitusError>();
+        var run = new StoreReanalysis(store, NewsPipeline(withPlaces: false), batchSize: 1);
+
+        var summary = run.Run(run.Select("origin = 'news/0.txt'", all: true), all: true, new IngestObserver(errors.Add));
+
+        Assert.Equal((1L, 1L, 0L, 1L), (summary.Selected, summary.Reanalysed, summary.Failed, summary.LeftOut));
+        var error = Assert.Single(errors);
+        Assert.Equal(("TAC504", $"document {NewsItem(2).Document!.Id.Value}"), (error.Code, error.Record));
+    }
+
+    [Fact]
     public void Run_ReanalyseAfterTheBacklogLeftADocumentOut_BringsItBackAsAFreshIngest()
     {
         using var store = DocumentStore.Open(db);

@@ -88,7 +88,8 @@ public sealed class StoryWindowRecordTests : IDisposable
         var ex = Assert.Throws<StoreException>(() => StoryWindowRecord.Choose(connection, db, StoryOptions.Default, 9, fusesAllAgain: false));
 
         Assert.Equal("TAC506", ex.Error.Code);
-        Assert.Contains("--story-window 2000", ex.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("taken as fused with the default --story-window 2000", ex.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("if it was fused with another", ex.Error.Message, StringComparison.Ordinal);
         Assert.Contains("reanalyse --all --story-window 9", ex.Error.Message, StringComparison.Ordinal);
     }
 
