@@ -10,8 +10,8 @@ namespace Tacitus.Fusion;
 /// event records joins the fused event it can describe (same story or same actor country and dates; same type family;
 /// compatible actors, dates and places), or starts one, and what is matched on is updated from the report. Work per
 /// report is bounded: candidates come from the open fused events kept in memory (<see cref="OpenFusedEvents"/>), a
-/// bounded number each; each fused event a batch started or changed is judged from its reports and written once, when
-/// the batch settles; the full judgement (sources, status, figures, conflicts) is made from all reports when the event
+/// bounded number each; each fused event a batch started or changed is judged (from the tally its reports built, see
+/// <see cref="StatusTally"/>, or from its reports) and written once, when the batch settles; the full judgement (sources, status, figures, conflicts) is made from all reports when the event
 /// is read (<see cref="FusionStore"/>).
 /// </summary>
 internal sealed class EventFusion : IDisposable

@@ -11,8 +11,10 @@ namespace Tacitus.Fusion;
 /// <para>
 /// An event joined within every window never closes (a story reported all year; a corpus that repeats itself), so what
 /// each open event keeps is bounded too: its reports stay in memory up to <see cref="StoryOptions.OpenEventReports"/>; past that it keeps
-/// what it matches on and its report count (<see cref="OpenFusedEvent.Trimmed"/>), and the judge reads its reports from
-/// the store, where all of them are.
+/// what it matches on and its report count (<see cref="OpenFusedEvent.Trimmed"/>); its status then comes from the tally
+/// kept as its reports joined (<see cref="StatusTally"/>), or, for an event read back from the store already past the
+/// bound (no tally), the judge reads its reports from the store, where all of them are. A tally's sources and votes are
+/// not bounded by this setting.
 /// </para>
 /// </summary>
 internal sealed class OpenFusedEvents(long window, int reportLimit = OpenFusedEvents.DefaultReportLimit)
