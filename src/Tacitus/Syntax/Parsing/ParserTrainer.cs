@@ -333,7 +333,9 @@ internal sealed class ParserTrainer
 
     /// <summary>
     /// The dynamic-oracle cost of every allowed transition of the non-monotonic arc-eager system from
-    /// <paramref name="state"/>, after Honnibal &amp; Johnson (2015) and spaCy's arc-eager oracle: the gold arcs a move
+    /// <paramref name="state"/>, inspired by Honnibal &amp; Johnson (2015) (this project's own variant, written without
+    /// their code at hand; conservative: in off-gold states its summed costs can exceed the errors that follow, a review
+    /// measured it): the gold arcs a move
     /// makes unreachable, less those an unshift makes reachable again, plus a wrong relation group on a gold arc. A
     /// wrong arc counts as lost even when a later LEFT could still mend it, so the oracle never plans on a repair; LEFT
     /// mending a wrong head costs nothing, and REDUCE or SHIFT past the mend loses it. A word on the stack without a

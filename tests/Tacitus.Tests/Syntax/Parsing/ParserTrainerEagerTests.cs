@@ -151,6 +151,7 @@ public sealed class ParserTrainerEagerTests
         var costs = new int[allowed.Length];
         parser.Allow(state, allowed);
         ParserTrainer.EagerCosts(state, heads, labels, [0, 1], 2, allowed, costs);
+        Assert.True(allowed[1 + 1]); // LEFT on a word that already has a head: the non-monotonic move
         Assert.Equal(0, costs[1 + 1]); // LEFT-dep: B <- C, mended
         Assert.Equal(1, costs[parser.Reduce]); // popping B keeps the wrong head
         Assert.Equal(2, costs[DependencyParser.Shift]); // C above B: B loses its head, and C its head A below it
