@@ -68,9 +68,9 @@ internal static class TrainCommand
                 return ExitCodes.Usage;
             }
 
-            if (what == "tagger" && (parse.GetValue(silver) is not null || parse.GetValue(silverWords) is not null || parse.GetValue(silverMaxLength) is not null))
+            if (what == "tagger" && (parse.GetValue(silver) is not null || parse.GetValue(silverWords) is not null || parse.GetValue(silverMaxLength) is not null || parse.GetValue(transitions) is not null))
             {
-                Console.Error.WriteLine("tacitus train tagger: --silver, --silver-words and --silver-max-length train the parser (use `train parser` or `train syntax`).");
+                Console.Error.WriteLine("tacitus train tagger: --silver, --silver-words, --silver-max-length and --transitions train the parser (use `train parser` or `train syntax`).");
                 return ExitCodes.Usage;
             }
 

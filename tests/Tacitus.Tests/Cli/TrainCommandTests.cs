@@ -10,9 +10,10 @@ public sealed class TrainCommandTests
     [InlineData("--silver")]
     [InlineData("--silver-words")]
     [InlineData("--silver-max-length")]
-    public void TrainTagger_SilverOption_UsageError(string option)
+    [InlineData("--transitions")]
+    public void TrainTagger_ParserOnlyOption_UsageError(string option)
     {
-        var value = option == "--silver" ? "silver.conllu" : "5";
+        var value = option switch { "--silver" => "silver.conllu", "--transitions" => "arc-hybrid", _ => "5" };
         Assert.Equal(2, TrainCommand.Create().Parse(["tagger", "--from", "none", "--out", "none", option, value]).Invoke());
     }
 
