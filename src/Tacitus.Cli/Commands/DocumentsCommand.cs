@@ -17,7 +17,7 @@ internal static class DocumentsCommand
         var search = new Option<string?>("--search") { Description = "Only documents whose title or text contains all these words (best matches first); a trailing * makes a word a prefix ('Blai*')." };
         var limit = new Option<int?>("--limit") { Description = "At most this many documents." };
         var json = new Option<bool>("--json") { Description = "One JSON object per document (JSON Lines)." };
-        var stale = new Option<bool>("--stale") { Description = "Only documents whose records another pipeline, knowledge, patterns or dictionaries made ('tacitus reanalyse' brings them up to date)." };
+        var stale = new Option<bool>("--stale") { Description = "Only documents whose records another pipeline, knowledge, patterns or dictionaries made, or that fusion left out because their stored values did not decode ('tacitus reanalyse' brings them up to date)." };
         // the same options as the commands that analyse, so "stale" compares against the pipeline they would run
         var analysis = new AnalysisOptions(withBudget: false);
         var command = new Command("documents", "List the documents in the store.") { db, search, limit, json, stale };
@@ -28,7 +28,7 @@ internal static class DocumentsCommand
             {
                 using var store = DocumentStore.Open(parse.GetValue(db)!, create: false);
                 var current = ProvenanceFingerprint.For(analysis.Read(parse));
-                var rows = store.List(parse.GetValue(search), parse.GetValue(limit)).Where(d => !parse.GetValue(stale) || DocumentStore.IsStale(d.Provenance, current));
+                var rows = store.List(parse.GetValue(search), parse.GetValue(limit)).Where(d => !parse.GetValue(stale) || DocumentStore.IsStale(d, current));
                 if (parse.GetValue(json))
                 {
                     WriteJson(rows, current);
@@ -62,9 +62,9 @@ internal static class DocumentsCommand
             var title = d.Title ?? (d.Origin is null ? "(untitled)" : Path.GetFileName(d.Origin));
             Console.WriteLine(TerminalText.Escape($"{d.Id.Value[..12]}  {d.Published?.ToString("yyyy-MM-dd", CultureInfo.InvariantCulture) ?? "----------"}  " +
                 $"{Cut(d.Outlet ?? "-", 16),-16}  {Cut(title, 60),-60}  {d.Sentences,9}  {d.Events,6}" +
-                (d.Sightings > 1 ? $"  {d.Sightings} sightings" : string.Empty) + (DocumentStore.IsStale(d.Provenance, current) ? "  stale" : string.Empty)));
+                (d.Sightings > 1 ? $"  {d.Sightings} sightings" : string.Empty) + (DocumentStore.IsStale(d, current) ? "  stale" : string.Empty) + (d.LeftOutOfFusion ? " (left out of fusion)" : string.Empty)));
             count++;
-            stale += DocumentStore.IsStale(d.Provenance, current) ? 1 : 0;
+            stale += DocumentStore.IsStale(d, current) ? 1 : 0;
         }
 
         if (!quiet)
@@ -97,7 +97,8 @@ internal static class DocumentsCommand
             w.WriteString("knowledge", d.Provenance?.Knowledge);
             w.WriteString("patterns", d.Provenance?.Patterns);
             w.WriteString("dictionaries", d.Provenance?.Dictionaries);
-            w.WriteBoolean("stale", DocumentStore.IsStale(d.Provenance, current));
+            w.WriteBoolean("stale", DocumentStore.IsStale(d, current));
+            w.WriteBoolean("left_out_of_fusion", d.LeftOutOfFusion);
             w.WriteEndObject();
             w.Flush();
             w.Reset();

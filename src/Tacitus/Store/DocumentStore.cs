@@ -393,6 +393,13 @@ internal sealed class DocumentStore : IDisposable
     /// <summary>True when the stored records were produced by another pipeline than <paramref name="current"/> (or nobody knows by what).</summary>
     public static bool IsStale(AnalysisProvenance? stored, AnalysisProvenance? current) => current is not null && stored != current;
 
+    /// <summary>A listed document that <c>reanalyse</c> would select: records another pipeline made, or left out of fusion (<see cref="FuseBacklog"/>).</summary>
+    public static bool IsStale(StoredDocumentSummary document, AnalysisProvenance? current)
+    {
+        ArgumentNullException.ThrowIfNull(document);
+        return document.LeftOutOfFusion || IsStale(document.Provenance, current);
+    }
+
     /// <summary>Records made by another pipeline, or a document fusion left out because its stored values did not decode (<see cref="FuseBacklog"/>).</summary>
     private const string StaleCondition = "(pipeline IS NOT $pipeline OR knowledge IS NOT $knowledge OR patterns IS NOT $patterns OR dictionaries IS NOT $dictionaries OR seq IN (SELECT document FROM fusion_skipped))";
 
@@ -400,7 +407,8 @@ internal sealed class DocumentStore : IDisposable
     public IEnumerable<StoredDocumentSummary> List(string? search = null, int? limit = null, int offset = 0)
     {
         const string Columns = "d.id, d.title, d.outlet, d.published, d.origin, d.language, d.sentence_count, d.boilerplate_count, d.mention_count, d.attribution_count, d.event_count, " +
-            "d.pipeline, d.knowledge, d.patterns, d.dictionaries, (SELECT count(*) FROM sightings s WHERE s.document = d.seq)";
+            "d.pipeline, d.knowledge, d.patterns, d.dictionaries, (SELECT count(*) FROM sightings s WHERE s.document = d.seq), " +
+            "EXISTS (SELECT 1 FROM fusion_skipped k WHERE k.document = d.seq)";
         using var command = connection.CreateCommand();
         var query = FullTextQuery.From(search);
         command.CommandText = query is null
@@ -425,7 +433,8 @@ internal sealed class DocumentStore : IDisposable
                 r.GetString(5),
                 r.GetInt32(6), r.GetInt32(7), r.GetInt32(8), r.GetInt32(9), r.GetInt32(10),
                 DocumentRowReader.Provenance(r, 11),
-                r.GetInt32(15));
+                r.GetInt32(15),
+                r.GetBoolean(16));
         }
     }
 

@@ -39,7 +39,8 @@ internal sealed record StoredDocumentSummary(
     int Attributions,
     int Events,
     AnalysisProvenance? Provenance = null,
-    int Sightings = 1);
+    int Sightings = 1,
+    bool LeftOutOfFusion = false);
 
 /// <summary>One event record as stored, with the document it was read from (for export).</summary>
 internal sealed record StoredEvent(Document Document, int Index)

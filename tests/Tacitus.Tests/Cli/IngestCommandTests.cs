@@ -167,6 +167,7 @@ public sealed class IngestCommandTests : IDisposable
         var reanalyse = CliProcess.Run("reanalyse", "--db", db, "--all", "--quiet", "--workers", "1");
         var later = CliProcess.Run(["ingest", Write("3.txt", "Dispatch 3: the bridge over the river reopened."), "--db", db, "--quiet", "--workers", "1"]);
         var leftOut = Execute("SELECT group_concat(document) FROM fusion_skipped");
+        var stale = CliProcess.Run("documents", "--db", db, "--stale", "--json");
         var again = CliProcess.Run(["ingest", files[1], "--db", db, "--quiet", "--workers", "1"]);
 
         Assert.Equal(1, reanalyse.ExitCode);
@@ -174,6 +175,9 @@ public sealed class IngestCommandTests : IDisposable
         Assert.Contains("left out of stories and fused events", reanalyse.Stderr, StringComparison.Ordinal);
         Assert.True(later.ExitCode == 0, later.Stderr);
         Assert.Equal("2", leftOut);
+        var staleLine = Assert.Single(stale.Stdout.Split('\n', StringSplitOptions.RemoveEmptyEntries)); // reanalyse would select it
+        Assert.Contains($"\"id\":\"{damaged}\"", staleLine, StringComparison.Ordinal);
+        Assert.Contains("\"left_out_of_fusion\":true", staleLine, StringComparison.Ordinal);
         Assert.True(again.ExitCode == 0, again.Stderr); // the text ingested again replaces the damaged records and is fused again
         Assert.Contains("1 already stored (1 re-analysed), 0 failed", again.Stdout, StringComparison.Ordinal);
         Assert.Equal("1,2,3,4", Execute("SELECT group_concat(document) FROM (SELECT document FROM story_documents ORDER BY document)"));
