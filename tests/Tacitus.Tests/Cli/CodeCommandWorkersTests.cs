@@ -3,6 +3,7 @@ using Tacitus.Cli.Commands;
 using Tacitus.Documents;
 using Tacitus.Ingest;
 using Tacitus.Pipeline;
+using Tacitus.Tests.Pipeline;
 
 namespace Tacitus.Tests.Cli;
 
@@ -47,18 +48,6 @@ public sealed class CodeCommandWorkersTests : IDisposable
         Assert.Contains("Story 23.", lines[^1], StringComparison.Ordinal);
     }
 
-    /// <summary>Gives up on every document with a cancellation of its own (not the run's, not the time budget's), which the analysis does not turn into TAC400.</summary>
-    private sealed class StallingStage : IPipelineStage
-    {
-        public string Name => "stall";
-
-        public Annotations Requires => Annotations.None;
-
-        public Annotations Assigns => Annotations.None;
-
-        public void Process(Document document, CancellationToken cancellationToken) => throw new OperationCanceledException("the stage gave up");
-    }
-
     [Theory]
     [InlineData(1)]
     [InlineData(3)]
@@ -71,25 +60,6 @@ public sealed class CodeCommandWorkersTests : IDisposable
 
         Assert.Equal(documents.Select(d => ("TAC900", "analysis", d.Metadata.Origin, (string?)$"document {d.Id.Value}")),
             results.Select(r => (r.Failure!.Code, r.Failure.Stage, r.Failure.File, r.Failure.Record)));
-    }
-
-    /// <summary>Cancels the run (its token source) on the document whose text contains "halt", then stops as the run's cancellation asks.</summary>
-    private sealed class HaltingStage(CancellationTokenSource run) : IPipelineStage
-    {
-        public string Name => "halt";
-
-        public Annotations Requires => Annotations.None;
-
-        public Annotations Assigns => Annotations.None;
-
-        public void Process(Document document, CancellationToken cancellationToken)
-        {
-            if (document.Text.Contains("halt", StringComparison.Ordinal))
-            {
-                run.Cancel();
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
     }
 
     [Theory]

@@ -1,6 +1,7 @@
 using Tacitus.Documents;
 using Tacitus.Ingest;
 using Tacitus.Pipeline;
+using Tacitus.Tests.Pipeline;
 using Tacitus.Store;
 
 namespace Tacitus.Tests.Store;
@@ -30,24 +31,6 @@ public sealed class StoreIngestionTests : IDisposable
             if (document.Text.Contains("explode", StringComparison.Ordinal))
             {
                 throw new InvalidOperationException("stage broke");
-            }
-        }
-    }
-
-    /// <summary>Gives up on any document whose text contains "stall" with a cancellation of its own (not the run's, not the time budget's): an exception the analysis does not turn into TAC400.</summary>
-    private sealed class StallingStage : IPipelineStage
-    {
-        public string Name => "stall";
-
-        public Annotations Requires => Annotations.None;
-
-        public Annotations Assigns => Annotations.None;
-
-        public void Process(Document document, CancellationToken cancellationToken)
-        {
-            if (document.Text.Contains("stall", StringComparison.Ordinal))
-            {
-                throw new OperationCanceledException("the stage gave up");
             }
         }
     }
@@ -195,25 +178,6 @@ public sealed class StoreIngestionTests : IDisposable
         Assert.Equal(("TAC900", "analysis", "b.txt", $"document {stalled.Id.Value}"), (error.Code, error.Stage, error.File, error.Record));
         Assert.Contains("OperationCanceledException: the stage gave up", error.Message, StringComparison.Ordinal);
         Assert.Equal(["a.txt", "c.txt"], store.List().Select(d => d.Origin));
-    }
-
-    /// <summary>Cancels the run (its token source) on any document whose text contains "halt", then stops as the run's cancellation asks.</summary>
-    private sealed class HaltingStage(CancellationTokenSource run) : IPipelineStage
-    {
-        public string Name => "halt";
-
-        public Annotations Requires => Annotations.None;
-
-        public Annotations Assigns => Annotations.None;
-
-        public void Process(Document document, CancellationToken cancellationToken)
-        {
-            if (document.Text.Contains("halt", StringComparison.Ordinal))
-            {
-                run.Cancel();
-                cancellationToken.ThrowIfCancellationRequested();
-            }
-        }
     }
 
     [Theory]
