@@ -42,6 +42,7 @@ internal sealed class DocumentRowWriter : IDisposable
     private static readonly string[] ChildTables = ["events"];
 
     private readonly PreparedInsert documents;
+    private readonly PreparedInsert fullText;
     private readonly PreparedInsert sightings;
     private readonly SqliteCommand lookup;
     private readonly NativeStatement update;
@@ -61,6 +62,10 @@ internal sealed class DocumentRowWriter : IDisposable
             "id, title, outlet, published, url, author, external_id, language, origin, format, text, ingested_at, paragraphs, tokens, warnings, " +
             "sentence_count, boilerplate_count, mention_count, attribution_count, event_count, pipeline, knowledge, patterns, dictionaries, analysed_at, mention_rows, sentence_rows, entity_rows, attribution_rows",
             orIgnore: true, returning: "seq");
+        // The document's title and text in the full-text index, inserted here rather than by a trigger (migration 21):
+        // a trigger made each document's INSERT a statement transaction, and FTS5 writes its pending terms out as a new
+        // segment at every savepoint, so each document became a segment of its own that merging then rewrote again and again.
+        fullText = new PreparedInsert(connection, "documents_fts", "rowid, title, text");
         sightings = new PreparedInsert(connection, "sightings", "document, outlet, url, origin, published, first_seen", orIgnore: true);
         lookup = Command(connection, "SELECT seq, pipeline, knowledge, patterns, dictionaries, EXISTS (SELECT 1 FROM fusion_skipped WHERE document = seq) FROM documents WHERE id = $p0", 1);
         update = new NativeStatement(connection, "UPDATE documents SET language = $p1, paragraphs = $p2, tokens = $p3, warnings = $p4, sentence_count = $p5, boilerplate_count = $p6, " +
@@ -98,6 +103,7 @@ internal sealed class DocumentRowWriter : IDisposable
             sentenceRows.Pack(document.Sentences), entityRows.Pack(document.Entities), attributionRows.Pack(document.Attributions)) is long inserted)
         {
             seq = inserted;
+            fullText.Run(seq, m.Title, document.Text);
             WriteAnalysis(seq, document);
             outcome = StoreOutcome.Stored;
         }
@@ -201,6 +207,7 @@ internal sealed class DocumentRowWriter : IDisposable
     public void Dispose()
     {
         documents.Dispose();
+        fullText.Dispose();
         sightings.Dispose();
         lookup.Dispose();
         update.Dispose();

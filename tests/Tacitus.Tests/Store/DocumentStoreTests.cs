@@ -12,6 +12,55 @@ public sealed class DocumentStoreTests : IDisposable
     public void Dispose() => StoreFixtures.DeleteDb(db);
 
     [Fact]
+    public void SaveBatch_ThreeDocuments_FullTextIndexGetsOneSegmentAndFindsEachByTitleAndText()
+    {
+        var documents = new[]
+        {
+            StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "a.txt"),
+            StoreFixtures.Plain("The ferry sailed late after the storm.", "Ferry delayed", origin: "b.txt"),
+            StoreFixtures.Plain("Millers met the council about grain.", "Grain talks", origin: "c.txt"),
+        };
+        using var store = DocumentStore.Open(db);
+
+        Assert.Equal(3, store.SaveBatch(documents).Stored);
+
+        // one transaction, one segment: the trigger the index was written by before (migration 21) flushed a segment per document
+        Assert.Equal(1L, FullTextSegments());
+        Assert.Equal(documents[0].Id, Assert.Single(store.List("lighthouse")).Id);
+        Assert.Equal(documents[1].Id, Assert.Single(store.List("ferry")).Id);
+        Assert.Equal(documents[2].Id, Assert.Single(store.List("grain")).Id);
+        Assert.Equal(documents[2].Id, Assert.Single(store.List("talks")).Id); // a word of the title alone
+    }
+
+    [Fact]
+    public void SaveBatch_DocumentAlreadyStored_FullTextIndexHoldsItOnce()
+    {
+        var document = StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "a.txt");
+        using var store = DocumentStore.Open(db);
+        store.Save(document);
+
+        var again = store.Save(StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "b.txt"));
+
+        Assert.Equal((0, 1), (again.Stored, again.AlreadyStored));
+        Assert.Equal(document.Id, Assert.Single(store.List("lighthouse")).Id);
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var check = connection.CreateCommand();
+        check.CommandText = "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)"; // fails when the index and the documents differ
+        check.ExecuteNonQuery();
+    }
+
+    /// <summary>The full-text index's segments (a segment's pages are the data rows whose id has its number above bit 37).</summary>
+    private long FullTextSegments()
+    {
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT count(DISTINCT id >> 37) FROM documents_fts_data WHERE id >> 37 > 0";
+        return (long)command.ExecuteScalar()!;
+    }
+
+    [Fact]
     public void Load_FullyAnalysedDocument_RoundTripsEveryAnnotation()
     {
         var original = StoreFixtures.Analysed();

@@ -511,6 +511,29 @@ public sealed class StoreMigrationTests : IDisposable
         Assert.Equal(17, StoreSchemaMigrator.CurrentVersion(check));
     }
 
+    [Fact]
+    public void Open_StoreAtVersion20_DropsTheInsertTriggerAndIndexesOldAndNewDocuments()
+    {
+        var old = StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "harbour.txt");
+        InsertIntoOldStore(20, old, "INSERT INTO documents (id, title, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count) " +
+            "VALUES ($id, 'Harbour protest', 'en', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0)");
+
+        using var store = DocumentStore.Open(db);
+        var added = StoreFixtures.Plain("The ferry sailed late after the storm.", "Ferry delayed", origin: "ferry.txt");
+        Assert.Equal(1, store.Save(added).Stored);
+
+        Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(name, ',') FROM (SELECT name FROM sqlite_master WHERE type = 'trigger' ORDER BY name)";
+        Assert.Equal("documents_fts_delete,documents_fts_update", command.ExecuteScalar());
+        Assert.Equal(old.Id, Assert.Single(store.List("lighthouse")).Id);
+        Assert.Equal(added.Id, Assert.Single(store.List("ferry")).Id);
+        command.CommandText = "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Creates the store at an older schema version and runs <paramref name="sql"/> on it, with $id and $text of <paramref name="doc"/> and $other, the id of "Nothing here.".</summary>
     private void InsertIntoOldStore(int version, Document doc, string sql)
     {
