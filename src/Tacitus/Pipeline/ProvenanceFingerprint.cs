@@ -14,15 +14,31 @@ internal static class ProvenanceFingerprint
 {
     private const int Digits = 12;
 
-    private static readonly Lazy<string> ShippedKnowledge = new(() =>
+    private static readonly Lazy<string> ShippedKnowledge = new(() => Knowledge(typeof(ProvenanceFingerprint).Assembly, fromFile: true));
+
+    /// <summary>
+    /// The fingerprint of <paramref name="assembly"/>'s embedded resources, names in ordinal order. With
+    /// <paramref name="fromFile"/> the bytes are read from the assembly's file rather than from the image the runtime
+    /// mapped: reading every resource through the mapping left all of them resident for the rest of the run (34 MB of
+    /// the peak, most of it the parser model, which the rules coder never reads; docs/PERFORMANCE.md, s15-mem), where a
+    /// file read goes through the page cache. The bytes, and so the fingerprint, are the same either way.
+    /// </summary>
+    internal static string Knowledge(Assembly assembly, bool fromFile)
     {
-        var assembly = typeof(ProvenanceFingerprint).Assembly;
+        var names = assembly.GetManifestResourceNames();
+        Array.Sort(names, StringComparer.Ordinal);
+        using var file = fromFile ? AssemblyResourceFile.TryOpen(assembly) : null;
         using var hash = IncrementalHash.CreateHash(HashAlgorithmName.SHA256);
-        foreach (var name in assembly.GetManifestResourceNames().Order(StringComparer.Ordinal))
+        var buffer = new byte[1 << 16];
+        foreach (var name in names)
         {
             hash.AppendData(System.Text.Encoding.UTF8.GetBytes(name + "\n"));
+            if (file is not null && file.TryAppend(name, hash, buffer))
+            {
+                continue;
+            }
+
             using var stream = assembly.GetManifestResourceStream(name)!;
-            var buffer = new byte[1 << 16];
             int read;
             while ((read = stream.Read(buffer)) > 0)
             {
@@ -31,7 +47,7 @@ internal static class ProvenanceFingerprint
         }
 
         return Convert.ToHexStringLower(hash.GetHashAndReset())[..Digits];
-    });
+    }
 
     public static AnalysisProvenance For(PipelineOptions options) => new(
         Program(options.TextOnly) + (options.TextOnly || options.Coder == EventCoderChoice.Rules ? string.Empty : "/" + options.Coder.ToString().ToLowerInvariant())

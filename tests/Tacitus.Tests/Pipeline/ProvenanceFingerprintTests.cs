@@ -16,6 +16,14 @@ public sealed class ProvenanceFingerprintTests : IDisposable
     }
 
     [Fact]
+    public void Knowledge_ReadFromTheAssemblyFile_SameAsReadFromTheLoadedImage()
+    {
+        var assembly = typeof(ProvenanceFingerprint).Assembly;
+
+        Assert.Equal(ProvenanceFingerprint.Knowledge(assembly, fromFile: false), ProvenanceFingerprint.Knowledge(assembly, fromFile: true));
+    }
+
+    [Fact]
     public void For_NoCodingFiles_PatternsAreNone()
     {
         Assert.Equal("-", ProvenanceFingerprint.For(new PipelineOptions()).Patterns);
