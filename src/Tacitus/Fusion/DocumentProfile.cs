@@ -1,5 +1,6 @@
 using System.Buffers;
 using System.Collections.Frozen;
+using System.Runtime.CompilerServices;
 using System.Runtime.InteropServices;
 using Tacitus.Documents;
 
@@ -40,7 +41,10 @@ internal sealed class DocumentProfile
 
     /// <summary>Each word's count, under its characters in <see cref="keys"/>; a word shows as its key.</summary>
     private readonly Dictionary<ProfileWordKey, double> words;
-    private readonly Dictionary<string, (double Count, string Display)> names = new(StringComparer.Ordinal);
+    private readonly Dictionary<string, (double Count, string Display, TermFrequency? Frequency)> names = new(StringComparer.Ordinal);
+
+    /// <summary>The key of the entity name being counted (<see cref="NameKey"/>; reused).</summary>
+    private char[] nameKey = new char[128];
     private readonly List<ProfileTerm> profile = [];
 
     /// <summary>The document's most frequent words, most frequent first (reused).</summary>
@@ -67,6 +71,7 @@ internal sealed class DocumentProfile
         profile.Clear();
         var counts = words.GetAlternateLookup<ReadOnlySpan<char>>();
         var stop = lexicon.StopWords.GetAlternateLookup<ReadOnlySpan<char>>();
+        var byName = names.GetAlternateLookup<ReadOnlySpan<char>>();
         foreach (var sentence in document.Sentences)
         {
             if (sentence.Boilerplate)
@@ -107,9 +112,19 @@ internal sealed class DocumentProfile
                 continue;
             }
 
-            // one look-up, as for words: the name's slot, added when the name is new; the last entity's name shows
-            ref var name = ref CollectionsMarshal.GetValueRefOrAddDefault(names, "~" + ReportReader.Normal(entity.Name), out _);
-            name = (name.Count + Math.Max(1, entity.Mentions.Count), entity.Name);
+            // a name met before is counted in place; a new one takes its string from the frequency table when it has
+            // the name (with its entry), so a known name makes no string; the last entity's name shows
+            var key = NameKey(entity.Name);
+            ref var name = ref CollectionsMarshal.GetValueRefOrNullRef(byName, key);
+            if (Unsafe.IsNullRef(ref name))
+            {
+                var frequency = known?.Invoke(key);
+                names.Add(frequency?.Term ?? new string(key), (Math.Max(1, entity.Mentions.Count), entity.Name, frequency));
+            }
+            else
+            {
+                name = (name.Count + Math.Max(1, entity.Mentions.Count), entity.Name, name.Frequency);
+            }
         }
 
         foreach (var w in TopWords())
@@ -123,10 +138,49 @@ internal sealed class DocumentProfile
 
         foreach (var n in TopRanked.Of(names, MaxNames, static (a, b) => MoreFrequent(a.Key, a.Value.Count, b.Key, b.Value.Count)))
         {
-            profile.Add(new ProfileTerm(n.Key, n.Value.Count, n.Value.Display, true));
+            profile.Add(new ProfileTerm(n.Key, n.Value.Count, n.Value.Display, true, n.Value.Frequency));
         }
 
         return profile;
+    }
+
+    /// <summary>
+    /// A name's key, written in a reused buffer: '~' and the name as <see cref="ReportReader.Normal"/> gives it (lower-cased,
+    /// its words between spaces joined by one space), with no string made. Valid until the next call.
+    /// </summary>
+    internal ReadOnlySpan<char> NameKey(string name)
+    {
+        if (nameKey.Length < name.Length + 1)
+        {
+            nameKey = new char[Math.Max(name.Length + 1, nameKey.Length * 2)];
+        }
+
+        nameKey[0] = '~';
+        var lower = nameKey.AsSpan(1, name.Length);
+        name.AsSpan().ToLowerInvariant(lower);
+        // the words close up in place: a separator is written only after a space was read, so writing never passes reading
+        var written = 1;
+        var i = 0;
+        while (i < lower.Length)
+        {
+            if (lower[i] == ' ')
+            {
+                i++;
+                continue;
+            }
+
+            if (written > 1)
+            {
+                nameKey[written++] = ' ';
+            }
+
+            while (i < lower.Length && lower[i] != ' ')
+            {
+                nameKey[written++] = lower[i++];
+            }
+        }
+
+        return nameKey.AsSpan(0, written);
     }
 
     /// <summary>

@@ -1,7 +1,6 @@
 using System.Buffers;
 using System.Globalization;
 using System.Runtime.InteropServices;
-using System.Text.Json;
 using Tacitus.Documents;
 
 namespace Tacitus.Fusion;
@@ -46,7 +45,6 @@ internal sealed class StoryClusterer
     private readonly List<TermFrequency> changedTerms = [];
     private readonly HashSet<OpenStory> changedStories = [];
     private readonly List<(long Document, long Story, double? Similarity, int Offset, int Length)> placed = [];
-    private readonly ArrayBufferWriter<byte> json = new(16 * 1024);
     private readonly CentroidBlob centroid = new();
 
     /// <summary>The contributions of the documents placed since the last <see cref="Flush"/>, one after another (<see cref="placed"/> says where).</summary>
@@ -269,22 +267,13 @@ internal sealed class StoryClusterer
             return;
         }
 
-        if (changedTerms.Count > 0)
+        // One prepared statement per term, in term order: a batch changes thousands of terms, and binding each costs less
+        // than one JSON array that SQLite parses (json_each, then each item's three fields); in order, each look-up lands
+        // next to the last in the table's B-tree (docs/PERFORMANCE.md, s15-story).
+        changedTerms.Sort(ByTermText);
+        foreach (var t in changedTerms)
         {
-            sql.Run("""
-                INSERT INTO fusion_terms (term, df, display) SELECT value ->> 0, value ->> 1, value ->> 2 FROM json_each($p0) WHERE true
-                ON CONFLICT (term) DO UPDATE SET df = excluded.df
-                """, Json(w =>
-            {
-                foreach (var t in changedTerms)
-                {
-                    w.WriteStartArray();
-                    w.WriteStringValue(t.Term);
-                    w.WriteNumberValue(t.Df);
-                    w.WriteStringValue(t.Display);
-                    w.WriteEndArray();
-                }
-            }));
+            sql.Run("INSERT INTO fusion_terms (term, df, display) VALUES ($p0, $p1, $p2) ON CONFLICT (term) DO UPDATE SET df = excluded.df", t.Term, t.Df, t.Display);
         }
 
         foreach (var s in changedStories)
@@ -661,6 +650,8 @@ internal sealed class StoryClusterer
 
     private static int ByTerm(StoryTerm a, StoryTerm b) => string.CompareOrdinal(a.Term, b.Term);
 
+    private static int ByTermText(TermFrequency a, TermFrequency b) => string.CompareOrdinal(a.Term, b.Term);
+
     /// <summary>
     /// Keeps the story's heaviest terms (ties: the first in ordinal order). The terms are ranked by weight and place in
     /// the story's list, which is ordinal order, so the ranking is <see cref="Heavier"/>'s without comparing a string.
@@ -812,19 +803,5 @@ internal sealed class StoryClusterer
         }
 
         story.Terms.Sort(ByTerm);
-    }
-
-    /// <summary>One JSON array, its items written by <paramref name="items"/>, as UTF-8 in a buffer reused by the next call (bound at once).</summary>
-    private Store.Utf8Text Json(Action<Utf8JsonWriter> items)
-    {
-        json.ResetWrittenCount();
-        using (var w = new Utf8JsonWriter(json))
-        {
-            w.WriteStartArray();
-            items(w);
-            w.WriteEndArray();
-        }
-
-        return new Store.Utf8Text(json.WrittenMemory);
     }
 }

@@ -8,7 +8,8 @@ internal sealed class StoryTerm(string term, OpenStory owner, double weight, int
     /// <summary>The story whose centroid has the term (a posting leads straight to it, with no look-up by id).</summary>
     public OpenStory Owner { get; } = owner;
 
-    public long Story => Owner.Id;
+    /// <summary>The owner's id, kept on the term: the posting lists are searched by it, and reading it here saves a step to the story.</summary>
+    public long Story { get; } = owner.Id;
 
     public double Weight { get; set; } = weight;
 
