@@ -424,6 +424,9 @@ internal static class FusedEventJudge
         }
     }
 
+    /// <summary>A figure as a conflict names it: value, source, outlet (else the start of the document id, which may be short), day.</summary>
     private static string Describe(FusedFigure f) => string.Create(CultureInfo.InvariantCulture,
-        $"{(f.Qualifier is null ? string.Empty : f.Qualifier + " ")}{f.Value:0.##} ({f.Source}, {f.Document!.Outlet ?? f.Document.Id[..8]}, {f.Document.Published:yyyy-MM-dd})");
+        $"{(f.Qualifier is null ? string.Empty : f.Qualifier + " ")}{f.Value:0.##} ({f.Source}, {f.Document!.Outlet ?? ShortId(f.Document.Id)}, {f.Document.Published:yyyy-MM-dd})");
+
+    private static string ShortId(string id) => id.Length > 8 ? id[..8] : id;
 }

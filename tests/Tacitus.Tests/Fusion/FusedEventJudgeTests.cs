@@ -177,6 +177,30 @@ public sealed class FusedEventJudgeTests
         return collected;
     }
 
+    [Theory]
+    [InlineData("d1", "d2", "d1", "d2")]
+    [InlineData("0123456789abcdef", "fedcba9876543210", "01234567", "fedcba98")]
+    public void Judge_FigureConflictBetweenDocumentsWithoutOutlet_NamesTheStartOfEachDocumentId(string first, string second, string firstShown, string secondShown)
+    {
+        FusedReport Without(string id, double killed, int mention)
+        {
+            var report = Report(Source("Harbour Post"), figures: Killed(killed, mention: mention));
+            var placed = new FusedReport
+            {
+                Document = new ReportDocument(id, null, null, new DateOnly(2024, 5, 2), null),
+                Evidence = report.Evidence, Type = report.Type, Actor = report.Actor, Source = report.Source,
+            };
+            placed.Figures.AddRange(report.Figures);
+            return placed;
+        }
+
+        var fused = Event(Without(first, 4, 0), Without(second, 12, 1));
+
+        var conflict = Assert.Single(fused.Conflicts);
+        Assert.Equal("figure-spread", conflict.Kind);
+        Assert.Equal($"killed on the same day: 4 (Harbour Post, {firstShown}, 2024-05-02) against 12 (Harbour Post, {secondShown}, 2024-05-02)", conflict.Detail);
+    }
+
     [Fact]
     public void Judge_DatesOfDifferentPrecision_MostPreciseValueWithTheRangeTheySpan()
     {
