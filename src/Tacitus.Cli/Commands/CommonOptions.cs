@@ -57,7 +57,7 @@ internal static class CommonOptions
     /// <summary><c>--open-event-reports N</c>: reports an open fused event keeps in memory (<see cref="Fusion.StoryOptions.OpenEventReports"/>).</summary>
     public static Option<int> OpenEventReports() => AtLeastOne(
         "--open-event-reports",
-        "Reports an open fused event keeps in memory; past it the event's status comes from a running tally of its reports, or from the store when that tally is not in memory (the output is the same).",
+        "Reports an open fused event keeps in memory; past it the event's status comes from a running tally of its reports (itself kept to that many figures, distinct sources and distinct names), or from the store when no tally is in memory or the tally passed that bound (the output is the same).",
         Fusion.StoryOptions.Default.OpenEventReports,
         int.MaxValue);
 

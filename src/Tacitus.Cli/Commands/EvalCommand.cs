@@ -78,9 +78,9 @@ internal static class EvalCommand
                     failed++;
                     continue;
                 }
-                catch (Exception ex) when (t == "syntax" && ex is FileNotFoundException or InvalidDataException or InvalidOperationException)
+                catch (Exception ex) when (t == "syntax" && ex is FileNotFoundException or InvalidDataException or BeamRefusedException)
                 {
-                    // the models of --models, or the beam asked of them (an arc-eager parser is greedy only): as `parse` reports them
+                    // the models of --models (TAC621), or the beam asked of them (TAC625: an arc-eager parser is greedy only): as `parse` reports them
                     Console.Error.WriteLine($"tacitus eval {t}: {ex.Message}");
                     failed++;
                     continue;

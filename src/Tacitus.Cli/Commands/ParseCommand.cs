@@ -41,7 +41,7 @@ internal static class ParseCommand
                     chosen = chosen.WithParserBeam(width ?? chosen.Parser.Beam, narrowed ?? float.PositiveInfinity);
                 }
             }
-            catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or InvalidOperationException)
+            catch (Exception ex) when (ex is FileNotFoundException or InvalidDataException or BeamRefusedException)
             {
                 Console.Error.WriteLine($"tacitus parse: {ex.Message}");
                 return ExitCodes.Fatal;

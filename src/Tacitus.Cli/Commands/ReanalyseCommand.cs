@@ -82,7 +82,7 @@ internal static class ReanalyseCommand
                     Console.WriteLine("the store's documents were placed in stories before each one's contribution was kept (a store from before version 15): every document was placed again once, in store order");
                 }
 
-                return Task.FromResult(summary.Failed + summary.LeftOut > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok);
+                return Task.FromResult(ExitCode(summary));
             }
             catch (StoreException ex)
             {
@@ -96,5 +96,15 @@ internal static class ReanalyseCommand
             }
         });
         return command;
+    }
+
+    /// <summary>
+    /// As the other batch commands end (<see cref="RunReport.ExitCode"/>): 4 when a document failed by Tacitus's fault
+    /// (TAC400: a stage threw), else 1 when any failed or was left out of fusion, else 0.
+    /// </summary>
+    internal static int ExitCode(ReanalysisSummary summary)
+    {
+        ArgumentNullException.ThrowIfNull(summary);
+        return summary.Internal > 0 ? ExitCodes.Internal : summary.Failed + summary.LeftOut > 0 ? ExitCodes.PartialFailure : ExitCodes.Ok;
     }
 }

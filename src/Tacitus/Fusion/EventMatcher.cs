@@ -1,3 +1,4 @@
+using System.Buffers;
 using Tacitus.Eval.Scoring;
 
 namespace Tacitus.Fusion;
@@ -117,24 +118,26 @@ internal static class EventMatcher
     /// <summary>
     /// One name's words are all in the other ("Macron" and "Emmanuel Macron"), ignoring case: the name with fewer
     /// distinct words within the other. Read in place, lower-cased into stack buffers (it runs for every candidate a
-    /// report is matched against, and for every source a status is judged with); a longer name takes word sets.
+    /// report is matched against, and for every source a status is judged with), a longer name into a pooled one.
     /// </summary>
     public static bool NamesAgree(string a, string b)
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        if (a.Length > StackName || b.Length > StackName)
+        char[]? rented = null;
+        try
         {
-            var x = Words(a);
-            var y = Words(b);
-            return x.Count <= y.Count ? x.IsSubsetOf(y) : y.IsSubsetOf(x);
+            var both = Lowered(a, b, a.Length + b.Length <= StackName ? stackalloc char[a.Length + b.Length] : rented = ArrayPool<char>.Shared.Rent(a.Length + b.Length));
+            ReadOnlySpan<char> first = both[..a.Length], second = both.Slice(a.Length, b.Length);
+            return DistinctWords(first) <= DistinctWords(second) ? WordsWithin(first, second) : WordsWithin(second, first);
         }
-
-        Span<char> first = stackalloc char[a.Length];
-        Span<char> second = stackalloc char[b.Length];
-        a.AsSpan().ToLowerInvariant(first);
-        b.AsSpan().ToLowerInvariant(second);
-        return DistinctWords(first) <= DistinctWords(second) ? WordsWithin(first, second) : WordsWithin(second, first);
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
     }
 
     /// <summary>Every word of <paramref name="part"/> is in <paramref name="whole"/> ("Macron" within "Emmanuel Macron"), ignoring case.</summary>
@@ -142,16 +145,27 @@ internal static class EventMatcher
     {
         ArgumentNullException.ThrowIfNull(part);
         ArgumentNullException.ThrowIfNull(whole);
-        if (part.Length > StackName || whole.Length > StackName)
+        char[]? rented = null;
+        try
         {
-            return Words(part).IsSubsetOf(Words(whole));
+            var both = Lowered(part, whole, part.Length + whole.Length <= StackName ? stackalloc char[part.Length + whole.Length] : rented = ArrayPool<char>.Shared.Rent(part.Length + whole.Length));
+            return WordsWithin(both[..part.Length], both.Slice(part.Length, whole.Length));
         }
+        finally
+        {
+            if (rented is not null)
+            {
+                ArrayPool<char>.Shared.Return(rented);
+            }
+        }
+    }
 
-        Span<char> x = stackalloc char[part.Length];
-        Span<char> y = stackalloc char[whole.Length];
-        part.AsSpan().ToLowerInvariant(x);
-        whole.AsSpan().ToLowerInvariant(y);
-        return WordsWithin(x, y);
+    /// <summary>Both names lower-cased into <paramref name="buffer"/> (at least as long as both), one after the other.</summary>
+    private static Span<char> Lowered(string a, string b, Span<char> buffer)
+    {
+        a.AsSpan().ToLowerInvariant(buffer[..a.Length]);
+        b.AsSpan().ToLowerInvariant(buffer.Slice(a.Length, b.Length));
+        return buffer;
     }
 
     public static bool Agree(PlaceKey? a, PlaceKey? b)
@@ -179,13 +193,11 @@ internal static class EventMatcher
         return a.Name is null || b.Name is null || string.Equals(a.Name, b.Name, StringComparison.OrdinalIgnoreCase);
     }
 
-    /// <summary>Names up to this long are compared in stack buffers.</summary>
-    private const int StackName = 256;
+    /// <summary>Two names this long together are compared in a stack buffer; longer ones in a pooled array.</summary>
+    private const int StackName = 512;
 
-    private static readonly System.Buffers.SearchValues<char> Separators = System.Buffers.SearchValues.Create(" -.,");
-
-    private static HashSet<string> Words(string name) =>
-        new(name.ToLowerInvariant().Split([' ', '-', '.', ','], StringSplitOptions.RemoveEmptyEntries), StringComparer.Ordinal);
+    /// <summary>What separates a name's words (as splitting on space, hyphen, full stop and comma would).</summary>
+    private static readonly SearchValues<char> Separators = SearchValues.Create(" -.,");
 
     /// <summary>Each word of <paramref name="part"/> (lower-cased) is a word of <paramref name="whole"/> (lower-cased).</summary>
     private static bool WordsWithin(ReadOnlySpan<char> part, ReadOnlySpan<char> whole)
@@ -231,7 +243,7 @@ internal static class EventMatcher
         return count;
     }
 
-    /// <summary>The next word of <paramref name="rest"/> (separators as <see cref="Words"/> splits on), which is moved past it; empty at the end.</summary>
+    /// <summary>The next word of <paramref name="rest"/> (between <see cref="Separators"/>), which is moved past it; empty at the end.</summary>
     private static ReadOnlySpan<char> NextWord(ref ReadOnlySpan<char> rest)
     {
         var start = rest.IndexOfAnyExcept(Separators);

@@ -1,4 +1,5 @@
 using System.Globalization;
+using System.Runtime.InteropServices;
 
 namespace Tacitus.Fusion;
 
@@ -284,13 +285,83 @@ internal static class FusedEventJudge
     }
 
     /// <summary>
-    /// Whether figures collected as <see cref="Figures"/> collects them (report order, once per document and quantity,
-    /// <see cref="Placed"/>) conflict: what the status needs of them (<see cref="StatusTally"/>).
+    /// Whether figures collected as <see cref="Figures"/> collects them (once per document and quantity,
+    /// <see cref="Placed"/>) conflict, as <see cref="FigureConflicts"/> finds: what the status needs of them
+    /// (<see cref="StatusTally"/>, each batch an open event changed). Asked of the pairs in place, without ordering,
+    /// grouping or describing them: the conflicts are described only when an event is read, where they are written.
+    /// Quadratic in the figures, which the tally bounds.
     /// </summary>
     public static bool FiguresConflict(List<FusedFigure> collected)
     {
-        using var conflicts = FigureConflicts(InTimeOrder(collected)).GetEnumerator();
-        return conflicts.MoveNext();
+        ArgumentNullException.ThrowIfNull(collected);
+        var figures = CollectionsMarshal.AsSpan(collected);
+        for (var i = 0; i < figures.Length; i++)
+        {
+            var first = figures[i];
+            if (first.Document!.Published is not { } day)
+            {
+                continue;
+            }
+
+            var firstOfDay = true;
+            for (var j = 0; j < figures.Length; j++)
+            {
+                var other = figures[j];
+                if (j == i || other.Document!.Published is not { } otherDay || !string.Equals(first.Kind, other.Kind, StringComparison.Ordinal))
+                {
+                    continue;
+                }
+
+                // a later report lower than an earlier one from the same kind of source (the earlier's highest, FigureConflicts
+                // says: the pair with it, or any higher one, is the same question)
+                if (otherDay > day && other.Value < first.Value && string.Equals(first.SourceKind, other.SourceKind, StringComparison.Ordinal))
+                {
+                    return true;
+                }
+
+                firstOfDay &= !(j < i && otherDay == day);
+            }
+
+            if (firstOfDay && SpreadOnDay(figures, i, day))
+            {
+                return true;
+            }
+        }
+
+        return false;
+    }
+
+    /// <summary>
+    /// <see cref="FigureConflicts"/>' same-day test for the figures of the kind of <paramref name="figures"/>[<paramref name="from"/>]
+    /// published on <paramref name="day"/>, the first of them: the lowest and the highest (each the first in time order:
+    /// the earliest report among equal values, as MinBy and MaxBy take them) far apart, from two reports.
+    /// </summary>
+    private static bool SpreadOnDay(ReadOnlySpan<FusedFigure> figures, int from, DateOnly day)
+    {
+        var kind = figures[from].Kind;
+        FusedFigure low = figures[from], high = figures[from];
+        for (var j = from + 1; j < figures.Length; j++)
+        {
+            var f = figures[j];
+            if (f.Document!.Published != day || !string.Equals(f.Kind, kind, StringComparison.Ordinal))
+            {
+                continue;
+            }
+
+            var toLow = f.Value.CompareTo(low.Value);
+            if (toLow < 0 || (toLow == 0 && f.Report < low.Report))
+            {
+                low = f;
+            }
+
+            var toHigh = f.Value.CompareTo(high.Value);
+            if (toHigh > 0 || (toHigh == 0 && f.Report < high.Report))
+            {
+                high = f;
+            }
+        }
+
+        return low.Value > 0 && high.Value / low.Value >= SpreadRatio && high.Report != low.Report;
     }
 
     private static List<FusedFigure> InTimeOrder(List<FusedFigure> collected) =>
@@ -353,6 +424,9 @@ internal static class FusedEventJudge
         }
     }
 
+    /// <summary>A figure as a conflict names it: value, source, outlet (else the start of the document id, which may be short), day.</summary>
     private static string Describe(FusedFigure f) => string.Create(CultureInfo.InvariantCulture,
-        $"{(f.Qualifier is null ? string.Empty : f.Qualifier + " ")}{f.Value:0.##} ({f.Source}, {f.Document!.Outlet ?? f.Document.Id[..8]}, {f.Document.Published:yyyy-MM-dd})");
+        $"{(f.Qualifier is null ? string.Empty : f.Qualifier + " ")}{f.Value:0.##} ({f.Source}, {f.Document!.Outlet ?? ShortId(f.Document.Id)}, {f.Document.Published:yyyy-MM-dd})");
+
+    private static string ShortId(string id) => id.Length > 8 ? id[..8] : id;
 }

@@ -13,8 +13,8 @@ namespace Tacitus.Fusion;
 /// each open event keeps is bounded too: its reports stay in memory up to <see cref="StoryOptions.OpenEventReports"/>; past that it keeps
 /// what it matches on and its report count (<see cref="OpenFusedEvent.Trimmed"/>); its status then comes from the tally
 /// kept as its reports joined (<see cref="StatusTally"/>), or, for an event read back from the store already past the
-/// bound (no tally), the judge reads its reports from the store, where all of them are. A tally's sources and votes are
-/// not bounded by this setting.
+/// bound (no tally), or one whose tally passed the same bound (more figures, distinct sources or distinct names than it),
+/// the judge reads its reports from the store, where all of them are.
 /// </para>
 /// </summary>
 internal sealed class OpenFusedEvents(long window, int reportLimit = OpenFusedEvents.DefaultReportLimit)

@@ -11,17 +11,29 @@ namespace Tacitus.Fusion;
 /// with its distinct values and sources, not its reports (issue 10: judging at settle grew with the store), and one
 /// past <see cref="StoryOptions.OpenEventReports"/> is judged without reading its reports from the store.
 /// <para>
-/// Figures are kept up to a bound (<see cref="Complete"/> turns false past it, and the caller judges from the reports):
-/// the rest is bounded by the distinct names, codes and sources, so an event joined all year stays small.
+/// Everything it keeps is bounded by <c>limit</c> (the same bound as the reports an open event keeps): at most that many
+/// figures, distinct sources, and distinct values of each of the six actor and recipient fields. Past it
+/// <see cref="Complete"/> turns false, the tally lets go of what it kept, and the caller judges the event from its
+/// reports (from the store, for an event past the bound), as before the tally: an event joined all year by ever new
+/// sources stays small in memory.
 /// </para>
 /// </summary>
-internal sealed class StatusTally(int figureLimit)
+internal sealed class StatusTally(int limit)
 {
     private const byte ActorName = 0, ActorCountry = 1, ActorSector = 2, RecipientName = 3, RecipientCountry = 4, RecipientSector = 5;
 
+    private const int Fields = 6;
+
     private readonly List<Vote> votes = [];
     private readonly List<SourceCount> sources = [];
+
+    /// <summary>Distinct values kept of each field (indexed by the field), each at most <c>limit</c>.</summary>
+    private readonly int[] distinct = new int[Fields];
     private List<FusedFigure>? figures;
+
+    /// <summary>Distinct source keys, and whether one of them is first met named: the independent sources, counted as they come.</summary>
+    private int keys;
+    private bool namedKey;
     private int asserting;
     private int contradicting;
     private int assertingRecipients;
@@ -30,14 +42,17 @@ internal sealed class StatusTally(int figureLimit)
     /// <summary>Reports added (the index the next one has among the event's reports).</summary>
     public int Reports { get; private set; }
 
-    /// <summary>False once the event has more figures than the bound: its status must then be judged from its reports.</summary>
+    /// <summary>
+    /// False once the event has more figures, distinct sources or distinct values of a field than the bound: its status
+    /// must then be judged from its reports.
+    /// </summary>
     public bool Complete { get; private set; } = true;
 
     /// <summary>A tally of <paramref name="reports"/>, in order.</summary>
-    public static StatusTally Of(IReadOnlyList<FusedReport> reports, int figureLimit)
+    public static StatusTally Of(IReadOnlyList<FusedReport> reports, int limit)
     {
         ArgumentNullException.ThrowIfNull(reports);
-        var tally = new StatusTally(figureLimit);
+        var tally = new StatusTally(limit);
         for (var i = 0; i < reports.Count; i++)
         {
             tally.Add(reports[i]);
@@ -50,6 +65,12 @@ internal sealed class StatusTally(int figureLimit)
     public void Add(FusedReport report)
     {
         ArgumentNullException.ThrowIfNull(report);
+        if (!Complete)
+        {
+            Reports++;
+            return;
+        }
+
         var against = report.Contradicts;
         if (against)
         {
@@ -86,6 +107,10 @@ internal sealed class StatusTally(int figureLimit)
         }
 
         Reports++;
+        if (!Complete)
+        {
+            Release();
+        }
     }
 
     /// <summary>The status the judge gives the event's reports (<see cref="FusionStatus"/>); only while <see cref="Complete"/>.</summary>
@@ -93,7 +118,7 @@ internal sealed class StatusTally(int figureLimit)
     {
         if (!Complete)
         {
-            throw new InvalidOperationException("The tally let go of figures past its bound; judge the event from its reports.");
+            throw new InvalidOperationException("The tally let go of what it kept past its bound; judge the event from its reports.");
         }
 
         // the judge's basis: the reports that say it happened, or all of them when none does
@@ -127,32 +152,8 @@ internal sealed class StatusTally(int figureLimit)
             return FusionStatus.Confirmed;
         }
 
-        // independent sources are distinct keys, each as anonymous as the first report with that key
-        var (keys, named) = (0, false);
-        for (var i = 0; i < span.Length; i++)
-        {
-            if (FirstOfKey(span, i))
-            {
-                keys++;
-                named |= !span[i].Source.Anonymous;
-            }
-        }
-
-        return !named ? FusionStatus.AnonymousOnly : keys >= 2 ? FusionStatus.Corroborated : FusionStatus.SingleSource;
-    }
-
-    private static bool FirstOfKey(ReadOnlySpan<SourceCount> span, int at)
-    {
-        var key = span[at].Source.Key;
-        for (var i = 0; i < at; i++)
-        {
-            if (string.Equals(span[i].Source.Key, key, StringComparison.Ordinal))
-            {
-                return false;
-            }
-        }
-
-        return true;
+        // independent sources are distinct keys, each as anonymous as the first report with that key (counted in CountSource)
+        return !namedKey ? FusionStatus.AnonymousOnly : keys >= 2 ? FusionStatus.Corroborated : FusionStatus.SingleSource;
     }
 
     private void Count(byte field, string? value, bool against)
@@ -182,6 +183,10 @@ internal sealed class StatusTally(int figureLimit)
         }
 
         votes.Add(new Vote { Field = field, Value = value, Asserting = against ? 0 : 1, Contradicting = against ? 1 : 0 });
+        if (++distinct[field] > limit)
+        {
+            Complete = false;
+        }
     }
 
     /// <summary>The judge's <c>Most</c>: the value of the field most reports of the basis give, ties to the ordinally first.</summary>
@@ -211,9 +216,11 @@ internal sealed class StatusTally(int figureLimit)
     private void CountSource(ReportSource source, bool against)
     {
         var span = CollectionsMarshal.AsSpan(sources);
+        var keySeen = false;
         for (var i = 0; i < span.Length; i++)
         {
             ref var s = ref span[i];
+            keySeen = keySeen || string.Equals(s.Source.Key, source.Key, StringComparison.Ordinal);
             if (s.Source.Equals(source))
             {
                 if (against)
@@ -230,6 +237,17 @@ internal sealed class StatusTally(int figureLimit)
         }
 
         sources.Add(new SourceCount { Source = source, Asserting = against ? 0 : 1, Contradicting = against ? 1 : 0 });
+        if (!keySeen)
+        {
+            // sources are kept in the order their first reports came, so this is the first report with the key
+            keys++;
+            namedKey |= !source.Anonymous;
+        }
+
+        if (sources.Count > limit)
+        {
+            Complete = false;
+        }
     }
 
     /// <summary>The report's figures as the judge collects them: once per document and quantity, the first report's.</summary>
@@ -244,11 +262,20 @@ internal sealed class StatusTally(int figureLimit)
             }
         }
 
-        if (figures.Count > figureLimit)
+        if (figures.Count > limit)
         {
             Complete = false;
-            figures = null;
         }
+    }
+
+    /// <summary>Past the bound: what was kept goes (the status is judged from the reports from now on).</summary>
+    private void Release()
+    {
+        figures = null;
+        votes.Clear();
+        votes.TrimExcess();
+        sources.Clear();
+        sources.TrimExcess();
     }
 
     private bool Seen(string document, int mention)

@@ -9,9 +9,10 @@ namespace Tacitus.Store;
 /// were fused again from the store afterwards (<see cref="DocumentStore.FuseBacklog"/>), and whether every document had
 /// to be placed again because the store placed them before contributions were kept (<see cref="DocumentStore.FusionReclustered"/>).
 /// <see cref="LeftOut"/> counts stored documents fusion could not read and left out (TAC504, named to the observer): they
-/// need not be among those selected, so they are not counted as failed.
+/// need not be among those selected, so they are not counted as failed. <see cref="Internal"/> counts the failures that
+/// are Tacitus's fault (<see cref="AnalysisErrors.IsInternal"/>: TAC400 when a stage threw), among <see cref="Failed"/>.
 /// </summary>
-internal sealed record ReanalysisSummary(long Selected, long Reanalysed, long Failed, TimeSpan Elapsed, long FusedAfter = 0, bool Reclustered = false, long LeftOut = 0);
+internal sealed record ReanalysisSummary(long Selected, long Reanalysed, long Failed, TimeSpan Elapsed, long FusedAfter = 0, bool Reclustered = false, long LeftOut = 0, long Internal = 0);
 
 /// <summary>
 /// Runs the current pipeline again over stored texts and replaces their analysis in place (same id, same sightings),
@@ -53,7 +54,7 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
         }
 
         var reclustered = store.FusionReclustered;
-        long reanalysed = 0, failed = 0, leftOut = 0;
+        long reanalysed = 0, failed = 0, leftOut = 0, internalErrors = 0;
         var options = new ParallelOptions { MaxDegreeOfParallelism = workers, CancellationToken = cancellationToken };
         for (var start = 0; start < ids.Count; start += batchSize)
         {
@@ -67,7 +68,7 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
                 }
                 catch (Exception ex) when (ex is not OperationCanceledException)
                 {
-                    errors[i] = new TacitusError("TAC400", "analysis", $"analysis failed: {ex.GetType().Name}: {ex.Message}; the stored analysis is kept", chunk[i].Metadata.Origin, chunk[i].Id.Value);
+                    errors[i] = new TacitusError(AnalysisErrors.Internal, AnalysisErrors.Stage, $"analysis failed: {ex.GetType().Name}: {ex.Message}; the stored analysis is kept", chunk[i].Metadata.Origin, chunk[i].Id.Value);
                 }
             });
 
@@ -77,6 +78,7 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
             foreach (var error in errors.OfType<TacitusError>().Concat(result.Failed))
             {
                 failed++;
+                internalErrors += AnalysisErrors.IsInternal(error) ? 1 : 0;
                 observer.OnError?.Invoke(error);
             }
 
@@ -92,7 +94,7 @@ internal sealed class StoreReanalysis(DocumentStore store, AnalysisPipeline pipe
         }
 
         var fused = store.FuseBacklog(LeftOut, cancellationToken);
-        return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed, fused, store.FusionReclustered > reclustered, leftOut);
+        return new ReanalysisSummary(ids.Count, reanalysed, failed, clock.Elapsed, fused, store.FusionReclustered > reclustered, leftOut, internalErrors);
 
         void LeftOut(TacitusError error)
         {

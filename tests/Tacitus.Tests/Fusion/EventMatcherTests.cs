@@ -176,10 +176,48 @@ public sealed class EventMatcherTests
             Assert.Equal(x.IsSubsetOf(y), EventMatcher.NameWithin(a, b));
         }
 
-        // past the stack buffer: the word sets themselves
+        // past the stack buffer
         var longName = string.Join(' ', Enumerable.Repeat("Anja", 80)) + " Brekke";
         Assert.True(EventMatcher.NamesAgree(longName, "anja brekke"));
         Assert.False(EventMatcher.NameWithin(longName, "Anja"));
+    }
+
+    [Fact]
+    public void NamesAgreeAndNameWithin_RandomLongNames_SameAsComparingWordSetsWithoutAllocating()
+    {
+        // names of 0-120 pieces: most pairs together past the stack buffer (a pooled one then), some within it
+        string[] pieces = ["anja", "Anja", "brekke", "BREKKE", "van", "de", "K\u212Aal", "\u0130nan", "inan", "ostra", " ", "-", ".", ", "];
+        var random = new Random(12);
+        for (var i = 0; i < 2000; i++)
+        {
+            var (a, b) = (LongName(random, pieces), LongName(random, pieces));
+            var (x, y) = (Words(a), Words(b));
+
+            Assert.Equal(x.Count <= y.Count ? x.IsSubsetOf(y) : y.IsSubsetOf(x), EventMatcher.NamesAgree(a, b));
+            Assert.Equal(x.IsSubsetOf(y), EventMatcher.NameWithin(a, b));
+        }
+
+        var longName = string.Join(' ', Enumerable.Repeat("Anja", 80)) + " Brekke";
+        Assert.True(EventMatcher.NamesAgree(longName, "anja brekke"));
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 50; i++)
+        {
+            EventMatcher.NamesAgree(longName, "anja brekke");
+            EventMatcher.NameWithin(longName, longName);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    private static string LongName(Random random, string[] pieces)
+    {
+        var name = new System.Text.StringBuilder();
+        for (var n = random.Next(0, 121); n > 0; n--)
+        {
+            name.Append(pieces[random.Next(pieces.Length)]);
+        }
+
+        return name.ToString();
     }
 
     private static string Name(Random random, string[] pieces)

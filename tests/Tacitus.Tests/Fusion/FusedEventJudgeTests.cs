@@ -97,6 +97,110 @@ public sealed class FusedEventJudgeTests
         Assert.Equal(conflicts, fused.Conflicts.Select(c => c.Kind));
     }
 
+    [Theory]
+    [InlineData(1)]
+    [InlineData(2)]
+    [InlineData(3)]
+    public void FiguresConflict_RandomSeries_TrueWhenTheJudgeFlagsAFigureConflict(int seed)
+    {
+        var random = new Random(seed);
+        var outcomes = new int[2];
+        string?[] days = ["2024-05-02", "2024-05-03", "2024-05-04", null];
+        string[] kinds = ["government", "media", "official"];
+        for (var sequence = 0; sequence < 1000; sequence++)
+        {
+            var reports = new List<FusedReport>();
+            for (var i = random.Next(1, 7); i > 0; i--)
+            {
+                // a document an earlier report came from now and then (its figures are counted once), some undated
+                var from = reports.Count > 0 && random.Next(4) == 0 ? reports[random.Next(reports.Count)].Document : null;
+                var day = days[random.Next(days.Length)];
+                var document = from ?? new ReportDocument($"doc{reports.Count}", null, "Harbour Post", day is null ? null : DateOnly.Parse(day, System.Globalization.CultureInfo.InvariantCulture), null);
+                var report = Report(Source($"Outlet {random.Next(3)}", kinds[random.Next(kinds.Length)]));
+                var placed = new FusedReport
+                {
+                    Document = document, Evidence = report.Evidence, Type = report.Type, Actor = report.Actor, Source = report.Source,
+                };
+                for (var f = random.Next(0, 4); f > 0; f--)
+                {
+                    placed.Figures.Add(new FusedFigure(random.Next(3) == 0 ? "injured" : "killed", random.Next(0, 5) * 3, null, "person", random.Next(3)));
+                }
+
+                reports.Add(placed);
+            }
+
+            var expected = Event([.. reports]).Conflicts.Any(c => c.Kind is "figure-decrease" or "figure-spread");
+
+            var conflict = FusedEventJudge.FiguresConflict(Collected(reports));
+
+            Assert.Equal(expected, conflict);
+            outcomes[conflict ? 1 : 0]++;
+        }
+
+        Assert.All(outcomes, n => Assert.True(n > 100, $"{outcomes[0]} without a conflict, {outcomes[1]} with one"));
+    }
+
+    [Fact]
+    public void FiguresConflict_SeriesAskedAgain_AllocatesNothing()
+    {
+        var rising = Collected([.. Enumerable.Range(0, 8).Select(i => Report(Source("Harbour Post"), $"2024-05-0{1 + i}", figures: Killed(4 + i, mention: i)))]);
+        var spread = Collected([Report(Source("Harbour Post"), figures: Killed(4)), Report(Source("Velmar Courier"), outlet: "Velmar Courier", figures: Killed(12, mention: 3))]);
+        Assert.False(FusedEventJudge.FiguresConflict(rising));
+        Assert.True(FusedEventJudge.FiguresConflict(spread));
+
+        var before = GC.GetAllocatedBytesForCurrentThread();
+        for (var i = 0; i < 100; i++)
+        {
+            FusedEventJudge.FiguresConflict(rising);
+            FusedEventJudge.FiguresConflict(spread);
+        }
+
+        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+    }
+
+    /// <summary>The reports' figures as the status tally collects them: in report order, once per document and quantity.</summary>
+    private static List<FusedFigure> Collected(List<FusedReport> reports)
+    {
+        var seen = new HashSet<(string, int)>();
+        var collected = new List<FusedFigure>();
+        for (var i = 0; i < reports.Count; i++)
+        {
+            foreach (var f in reports[i].Figures)
+            {
+                if (seen.Add((reports[i].Document.Id, f.Mention)))
+                {
+                    collected.Add(FusedEventJudge.Placed(f, i, reports[i]));
+                }
+            }
+        }
+
+        return collected;
+    }
+
+    [Theory]
+    [InlineData("d1", "d2", "d1", "d2")]
+    [InlineData("0123456789abcdef", "fedcba9876543210", "01234567", "fedcba98")]
+    public void Judge_FigureConflictBetweenDocumentsWithoutOutlet_NamesTheStartOfEachDocumentId(string first, string second, string firstShown, string secondShown)
+    {
+        FusedReport Without(string id, double killed, int mention)
+        {
+            var report = Report(Source("Harbour Post"), figures: Killed(killed, mention: mention));
+            var placed = new FusedReport
+            {
+                Document = new ReportDocument(id, null, null, new DateOnly(2024, 5, 2), null),
+                Evidence = report.Evidence, Type = report.Type, Actor = report.Actor, Source = report.Source,
+            };
+            placed.Figures.AddRange(report.Figures);
+            return placed;
+        }
+
+        var fused = Event(Without(first, 4, 0), Without(second, 12, 1));
+
+        var conflict = Assert.Single(fused.Conflicts);
+        Assert.Equal("figure-spread", conflict.Kind);
+        Assert.Equal($"killed on the same day: 4 (Harbour Post, {firstShown}, 2024-05-02) against 12 (Harbour Post, {secondShown}, 2024-05-02)", conflict.Detail);
+    }
+
     [Fact]
     public void Judge_DatesOfDifferentPrecision_MostPreciseValueWithTheRangeTheySpan()
     {

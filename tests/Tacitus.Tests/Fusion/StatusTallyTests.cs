@@ -41,7 +41,7 @@ public sealed class StatusTallyTests
         var seen = new HashSet<string>(StringComparer.Ordinal);
         for (var sequence = 0; sequence < 400; sequence++)
         {
-            var tally = new StatusTally(figureLimit: 1000);
+            var tally = new StatusTally(limit: 1000);
             var reports = new List<FusedReport>();
             var documents = new List<ReportDocument>();
             var length = random.Next(1, 9);
@@ -60,6 +60,99 @@ public sealed class StatusTallyTests
 
         // the sequences reach every status, so each of the judge's rules was compared
         Assert.Equal(FusionStatus.All.Order(StringComparer.Ordinal), seen.Order(StringComparer.Ordinal));
+    }
+
+    [Theory]
+    [InlineData(11)]
+    [InlineData(12)]
+    [InlineData(13)]
+    public void Status_RandomReportSequencesAcrossASmallBound_TallyOrTheJudgeFromScratchGiveTheJudgesStatus(int seed)
+    {
+        // what the caller stores: the tally's status while it is complete, else the judge's from the reports
+        var random = new Random(seed);
+        var (within, past) = (0, 0);
+        for (var sequence = 0; sequence < 300; sequence++)
+        {
+            var limit = random.Next(1, 4);
+            var tally = new StatusTally(limit);
+            var reports = new List<FusedReport>();
+            var documents = new List<ReportDocument>();
+            var wasComplete = true;
+            for (var i = 0; i < random.Next(1, 13); i++)
+            {
+                var report = RandomReport(random, documents);
+                reports.Add(report);
+                tally.Add(report);
+
+                var expected = Event([.. reports]).Status;
+                var stored = tally.Complete ? tally.Status() : Event([.. reports]).Status;
+                Assert.Equal(expected, stored);
+                Assert.Equal(reports.Count, tally.Reports);
+                Assert.True(wasComplete || !tally.Complete, "a tally that let go stays incomplete");
+                Assert.Equal(WithinBound(reports, limit), tally.Complete);
+                wasComplete = tally.Complete;
+                _ = tally.Complete ? within++ : past++;
+            }
+        }
+
+        // both sides of the bound were compared
+        Assert.True(within > 100 && past > 100, $"{within} within the bound, {past} past it");
+    }
+
+    [Fact]
+    public void Add_MoreDistinctSourcesThanTheLimit_IncompleteAndStatusRefused()
+    {
+        var tally = new StatusTally(limit: 2);
+        tally.Add(Report(Source("Harbour Post")));
+        tally.Add(Report(Source("Velmar Courier")));
+        tally.Add(Report(Source("Harbour Post")));
+        Assert.True(tally.Complete);
+
+        tally.Add(Report(Source("Coast Wire Agency")));
+
+        Assert.False(tally.Complete);
+        Assert.Throws<InvalidOperationException>(() => tally.Status());
+    }
+
+    [Fact]
+    public void Add_MoreDistinctActorNamesThanTheLimit_Incomplete()
+    {
+        var tally = new StatusTally(limit: 2);
+        tally.Add(ByActor("Norland Navy"));
+        tally.Add(ByActor("Norland Coast Guard"));
+        tally.Add(ByActor("Norland Navy"));
+        Assert.True(tally.Complete);
+
+        tally.Add(ByActor("Norland Army"));
+
+        Assert.False(tally.Complete);
+    }
+
+    private static FusedReport ByActor(string name) => new()
+    {
+        Document = new ReportDocument("d", null, "Harbour Post", null, null),
+        Evidence = "Norland's navy blockaded the port of Velmar.",
+        Type = PloverType.Coerce,
+        Actor = new ActorKey(name, "NRL", "MIL"),
+        Source = Source("Harbour Post"),
+    };
+
+    /// <summary>
+    /// What the tally may keep, counted from the reports: at most <paramref name="limit"/> distinct sources, distinct values
+    /// of each actor and recipient field, and figures (once per document and quantity).
+    /// </summary>
+    private static bool WithinBound(List<FusedReport> reports, int limit)
+    {
+        var actors = reports.Select(r => r.Actor).ToList();
+        var recipients = reports.Select(r => r.Recipient).OfType<ActorKey>().ToList();
+        var fields = new[]
+        {
+            actors.Select(a => a.Name), actors.Select(a => a.Country), actors.Select(a => a.Sector),
+            recipients.Select(a => a.Name), recipients.Select(a => a.Country), recipients.Select(a => a.Sector),
+        };
+        var figures = reports.SelectMany(r => r.Figures.Select(f => (r.Document.Id, f.Mention))).Distinct().Count();
+        return reports.Select(r => r.Source).Distinct().Count() <= limit && figures <= limit
+            && fields.All(values => values.OfType<string>().Distinct(StringComparer.Ordinal).Count() <= limit);
     }
 
     [Fact]
@@ -85,7 +178,7 @@ public sealed class StatusTallyTests
     [Fact]
     public void Status_SameDayFiguresFromTwoOutlets_DisputedAsTheJudgeSays()
     {
-        var tally = new StatusTally(figureLimit: 10);
+        var tally = new StatusTally(limit: 10);
         tally.Add(Report(Source("Harbour Post"), figures: Killed(4)));
         Assert.Equal(FusionStatus.SingleSource, tally.Status());
 
@@ -97,7 +190,7 @@ public sealed class StatusTallyTests
     [Fact]
     public void Add_MoreFiguresThanTheLimit_IncompleteAndStatusRefused()
     {
-        var tally = new StatusTally(figureLimit: 2);
+        var tally = new StatusTally(limit: 2);
         tally.Add(Report(Source("Harbour Post"), figures: [Killed(4), Killed(5, mention: 1)]));
         Assert.True(tally.Complete);
 

@@ -105,8 +105,9 @@ public sealed class StoreReanalysisTests : IDisposable
 
         var summary = run.Run(run.Select(null, all: false), all: false, new IngestObserver(errors.Add));
 
-        Assert.Equal((1L, 1L), (summary.Reanalysed, summary.Failed));
+        Assert.Equal((1L, 1L, 1L), (summary.Reanalysed, summary.Failed, summary.Internal));
         Assert.Equal("TAC400", Assert.Single(errors).Code);
+        Assert.Equal(Tacitus.Cli.ExitCodes.Internal, Tacitus.Cli.Commands.ReanalyseCommand.ExitCode(summary)); // as ingest and code exit on TAC400
         var stale = Assert.Single(run.Select(null, all: false));
         Assert.Equal(OldRules, store.Load(stale)!.Provenance);
         Assert.Equal("praised", Assert.Single(store.Load(stale)!.Events).Actor.Text);

@@ -208,7 +208,7 @@ internal sealed class DependencyParser
     {
         if (Eager && width > 1)
         {
-            throw new InvalidOperationException("the non-monotonic arc-eager parser searches greedily only: leave out --beam (or give 1)");
+            throw new BeamRefusedException(width);
         }
 
         return new(Relations, Groups, [.. GroupOf], Model, Labels, Clusters, TransitionSystem) { Beam = Math.Max(1, width), BeamMargin = margin };

@@ -100,10 +100,10 @@ public sealed class DependencyParserTests
     }
 
     [Fact]
-    public void WithBeam_ArcEagerModelWiderThanOne_ThrowsInvalidOperation()
+    public void WithBeam_ArcEagerModelWiderThanOne_RefusedWithItsCode()
     {
         var parser = SyntaxFixture.Models.Parser;
-        Assert.Throws<InvalidOperationException>(() => parser.WithBeam(4));
+        Assert.Equal("TAC625", Assert.Throws<BeamRefusedException>(() => parser.WithBeam(4)).Error.Code);
         Assert.Equal(1, parser.WithBeam(1).Beam);
     }
 
