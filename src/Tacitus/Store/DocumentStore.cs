@@ -109,6 +109,10 @@ internal sealed class DocumentStore : IDisposable
             // log into the database, the log synced first) runs once the log holds WalCheckpointPages pages (see there).
             Execute(connection, $"PRAGMA journal_mode = WAL; PRAGMA synchronous = NORMAL; PRAGMA wal_autocheckpoint = {WalCheckpointPages}; PRAGMA foreign_keys = ON; PRAGMA temp_store = MEMORY; PRAGMA cache_size = -8000;");
             StoreSchemaMigrator.Migrate(connection, path, schemaVersion);
+            if ((schemaVersion ?? StoreMigrations.Latest) >= WriterIndexesSince)
+            {
+                IndexUnindexedTail(connection);
+            }
         }, stories, fuse, window);
     }
 
@@ -655,6 +659,26 @@ internal sealed class DocumentStore : IDisposable
         using var command = connection.CreateCommand();
         command.CommandText = "SELECT count(*) FROM documents";
         return (long)command.ExecuteScalar()!;
+    }
+
+    /// <summary>The schema version from which the writer, not a trigger, adds a new document to the full-text index.</summary>
+    private const int WriterIndexesSince = 21;
+
+    /// <summary>
+    /// Adds to the full-text index the documents above the highest one it holds. Since migration 21 the writer indexes
+    /// each new document itself; a writer of an older build that was already running when this one migrated the store
+    /// goes on adding documents without indexing them (its insert trigger is gone). Such a writer appends at the end,
+    /// so its documents are the tail; a read first, so that an open takes no write lock when there is nothing to do.
+    /// </summary>
+    private static void IndexUnindexedTail(SqliteConnection connection)
+    {
+        const string Tail = "FROM documents WHERE seq > coalesce((SELECT max(id) FROM documents_fts_docsize), 0)";
+        using var probe = connection.CreateCommand();
+        probe.CommandText = $"SELECT EXISTS (SELECT 1 {Tail})";
+        if (probe.ExecuteScalar() is long found && found != 0)
+        {
+            Execute(connection, $"INSERT INTO documents_fts(rowid, title, text) SELECT seq, title, text {Tail}");
+        }
     }
 
     private static void Execute(SqliteConnection connection, string sql)

@@ -228,7 +228,7 @@ internal static class StoreMigrations
                 code TEXT NOT NULL, message TEXT NOT NULL);
             """),
         new(21, "the store's writer adds a new document to the full-text index itself, in the same transaction, instead of the insert trigger (dropped): a trigger makes the document's INSERT a statement transaction, and FTS5 writes its pending terms out as a segment at every savepoint, so every document became a segment of one document that merging then rewrote once per level (16 at a time, levels growing with the store); now a batch's documents make one segment (issue 10: store cost). Deletes and changes of title or text still go through their triggers; the index holds the same rows and terms", """
-            DROP TRIGGER documents_fts_insert;
+            DROP TRIGGER IF EXISTS documents_fts_insert;
             """),
     ];
 

@@ -534,6 +534,39 @@ public sealed class StoreMigrationTests : IDisposable
         command.ExecuteNonQuery();
     }
 
+    [Fact]
+    public void Open_DocumentsAddedWithoutIndexAfterMigration_IndexesTheTailOnNextOpen()
+    {
+        // what a writer of an older build that was running while this one migrated the store leaves behind: rows
+        // without index entries, since its insert trigger is gone
+        var first = StoreFixtures.Plain("The ferry sailed late after the storm.", "Ferry delayed", origin: "ferry.txt");
+        using (var store = DocumentStore.Open(db))
+        {
+            Assert.Equal(1, store.Save(first).Stored);
+        }
+
+        var late = StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "harbour.txt");
+        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
+        {
+            connection.Open();
+            using var insert = connection.CreateCommand();
+            insert.CommandText = "INSERT INTO documents (id, title, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count) " +
+                "VALUES ($id, 'Harbour protest', 'en', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0)";
+            insert.Parameters.AddWithValue("$id", late.Id.Value);
+            insert.Parameters.AddWithValue("$text", late.Text);
+            insert.ExecuteNonQuery();
+        }
+
+        using var reopened = DocumentStore.Open(db);
+        Assert.Equal(late.Id, Assert.Single(reopened.List("lighthouse")).Id);
+        Assert.Equal(first.Id, Assert.Single(reopened.List("ferry")).Id);
+        using var check = new SqliteConnection($"Data Source={db};Pooling=False");
+        check.Open();
+        using var command = check.CreateCommand();
+        command.CommandText = "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)";
+        command.ExecuteNonQuery();
+    }
+
     /// <summary>Creates the store at an older schema version and runs <paramref name="sql"/> on it, with $id and $text of <paramref name="doc"/> and $other, the id of "Nothing here.".</summary>
     private void InsertIntoOldStore(int version, Document doc, string sql)
     {
