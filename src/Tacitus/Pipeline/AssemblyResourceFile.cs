@@ -2,7 +2,6 @@ using System.Reflection;
 using System.Reflection.Metadata;
 using System.Reflection.PortableExecutable;
 using System.Security.Cryptography;
-using Microsoft.Win32.SafeHandles;
 
 namespace Tacitus.Pipeline;
 
@@ -13,12 +12,12 @@ namespace Tacitus.Pipeline;
 /// </summary>
 internal sealed class AssemblyResourceFile : IDisposable
 {
-    private readonly SafeFileHandle handle;
+    private readonly FileStream file;
     private readonly Dictionary<string, long> offsets;
 
-    private AssemblyResourceFile(SafeFileHandle handle, Dictionary<string, long> offsets)
+    private AssemblyResourceFile(FileStream file, Dictionary<string, long> offsets)
     {
-        this.handle = handle;
+        this.file = file;
         this.offsets = offsets;
     }
 
@@ -35,29 +34,29 @@ internal sealed class AssemblyResourceFile : IDisposable
             return null;
         }
 
-        SafeFileHandle? handle = null;
+        FileStream? file = null;
         try
         {
+            // one open for the check and the reads, so that a file replaced after the check is never read as this one
+            file = new FileStream(location, FileMode.Open, FileAccess.Read, FileShare.Read | FileShare.Delete, bufferSize: 0);
             Dictionary<string, long>? offsets;
-            using (var pe = new PEReader(File.OpenRead(location)))
+            using (var pe = new PEReader(file, PEStreamOptions.LeaveOpen))
             {
                 offsets = Offsets(pe, assembly.ManifestModule.ModuleVersionId);
             }
 
             if (offsets is null)
             {
+                file.Dispose();
                 return null;
             }
 
-            // opened after the check: a file replaced in between is at worst read as another build's resources, and
-            // a deterministic build of the same sources has the same ones
-            handle = File.OpenHandle(location);
-            return new AssemblyResourceFile(handle, offsets);
+            return new AssemblyResourceFile(file, offsets);
         }
         catch (Exception ex) when (ex is IOException or UnauthorizedAccessException or BadImageFormatException)
         {
             // not readable as the loaded assembly's file: the loaded image has the same bytes
-            handle?.Dispose();
+            file?.Dispose();
             return null;
         }
     }
@@ -72,7 +71,7 @@ internal sealed class AssemblyResourceFile : IDisposable
 
         // each resource is its length (4 bytes, little-endian) and then its bytes
         Span<byte> prefix = stackalloc byte[4];
-        if (RandomAccess.Read(handle, prefix, offset) != 4)
+        if (RandomAccess.Read(file.SafeFileHandle, prefix, offset) != 4)
         {
             return false;
         }
@@ -81,7 +80,7 @@ internal sealed class AssemblyResourceFile : IDisposable
         var at = offset + 4;
         while (left > 0)
         {
-            var read = RandomAccess.Read(handle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, left)), at);
+            var read = RandomAccess.Read(file.SafeFileHandle, buffer.AsSpan(0, (int)Math.Min(buffer.Length, left)), at);
             if (read == 0)
             {
                 throw new IOException($"{name} ends before its length in the assembly file");
@@ -95,7 +94,7 @@ internal sealed class AssemblyResourceFile : IDisposable
         return true;
     }
 
-    public void Dispose() => handle.Dispose();
+    public void Dispose() => file.Dispose();
 
     /// <summary>The file offsets of the embedded resources, or null when the file is not the module <paramref name="mvid"/>.</summary>
     private static Dictionary<string, long>? Offsets(PEReader pe, Guid mvid)
