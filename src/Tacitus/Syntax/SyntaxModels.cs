@@ -96,7 +96,7 @@ internal sealed class SyntaxModels
     {
         var (tagger, lemmas) = ShippedTagger;
         using var parser = typeof(SyntaxModels).Assembly.GetManifestResourceStream("Tacitus.Models." + ParserFile)
-            ?? throw new InvalidOperationException($"{BadModel} syntax: {ParserFile} is not embedded; run 'tacitus train parser' and rebuild.");
+            ?? throw new FileNotFoundException($"{BadModel} syntax: {ParserFile} is not embedded; run 'tacitus train parser' and rebuild.");
         try
         {
             return new SyntaxModels(tagger, lemmas, ReadParser(parser));
@@ -110,7 +110,7 @@ internal sealed class SyntaxModels
     private static (PartOfSpeechTagger Tagger, LemmaTable Lemmas) LoadEmbeddedTagger()
     {
         using var tagger = typeof(SyntaxModels).Assembly.GetManifestResourceStream("Tacitus.Models." + TaggerFile)
-            ?? throw new InvalidOperationException($"{BadModel} syntax: {TaggerFile} is not embedded; run 'tacitus train tagger' and rebuild.");
+            ?? throw new FileNotFoundException($"{BadModel} syntax: {TaggerFile} is not embedded; run 'tacitus train tagger' and rebuild.");
         try
         {
             return ReadTagger(tagger);
