@@ -124,20 +124,7 @@ internal static class EventMatcher
     {
         ArgumentNullException.ThrowIfNull(a);
         ArgumentNullException.ThrowIfNull(b);
-        char[]? rented = null;
-        try
-        {
-            var both = Lowered(a, b, a.Length + b.Length <= StackName ? stackalloc char[a.Length + b.Length] : rented = ArrayPool<char>.Shared.Rent(a.Length + b.Length));
-            ReadOnlySpan<char> first = both[..a.Length], second = both.Slice(a.Length, b.Length);
-            return DistinctWords(first) <= DistinctWords(second) ? WordsWithin(first, second) : WordsWithin(second, first);
-        }
-        finally
-        {
-            if (rented is not null)
-            {
-                ArrayPool<char>.Shared.Return(rented);
-            }
-        }
+        return Within(a, b, eitherWay: true);
     }
 
     /// <summary>Every word of <paramref name="part"/> is in <paramref name="whole"/> ("Macron" within "Emmanuel Macron"), ignoring case.</summary>
@@ -145,11 +132,21 @@ internal static class EventMatcher
     {
         ArgumentNullException.ThrowIfNull(part);
         ArgumentNullException.ThrowIfNull(whole);
+        return Within(part, whole, eitherWay: false);
+    }
+
+    /// <summary>
+    /// <paramref name="a"/>'s words all in <paramref name="b"/>'s, ignoring case; <paramref name="eitherWay"/>: the name
+    /// with fewer distinct words within the other. Both lower-cased into one buffer, on the stack or pooled.
+    /// </summary>
+    private static bool Within(string a, string b, bool eitherWay)
+    {
         char[]? rented = null;
         try
         {
-            var both = Lowered(part, whole, part.Length + whole.Length <= StackName ? stackalloc char[part.Length + whole.Length] : rented = ArrayPool<char>.Shared.Rent(part.Length + whole.Length));
-            return WordsWithin(both[..part.Length], both.Slice(part.Length, whole.Length));
+            var both = Lowered(a, b, a.Length + b.Length <= StackName ? stackalloc char[a.Length + b.Length] : rented = ArrayPool<char>.Shared.Rent(a.Length + b.Length));
+            ReadOnlySpan<char> first = both[..a.Length], second = both.Slice(a.Length, b.Length);
+            return eitherWay && DistinctWords(first) > DistinctWords(second) ? WordsWithin(second, first) : WordsWithin(first, second);
         }
         finally
         {

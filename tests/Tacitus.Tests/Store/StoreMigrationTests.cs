@@ -546,16 +546,8 @@ public sealed class StoreMigrationTests : IDisposable
         }
 
         var late = StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "harbour.txt");
-        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            connection.Open();
-            using var insert = connection.CreateCommand();
-            insert.CommandText = "INSERT INTO documents (id, title, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count) " +
-                "VALUES ($id, 'Harbour protest', 'en', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0)";
-            insert.Parameters.AddWithValue("$id", late.Id.Value);
-            insert.Parameters.AddWithValue("$text", late.Text);
-            insert.ExecuteNonQuery();
-        }
+        InsertIntoOldStore(StoreMigrations.Latest, late, "INSERT INTO documents (id, title, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count) " +
+            "VALUES ($id, 'Harbour protest', 'en', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0)");
 
         using var reopened = DocumentStore.Open(db);
         Assert.Equal(late.Id, Assert.Single(reopened.List("lighthouse")).Id);
@@ -567,7 +559,7 @@ public sealed class StoreMigrationTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Creates the store at an older schema version and runs <paramref name="sql"/> on it, with $id and $text of <paramref name="doc"/> and $other, the id of "Nothing here.".</summary>
+    /// <summary>Creates the store at an older (or the latest) schema version and runs <paramref name="sql"/> on it, with $id and $text of <paramref name="doc"/> and $other, the id of "Nothing here.".</summary>
     private void InsertIntoOldStore(int version, Document doc, string sql)
     {
         using (DocumentStore.Open(db, schemaVersion: version))
