@@ -43,6 +43,7 @@ internal sealed class DocumentRowWriter : IDisposable
 
     private readonly PreparedInsert documents;
     private readonly PreparedInsert fullText;
+    private readonly NativeStatement flush;
     private readonly PreparedInsert sightings;
     private readonly SqliteCommand lookup;
     private readonly NativeStatement update;
@@ -66,6 +67,7 @@ internal sealed class DocumentRowWriter : IDisposable
         // a trigger made each document's INSERT a statement transaction, and FTS5 writes its pending terms out as a new
         // segment at every savepoint, so each document became a segment of its own that merging then rewrote again and again.
         fullText = new PreparedInsert(connection, "documents_fts", "rowid, title, text");
+        flush = new NativeStatement(connection, "INSERT INTO documents_fts(documents_fts) VALUES ('flush')");
         sightings = new PreparedInsert(connection, "sightings", "document, outlet, url, origin, published, first_seen", orIgnore: true);
         lookup = Command(connection, "SELECT seq, pipeline, knowledge, patterns, dictionaries, EXISTS (SELECT 1 FROM fusion_skipped WHERE document = seq) FROM documents WHERE id = $p0", 1);
         update = new NativeStatement(connection, "UPDATE documents SET language = $p1, paragraphs = $p2, tokens = $p3, warnings = $p4, sentence_count = $p5, boilerplate_count = $p6, " +
@@ -122,6 +124,13 @@ internal sealed class DocumentRowWriter : IDisposable
         sightings.Run(seq, m.Outlet ?? string.Empty, m.Url ?? string.Empty, m.Origin ?? string.Empty, Day(m.Published) ?? string.Empty, stamp);
         return (outcome, seq);
     }
+
+    /// <summary>
+    /// Writes the full-text index's pending terms of the batch out as its segment now (FTS5's 'flush'), after the batch's
+    /// rows. Without it FTS5 writes them at the batch's first statement transaction (the first statement that may change
+    /// several rows: fusion's, when it runs) or at commit, and that statement pays for the segment and for any merging.
+    /// </summary>
+    public void FlushIndex() => flush.Run();
 
     /// <summary>
     /// The stored document's row number, the provenance of its records (null when unknown) and whether fusion left it out
@@ -208,6 +217,7 @@ internal sealed class DocumentRowWriter : IDisposable
     {
         documents.Dispose();
         fullText.Dispose();
+        flush.Dispose();
         sightings.Dispose();
         lookup.Dispose();
         update.Dispose();

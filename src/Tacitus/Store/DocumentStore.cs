@@ -272,6 +272,10 @@ internal sealed class DocumentStore : IDisposable
 
                 if (stored + reanalysed > 0)
                 {
+                    // the index's segment is the batch's rows: written here, not by whichever of fusion's statements comes first
+                    var flushing = clock?.Start() ?? 0;
+                    writer.Value.FlushIndex();
+                    clock?.Stop(StorePhase.Rows, flushing);
                     KeepWindow(transaction);
                 }
 
