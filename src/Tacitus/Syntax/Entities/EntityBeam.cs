@@ -78,6 +78,20 @@ internal sealed class EntityBeam
     }
 
     /// <summary>
+    /// As <see cref="Decode"/>, and returns the best sequence's lead over the runner-up in the final beam (positive
+    /// infinity when the beam held one sequence): how sure the model is of its least sure choice, which self-training
+    /// reads to keep only confident sentences (<see cref="SelfTraining"/>).
+    /// </summary>
+    public float DecodeWithMargin(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, Span<int> tags)
+    {
+        ArgumentNullException.ThrowIfNull(sentence);
+        var last = Search(perceptron, features, sentence, default, StaticScores.Keys, null, default, default);
+        Backtrack(last, 0, tags);
+        var at = last * width;
+        return counts[last] > 1 ? items[at].Score - items[at + 1].Score : float.PositiveInfinity;
+    }
+
+    /// <summary>
     /// The first pass of a two-pass model: decodes a prepared sentence as <see cref="Decode"/> does with
     /// <paramref name="perceptron"/>, scoring each token's static keys with <paramref name="joint"/> (the first
     /// perceptron joined with the second, <see cref="AveragedPerceptron.Join"/>), and keeps the second half of those

@@ -54,6 +54,25 @@ internal sealed record EntityTrainingOptions
 
     /// <summary>Plain news sentences (text, tokens, part-of-speech tags) the first pass types for <see cref="CorpusVotes"/> (needed when <see cref="Features"/> has <see cref="EntityFeatureSet.Corpus"/>).</summary>
     public IReadOnlyList<(string Text, Token[] Tokens, string[] Upos)>? Corpus { get; init; }
+
+    /// <summary>
+    /// Plain news sentences (text, tokens, part-of-speech tags; consecutive sentences of one text are one document) for
+    /// self-training (<see cref="SelfTraining"/>): a one-pass model with a beam only. None trains on the gold names alone.
+    /// </summary>
+    public IReadOnlyList<(string Text, Token[] Tokens, string[] Upos)>? SelfTraining { get; init; }
+
+    /// <summary>The share of the self-training candidates (sentences whose names agree across their document) kept, surest first.</summary>
+    public double SelfTrainingShare { get; init; } = 0.5;
+
+    /// <summary>
+    /// Two-pass models: a training sentence read in lower case (<see cref="LowerCase"/>) gives the second pass the
+    /// first pass's classes of its lower-case text, in its own features and in its document's votes, as decoding a
+    /// lower-case sentence would; off, it reads the classes of the cased text (session 10's training).
+    /// </summary>
+    public bool LoweredFirstPass { get; init; }
+
+    /// <summary>Rounds of self-training: each types the corpus again with the model of the round before.</summary>
+    public int SelfTrainingRounds { get; init; } = 1;
 }
 
 /// <summary>
@@ -94,19 +113,38 @@ internal static class EntityTrainer
         var all = Enumerable.Range(0, set.Documents.Count).ToArray();
         if (!features.TwoPass)
         {
-            return new EntityModel(features, BilouTags.Labels(), TrainPass(set, all, features, options, null, progress), beam: options.Beam);
+            var perceptron = TrainPass(set, all, features, options, null, progress);
+            for (var round = 1; options.SelfTraining is not null && round <= options.SelfTrainingRounds; round++)
+            {
+                var silver = SelfTraining.Select(options.SelfTraining, perceptron, features, options.Beam, options.SelfTrainingShare);
+                var grown = set.With(silver, features.UsesTags);
+                progress?.Invoke($"self-training, round {round}: {silver.Count} corpus sentences kept, {silver.Sum(s => EntityModel.Spans(s.Classes).Count())} names");
+                perceptron = TrainPass(grown, Enumerable.Range(0, grown.Documents.Count).ToArray(), features, options, null, progress);
+            }
+
+            return new EntityModel(features, BilouTags.Labels(), perceptron, beam: options.Beam);
+        }
+
+        if (options.SelfTraining is not null)
+        {
+            throw new ArgumentException("self-training is for one-pass models (options.SelfTraining)", nameof(options));
         }
 
         // the second pass learns from first-pass classes as good as, and no better than, those it will see: each
         // document's come from a first pass trained on the other folds' documents (jackknifing, by document)
         // (and each fold's corpus votes from the same model, so no document's words are typed by a model that saw them)
         var firstPass = new int[prepared.Length][];
+        var firstPassLower = options.LoweredFirstPass && options.LowerCase > 0 ? new int[prepared.Length][] : null;
         var corpus = options.Corpus is not null && (features.Set & EntityFeatureSet.Corpus) != 0 ? new CorpusVotes[options.PassFolds] : null;
         for (var fold = 0; fold < options.PassFolds; fold++)
         {
             var held = all.Where(d => d % options.PassFolds == fold).ToArray();
             var model = TrainPass(set, [.. all.Where(d => d % options.PassFolds != fold)], features, options, null, null);
             Predict(set, held, model, features, firstPass, options.Beam);
+            if (firstPassLower is not null)
+            {
+                Predict(set, held, model, features, firstPassLower, options.Beam, lowered: true);
+            }
             if (corpus is not null)
             {
                 corpus[fold] = Label(options.Corpus!, model, features, options.Beam);
@@ -115,7 +153,7 @@ internal static class EntityTrainer
             progress?.Invoke($"first pass, fold {fold + 1}/{options.PassFolds}: {held.Length} documents classed by a model that did not see them{(corpus is null ? string.Empty : $", {corpus[fold].Count} corpus words")}");
         }
 
-        var second = TrainPass(set, all, features, options, firstPass, progress, corpus);
+        var second = TrainPass(set, all, features, options, firstPass, progress, corpus, firstPassLower);
         var first = TrainPass(set, all, features, options, null, progress);
         return new EntityModel(features, BilouTags.Labels(), second, first, corpus is null ? null : Label(options.Corpus!, first, features, options.Beam), options.Beam);
     }
@@ -138,7 +176,7 @@ internal static class EntityTrainer
     /// <paramref name="firstPass"/>, as a second pass reading those classes and the document's votes (and the corpus
     /// votes of the fold model that did not see the document).
     /// </summary>
-    private static AveragedPerceptron TrainPass(TrainingSet set, int[] documents, EntityFeatures features, EntityTrainingOptions options, int[][]? firstPass, Action<string>? progress, CorpusVotes[]? corpus = null)
+    private static AveragedPerceptron TrainPass(TrainingSet set, int[] documents, EntityFeatures features, EntityTrainingOptions options, int[][]? firstPass, Action<string>? progress, CorpusVotes[]? corpus = null, int[][]? firstPassLower = null)
     {
         var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count, 1 << 18, options.PruneBelow);
         var dropout = new Random(options.Seed + 1);
@@ -150,26 +188,37 @@ internal static class EntityTrainer
         var order = (int[])documents.Clone();
         var votes = new DocumentVotes();
         var random = new Random(options.Seed);
+        var lowered = new List<bool>();
         for (var epoch = 1; epoch <= options.Epochs; epoch++)
         {
             random.Shuffle(order);
             int wrong = 0, total = 0;
             foreach (var document in order)
             {
-                if (firstPass is not null)
-                {
-                    Votes(set, document, firstPass, votes);
-                }
-
+                // the document's lower-case draws first (the same draws, in the same order, as drawing sentence by
+                // sentence), so that its votes can count each sentence as it will be read
+                lowered.Clear();
                 foreach (var index in set.Documents[document])
                 {
+                    lowered.Add(set.Prepared[index].Tokens.Length > 0 && options.LowerCase > 0 && lowering.NextDouble() < options.LowerCase);
+                }
+
+                if (firstPass is not null)
+                {
+                    Votes(set, document, firstPass, firstPassLower, lowered, votes);
+                }
+
+                var at = -1;
+                foreach (var index in set.Documents[document])
+                {
+                    at++;
                     var (text, tokens, gold) = set.Prepared[index];
                     if (tokens.Length == 0)
                     {
                         continue;
                     }
 
-                    if (options.LowerCase > 0 && lowering.NextDouble() < options.LowerCase)
+                    if (lowered[at])
                     {
                         text = set.Lower(index);
                     }
@@ -182,7 +231,7 @@ internal static class EntityTrainer
 
                     if (firstPass is not null)
                     {
-                        votes.Fill(sentence, firstPass[index], corpus?[document % corpus.Length]);
+                        votes.Fill(sentence, (lowered[at] && firstPassLower is not null ? firstPassLower : firstPass)[index], corpus?[document % corpus.Length]);
                     }
 
                     if (options.Beam > 1)
@@ -220,7 +269,7 @@ internal static class EntityTrainer
     }
 
     /// <summary>Classes the sentences of <paramref name="documents"/> with a first-pass perceptron into <paramref name="firstPass"/>.</summary>
-    private static void Predict(TrainingSet set, int[] documents, AveragedPerceptron perceptron, EntityFeatures features, int[][] firstPass, int beam)
+    private static void Predict(TrainingSet set, int[] documents, AveragedPerceptron perceptron, EntityFeatures features, int[][] firstPass, int beam, bool lowered = false)
     {
         var sentence = new EntitySentence();
         foreach (var document in documents)
@@ -231,21 +280,22 @@ internal static class EntityTrainer
                 firstPass[index] = new int[tokens.Length];
                 if (tokens.Length > 0)
                 {
-                    features.Prepare(text, tokens, set.Tags[index], sentence);
+                    features.Prepare(lowered ? set.Lower(index) : text, tokens, set.Tags[index], sentence);
                     EntityModel.Decode(perceptron, features, sentence, firstPass[index], beam);
                 }
             }
         }
     }
 
-    /// <summary>The votes of one training document's first-pass classes.</summary>
-    private static void Votes(TrainingSet set, int document, int[][] firstPass, DocumentVotes votes)
+    /// <summary>The votes of one training document's first-pass classes (of the lower-case text for a sentence read in lower case, when given).</summary>
+    private static void Votes(TrainingSet set, int document, int[][] firstPass, int[][]? firstPassLower, List<bool> lowered, DocumentVotes votes)
     {
         votes.Clear();
+        var at = 0;
         foreach (var index in set.Documents[document])
         {
             var (text, tokens, _) = set.Prepared[index];
-            votes.Add(text, tokens, firstPass[index]);
+            votes.Add(text, tokens, (lowered[at++] && firstPassLower is not null ? firstPassLower : firstPass)[index]);
         }
     }
 
@@ -253,6 +303,37 @@ internal static class EntityTrainer
     private sealed record TrainingSet((string Text, Token[] Tokens, int[] Gold)[] Prepared, string[][] Tags, List<int[]> Documents)
     {
         private readonly Dictionary<string, string> lower = new(ReferenceEqualityComparer.Instance);
+
+        /// <summary>This set and the self-training sentences after it, one document per corpus text.</summary>
+        public TrainingSet With(List<SelfTraining.Silver> silver, bool withTags)
+        {
+            var prepared = new (string Text, Token[] Tokens, int[] Gold)[Prepared.Length + silver.Count];
+            var tags = new string[prepared.Length][];
+            Prepared.CopyTo(prepared, 0);
+            Tags.CopyTo(tags, 0);
+            var documents = new List<int[]>(Documents);
+            var current = new List<int>();
+            for (var i = 0; i < silver.Count; i++)
+            {
+                var at = Prepared.Length + i;
+                prepared[at] = (silver[i].Text, silver[i].Tokens, silver[i].Classes);
+                tags[at] = withTags ? silver[i].Upos : [];
+                if (current.Count > 0 && !ReferenceEquals(silver[i].Text, silver[i - 1].Text))
+                {
+                    documents.Add([.. current]);
+                    current.Clear();
+                }
+
+                current.Add(at);
+            }
+
+            if (current.Count > 0)
+            {
+                documents.Add([.. current]);
+            }
+
+            return new TrainingSet(prepared, tags, documents);
+        }
 
         /// <summary>The text of sentence <paramref name="index"/> in lower case, made once per document; character offsets are kept (<see cref="string.ToLowerInvariant()"/> maps char by char).</summary>
         public string Lower(int index)

@@ -531,4 +531,22 @@ public sealed class EntityTrainerTests
         Assert.Equal("U-LOC", labels[gold[1]]);
         Assert.Equal("Lisbon", tokens[1].Span.Of(text).ToString());
     }
+
+    private static EntityModel TrainTwoPassLowered(bool loweredFirstPass, double lowerCase) =>
+        TrainWith(new EntityTrainingOptions { Epochs = 3, Beam = 4, PassFolds = 2, LowerCase = lowerCase, LoweredFirstPass = loweredFirstPass, Features = new EntityTrainingOptions().Features | EntityFeatureSet.Document });
+
+    [Fact]
+    public void Train_LoweredFirstPass_SameBytesTwiceAndNotTheCasedClasses()
+    {
+        var lowered = Bytes(TrainTwoPassLowered(true, 0.5));
+
+        Assert.Equal(lowered, Bytes(TrainTwoPassLowered(true, 0.5)));
+        Assert.NotEqual(lowered, Bytes(TrainTwoPassLowered(false, 0.5)));
+    }
+
+    [Fact]
+    public void Train_LoweredFirstPassNoLowerCase_SameBytesAsWithout()
+    {
+        Assert.Equal(Bytes(TrainTwoPassLowered(false, 0)), Bytes(TrainTwoPassLowered(true, 0)));
+    }
 }
