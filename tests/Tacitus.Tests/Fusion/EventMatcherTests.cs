@@ -200,14 +200,23 @@ public sealed class EventMatcherTests
         var longName = string.Join(' ', Enumerable.Repeat("Anja", 80)) + " Brekke";
         Assert.True(EventMatcher.NamesAgree(longName, "anja brekke"));
         Assert.True(EventMatcher.NameWithin(longName, longName)); // warms the pool's size class the loop below rents
-        var before = GC.GetAllocatedBytesForCurrentThread();
-        for (var i = 0; i < 50; i++)
+        // The shared pool may drop its cached arrays at a gen-2 collection (it trims under memory pressure, as when the
+        // whole suite runs on a loaded machine), and the next rent then allocates once: so the fewest bytes over a few
+        // rounds is what is asserted. Code that allocates on every call fails every round.
+        var fewest = long.MaxValue;
+        for (var round = 0; round < 5 && fewest > 0; round++)
         {
-            EventMatcher.NamesAgree(longName, "anja brekke");
-            EventMatcher.NameWithin(longName, longName);
+            var before = GC.GetAllocatedBytesForCurrentThread();
+            for (var i = 0; i < 50; i++)
+            {
+                EventMatcher.NamesAgree(longName, "anja brekke");
+                EventMatcher.NameWithin(longName, longName);
+            }
+
+            fewest = Math.Min(fewest, GC.GetAllocatedBytesForCurrentThread() - before);
         }
 
-        Assert.Equal(0, GC.GetAllocatedBytesForCurrentThread() - before);
+        Assert.Equal(0, fewest);
     }
 
     private static string LongName(Random random, string[] pieces)
