@@ -15,8 +15,11 @@ namespace Tacitus.Fusion;
 /// The work is in memory: the document frequencies (at most <see cref="StoryOptions.TermsInMemory"/> of them; the others
 /// are read from the store when a document has them) and the open stories' centroids (<see cref="OpenStoryIndex"/>) are
 /// kept here and written to the store once per batch (<see cref="Flush"/>, called inside the batch's transaction before
-/// it commits: <c>fusion_terms</c>, <c>stories</c> with each changed story's centroid (<see cref="CentroidBlob"/>), <c>story_documents</c> and
-/// the document count in <c>fusion_state</c>). Whenever a new transaction begins and the store's document count is not
+/// it commits: <c>stories</c> with each changed story's centroid (<see cref="CentroidBlob"/>), <c>story_documents</c>, a
+/// row for each new term, and the document count in <c>fusion_state</c>). The document frequencies themselves
+/// (<c>fusion_terms.df</c>) are written every <see cref="StoryOptions.TermsWrittenEvery"/> documents (migration 22): they
+/// count the documents up to row <c>terms_through</c> in <c>fusion_state</c>, and reading the state counts the later
+/// documents' contributions again, so it is always exactly what one run holds. Whenever a new transaction begins and the store's document count is not
 /// the one last written (first use, a rolled-back batch), another connection has committed (its data version moved), or
 /// a batch was left unwritten, the state is read again from the store, so it never answers for a state the store does not have.
 /// </para>
@@ -70,6 +73,18 @@ internal sealed class StoryClusterer
     private bool checkedOnce;
     private long documents;
     private long written;
+
+    /// <summary>The last document row whose terms <c>fusion_terms.df</c> counts (<c>fusion_state.terms_through</c>).</summary>
+    private long termsThrough;
+
+    /// <summary>The last document row placed (or counted again on reading the state).</summary>
+    private long lastPlaced;
+
+    /// <summary>Documents placed since <c>fusion_terms.df</c> was last written: their terms' frequencies are held here only.</summary>
+    private long termsPending;
+
+    /// <summary>The new terms of a batch, in term order when their rows are written (reused).</summary>
+    private readonly List<TermFrequency> newTerms = [];
 
     /// <summary>The store's <c>PRAGMA data_version</c> when the state was last read: it changes when another connection commits.</summary>
     private long dataVersion;
@@ -164,6 +179,7 @@ internal sealed class StoryClusterer
         documents = total + 1;
         Join(joined, profile, weights, frequencies, day, stories, documents);
         placed.Add((seq, joined.Id, best == joined.Id ? bestSimilarity : null, contributions.WrittenCount, Contribution(profile)));
+        (lastPlaced, termsPending) = (seq, termsPending + 1);
         return joined.Id;
     }
 
@@ -186,13 +202,14 @@ internal sealed class StoryClusterer
     {
         TermsRead++;
         using var r = sql.Get("SELECT df, display FROM fusion_terms WHERE term = $p0", term).ExecuteReader();
-        return r.Read() ? new TermFrequency(term, r.GetString(1)) { Df = r.GetInt64(0) } : null;
+        return r.Read() ? new TermFrequency(term, r.GetString(1)) { Df = r.GetInt64(0), Stored = true } : null;
     }
 
     /// <summary>
     /// After a batch is written: when more terms than <see cref="StoryOptions.TermsInMemory"/> are held, the least
     /// recently used go (down to three quarters of the bound, so this runs once per many batches); the store keeps them.
-    /// Nothing is pending then (the batch is written), so no change is lost.
+    /// Nothing is pending then (the batch and every frequency are written: holding more than the bound makes
+    /// <see cref="Flush"/> write them), so no change is lost.
     /// </summary>
     private void Bound()
     {
@@ -259,21 +276,26 @@ internal sealed class StoryClusterer
     private static List<StoryScore> Strongest(List<StoryScore> candidates) =>
         TopRanked.Of(candidates, Candidates, static (a, b) => b.Dot.CompareTo(a.Dot) is var order && order != 0 ? order : b.Story.CompareTo(a.Story));
 
-    /// <summary>Writes what the batch changed (document frequencies, stories and their centroids, which story each document joined, the document count) in the caller's transaction.</summary>
-    public void Flush()
+    /// <summary>Writes what the batch changed (stories and their centroids, which story each document joined, new terms, the document count, and every <see cref="StoryOptions.TermsWrittenEvery"/> documents the document frequencies) in the caller's transaction.</summary>
+    public void Flush() => Flush(allTerms: false);
+
+    /// <param name="allTerms">Write the changed document frequencies whatever the count since they were last written.</param>
+    private void Flush(bool allTerms)
     {
-        if (changedTerms.Count == 0 && changedStories.Count == 0 && placed.Count == 0)
+        if (!allTerms && changedStories.Count == 0 && placed.Count == 0)
         {
             return;
         }
 
-        // One prepared statement per term, in term order: a batch changes thousands of terms, and binding each costs less
-        // than one JSON array that SQLite parses (json_each, then each item's three fields); in order, each look-up lands
-        // next to the last in the table's B-tree (docs/PERFORMANCE.md, s15-story).
-        changedTerms.Sort(ByTermText);
-        foreach (var t in changedTerms)
+        // the frequencies wait (the placed documents' contributions carry them) until enough documents are pending, or
+        // more terms are held than the bound lets stay (only a written term may go)
+        if (allTerms || termsPending >= Math.Max(1, options.TermsWrittenEvery) || terms.Count > Math.Max(1, options.TermsInMemory))
         {
-            sql.Run("INSERT INTO fusion_terms (term, df, display) VALUES ($p0, $p1, $p2) ON CONFLICT (term) DO UPDATE SET df = excluded.df", t.Term, t.Df, t.Display);
+            WriteFrequencies();
+        }
+        else
+        {
+            WriteNewTerms();
         }
 
         foreach (var s in changedStories)
@@ -293,16 +315,54 @@ internal sealed class StoryClusterer
 
         sql.Run("UPDATE fusion_state SET value = $p0 WHERE name = 'documents'", documents);
         written = documents;
-        foreach (var t in changedTerms)
-        {
-            t.Changed = false;
-        }
-
-        changedTerms.Clear();
         changedStories.Clear();
         placed.Clear();
         contributions.ResetWrittenCount();
         Bound();
+    }
+
+    /// <summary>
+    /// Writes every changed document frequency, one prepared row per term in term order, and that they now count the
+    /// documents up to the last placed. One statement per term costs less than one JSON array SQLite parses, and in
+    /// order each look-up lands next to the last in the table's B-tree (docs/PERFORMANCE.md, s15-story).
+    /// </summary>
+    private void WriteFrequencies()
+    {
+        changedTerms.Sort(ByTermText);
+        foreach (var t in changedTerms)
+        {
+            sql.Run("INSERT INTO fusion_terms (term, df, display) VALUES ($p0, $p1, $p2) ON CONFLICT (term) DO UPDATE SET df = excluded.df", t.Term, t.Df, t.Display);
+            (t.Changed, t.Stored) = (false, true);
+        }
+
+        changedTerms.Clear();
+        sql.Run("UPDATE fusion_state SET value = $p0 WHERE name = 'terms_through'", lastPlaced);
+        (termsThrough, termsPending) = (lastPlaced, 0);
+    }
+
+    /// <summary>
+    /// Writes a row for each term new to the store with frequency 0 (no document up to <see cref="termsThrough"/> has it;
+    /// its count waits with the others): the row keeps how the term shows, which its documents' contributions do not.
+    /// </summary>
+    private void WriteNewTerms()
+    {
+        newTerms.Clear();
+        foreach (var t in changedTerms)
+        {
+            if (!t.Stored)
+            {
+                newTerms.Add(t);
+            }
+        }
+
+        newTerms.Sort(ByTermText);
+        foreach (var t in newTerms)
+        {
+            sql.Run("INSERT INTO fusion_terms (term, df, display) VALUES ($p0, 0, $p1)", t.Term, t.Display);
+            t.Stored = true;
+        }
+
+        newTerms.Clear();
     }
 
     /// <summary>
@@ -340,7 +400,7 @@ internal sealed class StoryClusterer
             sql.Run("DELETE FROM story_documents");
             sql.Run("DELETE FROM stories");
             sql.Run("DELETE FROM fusion_terms");
-            sql.Run("UPDATE fusion_state SET value = 0 WHERE name = 'documents'");
+            sql.Run("UPDATE fusion_state SET value = 0 WHERE name IN ('documents', 'terms_through')");
             Load(0);
             return false;
         }
@@ -362,6 +422,8 @@ internal sealed class StoryClusterer
 
         changedTerms.RemoveAll(t => t.Df == 0);
         sql.Run("DELETE FROM story_documents WHERE document >= $p0", from);
+        // every document kept is before the first taken back: the frequencies written below count them all
+        lastPlaced = from - 1;
         documents = Convert.ToInt64(sql.Scalar("SELECT count(*) FROM story_documents"), CultureInfo.InvariantCulture);
         // each kept story's arrival: the place of its latest document among the documents still placed (as migration 10 numbers them)
         var arrivals = new Dictionary<long, long>();
@@ -424,7 +486,7 @@ internal sealed class StoryClusterer
             }
         }
 
-        Flush();
+        Flush(allTerms: true);
         Load(documents);
         return true;
     }
@@ -488,7 +550,8 @@ internal sealed class StoryClusterer
         // another connection's commit moves the data version even when it leaves the document count as it was (a re-analysis)
         var version = Convert.ToInt64(sql.Scalar("PRAGMA data_version"), CultureInfo.InvariantCulture);
         (checkedUnder, checkedOnce) = (transaction, true);
-        if (index is { } current && stored == written && version == dataVersion && changedTerms.Count == 0 && changedStories.Count == 0 && placed.Count == 0)
+        // frequencies changed and not written are held on purpose (Flush): a batch left unwritten shows in what it placed
+        if (index is { } current && stored == written && version == dataVersion && changedStories.Count == 0 && placed.Count == 0)
         {
             return current;
         }
@@ -519,10 +582,12 @@ internal sealed class StoryClusterer
                     break;
                 }
 
-                var t = new TermFrequency(r.GetString(0), r.GetString(2)) { Df = r.GetInt64(1) };
+                var t = new TermFrequency(r.GetString(0), r.GetString(2)) { Df = r.GetInt64(1), Stored = true };
                 terms[t.Term] = t;
             }
         }
+
+        Recount(stored);
 
         var built = new OpenStoryIndex(options.PostingLimit, options.CloseAfterDocuments);
         var open = new List<OpenStory>();
@@ -555,6 +620,49 @@ internal sealed class StoryClusterer
         nextStory = Convert.ToInt64(sql.Scalar("SELECT coalesce(max(id), 0) FROM stories"), CultureInfo.InvariantCulture) + 1;
         index = built;
         return built;
+    }
+
+    /// <summary>
+    /// Counts again the terms of the documents placed after <c>fusion_state.terms_through</c> (their frequencies were
+    /// held in memory, not written), from their stored contributions in store order: the frequencies are then what the
+    /// run that placed them held, and are written with the next batch that writes frequencies.
+    /// </summary>
+    private void Recount(long stored)
+    {
+        termsThrough = Convert.ToInt64(sql.Scalar("SELECT value FROM fusion_state WHERE name = 'terms_through'"), CultureInfo.InvariantCulture);
+        (lastPlaced, termsPending) = (termsThrough, 0);
+        using var r = sql.Get("SELECT document, contribution FROM story_documents WHERE document > $p0 ORDER BY document", termsThrough).ExecuteReader();
+        while (r.Read())
+        {
+            var document = r.GetInt64(0);
+            if (r.IsDBNull(1))
+            {
+                throw new Store.StoreException(new TacitusError("TAC504", "fusion", "a story document placed after the written document frequencies has no contribution", sql.Connection.DataSource, $"document row {document}"));
+            }
+
+            ReadContribution(document, r.GetFieldValue<byte[]>(1), (self: this, document, stored), static (s, term, _) => s.self.Count(term, s.document, s.stored));
+            (lastPlaced, termsPending) = (document, termsPending + 1);
+        }
+    }
+
+    /// <summary>A placed document's term counted again (<see cref="Recount"/>): its row was written with its batch.</summary>
+    /// <exception cref="Store.StoreException">TAC504 when the store has no row for the term.</exception>
+    private void Count(string term, long document, long stored)
+    {
+        if (!terms.TryGetValue(term, out var count))
+        {
+            count = (allKnown ? null : Stored(term))
+                ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story contribution term '{term}' has no row in fusion_terms", sql.Connection.DataSource, $"document row {document}"));
+            terms.Add(term, count);
+        }
+
+        count.Df++;
+        count.LastUsed = stored;
+        if (!count.Changed)
+        {
+            count.Changed = true;
+            changedTerms.Add(count);
+        }
     }
 
     private OpenStory Create(int? day, OpenStoryIndex stories)

@@ -41,5 +41,14 @@ internal sealed record StoryOptions
     /// </summary>
     public int TermsInMemory { get; init; } = 1 << 16;
 
+    /// <summary>
+    /// Documents placed between two writes of the changed document frequencies (<c>fusion_terms</c>); a batch that passes
+    /// it, or holds more terms than <see cref="TermsInMemory"/>, writes them. Until then the newer documents' stored
+    /// contributions carry their terms and are counted again when the state is read (at most this many and one batch), so
+    /// a restart reads exactly what one run holds; most of a batch's terms are common ones written every batch before.
+    /// Below 1 counts as 1 (every batch).
+    /// </summary>
+    public int TermsWrittenEvery { get; init; } = 4096;
+
     public static readonly StoryOptions Default = new();
 }

@@ -230,6 +230,9 @@ internal static class StoreMigrations
         new(21, "the store's writer adds a new document to the full-text index itself, in the same transaction, instead of the insert trigger (dropped): a trigger makes the document's INSERT a statement transaction, and FTS5 writes its pending terms out as a segment at every savepoint, so every document became a segment of one document that merging then rewrote once per level (16 at a time, levels growing with the store); now a batch's documents make one segment (issue 10: store cost). Deletes and changes of title or text still go through their triggers; the index holds the same rows and terms", """
             DROP TRIGGER IF EXISTS documents_fts_insert;
             """),
+        new(22, "story clustering writes the document frequencies (fusion_terms.df) every few thousand documents, not every batch: they count the documents up to row fusion_state.terms_through, and the later documents' terms are counted again from their stored contributions (story_documents.contribution) when the state is read; a term new to the store gets its row (df 0) with its batch. Every batch rewrote thousands of rows, the largest single part of the stories phase (issue 10: store cost). A build before this one would read the frequencies as complete, so it must not open such a store; a store from before counts every placed document", """
+            INSERT INTO fusion_state (name, value) SELECT 'terms_through', coalesce(max(document), 0) FROM story_documents;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

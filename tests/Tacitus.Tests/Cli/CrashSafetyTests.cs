@@ -54,6 +54,8 @@ public sealed class CrashSafetyTests : IDisposable
         Assert.Equal(documents, Scalar("SELECT count(*) FROM story_documents"));
         Assert.Equal(documents, Scalar("SELECT coalesce(sum(documents), 0) FROM stories"));
         Assert.Equal(0L, Scalar("SELECT count(*) FROM story_documents WHERE story NOT IN (SELECT id FROM stories)"));
+        // each term's document frequency (written or still carried by the contributions) counts each placed document once
+        Assert.Equal(Tacitus.Tests.Fusion.StoredFrequencies.Counted(db), Tacitus.Tests.Fusion.StoredFrequencies.Of(db));
     }
 
     [Fact]

@@ -266,7 +266,8 @@ public sealed class FusionStoreTests : IDisposable
     [Fact]
     public void Save_UnreadableContributionMidSave_FailsCodedAndTheNextSaveFuses()
     {
-        using var store = DocumentStore.Open(db);
+        // frequencies written every batch: the damaged contribution is read only by the rewind
+        using var store = DocumentStore.Open(db, stories: StoryOptions.Default with { TermsWrittenEvery = 1 });
         var documents = BlockadeAndHarvest();
         store.SaveBatch(documents[..4]);
         // the harvest report's contribution is damaged: re-analysing it fails inside the transaction, not in SQLite
@@ -278,6 +279,25 @@ public sealed class FusionStoreTests : IDisposable
         Assert.Equal("TAC504", failed.Error.Code);
         Assert.Equal(1, next.Stored);
         Assert.Contains(FusedEvents(store), e => e.StartsWith("Coerce", StringComparison.Ordinal) && e.Contains("b/courier-2.txt#", StringComparison.Ordinal));
+    }
+
+    [Fact]
+    public void Save_UnreadableContributionNotYetInTheFrequencies_FailsCodedNamingTheDocumentRow()
+    {
+        using (var first = DocumentStore.Open(db))
+        {
+            first.SaveBatch(BlockadeAndHarvest()[..4]);
+        }
+
+        // the frequencies wait for more documents, so reading the state counts the last document's terms from this
+        Sql("UPDATE story_documents SET contribution = x'ff' WHERE document = (SELECT max(document) FROM story_documents)");
+        using var store = DocumentStore.Open(db);
+
+        var failed = Assert.Throws<StoreException>(() => store.SaveBatch([BlockadeAndHarvest()[4]]));
+
+        Assert.Equal("TAC504", failed.Error.Code);
+        Assert.Contains("contribution", failed.Error.Message, StringComparison.Ordinal);
+        Assert.Equal($"document row {Sql("SELECT max(document) FROM story_documents")}", failed.Error.Record);
     }
 
     [Fact]
@@ -323,7 +343,7 @@ public sealed class FusionStoreTests : IDisposable
     {
         using var store = DocumentStore.Open(db);
         store.SaveBatch(BlockadeAndHarvest());
-        string Frequencies() => (string)Sql("SELECT group_concat(term || '=' || df, ' ') FROM (SELECT term, df FROM fusion_terms ORDER BY term)")!;
+        string Frequencies() => string.Join(' ', StoredFrequencies.Of(db).Select(row => row.Split('|') is var f ? $"{f[0]}={f[1]}" : row));
         var fresh = (Frequencies(), Sql("SELECT value FROM fusion_state WHERE name = 'documents'"));
 
         for (var i = 0; i < times; i++)

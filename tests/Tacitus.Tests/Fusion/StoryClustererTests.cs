@@ -153,6 +153,78 @@ public sealed class StoryClustererTests : IDisposable
     }
 
     [Fact]
+    public void Flush_FewerDocumentsThanTermsWrittenEvery_FrequenciesWaitAndEachNewTermHasItsRow()
+    {
+        Cluster(fresh, options: StoryOptions.Default with { TermsWrittenEvery = 1 });
+
+        Cluster(db);
+
+        // the rows are there with their displays, each count 0: the placed documents' contributions carry the counts
+        Assert.Equal(TermRows(fresh).Select(row => row.Split('|') is var f ? $"{f[0]}|0|{f[2]}" : row), RawTermRows(db));
+        Assert.Equal(TermRows(fresh), RawTermRows(fresh));
+        Assert.Equal(TermRows(fresh), TermRows(db));
+        Assert.Equal(StoryRows(fresh), StoryRows(db));
+    }
+
+    [Fact]
+    public void Assign_NewProcessEachBatchWithFrequenciesWrittenEveryFewDocuments_SameStoryRowsAndFrequenciesAsEveryBatch()
+    {
+        const int every = 3;
+        var expected = Cluster(fresh, options: StoryOptions.Default with { TermsWrittenEvery = 1 });
+
+        var stories = Cluster(db, restart: true, options: StoryOptions.Default with { TermsWrittenEvery = every }, batches: [1, 1, 1, 1]);
+
+        // written after document `every`, the later ones counted again by each new process
+        Assert.Equal(every, Convert.ToInt32(RawState(db, "terms_through"), System.Globalization.CultureInfo.InvariantCulture));
+        Assert.NotEqual(TermRows(db), RawTermRows(db));
+        Assert.Equal(expected, stories);
+        Assert.Equal(StoryRows(fresh), StoryRows(db));
+        Assert.Equal(TermRows(fresh), TermRows(db));
+    }
+
+    [Theory]
+    [InlineData(true)]
+    [InlineData(false)]
+    public void Assign_AfterARolledBackBatchThatWroteFrequencies_SameStoriesAndFrequenciesAsAStoreThatNeverSawIt(bool flushedBeforeRollback)
+    {
+        var options = StoryOptions.Default with { TermsWrittenEvery = 2 };
+        var expected = Cluster(fresh, options: options);
+
+        var stories = Cluster(db, rollBackFirst: true, flushFailed: flushedBeforeRollback, options: options);
+
+        Assert.Equal(expected, stories);
+        Assert.Equal(StoryRows(fresh), StoryRows(db));
+        Assert.Equal(TermRows(fresh), TermRows(db));
+    }
+
+    /// <summary>The <c>fusion_terms</c> rows as written.</summary>
+    private static List<string> RawTermRows(string path)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT term, df, display FROM fusion_terms ORDER BY term";
+        using var reader = command.ExecuteReader();
+        var rows = new List<string>();
+        while (reader.Read())
+        {
+            rows.Add($"{reader.GetString(0)}|{reader.GetInt64(1)}|{reader.GetString(2)}");
+        }
+
+        return rows;
+    }
+
+    private static object? RawState(string path, string name)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT value FROM fusion_state WHERE name = $name";
+        command.Parameters.AddWithValue("$name", name);
+        return command.ExecuteScalar();
+    }
+
+    [Fact]
     public void Assign_StoredStoryTermWithoutAFrequencyRow_CodedStoreError()
     {
         Cluster(db, batches: [2]);
@@ -179,22 +251,8 @@ public sealed class StoryClustererTests : IDisposable
         Assert.Contains("fusion_terms", failed.Error.Message, StringComparison.Ordinal);
     }
 
-    /// <summary>Every row of the document frequencies.</summary>
-    private static List<string> TermRows(string path)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT term, df, display FROM fusion_terms ORDER BY term";
-        using var reader = command.ExecuteReader();
-        var rows = new List<string>();
-        while (reader.Read())
-        {
-            rows.Add($"{reader.GetString(0)}|{reader.GetInt64(1)}|{reader.GetString(2)}");
-        }
-
-        return rows;
-    }
+    /// <summary>Every term's document frequency and display, as reading the store's state gives them.</summary>
+    private static List<string> TermRows(string path) => StoredFrequencies.Of(path);
 
     /// <summary>Every story row, its centroid's bytes in hex.</summary>
     private static List<string> StoryRows(string path)
