@@ -127,8 +127,9 @@ internal sealed class DocumentRowWriter : IDisposable
 
     /// <summary>
     /// Writes the full-text index's pending terms of the batch out as its segment now (FTS5's 'flush'), after the batch's
-    /// rows. Without it FTS5 writes them at the batch's first statement transaction (the first statement that may change
-    /// several rows: fusion's, when it runs) or at commit, and that statement pays for the segment and for any merging.
+    /// rows. Without it FTS5 writes them at the batch's first statement that opens a statement journal (one that fires
+    /// triggers or checks foreign keys, an INSERT ... SELECT: fusion's, or a re-analysis's deletes) or at commit, and that
+    /// statement pays for the segment and for any merging.
     /// </summary>
     public void FlushIndex() => flush.Run();
 
