@@ -377,22 +377,14 @@ internal sealed class StoryClusterer
     /// <returns>False when all placed documents were taken back, true when only those from <paramref name="from"/> on were.</returns>
     public bool Rewind(long from)
     {
-        Index();
-        var affected = new SortedSet<long>();
-        using (var r = sql.Get("SELECT DISTINCT story FROM story_documents WHERE document >= $p0 ORDER BY story", from).ExecuteReader())
-        {
-            while (r.Read())
-            {
-                affected.Add(r.GetInt64(0));
-            }
-        }
-
-        if (affected.Count == 0)
+        if (sql.Scalar("SELECT 1 FROM story_documents WHERE document >= $p0 LIMIT 1", from) is null)
         {
             return true;
         }
 
-        // every document goes back when none is kept before it, or when one involved was placed without its contribution
+        // every document goes back when none is kept before it, or when one involved was placed without its contribution;
+        // decided before the state is read: taking back the whole store needs none of it, so a damaged contribution that
+        // reading the state would count again (Recount) cannot stop it (reanalyse --all is how such a store is repaired)
         var whole = sql.Scalar("SELECT 1 FROM story_documents WHERE document < $p0 LIMIT 1", from) is null
             || sql.Scalar("SELECT 1 FROM story_documents WHERE contribution IS NULL AND story IN (SELECT story FROM story_documents WHERE document >= $p0) LIMIT 1", from) is not null;
         if (whole)
@@ -403,6 +395,16 @@ internal sealed class StoryClusterer
             sql.Run("UPDATE fusion_state SET value = 0 WHERE name IN ('documents', 'terms_through')");
             Load(0);
             return false;
+        }
+
+        Index();
+        var affected = new SortedSet<long>();
+        using (var r = sql.Get("SELECT DISTINCT story FROM story_documents WHERE document >= $p0 ORDER BY story", from).ExecuteReader())
+        {
+            while (r.Read())
+            {
+                affected.Add(r.GetInt64(0));
+            }
         }
 
         // the documents taken back leave the document frequencies, one contribution in memory at a time
@@ -522,7 +524,8 @@ internal sealed class StoryClusterer
     }
 
     /// <summary>Calls <paramref name="add"/> with each term and weight of the contribution of the document of row <paramref name="document"/>.</summary>
-    private void ReadContribution<TState>(long document, byte[] contribution, TState state, Action<TState, string, double> add)
+    /// <param name="repair">Appended to the error's message: what repairs the store when the caller cannot go on without it.</param>
+    private void ReadContribution<TState>(long document, byte[] contribution, TState state, Action<TState, string, double> add, string repair = "")
     {
         try
         {
@@ -530,7 +533,7 @@ internal sealed class StoryClusterer
         }
         catch (FormatException ex)
         {
-            throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"unreadable story contribution: {ex.Message}", sql.Connection.DataSource, $"document row {document}"), ex);
+            throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"unreadable story contribution: {ex.Message}{repair}", sql.Connection.DataSource, $"document row {document}"), ex);
         }
     }
 
@@ -623,12 +626,20 @@ internal sealed class StoryClusterer
     }
 
     /// <summary>
+    /// What a recount's error suggests: the documents counted again are the newest placed, so no ingest goes on past a
+    /// damaged one; taking back every document needs no state (<see cref="Rewind"/>), and re-analysing the whole store
+    /// places each again with a new contribution.
+    /// </summary>
+    private const string Repair = "; `tacitus reanalyse --all` places every document again";
+
+    /// <summary>
     /// Counts again the terms of the documents placed after <c>fusion_state.terms_through</c> (their frequencies were
     /// held in memory, not written), from their stored contributions in store order: the frequencies are then what the
     /// run that placed them held, and are written with the next batch that writes frequencies.
     /// </summary>
     private void Recount(long stored)
     {
+
         termsThrough = Convert.ToInt64(sql.Scalar("SELECT value FROM fusion_state WHERE name = 'terms_through'"), CultureInfo.InvariantCulture);
         (lastPlaced, termsPending) = (termsThrough, 0);
         using var r = sql.Get("SELECT document, contribution FROM story_documents WHERE document > $p0 ORDER BY document", termsThrough).ExecuteReader();
@@ -637,10 +648,10 @@ internal sealed class StoryClusterer
             var document = r.GetInt64(0);
             if (r.IsDBNull(1))
             {
-                throw new Store.StoreException(new TacitusError("TAC504", "fusion", "a story document placed after the written document frequencies has no contribution", sql.Connection.DataSource, $"document row {document}"));
+                throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"a story document placed after the written document frequencies has no contribution{Repair}", sql.Connection.DataSource, $"document row {document}"));
             }
 
-            ReadContribution(document, r.GetFieldValue<byte[]>(1), (self: this, document, stored), static (s, term, _) => s.self.Count(term, s.document, s.stored));
+            ReadContribution(document, r.GetFieldValue<byte[]>(1), (self: this, document, stored), static (s, term, _) => s.self.Count(term, s.document, s.stored), Repair);
             (lastPlaced, termsPending) = (document, termsPending + 1);
         }
     }
@@ -652,7 +663,7 @@ internal sealed class StoryClusterer
         if (!terms.TryGetValue(term, out var count))
         {
             count = (allKnown ? null : Stored(term))
-                ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story contribution term '{term}' has no row in fusion_terms", sql.Connection.DataSource, $"document row {document}"));
+                ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story contribution term '{term}' has no row in fusion_terms{Repair}", sql.Connection.DataSource, $"document row {document}"));
             terms.Add(term, count);
         }
 

@@ -282,6 +282,41 @@ public sealed class FusionStoreTests : IDisposable
     }
 
     [Fact]
+    public void UnfuseAll_UnreadableContributionNotYetInTheFrequencies_SavesFailCodedThenTheBacklogFusesEveryDocument()
+    {
+        var fresh = StoreFixtures.TempDb();
+        try
+        {
+            var documents = BlockadeAndHarvest();
+            List<string> expected;
+            using (var clean = DocumentStore.Open(fresh))
+            {
+                clean.SaveBatch(documents);
+                expected = FusedEvents(clean);
+            }
+
+            // default options: the last document's terms are counted again from its contribution whenever the state is read
+            using var store = DocumentStore.Open(db);
+            store.SaveBatch(documents[..4]);
+            Sql("UPDATE story_documents SET contribution = x'ff' WHERE document = (SELECT max(document) FROM story_documents)");
+
+            var failed = Assert.Throws<StoreException>(() => store.SaveBatch([documents[4]]));
+            store.UnfuseAll();
+            var fused = store.FuseBacklog();
+            var next = store.SaveBatch([documents[4]]);
+
+            Assert.Equal("TAC504", failed.Error.Code);
+            Assert.Contains("reanalyse --all", failed.Error.Message, StringComparison.Ordinal);
+            Assert.Equal((4, 1L), (fused, next.Stored));
+            Assert.Equal(expected, FusedEvents(store));
+        }
+        finally
+        {
+            StoreFixtures.DeleteDb(fresh);
+        }
+    }
+
+    [Fact]
     public void Save_UnreadableContributionNotYetInTheFrequencies_FailsCodedNamingTheDocumentRow()
     {
         using (var first = DocumentStore.Open(db))
