@@ -17,7 +17,7 @@ namespace Tacitus.Fusion;
 /// kept here and written to the store once per batch (<see cref="Flush"/>, called inside the batch's transaction before
 /// it commits: <c>stories</c> with each changed story's centroid (<see cref="CentroidBlob"/>), <c>story_documents</c>, a
 /// row for each new term, and the document count in <c>fusion_state</c>). The document frequencies themselves
-/// (<c>fusion_terms.df</c>) are written every <see cref="StoryOptions.TermsWrittenEvery"/> documents (migration 22): they
+/// (<c>fusion_term_counts.df</c>) are written every <see cref="StoryOptions.TermsWrittenEvery"/> documents (migration 22): they
 /// count the documents up to row <c>terms_through</c> in <c>fusion_state</c>, and reading the state counts the later
 /// documents' contributions again, so it is always exactly what one run holds. Whenever a new transaction begins and the store's document count is not
 /// the one last written (first use, a rolled-back batch), another connection has committed (its data version moved), or
@@ -41,7 +41,7 @@ internal sealed class StoryClusterer
     /// <summary>
     /// The document frequencies in memory: every term the store has while they number at most
     /// <see cref="StoryOptions.TermsInMemory"/> (<see cref="allKnown"/>); past that the least recently used go after each
-    /// batch and a term not held is read from <c>fusion_terms</c> when a document has it, so memory stays bounded as the
+    /// batch and a term not held is read from <c>fusion_term_counts</c> when a document has it, so memory stays bounded as the
     /// vocabulary grows and every frequency is the store's.
     /// </summary>
     private readonly Dictionary<string, TermFrequency> terms = new(StringComparer.Ordinal);
@@ -74,13 +74,13 @@ internal sealed class StoryClusterer
     private long documents;
     private long written;
 
-    /// <summary>The last document row whose terms <c>fusion_terms.df</c> counts (<c>fusion_state.terms_through</c>).</summary>
+    /// <summary>The last document row whose terms <c>fusion_term_counts.df</c> counts (<c>fusion_state.terms_through</c>).</summary>
     private long termsThrough;
 
     /// <summary>The last document row placed (or counted again on reading the state).</summary>
     private long lastPlaced;
 
-    /// <summary>Documents placed since <c>fusion_terms.df</c> was last written: their terms' frequencies are held here only.</summary>
+    /// <summary>Documents placed since <c>fusion_term_counts.df</c> was last written: their terms' frequencies are held here only.</summary>
     private long termsPending;
 
     /// <summary>The new terms of a batch, in term order when their rows are written (reused).</summary>
@@ -201,7 +201,7 @@ internal sealed class StoryClusterer
     private TermFrequency? Stored(string term)
     {
         TermsRead++;
-        using var r = sql.Get("SELECT df, display FROM fusion_terms WHERE term = $p0", term).ExecuteReader();
+        using var r = sql.Get("SELECT df, display FROM fusion_term_counts WHERE term = $p0", term).ExecuteReader();
         return r.Read() ? new TermFrequency(term, r.GetString(1)) { Df = r.GetInt64(0), Stored = true } : null;
     }
 
@@ -331,7 +331,7 @@ internal sealed class StoryClusterer
         changedTerms.Sort(ByTermText);
         foreach (var t in changedTerms)
         {
-            sql.Run("INSERT INTO fusion_terms (term, df, display) VALUES ($p0, $p1, $p2) ON CONFLICT (term) DO UPDATE SET df = excluded.df", t.Term, t.Df, t.Display);
+            sql.Run("INSERT INTO fusion_term_counts (term, df, display) VALUES ($p0, $p1, $p2) ON CONFLICT (term) DO UPDATE SET df = excluded.df", t.Term, t.Df, t.Display);
             (t.Changed, t.Stored) = (false, true);
         }
 
@@ -358,7 +358,7 @@ internal sealed class StoryClusterer
         newTerms.Sort(ByTermText);
         foreach (var t in newTerms)
         {
-            sql.Run("INSERT INTO fusion_terms (term, df, display) VALUES ($p0, 0, $p1)", t.Term, t.Display);
+            sql.Run("INSERT INTO fusion_term_counts (term, df, display) VALUES ($p0, 0, $p1)", t.Term, t.Display);
             t.Stored = true;
         }
 
@@ -391,7 +391,7 @@ internal sealed class StoryClusterer
         {
             sql.Run("DELETE FROM story_documents");
             sql.Run("DELETE FROM stories");
-            sql.Run("DELETE FROM fusion_terms");
+            sql.Run("DELETE FROM fusion_term_counts");
             sql.Run("UPDATE fusion_state SET value = 0 WHERE name IN ('documents', 'terms_through')");
             Load(0);
             return false;
@@ -419,7 +419,7 @@ internal sealed class StoryClusterer
         foreach (var gone in changedTerms.Where(t => t.Df == 0))
         {
             terms.Remove(gone.Term);
-            sql.Run("DELETE FROM fusion_terms WHERE term = $p0", gone.Term);
+            sql.Run("DELETE FROM fusion_term_counts WHERE term = $p0", gone.Term);
         }
 
         changedTerms.RemoveAll(t => t.Df == 0);
@@ -575,7 +575,7 @@ internal sealed class StoryClusterer
         // every term when they fit the bound; otherwise as many as it allows, the most frequent first, and the rest read when met
         var limit = Math.Max(1, options.TermsInMemory);
         allKnown = true;
-        using (var r = sql.Get("SELECT term, df, display FROM fusion_terms ORDER BY df DESC, term LIMIT $p0", limit + 1L).ExecuteReader())
+        using (var r = sql.Get("SELECT term, df, display FROM fusion_term_counts ORDER BY df DESC, term LIMIT $p0", limit + 1L).ExecuteReader())
         {
             while (r.Read())
             {
@@ -663,7 +663,7 @@ internal sealed class StoryClusterer
         if (!terms.TryGetValue(term, out var count))
         {
             count = (allKnown ? null : Stored(term))
-                ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story contribution term '{term}' has no row in fusion_terms{Repair}", sql.Connection.DataSource, $"document row {document}"));
+                ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story contribution term '{term}' has no row in fusion_term_counts{Repair}", sql.Connection.DataSource, $"document row {document}"));
             terms.Add(term, count);
         }
 
@@ -880,8 +880,8 @@ internal sealed class StoryClusterer
             return count.Display;
         }
 
-        return sql.Scalar("SELECT display FROM fusion_terms WHERE term = $p0", term) as string
-            ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story term '{term}' has no row in fusion_terms", sql.Connection.DataSource, $"story {story}"));
+        return sql.Scalar("SELECT display FROM fusion_term_counts WHERE term = $p0", term) as string
+            ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story term '{term}' has no row in fusion_term_counts", sql.Connection.DataSource, $"story {story}"));
     }
 
     /// <summary>Whether one of the heaviest names shows <paramref name="word"/> (ignoring case).</summary>

@@ -197,13 +197,13 @@ public sealed class StoryClustererTests : IDisposable
         Assert.Equal(TermRows(fresh), TermRows(db));
     }
 
-    /// <summary>The <c>fusion_terms</c> rows as written.</summary>
+    /// <summary>The <c>fusion_term_counts</c> rows as written.</summary>
     private static List<string> RawTermRows(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT term, df, display FROM fusion_terms ORDER BY term";
+        command.CommandText = "SELECT term, df, display FROM fusion_term_counts ORDER BY term";
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read())
@@ -233,7 +233,7 @@ public sealed class StoryClustererTests : IDisposable
         {
             damage.Open();
             using var command = damage.CreateCommand();
-            command.CommandText = "DELETE FROM fusion_terms";
+            command.CommandText = "DELETE FROM fusion_term_counts";
             command.ExecuteNonQuery();
         }
 
@@ -248,7 +248,7 @@ public sealed class StoryClustererTests : IDisposable
         var failed = Assert.Throws<StoreException>(() => clusterer.Assign(3, Reports()[2]));
 
         Assert.Equal("TAC504", failed.Error.Code);
-        Assert.Contains("fusion_terms", failed.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("fusion_term_counts", failed.Error.Message, StringComparison.Ordinal);
     }
 
     /// <summary>Every term's document frequency and display, as reading the store's state gives them.</summary>
