@@ -24,6 +24,13 @@ namespace Tacitus.Fusion;
 /// a batch was left unwritten, the state is read again from the store, so it never answers for a state the store does not have.
 /// </para>
 /// <para>
+/// The caller's contract: a batch that fails (any exception from <see cref="Assign"/>, <see cref="Rewind"/> or
+/// <see cref="Flush"/>, or a rollback of its transaction) is followed by <see cref="Forget"/> before the next batch. The
+/// check above sees a batch left unwritten only by what it placed or changed in stories; a failure after terms were
+/// counted but before the document was placed (a term's row unreadable) leaves nothing there to see, and only
+/// <see cref="Forget"/> drops those counts. <c>DocumentStore</c> and <c>EventFusion</c> call it on every failure.
+/// </para>
+/// <para>
 /// Each placed document's contribution is kept with its row (<c>story_documents.contribution</c>, migration 15): the
 /// normalised weights of its profile's terms, in a <see cref="CentroidBlob"/> (no days: the document's own day is its
 /// publication). <see cref="Rewind"/> uses them to take the store back to what it held before a given document, exactly
@@ -73,9 +80,6 @@ internal sealed class StoryClusterer
     private bool checkedOnce;
     private long documents;
     private long written;
-
-    /// <summary>The last document row whose terms <c>fusion_term_counts.df</c> counts (<c>fusion_state.terms_through</c>).</summary>
-    private long termsThrough;
 
     /// <summary>The last document row placed (or counted again on reading the state).</summary>
     private long lastPlaced;
@@ -337,11 +341,11 @@ internal sealed class StoryClusterer
 
         changedTerms.Clear();
         sql.Run("UPDATE fusion_state SET value = $p0 WHERE name = 'terms_through'", lastPlaced);
-        (termsThrough, termsPending) = (lastPlaced, 0);
+        termsPending = 0;
     }
 
     /// <summary>
-    /// Writes a row for each term new to the store with frequency 0 (no document up to <see cref="termsThrough"/> has it;
+    /// Writes a row for each term new to the store with frequency 0 (no document up to <c>fusion_state.terms_through</c> has it;
     /// its count waits with the others): the row keeps how the term shows, which its documents' contributions do not.
     /// </summary>
     private void WriteNewTerms()
@@ -640,7 +644,11 @@ internal sealed class StoryClusterer
     private void Recount(long stored)
     {
 
-        termsThrough = Convert.ToInt64(sql.Scalar("SELECT value FROM fusion_state WHERE name = 'terms_through'"), CultureInfo.InvariantCulture);
+        // a store below migration 22 has no such row: read as 0 it would count every placed document again on top of
+        // the frequencies it wrote, and the row's UPDATE would change nothing
+        var termsThrough = sql.Scalar("SELECT value FROM fusion_state WHERE name = 'terms_through'") is { } through
+            ? Convert.ToInt64(through, CultureInfo.InvariantCulture)
+            : throw new Store.StoreException(new TacitusError("TAC504", "fusion", "fusion_state has no terms_through row: the store's schema is older than story clustering needs (migration 22)", sql.Connection.DataSource));
         (lastPlaced, termsPending) = (termsThrough, 0);
         using var r = sql.Get("SELECT document, contribution FROM story_documents WHERE document > $p0 ORDER BY document", termsThrough).ExecuteReader();
         while (r.Read())
