@@ -17,11 +17,18 @@ namespace Tacitus.Fusion;
 /// kept here and written to the store once per batch (<see cref="Flush"/>, called inside the batch's transaction before
 /// it commits: <c>stories</c> with each changed story's centroid (<see cref="CentroidBlob"/>), <c>story_documents</c>, a
 /// row for each new term, and the document count in <c>fusion_state</c>). The document frequencies themselves
-/// (<c>fusion_terms.df</c>) are written every <see cref="StoryOptions.TermsWrittenEvery"/> documents (migration 22): they
+/// (<c>fusion_term_counts.df</c>) are written every <see cref="StoryOptions.TermsWrittenEvery"/> documents (migration 22): they
 /// count the documents up to row <c>terms_through</c> in <c>fusion_state</c>, and reading the state counts the later
 /// documents' contributions again, so it is always exactly what one run holds. Whenever a new transaction begins and the store's document count is not
 /// the one last written (first use, a rolled-back batch), another connection has committed (its data version moved), or
 /// a batch was left unwritten, the state is read again from the store, so it never answers for a state the store does not have.
+/// </para>
+/// <para>
+/// The caller's contract: a batch that fails (any exception from <see cref="Assign"/>, <see cref="Rewind"/> or
+/// <see cref="Flush"/>, or a rollback of its transaction) is followed by <see cref="Forget"/> before the next batch. The
+/// check above sees a batch left unwritten only by what it placed or changed in stories; a failure after terms were
+/// counted but before the document was placed (a term's row unreadable) leaves nothing there to see, and only
+/// <see cref="Forget"/> drops those counts. <c>DocumentStore</c> and <c>EventFusion</c> call it on every failure.
 /// </para>
 /// <para>
 /// Each placed document's contribution is kept with its row (<c>story_documents.contribution</c>, migration 15): the
@@ -41,7 +48,7 @@ internal sealed class StoryClusterer
     /// <summary>
     /// The document frequencies in memory: every term the store has while they number at most
     /// <see cref="StoryOptions.TermsInMemory"/> (<see cref="allKnown"/>); past that the least recently used go after each
-    /// batch and a term not held is read from <c>fusion_terms</c> when a document has it, so memory stays bounded as the
+    /// batch and a term not held is read from <c>fusion_term_counts</c> when a document has it, so memory stays bounded as the
     /// vocabulary grows and every frequency is the store's.
     /// </summary>
     private readonly Dictionary<string, TermFrequency> terms = new(StringComparer.Ordinal);
@@ -74,13 +81,10 @@ internal sealed class StoryClusterer
     private long documents;
     private long written;
 
-    /// <summary>The last document row whose terms <c>fusion_terms.df</c> counts (<c>fusion_state.terms_through</c>).</summary>
-    private long termsThrough;
-
     /// <summary>The last document row placed (or counted again on reading the state).</summary>
     private long lastPlaced;
 
-    /// <summary>Documents placed since <c>fusion_terms.df</c> was last written: their terms' frequencies are held here only.</summary>
+    /// <summary>Documents placed since <c>fusion_term_counts.df</c> was last written: their terms' frequencies are held here only.</summary>
     private long termsPending;
 
     /// <summary>The new terms of a batch, in term order when their rows are written (reused).</summary>
@@ -201,7 +205,7 @@ internal sealed class StoryClusterer
     private TermFrequency? Stored(string term)
     {
         TermsRead++;
-        using var r = sql.Get("SELECT df, display FROM fusion_terms WHERE term = $p0", term).ExecuteReader();
+        using var r = sql.Get("SELECT df, display FROM fusion_term_counts WHERE term = $p0", term).ExecuteReader();
         return r.Read() ? new TermFrequency(term, r.GetString(1)) { Df = r.GetInt64(0), Stored = true } : null;
     }
 
@@ -331,17 +335,17 @@ internal sealed class StoryClusterer
         changedTerms.Sort(ByTermText);
         foreach (var t in changedTerms)
         {
-            sql.Run("INSERT INTO fusion_terms (term, df, display) VALUES ($p0, $p1, $p2) ON CONFLICT (term) DO UPDATE SET df = excluded.df", t.Term, t.Df, t.Display);
+            sql.Run("INSERT INTO fusion_term_counts (term, df, display) VALUES ($p0, $p1, $p2) ON CONFLICT (term) DO UPDATE SET df = excluded.df", t.Term, t.Df, t.Display);
             (t.Changed, t.Stored) = (false, true);
         }
 
         changedTerms.Clear();
         sql.Run("UPDATE fusion_state SET value = $p0 WHERE name = 'terms_through'", lastPlaced);
-        (termsThrough, termsPending) = (lastPlaced, 0);
+        termsPending = 0;
     }
 
     /// <summary>
-    /// Writes a row for each term new to the store with frequency 0 (no document up to <see cref="termsThrough"/> has it;
+    /// Writes a row for each term new to the store with frequency 0 (no document up to <c>fusion_state.terms_through</c> has it;
     /// its count waits with the others): the row keeps how the term shows, which its documents' contributions do not.
     /// </summary>
     private void WriteNewTerms()
@@ -358,7 +362,7 @@ internal sealed class StoryClusterer
         newTerms.Sort(ByTermText);
         foreach (var t in newTerms)
         {
-            sql.Run("INSERT INTO fusion_terms (term, df, display) VALUES ($p0, 0, $p1)", t.Term, t.Display);
+            sql.Run("INSERT INTO fusion_term_counts (term, df, display) VALUES ($p0, 0, $p1)", t.Term, t.Display);
             t.Stored = true;
         }
 
@@ -377,6 +381,26 @@ internal sealed class StoryClusterer
     /// <returns>False when all placed documents were taken back, true when only those from <paramref name="from"/> on were.</returns>
     public bool Rewind(long from)
     {
+        if (sql.Scalar("SELECT 1 FROM story_documents WHERE document >= $p0 LIMIT 1", from) is null)
+        {
+            return true;
+        }
+
+        // every document goes back when none is kept before it, or when one involved was placed without its contribution;
+        // decided before the state is read: taking back the whole store needs none of it, so a damaged contribution that
+        // reading the state would count again (Recount) cannot stop it (reanalyse --all is how such a store is repaired)
+        var whole = sql.Scalar("SELECT 1 FROM story_documents WHERE document < $p0 LIMIT 1", from) is null
+            || sql.Scalar("SELECT 1 FROM story_documents WHERE contribution IS NULL AND story IN (SELECT story FROM story_documents WHERE document >= $p0) LIMIT 1", from) is not null;
+        if (whole)
+        {
+            sql.Run("DELETE FROM story_documents");
+            sql.Run("DELETE FROM stories");
+            sql.Run("DELETE FROM fusion_term_counts");
+            sql.Run("UPDATE fusion_state SET value = 0 WHERE name IN ('documents', 'terms_through')");
+            Load(0);
+            return false;
+        }
+
         Index();
         var affected = new SortedSet<long>();
         using (var r = sql.Get("SELECT DISTINCT story FROM story_documents WHERE document >= $p0 ORDER BY story", from).ExecuteReader())
@@ -385,24 +409,6 @@ internal sealed class StoryClusterer
             {
                 affected.Add(r.GetInt64(0));
             }
-        }
-
-        if (affected.Count == 0)
-        {
-            return true;
-        }
-
-        // every document goes back when none is kept before it, or when one involved was placed without its contribution
-        var whole = sql.Scalar("SELECT 1 FROM story_documents WHERE document < $p0 LIMIT 1", from) is null
-            || sql.Scalar("SELECT 1 FROM story_documents WHERE contribution IS NULL AND story IN (SELECT story FROM story_documents WHERE document >= $p0) LIMIT 1", from) is not null;
-        if (whole)
-        {
-            sql.Run("DELETE FROM story_documents");
-            sql.Run("DELETE FROM stories");
-            sql.Run("DELETE FROM fusion_terms");
-            sql.Run("UPDATE fusion_state SET value = 0 WHERE name IN ('documents', 'terms_through')");
-            Load(0);
-            return false;
         }
 
         // the documents taken back leave the document frequencies, one contribution in memory at a time
@@ -417,7 +423,7 @@ internal sealed class StoryClusterer
         foreach (var gone in changedTerms.Where(t => t.Df == 0))
         {
             terms.Remove(gone.Term);
-            sql.Run("DELETE FROM fusion_terms WHERE term = $p0", gone.Term);
+            sql.Run("DELETE FROM fusion_term_counts WHERE term = $p0", gone.Term);
         }
 
         changedTerms.RemoveAll(t => t.Df == 0);
@@ -522,7 +528,8 @@ internal sealed class StoryClusterer
     }
 
     /// <summary>Calls <paramref name="add"/> with each term and weight of the contribution of the document of row <paramref name="document"/>.</summary>
-    private void ReadContribution<TState>(long document, byte[] contribution, TState state, Action<TState, string, double> add)
+    /// <param name="repair">Appended to the error's message: what repairs the store when the caller cannot go on without it.</param>
+    private void ReadContribution<TState>(long document, byte[] contribution, TState state, Action<TState, string, double> add, string repair = "")
     {
         try
         {
@@ -530,7 +537,7 @@ internal sealed class StoryClusterer
         }
         catch (FormatException ex)
         {
-            throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"unreadable story contribution: {ex.Message}", sql.Connection.DataSource, $"document row {document}"), ex);
+            throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"unreadable story contribution: {ex.Message}{repair}", sql.Connection.DataSource, $"document row {document}"), ex);
         }
     }
 
@@ -572,7 +579,7 @@ internal sealed class StoryClusterer
         // every term when they fit the bound; otherwise as many as it allows, the most frequent first, and the rest read when met
         var limit = Math.Max(1, options.TermsInMemory);
         allKnown = true;
-        using (var r = sql.Get("SELECT term, df, display FROM fusion_terms ORDER BY df DESC, term LIMIT $p0", limit + 1L).ExecuteReader())
+        using (var r = sql.Get("SELECT term, df, display FROM fusion_term_counts ORDER BY df DESC, term LIMIT $p0", limit + 1L).ExecuteReader())
         {
             while (r.Read())
             {
@@ -623,13 +630,25 @@ internal sealed class StoryClusterer
     }
 
     /// <summary>
+    /// What a recount's error suggests: the documents counted again are the newest placed, so no ingest goes on past a
+    /// damaged one; taking back every document needs no state (<see cref="Rewind"/>), and re-analysing the whole store
+    /// places each again with a new contribution.
+    /// </summary>
+    private const string Repair = "; `tacitus reanalyse --all` places every document again";
+
+    /// <summary>
     /// Counts again the terms of the documents placed after <c>fusion_state.terms_through</c> (their frequencies were
     /// held in memory, not written), from their stored contributions in store order: the frequencies are then what the
     /// run that placed them held, and are written with the next batch that writes frequencies.
     /// </summary>
     private void Recount(long stored)
     {
-        termsThrough = Convert.ToInt64(sql.Scalar("SELECT value FROM fusion_state WHERE name = 'terms_through'"), CultureInfo.InvariantCulture);
+
+        // a store below migration 22 has no such row: read as 0 it would count every placed document again on top of
+        // the frequencies it wrote, and the row's UPDATE would change nothing
+        var termsThrough = sql.Scalar("SELECT value FROM fusion_state WHERE name = 'terms_through'") is { } through
+            ? Convert.ToInt64(through, CultureInfo.InvariantCulture)
+            : throw new Store.StoreException(new TacitusError("TAC504", "fusion", "fusion_state has no terms_through row: the store's schema is older than story clustering needs (migration 22)", sql.Connection.DataSource));
         (lastPlaced, termsPending) = (termsThrough, 0);
         using var r = sql.Get("SELECT document, contribution FROM story_documents WHERE document > $p0 ORDER BY document", termsThrough).ExecuteReader();
         while (r.Read())
@@ -637,10 +656,10 @@ internal sealed class StoryClusterer
             var document = r.GetInt64(0);
             if (r.IsDBNull(1))
             {
-                throw new Store.StoreException(new TacitusError("TAC504", "fusion", "a story document placed after the written document frequencies has no contribution", sql.Connection.DataSource, $"document row {document}"));
+                throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"a story document placed after the written document frequencies has no contribution{Repair}", sql.Connection.DataSource, $"document row {document}"));
             }
 
-            ReadContribution(document, r.GetFieldValue<byte[]>(1), (self: this, document, stored), static (s, term, _) => s.self.Count(term, s.document, s.stored));
+            ReadContribution(document, r.GetFieldValue<byte[]>(1), (self: this, document, stored), static (s, term, _) => s.self.Count(term, s.document, s.stored), Repair);
             (lastPlaced, termsPending) = (document, termsPending + 1);
         }
     }
@@ -652,7 +671,7 @@ internal sealed class StoryClusterer
         if (!terms.TryGetValue(term, out var count))
         {
             count = (allKnown ? null : Stored(term))
-                ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story contribution term '{term}' has no row in fusion_terms", sql.Connection.DataSource, $"document row {document}"));
+                ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story contribution term '{term}' has no row in fusion_term_counts{Repair}", sql.Connection.DataSource, $"document row {document}"));
             terms.Add(term, count);
         }
 
@@ -869,8 +888,8 @@ internal sealed class StoryClusterer
             return count.Display;
         }
 
-        return sql.Scalar("SELECT display FROM fusion_terms WHERE term = $p0", term) as string
-            ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story term '{term}' has no row in fusion_terms", sql.Connection.DataSource, $"story {story}"));
+        return sql.Scalar("SELECT display FROM fusion_term_counts WHERE term = $p0", term) as string
+            ?? throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"story term '{term}' has no row in fusion_term_counts", sql.Connection.DataSource, $"story {story}"));
     }
 
     /// <summary>Whether one of the heaviest names shows <paramref name="word"/> (ignoring case).</summary>

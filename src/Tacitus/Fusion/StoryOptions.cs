@@ -42,7 +42,7 @@ internal sealed record StoryOptions
     public int TermsInMemory { get; init; } = 1 << 16;
 
     /// <summary>
-    /// Documents placed between two writes of the changed document frequencies (<c>fusion_terms</c>); a batch that passes
+    /// Documents placed between two writes of the changed document frequencies (<c>fusion_term_counts</c>); a batch that passes
     /// it, or holds more terms than <see cref="TermsInMemory"/>, writes them. Until then the newer documents' stored
     /// contributions carry their terms and are counted again when the state is read (at most this many and one batch), so
     /// a restart reads exactly what one run holds; most of a batch's terms are common ones written every batch before.

@@ -12,7 +12,7 @@ internal sealed class TermFrequency(string term, string display)
     /// <summary>Its document frequency changed since the store last had it (it is in the list to write).</summary>
     public bool Changed { get; set; }
 
-    /// <summary>The store has a row for it (<c>fusion_terms</c>); a new term's row is written with its batch, its frequency later.</summary>
+    /// <summary>The store has a row for it (<c>fusion_term_counts</c>); a new term's row is written with its batch, its frequency later.</summary>
     public bool Stored { get; set; }
 
     /// <summary>The document count when a document last had the term: the table lets the least recently used go first.</summary>

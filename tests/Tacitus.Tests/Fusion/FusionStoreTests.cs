@@ -282,6 +282,97 @@ public sealed class FusionStoreTests : IDisposable
     }
 
     [Fact]
+    public void UnfuseAll_UnreadableContributionNotYetInTheFrequencies_SavesFailCodedThenTheBacklogFusesEveryDocument()
+    {
+        var fresh = StoreFixtures.TempDb();
+        try
+        {
+            var documents = BlockadeAndHarvest();
+            List<string> expected;
+            using (var clean = DocumentStore.Open(fresh))
+            {
+                clean.SaveBatch(documents);
+                expected = FusedEvents(clean);
+            }
+
+            // default options: the last document's terms are counted again from its contribution whenever the state is read
+            using var store = DocumentStore.Open(db);
+            store.SaveBatch(documents[..4]);
+            Sql("UPDATE story_documents SET contribution = x'ff' WHERE document = (SELECT max(document) FROM story_documents)");
+
+            var failed = Assert.Throws<StoreException>(() => store.SaveBatch([documents[4]]));
+            store.UnfuseAll();
+            var fused = store.FuseBacklog();
+            var next = store.SaveBatch([documents[4]]);
+
+            Assert.Equal("TAC504", failed.Error.Code);
+            Assert.Contains("reanalyse --all", failed.Error.Message, StringComparison.Ordinal);
+            Assert.Equal((4, 1L), (fused, next.Stored));
+            Assert.Equal(expected, FusedEvents(store));
+        }
+        finally
+        {
+            StoreFixtures.DeleteDb(fresh);
+        }
+    }
+
+    [Fact]
+    public void SaveBatch_BatchAbandonedAfterItWroteTheFrequencies_SameStoriesFusedEventsAndFrequenciesAsOneCleanRun()
+    {
+        var options = StoryOptions.Default with { TermsWrittenEvery = 2 };
+        var fresh = StoreFixtures.TempDb();
+        try
+        {
+            var documents = BlockadeAndHarvest();
+            List<string> expected, frequencies;
+            object? stories;
+            using (var clean = DocumentStore.Open(fresh, stories: options))
+            {
+                clean.SaveBatch(documents[..2]);
+                clean.SaveBatch(documents[2..4]);
+                clean.SaveBatch(documents[4..]);
+                expected = FusedEvents(clean);
+                frequencies = StoredFrequencies.Of(fresh);
+                stories = StoryDocuments(fresh);
+            }
+
+            using var store = DocumentStore.Open(db, stories: options);
+            store.SaveBatch(documents[..2]);
+            var through = Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'");
+            // the second batch (two documents: its frequencies are due) fails after writing them, placing its first
+            // document, and rolls back as a process killed there leaves it; each document is then tried alone and fails too
+            Sql("CREATE TRIGGER abandon BEFORE INSERT ON story_documents BEGIN SELECT RAISE(ABORT, 'abandoned'); END");
+            var failed = store.SaveBatch(documents[2..4]);
+            Sql("DROP TRIGGER abandon");
+            var afterFailure = (Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'"), Sql("SELECT count(*) FROM story_documents"));
+            store.SaveBatch(documents[2..4]);
+            store.SaveBatch(documents[4..]);
+
+            Assert.Equal((0, 2), (failed.Stored, failed.Failed.Count));
+            Assert.Equal((through, 2L), afterFailure);
+            Assert.Equal(4L, Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'"));
+            Assert.Equal(stories, StoryDocuments(db));
+            Assert.Equal(expected, FusedEvents(store));
+            Assert.Equal(frequencies, StoredFrequencies.Of(db));
+            Assert.Equal(StoredFrequencies.Counted(db), StoredFrequencies.Of(db));
+        }
+        finally
+        {
+            StoreFixtures.DeleteDb(fresh);
+        }
+    }
+
+    /// <summary>Each placed document's row and story, in store order.</summary>
+    private static object? StoryDocuments(string path)
+    {
+        using var connection = new Microsoft.Data.Sqlite.SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "SELECT group_concat(document || ':' || story, ' ') FROM (SELECT document, story FROM story_documents ORDER BY document)";
+        return command.ExecuteScalar();
+    }
+
+    [Fact]
     public void Save_UnreadableContributionNotYetInTheFrequencies_FailsCodedNamingTheDocumentRow()
     {
         using (var first = DocumentStore.Open(db))

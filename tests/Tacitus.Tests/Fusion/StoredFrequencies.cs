@@ -5,7 +5,7 @@ namespace Tacitus.Tests.Fusion;
 
 /// <summary>
 /// The document frequencies a store holds for story clustering, as reading its state gives them: each
-/// <c>fusion_terms</c> row's count (the documents up to <c>fusion_state.terms_through</c>) plus the later placed
+/// <c>fusion_term_counts</c> row's count (the documents up to <c>fusion_state.terms_through</c>) plus the later placed
 /// documents' contributions, counted here independently of <see cref="StoryClusterer"/>.
 /// </summary>
 internal static class StoredFrequencies
@@ -24,7 +24,7 @@ internal static class StoredFrequencies
         var rows = new SortedDictionary<string, (long Df, string Display)>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT term, df, display FROM fusion_terms";
+            command.CommandText = "SELECT term, df, display FROM fusion_term_counts";
             using var r = command.ExecuteReader();
             while (r.Read())
             {
@@ -60,7 +60,7 @@ internal static class StoredFrequencies
         var rows = new SortedDictionary<string, (long Df, string Display)>(StringComparer.Ordinal);
         using (var command = connection.CreateCommand())
         {
-            command.CommandText = "SELECT term, display FROM fusion_terms";
+            command.CommandText = "SELECT term, display FROM fusion_term_counts";
             using var r = command.ExecuteReader();
             while (r.Read())
             {

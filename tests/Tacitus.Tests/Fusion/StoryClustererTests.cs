@@ -197,13 +197,13 @@ public sealed class StoryClustererTests : IDisposable
         Assert.Equal(TermRows(fresh), TermRows(db));
     }
 
-    /// <summary>The <c>fusion_terms</c> rows as written.</summary>
+    /// <summary>The <c>fusion_term_counts</c> rows as written.</summary>
     private static List<string> RawTermRows(string path)
     {
         using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
         connection.Open();
         using var command = connection.CreateCommand();
-        command.CommandText = "SELECT term, df, display FROM fusion_terms ORDER BY term";
+        command.CommandText = "SELECT term, df, display FROM fusion_term_counts ORDER BY term";
         using var reader = command.ExecuteReader();
         var rows = new List<string>();
         while (reader.Read())
@@ -227,28 +227,69 @@ public sealed class StoryClustererTests : IDisposable
     [Fact]
     public void Assign_StoredStoryTermWithoutAFrequencyRow_CodedStoreError()
     {
-        Cluster(db, batches: [2]);
+        // frequencies written every batch: nothing is counted again on reading the state, so the title is what fails
+        var options = StoryOptions.Default with { TermsWrittenEvery = 1 };
+        Cluster(db, batches: [2], options: options);
         // the store lost the frequency table: a story read back from it has terms whose display is nowhere
-        using (var damage = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            damage.Open();
-            using var command = damage.CreateCommand();
-            command.CommandText = "DELETE FROM fusion_terms";
-            command.ExecuteNonQuery();
-        }
+        Damage(db, "DELETE FROM fusion_term_counts");
 
-        using var connection = new SqliteConnection($"Data Source={db};Foreign Keys=False;Pooling=False");
-        connection.Open();
-        using var sql = new PreparedStatements(connection);
-        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, StoryOptions.Default);
-        using var transaction = connection.BeginTransaction();
-        sql.Enlist(transaction);
-
-        // the harvest's second report joins the stored harvest story, whose title is made again from its terms
-        var failed = Assert.Throws<StoreException>(() => clusterer.Assign(3, Reports()[2]));
+        var failed = Assert.Throws<StoreException>(() => AssignThird(db, options));
 
         Assert.Equal("TAC504", failed.Error.Code);
-        Assert.Contains("fusion_terms", failed.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("story term", failed.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("fusion_term_counts", failed.Error.Message, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Assign_ContributionTermNotYetCountedWithoutAFrequencyRow_CodedStoreErrorNamingTheDocumentRow()
+    {
+        // default options: both documents' terms wait in their contributions and are counted again on reading the state
+        Cluster(db, batches: [2]);
+        Damage(db, "DELETE FROM fusion_term_counts");
+
+        var failed = Assert.Throws<StoreException>(() => AssignThird(db, StoryOptions.Default));
+
+        Assert.Equal("TAC504", failed.Error.Code);
+        Assert.Contains("story contribution term", failed.Error.Message, StringComparison.Ordinal);
+        Assert.Contains("reanalyse --all", failed.Error.Message, StringComparison.Ordinal);
+        Assert.Equal("document row 1", failed.Error.Record);
+    }
+
+    [Fact]
+    public void Assign_StoreWithoutTermsThroughRow_CodedStoreErrorInsteadOfCountingEveryDocumentAgain()
+    {
+        Cluster(db, batches: [2], options: StoryOptions.Default with { TermsWrittenEvery = 1 });
+        // as a store below migration 22 has it: the frequencies count every placed document, and no row says so
+        Damage(db, "DELETE FROM fusion_state WHERE name = 'terms_through'");
+
+        var failed = Assert.Throws<StoreException>(() => AssignThird(db, StoryOptions.Default));
+
+        Assert.Equal("TAC504", failed.Error.Code);
+        Assert.Contains("terms_through", failed.Error.Message, StringComparison.Ordinal);
+    }
+
+    /// <summary>Runs one statement on the store behind the clusterer's back.</summary>
+    private static void Damage(string path, string statement)
+    {
+        using var damage = new SqliteConnection($"Data Source={path};Pooling=False");
+        damage.Open();
+        using var command = damage.CreateCommand();
+        command.CommandText = statement;
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>A new clusterer places the third report (the harvest's second, which joins the stored harvest story) in a transaction of its own.</summary>
+    private static long AssignThird(string path, StoryOptions options)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Foreign Keys=False;Pooling=False");
+        connection.Open();
+        using var sql = new PreparedStatements(connection);
+        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, options);
+        using var transaction = connection.BeginTransaction();
+        sql.Enlist(transaction);
+        var story = clusterer.Assign(3, Reports()[2]);
+        sql.Enlist(null);
+        return story;
     }
 
     /// <summary>Every term's document frequency and display, as reading the store's state gives them.</summary>

@@ -559,31 +559,10 @@ public sealed class StoreMigrationTests : IDisposable
         command.ExecuteNonQuery();
     }
 
-    /// <summary>Creates the store at an older (or the latest) schema version and runs <paramref name="sql"/> on it, with $id and $text of <paramref name="doc"/> and $other, the id of "Nothing here.".</summary>
     [Fact]
     public void Open_StoreWithStoriesBeforeDeferredFrequencies_CountsEveryPlacedDocumentOnce()
     {
-        var doc = StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "harbour.txt");
-        InsertIntoOldStore(21, doc, "INSERT INTO documents (id, title, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count) " +
-            "VALUES ($id, 'Harbour protest', 'en', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0)");
-        // what a build before migration 22 wrote for the document: its contribution and its terms' full frequencies
-        var contribution = new Tacitus.Fusion.CentroidBlob();
-        contribution.Begin(2);
-        contribution.Add("fisherman", 0.6, null);
-        contribution.Add("lighthouse", 0.8, null);
-        using (var connection = new SqliteConnection($"Data Source={db};Pooling=False"))
-        {
-            connection.Open();
-            using var command = connection.CreateCommand();
-            command.CommandText = """
-                INSERT INTO stories (id, title, first_day, last_day, documents, norm2, terms) VALUES (1, 'lighthouse', NULL, NULL, 1, 1.0, 2);
-                INSERT INTO story_documents (document, story, similarity, contribution) SELECT seq, 1, NULL, $blob FROM documents;
-                INSERT INTO fusion_terms (term, df, display) VALUES ('fisherman', 1, 'fisherman'), ('lighthouse', 1, 'lighthouse');
-                UPDATE fusion_state SET value = 1 WHERE name = 'documents';
-                """;
-            command.Parameters.AddWithValue("$blob", contribution.Written.ToArray());
-            command.ExecuteNonQuery();
-        }
+        StoreWithOneStoryAt21();
 
         using var store = DocumentStore.Open(db);
 
@@ -591,6 +570,53 @@ public sealed class StoreMigrationTests : IDisposable
         Assert.Equal(["fisherman|1|fisherman", "lighthouse|1|lighthouse"], Tacitus.Tests.Fusion.StoredFrequencies.Of(db));
     }
 
+    [Fact]
+    public void Open_OlderBuildAlreadyRunningWhenTheStoreMigratesTo22_ItsFrequencyWriteFailsAndWritesNothing()
+    {
+        StoreWithOneStoryAt21();
+        // a build before migration 22 with the store open: its statement on the frequencies already prepared (as the
+        // store's statement cache keeps them), to run after another connection migrated the store
+        using var old = new SqliteConnection($"Data Source={db};Pooling=False");
+        old.Open();
+        using var write = old.CreateCommand();
+        write.CommandText = "INSERT INTO fusion_terms (term, df, display) VALUES ('lighthouse', 1, 'lighthouse') ON CONFLICT (term) DO UPDATE SET df = df + 1";
+        write.Prepare();
+
+        using (var store = DocumentStore.Open(db))
+        {
+            Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        }
+
+        var failed = Assert.Throws<SqliteException>(() => write.ExecuteNonQuery());
+
+        Assert.Contains("fusion_terms", failed.Message, StringComparison.Ordinal);
+        Assert.Equal(["fisherman|1|fisherman", "lighthouse|1|lighthouse"], Tacitus.Tests.Fusion.StoredFrequencies.Of(db));
+    }
+
+    /// <summary>A store at version 21 with one document placed in one story, as a build before migration 22 wrote it: its contribution and its terms' full frequencies.</summary>
+    private void StoreWithOneStoryAt21()
+    {
+        var doc = StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "harbour.txt");
+        InsertIntoOldStore(21, doc, "INSERT INTO documents (id, title, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count) " +
+            "VALUES ($id, 'Harbour protest', 'en', $text, '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0)");
+        var contribution = new Tacitus.Fusion.CentroidBlob();
+        contribution.Begin(2);
+        contribution.Add("fisherman", 0.6, null);
+        contribution.Add("lighthouse", 0.8, null);
+        using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = """
+            INSERT INTO stories (id, title, first_day, last_day, documents, norm2, terms) VALUES (1, 'lighthouse', NULL, NULL, 1, 1.0, 2);
+            INSERT INTO story_documents (document, story, similarity, contribution) SELECT seq, 1, NULL, $blob FROM documents;
+            INSERT INTO fusion_terms (term, df, display) VALUES ('fisherman', 1, 'fisherman'), ('lighthouse', 1, 'lighthouse');
+            UPDATE fusion_state SET value = 1 WHERE name = 'documents';
+            """;
+        command.Parameters.AddWithValue("$blob", contribution.Written.ToArray());
+        command.ExecuteNonQuery();
+    }
+
+    /// <summary>Creates the store at an older (or the latest) schema version and runs <paramref name="sql"/> on it, with $id and $text of <paramref name="doc"/> and $other, the id of "Nothing here.".</summary>
     private void InsertIntoOldStore(int version, Document doc, string sql)
     {
         using (DocumentStore.Open(db, schemaVersion: version))

@@ -7,7 +7,6 @@ using Tacitus.Fusion;
 using Tacitus.Ingest;
 using Tacitus.Pipeline;
 using Tacitus.Store;
-
 using Tacitus.Tests.Fusion;
 
 namespace Tacitus.Tests.Store;
