@@ -89,6 +89,31 @@ internal static class TrainEntitiesCommand
                 return Task.FromResult(ExitCodes.Usage);
             }
 
+            // options that would otherwise be read as off, or not read at all, are refused before any data is read
+            if (parse.GetValue(selfTrain) is var selfShare && (double.IsNaN(selfShare) || selfShare is < 0 or > 1))
+            {
+                Console.Error.WriteLine("tacitus train entities: --self-train must be 0 to 1.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (selfShare > 0 && (parse.GetValue(passes) != 1 || parse.GetValue(beam) < 2 || parse.GetValue(selfRounds) < 1))
+            {
+                Console.Error.WriteLine("tacitus train entities: --self-train needs --passes 1, a --beam of 2 or more and --self-train-rounds 1 or more.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (selfShare == 0 && parse.GetResult(selfRounds) is { Implicit: false })
+            {
+                Console.Error.WriteLine("tacitus train entities: --self-train-rounds needs --self-train.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            if (parse.GetValue(loweredFirstPass) && (parse.GetValue(passes) != 2 || parse.GetValue(lowerCase) == 0))
+            {
+                Console.Error.WriteLine("tacitus train entities: --lowered-first-pass needs --passes 2 and a --lower-case above 0.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
             if (!File.Exists(uner) || (useGum && !File.Exists(gum)))
             {
                 Console.Error.WriteLine($"tacitus train entities: training data not found: {uner}{(useGum ? $" and {gum}" : string.Empty)} (give --from; --with-gum false trains without GUM).");
@@ -179,15 +204,9 @@ internal static class TrainEntitiesCommand
                 Console.WriteLine($"corpus votes: {options.Corpus.Count} sentences tagged");
             }
 
-            if (parse.GetValue(selfTrain) is var share and > 0)
+            if (selfShare > 0)
             {
-                if (share > 1 || parse.GetValue(passes) != 1 || parse.GetValue(beam) < 2 || parse.GetValue(selfRounds) < 1)
-                {
-                    Console.Error.WriteLine("tacitus train entities: --self-train must be 0 to 1, with --passes 1, a --beam of 2 or more and --self-train-rounds 1 or more.");
-                    return Task.FromResult(ExitCodes.Usage);
-                }
-
-                options = options with { SelfTraining = options.Corpus ?? NewsCorpus.TaggedSentences(news, ct), SelfTrainingShare = share, SelfTrainingRounds = parse.GetValue(selfRounds) };
+                options = options with { SelfTraining = options.Corpus ?? NewsCorpus.TaggedSentences(news, ct), SelfTrainingShare = selfShare, SelfTrainingRounds = parse.GetValue(selfRounds) };
                 Console.WriteLine($"self-training: {options.SelfTraining.Count} corpus sentences tagged");
             }
 
