@@ -119,4 +119,32 @@ public sealed class TrainCommandTests
             dir.Delete(recursive: true);
         }
     }
+
+    [Theory]
+    [InlineData("--self-train -0.5", 2)]
+    [InlineData("--self-train NaN", 2)]
+    [InlineData("--self-train 1.5", 2)]
+    [InlineData("--self-train 0.5 --passes 2", 2)]
+    [InlineData("--self-train 0.5 --beam 1", 2)]
+    [InlineData("--self-train-rounds 2", 2)]
+    [InlineData("--lowered-first-pass", 2)]
+    [InlineData("--lowered-first-pass --passes 2 --lower-case 0", 2)]
+    [InlineData("--self-train 0.5 --self-train-rounds 2", 3)]
+    [InlineData("--lowered-first-pass --passes 2", 3)]
+    public void TrainEntities_SelfTrainingAndLoweredFirstPassOptions_UsageErrorOrReadOn(string options, int expected)
+    {
+        // a usage error comes before the training data is looked for; an accepted combination reaches the missing data
+        var dir = Directory.CreateTempSubdirectory("tacitus-train-");
+        try
+        {
+            string[] args = ["entities", "--from", Path.Combine(dir.FullName, "none"), "--out", Path.Combine(dir.FullName, "out"), .. options.Split(' ')];
+
+            Assert.Equal(expected, TrainCommand.Create().Parse(args).Invoke());
+            Assert.False(Directory.Exists(Path.Combine(dir.FullName, "out")));
+        }
+        finally
+        {
+            dir.Delete(recursive: true);
+        }
+    }
 }

@@ -78,17 +78,49 @@ internal sealed class EntityBeam
     }
 
     /// <summary>
-    /// As <see cref="Decode"/>, and returns the best sequence's lead over the runner-up in the final beam (positive
-    /// infinity when the beam held one sequence): how sure the model is of its least sure choice, which self-training
-    /// reads to keep only confident sentences (<see cref="SelfTraining"/>).
+    /// As <see cref="Decode"/>, and returns how sure the model is of its least sure choice inside the names: along the
+    /// best sequence, at each token of a name, its class's score less the best other class's (one allowed after the
+    /// sequence's class before), both given the sequence's own two classes before; the smallest over the name tokens
+    /// (positive infinity when the sentence holds no name). Not the best sequence's lead over the final beam's
+    /// runner-up: items sharing their last two classes are merged, so that runner-up differs only in the last one or
+    /// two tokens and its lead measures the sentence's ending. Local to each token, so it may be negative where a
+    /// later token overruled the locally best class. Self-training reads it to keep sentences whose names the model is
+    /// sure of (<see cref="SelfTraining"/>).
     /// </summary>
     public float DecodeWithMargin(AveragedPerceptron perceptron, EntityFeatures features, EntitySentence sentence, Span<int> tags)
     {
+        ArgumentNullException.ThrowIfNull(perceptron);
+        ArgumentNullException.ThrowIfNull(features);
         ArgumentNullException.ThrowIfNull(sentence);
         var last = Search(perceptron, features, sentence, default, StaticScores.Keys, null, default, default);
         Backtrack(last, 0, tags);
-        var at = last * width;
-        return counts[last] > 1 ? items[at].Score - items[at + 1].Score : float.PositiveInfinity;
+        var margin = float.PositiveInfinity;
+        for (var i = 0; i <= last; i++)
+        {
+            if (tags[i] == BilouTags.Outside)
+            {
+                continue;
+            }
+
+            int previous = i > 0 ? tags[i - 1] : -1, previous2 = i > 1 ? tags[i - 2] : -1;
+            var n = features.ExtractStatic(sentence, i, keys);
+            perceptron.Score(keys.AsSpan(0, n), fixedScores);
+            var h = features.ExtractHistory(sentence, i, previous, previous2, history);
+            perceptron.AddScores(history.AsSpan(0, h), fixedScores);
+            var allowed = BilouTags.AllowedAfter(previous, i == last);
+            var other = float.NegativeInfinity;
+            for (var k = 0; k < BilouTags.Count; k++)
+            {
+                if (k != tags[i] && allowed[k] && fixedScores[k] > other)
+                {
+                    other = fixedScores[k];
+                }
+            }
+
+            margin = Math.Min(margin, fixedScores[tags[i]] - other);
+        }
+
+        return margin;
     }
 
     /// <summary>

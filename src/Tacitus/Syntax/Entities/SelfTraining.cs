@@ -9,8 +9,9 @@ namespace Tacitus.Syntax.Entities;
 /// sentences with its classes as their gold (Yarowsky-style self-training; McClosky et al. 2006 for parsers). A
 /// sentence is a candidate when it holds a name and every name in it is typed one way throughout its document (the
 /// same lower-case text never typed otherwise, and, for a one-word name, never left outside a name where it is
-/// capitalised mid-sentence); of the candidates, the given share with the largest beam margin
-/// (<see cref="EntityBeam.DecodeWithMargin"/>) is kept. Deterministic: ties keep corpus order.
+/// capitalised mid-sentence); of the candidates, the given share with the largest margin is kept: the margin of the
+/// model's least sure choice inside the sentence's names (<see cref="EntityBeam.DecodeWithMargin"/>), so a sentence is
+/// ranked by how sure the model is of its names, not of its ending. Deterministic: ties keep corpus order.
 /// </summary>
 internal static class SelfTraining
 {
@@ -79,8 +80,12 @@ internal static class SelfTraining
         return result;
     }
 
-    /// <summary>Records each name's type by its lower-case text (-1 once typed two ways) and the capitalised mid-sentence words left outside names.</summary>
-    private static void Count(string text, Token[] tokens, int[] classes, Dictionary<string, int> types, HashSet<string> outside)
+    /// <summary>
+    /// Records each name's type by its lower-case text (-1 once typed two ways) and the capitalised mid-sentence words
+    /// left outside names (mid-sentence: after the sentence's first word, leading punctuation such as an opening quote
+    /// skipped).
+    /// </summary>
+    internal static void Count(string text, Token[] tokens, int[] classes, Dictionary<string, int> types, HashSet<string> outside)
     {
         foreach (var (first, count, type) in EntityModel.Spans(classes))
         {
@@ -88,7 +93,13 @@ internal static class SelfTraining
             types[key] = types.TryGetValue(key, out var seen) && seen != type ? -1 : type;
         }
 
-        for (var i = 1; i < tokens.Length; i++)
+        var opening = 0;
+        while (opening < tokens.Length && !StartsWord(tokens[opening].Span.Of(text)))
+        {
+            opening++;
+        }
+
+        for (var i = opening + 1; i < tokens.Length; i++)
         {
             var word = tokens[i].Span.Of(text);
             if (classes[i] == BilouTags.Outside && word.Length > 0 && char.IsUpper(word[0]))
@@ -99,7 +110,7 @@ internal static class SelfTraining
     }
 
     /// <summary>True when the sentence holds a name and each of its names is typed one way in the document.</summary>
-    private static bool Agrees(string text, Token[] tokens, int[] classes, Dictionary<string, int> types, HashSet<string> outside)
+    internal static bool Agrees(string text, Token[] tokens, int[] classes, Dictionary<string, int> types, HashSet<string> outside)
     {
         var any = false;
         foreach (var (first, count, _) in EntityModel.Spans(classes))
@@ -115,6 +126,8 @@ internal static class SelfTraining
 
         return any;
     }
+
+    private static bool StartsWord(ReadOnlySpan<char> word) => word.Length > 0 && char.IsLetterOrDigit(word[0]);
 
     private static string Key(string text, Token[] tokens, int first, int count) =>
         text[tokens[first].Span.Start..tokens[first + count - 1].Span.End].ToLowerInvariant();

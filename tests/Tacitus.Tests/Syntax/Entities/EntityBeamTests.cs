@@ -58,6 +58,41 @@ public sealed class EntityBeamTests
     }
 
     [Fact]
+    public void DecodeWithMargin_FirstWordPrefersPersonToOrganisation_TheNameTokensLead()
+    {
+        // the first word's own key: U-PER 2, U-ORG 1.5, nothing else weighted. The final beam's runner-up (U-PER O
+        // U-PER, merged on its last two classes) ties the best sequence; the name's own lead is 0.5
+        var sentence = Prepare("Arlo left today");
+        var perceptron = AveragedPerceptron.ForTraining(BilouTags.Count);
+        var keys = new ulong[EntityFeatures.MaxFeatures];
+        Features.ExtractStatic(sentence, 0, keys);
+        perceptron.Adjust(keys.AsSpan(1, 1), BilouTags.Tag(BilouTags.TypeOf("PER"), 'U'), 2f);
+        perceptron.Adjust(keys.AsSpan(1, 1), BilouTags.Tag(BilouTags.TypeOf("ORG"), 'U'), 1.5f);
+        perceptron.Tick();
+        perceptron.Average();
+        var tags = new int[3];
+
+        var margin = new EntityBeam(4).DecodeWithMargin(perceptron, Features, sentence, tags);
+
+        var labels = BilouTags.Labels();
+        Assert.Equal("U-PER O O", string.Join(' ', tags.Select(t => labels[t])));
+        Assert.Equal(0.5f, margin, 1e-5f);
+    }
+
+    [Theory]
+    [InlineData(2)]
+    [InlineData(8)]
+    public void DecodeWithMargin_NoName_PositiveInfinity(int width)
+    {
+        var sentence = Prepare("Arlo left");
+        var tags = new int[2];
+
+        var margin = new EntityBeam(width).DecodeWithMargin(Trap(sentence), Features, sentence, tags);
+
+        Assert.Equal(float.PositiveInfinity, margin);
+    }
+
+    [Fact]
     public void Learn_WrongSequence_UpdatesUntilTheGoldOneIsBest()
     {
         var sentence = Prepare("Ines Maro left Valera");

@@ -4,35 +4,18 @@ using Tacitus.Syntax;
 using Tacitus.Syntax.Entities;
 using Tacitus.Syntax.Learning;
 using Tacitus.Text;
+using static Tacitus.Tests.Syntax.Entities.EntityTrainingFixture;
 
 namespace Tacitus.Tests.Syntax.Entities;
 
 public sealed class EntityTrainerTests
 {
-    private static readonly string Fixture = Path.Combine(AppContext.BaseDirectory, "Fixtures", "entities", "train.iob2");
-
-    private static readonly NameTables Tables = NameTables.Build([("Lisbon", NameTable.Place), ("Valera", NameTable.MajorPlace)]);
-
     private static EntityModel Train(int epochs = 6) =>
         EntityTrainer.Train(
             NameExamples.FromIob2(Fixture),
             new EntityTrainingOptions { Epochs = epochs, Profile = Profile() },
             Tables,
             KnowledgeBase.Default.Words);
-
-    private static CaseProfile Profile()
-    {
-        var document = new Document("The talks ended . Officials met the talks again . The officials met in Lisbon and Lisbon again , and Lisbon .", new DocumentMetadata()) { Language = "en" };
-        new SentenceSegmenter().Process(document, CancellationToken.None);
-        return CaseProfile.FromDocuments([document]);
-    }
-
-    private static byte[] Bytes(EntityModel model)
-    {
-        using var stream = new MemoryStream();
-        model.Write(stream);
-        return stream.ToArray();
-    }
 
     private static List<(string Text, NameKind Kind)> Recognise(EntityModel model, string text)
     {
@@ -68,9 +51,6 @@ public sealed class EntityTrainerTests
         Assert.Equal(Recognise(model, text), Recognise(read, text));
         Assert.Equal(model.Features.Set, read.Features.Set);
     }
-
-    private static EntityModel TrainWith(EntityTrainingOptions options) =>
-        EntityTrainer.Train(NameExamples.FromIob2(Fixture), options with { Profile = Profile() }, Tables, KnowledgeBase.Default.Words);
 
     [Theory]
     [InlineData(false, 1)]
