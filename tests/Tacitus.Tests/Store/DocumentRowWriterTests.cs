@@ -25,29 +25,20 @@ public sealed class DocumentRowWriterTests : IDisposable
             writer.Enlist(transaction);
             writer.Write(StoreFixtures.Plain("Fishermen protested at the lighthouse.", "Harbour protest", origin: "a.txt"), DateTime.UtcNow);
             writer.Write(StoreFixtures.Plain("The ferry sailed late after the storm.", "Ferry delayed", origin: "b.txt"), DateTime.UtcNow);
-            var pending = Segments(connection, transaction); // FTS5 holds the terms in memory until it flushes
+            var pending = StoreFixtures.FullTextSegments(connection, transaction); // FTS5 holds the terms in memory until it flushes
 
             writer.FlushIndex();
 
-            Assert.Equal((0L, 1L), (pending, Segments(connection, transaction)));
+            Assert.Equal((0L, 1L), (pending, StoreFixtures.FullTextSegments(connection, transaction)));
             transaction.Commit();
         }
 
-        Assert.Equal(1L, Segments(connection, null));
+        Assert.Equal(1L, StoreFixtures.FullTextSegments(connection));
         Assert.Equal(1L, Count(connection, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'lighthouse'"));
         Assert.Equal(1L, Count(connection, "SELECT count(*) FROM documents_fts WHERE documents_fts MATCH 'ferry'"));
         using var check = connection.CreateCommand();
         check.CommandText = "INSERT INTO documents_fts(documents_fts, rank) VALUES ('integrity-check', 1)"; // fails when the index and the documents differ
         check.ExecuteNonQuery();
-    }
-
-    /// <summary>The full-text index's segments (a segment's pages are the data rows whose id has its number above bit 37).</summary>
-    private static long Segments(SqliteConnection connection, SqliteTransaction? transaction)
-    {
-        using var command = connection.CreateCommand();
-        command.Transaction = transaction;
-        command.CommandText = "SELECT count(DISTINCT id >> 37) FROM documents_fts_data WHERE id >> 37 > 0";
-        return (long)command.ExecuteScalar()!;
     }
 
     private static long Count(SqliteConnection connection, string sql)

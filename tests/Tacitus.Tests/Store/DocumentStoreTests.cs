@@ -50,14 +50,11 @@ public sealed class DocumentStoreTests : IDisposable
         check.ExecuteNonQuery();
     }
 
-    /// <summary>The full-text index's segments (a segment's pages are the data rows whose id has its number above bit 37).</summary>
     private long FullTextSegments()
     {
         using var connection = new SqliteConnection($"Data Source={db};Pooling=False");
         connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = "SELECT count(DISTINCT id >> 37) FROM documents_fts_data WHERE id >> 37 > 0";
-        return (long)command.ExecuteScalar()!;
+        return StoreFixtures.FullTextSegments(connection);
     }
 
     [Fact]

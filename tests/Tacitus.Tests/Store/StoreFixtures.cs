@@ -1,3 +1,4 @@
+using Microsoft.Data.Sqlite;
 using Tacitus.Documents;
 using Tacitus.Domain;
 using Tacitus.Pipeline;
@@ -153,5 +154,14 @@ internal static class StoreFixtures
         });
         doc.Warnings.Add(new TacitusError("TAC401", "events", "two readings of 'met'"));
         return doc;
+    }
+
+    /// <summary>The full-text index's segments (a segment's pages are the data rows whose id has its number above bit 37).</summary>
+    public static long FullTextSegments(SqliteConnection connection, SqliteTransaction? transaction = null)
+    {
+        using var command = connection.CreateCommand();
+        command.Transaction = transaction;
+        command.CommandText = "SELECT count(DISTINCT id >> 37) FROM documents_fts_data WHERE id >> 37 > 0";
+        return (long)command.ExecuteScalar()!;
     }
 }
