@@ -14,8 +14,6 @@ public sealed class KnowledgeBase
 {
     private static readonly Lazy<KnowledgeBase> DefaultInstance = new(() => Build(RawTables.Embedded(), null), LazyThreadSafetyMode.ExecutionAndPublication);
 
-    private readonly Lazy<WordStarts> starts;
-
     private KnowledgeBase(CountryTable countries, ActorDictionary actors, RoleTable roles, Lexicon words, IReadOnlyList<TacitusError> errors)
     {
         Countries = countries;
@@ -23,7 +21,6 @@ public sealed class KnowledgeBase
         Roles = roles;
         Words = words;
         Errors = errors;
-        starts = new(() => new WordStarts(words, countries.Adjectives, actors.Index, countries.Capitals, roles.Index), LazyThreadSafetyMode.ExecutionAndPublication);
     }
 
     /// <summary>The shipped knowledge (lazy, thread-safe).</summary>
@@ -36,9 +33,6 @@ public sealed class KnowledgeBase
     public RoleTable Roles { get; }
 
     public Lexicon Words { get; }
-
-    /// <summary>Each word's lexicon classes and the phrase indexes it starts a phrase of, for the actor rules' tokens.</summary>
-    internal WordStarts Starts => starts.Value;
 
     /// <summary>Problems met while loading (bad rows, missing files). Loading never throws on bad data.</summary>
     public IReadOnlyList<TacitusError> Errors { get; }

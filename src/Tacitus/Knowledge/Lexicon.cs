@@ -85,9 +85,6 @@ public sealed class Lexicon
 
     public int Count => classes.Count;
 
-    /// <summary>Every word and its classes.</summary>
-    internal IEnumerable<KeyValuePair<string, WordClass>> Entries => classes;
-
     /// <summary>The classes of a normalised (lower-case) word.</summary>
     public WordClass ClassOf(ReadOnlySpan<char> normalizedWord) =>
         classLookup.TryGetValue(normalizedWord, out var cls) ? cls : WordClass.None;

@@ -72,18 +72,6 @@ internal sealed class PhraseIndex<T>
 
     public bool TryGet(string key, out T[] found) => TryGet(key.AsSpan(), out found, out _);
 
-    /// <summary>Every key without a space, phrase or word-prefix: a one-word key the index knows (<see cref="TryGet(ReadOnlySpan{char}, out T[], out bool)"/> says known).</summary>
-    public IEnumerable<string> FirstWords()
-    {
-        foreach (var key in slots.Keys)
-        {
-            if (!key.Contains(' ', StringComparison.Ordinal))
-            {
-                yield return key;
-            }
-        }
-    }
-
     /// <summary>Every (key, values) pair, for merging.</summary>
     public IEnumerable<(string Key, T[] Values)> Entries() =>
         slots.Where(kv => kv.Value != PrefixOnly).Select(kv => (kv.Key, values[kv.Value]));

@@ -18,14 +18,13 @@ internal sealed class TokenKeys
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> Particles = MentionWords.NameParticles.GetAlternateLookup<ReadOnlySpan<char>>();
 
     private readonly Document document;
-    private readonly WordStarts words;
+    private readonly Lexicon words;
     private HashSet<string>? lowerCaseWords;
 
-    /// <summary>The document's index for the tables of <paramref name="knowledge"/>: the one already on the document when it was
+    /// <summary>The document's index for the tables of <paramref name="words"/>: the one already on the document when it was
     /// built for these tables and these tokens, else a new one, kept on the document for the stages after.</summary>
-    public static TokenKeys Of(Document document, KnowledgeBase knowledge)
+    public static TokenKeys Of(Document document, Lexicon words)
     {
-        var words = knowledge.Starts;
         if (document.Keys is { } kept && ReferenceEquals(kept.words, words) && kept.Keys.Length == document.Tokens.Count)
         {
             return kept;
@@ -36,7 +35,7 @@ internal sealed class TokenKeys
         return built;
     }
 
-    private TokenKeys(Document document, WordStarts words)
+    private TokenKeys(Document document, Lexicon words)
     {
         this.document = document;
         this.words = words;
@@ -47,7 +46,6 @@ internal sealed class TokenKeys
         Capitalized = new bool[n];
         AllCaps = new bool[n];
         Classes = new WordClass[n];
-        Starts = new PhraseStarts[n];
         Span<char> buffer = stackalloc char[PhraseKey.MaxLength * 2];
         var pool = KeyPool.Current;
         var readings = document.Words.Count == n ? document.Words : null; // the words stage's lower-case forms, when it ran
@@ -82,7 +80,7 @@ internal sealed class TokenKeys
                 : pool.Get(buffer[..PhraseKey.NormalizeToken(core, buffer, stripPossessive: false)]);
             Capitalized[i] = core.Length > 0 && (char.IsUpper(core[0]) || ParticleName(core));
             AllCaps[i] = Capitalized[i] && !HasLowerCase(core);
-            Classes[i] = words.ClassOf(Keys[i], out Starts[i]);
+            Classes[i] = words.ClassOf(Keys[i]);
         }
     }
 
@@ -163,15 +161,12 @@ internal sealed class TokenKeys
 
     public WordClass[] Classes { get; }
 
-    /// <summary>The chunker's phrase indexes with a phrase starting with each token's key (<see cref="WordStarts"/>).</summary>
-    public PhraseStarts[] Starts { get; }
-
     /// <summary>True when the word (a normalised key) is written in lower case somewhere in the document: a common word, not a name.</summary>
     public bool SeenInLowerCase(string key)
     {
         if (lowerCaseWords is null)
         {
-            var set = new HashSet<string>(Keys.Length, StringComparer.Ordinal); // sized once: growing it was a tenth of its cost
+            var set = new HashSet<string>(StringComparer.Ordinal);
             for (var i = 0; i < Keys.Length; i++)
             {
                 if (!Capitalized[i] && document.Tokens[i].Kind == TokenKind.Word && Keys[i].Length > 0)
@@ -231,9 +226,9 @@ internal sealed class TokenKeys
     public int LongestMatch<T>(PhraseIndex<T> index, int start, int limit, out T[] values)
     {
         values = [];
-        if (!IsWord(start) || Keys[start].Length == 0 || (Starts[start] & words.FlagOf(index)) == 0)
+        if (!IsWord(start) || Keys[start].Length == 0)
         {
-            return -1; // no phrase of the index starts with this word: its first lookup would find nothing
+            return -1;
         }
 
         Span<char> key = stackalloc char[PhraseKey.MaxLength];

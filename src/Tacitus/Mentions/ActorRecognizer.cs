@@ -30,7 +30,7 @@ internal sealed class ActorRecognizer : IPipelineStage
     public void Process(Document document, CancellationToken cancellationToken)
     {
         StageRequirements.Enter(this, document);
-        var view = TokenKeys.Of(document, knowledge);
+        var view = TokenKeys.Of(document, knowledge.Words);
         var date = document.Metadata.Published;
         var first = document.Mentions.Count;
         var pool = ChunkPool.ForThread; // each sentence's chunks are done with before the next sentence is chunked

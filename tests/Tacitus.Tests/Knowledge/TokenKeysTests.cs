@@ -21,7 +21,7 @@ public sealed class TokenKeysTests
     {
         foreach (var document in new[] { DocumentBuilder.With(text).Build(), Segmented(text) })
         {
-            var keys = TokenKeys.Of(document, KnowledgeBase.Default);
+            var keys = TokenKeys.Of(document, KnowledgeBase.Default.Words);
             var i = document.Tokens.FindIndex(t => document.Slice(t.Span).ToString() == word);
 
             Assert.Equal((capitalized, allCaps), (keys.Capitalized[i], keys.AllCaps[i]));
@@ -40,8 +40,8 @@ public sealed class TokenKeysTests
         new WordReader(System.Collections.Frozen.FrozenSet<string>.Empty).Process(read, CancellationToken.None);
         Assert.Equal(read.Tokens.Count, read.Words.Count);
 
-        var expected = TokenKeys.Of(plain, KnowledgeBase.Default);
-        var actual = TokenKeys.Of(read, KnowledgeBase.Default);
+        var expected = TokenKeys.Of(plain, KnowledgeBase.Default.Words);
+        var actual = TokenKeys.Of(read, KnowledgeBase.Default.Words);
 
         Assert.Equal(expected.Keys, actual.Keys);
         Assert.Equal(expected.Classes, actual.Classes);
