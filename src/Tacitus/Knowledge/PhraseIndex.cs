@@ -22,12 +22,12 @@ internal sealed class PhraseIndex<T>
             oneWord += key.Contains(' ', StringComparison.Ordinal) ? 0 : 1;
         }
 
-        FirstWords = new FirstWordFilter(OneWordKeys(slots), oneWord);
+        FirstWords = new KeyFilter(OneWordKeys(slots), oneWord);
     }
 
     /// <summary>The one-word keys this index knows (phrases and word-prefixes): a longest match whose first word is not
     /// among them finds nothing.</summary>
-    public FirstWordFilter FirstWords { get; }
+    public KeyFilter FirstWords { get; }
 
     public int Count => values.Length;
 

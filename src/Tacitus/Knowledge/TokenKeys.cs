@@ -82,7 +82,7 @@ internal sealed class TokenKeys
             Capitalized[i] = core.Length > 0 && (char.IsUpper(core[0]) || ParticleName(core));
             AllCaps[i] = Capitalized[i] && !HasLowerCase(core);
             Classes[i] = words.ClassOf(Keys[i]);
-            Hashes[i] = FirstWordFilter.Hash(Keys[i]);
+            Hashes[i] = KeyFilter.Hash(Keys[i]);
         }
     }
 
@@ -163,7 +163,7 @@ internal sealed class TokenKeys
 
     public WordClass[] Classes { get; }
 
-    /// <summary>Each word token's <see cref="FirstWordFilter.Hash"/> of its key, for the phrase indexes' first-word filters (0 for punctuation and markers).</summary>
+    /// <summary>Each word token's <see cref="KeyFilter.Hash"/> of its key, for the phrase indexes' first-word filters (0 for punctuation and markers).</summary>
     public ulong[] Hashes { get; }
 
     /// <summary>True when the word (a normalised key) is written in lower case somewhere in the document: a common word, not a name.</summary>

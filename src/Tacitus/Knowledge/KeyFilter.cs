@@ -3,18 +3,21 @@ using System.Numerics;
 namespace Tacitus.Knowledge;
 
 /// <summary>
-/// A small bit filter of the one-word keys a <see cref="PhraseIndex{T}"/> knows (its phrases' first words): "no" is
-/// certain, "yes" may be wrong, about one time in a hundred. The actor rules try up to four indexes at every token and
-/// most tokens start no phrase of any; the indexes' string tables are megabytes, so each of those lookups costs a few
-/// cache misses, where this filter (16 bits a word, a few KB to 32 KB) answers from one line of memory. Two bits of one
-/// 64-bit word per key, both taken from the word's <see cref="Hash"/>, which <see cref="TokenKeys"/> works out once per token.
+/// A small bit filter of a string table's keys (a Bloom filter): "no" is certain, "yes" may be wrong, about one time in
+/// a hundred. Held by a <see cref="PhraseIndex{T}"/> over its one-word keys (the actor rules try up to four indexes at
+/// every token, and most tokens start no phrase of any) and by the <see cref="Gazetteer"/> over its names (the place
+/// rules try each capitalised run at every length). Those tables are megabytes, so a lookup that finds nothing still
+/// costs a few cache misses; this filter (16 bits a key: a few KB for a phrase index's first words, 256 KB for the
+/// gazetteer) answers from one line of memory. Two bits of one 64-bit word per key, both taken from the key's
+/// <see cref="Hash"/>, which <see cref="TokenKeys"/> works out once per token.
 /// </summary>
-internal sealed class FirstWordFilter
+internal sealed class KeyFilter
 {
     private readonly ulong[] bits;
     private readonly int mask;
 
-    public FirstWordFilter(IEnumerable<string> words, int count)
+    /// <summary>A filter of <paramref name="count"/> keys (<paramref name="words"/>; the count sizes it).</summary>
+    public KeyFilter(IEnumerable<string> words, int count)
     {
         // 16 bits a word, a power of two of 64-bit words, at least one
         var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, (count * 16 + 63) / 64));
@@ -27,7 +30,7 @@ internal sealed class FirstWordFilter
         }
     }
 
-    /// <summary>False when no key of the index is the word of this <see cref="Hash"/>; true when one may be.</summary>
+    /// <summary>False when no key of the table has this <see cref="Hash"/>; true when one may.</summary>
     public bool MayHold(ulong hash)
     {
         var want = Bits(hash);
