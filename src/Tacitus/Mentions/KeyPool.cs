@@ -17,7 +17,7 @@ internal sealed class KeyPool
     public const int Capacity = 100_000;
 
     /// <summary>Slots of each thread's cache of words it got from the shared pool lately (a power of two).</summary>
-    private const int RecentSlots = 16384;
+    private const int RecentSlots = 4096;
 
     private static readonly KeyPool Shared = new();
 
@@ -28,7 +28,7 @@ internal sealed class KeyPool
     // owner dropped it, and allocate a new slot array at each switch. Only pooled strings go in, so a hit returns the
     // very instance the pool holds
     [ThreadStatic]
-    private static Recent[]? recent;
+    private static string?[]? recent;
 
     private readonly ConcurrentDictionary<string, string> words = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> lookup;
@@ -59,17 +59,16 @@ internal sealed class KeyPool
             return Find(key, out _);
         }
 
-        var hash = Hash(key);
-        ref var slot = ref (recent ??= new Recent[RecentSlots])[(int)((hash ^ (hash >> 15)) & (RecentSlots - 1))];
-        if (slot.Hash == hash && slot.Word is { } held && key.SequenceEqual(held))
+        ref var slot = ref (recent ??= new string?[RecentSlots])[Slot(key)];
+        if (slot is not null && key.SequenceEqual(slot))
         {
-            return held;
+            return slot;
         }
 
         var found = Find(key, out var pooled);
         if (pooled)
         {
-            slot = new Recent(found, hash);
+            slot = found;
         }
 
         return found;
@@ -102,9 +101,8 @@ internal sealed class KeyPool
         return kept;
     }
 
-    /// <summary>FNV-1a over a word's characters: picks its cache slot, and is kept there so a slot holding another word
-    /// is told apart without reading that word.</summary>
-    private static uint Hash(ReadOnlySpan<char> key)
+    /// <summary>The cache slot of a word (FNV-1a over its characters).</summary>
+    private static int Slot(ReadOnlySpan<char> key)
     {
         var hash = 2166136261u;
         foreach (var c in key)
@@ -112,9 +110,6 @@ internal sealed class KeyPool
             hash = (hash ^ c) * 16777619u;
         }
 
-        return hash;
+        return (int)((hash ^ (hash >> 15)) & (RecentSlots - 1));
     }
-
-    /// <summary>A cached pooled word and its <see cref="Hash"/>.</summary>
-    private readonly record struct Recent(string? Word, uint Hash);
 }
