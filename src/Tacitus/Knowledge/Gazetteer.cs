@@ -22,6 +22,7 @@ internal sealed class Gazetteer
 
     // A plain Dictionary: freezing 130,000 keys costs more at start-up than it saves on lookups.
     private readonly Dictionary<string, GazetteerMatch[]>.AlternateLookup<ReadOnlySpan<char>> byNameSpan;
+    private readonly KeyFilter nameFilter; // most names asked for are not places: "no" from 256 KB instead of the table's misses
     private readonly FrozenDictionary<string, GazetteerEntry>.AlternateLookup<ReadOnlySpan<char>> countryByAdjective;
     private readonly FrozenDictionary<string, GazetteerEntry>.AlternateLookup<ReadOnlySpan<char>> areaByAdjective;
     private readonly FrozenDictionary<string, GazetteerEntry[]>.AlternateLookup<ReadOnlySpan<char>> regionByAbbreviation;
@@ -47,6 +48,7 @@ internal sealed class Gazetteer
         }
 
         byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
+        nameFilter = new KeyFilter(byName.Keys, byName.Count);
         countryByAdjective = adjectives.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         areaByAdjective = areaAdjectives.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         regionByAbbreviation = abbreviations.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
@@ -67,7 +69,7 @@ internal sealed class Gazetteer
     {
         Span<char> key = stackalloc char[PlaceNameKey.MaxLength];
         var length = PlaceNameKey.Fold(name, key);
-        if (length > 0 && byNameSpan.TryGetValue(key[..length], out var found))
+        if (length > 0 && nameFilter.MayHold(KeyFilter.Hash(key[..length])) && byNameSpan.TryGetValue(key[..length], out var found))
         {
             candidates = found;
             return true;
@@ -82,7 +84,7 @@ internal sealed class Gazetteer
     {
         Span<char> key = stackalloc char[PlaceNameKey.MaxLength];
         var length = PlaceNameKey.Fold(name, key);
-        return length > 0 && byNameSpan.TryGetValue(key[..length], out var found) ? found : null;
+        return length > 0 && nameFilter.MayHold(KeyFilter.Hash(key[..length])) && byNameSpan.TryGetValue(key[..length], out var found) ? found : null;
     }
 
     /// <summary>Every folded name (<see cref="PlaceNameKey"/>) with its candidates, for indexes built over the gazetteer.</summary>

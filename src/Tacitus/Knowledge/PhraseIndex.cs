@@ -16,7 +16,18 @@ internal sealed class PhraseIndex<T>
         this.slots = slots;
         this.values = values;
         lookup = slots.GetAlternateLookup<ReadOnlySpan<char>>();
+        var oneWord = 0;
+        foreach (var key in slots.Keys)
+        {
+            oneWord += key.Contains(' ', StringComparison.Ordinal) ? 0 : 1;
+        }
+
+        FirstWords = new KeyFilter(OneWordKeys(slots), oneWord);
     }
+
+    /// <summary>The one-word keys this index knows (phrases and word-prefixes): a longest match whose first word is not
+    /// among them finds nothing.</summary>
+    public KeyFilter FirstWords { get; }
 
     public int Count => values.Length;
 
@@ -71,6 +82,17 @@ internal sealed class PhraseIndex<T>
     }
 
     public bool TryGet(string key, out T[] found) => TryGet(key.AsSpan(), out found, out _);
+
+    private static IEnumerable<string> OneWordKeys(Dictionary<string, int> slots)
+    {
+        foreach (var key in slots.Keys)
+        {
+            if (!key.Contains(' ', StringComparison.Ordinal))
+            {
+                yield return key;
+            }
+        }
+    }
 
     /// <summary>Every (key, values) pair, for merging.</summary>
     public IEnumerable<(string Key, T[] Values)> Entries() =>

@@ -46,6 +46,7 @@ internal sealed class TokenKeys
         Capitalized = new bool[n];
         AllCaps = new bool[n];
         Classes = new WordClass[n];
+        Hashes = new ulong[n];
         Span<char> buffer = stackalloc char[PhraseKey.MaxLength * 2];
         var pool = KeyPool.Current;
         var readings = document.Words.Count == n ? document.Words : null; // the words stage's lower-case forms, when it ran
@@ -81,6 +82,9 @@ internal sealed class TokenKeys
             Capitalized[i] = core.Length > 0 && (char.IsUpper(core[0]) || ParticleName(core));
             AllCaps[i] = Capitalized[i] && !HasLowerCase(core);
             Classes[i] = words.ClassOf(Keys[i]);
+            // a key with a space ("rolls royce" from "Rolls-Royce") may be a phrase of several words: the filters hold
+            // one-word keys, so such a token keeps hash 0, which asks the index
+            Hashes[i] = Keys[i].Contains(' ', StringComparison.Ordinal) ? 0 : KeyFilter.Hash(Keys[i]);
         }
     }
 
@@ -161,12 +165,16 @@ internal sealed class TokenKeys
 
     public WordClass[] Classes { get; }
 
+    /// <summary>Each word token's <see cref="KeyFilter.Hash"/> of its key, for the phrase indexes' first-word filters; 0 (no
+    /// filter: the index is asked) for a key with a space, and for punctuation and markers, which start no match.</summary>
+    public ulong[] Hashes { get; }
+
     /// <summary>True when the word (a normalised key) is written in lower case somewhere in the document: a common word, not a name.</summary>
     public bool SeenInLowerCase(string key)
     {
         if (lowerCaseWords is null)
         {
-            var set = new HashSet<string>(StringComparer.Ordinal);
+            var set = new HashSet<string>(Keys.Length, StringComparer.Ordinal); // sized once: growing it was a tenth of its cost
             for (var i = 0; i < Keys.Length; i++)
             {
                 if (!Capitalized[i] && document.Tokens[i].Kind == TokenKind.Word && Keys[i].Length > 0)
@@ -226,9 +234,9 @@ internal sealed class TokenKeys
     public int LongestMatch<T>(PhraseIndex<T> index, int start, int limit, out T[] values)
     {
         values = [];
-        if (!IsWord(start) || Keys[start].Length == 0)
+        if (!IsWord(start) || Keys[start].Length == 0 || (Hashes[start] != 0 && !index.FirstWords.MayHold(Hashes[start])))
         {
-            return -1;
+            return -1; // the filter is certain when it says no: the first lookup would have found nothing
         }
 
         Span<char> key = stackalloc char[PhraseKey.MaxLength];

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using System.Globalization;
 using Tacitus.Documents;
 
@@ -12,6 +13,29 @@ namespace Tacitus.Mentions.Time;
 /// </summary>
 internal static class CommonTimeExpressions
 {
+    // the shipped tables' span lookups, made once: asking the set for one each call checks its comparer every time
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ComplexAfterLookup = TimeWords.Shipped.ComplexAfter.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ComplexBeforeLookup = TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ComplexBeforeSignalLookup = TimeWords.Shipped.ComplexBeforeSignal.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DistributivesLookup = TimeWords.Shipped.Distributives.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> DurationUnitsLookup = TimeWords.Shipped.DurationUnits.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> EdgeAdjectivesLookup = TimeWords.Shipped.EdgeAdjectives.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> JoinsLookup = TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadingSignalsLookup = TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ModifiersLookup = TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthAbbreviationsLookup = TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthsLookup = TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenAfterLookup = TimeWords.Shipped.OpenAfter.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalsLookup = TimeWords.Shipped.Ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> PartsOfDayLookup = TimeWords.Shipped.PartsOfDay.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PeriodEdgesLookup = TimeWords.Shipped.PeriodEdges.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PeriodUnitsLookup = TimeWords.Shipped.PeriodUnits.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlainSignalsLookup = TimeWords.Shipped.PlainSignals.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SetsLookup = TimeWords.Shipped.Sets.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> StepsLookup = TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VagueStepsLookup = TimeWords.Shipped.VagueSteps.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> WeekdaysLookup = TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>
     /// Reads the window's expressions into <paramref name="found"/> if every trigger in tokens
     /// <c>[first, last]</c> is a common form; returns false (and adds nothing) otherwise.
@@ -153,7 +177,7 @@ internal static class CommonTimeExpressions
             return 0;
         }
 
-        if (TimeWords.Shipped.Sets.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(word, out var set))
+        if (SetsLookup.TryGetValue(word, out var set))
         {
             added.Add(new TimeCandidate(span, "set", set, null, "common"));
             return 0;
@@ -173,7 +197,7 @@ internal static class CommonTimeExpressions
 
             var day = DayWord(word, p, offset);
             if (!word.Equals("tonight", StringComparison.OrdinalIgnoreCase) && i + 1 < tokens.Length &&
-                TimeWords.Shipped.PartsOfDay.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(next, out var part) && !IsComplexAfter(text, tokens, i + 1))
+                PartsOfDayLookup.TryGetValue(next, out var part) && !IsComplexAfter(text, tokens, i + 1))
             {
                 // "yesterday morning", "tomorrow night": the day's part of the day
                 added.Add(new TimeCandidate(new TextSpan(span.Start, tokens[i + 1].Span.End), "datetimerange", day + "T" + part, null, "common"));
@@ -185,7 +209,7 @@ internal static class CommonTimeExpressions
             return 0;
         }
 
-        if (TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out var weekday))
+        if (WeekdaysLookup.TryGetValue(bare, out var weekday))
         {
             if (SteppedWeekday(text, tokens, i, weekday, published, added) is { } stepped)
             {
@@ -211,14 +235,14 @@ internal static class CommonTimeExpressions
             return 0;
         }
 
-        if (TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out var month) ||
-            TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(bare, out month))
+        if (MonthsLookup.TryGetValue(bare, out var month) ||
+            MonthAbbreviationsLookup.TryGetValue(bare, out month))
         {
             return Month(text, tokens, i, month, added, lenient);
         }
 
         if ((prev.Equals("a", StringComparison.OrdinalIgnoreCase) || prev.Equals("an", StringComparison.OrdinalIgnoreCase)) && next.Equals("ago", StringComparison.OrdinalIgnoreCase) &&
-            TimeWords.Shipped.PeriodUnits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+            PeriodUnitsLookup.Contains(word))
         {
             return Amount(text, tokens, i, published, added); // "a year ago"
         }
@@ -238,7 +262,7 @@ internal static class CommonTimeExpressions
             return quarter >= 0 || !(prev.Equals("a", StringComparison.OrdinalIgnoreCase) && next.Equals("of", StringComparison.OrdinalIgnoreCase)) ? quarter : 0;
         }
 
-        if (TimeWords.Shipped.DurationUnits.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        if (DurationUnitsLookup.Contains(word))
         {
             var amount = Amount(text, tokens, i, published, added);
             return amount >= 0 ? amount : PeriodExpressions.Read(text, tokens, i, published, added) ?? (lenient ? LenientExpressions.Core(text, tokens, i, published, added) : -1);
@@ -299,9 +323,9 @@ internal static class CommonTimeExpressions
         var prev = first > 0 ? tokens[first - 1].Span.Of(text) : default;
         var further = first > 1 ? tokens[first - 2].Span.Of(text) : default;
         var longer = IsComplexBefore(prev) || IsComplexAfter(text, tokens, last) || (first > 0 && tokens[first - 1].Kind is TokenKind.Number or TokenKind.Symbol) ||
-            (!prev.IsEmpty && char.IsAsciiDigit(prev[^1])) || TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev) ||
-            (TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev) && TimeWords.Shipped.ComplexBeforeSignal.GetAlternateLookup<ReadOnlySpan<char>>().Contains(further)) ||
-            (prev is "," && TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(further));
+            (!prev.IsEmpty && char.IsAsciiDigit(prev[^1])) || ModifiersLookup.Contains(prev) ||
+            (LeadingSignalsLookup.Contains(prev) && ComplexBeforeSignalLookup.Contains(further)) ||
+            (prev is "," && WeekdaysLookup.ContainsKey(further));
         if ((longer && !lenient) ||
             (day is { } d && d > DateTime.DaysInMonth(year ?? 2000, month)))
         {
@@ -309,27 +333,27 @@ internal static class CommonTimeExpressions
         }
 
         if (lenient && day is { } firstDay && first == i - 1 && first >= 2 &&
-            TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[first - 1].Span.Of(text)) && DayNumber(text, tokens, first - 2) is { } opening && opening < firstDay)
+            JoinsLookup.Contains(tokens[first - 1].Span.Of(text)) && DayNumber(text, tokens, first - 2) is { } opening && opening < firstDay)
         {
             // "6 to 9 January", "6 and 9 January": the opening day has the month written after the closing one
             added.Add(new TimeCandidate(tokens[first - 2].Span, "date", DayTimex(year, month, opening), null, "common"));
         }
 
-        if (lenient && day is null && first > 0 && TimeWords.Shipped.EdgeAdjectives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev))
+        if (lenient && day is null && first > 0 && EdgeAdjectivesLookup.Contains(prev))
         {
             first--; // "late November": the month, the edge in the extent
         }
-        else if (lenient && day is not null && first >= 2 && prev is "," && TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(further))
+        else if (lenient && day is not null && first >= 2 && prev is "," && WeekdaysLookup.ContainsKey(further))
         {
             first -= 2; // "Monday, Oct. 26": one expression, the date
         }
-        else if (lenient && first >= 3 && prev.Equals("of", StringComparison.OrdinalIgnoreCase) && TimeWords.Shipped.PeriodEdges.GetAlternateLookup<ReadOnlySpan<char>>().Contains(further) &&
+        else if (lenient && first >= 3 && prev.Equals("of", StringComparison.OrdinalIgnoreCase) && PeriodEdgesLookup.Contains(further) &&
                  tokens[first - 3].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase))
         {
             first -= 3; // "the end of February": the month, the edge in the extent
         }
 
-        if (day is null && year is null && TimeWords.Shipped.Distributives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev))
+        if (day is null && year is null && DistributivesLookup.Contains(prev))
         {
             // "each July", "every March": the month of every year
             added.Add(new TimeCandidate(new TextSpan(tokens[first - 1].Span.Start, tokens[last].Span.End), "set", "XXXX-" + month.ToString("D2", CultureInfo.InvariantCulture), null, "common"));
@@ -350,11 +374,11 @@ internal static class CommonTimeExpressions
     /// </summary>
     private static int? SteppedWeekday(string text, ReadOnlySpan<Token> tokens, int i, int weekday, DateOnly? published, List<TimeCandidate> added)
     {
-        if (i == 0 || !TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(tokens[i - 1].Span.Of(text), out var step) || step == 0 ||
-            TimeWords.Shipped.VagueSteps.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 1].Span.Of(text)) || !char.IsUpper(text[tokens[i].Span.Start]) ||
+        if (i == 0 || !StepsLookup.TryGetValue(tokens[i - 1].Span.Of(text), out var step) || step == 0 ||
+            VagueStepsLookup.Contains(tokens[i - 1].Span.Of(text)) || !char.IsUpper(text[tokens[i].Span.Start]) ||
             (i >= 2 && (IsComplexBefore(tokens[i - 2].Span.Of(text)) || tokens[i - 2].Kind == TokenKind.Number)) ||
             IsComplexAfter(text, tokens, i + 1 < tokens.Length && IsPossessiveClitic(tokens[i + 1].Span.Of(text)) ? i + 1 : i) ||
-            (i + 1 < tokens.Length && TimeWords.Shipped.PartsOfDay.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i + 1].Span.Of(text))))
+            (i + 1 < tokens.Length && PartsOfDayLookup.ContainsKey(tokens[i + 1].Span.Of(text))))
         {
             return null;
         }
@@ -404,7 +428,7 @@ internal static class CommonTimeExpressions
         string.Create(CultureInfo.InvariantCulture, $"{(year is { } y ? y.ToString("D4", CultureInfo.InvariantCulture) : "XXXX")}-{month:D2}-{day:D2}");
 
     private static bool IsMonthName(ReadOnlySpan<char> word) =>
-        TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word) || TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word);
+        MonthsLookup.ContainsKey(word) || MonthAbbreviationsLookup.ContainsKey(word);
 
     /// <summary>A month name alone (a possessive one: "March's figures").</summary>
     private static int MonthOnly(string text, ReadOnlySpan<Token> tokens, int i, int month, List<TimeCandidate> added)
@@ -475,7 +499,7 @@ internal static class CommonTimeExpressions
 
     /// <summary>"March 3 and 4", "March 3 to 5": a join followed by a number makes a list or range.</summary>
     private static bool IsNumberJoin(string text, ReadOnlySpan<Token> tokens, int j) =>
-        TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[j].Span.Of(text)) && j + 1 < tokens.Length && tokens[j + 1].Kind == TokenKind.Number;
+        JoinsLookup.Contains(tokens[j].Span.Of(text)) && j + 1 < tokens.Length && tokens[j + 1].Kind == TokenKind.Number;
 
     /// <summary>"last year", "this month", "next week": the recogniser's values ("2018", "2019-01", "2019-W03").</summary>
     private static int RelativePeriod(string text, ReadOnlySpan<Token> tokens, int i, ReadOnlySpan<char> unit, DateOnly? date, List<TimeCandidate> added, bool lenient = false)
@@ -563,14 +587,14 @@ internal static class CommonTimeExpressions
         if (prev.Equals("the", StringComparison.OrdinalIgnoreCase))
         {
             var before = i > 1 ? tokens[i - 2].Span.Of(text) : default;
-            if (IsComplexBefore(before) || (TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) && !TimeWords.Shipped.PlainSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before)))
+            if (IsComplexBefore(before) || (LeadingSignalsLookup.Contains(before) && !PlainSignalsLookup.Contains(before)))
             {
                 return -1;
             }
 
             start = tokens[i - 1].Span.Start;
         }
-        else if (IsComplexBefore(prev) || TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>().Contains(prev))
+        else if (IsComplexBefore(prev) || LeadingSignalsLookup.Contains(prev))
         {
             return -1;
         }
@@ -602,7 +626,7 @@ internal static class CommonTimeExpressions
         if (single)
         {
             if (i + 1 >= tokens.Length || !tokens[i + 1].Span.Of(text).Equals("ago", StringComparison.OrdinalIgnoreCase) ||
-                (i >= 2 && TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i - 2].Span.Of(text))))
+                (i >= 2 && ModifiersLookup.Contains(tokens[i - 2].Span.Of(text))))
             {
                 return -1;
             }
@@ -631,7 +655,7 @@ internal static class CommonTimeExpressions
             {
                 return -1;
             }
-            else if (TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(b))
+            else if (ModifiersLookup.Contains(b))
             {
                 start = before.Span.Start;
             }
@@ -715,7 +739,7 @@ internal static class CommonTimeExpressions
 
         var before = first > 0 ? tokens[first - 1].Span.Of(text) : default;
         if (IsLookback(before) || before.Equals("than", StringComparison.OrdinalIgnoreCase) || before.Equals("the", StringComparison.OrdinalIgnoreCase) ||
-            TimeWords.Shipped.Distributives.GetAlternateLookup<ReadOnlySpan<char>>().Contains(before) || (first > 0 && tokens[first - 1].Kind == TokenKind.Number))
+            DistributivesLookup.Contains(before) || (first > 0 && tokens[first - 1].Kind == TokenKind.Number))
         {
             return null; // "the past few days", "every few years", "more than a few days": read elsewhere or not at all
         }
@@ -759,7 +783,7 @@ internal static class CommonTimeExpressions
         }
 
         var which = tokens[i - 1].Span.Of(text);
-        if (!TimeWords.Shipped.Ordinals.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(which, out var q))
+        if (!OrdinalsLookup.TryGetValue(which, out var q))
         {
             return SteppedQuarter(text, tokens, i, published, added);
         }
@@ -767,7 +791,7 @@ internal static class CommonTimeExpressions
         var ofYear = i + 2 < tokens.Length && tokens[i + 1].Span.Of(text).Equals("of", StringComparison.OrdinalIgnoreCase) ? YearNumber(text, tokens, i + 2) : null;
         // "the third quarter of $226 million": the quarter alone; not "of next year", "of the year" (a longer expression)
         var ofSomethingElse = i + 2 < tokens.Length && ofYear is null && tokens[i + 1].Span.Of(text).Equals("of", StringComparison.OrdinalIgnoreCase) &&
-                              !TimeTriggers.IsTrigger(text, tokens, i + 2) && !TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i + 2].Span.Of(text));
+                              !TimeTriggers.IsTrigger(text, tokens, i + 2) && !StepsLookup.ContainsKey(tokens[i + 2].Span.Of(text));
         if (ofYear is null && !ofSomethingElse && IsComplexAfter(text, tokens, i))
         {
             return -1;
@@ -802,9 +826,9 @@ internal static class CommonTimeExpressions
     private static int SteppedQuarter(string text, ReadOnlySpan<Token> tokens, int i, DateOnly? published, List<TimeCandidate> added)
     {
         var which = tokens[i - 1].Span.Of(text);
-        if (!TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().TryGetValue(which, out var step) || which.Equals("the", StringComparison.OrdinalIgnoreCase) ||
+        if (!StepsLookup.TryGetValue(which, out var step) || which.Equals("the", StringComparison.OrdinalIgnoreCase) ||
             which.Equals("past", StringComparison.OrdinalIgnoreCase) || IsComplexAfter(text, tokens, i) ||
-            (i + 1 < tokens.Length && TimeWords.Shipped.OpenAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(tokens[i + 1].Span.Of(text))))
+            (i + 1 < tokens.Length && OpenAfterLookup.Contains(tokens[i + 1].Span.Of(text))))
         {
             return -1;
         }
@@ -836,7 +860,7 @@ internal static class CommonTimeExpressions
             return -1;
         }
 
-        var ordinals = TimeWords.Shipped.Ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
+        var ordinals = OrdinalsLookup;
         var next = tokens[i + 1].Span.Of(text);
         int q;
         int last;
@@ -890,7 +914,7 @@ internal static class CommonTimeExpressions
         return word.Equals("tonight", StringComparison.OrdinalIgnoreCase) ? value + "TNI" : value;
     }
 
-    private static bool IsComplexBefore(ReadOnlySpan<char> word) => !word.IsEmpty && TimeWords.Shipped.ComplexBefore.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word);
+    private static bool IsComplexBefore(ReadOnlySpan<char> word) => !word.IsEmpty && ComplexBeforeLookup.Contains(word);
 
     /// <summary>True when the token after position <paramref name="i"/> starts something longer.</summary>
     internal static bool IsComplexAfter(string text, ReadOnlySpan<Token> tokens, int i)
@@ -902,12 +926,12 @@ internal static class CommonTimeExpressions
 
         var next = tokens[i + 1];
         var word = next.Span.Of(text);
-        if (next.Kind == TokenKind.Number || TimeWords.Shipped.ComplexAfter.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        if (next.Kind == TokenKind.Number || ComplexAfterLookup.Contains(word))
         {
             return true;
         }
 
-        return TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) && i + 2 < tokens.Length &&
+        return JoinsLookup.Contains(word) && i + 2 < tokens.Length &&
                (tokens[i + 2].Kind == TokenKind.Number || TimeTriggers.IsTrigger(text, tokens, i + 2));
     }
 

@@ -1,3 +1,4 @@
+using System.Collections.Frozen;
 using Tacitus.Documents;
 
 namespace Tacitus.Mentions.Time;
@@ -10,6 +11,13 @@ namespace Tacitus.Mentions.Time;
 /// </summary>
 internal static class TimeTriggers
 {
+    // the shipped tables' span lookups, made once: asking the set for one each call checks its comparer every time
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CapitalisedTriggersLookup = TimeWords.Shipped.CapitalisedTriggers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthAbbreviationsLookup = TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> StepsLookup = TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggersLookup = TimeWords.Shipped.Triggers.GetAlternateLookup<ReadOnlySpan<char>>();
+    private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggersAfterStepLookup = TimeWords.Shipped.TriggersAfterStep.GetAlternateLookup<ReadOnlySpan<char>>();
+
     /// <summary>Tokens of context kept on each side of a trigger.</summary>
     public const int Context = 3;
 
@@ -108,7 +116,7 @@ internal static class TimeTriggers
         }
 
         word = StripPossessive(word);
-        if (TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(word))
+        if (MonthAbbreviationsLookup.ContainsKey(word))
         {
             return true; // "Aug.", with its full stop: a month, not a name ("Jan")
         }
@@ -118,13 +126,13 @@ internal static class TimeTriggers
         {
             word = word[..^1];
         }
-        if (TimeWords.Shipped.Triggers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) || TimeWords.Shipped.CapitalisedTriggers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word))
+        if (TriggersLookup.Contains(word) || CapitalisedTriggersLookup.Contains(word))
         {
             return true;
         }
 
-        if (i > 0 && TimeWords.Shipped.TriggersAfterStep.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word) &&
-            TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>().ContainsKey(tokens[i - 1].Span.Of(text)) && !tokens[i - 1].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase))
+        if (i > 0 && TriggersAfterStepLookup.Contains(word) &&
+            StepsLookup.ContainsKey(tokens[i - 1].Span.Of(text)) && !tokens[i - 1].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase))
         {
             return true; // "last fall", "this fall"
         }
@@ -132,7 +140,7 @@ internal static class TimeTriggers
         // "two-week", "mid-afternoon", "year-ago": the part after a hyphen
         var hyphen = word.LastIndexOf('-');
         if (hyphen > 0 && hyphen < word.Length - 1 &&
-            (TimeWords.Shipped.Triggers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[(hyphen + 1)..]) || TimeWords.Shipped.Triggers.GetAlternateLookup<ReadOnlySpan<char>>().Contains(word[..hyphen])))
+            (TriggersLookup.Contains(word[(hyphen + 1)..]) || TriggersLookup.Contains(word[..hyphen])))
         {
             return true;
         }

@@ -1,6 +1,7 @@
 using System.Collections.Frozen;
 using System.Runtime.InteropServices;
 using Tacitus.Documents;
+using Tacitus.Knowledge;
 using Tacitus.Mentions;
 using Tacitus.Pipeline;
 using Tacitus.Syntax.Lemmas;
@@ -16,6 +17,9 @@ namespace Tacitus.Syntax.Clauses;
 /// </summary>
 internal sealed class WordReader(FrozenSet<string> lexicon) : IPipelineStage
 {
+    // most words are in no table: the filter's certain "no" spares the set's lookup, asked for every word
+    private readonly KeyFilter listedFilter = new(lexicon, lexicon.Count);
+
     public string Name => "words";
 
     public Annotations Requires => Annotations.Sentences | Annotations.Tokens | Annotations.Tags;
@@ -73,17 +77,20 @@ internal sealed class WordReader(FrozenSet<string> lexicon) : IPipelineStage
     /// </summary>
     private string Reading(string lemma, string lower, bool headline)
     {
-        var listed = lexicon.Contains(lower);
+        var listed = Listed(lower);
         if (ReferenceEquals(lemma, lower) || listed)
         {
             return listed ? lower
-                : VerbForms.LemmaOf(lower) is { } verb && lexicon.Contains(verb) ? verb
+                : VerbForms.LemmaOf(lower) is { } verb && Listed(verb) ? verb
                 : headline && VerbForms.GuessedLemma(lower, lexicon.Contains) is { } guessed ? guessed
                 : lower;
         }
 
-        return lexicon.Contains(lemma) || VerbForms.IsAuxiliary(lemma) ? lemma : VerbForms.LemmaOf(lower) is { } reading && lexicon.Contains(reading) ? reading : lower;
+        return Listed(lemma) || VerbForms.IsAuxiliary(lemma) ? lemma : VerbForms.LemmaOf(lower) is { } reading && Listed(reading) ? reading : lower;
     }
+
+    /// <summary>True when the lexicon lists <paramref name="word"/>.</summary>
+    private bool Listed(string word) => listedFilter.MayHold(KeyFilter.Hash(word)) && lexicon.Contains(word);
 
     /// <summary>The layer's lemma in the readers' spelling: lower case with straight apostrophes (proper nouns keep
     /// their case in the layer); the lower-case form itself when they are the same word, so nothing is copied.</summary>
