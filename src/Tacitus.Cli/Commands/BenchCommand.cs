@@ -29,9 +29,10 @@ internal static class BenchCommand
         var window = CommonOptions.FusionStagesOnly(CommonOptions.StoryWindow());
         var reports = CommonOptions.FusionStagesOnly(CommonOptions.OpenEventReports());
         var stages = new Option<bool>("--stages") { Description = "Time each stage of the full analysis too: ms per document and share of the total." };
+        var unseen = new Option<string?>("--unseen") { Description = "After the full analysis's warmed passes, read this second corpus (not cycled) twice: text the process has not read with its code compiled, then the same text again; what new words cost apart from compiling (stage by stage with --stages)." };
         var command = new Command("bench", "Measure throughput: read + segment (the floor) and the full analysis, one worker and all cores.")
         {
-            path, docs, stage, workers, repeat, json, stages, dates, serve, db, requests, concurrency, cores, window, reports,
+            path, docs, stage, workers, repeat, json, stages, unseen, dates, serve, db, requests, concurrency, cores, window, reports,
         };
 
         command.SetAction((parse, ct) =>
@@ -51,6 +52,12 @@ internal static class BenchCommand
             if (!File.Exists(corpus) && !Directory.Exists(corpus))
             {
                 Console.Error.WriteLine($"tacitus bench: no such file or folder '{corpus}'.");
+                return Task.FromResult(ExitCodes.Fatal);
+            }
+
+            if (parse.GetValue(unseen) is { } other && !File.Exists(other) && !Directory.Exists(other))
+            {
+                Console.Error.WriteLine($"tacitus bench: no such file or folder '{other}' (--unseen).");
                 return Task.FromResult(ExitCodes.Fatal);
             }
 
@@ -78,6 +85,7 @@ internal static class BenchCommand
                 Documents = parse.GetValue(docs),
                 Repeat = parse.GetValue(repeat),
                 StageBreakdown = parse.GetValue(stages),
+                Unseen = parse.GetValue(unseen),
                 Dates = parse.GetValue(dates),
                 Stories = CommonOptions.Stories(parse, window, reports),
                 Stages = parse.GetValue(stage) switch

@@ -64,12 +64,67 @@ internal static class BenchReportFormatter
         }
 
         AppendStageBreakdown(sb, results);
+        AppendUnseen(sb, results);
         AppendStoreBreakdown(sb, results);
         if (results.Where(r => r.CorpusReadings > 1).Select(r => r.CorpusReadings).DefaultIfEmpty(0).Max() is var readings and > 1)
         {
             sb.Append(c, $"\nThe corpus has fewer documents than asked for: it was read {readings} times. Copy k (k = 1, 2, …) of each document has k line breaks added to its text (a new id, the same analysis) and its publication date, when it has one, moved k × {ThroughputRunner.CopyShiftDays} days later; documents without a date stay without one.\n");
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The <c>--unseen</c> corpus's two readings after the warmed passes: what new text costs once the code is compiled
+    /// (the first reading over the second), and stage by stage when the stages were timed.
+    /// </summary>
+    private static void AppendUnseen(StringBuilder sb, IReadOnlyList<BenchResult> results)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var measured = results.Where(r => r.Unseen is not null).ToList();
+        if (measured.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append(c, $"\n**Warmed, unseen text** (`--unseen {measured[0].Unseen!.Path}`, after the warmed passes: one pass over text the process has not read, its code already compiled, then the same text again; the difference is what new words cost, apart from compiling).\n\n");
+        sb.Append("| stage | workers | documents | unseen text CPU ms / document | same text again CPU ms / document | unseen / again | KB allocated / document, unseen / again |\n");
+        sb.Append("|---|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var r in measured)
+        {
+            var u = r.Unseen!;
+            var share = u.AgainMillisecondsPerDocument > 0 ? u.UnseenMillisecondsPerDocument / u.AgainMillisecondsPerDocument : 0;
+            sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} | {u.Documents} | {u.UnseenMillisecondsPerDocument:F2} | {u.AgainMillisecondsPerDocument:F2} | {share:F2}× | {u.PerDocument(u.Unseen.Allocated / 1000.0):F0} / {u.PerDocument(u.Again.Allocated / 1000.0):F0} |\n");
+        }
+
+        var timed = measured.Where(r => r.Unseen!.UnseenStageTimes.Count > 0).ToList();
+        if (timed.Count == 0)
+        {
+            return;
+        }
+
+        sb.Append("\nTime per stage over the unseen corpus (ms per document, per worker): its first reading, the same text again, and the difference.\n\n| stage |");
+        foreach (var r in timed)
+        {
+            sb.Append(c, $" unseen, {r.Workers} worker{(r.Workers == 1 ? string.Empty : "s")} | again | difference |");
+        }
+
+        sb.Append("\n|---|");
+        sb.Append(string.Concat(Enumerable.Repeat("---:|---:|---:|", timed.Count)));
+        sb.Append('\n');
+        var names = timed[0].Unseen!.UnseenStageTimes.Select(s => s.Stage).ToList();
+        for (var i = 0; i < names.Count; i++)
+        {
+            sb.Append(c, $"| {names[i]} |");
+            foreach (var r in timed)
+            {
+                var u = r.Unseen!;
+                var first = u.MillisecondsPerDocument(u.UnseenStageTimes[i]);
+                var again = u.MillisecondsPerDocument(u.AgainStageTimes[i]);
+                sb.Append(c, $" {first:F3} | {again:F3} | {first - again:+0.000;-0.000;0.000} |");
+            }
+
+            sb.Append('\n');
+        }
     }
 
     /// <summary>
@@ -276,6 +331,18 @@ internal static class BenchReportFormatter
                     w.WriteNumber("store_ms_per_document", Math.Round(r.StoreMillisecondsPerDocument, 4));
                     w.WriteNumber("rest_ms_per_document", Math.Round(r.RestMillisecondsPerDocument, 4));
                     w.WriteNumber("store_overhead", Math.Round(r.StoreOverhead, 4));
+                }
+
+                if (r.Unseen is { } unseen)
+                {
+                    w.WriteStartObject("unseen");
+                    w.WriteString("corpus", unseen.Path);
+                    w.WriteNumber("documents", unseen.Documents);
+                    w.WriteNumber("cpu_ms_per_document", Math.Round(unseen.UnseenMillisecondsPerDocument, 3));
+                    w.WriteNumber("again_cpu_ms_per_document", Math.Round(unseen.AgainMillisecondsPerDocument, 3));
+                    w.WriteNumber("kb_allocated_per_document", Math.Round(unseen.PerDocument(unseen.Unseen.Allocated / 1000.0), 1));
+                    w.WriteNumber("again_kb_allocated_per_document", Math.Round(unseen.PerDocument(unseen.Again.Allocated / 1000.0), 1));
+                    w.WriteEndObject();
                 }
 
                 if (r.StageTimes.Count > 0)

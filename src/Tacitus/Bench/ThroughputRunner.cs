@@ -92,12 +92,15 @@ internal static class ThroughputRunner
                 }
 
                 var used = options.Repeat == 0 ? firstUsed : ProcessSample.Take().Since(before);
+                var stageTimes = clock?.Totals() ?? [];
+                var unseen = stage == BenchStage.Full && options.Unseen is { } other ? UnseenPasses(other, options, pipeline!, clock, workers, cancellationToken) : null;
                 var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
                 yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, PeakWorkingSet())
                 {
                     FirstPassSeconds = firstSeconds,
                     FirstPassUsed = firstUsed,
-                    StageTimes = clock?.Totals() ?? [],
+                    StageTimes = stageTimes,
+                    Unseen = unseen,
                     CorpusReadings = cycle.Readings,
                     StoreTimes = StoreTimes(storeClock),
                     Used = used,
@@ -105,6 +108,34 @@ internal static class ThroughputRunner
                 };
             }
         }
+    }
+
+    /// <summary>
+    /// The full analysis over another corpus after the warmed passes: once (code compiled, text new) and once more (the
+    /// same text again). The difference is what new text costs a process that has compiled its code: per-word tables'
+    /// entries not yet met, the lemma and key pools' misses, the model rows the new words reach.
+    /// </summary>
+    private static UnseenResult UnseenPasses(string path, BenchOptions options, AnalysisPipeline pipeline, StageClock? clock, int workers, CancellationToken cancellationToken)
+    {
+        var files = Files(path);
+        var read = options with { Documents = null };
+        (ProcessUsage Used, IReadOnlyList<StageTime> Stages, int Documents) Reading()
+        {
+            clock?.Reset();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var before = ProcessSample.Take();
+            var counts = Pass(BenchStage.Full, files, read, pipeline, clock, null, new CorpusCycle(), workers, cancellationToken);
+            return (ProcessSample.Take().Since(before), clock?.Totals() ?? [], counts.Documents);
+        }
+
+        var unseen = Reading();
+        var again = Reading();
+        return new UnseenResult(path, unseen.Documents, unseen.Used, again.Used)
+        {
+            UnseenStageTimes = unseen.Stages,
+            AgainStageTimes = again.Stages,
+        };
     }
 
     private static long PeakWorkingSet()

@@ -182,6 +182,74 @@ public class ThroughputRunnerTests
     }
 
     [Fact]
+    public void Run_UnseenCorpus_ReadsItTwiceWholeAfterTheWarmedPassesWithItsStageTimes()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("seen/a.txt", "The minister said on Monday that the port of Harwich would reopen.");
+        for (var i = 0; i < 3; i++)
+        {
+            folder.Write($"new/{i}.txt", $"Ships arrived at the port of Dover on Friday, the agency said in {2020 + i}.");
+        }
+
+        // --docs limits the main corpus (cycled to 2) but not the unseen one, which is read once, whole
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions
+        {
+            Path = Path.Combine(folder.FolderPath, "seen"), Documents = 2, Stages = [BenchStage.Full], Workers = [1], Repeat = 1, StageBreakdown = true,
+            Unseen = Path.Combine(folder.FolderPath, "new"),
+        }));
+
+        var unseen = Assert.IsType<UnseenResult>(result.Unseen);
+        Assert.Equal(2, result.Documents);
+        Assert.Equal(3, unseen.Documents);
+        Assert.True(unseen.Unseen.Processor > TimeSpan.Zero && unseen.Again.Processor > TimeSpan.Zero);
+        Assert.Equal(result.StageTimes.Select(s => s.Stage), unseen.UnseenStageTimes.Select(s => s.Stage));
+        Assert.Equal(result.StageTimes.Select(s => s.Stage), unseen.AgainStageTimes.Select(s => s.Stage));
+        Assert.Contains(unseen.UnseenStageTimes, s => s.Stage == "tags" && s.Seconds > 0);
+        // the warmed passes' stage times are their own, not the unseen corpus's: 2 documents' worth of tokens a pass
+        Assert.Equal(unseen.UnseenStageTimes.Single(s => s.Stage == "tags").Tokens, unseen.AgainStageTimes.Single(s => s.Stage == "tags").Tokens);
+        Assert.NotEqual(unseen.UnseenStageTimes.Single(s => s.Stage == "tags").Tokens, result.StageTimes.Single(s => s.Stage == "tags").Tokens);
+    }
+
+    [Fact]
+    public void Run_UnseenWithoutFullAnalysis_NoUnseenPasses()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("a.txt", "Port opens.");
+
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions { Path = folder.FolderPath, Stages = [BenchStage.Segment], Workers = [1], Repeat = 1, Unseen = folder.FolderPath }));
+
+        Assert.Null(result.Unseen);
+        Assert.DoesNotContain("unseen", BenchReportFormatter.ToMarkdown([result]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_UnseenResult_RowWithBothReadingsTheirRatioAndStageDifferences()
+    {
+        BenchResult[] results =
+        [
+            new(BenchStage.Full, 1, 100, 0, 1000, [2.0], 1)
+            {
+                FirstPassSeconds = 4.0,
+                StageTimes = [new StageTime("tags", 0.1)],
+                Unseen = new UnseenResult("other", 50, new ProcessUsage(TimeSpan.FromSeconds(0.15), 10_000_000, TimeSpan.Zero, 0, 0, null), new ProcessUsage(TimeSpan.FromSeconds(0.1), 9_000_000, TimeSpan.Zero, 0, 0, null))
+                {
+                    UnseenStageTimes = [new StageTime("tags", 0.06)],
+                    AgainStageTimes = [new StageTime("tags", 0.05)],
+                },
+            },
+        ];
+
+        var markdown = BenchReportFormatter.ToMarkdown(results);
+
+        Assert.Contains("**Warmed, unseen text** (`--unseen other`", markdown, StringComparison.Ordinal);
+        Assert.Contains("| full analysis | 1 | 50 | 3.00 | 2.00 | 1.50× | 200 / 180 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| tags | 1.200 | 1.000 | +0.200 |", markdown, StringComparison.Ordinal);
+        var json = BenchReportFormatter.ToJson("x", results);
+        Assert.Contains("\"again_cpu_ms_per_document\": 2", json, StringComparison.Ordinal);
+        Assert.Contains("\"cpu_ms_per_document\": 3", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
     public void ToMarkdown_NoBreakdown_NoStageTable()
     {
         BenchResult[] results = [new(BenchStage.Full, 1, 10, 0, 1000, [1.0], 1)];
