@@ -64,8 +64,8 @@ internal sealed record UnseenResult(string Path, int Documents, ProcessUsage Uns
     /// <summary>Processor milliseconds per document of the second reading.</summary>
     public double AgainMillisecondsPerDocument => PerDocument(Again.Processor.TotalMilliseconds);
 
-    /// <summary>A stage's milliseconds per document over one reading.</summary>
-    public double MillisecondsPerDocument(StageTime stage) => PerDocument(stage.Seconds * 1000);
+    /// <summary>A stage's milliseconds per document over one reading: processor time where the thread clock was read, else wall time.</summary>
+    public double MillisecondsPerDocument(StageTime stage) => PerDocument((stage.ProcessorSeconds ?? stage.Seconds) * 1000);
 
     public double PerDocument(double total) => Documents > 0 ? total / Documents : 0;
 }
@@ -106,6 +106,9 @@ internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents,
 
     /// <summary>A stage's milliseconds per document (its total over every timed run and worker, per document analysed).</summary>
     public double MillisecondsPerDocument(StageTime stage) => PerDocument(stage.Seconds * 1000);
+
+    /// <summary>A stage's processor milliseconds per document (its threads' own clocks), or null where they cannot be read.</summary>
+    public double? StageProcessorMillisecondsPerDocument(StageTime stage) => stage.ProcessorSeconds is { } cpu ? PerDocument(cpu * 1000) : null;
 
     /// <summary>A stage's kilobytes allocated per document.</summary>
     public double KilobytesPerDocument(StageTime stage) => PerDocument(stage.AllocatedBytes / 1000.0);

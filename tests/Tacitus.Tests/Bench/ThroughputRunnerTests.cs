@@ -127,6 +127,11 @@ public class ThroughputRunnerTests
 
         Assert.Equal(Tacitus.Pipeline.PipelineFactory.Create().Stages.Select(s => s.Name), result.StageTimes.Select(s => s.Stage));
         Assert.Contains(result.StageTimes, s => s.Stage == "times" && s.Seconds > 0 && s.AllocatedBytes > 0);
+        if (ThreadClock.IsProcessorTime)
+        {
+            Assert.All(result.StageTimes, s => Assert.NotNull(s.ProcessorSeconds));
+            Assert.True(result.StageTimes.Sum(s => s.ProcessorSeconds ?? 0) > 0);
+        }
         Assert.True(result.FirstPassSeconds > 0);
         Assert.True(result.ProcessorMillisecondsPerDocument > 0);
         var markdown = BenchReportFormatter.ToMarkdown([result]);
@@ -243,10 +248,37 @@ public class ThroughputRunnerTests
 
         Assert.Contains("**Warmed, unseen text** (`--unseen other`", markdown, StringComparison.Ordinal);
         Assert.Contains("| full analysis | 1 | 50 | 3.00 | 2.00 | 1.50× | 200 / 180 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("unseen corpus (wall time,", markdown, StringComparison.Ordinal);
         Assert.Contains("| tags | 1.200 | 1.000 | +0.200 |", markdown, StringComparison.Ordinal);
         var json = BenchReportFormatter.ToJson("x", results);
         Assert.Contains("\"again_cpu_ms_per_document\": 2", json, StringComparison.Ordinal);
         Assert.Contains("\"cpu_ms_per_document\": 3", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_StagesWithProcessorTime_UnseenTableReadsProcessorTimeAndWarmedTableShowsItBesideWall()
+    {
+        BenchResult[] results =
+        [
+            new(BenchStage.Full, 1, 10, 0, 1000, [1.0], 1)
+            {
+                StageTimes = [new StageTime("tags", 0.4) { ProcessorSeconds = 0.1 }],
+                Unseen = new UnseenResult("other", 10, default, default)
+                {
+                    // wall time doubled by waiting for a core; the processor time is what the table reads
+                    UnseenStageTimes = [new StageTime("tags", 0.9) { ProcessorSeconds = 0.03 }],
+                    AgainStageTimes = [new StageTime("tags", 0.5) { ProcessorSeconds = 0.02 }],
+                },
+            },
+        ];
+
+        var markdown = BenchReportFormatter.ToMarkdown(results);
+
+        Assert.Contains("| tags | 40.000 (100 %) | 0 | 10.000 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| all stages | 40.000 | 0 | 10.000 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("unseen corpus (processor time,", markdown, StringComparison.Ordinal);
+        Assert.Contains("| tags | 3.000 | 2.000 | +1.000 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("\"cpu_ms_per_document\": 10", BenchReportFormatter.ToJson("x", results), StringComparison.Ordinal);
     }
 
     [Fact]
