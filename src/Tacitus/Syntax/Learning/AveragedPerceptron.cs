@@ -632,6 +632,8 @@ internal sealed class AveragedPerceptron
             }
         }
 
+        // the loop reads the native buckets through a raw pointer: keep the table (whose finalizer frees them) alive until it ends
+        index.KeepAlive();
     }
 
     /// <summary>
