@@ -54,6 +54,12 @@ internal sealed record BenchOptions
 /// </summary>
 internal sealed record UnseenResult(string Path, int Documents, ProcessUsage Unseen, ProcessUsage Again)
 {
+    /// <summary>Documents of the unseen corpus that could not be read or analysed (counted in <see cref="Documents"/> when read but not analysed).</summary>
+    public int Failed { get; init; }
+
+    /// <summary>True when warmed passes over the main corpus came before the readings (false with <c>--repeat 0</c>: only the first pass did).</summary>
+    public bool AfterWarmedPasses { get; init; } = true;
+
     public IReadOnlyList<StageTime> UnseenStageTimes { get; init; } = [];
 
     public IReadOnlyList<StageTime> AgainStageTimes { get; init; } = [];

@@ -86,14 +86,20 @@ internal static class BenchReportFormatter
             return;
         }
 
-        sb.Append(c, $"\n**Warmed, unseen text** (`--unseen {measured[0].Unseen!.Path}`, after the warmed passes: one pass over text the process has not read, its code already compiled, then the same text again; the difference is what new words cost, apart from compiling).\n\n");
-        sb.Append("| stage | workers | documents | unseen text CPU ms / document | same text again CPU ms / document | unseen / again | KB allocated / document, unseen / again |\n");
-        sb.Append("|---|---:|---:|---:|---:|---:|---:|\n");
+        var after = measured[0].Unseen!.AfterWarmedPasses ? "after the warmed passes" : "after the first pass (no warmed passes: --repeat 0)";
+        sb.Append(c, $"\n**Warmed, unseen text** (`--unseen {measured[0].Unseen!.Path}`, {after}, with {measured[0].Workers} worker{(measured[0].Workers == 1 ? string.Empty : "s")}: one pass over text the process has not read, with the code the main corpus compiled, then the same text again; the difference is what new text costs, less whatever the first reading compiled: the methods compiled during each reading say how much of that there was).\n\n");
+        sb.Append("| stage | workers | documents | unseen text CPU ms / document | same text again CPU ms / document | unseen / again | methods compiled, unseen / again | JIT ms / document, unseen / again | KB allocated / document, unseen / again |\n");
+        sb.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
         foreach (var r in measured)
         {
             var u = r.Unseen!;
             var share = u.AgainMillisecondsPerDocument > 0 ? u.UnseenMillisecondsPerDocument / u.AgainMillisecondsPerDocument : 0;
-            sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} | {u.Documents} | {u.UnseenMillisecondsPerDocument:F2} | {u.AgainMillisecondsPerDocument:F2} | {share:F2}× | {u.PerDocument(u.Unseen.Allocated / 1000.0):F0} / {u.PerDocument(u.Again.Allocated / 1000.0):F0} |\n");
+            sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} | {u.Documents} | {u.UnseenMillisecondsPerDocument:F2} | {u.AgainMillisecondsPerDocument:F2} | {share:F2}× | {u.Unseen.JitMethods} / {u.Again.JitMethods} | {u.PerDocument(u.Unseen.Jit.TotalMilliseconds):F2} / {u.PerDocument(u.Again.Jit.TotalMilliseconds):F2} | {u.PerDocument(u.Unseen.Allocated / 1000.0):F0} / {u.PerDocument(u.Again.Allocated / 1000.0):F0} |\n");
+        }
+
+        if (measured.Sum(r => r.Unseen!.Failed) is var failed and > 0)
+        {
+            sb.Append(c, $"\n{failed} documents of the unseen corpus could not be read or analysed.\n");
         }
 
         var timed = measured.Where(r => r.Unseen!.UnseenStageTimes.Count > 0).ToList();
@@ -348,6 +354,29 @@ internal static class BenchReportFormatter
                     w.WriteNumber("again_cpu_ms_per_document", Math.Round(unseen.AgainMillisecondsPerDocument, 3));
                     w.WriteNumber("kb_allocated_per_document", Math.Round(unseen.PerDocument(unseen.Unseen.Allocated / 1000.0), 1));
                     w.WriteNumber("again_kb_allocated_per_document", Math.Round(unseen.PerDocument(unseen.Again.Allocated / 1000.0), 1));
+                    w.WriteNumber("failed", unseen.Failed);
+                    w.WriteBoolean("after_warmed_passes", unseen.AfterWarmedPasses);
+                    w.WriteNumber("jit_methods", unseen.Unseen.JitMethods);
+                    w.WriteNumber("again_jit_methods", unseen.Again.JitMethods);
+                    w.WriteNumber("jit_ms_per_document", Math.Round(unseen.PerDocument(unseen.Unseen.Jit.TotalMilliseconds), 3));
+                    w.WriteNumber("again_jit_ms_per_document", Math.Round(unseen.PerDocument(unseen.Again.Jit.TotalMilliseconds), 3));
+                    if (unseen.UnseenStageTimes.Count > 0)
+                    {
+                        // the stage table's figures: each reading's ms per document (processor time where it was read)
+                        w.WriteStartArray("stages");
+                        for (var i = 0; i < unseen.UnseenStageTimes.Count; i++)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("stage", unseen.UnseenStageTimes[i].Stage);
+                            w.WriteString("clock", unseen.UnseenStageTimes[i].ProcessorSeconds is null ? "wall" : "processor");
+                            w.WriteNumber("ms_per_document", Math.Round(unseen.MillisecondsPerDocument(unseen.UnseenStageTimes[i]), 4));
+                            w.WriteNumber("again_ms_per_document", Math.Round(unseen.MillisecondsPerDocument(unseen.AgainStageTimes[i]), 4));
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                    }
+
                     w.WriteEndObject();
                 }
 

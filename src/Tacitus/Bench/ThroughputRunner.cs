@@ -39,6 +39,9 @@ internal static class ThroughputRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         var files = Files(options.Path);
+        // the --unseen corpus is read once, after the first full-analysis setting: a later setting would read text the
+        // process has already read (and its own first pass would come after it)
+        var unseenRead = false;
         foreach (var stage in options.Stages)
         {
             var pipeline = stage switch
@@ -93,9 +96,17 @@ internal static class ThroughputRunner
 
                 var used = options.Repeat == 0 ? firstUsed : ProcessSample.Take().Since(before);
                 var stageTimes = clock?.Totals() ?? [];
-                var unseen = stage == BenchStage.Full && options.Unseen is { } other ? UnseenPasses(other, options, pipeline!, clock, workers, cancellationToken) : null;
+                // memory as the main corpus's passes left it, before the unseen corpus's readings add to it
                 var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
-                yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, PeakWorkingSet())
+                var peak = PeakWorkingSet();
+                UnseenResult? unseen = null;
+                if (stage == BenchStage.Full && options.Unseen is { } other && !unseenRead)
+                {
+                    unseenRead = true;
+                    unseen = UnseenPasses(other, options, pipeline!, clock, workers, cancellationToken);
+                }
+
+                yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, peak)
                 {
                     FirstPassSeconds = firstSeconds,
                     FirstPassUsed = firstUsed,
@@ -119,23 +130,40 @@ internal static class ThroughputRunner
     {
         var files = Files(path);
         var read = options with { Documents = null };
-        (ProcessUsage Used, IReadOnlyList<StageTime> Stages, int Documents) Reading()
+        (ProcessUsage Used, IReadOnlyList<StageTime> Stages, int Documents, int Failed) Reading()
         {
             clock?.Reset();
             GC.Collect();
             GC.WaitForPendingFinalizers();
             var before = ProcessSample.Take();
             var counts = Pass(BenchStage.Full, files, read, pipeline, clock, null, new CorpusCycle(), workers, cancellationToken);
-            return (ProcessSample.Take().Since(before), clock?.Totals() ?? [], counts.Documents);
+            return (ProcessSample.Take().Since(before), clock?.Totals() ?? [], counts.Documents, counts.Failed);
         }
 
         var unseen = Reading();
         var again = Reading();
         return new UnseenResult(path, unseen.Documents, unseen.Used, again.Used)
         {
+            // the same documents fail both times; the second reading's count covers any that failed only then
+            Failed = Math.Max(unseen.Failed, again.Failed),
+            AfterWarmedPasses = options.Repeat > 0,
             UnseenStageTimes = unseen.Stages,
             AgainStageTimes = again.Stages,
         };
+    }
+
+    /// <summary>Whether the corpus at <paramref name="path"/> has at least one document that reads (checked before a run that needs one).</summary>
+    public static bool HasDocuments(string path, CancellationToken cancellationToken = default)
+    {
+        foreach (var item in DocumentSources.Read(Files(path), IngestOptions.Default, cancellationToken))
+        {
+            if (item.Document is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static long PeakWorkingSet()
