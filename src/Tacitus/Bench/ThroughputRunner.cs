@@ -13,7 +13,8 @@ namespace Tacitus.Bench;
 /// gets a first pass (the headline: text the recogniser has not seen; only the first configuration's first pass also
 /// pays for compiling the code), then <see cref="BenchOptions.Repeat"/> warmed passes over the same text; documents
 /// are dropped once analysed.
-/// The peak working set is the process's peak after the configuration (it only grows, so later rows include earlier ones).
+/// The peak working set is the process's peak after the configuration's passes, before any <c>--unseen</c> readings (it
+/// only grows, so later rows include earlier ones, those readings too).
 /// </summary>
 internal static class ThroughputRunner
 {
