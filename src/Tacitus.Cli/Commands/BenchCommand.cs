@@ -29,13 +29,21 @@ internal static class BenchCommand
         var window = CommonOptions.FusionStagesOnly(CommonOptions.StoryWindow());
         var reports = CommonOptions.FusionStagesOnly(CommonOptions.OpenEventReports());
         var stages = new Option<bool>("--stages") { Description = "Time each stage of the full analysis too: ms per document and share of the total." };
+        var unseen = new Option<string?>("--unseen") { Description = "After the full analysis's warmed passes, read this second corpus (not cycled) twice, once, with the first worker setting: text the process has not read, with the code the main corpus compiled, then the same text again; what new text costs (stage by stage with --stages; the methods compiled during each reading are shown). Full analysis only." };
         var command = new Command("bench", "Measure throughput: read + segment (the floor) and the full analysis, one worker and all cores.")
         {
-            path, docs, stage, workers, repeat, json, stages, dates, serve, db, requests, concurrency, cores, window, reports,
+            path, docs, stage, workers, repeat, json, stages, unseen, dates, serve, db, requests, concurrency, cores, window, reports,
         };
 
         command.SetAction((parse, ct) =>
         {
+            // the unseen corpus is read only after the full analysis's passes: elsewhere it would be ignored without a word
+            if (parse.GetValue(unseen) is not null && (parse.GetValue(serve) || parse.GetValue(stage) is "read" or "segment" or "fusion-only" or "store" or "syntax"))
+            {
+                Console.Error.WriteLine("tacitus bench: --unseen needs the full analysis (no --serve; --stage full, fusion, or the default).");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
             if (parse.GetValue(serve))
             {
                 return ServeBench.Run(parse.GetValue(db), parse.GetValue(requests), parse.GetValue(concurrency), parse.GetValue(cores), ct);
@@ -54,9 +62,23 @@ internal static class BenchCommand
                 return Task.FromResult(ExitCodes.Fatal);
             }
 
+            if (parse.GetValue(unseen) is { } other && !File.Exists(other) && !Directory.Exists(other))
+            {
+                Console.Error.WriteLine($"tacitus bench: no such file or folder '{other}' (--unseen).");
+                return Task.FromResult(ExitCodes.Fatal);
+            }
+
             if (parse.GetValue(docs) is <= 0 || parse.GetValue(workers) is <= 0 || parse.GetValue(repeat) < 0)
             {
                 Console.Error.WriteLine("tacitus bench: --docs and --workers must be positive, --repeat at least 0.");
+                return Task.FromResult(ExitCodes.Usage);
+            }
+
+            // checked before the main corpus's passes, which take minutes: an unseen corpus with nothing in it would
+            // only give a row of 0 documents at the end
+            if (parse.GetValue(unseen) is { } read && !ThroughputRunner.HasDocuments(read, ct))
+            {
+                Console.Error.WriteLine($"tacitus bench: --unseen '{read}' has no document that can be read (an empty file or folder?).");
                 return Task.FromResult(ExitCodes.Usage);
             }
 
@@ -78,6 +100,7 @@ internal static class BenchCommand
                 Documents = parse.GetValue(docs),
                 Repeat = parse.GetValue(repeat),
                 StageBreakdown = parse.GetValue(stages),
+                Unseen = parse.GetValue(unseen),
                 Dates = parse.GetValue(dates),
                 Stories = CommonOptions.Stories(parse, window, reports),
                 Stages = parse.GetValue(stage) switch
@@ -108,6 +131,11 @@ internal static class BenchCommand
                     // Which ones and why: `tacitus code` on the corpus names each input or analysis that failed.
                     Console.Error.WriteLine($"tacitus bench: {result.Failed} documents could not be read or analysed; run `tacitus code` on the corpus to see which and why.");
                 }
+
+                if (result.Unseen is { Failed: > 0 } u)
+                {
+                    Console.Error.WriteLine($"tacitus bench: {u.Failed} documents of the unseen corpus '{u.Path}' could not be read or analysed; run `tacitus code` on it to see which and why.");
+                }
             }
 
             Console.WriteLine(string.Create(CultureInfo.InvariantCulture,
@@ -119,7 +147,7 @@ internal static class BenchCommand
                 Console.WriteLine(BenchReportFormatter.ToJson(corpus, results));
             }
 
-            return Task.FromResult(results.Any(r => r.Failed > 0) ? ExitCodes.PartialFailure : ExitCodes.Ok);
+            return Task.FromResult(results.Any(r => r.Failed > 0 || r.Unseen is { Failed: > 0 }) ? ExitCodes.PartialFailure : ExitCodes.Ok);
         });
         return command;
     }

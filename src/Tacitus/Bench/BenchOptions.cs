@@ -39,6 +39,41 @@ internal sealed record BenchOptions
 
     /// <summary>Time every stage of the full analysis as well (ms per document and share of the total).</summary>
     public bool StageBreakdown { get; init; }
+
+    /// <summary>
+    /// A second corpus (<c>--unseen</c>) for the full analysis: after the warmed passes, one pass over it (the code
+    /// compiled, its text new to the process) and one more over the same text, so that what new words cost is told
+    /// apart from what compiling costs. Read once, whole (never cycled: copies would be text already seen).
+    /// </summary>
+    public string? Unseen { get; init; }
+}
+
+/// <summary>
+/// The full analysis over the <see cref="BenchOptions.Unseen"/> corpus after the warmed passes: its first reading
+/// (compiled code, new text) and a second (the same text again), each with its stage times when asked for.
+/// </summary>
+internal sealed record UnseenResult(string Path, int Documents, ProcessUsage Unseen, ProcessUsage Again)
+{
+    /// <summary>Documents of the unseen corpus that could not be read or analysed (counted in <see cref="Documents"/> when read but not analysed).</summary>
+    public int Failed { get; init; }
+
+    /// <summary>True when warmed passes over the main corpus came before the readings (false with <c>--repeat 0</c>: only the first pass did).</summary>
+    public bool AfterWarmedPasses { get; init; } = true;
+
+    public IReadOnlyList<StageTime> UnseenStageTimes { get; init; } = [];
+
+    public IReadOnlyList<StageTime> AgainStageTimes { get; init; } = [];
+
+    /// <summary>Processor milliseconds per document of the first reading.</summary>
+    public double UnseenMillisecondsPerDocument => PerDocument(Unseen.Processor.TotalMilliseconds);
+
+    /// <summary>Processor milliseconds per document of the second reading.</summary>
+    public double AgainMillisecondsPerDocument => PerDocument(Again.Processor.TotalMilliseconds);
+
+    /// <summary>A stage's milliseconds per document over one reading: processor time where the thread clock was read, else wall time.</summary>
+    public double MillisecondsPerDocument(StageTime stage) => PerDocument((stage.ProcessorSeconds ?? stage.Seconds) * 1000);
+
+    public double PerDocument(double total) => Documents > 0 ? total / Documents : 0;
 }
 
 /// <summary>One configuration's figures: the median of the timed runs.</summary>
@@ -78,8 +113,14 @@ internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents,
     /// <summary>A stage's milliseconds per document (its total over every timed run and worker, per document analysed).</summary>
     public double MillisecondsPerDocument(StageTime stage) => PerDocument(stage.Seconds * 1000);
 
+    /// <summary>A stage's processor milliseconds per document (its threads' own clocks), or null where they cannot be read.</summary>
+    public double? StageProcessorMillisecondsPerDocument(StageTime stage) => stage.ProcessorSeconds is { } cpu ? PerDocument(cpu * 1000) : null;
+
     /// <summary>A stage's kilobytes allocated per document.</summary>
     public double KilobytesPerDocument(StageTime stage) => PerDocument(stage.AllocatedBytes / 1000.0);
+
+    /// <summary>The passes over the <c>--unseen</c> corpus (full analysis only), when one was given.</summary>
+    public UnseenResult? Unseen { get; init; }
 
     /// <summary>Wall seconds of the first, untimed pass: the code still compiling and the recogniser's caches empty.</summary>
     public double FirstPassSeconds { get; init; }

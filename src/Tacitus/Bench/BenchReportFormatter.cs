@@ -64,12 +64,74 @@ internal static class BenchReportFormatter
         }
 
         AppendStageBreakdown(sb, results);
+        AppendUnseen(sb, results);
         AppendStoreBreakdown(sb, results);
         if (results.Where(r => r.CorpusReadings > 1).Select(r => r.CorpusReadings).DefaultIfEmpty(0).Max() is var readings and > 1)
         {
             sb.Append(c, $"\nThe corpus has fewer documents than asked for: it was read {readings} times. Copy k (k = 1, 2, …) of each document has k line breaks added to its text (a new id, the same analysis) and its publication date, when it has one, moved k × {ThroughputRunner.CopyShiftDays} days later; documents without a date stay without one.\n");
         }
         return sb.ToString();
+    }
+
+    /// <summary>
+    /// The <c>--unseen</c> corpus's two readings after the warmed passes: what new text costs once the code is compiled
+    /// (the first reading over the second), and stage by stage when the stages were timed.
+    /// </summary>
+    private static void AppendUnseen(StringBuilder sb, IReadOnlyList<BenchResult> results)
+    {
+        var c = CultureInfo.InvariantCulture;
+        var measured = results.Where(r => r.Unseen is not null).ToList();
+        if (measured.Count == 0)
+        {
+            return;
+        }
+
+        var after = measured[0].Unseen!.AfterWarmedPasses ? "after the warmed passes" : "after the first pass (no warmed passes: --repeat 0)";
+        sb.Append(c, $"\n**Warmed, unseen text** (`--unseen {measured[0].Unseen!.Path}`, {after}, with {measured[0].Workers} worker{(measured[0].Workers == 1 ? string.Empty : "s")}: one pass over text the process has not read, with the code the main corpus compiled, then the same text again; the difference is what new text costs, less whatever the first reading compiled: the methods compiled during each reading say how much of that there was).\n\n");
+        sb.Append("| stage | workers | documents | unseen text CPU ms / document | same text again CPU ms / document | unseen / again | methods compiled, unseen / again | JIT ms / document, unseen / again | KB allocated / document, unseen / again |\n");
+        sb.Append("|---|---:|---:|---:|---:|---:|---:|---:|---:|\n");
+        foreach (var r in measured)
+        {
+            var u = r.Unseen!;
+            var share = u.AgainMillisecondsPerDocument > 0 ? u.UnseenMillisecondsPerDocument / u.AgainMillisecondsPerDocument : 0;
+            sb.Append(c, $"| {StageName(r.Stage)} | {r.Workers} | {u.Documents} | {u.UnseenMillisecondsPerDocument:F2} | {u.AgainMillisecondsPerDocument:F2} | {share:F2}× | {u.Unseen.JitMethods} / {u.Again.JitMethods} | {u.PerDocument(u.Unseen.Jit.TotalMilliseconds):F2} / {u.PerDocument(u.Again.Jit.TotalMilliseconds):F2} | {u.PerDocument(u.Unseen.Allocated / 1000.0):F0} / {u.PerDocument(u.Again.Allocated / 1000.0):F0} |\n");
+        }
+
+        if (measured.Sum(r => r.Unseen!.Failed) is var failed and > 0)
+        {
+            sb.Append(c, $"\n{failed} documents of the unseen corpus could not be read or analysed.\n");
+        }
+
+        var timed = measured.Where(r => r.Unseen!.UnseenStageTimes.Count > 0).ToList();
+        if (timed.Count == 0)
+        {
+            return;
+        }
+
+        var clock = timed[0].Unseen!.UnseenStageTimes[0].ProcessorSeconds is null ? "wall time" : "processor time";
+        sb.Append(c, $"\nTime per stage over the unseen corpus ({clock}, ms per document, per worker): its first reading, the same text again, and the difference.\n\n| stage |");
+        foreach (var r in timed)
+        {
+            sb.Append(c, $" unseen, {r.Workers} worker{(r.Workers == 1 ? string.Empty : "s")} | again | difference |");
+        }
+
+        sb.Append("\n|---|");
+        sb.Append(string.Concat(Enumerable.Repeat("---:|---:|---:|", timed.Count)));
+        sb.Append('\n');
+        var names = timed[0].Unseen!.UnseenStageTimes.Select(s => s.Stage).ToList();
+        for (var i = 0; i < names.Count; i++)
+        {
+            sb.Append(c, $"| {names[i]} |");
+            foreach (var r in timed)
+            {
+                var u = r.Unseen!;
+                var first = u.MillisecondsPerDocument(u.UnseenStageTimes[i]);
+                var again = u.MillisecondsPerDocument(u.AgainStageTimes[i]);
+                sb.Append(c, $" {first:F3} | {again:F3} | {first - again:+0.000;-0.000;0.000} |");
+            }
+
+            sb.Append('\n');
+        }
     }
 
     /// <summary>
@@ -122,14 +184,14 @@ internal static class BenchReportFormatter
             return;
         }
 
-        sb.Append("\nTime per stage, warmed passes (ms per document, per worker, and share of the analysis time) and KB allocated per document:\n\n| stage |");
+        sb.Append("\nTime per stage, warmed passes (wall ms per document, per worker, and share of the analysis time), KB allocated per document, and processor ms per document (the worker threads' own clocks, which do not grow while other programs hold the cores):\n\n| stage |");
         foreach (var r in timed)
         {
-            sb.Append(c, $" {StageName(r.Stage)}, {r.Workers} worker{(r.Workers == 1 ? string.Empty : "s")} | KB |");
+            sb.Append(c, $" {StageName(r.Stage)}, {r.Workers} worker{(r.Workers == 1 ? string.Empty : "s")} | KB | CPU ms |");
         }
 
         sb.Append("\n|---|");
-        sb.Append(string.Concat(Enumerable.Repeat("---:|---:|", timed.Count)));
+        sb.Append(string.Concat(Enumerable.Repeat("---:|---:|---:|", timed.Count)));
         sb.Append('\n');
         var names = timed[0].StageTimes.Select(s => s.Stage).ToList();
         for (var i = 0; i < names.Count; i++)
@@ -139,7 +201,8 @@ internal static class BenchReportFormatter
             {
                 var total = r.StageTimes.Sum(s => s.Seconds);
                 var stage = i < r.StageTimes.Count ? r.StageTimes[i] : new StageTime(names[i], 0);
-                sb.Append(c, $" {r.MillisecondsPerDocument(stage):F3} ({(total > 0 ? stage.Seconds / total : 0):P0}) | {r.KilobytesPerDocument(stage):F0} |");
+                var cpu = r.StageProcessorMillisecondsPerDocument(stage) is { } p ? p.ToString("F3", c) : "n/a";
+                sb.Append(c, $" {r.MillisecondsPerDocument(stage):F3} ({(total > 0 ? stage.Seconds / total : 0):P0}) | {r.KilobytesPerDocument(stage):F0} | {cpu} |");
             }
 
             sb.Append('\n');
@@ -148,8 +211,12 @@ internal static class BenchReportFormatter
         sb.Append("| all stages |");
         foreach (var r in timed)
         {
-            var all = new StageTime("all", r.StageTimes.Sum(s => s.Seconds), r.StageTimes.Sum(s => s.AllocatedBytes));
-            sb.Append(c, $" {r.MillisecondsPerDocument(all):F3} | {r.KilobytesPerDocument(all):F0} |");
+            var all = new StageTime("all", r.StageTimes.Sum(s => s.Seconds), r.StageTimes.Sum(s => s.AllocatedBytes))
+            {
+                ProcessorSeconds = r.StageTimes.All(s => s.ProcessorSeconds is not null) ? r.StageTimes.Sum(s => s.ProcessorSeconds ?? 0) : null,
+            };
+            var cpu = r.StageProcessorMillisecondsPerDocument(all) is { } p ? p.ToString("F3", c) : "n/a";
+            sb.Append(c, $" {r.MillisecondsPerDocument(all):F3} | {r.KilobytesPerDocument(all):F0} | {cpu} |");
         }
 
         sb.Append('\n');
@@ -278,6 +345,41 @@ internal static class BenchReportFormatter
                     w.WriteNumber("store_overhead", Math.Round(r.StoreOverhead, 4));
                 }
 
+                if (r.Unseen is { } unseen)
+                {
+                    w.WriteStartObject("unseen");
+                    w.WriteString("corpus", unseen.Path);
+                    w.WriteNumber("documents", unseen.Documents);
+                    w.WriteNumber("cpu_ms_per_document", Math.Round(unseen.UnseenMillisecondsPerDocument, 3));
+                    w.WriteNumber("again_cpu_ms_per_document", Math.Round(unseen.AgainMillisecondsPerDocument, 3));
+                    w.WriteNumber("kb_allocated_per_document", Math.Round(unseen.PerDocument(unseen.Unseen.Allocated / 1000.0), 1));
+                    w.WriteNumber("again_kb_allocated_per_document", Math.Round(unseen.PerDocument(unseen.Again.Allocated / 1000.0), 1));
+                    w.WriteNumber("failed", unseen.Failed);
+                    w.WriteBoolean("after_warmed_passes", unseen.AfterWarmedPasses);
+                    w.WriteNumber("jit_methods", unseen.Unseen.JitMethods);
+                    w.WriteNumber("again_jit_methods", unseen.Again.JitMethods);
+                    w.WriteNumber("jit_ms_per_document", Math.Round(unseen.PerDocument(unseen.Unseen.Jit.TotalMilliseconds), 3));
+                    w.WriteNumber("again_jit_ms_per_document", Math.Round(unseen.PerDocument(unseen.Again.Jit.TotalMilliseconds), 3));
+                    if (unseen.UnseenStageTimes.Count > 0)
+                    {
+                        // the stage table's figures: each reading's ms per document (processor time where it was read)
+                        w.WriteStartArray("stages");
+                        for (var i = 0; i < unseen.UnseenStageTimes.Count; i++)
+                        {
+                            w.WriteStartObject();
+                            w.WriteString("stage", unseen.UnseenStageTimes[i].Stage);
+                            w.WriteString("clock", unseen.UnseenStageTimes[i].ProcessorSeconds is null ? "wall" : "processor");
+                            w.WriteNumber("ms_per_document", Math.Round(unseen.MillisecondsPerDocument(unseen.UnseenStageTimes[i]), 4));
+                            w.WriteNumber("again_ms_per_document", Math.Round(unseen.MillisecondsPerDocument(unseen.AgainStageTimes[i]), 4));
+                            w.WriteEndObject();
+                        }
+
+                        w.WriteEndArray();
+                    }
+
+                    w.WriteEndObject();
+                }
+
                 if (r.StageTimes.Count > 0)
                 {
                     w.WriteStartArray("stages");
@@ -288,6 +390,11 @@ internal static class BenchReportFormatter
                         w.WriteNumber("ms_per_document", Math.Round(r.MillisecondsPerDocument(s), 4));
                         w.WriteNumber("seconds", Math.Round(s.Seconds, 4));
                         w.WriteNumber("kb_allocated_per_document", Math.Round(r.KilobytesPerDocument(s), 1));
+                        if (r.StageProcessorMillisecondsPerDocument(s) is { } cpu)
+                        {
+                            w.WriteNumber("cpu_ms_per_document", Math.Round(cpu, 4));
+                        }
+
                         w.WriteEndObject();
                     }
 

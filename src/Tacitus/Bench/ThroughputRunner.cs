@@ -13,7 +13,8 @@ namespace Tacitus.Bench;
 /// gets a first pass (the headline: text the recogniser has not seen; only the first configuration's first pass also
 /// pays for compiling the code), then <see cref="BenchOptions.Repeat"/> warmed passes over the same text; documents
 /// are dropped once analysed.
-/// The peak working set is the process's peak after the configuration (it only grows, so later rows include earlier ones).
+/// The peak working set is the process's peak after the configuration's passes, before any <c>--unseen</c> readings (it
+/// only grows, so later rows include earlier ones, those readings too).
 /// </summary>
 internal static class ThroughputRunner
 {
@@ -39,6 +40,9 @@ internal static class ThroughputRunner
     {
         ArgumentNullException.ThrowIfNull(options);
         var files = Files(options.Path);
+        // the --unseen corpus is read once, after the first full-analysis setting: a later setting would read text the
+        // process has already read (and its own first pass would come after it)
+        var unseenRead = false;
         foreach (var stage in options.Stages)
         {
             var pipeline = stage switch
@@ -92,12 +96,23 @@ internal static class ThroughputRunner
                 }
 
                 var used = options.Repeat == 0 ? firstUsed : ProcessSample.Take().Since(before);
+                var stageTimes = clock?.Totals() ?? [];
+                // memory as the main corpus's passes left it, before the unseen corpus's readings add to it
                 var heapAfter = GC.GetTotalMemory(forceFullCollection: true);
-                yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, PeakWorkingSet())
+                var peak = PeakWorkingSet();
+                UnseenResult? unseen = null;
+                if (stage == BenchStage.Full && options.Unseen is { } other && !unseenRead)
+                {
+                    unseenRead = true;
+                    unseen = UnseenPasses(other, options, pipeline!, clock, workers, cancellationToken);
+                }
+
+                yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, peak)
                 {
                     FirstPassSeconds = firstSeconds,
                     FirstPassUsed = firstUsed,
-                    StageTimes = clock?.Totals() ?? [],
+                    StageTimes = stageTimes,
+                    Unseen = unseen,
                     CorpusReadings = cycle.Readings,
                     StoreTimes = StoreTimes(storeClock),
                     Used = used,
@@ -105,6 +120,51 @@ internal static class ThroughputRunner
                 };
             }
         }
+    }
+
+    /// <summary>
+    /// The full analysis over another corpus after the warmed passes: once (code compiled, text new) and once more (the
+    /// same text again). The difference is what new text costs a process that has compiled its code: per-word tables'
+    /// entries not yet met, the lemma and key pools' misses, the model rows the new words reach.
+    /// </summary>
+    private static UnseenResult UnseenPasses(string path, BenchOptions options, AnalysisPipeline pipeline, StageClock? clock, int workers, CancellationToken cancellationToken)
+    {
+        var files = Files(path);
+        var read = options with { Documents = null };
+        (ProcessUsage Used, IReadOnlyList<StageTime> Stages, int Documents, int Failed) Reading()
+        {
+            clock?.Reset();
+            GC.Collect();
+            GC.WaitForPendingFinalizers();
+            var before = ProcessSample.Take();
+            var counts = Pass(BenchStage.Full, files, read, pipeline, clock, null, new CorpusCycle(), workers, cancellationToken);
+            return (ProcessSample.Take().Since(before), clock?.Totals() ?? [], counts.Documents, counts.Failed);
+        }
+
+        var unseen = Reading();
+        var again = Reading();
+        return new UnseenResult(path, unseen.Documents, unseen.Used, again.Used)
+        {
+            // the same documents fail both times; the second reading's count covers any that failed only then
+            Failed = Math.Max(unseen.Failed, again.Failed),
+            AfterWarmedPasses = options.Repeat > 0,
+            UnseenStageTimes = unseen.Stages,
+            AgainStageTimes = again.Stages,
+        };
+    }
+
+    /// <summary>Whether the corpus at <paramref name="path"/> has at least one document that reads (checked before a run that needs one).</summary>
+    public static bool HasDocuments(string path, CancellationToken cancellationToken = default)
+    {
+        foreach (var item in DocumentSources.Read(Files(path), IngestOptions.Default, cancellationToken))
+        {
+            if (item.Document is not null)
+            {
+                return true;
+            }
+        }
+
+        return false;
     }
 
     private static long PeakWorkingSet()

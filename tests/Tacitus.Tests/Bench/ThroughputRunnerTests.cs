@@ -127,6 +127,11 @@ public class ThroughputRunnerTests
 
         Assert.Equal(Tacitus.Pipeline.PipelineFactory.Create().Stages.Select(s => s.Name), result.StageTimes.Select(s => s.Stage));
         Assert.Contains(result.StageTimes, s => s.Stage == "times" && s.Seconds > 0 && s.AllocatedBytes > 0);
+        if (ThreadClock.IsProcessorTime)
+        {
+            Assert.All(result.StageTimes, s => Assert.NotNull(s.ProcessorSeconds));
+            Assert.True(result.StageTimes.Sum(s => s.ProcessorSeconds ?? 0) > 0);
+        }
         Assert.True(result.FirstPassSeconds > 0);
         Assert.True(result.ProcessorMillisecondsPerDocument > 0);
         var markdown = BenchReportFormatter.ToMarkdown([result]);
@@ -179,6 +184,203 @@ public class ThroughputRunnerTests
         var json = BenchReportFormatter.ToJson("x", results);
         Assert.Contains("\"first_pass_jit_ms_per_document\": 15", json, StringComparison.Ordinal);
         Assert.Contains("\"first_pass_jit_methods\": 1200", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnseenCorpus_ReadsItTwiceWholeAfterTheWarmedPassesWithItsStageTimes()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("seen/a.txt", "The minister said on Monday that the port of Harwich would reopen.");
+        for (var i = 0; i < 3; i++)
+        {
+            folder.Write($"new/{i}.txt", $"Ships arrived at the port of Dover on Friday, the agency said in {2020 + i}.");
+        }
+
+        // --docs limits the main corpus (cycled to 2) but not the unseen one, which is read once, whole
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions
+        {
+            Path = Path.Combine(folder.FolderPath, "seen"), Documents = 2, Stages = [BenchStage.Full], Workers = [1], Repeat = 1, StageBreakdown = true,
+            Unseen = Path.Combine(folder.FolderPath, "new"),
+        }));
+
+        var unseen = Assert.IsType<UnseenResult>(result.Unseen);
+        Assert.Equal(2, result.Documents);
+        Assert.Equal(3, unseen.Documents);
+        Assert.True(unseen.Unseen.Processor > TimeSpan.Zero && unseen.Again.Processor > TimeSpan.Zero);
+        Assert.Equal(result.StageTimes.Select(s => s.Stage), unseen.UnseenStageTimes.Select(s => s.Stage));
+        Assert.Equal(result.StageTimes.Select(s => s.Stage), unseen.AgainStageTimes.Select(s => s.Stage));
+        Assert.Contains(unseen.UnseenStageTimes, s => s.Stage == "tags" && s.Seconds > 0);
+        // the warmed passes' stage times are their own, not the unseen corpus's: 2 documents' worth of tokens a pass
+        Assert.Equal(unseen.UnseenStageTimes.Single(s => s.Stage == "tags").Tokens, unseen.AgainStageTimes.Single(s => s.Stage == "tags").Tokens);
+        Assert.NotEqual(unseen.UnseenStageTimes.Single(s => s.Stage == "tags").Tokens, result.StageTimes.Single(s => s.Stage == "tags").Tokens);
+    }
+
+    [Fact]
+    public void Run_UnseenWithTwoWorkerSettings_ReadOnlyWithTheFirst()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("seen/a.txt", "The minister said on Monday that the port of Harwich would reopen.");
+        folder.Write("new/b.txt", "Ships arrived at the port of Dover on Friday, the agency said.");
+
+        var results = ThroughputRunner.Run(new BenchOptions
+        {
+            Path = Path.Combine(folder.FolderPath, "seen"), Stages = [BenchStage.Full], Workers = [1, 2], Repeat = 1,
+            Unseen = Path.Combine(folder.FolderPath, "new"),
+        }).ToList();
+
+        // the second setting would read text already read, and its own first pass would come after it
+        Assert.Equal([1, 2], results.Select(r => r.Workers));
+        Assert.Equal(1, Assert.IsType<UnseenResult>(results[0].Unseen).Documents);
+        Assert.Null(results[1].Unseen);
+    }
+
+    [Fact]
+    public void Run_UnseenCorpusWithAnUnreadableDocument_CountsItFailed()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("seen/a.txt", "The minister said on Monday that the port of Harwich would reopen.");
+        folder.Write("new/b.txt", "Ships arrived at the port of Dover on Friday, the agency said.");
+        folder.Write("new/empty.txt", string.Empty);
+
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions
+        {
+            Path = Path.Combine(folder.FolderPath, "seen"), Stages = [BenchStage.Full], Workers = [1], Repeat = 1,
+            Unseen = Path.Combine(folder.FolderPath, "new"),
+        }));
+
+        var unseen = Assert.IsType<UnseenResult>(result.Unseen);
+        Assert.Equal(0, result.Failed);
+        Assert.Equal(1, unseen.Failed);
+        Assert.Contains("1 documents of the unseen corpus could not be read or analysed", BenchReportFormatter.ToMarkdown([result]), StringComparison.Ordinal);
+        Assert.Contains("\"failed\": 1", BenchReportFormatter.ToJson("x", [result]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void Run_UnseenWithRepeatZero_SaysItCameAfterTheFirstPass()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("seen/a.txt", "The minister said on Monday that the port of Harwich would reopen.");
+        folder.Write("new/b.txt", "Ships arrived at the port of Dover on Friday, the agency said.");
+
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions
+        {
+            Path = Path.Combine(folder.FolderPath, "seen"), Stages = [BenchStage.Full], Workers = [1], Repeat = 0,
+            Unseen = Path.Combine(folder.FolderPath, "new"),
+        }));
+
+        Assert.False(Assert.IsType<UnseenResult>(result.Unseen).AfterWarmedPasses);
+        var markdown = BenchReportFormatter.ToMarkdown([result]);
+        Assert.Contains("after the first pass (no warmed passes", markdown, StringComparison.Ordinal);
+        Assert.DoesNotContain("after the warmed passes", markdown, StringComparison.Ordinal);
+    }
+
+    [Theory]
+    [InlineData("", false)]
+    [InlineData("Ships arrived at the port.", true)]
+    public void HasDocuments_FileEmptyOrNot_TrueOnlyWithADocument(string text, bool expected)
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("a.txt", text);
+
+        Assert.Equal(expected, ThroughputRunner.HasDocuments(Path.Combine(folder.FolderPath, "a.txt")));
+    }
+
+    [Fact]
+    public void HasDocuments_EmptyFolder_False()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        Directory.CreateDirectory(Path.Combine(folder.FolderPath, "none"));
+
+        Assert.False(ThroughputRunner.HasDocuments(Path.Combine(folder.FolderPath, "none")));
+    }
+
+    [Fact]
+    public void Run_UnseenWithoutFullAnalysis_NoUnseenPasses()
+    {
+        using var folder = new EvalFixtures.TempFolder();
+        folder.Write("a.txt", "Port opens.");
+
+        var result = Assert.Single(ThroughputRunner.Run(new BenchOptions { Path = folder.FolderPath, Stages = [BenchStage.Segment], Workers = [1], Repeat = 1, Unseen = folder.FolderPath }));
+
+        Assert.Null(result.Unseen);
+        Assert.DoesNotContain("unseen", BenchReportFormatter.ToMarkdown([result]), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_UnseenResult_RowWithBothReadingsTheirRatioAndStageDifferences()
+    {
+        BenchResult[] results =
+        [
+            new(BenchStage.Full, 1, 100, 0, 1000, [2.0], 1)
+            {
+                FirstPassSeconds = 4.0,
+                StageTimes = [new StageTime("tags", 0.1)],
+                Unseen = new UnseenResult("other", 50, new ProcessUsage(TimeSpan.FromSeconds(0.15), 10_000_000, TimeSpan.Zero, 0, 0, null), new ProcessUsage(TimeSpan.FromSeconds(0.1), 9_000_000, TimeSpan.Zero, 0, 0, null))
+                {
+                    UnseenStageTimes = [new StageTime("tags", 0.06)],
+                    AgainStageTimes = [new StageTime("tags", 0.05)],
+                },
+            },
+        ];
+
+        var markdown = BenchReportFormatter.ToMarkdown(results);
+
+        Assert.Contains("**Warmed, unseen text** (`--unseen other`", markdown, StringComparison.Ordinal);
+        Assert.Contains("| full analysis | 1 | 50 | 3.00 | 2.00 | 1.50× | 0 / 0 | 0.00 / 0.00 | 200 / 180 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("unseen corpus (wall time,", markdown, StringComparison.Ordinal);
+        Assert.Contains("| tags | 1.200 | 1.000 | +0.200 |", markdown, StringComparison.Ordinal);
+        var json = BenchReportFormatter.ToJson("x", results);
+        Assert.Contains("\"again_cpu_ms_per_document\": 2", json, StringComparison.Ordinal);
+        using var parsed = System.Text.Json.JsonDocument.Parse(json);
+        var stage = Assert.Single(parsed.RootElement.GetProperty("runs")[0].GetProperty("unseen").GetProperty("stages").EnumerateArray());
+        Assert.Equal(("tags", "wall", 1.2, 1.0), (stage.GetProperty("stage").GetString(), stage.GetProperty("clock").GetString(), stage.GetProperty("ms_per_document").GetDouble(), stage.GetProperty("again_ms_per_document").GetDouble()));
+        Assert.Contains("\"cpu_ms_per_document\": 3", json, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_StagesWithProcessorTime_UnseenTableReadsProcessorTimeAndWarmedTableShowsItBesideWall()
+    {
+        BenchResult[] results =
+        [
+            new(BenchStage.Full, 1, 10, 0, 1000, [1.0], 1)
+            {
+                StageTimes = [new StageTime("tags", 0.4) { ProcessorSeconds = 0.1 }],
+                Unseen = new UnseenResult("other", 10, default, default)
+                {
+                    // wall time doubled by waiting for a core; the processor time is what the table reads
+                    UnseenStageTimes = [new StageTime("tags", 0.9) { ProcessorSeconds = 0.03 }],
+                    AgainStageTimes = [new StageTime("tags", 0.5) { ProcessorSeconds = 0.02 }],
+                },
+            },
+        ];
+
+        var markdown = BenchReportFormatter.ToMarkdown(results);
+
+        Assert.Contains("| tags | 40.000 (100 %) | 0 | 10.000 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("| all stages | 40.000 | 0 | 10.000 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("unseen corpus (processor time,", markdown, StringComparison.Ordinal);
+        Assert.Contains("| tags | 3.000 | 2.000 | +1.000 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("\"cpu_ms_per_document\": 10", BenchReportFormatter.ToJson("x", results), StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public void ToMarkdown_UnseenReadingsCompiledMethods_ShownForEachReading()
+    {
+        BenchResult[] results =
+        [
+            new(BenchStage.Full, 1, 10, 0, 1000, [1.0], 1)
+            {
+                Unseen = new UnseenResult("other", 10,
+                    new ProcessUsage(TimeSpan.FromSeconds(0.1), 0, TimeSpan.Zero, 0, 0, null, TimeSpan.FromMilliseconds(20), 37),
+                    new ProcessUsage(TimeSpan.FromSeconds(0.1), 0, TimeSpan.Zero, 0, 0, null, TimeSpan.Zero, 2)),
+            },
+        ];
+
+        var markdown = BenchReportFormatter.ToMarkdown(results);
+
+        // a user can see that the first reading compiled paths the main corpus never reached
+        Assert.Contains("| 1.00× | 37 / 2 | 2.00 / 0.00 |", markdown, StringComparison.Ordinal);
+        Assert.Contains("\"jit_methods\": 37", BenchReportFormatter.ToJson("x", results), StringComparison.Ordinal);
     }
 
     [Fact]

@@ -85,6 +85,63 @@ public sealed class AveragedPerceptronTests
         }
     }
 
+    /// <summary>A model file of <paramref name="keys"/>' rows (three classes), each with one weight, for class key % 3.</summary>
+    private static byte[] ModelBytes(IReadOnlyList<ulong> keys)
+    {
+        using var stream = new MemoryStream();
+        using (var writer = new BinaryWriter(stream, System.Text.Encoding.UTF8, leaveOpen: true))
+        {
+            writer.Write(0x50434154u); // "TACP"
+            writer.Write(1);
+            writer.Write(3);
+            writer.Write(keys.Count);
+            foreach (var key in keys)
+            {
+                writer.Write(key);
+                writer.Write((ushort)1);
+                writer.Write((ushort)(key % 3));
+                writer.Write((Half)1.0f);
+            }
+        }
+
+        return stream.ToArray();
+    }
+
+    [Theory]
+    [InlineData(1)]
+    [InlineData(15)]
+    [InlineData(16)]
+    [InlineData(17)]
+    [InlineData(1000)]
+    public void Read_RowsOnEitherSideOfTheIndexingDelay_EveryRowFound(int rows)
+    {
+        var keys = Enumerable.Range(1, rows).Select(i => (ulong)i * 0x9E3779B97F4A7C15UL).ToList();
+        using var reader = new BinaryReader(new MemoryStream(ModelBytes(keys)));
+
+        var model = AveragedPerceptron.Read(reader);
+
+        Assert.Equal(rows, model.Features);
+        foreach (var key in keys)
+        {
+            Assert.Equal((int)(key % 3), model.Predict([key], new float[3]));
+        }
+    }
+
+    [Theory]
+    [InlineData(2, 5)]   // the repeat arrives while the first is still waiting to be indexed
+    [InlineData(3, 40)]  // the first was indexed long before
+    [InlineData(30, 50)] // the repeat is the last row, indexed only when the model is made
+    public void Read_RowRepeatingAFeature_InvalidDataNamingTheRow(int first, int repeat)
+    {
+        var keys = Enumerable.Range(1, 50).Select(i => (ulong)i * 0x9E3779B97F4A7C15UL).ToList();
+        keys.Insert(repeat, keys[first]);
+        using var reader = new BinaryReader(new MemoryStream(ModelBytes(keys)));
+
+        var error = Assert.Throws<InvalidDataException>(() => AveragedPerceptron.Read(reader));
+
+        Assert.Contains($"row {repeat} repeats a feature", error.Message, StringComparison.Ordinal);
+    }
+
     [Theory]
     [InlineData(false, "walked", "talks")]
     [InlineData(true, "walked", "talks")]

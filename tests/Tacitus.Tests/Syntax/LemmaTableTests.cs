@@ -136,6 +136,57 @@ public sealed class LemmaTableTests
     }
 
     [Fact]
+    public void InflectedForms_FormUnderSeveralKeysAddedHighestFirst_LeastKeyWins()
+    {
+        // added in the reverse of key order: the lowest tag's lemma wins, and within a tag the form as written that
+        // sorts first ("Left" before "left")
+        var known = new Dictionary<string, string>
+        {
+            [LemmaTable.KnownKey(9, "left")] = "leave",
+            [LemmaTable.KnownKey(5, "left")] = "leave",
+            [LemmaTable.KnownKey(5, "Left")] = "Left-wing",
+            [LemmaTable.KnownKey(7, "rose")] = "rise",
+            [LemmaTable.KnownKey(6, "rose")] = "rose", // its own lemma: not a candidate, so tag 7's stands
+            [LemmaTable.KnownKey(8, "bid")] = "bid",
+            [LemmaTable.KnownKey(7, "bid")] = "bidding",
+        };
+        var forms = new LemmaTable(known, new Dictionary<string, LemmaEdit>()).InflectedForms(new HashSet<int> { 5, 6, 7, 8, 9 });
+        Assert.Equal("left-wing", forms["left"]);
+        Assert.Equal("rise", forms["rose"]);
+        Assert.Equal("bidding", forms["bid"]);
+        Assert.Equal(3, forms.Count);
+    }
+
+    [Fact]
+    public void InflectedForms_GeneratedTables_SameAsReadingTheKeysInOrder()
+    {
+        var random = new Random(17);
+        string[] stems = ["walk", "Walk", "WALK", "run", "Run", "ran", "go", "went", "Gone", "see", "saw", "seen", "x"];
+        for (var round = 0; round < 200; round++)
+        {
+            var known = new Dictionary<string, string>();
+            for (var i = 0; i < 30; i++)
+            {
+                known[LemmaTable.KnownKey(random.Next(12), stems[random.Next(stems.Length)])] = stems[random.Next(stems.Length)];
+            }
+
+            var tags = Enumerable.Range(0, 12).Where(_ => random.Next(2) == 0).ToHashSet();
+            var expected = new Dictionary<string, string>(StringComparer.Ordinal);
+            foreach (var (key, lemma) in known.OrderBy(e => e.Key, StringComparer.Ordinal))
+            {
+                var tag = int.Parse(key[..3], System.Globalization.CultureInfo.InvariantCulture);
+                if (key[3] == '\u0001' && tags.Contains(tag) && key[4..].ToLowerInvariant() != lemma.ToLowerInvariant())
+                {
+                    expected.TryAdd(key[4..].ToLowerInvariant(), lemma.ToLowerInvariant());
+                }
+            }
+
+            var forms = new LemmaTable(known, new Dictionary<string, LemmaEdit>()).InflectedForms(tags);
+            Assert.Equal(expected.OrderBy(e => e.Key, StringComparer.Ordinal), forms.OrderBy(e => e.Key, StringComparer.Ordinal));
+        }
+    }
+
+    [Fact]
     public void Write_ThenRead_KeepsEveryEditChoice()
     {
         var models = SyntaxFixture.Models;

@@ -282,8 +282,12 @@ internal sealed class LemmaTable
     public FrozenDictionary<string, string> InflectedForms(IReadOnlySet<int> tags)
     {
         ArgumentNullException.ThrowIfNull(tags);
-        var forms = new Dictionary<string, string>(StringComparer.Ordinal);
-        foreach (var (key, lemma) in known.OrderBy(e => e.Key, StringComparer.Ordinal))
+
+        // One pass, no sort (sorting the whole table was most of the first document's lemma work): where several keys
+        // give one form, the ordinally least key wins, as it did when the keys were read in order (its tag index is
+        // the lowest; within a tag, the form as written that sorts first)
+        var chosen = new Dictionary<string, (string Key, string Lemma)>(StringComparer.Ordinal);
+        foreach (var (key, lemma) in known)
         {
             if (key.Length < 5 || key[3] != '\u0001' || !tags.Contains(TagOf(key)))
             {
@@ -292,10 +296,30 @@ internal sealed class LemmaTable
 
             var form = key[4..].ToLowerInvariant();
             var lower = lemma.ToLowerInvariant();
-            if (form != lower)
+            if (form == lower)
             {
-                forms.TryAdd(form, string.Intern(lower));
+                continue;
             }
+
+            ref var slot = ref CollectionsMarshal.GetValueRefOrAddDefault(chosen, form, out var held);
+            if (!held || string.CompareOrdinal(key, slot.Key) < 0)
+            {
+                slot = (key, lower);
+            }
+        }
+
+        // each lemma interned once, however many forms share it
+        var forms = new Dictionary<string, string>(chosen.Count, StringComparer.Ordinal);
+        var lemmas = new Dictionary<string, string>(StringComparer.Ordinal);
+        foreach (var (form, (_, lemma)) in chosen)
+        {
+            ref var shared = ref CollectionsMarshal.GetValueRefOrAddDefault(lemmas, lemma, out var met);
+            if (!met)
+            {
+                shared = string.Intern(lemma);
+            }
+
+            forms.Add(form, shared!);
         }
 
         return forms.ToFrozenDictionary(StringComparer.Ordinal);
