@@ -362,6 +362,45 @@ public sealed class FusionStoreTests : IDisposable
         }
     }
 
+    [Fact]
+    public void SaveBatch_VocabularyPastTermsInMemoryThenRestarted_BoundWritesTheFrequenciesAndTheCountsStayExact()
+    {
+        // a test-sized bound: the vocabulary passes it long before TermsWrittenEvery (4,096) documents, so only the bound writes
+        var bounded = StoryOptions.Default with { TermsInMemory = 6 };
+        var fresh = StoreFixtures.TempDb();
+        try
+        {
+            var documents = BlockadeAndHarvest();
+            List<string> expected;
+            using (var clean = DocumentStore.Open(fresh))
+            {
+                clean.SaveBatch(documents[..2]);
+                clean.SaveBatch(documents[2..]);
+                expected = FusedEvents(clean);
+            }
+
+            object? through;
+            using (var first = DocumentStore.Open(db, stories: bounded))
+            {
+                first.SaveBatch(documents[..2]);
+                through = Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'");
+            }
+
+            using var restarted = DocumentStore.Open(db, stories: bounded);
+            restarted.SaveBatch(documents[2..]);
+
+            Assert.Equal(2L, through);
+            Assert.Equal(StoryDocuments(fresh), StoryDocuments(db));
+            Assert.Equal(expected, FusedEvents(restarted));
+            Assert.Equal(StoredFrequencies.Of(fresh), StoredFrequencies.Of(db));
+            Assert.Equal(StoredFrequencies.Counted(db), StoredFrequencies.Of(db));
+        }
+        finally
+        {
+            StoreFixtures.DeleteDb(fresh);
+        }
+    }
+
     /// <summary>Each placed document's row and story, in store order.</summary>
     private static object? StoryDocuments(string path)
     {
