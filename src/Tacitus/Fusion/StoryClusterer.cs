@@ -31,7 +31,7 @@ namespace Tacitus.Fusion;
 /// <c>fusion_state.batches</c> (migration 23), so a written batch whose transaction was then rolled back shows, when the
 /// next transaction begins, as a number the store does not have, and the state is read again. An operation that threw
 /// leaves the batch half done: nothing more is done in that transaction (<see cref="InvalidOperationException"/>) until
-/// it is rolled back. <see cref="Forget"/> drops what is held at once; callers need not call it.
+/// it is rolled back; the next transaction starts from the store. <see cref="Forget"/> drops what is held at once; callers need not call it.
 /// </para>
 /// <para>
 /// Each placed document's contribution is kept with its row (<c>story_documents.contribution</c>, migration 15): the
@@ -100,8 +100,9 @@ internal sealed class StoryClusterer
     private bool begun;
     private Microsoft.Data.Sqlite.SqliteTransaction? begunIn;
 
-    /// <summary>An operation threw part way (set on entry, cleared on return): what is held, and what it wrote in its transaction, may be half done.</summary>
+    /// <summary>An operation threw part way (set on entry, cleared on return), in <see cref="brokenIn"/>: what is held, and what it wrote in that transaction, may be half done.</summary>
     private bool broken;
+    private Microsoft.Data.Sqlite.SqliteTransaction? brokenIn;
 
     /// <summary><c>fusion_state.batches</c> as memory holds it: read with the state, raised by each batch written.</summary>
     private long batches;
@@ -372,7 +373,9 @@ internal sealed class StoryClusterer
 
     /// <summary>
     /// Before an operation: a batch begun in another transaction than the current one ended unwritten, so what is held goes
-    /// (the state is read again); one that threw in the current transaction cannot go on. Marks the operation under way.
+    /// (the state is read again); one that threw in the current transaction cannot go on, and one that threw in another
+    /// (whether or not its batch had begun: reading the state can throw before) leaves only what is held to drop. Marks the
+    /// operation under way.
     /// </summary>
     /// <exception cref="InvalidOperationException">An earlier operation threw in the current transaction, which was not rolled back.</exception>
     private void Enter()
@@ -385,7 +388,7 @@ internal sealed class StoryClusterer
         else if (broken)
         {
             // without a transaction every statement commits alone: there is nothing to roll back, only the state to read again
-            if (transaction is not null)
+            if (transaction is not null && ReferenceEquals(transaction, brokenIn))
             {
                 throw new InvalidOperationException("story clustering failed part way in this transaction: roll it back before the next batch");
             }
@@ -393,7 +396,7 @@ internal sealed class StoryClusterer
             Forget();
         }
 
-        broken = true;
+        (broken, brokenIn) = (true, transaction);
     }
 
     /// <summary>
@@ -587,7 +590,7 @@ internal sealed class StoryClusterer
         changedStories.Clear();
         placed.Clear();
         contributions.ResetWrittenCount();
-        (begun, begunIn, broken) = (false, null, false);
+        (begun, begunIn, broken, brokenIn) = (false, null, false, null);
     }
 
     /// <summary>A document's term leaves the document frequencies.</summary>

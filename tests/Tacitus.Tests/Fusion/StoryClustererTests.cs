@@ -342,6 +342,90 @@ public sealed class StoryClustererTests : IDisposable
         Assert.Equal(5L, Convert.ToInt64(RawState(db, "documents"), System.Globalization.CultureInfo.InvariantCulture));
     }
 
+    [Fact]
+    public void Rewind_WholeStoreInANewTransactionAfterAssignThrewBeforeItsBatchBegan_TakesEveryDocumentBack()
+    {
+        using var connection = StoreWithDocuments(db);
+        var (sql, clusterer, _) = TwoPlacedThenDamagedOnANewClusterer(connection);
+        // the repair the error names: the whole store taken back, in a new transaction
+        var kept = true;
+        Batch(connection, sql, () => kept = clusterer.Rewind(1), clusterer.Flush);
+        long story = 0;
+        Batch(connection, sql, () => story = clusterer.Assign(1, Reports()[0]), clusterer.Flush);
+        sql.Dispose();
+
+        Assert.False(kept);
+        Assert.True(story > 0);
+        Assert.Equal(1L, Convert.ToInt64(RawState(db, "documents"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Assign_NewTransactionAfterAssignThrewBeforeItsBatchBeganAndTheStoreWasRepaired_SameStoriesAndFrequenciesAsAStoreNeverDamaged()
+    {
+        using (var connection = StoreWithDocuments(fresh))
+        {
+            var (sql, clusterer) = TwoPlaced(connection);
+            Batch(connection, sql, () => clusterer.Assign(3, Reports()[2]), clusterer.Flush);
+            sql.Dispose();
+        }
+
+        using (var connection = StoreWithDocuments(db))
+        {
+            var (sql, clusterer, contribution) = TwoPlacedThenDamagedOnANewClusterer(connection);
+            Damage(db, $"UPDATE story_documents SET contribution = x'{contribution}' WHERE document = 1");
+            Batch(connection, sql, () => clusterer.Assign(3, Reports()[2]), clusterer.Flush);
+            sql.Dispose();
+        }
+
+        Assert.Equal(StoryRows(fresh), StoryRows(db));
+        Assert.Equal(TermRows(fresh), TermRows(db));
+        Assert.Equal(3L, Convert.ToInt64(RawState(db, "documents"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Places the first two reports in one committed batch, frequencies left to be counted again from the contributions on reading the state.</summary>
+    private static (PreparedStatements Sql, StoryClusterer Clusterer) TwoPlaced(SqliteConnection connection)
+    {
+        var sql = new PreparedStatements(connection);
+        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, StoryOptions.Default);
+        Batch(connection, sql, () =>
+        {
+            clusterer.Assign(1, Reports()[0]);
+            clusterer.Assign(2, Reports()[1]);
+        }, clusterer.Flush);
+        return (sql, clusterer);
+    }
+
+    /// <summary>
+    /// Two reports placed, then the first one's contribution damaged and a new clusterer (a new process) asked to place the
+    /// third: reading the state fails (TAC504) before any batch begins, and the caller rolls back, calling nothing else.
+    /// </summary>
+    /// <returns>The clusterer, its statements, and the first report's contribution as it was (hex).</returns>
+    private (PreparedStatements Sql, StoryClusterer Clusterer, string Contribution) TwoPlacedThenDamagedOnANewClusterer(SqliteConnection connection)
+    {
+        TwoPlaced(connection).Sql.Dispose();
+        var contribution = Convert.ToHexString((byte[])RawScalar(db, "SELECT contribution FROM story_documents WHERE document = 1")!);
+        Damage(db, "UPDATE story_documents SET contribution = x'ff' WHERE document = 1");
+        var sql = new PreparedStatements(connection);
+        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, StoryOptions.Default);
+        using (var transaction = connection.BeginTransaction())
+        {
+            sql.Enlist(transaction);
+            Assert.Equal("TAC504", Assert.Throws<StoreException>(() => clusterer.Assign(3, Reports()[2])).Error.Code);
+            transaction.Rollback();
+        }
+
+        return (sql, clusterer, contribution);
+    }
+
+    private static object? RawScalar(string path, string query)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = query;
+        return command.ExecuteScalar();
+    }
+
     /// <summary>The <c>fusion_term_counts</c> rows as written.</summary>
     private static List<string> RawTermRows(string path)
     {
