@@ -600,32 +600,16 @@ public sealed class StoreMigrationTests : IDisposable
         {
         }
 
-        Assert.Equal(["events_actor_code", "events_actor_country", "events_type"], Names(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name"));
-        Assert.Empty(Names(db, "SELECT name FROM fusion_state WHERE name = 'batches'"));
+        Assert.Equal(["events_actor_code", "events_actor_country", "events_type"], StoreFixtures.Column<string>(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name"));
+        Assert.Empty(StoreFixtures.Column<string>(db, "SELECT name FROM fusion_state WHERE name = 'batches'"));
 
         using (var store = DocumentStore.Open(db))
         {
             Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
         }
 
-        Assert.Equal(["events_actor_country", "events_type"], Names(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name"));
-        Assert.Equal(["batches|0"], Names(db, "SELECT name || '|' || value FROM fusion_state WHERE name = 'batches'"));
-    }
-
-    private static List<string> Names(string path, string query)
-    {
-        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = query;
-        using var r = command.ExecuteReader();
-        var names = new List<string>();
-        while (r.Read())
-        {
-            names.Add(r.GetString(0));
-        }
-
-        return names;
+        Assert.Equal(["events_actor_country", "events_type"], StoreFixtures.Column<string>(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name"));
+        Assert.Equal(["batches|0"], StoreFixtures.Column<string>(db, "SELECT name || '|' || value FROM fusion_state WHERE name = 'batches'"));
     }
 
     /// <summary>A store at version 21 with one document placed in one story, as a build before migration 22 wrote it: its contribution and its terms' full frequencies.</summary>

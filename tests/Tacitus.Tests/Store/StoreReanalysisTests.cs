@@ -662,21 +662,7 @@ public sealed class StoreReanalysisTests : IDisposable
         Assert.Empty(Column(store, "SELECT document FROM fusion_skipped"));
     }
 
-    private static List<long> Column(DocumentStore store, string query)
-    {
-        using var connection = new SqliteConnection($"Data Source={store.Path};Mode=ReadOnly;Pooling=False");
-        connection.Open();
-        using var command = connection.CreateCommand();
-        command.CommandText = query;
-        using var r = command.ExecuteReader();
-        var values = new List<long>();
-        while (r.Read())
-        {
-            values.Add(r.GetInt64(0));
-        }
-
-        return values;
-    }
+    private static List<long> Column(DocumentStore store, string query) => StoreFixtures.Column<long>(store.Path, query);
 
     private static long Count(DocumentStore store, string table)
     {
