@@ -24,11 +24,14 @@ namespace Tacitus.Fusion;
 /// a batch was left unwritten, the state is read again from the store, so it never answers for a state the store does not have.
 /// </para>
 /// <para>
-/// The caller's contract: a batch that fails (any exception from <see cref="Assign"/>, <see cref="Rewind"/> or
-/// <see cref="Flush"/>, or a rollback of its transaction) is followed by <see cref="Forget"/> before the next batch. The
-/// check above sees a batch left unwritten only by what it placed or changed in stories; a failure after terms were
-/// counted but before the document was placed (a term's row unreadable) leaves nothing there to see, and only
-/// <see cref="Forget"/> drops those counts. <c>DocumentStore</c> and <c>EventFusion</c> call it on every failure.
+/// A batch is what <see cref="Assign"/> and <see cref="Rewind"/> change in memory until <see cref="Flush"/> writes it, in
+/// the caller's transaction. The clusterer keeps track of it itself (no caller has to tell it of a failure): a batch begun
+/// in a transaction that is no longer the current one ended unwritten (rolled back, or committed without
+/// <see cref="Flush"/>), so what memory holds is dropped before anything else is done; each written batch raises
+/// <c>fusion_state.batches</c> (migration 23), so a written batch whose transaction was then rolled back shows, when the
+/// next transaction begins, as a number the store does not have, and the state is read again. An operation that threw
+/// leaves the batch half done: nothing more is done in that transaction (<see cref="InvalidOperationException"/>) until
+/// it is rolled back; the next transaction starts from the store. <see cref="Forget"/> drops what is held at once; callers need not call it.
 /// </para>
 /// <para>
 /// Each placed document's contribution is kept with its row (<c>story_documents.contribution</c>, migration 15): the
@@ -92,6 +95,17 @@ internal sealed class StoryClusterer
 
     /// <summary>The store's <c>PRAGMA data_version</c> when the state was last read: it changes when another connection commits.</summary>
     private long dataVersion;
+
+    /// <summary>A batch began (<see cref="Assign"/> or <see cref="Rewind"/> changed what is held) and is not written yet, in <see cref="begunIn"/>.</summary>
+    private bool begun;
+    private Microsoft.Data.Sqlite.SqliteTransaction? begunIn;
+
+    /// <summary>An operation threw part way (set on entry, cleared on return), in <see cref="brokenIn"/>: what is held, and what it wrote in that transaction, may be half done.</summary>
+    private bool broken;
+    private Microsoft.Data.Sqlite.SqliteTransaction? brokenIn;
+
+    /// <summary><c>fusion_state.batches</c> as memory holds it: read with the state, raised by each batch written.</summary>
+    private long batches;
     private long nextStory;
 
     public StoryClusterer(PreparedStatements sql, FusionLexicon lexicon, StoryOptions options)
@@ -118,8 +132,17 @@ internal sealed class StoryClusterer
     /// </summary>
     public long Assign(long seq, Document document)
     {
+        Enter();
+        var story = Place(seq, document);
+        broken = false;
+        return story;
+    }
+
+    private long Place(long seq, Document document)
+    {
         // the state first: reading it again replaces the frequency entries the profile hands over
         var stories = Index();
+        Begin();
         var profile = profiles.Of(document);
         var total = documents;
         if (weights.Length < profile.Count)
@@ -281,13 +304,19 @@ internal sealed class StoryClusterer
         TopRanked.Of(candidates, Candidates, static (a, b) => b.Dot.CompareTo(a.Dot) is var order && order != 0 ? order : b.Story.CompareTo(a.Story));
 
     /// <summary>Writes what the batch changed (stories and their centroids, which story each document joined, new terms, the document count, and every <see cref="StoryOptions.TermsWrittenEvery"/> documents the document frequencies) in the caller's transaction.</summary>
-    public void Flush() => Flush(allTerms: false);
+    public void Flush()
+    {
+        Enter();
+        Flush(allTerms: false);
+        broken = false;
+    }
 
     /// <param name="allTerms">Write the changed document frequencies whatever the count since they were last written.</param>
     private void Flush(bool allTerms)
     {
         if (!allTerms && changedStories.Count == 0 && placed.Count == 0)
         {
+            begun = false;
             return;
         }
 
@@ -322,7 +351,52 @@ internal sealed class StoryClusterer
         changedStories.Clear();
         placed.Clear();
         contributions.ResetWrittenCount();
+        Written();
         Bound();
+    }
+
+    /// <summary>The batch is written (in the caller's transaction): its number goes to the store, where a rollback takes it back.</summary>
+    private void Written()
+    {
+        sql.Run("UPDATE fusion_state SET value = $p0 WHERE name = 'batches'", ++batches);
+        begun = false;
+    }
+
+    /// <summary>A batch begins changing what is held, in the current transaction.</summary>
+    private void Begin()
+    {
+        if (!begun)
+        {
+            (begun, begunIn) = (true, sql.Transaction);
+        }
+    }
+
+    /// <summary>
+    /// Before an operation: a batch begun in another transaction than the current one ended unwritten, so what is held goes
+    /// (the state is read again); one that threw in the current transaction cannot go on, and one that threw in another
+    /// (whether or not its batch had begun: reading the state can throw before) leaves only what is held to drop. Marks the
+    /// operation under way.
+    /// </summary>
+    /// <exception cref="InvalidOperationException">An earlier operation threw in the current transaction, which was not rolled back.</exception>
+    private void Enter()
+    {
+        var transaction = sql.Transaction;
+        if (begun && !ReferenceEquals(transaction, begunIn))
+        {
+            Forget();
+        }
+        else if (broken)
+        {
+            // without a transaction every statement commits alone: there is nothing to roll back, only the state to read again
+            if (transaction is not null && ReferenceEquals(transaction, brokenIn))
+            {
+                throw new InvalidOperationException("story clustering failed part way in this transaction: roll it back before the next batch");
+            }
+
+            Forget();
+        }
+
+        (broken, brokenIn) = (true, transaction);
     }
 
     /// <summary>
@@ -381,6 +455,14 @@ internal sealed class StoryClusterer
     /// <returns>False when all placed documents were taken back, true when only those from <paramref name="from"/> on were.</returns>
     public bool Rewind(long from)
     {
+        Enter();
+        var kept = TakeBack(from);
+        broken = false;
+        return kept;
+    }
+
+    private bool TakeBack(long from)
+    {
         if (sql.Scalar("SELECT 1 FROM story_documents WHERE document >= $p0 LIMIT 1", from) is null)
         {
             return true;
@@ -391,12 +473,16 @@ internal sealed class StoryClusterer
         // reading the state would count again (Recount) cannot stop it (reanalyse --all is how such a store is repaired)
         var whole = sql.Scalar("SELECT 1 FROM story_documents WHERE document < $p0 LIMIT 1", from) is null
             || sql.Scalar("SELECT 1 FROM story_documents WHERE contribution IS NULL AND story IN (SELECT story FROM story_documents WHERE document >= $p0) LIMIT 1", from) is not null;
+        Begin();
         if (whole)
         {
             sql.Run("DELETE FROM story_documents");
             sql.Run("DELETE FROM stories");
             sql.Run("DELETE FROM fusion_term_counts");
             sql.Run("UPDATE fusion_state SET value = 0 WHERE name IN ('documents', 'terms_through')");
+            // the state was not read: the number goes on from the store's
+            batches = StoredBatches();
+            Written();
             Load(0);
             return false;
         }
@@ -497,8 +583,15 @@ internal sealed class StoryClusterer
         return true;
     }
 
-    /// <summary>Lets go of the open stories in memory: the next document reads the state from the store again.</summary>
-    public void Forget() => index = null;
+    /// <summary>Lets go of what is held (the open stories and the batch in hand, written or not): the next document reads the state from the store again.</summary>
+    public void Forget()
+    {
+        index = null;
+        changedStories.Clear();
+        placed.Clear();
+        contributions.ResetWrittenCount();
+        (begun, begunIn, broken, brokenIn) = (false, null, false, null);
+    }
 
     /// <summary>A document's term leaves the document frequencies.</summary>
     private void Uncount(string term)
@@ -543,7 +636,7 @@ internal sealed class StoryClusterer
 
     /// <summary>
     /// The open stories in step with the store: read again when a new transaction finds the store's document count not
-    /// the one last written or another connection's commit, or finds a batch left unwritten (it failed before <see cref="Flush"/>).
+    /// the one last written, another connection's commit, or not the number of the batch last written (it was rolled back).
     /// </summary>
     private OpenStoryIndex Index()
     {
@@ -557,8 +650,8 @@ internal sealed class StoryClusterer
         // another connection's commit moves the data version even when it leaves the document count as it was (a re-analysis)
         var version = Convert.ToInt64(sql.Scalar("PRAGMA data_version"), CultureInfo.InvariantCulture);
         (checkedUnder, checkedOnce) = (transaction, true);
-        // frequencies changed and not written are held on purpose (Flush): a batch left unwritten shows in what it placed
-        if (index is { } current && stored == written && version == dataVersion && changedStories.Count == 0 && placed.Count == 0)
+        // a batch begun and not written is gone already (Enter); one written and rolled back left the store an older number
+        if (index is { } current && stored == written && version == dataVersion && StoredBatches() == batches)
         {
             return current;
         }
@@ -576,6 +669,7 @@ internal sealed class StoryClusterer
         contributions.ResetWrittenCount();
         terms.Clear();
         (documents, written) = (stored, stored);
+        batches = StoredBatches();
         // every term when they fit the bound; otherwise as many as it allows, the most frequent first, and the rest read when met
         var limit = Math.Max(1, options.TermsInMemory);
         allKnown = true;
@@ -628,6 +722,13 @@ internal sealed class StoryClusterer
         index = built;
         return built;
     }
+
+    /// <summary><c>fusion_state.batches</c>: how many batches story clustering has written to the store.</summary>
+    /// <exception cref="Store.StoreException">TAC504 when the store has no such row (its schema is older than migration 23).</exception>
+    private long StoredBatches() =>
+        sql.Scalar("SELECT value FROM fusion_state WHERE name = 'batches'") is { } value
+            ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
+            : throw new Store.StoreException(new TacitusError("TAC504", "fusion", "fusion_state has no batches row: the store's schema is older than story clustering needs (migration 23)", sql.Connection.DataSource));
 
     /// <summary>
     /// What a recount's error suggests: the documents counted again are the newest placed, so no ingest goes on past a

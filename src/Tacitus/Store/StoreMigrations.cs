@@ -234,6 +234,10 @@ internal static class StoreMigrations
             INSERT INTO fusion_state (name, value) SELECT 'terms_through', coalesce(max(document), 0) FROM story_documents;
             ALTER TABLE fusion_terms RENAME TO fusion_term_counts;
             """),
+        new(23, "story clustering numbers the batches it writes (fusion_state.batches, raised in each batch's transaction), so a clusterer whose last written batch was rolled back finds the store an older number and reads the state again, whatever its caller did after the failure (issue 10: the unwritten-batch check no longer relies on callers); and the events index on actor_code goes: no query filters on it, and SQLite used it only as a path for a full scan, which the index on actor_country (kept: the actors list by country reads it) serves as well (EXPLAIN QUERY PLAN, docs/PERFORMANCE.md s17-store), while every stored event paid for it. A build before this one gets TAC502 on such a store (the version goes up); one already running when the store migrates does not raise the number, but its commits move the store's data_version, so this build reads the state again after them", """
+            INSERT OR IGNORE INTO fusion_state (name, value) VALUES ('batches', 0);
+            DROP INDEX IF EXISTS events_actor_code;
+            """),
     ];
 
     public static int Latest => All[^1].Version;

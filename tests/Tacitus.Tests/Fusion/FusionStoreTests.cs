@@ -320,45 +320,79 @@ public sealed class FusionStoreTests : IDisposable
     public void SaveBatch_BatchAbandonedAfterItWroteTheFrequencies_SameStoriesFusedEventsAndFrequenciesAsOneCleanRun()
     {
         var options = StoryOptions.Default with { TermsWrittenEvery = 2 };
-        var fresh = StoreFixtures.TempDb();
+        var documents = BlockadeAndHarvest();
+        var (expected, frequencies, stories) = CleanRun(documents, options, 2, 4);
+
+        using var store = DocumentStore.Open(db, stories: options);
+        store.SaveBatch(documents[..2]);
+        var through = Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'");
+        // the second batch (two documents: its frequencies are due) fails after writing them, placing its first
+        // document, and rolls back as a process killed there leaves it; each document is then tried alone and fails too
+        Sql("CREATE TRIGGER abandon BEFORE INSERT ON story_documents BEGIN SELECT RAISE(ABORT, 'abandoned'); END");
+        var failed = store.SaveBatch(documents[2..4]);
+        Sql("DROP TRIGGER abandon");
+        var afterFailure = (Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'"), Sql("SELECT count(*) FROM story_documents"));
+        store.SaveBatch(documents[2..4]);
+        store.SaveBatch(documents[4..]);
+
+        Assert.Equal((0, 2), (failed.Stored, failed.Failed.Count));
+        Assert.Equal((through, 2L), afterFailure);
+        Assert.Equal(4L, Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'"));
+        Assert.Equal(stories, StoryDocuments(db));
+        Assert.Equal(expected, FusedEvents(store));
+        Assert.Equal(frequencies, StoredFrequencies.Of(db));
+        Assert.Equal(StoredFrequencies.Counted(db), StoredFrequencies.Of(db));
+    }
+
+    [Fact]
+    public void SaveBatch_VocabularyPastTermsInMemoryThenRestarted_BoundWritesTheFrequenciesAndTheCountsStayExact()
+    {
+        // a test-sized bound: the vocabulary passes it long before TermsWrittenEvery (4,096) documents, so only the bound writes
+        var bounded = StoryOptions.Default with { TermsInMemory = 6 };
+        var documents = BlockadeAndHarvest();
+        var (expected, frequencies, stories) = CleanRun(documents, StoryOptions.Default, 2);
+
+        object? through;
+        using (var first = DocumentStore.Open(db, stories: bounded))
+        {
+            first.SaveBatch(documents[..2]);
+            through = Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'");
+        }
+
+        using var restarted = DocumentStore.Open(db, stories: bounded);
+        restarted.SaveBatch(documents[2..]);
+
+        Assert.Equal(2L, through);
+        Assert.Equal(stories, StoryDocuments(db));
+        Assert.Equal(expected, FusedEvents(restarted));
+        Assert.Equal(frequencies, StoredFrequencies.Of(db));
+        Assert.Equal(StoredFrequencies.Counted(db), StoredFrequencies.Of(db));
+    }
+
+    /// <summary>
+    /// One clean run of <paramref name="documents"/> in a store of its own, in batches starting at each of
+    /// <paramref name="starts"/>: its fused events, document frequencies and placed documents, what a store that met a
+    /// failure or a restart on the way must end with.
+    /// </summary>
+    private static (List<string> FusedEvents, List<string> Frequencies, object? Stories) CleanRun(List<Document> documents, StoryOptions options, params int[] starts)
+    {
+        var path = StoreFixtures.TempDb();
         try
         {
-            var documents = BlockadeAndHarvest();
-            List<string> expected, frequencies;
-            object? stories;
-            using (var clean = DocumentStore.Open(fresh, stories: options))
+            using var clean = DocumentStore.Open(path, stories: options);
+            var from = 0;
+            foreach (var start in starts)
             {
-                clean.SaveBatch(documents[..2]);
-                clean.SaveBatch(documents[2..4]);
-                clean.SaveBatch(documents[4..]);
-                expected = FusedEvents(clean);
-                frequencies = StoredFrequencies.Of(fresh);
-                stories = StoryDocuments(fresh);
+                clean.SaveBatch(documents[from..start]);
+                from = start;
             }
 
-            using var store = DocumentStore.Open(db, stories: options);
-            store.SaveBatch(documents[..2]);
-            var through = Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'");
-            // the second batch (two documents: its frequencies are due) fails after writing them, placing its first
-            // document, and rolls back as a process killed there leaves it; each document is then tried alone and fails too
-            Sql("CREATE TRIGGER abandon BEFORE INSERT ON story_documents BEGIN SELECT RAISE(ABORT, 'abandoned'); END");
-            var failed = store.SaveBatch(documents[2..4]);
-            Sql("DROP TRIGGER abandon");
-            var afterFailure = (Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'"), Sql("SELECT count(*) FROM story_documents"));
-            store.SaveBatch(documents[2..4]);
-            store.SaveBatch(documents[4..]);
-
-            Assert.Equal((0, 2), (failed.Stored, failed.Failed.Count));
-            Assert.Equal((through, 2L), afterFailure);
-            Assert.Equal(4L, Sql("SELECT value FROM fusion_state WHERE name = 'terms_through'"));
-            Assert.Equal(stories, StoryDocuments(db));
-            Assert.Equal(expected, FusedEvents(store));
-            Assert.Equal(frequencies, StoredFrequencies.Of(db));
-            Assert.Equal(StoredFrequencies.Counted(db), StoredFrequencies.Of(db));
+            clean.SaveBatch(documents[from..]);
+            return (FusedEvents(clean), StoredFrequencies.Of(path), StoryDocuments(path));
         }
         finally
         {
-            StoreFixtures.DeleteDb(fresh);
+            StoreFixtures.DeleteDb(path);
         }
     }
 

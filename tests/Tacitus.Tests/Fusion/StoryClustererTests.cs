@@ -197,6 +197,235 @@ public sealed class StoryClustererTests : IDisposable
         Assert.Equal(TermRows(fresh), TermRows(db));
     }
 
+    /// <summary>Two reports a re-analysis gives for the third and fourth documents, and a fifth report sharing words with both readings.</summary>
+    private static List<Document> Renewed() =>
+    [
+        Document("Velmar's harbour pilots said Norland's blockade of the port kept the wheat ships offshore.", "Harbour Post", "2024-05-03", "c/harvest-2.txt"),
+        Document("Ostra's farmers said the Velmar blockade left their wheat harvest waiting at the port.", "Velmar Courier", "2024-05-03", "b/courier.txt"),
+        Document("Wheat ships reached Velmar's port as Norland lifted the blockade; Ostra's farmers expect prices to rise.", "Farm Weekly", "2024-05-04", "d/fifth.txt"),
+    ];
+
+    /// <summary>Creates the store with a document row for each of the four reports and the fifth (a rewind replays a story's documents with their publication days).</summary>
+    private static SqliteConnection StoreWithDocuments(string path)
+    {
+        using (DocumentStore.Open(path))
+        {
+        }
+
+        var connection = new SqliteConnection($"Data Source={path};Foreign Keys=False;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = "INSERT INTO documents (seq, id, published, language, text, ingested_at, sentence_count, boilerplate_count, mention_count, attribution_count, event_count) " +
+            "VALUES ($seq, $id, $published, 'en', 'text', '2026-01-02T03:04:05Z', 0, 0, 0, 0, 0)";
+        var (seq, id, published) = (command.Parameters.Add("$seq", SqliteType.Integer), command.Parameters.Add("$id", SqliteType.Text), command.Parameters.Add("$published", SqliteType.Text));
+        var all = Reports();
+        all.Add(Renewed()[2]);
+        for (var i = 0; i < all.Count; i++)
+        {
+            (seq.Value, id.Value, published.Value) = (i + 1, all[i].Id.Value, all[i].Metadata.Published!.Value.ToString("yyyy-MM-dd", System.Globalization.CultureInfo.InvariantCulture));
+            command.ExecuteNonQuery();
+        }
+
+        return connection;
+    }
+
+    /// <summary>Places the four reports in one committed batch (frequencies written every batch, so a wrong count reaches the rows).</summary>
+    private static (PreparedStatements Sql, StoryClusterer Clusterer) FourPlaced(SqliteConnection connection)
+    {
+        var sql = new PreparedStatements(connection);
+        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, StoryOptions.Default with { TermsWrittenEvery = 1 });
+        Batch(connection, sql, () =>
+        {
+            var documents = Reports();
+            for (var i = 0; i < documents.Count; i++)
+            {
+                clusterer.Assign(i + 1, documents[i]);
+            }
+        }, clusterer.Flush);
+        return (sql, clusterer);
+    }
+
+    /// <summary>Runs <paramref name="work"/> and <see cref="StoryClusterer.Flush"/> in a transaction; commits it, or rolls it back when <paramref name="commit"/> is false (and calls nothing else: the caller that forgets).</summary>
+    private static void Batch(SqliteConnection connection, PreparedStatements sql, Action work, Action? flush = null, bool commit = true)
+    {
+        using var transaction = connection.BeginTransaction();
+        sql.Enlist(transaction);
+        work();
+        flush?.Invoke();
+        if (commit)
+        {
+            transaction.Commit();
+        }
+        else
+        {
+            transaction.Rollback();
+        }
+    }
+
+    [Fact]
+    public void Assign_ReplacedBatchWrittenThenRolledBackWithoutForget_SameStoriesAndFrequenciesAsAStoreThatNeverSawIt()
+    {
+        long expected = 0;
+        using (var connection = StoreWithDocuments(fresh))
+        {
+            var (sql, clusterer) = FourPlaced(connection);
+            Batch(connection, sql, () => expected = clusterer.Assign(5, Renewed()[2]), clusterer.Flush);
+            sql.Dispose();
+        }
+
+        long story = 0;
+        using (var connection = StoreWithDocuments(db))
+        {
+            var (sql, clusterer) = FourPlaced(connection);
+            // a re-analysis batch: the third and fourth documents taken back and placed again with new readings, written,
+            // and then its transaction rolled back (its commit failed): the store's document count is what it was before
+            Batch(connection, sql, () =>
+            {
+                clusterer.Rewind(3);
+                clusterer.Assign(3, Renewed()[0]);
+                clusterer.Assign(4, Renewed()[1]);
+            }, clusterer.Flush, commit: false);
+            Batch(connection, sql, () => story = clusterer.Assign(5, Renewed()[2]), clusterer.Flush);
+            sql.Dispose();
+        }
+
+        Assert.Equal(expected, story);
+        Assert.Equal(StoryRows(fresh), StoryRows(db));
+        Assert.Equal(TermRows(fresh), TermRows(db));
+        Assert.Equal(TermRows(db), RawTermRows(db));
+    }
+
+    [Fact]
+    public void Flush_NextTransactionAfterAnUnwrittenBatchRolledBackWithoutForget_WritesNothingOfIt()
+    {
+        using (var connection = StoreWithDocuments(fresh))
+        {
+            FourPlaced(connection).Sql.Dispose();
+        }
+
+        using (var connection = StoreWithDocuments(db))
+        {
+            var (sql, clusterer) = FourPlaced(connection);
+            Batch(connection, sql, () => clusterer.Assign(5, Renewed()[2]), commit: false);
+            // the next batch places nothing (its documents were all stored already) and writes what fusion holds
+            Batch(connection, sql, () => { }, clusterer.Flush);
+            sql.Dispose();
+        }
+
+        Assert.Equal(StoryRows(fresh), StoryRows(db));
+        Assert.Equal(TermRows(fresh), TermRows(db));
+        Assert.Equal(4L, Convert.ToInt64(RawState(db, "documents"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Assign_AfterARewindThrewInTheSameTransaction_RefusedUntilRolledBackThenPlaced()
+    {
+        using var connection = StoreWithDocuments(db);
+        var (sql, clusterer) = FourPlaced(connection);
+        // the fourth document's contribution no longer decodes: taking it back fails part way
+        Damage(db, "UPDATE story_documents SET contribution = x'ff' WHERE document = 4");
+        using (var transaction = connection.BeginTransaction())
+        {
+            sql.Enlist(transaction);
+            Assert.Equal("TAC504", Assert.Throws<StoreException>(() => clusterer.Rewind(4)).Error.Code);
+
+            Assert.Throws<InvalidOperationException>(() => clusterer.Assign(5, Renewed()[2]));
+            Assert.Throws<InvalidOperationException>(clusterer.Flush);
+            transaction.Rollback();
+        }
+
+        long story = 0;
+        Batch(connection, sql, () => story = clusterer.Assign(5, Renewed()[2]), clusterer.Flush);
+        sql.Dispose();
+
+        Assert.True(story > 0);
+        Assert.Equal(5L, Convert.ToInt64(RawState(db, "documents"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Rewind_WholeStoreInANewTransactionAfterAssignThrewBeforeItsBatchBegan_TakesEveryDocumentBack()
+    {
+        using var connection = StoreWithDocuments(db);
+        var (sql, clusterer, _) = TwoPlacedThenDamagedOnANewClusterer(connection);
+        // the repair the error names: the whole store taken back, in a new transaction
+        var kept = true;
+        Batch(connection, sql, () => kept = clusterer.Rewind(1), clusterer.Flush);
+        long story = 0;
+        Batch(connection, sql, () => story = clusterer.Assign(1, Reports()[0]), clusterer.Flush);
+        sql.Dispose();
+
+        Assert.False(kept);
+        Assert.True(story > 0);
+        Assert.Equal(1L, Convert.ToInt64(RawState(db, "documents"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    [Fact]
+    public void Assign_NewTransactionAfterAssignThrewBeforeItsBatchBeganAndTheStoreWasRepaired_SameStoriesAndFrequenciesAsAStoreNeverDamaged()
+    {
+        using (var connection = StoreWithDocuments(fresh))
+        {
+            var (sql, clusterer) = TwoPlaced(connection);
+            Batch(connection, sql, () => clusterer.Assign(3, Reports()[2]), clusterer.Flush);
+            sql.Dispose();
+        }
+
+        using (var connection = StoreWithDocuments(db))
+        {
+            var (sql, clusterer, contribution) = TwoPlacedThenDamagedOnANewClusterer(connection);
+            Damage(db, $"UPDATE story_documents SET contribution = x'{contribution}' WHERE document = 1");
+            Batch(connection, sql, () => clusterer.Assign(3, Reports()[2]), clusterer.Flush);
+            sql.Dispose();
+        }
+
+        Assert.Equal(StoryRows(fresh), StoryRows(db));
+        Assert.Equal(TermRows(fresh), TermRows(db));
+        Assert.Equal(3L, Convert.ToInt64(RawState(db, "documents"), System.Globalization.CultureInfo.InvariantCulture));
+    }
+
+    /// <summary>Places the first two reports in one committed batch, frequencies left to be counted again from the contributions on reading the state.</summary>
+    private static (PreparedStatements Sql, StoryClusterer Clusterer) TwoPlaced(SqliteConnection connection)
+    {
+        var sql = new PreparedStatements(connection);
+        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, StoryOptions.Default);
+        Batch(connection, sql, () =>
+        {
+            clusterer.Assign(1, Reports()[0]);
+            clusterer.Assign(2, Reports()[1]);
+        }, clusterer.Flush);
+        return (sql, clusterer);
+    }
+
+    /// <summary>
+    /// Two reports placed, then the first one's contribution damaged and a new clusterer (a new process) asked to place the
+    /// third: reading the state fails (TAC504) before any batch begins, and the caller rolls back, calling nothing else.
+    /// </summary>
+    /// <returns>The clusterer, its statements, and the first report's contribution as it was (hex).</returns>
+    private (PreparedStatements Sql, StoryClusterer Clusterer, string Contribution) TwoPlacedThenDamagedOnANewClusterer(SqliteConnection connection)
+    {
+        TwoPlaced(connection).Sql.Dispose();
+        var contribution = Convert.ToHexString((byte[])RawScalar(db, "SELECT contribution FROM story_documents WHERE document = 1")!);
+        Damage(db, "UPDATE story_documents SET contribution = x'ff' WHERE document = 1");
+        var sql = new PreparedStatements(connection);
+        var clusterer = new StoryClusterer(sql, FusionLexicon.Default, StoryOptions.Default);
+        using (var transaction = connection.BeginTransaction())
+        {
+            sql.Enlist(transaction);
+            Assert.Equal("TAC504", Assert.Throws<StoreException>(() => clusterer.Assign(3, Reports()[2])).Error.Code);
+            transaction.Rollback();
+        }
+
+        return (sql, clusterer, contribution);
+    }
+
+    private static object? RawScalar(string path, string query)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = query;
+        return command.ExecuteScalar();
+    }
+
     /// <summary>The <c>fusion_term_counts</c> rows as written.</summary>
     private static List<string> RawTermRows(string path)
     {

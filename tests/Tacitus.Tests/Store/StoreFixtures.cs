@@ -23,6 +23,23 @@ internal static class StoreFixtures
         return node.ToJsonString(new System.Text.Json.JsonSerializerOptions { Encoder = System.Text.Encodings.Web.JavaScriptEncoder.UnsafeRelaxedJsonEscaping });
     }
 
+    /// <summary>The first column of every row <paramref name="query"/> gives, read on a read-only connection of its own.</summary>
+    public static List<T> Column<T>(string path, string query)
+    {
+        using var connection = new SqliteConnection($"Data Source={path};Mode=ReadOnly;Pooling=False");
+        connection.Open();
+        using var command = connection.CreateCommand();
+        command.CommandText = query;
+        using var r = command.ExecuteReader();
+        var values = new List<T>();
+        while (r.Read())
+        {
+            values.Add(r.GetFieldValue<T>(0));
+        }
+
+        return values;
+    }
+
     public static string TempDb() => Path.Combine(Path.GetTempPath(), $"tacitus-test-{Guid.NewGuid():N}.db");
 
     public static void DeleteDb(string path)

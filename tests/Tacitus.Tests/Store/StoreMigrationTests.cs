@@ -593,6 +593,25 @@ public sealed class StoreMigrationTests : IDisposable
         Assert.Equal(["fisherman|1|fisherman", "lighthouse|1|lighthouse"], Tacitus.Tests.Fusion.StoredFrequencies.Of(db));
     }
 
+    [Fact]
+    public void Open_StoreAtVersion22_NumbersBatchesFromZeroAndDropsTheEventsIndexNoQueryFiltersOn()
+    {
+        using (DocumentStore.Open(db, schemaVersion: 22))
+        {
+        }
+
+        Assert.Equal(["events_actor_code", "events_actor_country", "events_type"], StoreFixtures.Column<string>(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name"));
+        Assert.Empty(StoreFixtures.Column<string>(db, "SELECT name FROM fusion_state WHERE name = 'batches'"));
+
+        using (var store = DocumentStore.Open(db))
+        {
+            Assert.Equal(StoreMigrations.Latest, store.SchemaVersion);
+        }
+
+        Assert.Equal(["events_actor_country", "events_type"], StoreFixtures.Column<string>(db, "SELECT name FROM sqlite_master WHERE type = 'index' AND tbl_name = 'events' ORDER BY name"));
+        Assert.Equal(["batches|0"], StoreFixtures.Column<string>(db, "SELECT name || '|' || value FROM fusion_state WHERE name = 'batches'"));
+    }
+
     /// <summary>A store at version 21 with one document placed in one story, as a build before migration 22 wrote it: its contribution and its terms' full frequencies.</summary>
     private void StoreWithOneStoryAt21()
     {
