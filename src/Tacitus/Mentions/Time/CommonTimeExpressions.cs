@@ -23,7 +23,7 @@ internal static class CommonTimeExpressions
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> JoinsLookup = TimeWords.Shipped.Joins.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> LeadingSignalsLookup = TimeWords.Shipped.LeadingSignals.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> ModifiersLookup = TimeWords.Shipped.Modifiers.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthAbbreviationsLookup = TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthAbbreviationsLookup = TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthsLookup = TimeWords.Shipped.Months.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> OpenAfterLookup = TimeWords.Shipped.OpenAfter.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> OrdinalsLookup = TimeWords.Shipped.Ordinals.GetAlternateLookup<ReadOnlySpan<char>>();
@@ -32,7 +32,7 @@ internal static class CommonTimeExpressions
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PeriodUnitsLookup = TimeWords.Shipped.PeriodUnits.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> PlainSignalsLookup = TimeWords.Shipped.PlainSignals.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, string>.AlternateLookup<ReadOnlySpan<char>> SetsLookup = TimeWords.Shipped.Sets.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> StepsLookup = TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>();
+    internal static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> StepsLookup = TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> VagueStepsLookup = TimeWords.Shipped.VagueSteps.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> WeekdaysLookup = TimeWords.Shipped.Weekdays.GetAlternateLookup<ReadOnlySpan<char>>();
 

@@ -13,8 +13,6 @@ internal static class TimeTriggers
 {
     // the shipped tables' span lookups, made once: asking the set for one each call checks its comparer every time
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> CapitalisedTriggersLookup = TimeWords.Shipped.CapitalisedTriggers.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> MonthAbbreviationsLookup = TimeWords.Shipped.MonthAbbreviations.GetAlternateLookup<ReadOnlySpan<char>>();
-    private static readonly FrozenDictionary<string, int>.AlternateLookup<ReadOnlySpan<char>> StepsLookup = TimeWords.Shipped.Steps.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggersLookup = TimeWords.Shipped.Triggers.GetAlternateLookup<ReadOnlySpan<char>>();
     private static readonly FrozenSet<string>.AlternateLookup<ReadOnlySpan<char>> TriggersAfterStepLookup = TimeWords.Shipped.TriggersAfterStep.GetAlternateLookup<ReadOnlySpan<char>>();
 
@@ -116,7 +114,7 @@ internal static class TimeTriggers
         }
 
         word = StripPossessive(word);
-        if (MonthAbbreviationsLookup.ContainsKey(word))
+        if (CommonTimeExpressions.MonthAbbreviationsLookup.ContainsKey(word))
         {
             return true; // "Aug.", with its full stop: a month, not a name ("Jan")
         }
@@ -132,7 +130,7 @@ internal static class TimeTriggers
         }
 
         if (i > 0 && TriggersAfterStepLookup.Contains(word) &&
-            StepsLookup.ContainsKey(tokens[i - 1].Span.Of(text)) && !tokens[i - 1].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase))
+            CommonTimeExpressions.StepsLookup.ContainsKey(tokens[i - 1].Span.Of(text)) && !tokens[i - 1].Span.Of(text).Equals("the", StringComparison.OrdinalIgnoreCase))
         {
             return true; // "last fall", "this fall"
         }
