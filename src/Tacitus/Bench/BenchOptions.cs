@@ -83,6 +83,12 @@ internal sealed record BenchResult(BenchStage Stage, int Workers, int Documents,
     public IReadOnlyList<StageTime> StageTimes { get; init; } = [];
 
     /// <summary>
+    /// False when the timed run is the first pass itself (<c>--repeat 0</c>): the stage and store tables then hold the
+    /// first pass's figures and say so.
+    /// </summary>
+    public bool WarmedPasses { get; init; } = true;
+
+    /// <summary>
     /// For ingest and fusion: the writer thread's processor time in each part of storing (rows, stories, events, commit)
     /// over the timed runs; the rest of the run's processor time is reading and analysis.
     /// </summary>

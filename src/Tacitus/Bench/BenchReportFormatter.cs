@@ -147,7 +147,8 @@ internal static class BenchReportFormatter
             return;
         }
 
-        sb.Append("\nStore and fusion, warmed passes: the writer thread's processor time per document in each part, and what it adds to the rest of the run's processor time (reading and analysis, same passes):\n\n| stage | workers |");
+        sb.Append(timed[0].WarmedPasses ? "\nStore and fusion, warmed passes" : "\nStore and fusion, the first pass (--repeat 0: no warmed passes)");
+        sb.Append(": the writer thread's processor time per document in each part, and what it adds to the rest of the run's processor time (reading and analysis, same passes):\n\n| stage | workers |");
         foreach (var phase in timed[0].StoreTimes)
         {
             sb.Append(c, $" {phase.Stage} ms |");
@@ -184,7 +185,8 @@ internal static class BenchReportFormatter
             return;
         }
 
-        sb.Append("\nTime per stage, warmed passes (wall ms per document, per worker, and share of the analysis time), KB allocated per document, and processor ms per document (the worker threads' own clocks, which do not grow while other programs hold the cores):\n\n| stage |");
+        sb.Append(timed[0].WarmedPasses ? "\nTime per stage, warmed passes" : "\nTime per stage, the first pass (--repeat 0: no warmed passes)");
+        sb.Append(" (wall ms per document, per worker, and share of the analysis time), KB allocated per document, and processor ms per document (the worker threads' own clocks, which do not grow while other programs hold the cores):\n\n| stage |");
         foreach (var r in timed)
         {
             sb.Append(c, $" {StageName(r.Stage)}, {r.Workers} worker{(r.Workers == 1 ? string.Empty : "s")} | KB | CPU ms |");

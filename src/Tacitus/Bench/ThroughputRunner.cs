@@ -110,6 +110,7 @@ internal static class ThroughputRunner
                 yield return new BenchResult(stage, stage == BenchStage.Read ? 1 : workers, counts.Documents, counts.Failed, counts.Bytes, seconds, peak)
                 {
                     FirstPassSeconds = firstSeconds,
+                    WarmedPasses = options.Repeat > 0,
                     FirstPassUsed = firstUsed,
                     StageTimes = stageTimes,
                     Unseen = unseen,

@@ -391,6 +391,19 @@ public class ThroughputRunnerTests
         Assert.DoesNotContain("Time per stage", BenchReportFormatter.ToMarkdown(results), StringComparison.Ordinal);
     }
 
+    [Theory]
+    [InlineData(true, "Time per stage, warmed passes (wall ms")]
+    [InlineData(false, "Time per stage, the first pass (--repeat 0: no warmed passes) (wall ms")]
+    public void ToMarkdown_StageTable_SaysWhichPassItHolds(bool warmed, string heading)
+    {
+        BenchResult[] results = [new(BenchStage.Full, 1, 10, 0, 1000, [1.0], 1) { StageTimes = [new StageTime("tags", 0.1)], WarmedPasses = warmed }];
+
+        var markdown = BenchReportFormatter.ToMarkdown(results);
+
+        Assert.Contains(heading, markdown, StringComparison.Ordinal);
+        Assert.Equal(warmed, markdown.Contains("warmed passes (wall ms", StringComparison.Ordinal));
+    }
+
     [Fact]
     public void MillisecondsPerDocument_StageTotalOverRunsAndDocuments()
     {
