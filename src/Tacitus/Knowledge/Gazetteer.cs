@@ -48,7 +48,7 @@ internal sealed class Gazetteer
         }
 
         byNameSpan = byName.GetAlternateLookup<ReadOnlySpan<char>>();
-        nameFilter = new KeyFilter(byName.Keys, byName.Count);
+        nameFilter = new KeyFilter(byName.Keys);
         countryByAdjective = adjectives.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         areaByAdjective = areaAdjectives.ToFrozenDictionary(StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();
         regionByAbbreviation = abbreviations.ToFrozenDictionary(p => p.Key, p => p.Value.ToArray(), StringComparer.Ordinal).GetAlternateLookup<ReadOnlySpan<char>>();

@@ -16,11 +16,11 @@ internal sealed class KeyFilter
     private readonly ulong[] bits;
     private readonly int mask;
 
-    /// <summary>A filter of <paramref name="count"/> keys (<paramref name="words"/>; the count sizes it).</summary>
-    public KeyFilter(IEnumerable<string> words, int count)
+    /// <summary>A filter of the keys <paramref name="words"/> (their count sizes it).</summary>
+    public KeyFilter(IReadOnlyCollection<string> words)
     {
         // 16 bits a word, a power of two of 64-bit words, at least one
-        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, (count * 16 + 63) / 64));
+        var size = (int)BitOperations.RoundUpToPowerOf2((uint)Math.Max(1, (words.Count * 16 + 63) / 64));
         bits = new ulong[size];
         mask = size - 1;
         foreach (var word in words)

@@ -16,13 +16,7 @@ internal sealed class PhraseIndex<T>
         this.slots = slots;
         this.values = values;
         lookup = slots.GetAlternateLookup<ReadOnlySpan<char>>();
-        var oneWord = 0;
-        foreach (var key in slots.Keys)
-        {
-            oneWord += key.Contains(' ', StringComparison.Ordinal) ? 0 : 1;
-        }
-
-        FirstWords = new KeyFilter(OneWordKeys(slots), oneWord);
+        FirstWords = new KeyFilter(OneWordKeys(slots));
     }
 
     /// <summary>The one-word keys this index knows (phrases and word-prefixes): a longest match whose first word is not
@@ -83,15 +77,18 @@ internal sealed class PhraseIndex<T>
 
     public bool TryGet(string key, out T[] found) => TryGet(key.AsSpan(), out found, out _);
 
-    private static IEnumerable<string> OneWordKeys(Dictionary<string, int> slots)
+    private static List<string> OneWordKeys(Dictionary<string, int> slots)
     {
+        var keys = new List<string>(slots.Count);
         foreach (var key in slots.Keys)
         {
             if (!key.Contains(' ', StringComparison.Ordinal))
             {
-                yield return key;
+                keys.Add(key);
             }
         }
+
+        return keys;
     }
 
     /// <summary>Every (key, values) pair, for merging.</summary>

@@ -12,7 +12,7 @@ public sealed class KeyFilterTests
     public void MayHold_EveryKeyAdded_True(int count)
     {
         var keys = Words(count, seed: count);
-        var filter = new KeyFilter(keys, keys.Length);
+        var filter = new KeyFilter(keys);
 
         Assert.All(keys, key => Assert.True(filter.MayHold(KeyFilter.Hash(key)), key));
     }
@@ -21,7 +21,7 @@ public sealed class KeyFilterTests
     public void MayHold_KeysNotAdded_MostlyFalse()
     {
         var held = Words(5_000, seed: 1);
-        var filter = new KeyFilter(held, held.Length);
+        var filter = new KeyFilter(held);
         var others = Words(20_000, seed: 2).Except(held, StringComparer.Ordinal).ToArray();
 
         var wrong = others.Count(key => filter.MayHold(KeyFilter.Hash(key)));
@@ -33,7 +33,7 @@ public sealed class KeyFilterTests
     [Fact]
     public void MayHold_NoKeys_False()
     {
-        var filter = new KeyFilter([], 0);
+        var filter = new KeyFilter([]);
 
         Assert.False(filter.MayHold(KeyFilter.Hash("minister")));
     }

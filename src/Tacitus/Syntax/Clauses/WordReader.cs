@@ -18,7 +18,7 @@ namespace Tacitus.Syntax.Clauses;
 internal sealed class WordReader(FrozenSet<string> lexicon) : IPipelineStage
 {
     // most words are in no table: the filter's certain "no" spares the set's lookup, asked for every word
-    private readonly KeyFilter listedFilter = new(lexicon, lexicon.Count);
+    private readonly KeyFilter listedFilter = new(lexicon);
 
     public string Name => "words";
 
