@@ -725,10 +725,14 @@ internal sealed class StoryClusterer
 
     /// <summary><c>fusion_state.batches</c>: how many batches story clustering has written to the store.</summary>
     /// <exception cref="Store.StoreException">TAC504 when the store has no such row (its schema is older than migration 23).</exception>
-    private long StoredBatches() =>
-        sql.Scalar("SELECT value FROM fusion_state WHERE name = 'batches'") is { } value
+    private long StoredBatches() => StateRow("batches", 23);
+
+    /// <summary>A row of <c>fusion_state</c> that migration <paramref name="migration"/> added.</summary>
+    /// <exception cref="Store.StoreException">TAC504 when the store has no such row (its schema is older than that migration).</exception>
+    private long StateRow(string name, int migration) =>
+        sql.Scalar("SELECT value FROM fusion_state WHERE name = $p0", name) is { } value
             ? Convert.ToInt64(value, CultureInfo.InvariantCulture)
-            : throw new Store.StoreException(new TacitusError("TAC504", "fusion", "fusion_state has no batches row: the store's schema is older than story clustering needs (migration 23)", sql.Connection.DataSource));
+            : throw new Store.StoreException(new TacitusError("TAC504", "fusion", $"fusion_state has no {name} row: the store's schema is older than story clustering needs (migration {migration})", sql.Connection.DataSource));
 
     /// <summary>
     /// What a recount's error suggests: the documents counted again are the newest placed, so no ingest goes on past a
@@ -744,12 +748,9 @@ internal sealed class StoryClusterer
     /// </summary>
     private void Recount(long stored)
     {
-
         // a store below migration 22 has no such row: read as 0 it would count every placed document again on top of
         // the frequencies it wrote, and the row's UPDATE would change nothing
-        var termsThrough = sql.Scalar("SELECT value FROM fusion_state WHERE name = 'terms_through'") is { } through
-            ? Convert.ToInt64(through, CultureInfo.InvariantCulture)
-            : throw new Store.StoreException(new TacitusError("TAC504", "fusion", "fusion_state has no terms_through row: the store's schema is older than story clustering needs (migration 22)", sql.Connection.DataSource));
+        var termsThrough = StateRow("terms_through", 22);
         (lastPlaced, termsPending) = (termsThrough, 0);
         using var r = sql.Get("SELECT document, contribution FROM story_documents WHERE document > $p0 ORDER BY document", termsThrough).ExecuteReader();
         while (r.Read())
